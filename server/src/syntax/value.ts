@@ -1,0 +1,72 @@
+// The one shape both front ends (YAML inventory, evaluated Nix profiles) produce:
+// a tree of plain values in which every node remembers the text that produced it.
+// Schema validation and the cross-file rules work on this tree, so a problem found
+// in a value always points at the exact source, whichever language it came from.
+
+/** Offsets in UTF-16 code units into a document's text, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where a value came from. `uri` identifies the document (a `file://` URI for files on disk). */
+export interface Origin {
+  uri: string;
+  span: Span;
+}
+
+export type Value =
+  | { kind: 'string'; value: string; origin: Origin }
+  | { kind: 'number'; value: number; integer: boolean; origin: Origin }
+  | { kind: 'boolean'; value: boolean; origin: Origin }
+  | { kind: 'null'; origin: Origin }
+  | { kind: 'path'; value: string; origin: Origin }
+  | { kind: 'list'; items: Value[]; origin: Origin }
+  | { kind: 'attrs'; entries: Map<string, Entry>; origin: Origin }
+  /** Not knowable without running Nix (pkgs.*, unmodelled builtins, encrypted imports...). */
+  | { kind: 'unknown'; reason: string; origin: Origin };
+
+/** One key of an attribute set / mapping. */
+export interface Entry {
+  key: string;
+  /** The key's own text (for "unknown property" diagnostics and renames). */
+  keyOrigin: Origin;
+  value: Value;
+  /**
+   * For `a // b` merges: the entry of the left side that this one replaced, so
+   * the chain defaults → base → profile can be followed back.
+   */
+  overrides?: Entry;
+}
+
+export type ValueKind = Value['kind'];
+
+export function entryValue(v: Value | undefined, key: string): Value | undefined {
+  return v && v.kind === 'attrs' ? v.entries.get(key)?.value : undefined;
+}
+
+/** Converts to plain JSON data (for JSON Schema validation); unknown values become undefined. */
+export function toPlain(v: Value): unknown {
+  switch (v.kind) {
+    case 'string':
+    case 'path':
+      return v.value;
+    case 'number':
+    case 'boolean':
+      return v.value;
+    case 'null':
+      return null;
+    case 'list':
+      return v.items.map(toPlain);
+    case 'attrs': {
+      const out: Record<string, unknown> = {};
+      for (const [k, e] of v.entries) {
+        const plain = toPlain(e.value);
+        if (plain !== undefined) out[k] = plain;
+      }
+      return out;
+    }
+    case 'unknown':
+      return undefined;
+  }
+}
