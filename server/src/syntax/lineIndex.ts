@@ -48,9 +48,12 @@ export class LineIndex {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
     const lineStart = this.lineStarts[position.line];
-    const nextLineStart =
+    let lineEnd =
       position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
-    return Math.max(lineStart, Math.min(lineStart + position.character, nextLineStart));
+    // A character past the end of the line lands before its line break, not after it.
+    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 10) lineEnd--;
+    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    return Math.max(lineStart, Math.min(lineStart + position.character, lineEnd));
   }
 
   rangeOf(span: { start: number; end: number }): Range {

@@ -1,0 +1,15 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LineIndex } from '../../../server/src/syntax/lineIndex';
+
+test('positions count UTF-16 code units and every line ending', () => {
+  const text = 'a😀b\r\nc\rd\ne';
+  const idx = new LineIndex(text);
+  assert.equal(idx.lineCount, 4);
+  assert.deepEqual(idx.positionAt(text.indexOf('b')), { line: 0, character: 3 });
+  assert.deepEqual(idx.positionAt(text.indexOf('c')), { line: 1, character: 0 });
+  assert.deepEqual(idx.positionAt(text.indexOf('d')), { line: 2, character: 0 });
+  assert.equal(idx.offsetAt({ line: 3, character: 0 }), text.indexOf('e'));
+  assert.equal(idx.offsetAt({ line: 0, character: 99 }), text.indexOf('\r'));
+  assert.equal(idx.lineText(0), 'a😀b');
+});
