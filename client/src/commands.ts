@@ -1,0 +1,38 @@
+// Registers the commands of the palette and the tree. Each command's work lives
+// in its own module; this file only connects ids to them.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+export interface CommandContext {
+  client: LanguageClient;
+  output: vscode.OutputChannel;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {
+  const register = (id: string, run: (...args: unknown[]) => unknown): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  };
+
+  register('homelab.openInventory', () => openInventory());
+  register('homelab.openSettings', () =>
+    vscode.commands.executeCommand('workbench.action.openSettings', '@ext:homelab-profiles.homelab-profiles'),
+  );
+  register('homelab.showOutput', () => ctx.output.show(true));
+  register('homelab.restartServer', async () => {
+    await ctx.client.restart();
+    void vscode.window.showInformationMessage('Homelab Profiles: language server restarted.');
+  });
+}
+
+async function openInventory(): Promise<void> {
+  const found = await vscode.workspace.findFiles('{homelab.yaml,homelab.yml}', '**/node_modules/**', 5);
+  if (found.length === 0) {
+    const choice = await vscode.window.showInformationMessage(
+      'No homelab.yaml in this workspace.',
+      'Create Inventory from Profiles',
+    );
+    if (choice) await vscode.commands.executeCommand('homelab.createInventory');
+    return;
+  }
+  await vscode.window.showTextDocument(found[0]);
+}

@@ -1,0 +1,60 @@
+// Starts the bundled language server (dist/server.js) over stdio for Nix files
+// and the inventory. The library restarts the server after a crash (up to five
+// times in three minutes) and tells the user when it gives up.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+
+export const NIX_IDE_EXTENSION_ID = 'jnoortheen.nix-ide';
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.stdio,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'nix' },
+      { scheme: 'untitled', language: 'nix' },
+      { scheme: 'file', language: 'yaml', pattern: '**/homelab.{yaml,yml}' },
+      ...customInventorySelectors(),
+    ],
+    synchronize: {
+      // Closed files matter too: a profile imports the base, the inventory names profiles.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.nix'),
+        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+        vscode.workspace.createFileSystemWatcher('**/*.schema.json'),
+      ],
+      configurationSection: 'homelab',
+    },
+    initializationOptions: {
+      nixIdeInstalled: vscode.extensions.getExtension(NIX_IDE_EXTENSION_ID) !== undefined,
+    },
+    outputChannel: output,
+    traceOutputChannel: output,
+  };
+  return new LanguageClient('homelab', 'Homelab Profiles', serverOptions, clientOptions);
+}
+
+/** An inventory at a custom path (setting `homelab.inventory`) gets the server too. */
+function customInventorySelectors(): { scheme: string; language: string; pattern: string }[] {
+  const selectors: { scheme: string; language: string; pattern: string }[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const custom = vscode.workspace.getConfiguration('homelab', folder.uri).get<string>('inventory');
+    if (custom) {
+      selectors.push({ scheme: 'file', language: 'yaml', pattern: path.join(folder.uri.fsPath, custom) });
+    }
+  }
+  return selectors;
+}

@@ -1,0 +1,49 @@
+// Bundles the three entry points with esbuild into dist/:
+//   extension.js (the VS Code client), server.js (the language server, also
+//   runnable alone with --stdio) and cli.js (homelab-check).
+// Production builds are minified; both kinds carry source maps for debugging.
+//   node scripts/build.mjs [--dev] [--watch]
+import * as esbuild from 'esbuild';
+import { chmodSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dev = process.argv.includes('--dev');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: dev ? 'inline' : 'linked',
+  sourcesContent: dev,
+  minify: !dev,
+  logLevel: 'warning',
+  // Keep the names readable in stack traces from users' bug reports.
+  keepNames: true,
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/protocol/main.ts'], outfile: 'dist/server.js' },
+  {
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+if (!watch) rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+const started = Date.now();
+if (watch) {
+  const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('esbuild: watching client, server and cli for changes');
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);
+  console.log(`esbuild: built dist/extension.js, dist/server.js, dist/cli.js (${dev ? 'dev' : 'production'}) in ${Date.now() - started} ms`);
+}
