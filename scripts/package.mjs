@@ -3,12 +3,14 @@
 // node_modules is not shipped (--no-dependencies). Prints the file and its size.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const vsix = `${manifest.name}-${manifest.version}.vsix`;
+// `--out <file>` packages elsewhere (the tests do, to leave the work tree alone).
+const outIndex = process.argv.indexOf('--out');
+const vsix = outIndex > 0 ? process.argv[outIndex + 1] : `${manifest.name}-${manifest.version}.vsix`;
 
 for (const built of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
   if (!existsSync(join(root, built))) {
@@ -24,5 +26,5 @@ const result = spawnSync(
   { cwd: root, stdio: 'inherit' },
 );
 if (result.status !== 0) process.exit(result.status ?? 1);
-const size = statSync(join(root, vsix)).size;
+const size = statSync(resolve(root, vsix)).size;
 console.log(`packaged ${vsix}: ${(size / 1024).toFixed(1)} KiB`);

@@ -1,0 +1,72 @@
+// The build produces the three bundles, and `npm run package` a .vsix that
+// holds what runs and nothing else (no sources, tests, node_modules or maps).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { listZip } from './zip';
+
+const root = path.resolve(__dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  contributes: { grammars: { path: string }[]; snippets: { path: string }[]; languages: { configuration?: string }[] };
+};
+
+test('the three bundles are built into dist/', () => {
+  for (const bundle of ['extension.js', 'server.js', 'cli.js']) {
+    const file = path.join(root, 'dist', bundle);
+    assert.ok(existsSync(file), `dist/${bundle} exists`);
+    assert.ok(statSync(file).size > 0);
+    assert.ok(existsSync(file + '.map'), `dist/${bundle}.map (source map) exists`);
+  }
+  assert.match(readFileSync(path.join(root, 'dist', 'cli.js'), 'utf8'), /^#!\/usr\/bin\/env node/);
+  // The client bundle must leave `vscode` to the host, and carry the language client inside.
+  const extension = readFileSync(path.join(root, 'dist', 'extension.js'), 'utf8');
+  assert.match(extension, /require\("vscode"\)/);
+});
+
+test('npm run package produces a small .vsix with only what runs', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'homelab-vsix-'));
+  try {
+    const vsix = path.join(dir, `${manifest.name}-${manifest.version}.vsix`);
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs'), '--out', vsix], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, `packaging failed:\n${r.stdout}\n${r.stderr}`);
+    assert.match(r.stdout, /packaged .*\.vsix: [\d.]+ KiB/);
+    const size = statSync(vsix).size;
+    assert.ok(size < 1024 * 1024, `the .vsix is ${size} bytes; the target is below 1 MB`);
+
+    const names = listZip(vsix).map((e) => e.name);
+    const required = [
+      'extension/package.json',
+      'extension/dist/extension.js',
+      'extension/dist/server.js',
+      'extension/dist/cli.js',
+      'extension/readme.md',
+      'extension/LICENSE.txt',
+      'extension/changelog.md',
+      'extension/media/icon.png',
+      'extension/media/homelab.svg',
+      'extension/schemas/inventory.schema.json',
+      'extension/schemas/profile-settings.schema.json',
+      ...manifest.contributes.grammars.map((g) => `extension/${path.posix.normalize(g.path)}`),
+      ...manifest.contributes.snippets.map((s) => `extension/${path.posix.normalize(s.path)}`),
+      ...manifest.contributes.languages.flatMap((l) => (l.configuration ? [`extension/${path.posix.normalize(l.configuration)}`] : [])),
+    ];
+    for (const name of required) assert.ok(names.includes(name), `${name} is in the .vsix (has: ${names.join(', ')})`);
+    const forbidden = names.filter(
+      (n) =>
+        n.includes('node_modules/') ||
+        /\.(ts|map|mjs)$/.test(n) ||
+        /^extension\/(test|server|client|scripts|bench|examples|docs|\.ci|\.vscode)\//.test(n),
+    );
+    assert.deepEqual(forbidden, [], 'no sources, tests, maps or node_modules in the .vsix');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
