@@ -5,7 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 
 export interface CommandContext {
   client: LanguageClient;
-  output: vscode.OutputChannel;
+  output: vscode.LogOutputChannel;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {

@@ -10,7 +10,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const activationStarted = Date.now();
-  const output = vscode.window.createOutputChannel('Homelab Profiles');
+  const output = vscode.window.createOutputChannel('Homelab Profiles', { log: true });
   context.subscriptions.push(output);
 
   client = createLanguageClient(context, output);

@@ -1,0 +1,233 @@
+// The Homelab view: shows the server's topology as a tree (see treeModel.ts),
+// with each container's IP, problem counts and reachability. It refreshes on
+// the server's topologyChanged notification and on diagnostics changes, and
+// probes reachability only while the view is visible and the workspace trusted.
+import * as vscode from 'vscode';
+import type { ContainerNode, HostKind, Topology } from '../../../server/src/protocol/customMessages';
+import { childNodes, containerTooltip, Grouping, rootNodes, TreeNode } from './treeModel';
+import { prometheusUp, probeAll, Reachability } from './reachability';
+
+const hostIcons: Record<HostKind, string> = {
+  proxmox: 'server-environment',
+  nas: 'database',
+  router: 'shield',
+  switch: 'circuit-board',
+  'access-point': 'broadcast',
+  vps: 'cloud',
+  workstation: 'device-desktop',
+  other: 'server',
+};
+
+export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private topology: Topology = { homelabs: [] };
+  private grouping: Grouping = 'host';
+  private reachability = new Map<string, Reachability>();
+  private prometheus = new Map<string, boolean>();
+  private probeTimer: NodeJS.Timeout | undefined;
+  private view: vscode.TreeView<TreeNode> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly fetchTopology: () => Promise<Topology>, private readonly output: vscode.LogOutputChannel) {
+    this.disposables.push(
+      vscode.languages.onDidChangeDiagnostics(() => this.changed.fire(undefined)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleProbes()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('homelab.reachability') || e.affectsConfiguration('homelab.prometheus')) this.scheduleProbes();
+      }),
+    );
+  }
+
+  attach(view: vscode.TreeView<TreeNode>): void {
+    this.view = view;
+    this.disposables.push(view.onDidChangeVisibility(() => this.scheduleProbes()));
+    this.scheduleProbes();
+  }
+
+  get current(): Topology {
+    return this.topology;
+  }
+
+  containers(): { container: ContainerNode; rootUri: string }[] {
+    return this.topology.homelabs.flatMap((h) => h.containers.map((container) => ({ container, rootUri: h.rootUri })));
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      this.topology = await this.fetchTopology();
+    } catch (error) {
+      this.output.appendLine(`Could not read the topology from the server: ${String(error)}`);
+    }
+    const containers = this.containers().length;
+    void vscode.commands.executeCommand('setContext', 'homelab.hasContainers', containers > 0);
+    this.changed.fire(undefined);
+    this.updateBadge();
+  }
+
+  setGrouping(grouping: Grouping): void {
+    this.grouping = grouping;
+    void vscode.commands.executeCommand('setContext', 'homelab.grouping', grouping);
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (this.topology.homelabs.every((h) => h.containers.length === 0 && h.hosts.length === 0)) return [];
+    return node ? childNodes(node, this.grouping) : rootNodes(this.topology, this.grouping);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'homelab': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = new vscode.ThemeIcon('home');
+        item.contextValue = 'homelab';
+        return withId(item, node.id);
+      }
+      case 'host': {
+        const count = node.homelab.containers.filter((c) => c.host === node.host.name).length;
+        const item = new vscode.TreeItem(
+          node.host.name,
+          count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+        );
+        item.description = [node.host.ip, count > 0 ? `${count} containers` : node.host.kind].filter(Boolean).join(' · ');
+        item.iconPath = new vscode.ThemeIcon(hostIcons[node.host.kind] ?? 'server');
+        item.tooltip = new vscode.MarkdownString(
+          `**${node.host.name}** (${node.host.kind})${node.host.description ? ` — ${node.host.description}` : ''}${node.host.ip ? `\n\nIP: \`${node.host.ip}\`` : ''}`,
+        );
+        item.contextValue = 'host';
+        return withId(item, node.id);
+      }
+      case 'unassigned': {
+        const item = new vscode.TreeItem('Unassigned', vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = new vscode.ThemeIcon('question');
+        item.tooltip = 'Containers whose host the inventory does not name (or that come from profiles alone)';
+        return withId(item, node.id);
+      }
+      case 'network': {
+        const item = new vscode.TreeItem(node.network.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = node.network.cidr;
+        item.iconPath = new vscode.ThemeIcon('type-hierarchy');
+        item.tooltip = node.network.description;
+        item.contextValue = 'network';
+        return withId(item, node.id);
+      }
+      case 'container':
+        return withId(this.containerItem(node.container), node.id);
+      case 'service': {
+        const item = new vscode.TreeItem(node.service.name, vscode.TreeItemCollapsibleState.None);
+        const port = node.service.port ?? node.declared?.port;
+        item.description = [port ? `port ${port}` : undefined, node.declared?.builtIn ? 'catalog' : undefined].filter(Boolean).join(' · ');
+        item.iconPath = new vscode.ThemeIcon('plug');
+        item.contextValue = 'service';
+        const location = node.declared?.location ?? node.service.location;
+        if (location) item.command = openCommand(location.uri, location.line, location.character);
+        if (node.declared?.url) item.tooltip = node.declared.url;
+        return withId(item, node.id);
+      }
+      case 'detail': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.description = node.description;
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        if (node.target) item.command = openCommand(node.target.uri, node.target.line, node.target.character);
+        return withId(item, node.id);
+      }
+    }
+  }
+
+  private containerItem(c: ContainerNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
+    const problems = c.profileUri ? countProblems(vscode.Uri.parse(c.profileUri)) : { errors: 0, warnings: 0 };
+    const status = this.statusOf(c);
+    const parts = [c.ip ?? 'no IP'];
+    if (problems.errors) parts.push(`${problems.errors} error${problems.errors > 1 ? 's' : ''}`);
+    if (problems.warnings) parts.push(`${problems.warnings} warning${problems.warnings > 1 ? 's' : ''}`);
+    if (status !== 'unknown') parts.push(status);
+    item.description = parts.join(' · ');
+    item.iconPath =
+      status === 'reachable'
+        ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed'))
+        : status === 'unreachable'
+          ? new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('testing.iconFailed'))
+          : new vscode.ThemeIcon('vm');
+    const tooltip = new vscode.MarkdownString(containerTooltip(c));
+    if (problems.errors || problems.warnings) tooltip.appendMarkdown(`\n- Problems: ${problems.errors} errors, ${problems.warnings} warnings`);
+    if (status !== 'unknown') tooltip.appendMarkdown(`\n- Status: ${status}`);
+    item.tooltip = tooltip;
+    item.contextValue = c.profileExists ? 'container' : 'container-noprofile';
+    if (c.profileUri && c.profileExists) item.command = openCommand(c.profileUri);
+    return item;
+  }
+
+  private statusOf(c: ContainerNode): Reachability {
+    if (!c.ip) return 'unknown';
+    const up = this.prometheus.get(c.ip);
+    if (up !== undefined) return up ? 'reachable' : 'unreachable';
+    return this.reachability.get(c.ip) ?? 'unknown';
+  }
+
+  private updateBadge(): void {
+    if (!this.view) return;
+    let errors = 0;
+    for (const { container } of this.containers()) {
+      if (container.profileUri) errors += countProblems(vscode.Uri.parse(container.profileUri)).errors;
+    }
+    this.view.badge = errors > 0 ? { value: errors, tooltip: `${errors} errors in container profiles` } : undefined;
+  }
+
+  /** Probes now and then on the configured interval, only while it makes sense. */
+  private scheduleProbes(): void {
+    if (this.probeTimer) clearTimeout(this.probeTimer);
+    this.probeTimer = undefined;
+    const config = vscode.workspace.getConfiguration('homelab');
+    if (!this.view?.visible || !vscode.workspace.isTrusted || !config.get<boolean>('reachability.enable', true)) return;
+    const intervalSeconds = Math.max(5, config.get<number>('reachability.intervalSeconds', 60));
+    void this.probe().finally(() => {
+      if (this.view?.visible) this.probeTimer = setTimeout(() => this.scheduleProbes(), intervalSeconds * 1000);
+    });
+  }
+
+  async probe(): Promise<void> {
+    if (!vscode.workspace.isTrusted) return;
+    const addresses = this.containers().flatMap(({ container }) => (container.ip ? [container.ip] : []));
+    this.reachability = await probeAll(addresses, 22, 1500);
+    const prometheusUrl = vscode.workspace.getConfiguration('homelab').get<string>('prometheus.url', '');
+    if (prometheusUrl) {
+      try {
+        this.prometheus = await prometheusUp(prometheusUrl, 3000);
+      } catch (error) {
+        this.output.appendLine(`Prometheus status unavailable: ${String(error)}`);
+        this.prometheus = new Map();
+      }
+    } else {
+      this.prometheus = new Map();
+    }
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    if (this.probeTimer) clearTimeout(this.probeTimer);
+    this.changed.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function withId(item: vscode.TreeItem, id: string): vscode.TreeItem {
+  item.id = id;
+  return item;
+}
+
+function countProblems(uri: vscode.Uri): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of vscode.languages.getDiagnostics(uri)) {
+    if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
+    else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+  }
+  return { errors, warnings };
+}
+
+function openCommand(uri: string, line?: number, character?: number): vscode.Command {
+  const selection = line !== undefined ? new vscode.Range(line, character ?? 0, line, character ?? 0) : undefined;
+  return { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(uri), selection ? { selection } : undefined] };
+}

@@ -1,0 +1,113 @@
+// Builds the container tree's nodes from the server's topology, as plain data
+// (no vscode import) so the shape of the tree is unit-tested without an editor.
+// Grouping by host: hosts (by kind) → containers → details; containers without
+// a known host under "Unassigned". Grouping by network: networks → hosts and
+// containers whose address lies in them.
+import type { ContainerNode, HomelabTopology, HostNode, NetworkNode, ServiceNode, Topology } from '../../../server/src/protocol/customMessages';
+
+export type Grouping = 'host' | 'network';
+
+export type TreeNode =
+  | { type: 'homelab'; id: string; homelab: HomelabTopology; label: string }
+  | { type: 'host'; id: string; homelab: HomelabTopology; host: HostNode }
+  | { type: 'unassigned'; id: string; homelab: HomelabTopology }
+  | { type: 'network'; id: string; homelab: HomelabTopology; network: NetworkNode }
+  | { type: 'container'; id: string; homelab: HomelabTopology; container: ContainerNode }
+  | { type: 'detail'; id: string; label: string; description?: string; icon: string; target?: DetailTarget }
+  | { type: 'service'; id: string; homelab: HomelabTopology; container: ContainerNode; service: ContainerNode['services'][number]; declared?: ServiceNode };
+
+export type DetailTarget = { kind: 'open'; uri: string; line?: number; character?: number };
+
+const hostKindOrder = ['proxmox', 'vps', 'nas', 'router', 'switch', 'access-point', 'workstation', 'other'];
+
+export function rootNodes(topology: Topology, grouping: Grouping): TreeNode[] {
+  if (topology.homelabs.length === 1) return homelabChildren(topology.homelabs[0], grouping);
+  return topology.homelabs.map((h) => ({ type: 'homelab', id: `homelab:${h.rootUri}`, homelab: h, label: h.name }));
+}
+
+export function childNodes(node: TreeNode, grouping: Grouping): TreeNode[] {
+  switch (node.type) {
+    case 'homelab':
+      return homelabChildren(node.homelab, grouping);
+    case 'host':
+      return containersOf(node.homelab, (c) => c.host === node.host.name, node.id);
+    case 'unassigned':
+      return containersOf(node.homelab, (c) => !c.host || !node.homelab.hosts.some((h) => h.name === c.host), node.id);
+    case 'network': {
+      const hosts: TreeNode[] = node.homelab.hosts
+        .filter((h) => h.network === node.network.name)
+        .map((host) => ({ type: 'host', id: `${node.id}/host:${host.name}`, homelab: node.homelab, host }));
+      return [...hosts, ...containersOf(node.homelab, (c) => c.network === node.network.name, node.id)];
+    }
+    case 'container':
+      return containerDetails(node.homelab, node.container, node.id);
+    default:
+      return [];
+  }
+}
+
+function homelabChildren(homelab: HomelabTopology, grouping: Grouping): TreeNode[] {
+  const base = `homelab:${homelab.rootUri}`;
+  if (grouping === 'network') {
+    const nodes: TreeNode[] = homelab.networks.map((network) => ({
+      type: 'network', id: `${base}/net:${network.name}`, homelab, network,
+    }));
+    const outside = homelab.containers.filter((c) => !c.network);
+    if (outside.length > 0) nodes.push({ type: 'unassigned', id: `${base}/net-unassigned`, homelab });
+    return nodes;
+  }
+  const hosts = [...homelab.hosts]
+    .filter((h) => h.kind === 'proxmox' || homelab.containers.some((c) => c.host === h.name))
+    .sort((a, b) => hostKindOrder.indexOf(a.kind) - hostKindOrder.indexOf(b.kind) || a.name.localeCompare(b.name));
+  const nodes: TreeNode[] = hosts.map((host) => ({ type: 'host', id: `${base}/host:${host.name}`, homelab, host }));
+  const unassigned = homelab.containers.some((c) => !c.host || !homelab.hosts.some((h) => h.name === c.host));
+  if (unassigned) nodes.push({ type: 'unassigned', id: `${base}/unassigned`, homelab });
+  // Other devices (NAS, router, switches...) after the hypervisors.
+  for (const host of homelab.hosts) {
+    if (!hosts.includes(host)) nodes.push({ type: 'host', id: `${base}/device:${host.name}`, homelab, host });
+  }
+  return nodes;
+}
+
+function containersOf(homelab: HomelabTopology, keep: (c: ContainerNode) => boolean, parentId: string): TreeNode[] {
+  return homelab.containers
+    .filter(keep)
+    .sort((a, b) => (a.vmid ?? Infinity) - (b.vmid ?? Infinity) || a.name.localeCompare(b.name))
+    .map((container) => ({ type: 'container', id: `${parentId}/ct:${container.name}`, homelab, container }));
+}
+
+function containerDetails(homelab: HomelabTopology, c: ContainerNode, parentId: string): TreeNode[] {
+  const details: TreeNode[] = [];
+  if (c.ip) details.push({ type: 'detail', id: `${parentId}/ip`, label: c.ip, description: c.network ? `network ${c.network}` : 'IP address', icon: 'globe' });
+  if (c.profileUri) {
+    details.push({
+      type: 'detail',
+      id: `${parentId}/profile`,
+      label: c.profileUri.split('/').pop() ?? c.profileUri,
+      description: c.profileExists ? 'profile' : 'profile (missing)',
+      icon: c.profileExists ? 'file-code' : 'warning',
+      target: c.profileExists ? { kind: 'open', uri: c.profileUri } : undefined,
+    });
+  }
+  for (const service of c.services) {
+    const declared = homelab.services.find((s) => s.name === service.name);
+    details.push({ type: 'service', id: `${parentId}/svc:${service.name}`, homelab, container: c, service, declared });
+  }
+  if (c.flagsOn.length > 0) {
+    details.push({ type: 'detail', id: `${parentId}/flags`, label: c.flagsOn.join(', '), description: 'flags on', icon: 'symbol-boolean' });
+  }
+  if (c.update) details.push({ type: 'detail', id: `${parentId}/update`, label: c.update, description: 'auto-update', icon: 'calendar' });
+  return details;
+}
+
+export function containerTooltip(c: ContainerNode): string {
+  const lines = [`**${c.name}**${c.description ? ` — ${c.description}` : ''}`, ''];
+  if (c.ip) lines.push(`- IP: \`${c.ip}\`${c.network ? ` (${c.network})` : ''}`);
+  if (c.host) lines.push(`- Host: ${c.host}${c.vmid !== undefined ? `, VMID ${c.vmid}` : ''}`);
+  if (c.profileUri) lines.push(`- Profile: \`${decodeURIComponent(c.profileUri.split('/').slice(-2).join('/'))}\`${c.profileExists ? '' : ' (missing)'}`);
+  if (c.services.length) lines.push(`- Services: ${c.services.map((s) => (s.port ? `${s.name} (${s.port})` : s.name)).join(', ')}`);
+  if (c.flagsOn.length) lines.push(`- Flags on: ${c.flagsOn.map((f) => `\`${f}\``).join(', ')}`);
+  if (c.update) lines.push(`- Auto-update: \`${c.update}\``);
+  lines.push(`- Deploy: ${c.deploy.method}${c.deploy.user ? ` as ${c.deploy.user}` : ''}`);
+  return lines.join('\n');
+}

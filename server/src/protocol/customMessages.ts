@@ -1,0 +1,106 @@
+// The custom LSP messages between the client and the server, as plain types and
+// method names. Both sides import this file (it imports nothing), so the client
+// never parses a homelab file itself: it asks the server.
+
+export const TopologyRequest = 'homelab/topology';
+export const TopologyChangedNotification = 'homelab/topologyChanged';
+export const CheckWorkspaceRequest = 'homelab/checkWorkspace';
+export const CreateInventoryRequest = 'homelab/createInventory';
+
+export interface TopologyParams {
+  /** Omitted: every homelab of the workspace. */
+  folderUri?: string;
+}
+
+export interface Topology {
+  homelabs: HomelabTopology[];
+}
+
+export interface HomelabTopology {
+  /** URI of the folder the homelab lives in. */
+  rootUri: string;
+  name: string;
+  inventoryUri?: string;
+  networks: NetworkNode[];
+  hosts: HostNode[];
+  containers: ContainerNode[];
+  services: ServiceNode[];
+}
+
+export interface Located {
+  /** Where the thing is declared, to reveal it. */
+  location?: { uri: string; line: number; character: number };
+}
+
+export interface NetworkNode extends Located {
+  name: string;
+  cidr: string;
+  description?: string;
+}
+
+export type HostKind =
+  | 'proxmox' | 'nas' | 'router' | 'switch' | 'access-point' | 'vps' | 'workstation' | 'other';
+
+export interface HostNode extends Located {
+  name: string;
+  kind: HostKind;
+  ip?: string;
+  network?: string;
+  description?: string;
+}
+
+export interface ContainerNode extends Located {
+  name: string;
+  host?: string;
+  ip?: string;
+  network?: string;
+  vmid?: number;
+  profileUri?: string;
+  profileExists: boolean;
+  description?: string;
+  services: { name: string; port?: number; location?: Located['location'] }[];
+  /** Feature flags (`*Enable`) that are true in the effective settings. */
+  flagsOn: string[];
+  update?: string;
+  deploy: DeploySettings;
+}
+
+export interface ServiceNode extends Located {
+  name: string;
+  port?: number;
+  url?: string;
+  expose?: string;
+  /** Containers that run it. */
+  containers: string[];
+  builtIn: boolean;
+}
+
+/** A container's deploy settings after inventory defaults and overrides are merged. */
+export interface DeploySettings {
+  method: 'ssh-script' | 'nixos-rebuild' | 'colmena' | 'deploy-rs' | 'command';
+  user?: string;
+  dotfilesDir?: string;
+  command?: string;
+  sshOptions?: string[];
+  parallel?: number;
+  branch?: string;
+}
+
+export interface CheckWorkspaceResult {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+}
+
+export interface CreateInventoryParams {
+  folderUri: string;
+}
+
+export interface CreateInventoryResult {
+  /** Where the inventory should be written. */
+  uri: string;
+  text: string;
+  containers: number;
+}
