@@ -1,0 +1,55 @@
+// Commands that open or copy things: a container's profile, its declaration in
+// the inventory, its IP address.
+import * as vscode from 'vscode';
+import type { Located } from '../../../server/src/protocol/customMessages';
+import type { ContainerTreeProvider } from '../tree/containerTreeProvider';
+import type { TreeNode } from '../tree/treeModel';
+import { hostFromArgs, resolveOne } from './pickContainer';
+
+export async function openProfile(tree: ContainerTreeProvider, args: unknown[]): Promise<void> {
+  const picked = await resolveOne(tree, args, 'Open the profile of which container?');
+  if (!picked) return;
+  const { container } = picked;
+  if (!container.profileUri || !container.profileExists) {
+    void vscode.window.showWarningMessage(
+      `Homelab: ${container.name} has no profile file${container.profileUri ? ` (${vscode.Uri.parse(container.profileUri).fsPath} does not exist)` : ''}.`,
+    );
+    return;
+  }
+  await vscode.window.showTextDocument(vscode.Uri.parse(container.profileUri));
+}
+
+export async function revealInInventory(tree: ContainerTreeProvider, args: unknown[]): Promise<void> {
+  const node = args[0] as TreeNode | undefined;
+  let location: Located['location'];
+  let name: string | undefined;
+  if (node && typeof node === 'object' && node.type === 'service') {
+    location = node.declared?.location ?? node.service.location;
+    name = node.service.name;
+  } else if (hostFromArgs(args)) {
+    location = hostFromArgs(args)?.location;
+    name = hostFromArgs(args)?.name;
+  } else {
+    const picked = await resolveOne(tree, args, 'Reveal which container in the inventory?');
+    location = picked?.container.location;
+    name = picked?.container.name;
+    if (!picked) return;
+  }
+  if (!location) {
+    void vscode.window.showInformationMessage(`Homelab: ${name ?? 'this item'} is not declared in an inventory.`);
+    return;
+  }
+  const position = new vscode.Position(location.line, location.character);
+  await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: new vscode.Range(position, position) });
+}
+
+export async function copyIp(tree: ContainerTreeProvider, args: unknown[]): Promise<void> {
+  const host = hostFromArgs(args);
+  const ip = host ? host.ip : (await resolveOne(tree, args, 'Copy the IP address of which container?'))?.container.ip;
+  if (!ip) {
+    void vscode.window.showInformationMessage('Homelab: no IP address known for it.');
+    return;
+  }
+  await vscode.env.clipboard.writeText(ip);
+  void vscode.window.setStatusBarMessage(`Copied ${ip}`, 3000);
+}
