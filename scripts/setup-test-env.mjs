@@ -26,6 +26,7 @@ const packages = {
   'libxkbfile-dev': "building code-server's native keymap module",
   'libsecret-1-dev': "building code-server's keytar module",
   'libx11-dev': "building code-server's native modules",
+  prometheus: 'a real Prometheus on 127.0.0.1 for the tree\'s up/down status',
   procps: 'pgrep/pkill in the deploy cancellation tests',
   passwd: 'useradd, for the deploy tests\' SSH user',
 };

@@ -1,0 +1,73 @@
+// The container tree's shape from a topology: hosts by kind with their
+// containers, "Unassigned" for containers without a known host, grouping by
+// network, container details (IP, profile, services, flags, update).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { childNodes, containerTooltip, rootNodes, TreeNode } from '../../../client/src/tree/treeModel';
+import type { ContainerNode, Topology } from '../../../server/src/protocol/customMessages';
+
+const container = (name: string, extra: Partial<ContainerNode>): ContainerNode => ({
+  name, profileExists: true, services: [], flagsOn: [], deploy: { method: 'ssh-script', user: 'akunito' }, ...extra,
+});
+
+const topology: Topology = {
+  homelabs: [{
+    rootUri: 'file:///lab', name: 'lab',
+    networks: [{ name: 'home', cidr: '192.168.8.0/24' }, { name: 'storage', cidr: '192.168.20.0/24' }],
+    hosts: [
+      { name: 'truenas', kind: 'nas', ip: '192.168.20.200', network: 'storage' },
+      { name: 'pve', kind: 'proxmox', ip: '192.168.8.82', network: 'home' },
+    ],
+    containers: [
+      container('LXC_mailer', { host: 'pve', vmid: 109, ip: '192.168.8.89', network: 'home', services: [{ name: 'postfix', port: 25 }] }),
+      container('LXC_monitoring', { host: 'pve', vmid: 105, ip: '192.168.8.85', network: 'home', flagsOn: ['grafanaEnable'], update: 'Sat *-*-* 07:10:00', profileUri: 'file:///lab/profiles/LXC_monitoring-config.nix' }),
+      container('LXC_orphan', { ip: '192.168.8.99', network: 'home', profileExists: false, profileUri: 'file:///lab/profiles/LXC_orphan-config.nix' }),
+    ],
+    services: [{ name: 'postfix', port: 25, containers: ['LXC_mailer'], builtIn: false, location: { uri: 'file:///lab/homelab.yaml', line: 40, character: 2 } }],
+  }],
+};
+
+const labels = (nodes: TreeNode[]): string[] =>
+  nodes.map((n) => (n.type === 'host' ? n.host.name : n.type === 'container' ? n.container.name : n.type === 'network' ? n.network.name : n.type === 'service' ? `svc:${n.service.name}` : n.type === 'detail' ? n.label : n.type));
+
+test('by host: hypervisors first with containers by vmid, then Unassigned, then other devices', () => {
+  const roots = rootNodes(topology, 'host');
+  assert.deepEqual(labels(roots), ['pve', 'unassigned', 'truenas']);
+  assert.deepEqual(labels(childNodes(roots[0], 'host')), ['LXC_monitoring', 'LXC_mailer']);
+  assert.deepEqual(labels(childNodes(roots[1], 'host')), ['LXC_orphan']);
+  assert.deepEqual(labels(childNodes(roots[2], 'host')), []);
+});
+
+test('container details: IP, profile, services, flags and update', () => {
+  const pve = rootNodes(topology, 'host')[0];
+  const [monitoring, mailer] = childNodes(pve, 'host');
+  assert.deepEqual(labels(childNodes(monitoring, 'host')), ['192.168.8.85', 'LXC_monitoring-config.nix', 'grafanaEnable', 'Sat *-*-* 07:10:00']);
+  const mailerDetails = childNodes(mailer, 'host');
+  assert.deepEqual(labels(mailerDetails), ['192.168.8.89', 'svc:postfix']);
+  const service = mailerDetails[1];
+  assert.equal(service.type === 'service' && service.declared?.location?.line, 40);
+  const orphanProfile = childNodes(childNodes(rootNodes(topology, 'host')[1], 'host')[0], 'host')[1];
+  assert.equal(orphanProfile.type === 'detail' && orphanProfile.target, undefined, 'a missing profile is not a link');
+});
+
+test('by network: networks hold their hosts and containers', () => {
+  const roots = rootNodes(topology, 'network');
+  assert.deepEqual(labels(roots), ['home', 'storage']);
+  assert.deepEqual(labels(childNodes(roots[0], 'network')), ['pve', 'LXC_monitoring', 'LXC_mailer', 'LXC_orphan']);
+  assert.deepEqual(labels(childNodes(roots[1], 'network')), ['truenas']);
+});
+
+test('several homelabs (multi-root) get one root node each', () => {
+  const two: Topology = { homelabs: [topology.homelabs[0], { ...topology.homelabs[0], rootUri: 'file:///other', name: 'other' }] };
+  const roots = rootNodes(two, 'host');
+  assert.deepEqual(roots.map((r) => r.type), ['homelab', 'homelab']);
+  assert.deepEqual(labels(childNodes(roots[1], 'host')), ['pve', 'unassigned', 'truenas']);
+});
+
+test('the tooltip summarises the container in Markdown', () => {
+  const text = containerTooltip(topology.homelabs[0].containers[1]);
+  assert.match(text, /\*\*LXC_monitoring\*\*/);
+  assert.match(text, /IP: `192\.168\.8\.85` \(home\)/);
+  assert.match(text, /Host: pve, VMID 105/);
+  assert.match(text, /Flags on: `grafanaEnable`/);
+});
