@@ -79,3 +79,26 @@ export function selectChanged(
     };
   });
 }
+
+/**
+ * Shorthand for the time-based case: names of the containers to deploy, given
+ * the last successful deploy time per container and each file's modification
+ * time. `files` should list every file the container depends on (its profile,
+ * the base profile, `lib/defaults.nix`); a container never deployed is chosen.
+ */
+export function changedContainers(
+  containers: readonly ContainerFiles[],
+  lastDeployMs: Readonly<Record<string, number | undefined>>,
+  modifiedAt: ReadonlyMap<string, number> | Readonly<Record<string, number>>,
+  sharedFiles: readonly string[] = [],
+): string[] {
+  const last: Record<string, LastDeploy | undefined> = {};
+  for (const c of containers) {
+    const at = lastDeployMs[c.name];
+    last[c.name] = at === undefined ? undefined : { atMs: at };
+  }
+  const times = modifiedAt instanceof Map ? Object.fromEntries(modifiedAt) : (modifiedAt as Record<string, number>);
+  return selectChanged(containers, last, { sharedFiles, modifiedAt: times })
+    .filter((d) => d.deploy)
+    .map((d) => d.container);
+}

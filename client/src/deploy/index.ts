@@ -2,8 +2,8 @@
 // run (spawn, stream, cancel, summarise) and "deploy changed". Plain Node only.
 export * from './types';
 export { planDeploy, formatIssues, DEFAULT_BRANCH, DEFAULT_CONNECT_TIMEOUT, SETTINGS } from './plan';
-export { runDeploy } from './runner';
-export { selectChanged, normalizePath, type ChangeInfo, type ChangedDecision, type ContainerFiles, type LastDeploy } from './changed';
+export { runDeploy, runPlan } from './runner';
+export { selectChanged, changedContainers, normalizePath, type ChangeInfo, type ChangedDecision, type ContainerFiles, type LastDeploy } from './changed';
 export { displayCommand, shellQuote, shellJoin } from './quote';
 export { redact, LineRedactor, REDACTED } from './redact';
 export { checkSshOptions } from './sshOptions';

@@ -185,3 +185,6 @@ export async function runDeploy(plan: DeployPlan, options: RunOptions = {}): Pro
   return { results: byUnit.flat(), durationMs: Date.now() - started };
 }
 
+
+/** Same as `runDeploy` (the name the VS Code side uses). */
+export const runPlan = runDeploy;
