@@ -1,11 +1,16 @@
 // Registers the commands of the palette and the tree. Each command's work lives
-// in its own module; this file only connects ids to them.
+// in its own module under commands/; this file only connects ids to them.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ContainerTreeProvider } from './tree/containerTreeProvider';
+import { copyIp, openProfile, revealInInventory } from './commands/navigation';
+import { checkWorkspace, createInventory } from './commands/inventory';
+import { registerDeployCommands } from './commands/deploy';
 
 export interface CommandContext {
   client: LanguageClient;
   output: vscode.LogOutputChannel;
+  tree: ContainerTreeProvider;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {
@@ -22,6 +27,18 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
     await ctx.client.restart();
     void vscode.window.showInformationMessage('Homelab Profiles: language server restarted.');
   });
+  register('homelab.refresh', async () => {
+    await ctx.tree.refresh();
+    await ctx.tree.probe();
+  });
+  register('homelab.groupByNetwork', () => ctx.tree.setGrouping('network'));
+  register('homelab.groupByHost', () => ctx.tree.setGrouping('host'));
+  register('homelab.openProfile', (...args) => openProfile(ctx.tree, args));
+  register('homelab.revealInInventory', (...args) => revealInInventory(ctx.tree, args));
+  register('homelab.copyIp', (...args) => copyIp(ctx.tree, args));
+  register('homelab.checkWorkspace', () => checkWorkspace(ctx.client));
+  register('homelab.createInventory', () => createInventory(ctx.client));
+  registerDeployCommands(context, ctx, register);
 }
 
 async function openInventory(): Promise<void> {

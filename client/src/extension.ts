@@ -1,27 +1,60 @@
 // Entry point of the VS Code extension: starts the language server and wires
 // the commands and the container tree. Activation does no heavy work here:
-// everything about the homelab is computed by the server.
+// everything about the homelab is computed by the server and fetched lazily.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerCommands } from './commands';
+import { ContainerTreeProvider } from './tree/containerTreeProvider';
+import { Topology, TopologyChangedNotification, TopologyRequest } from '../../server/src/protocol/customMessages';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const activationStarted = Date.now();
+/** What activate() returns: used by the integration tests. */
+export interface HomelabApi {
+  activationMs: number;
+  client: LanguageClient;
+  tree: ContainerTreeProvider;
+  /** Resolves once the server is running and the first topology is shown. */
+  ready: Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): HomelabApi {
+  const activationStarted = performance.now();
   const output = vscode.window.createOutputChannel('Homelab Profiles', { log: true });
   context.subscriptions.push(output);
 
-  client = createLanguageClient(context, output);
-  registerCommands(context, { client, output });
-
-  // The client starts in the background so activation returns at once.
-  client.start().catch((error: unknown) => {
-    output.appendLine(`The Homelab language server could not start: ${String(error)}`);
-    void vscode.window.showErrorMessage('Homelab Profiles: the language server could not start. See the Homelab Profiles output.');
+  const languageClient = createLanguageClient(context, output);
+  client = languageClient;
+  const tree = new ContainerTreeProvider(
+    () => languageClient.sendRequest<Topology>(TopologyRequest, {}),
+    output,
+  );
+  const view = vscode.window.createTreeView('homelab.containers', {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+    canSelectMany: true,
   });
-  output.appendLine(`Homelab Profiles activated in ${Date.now() - activationStarted} ms`);
+  tree.attach(view);
+  context.subscriptions.push(tree, view);
+  void vscode.commands.executeCommand('setContext', 'homelab.grouping', 'host');
+
+  registerCommands(context, { client: languageClient, output, tree });
+
+  // The server starts in the background so activation returns at once.
+  const ready = languageClient.start().then(
+    async () => {
+      context.subscriptions.push(languageClient.onNotification(TopologyChangedNotification, () => void tree.refresh()));
+      await tree.refresh();
+    },
+    (error: unknown) => {
+      output.error(`The Homelab language server could not start: ${String(error)}`);
+      void vscode.window.showErrorMessage('Homelab Profiles: the language server could not start. See the Homelab Profiles output.');
+    },
+  );
+  const activationMs = performance.now() - activationStarted;
+  output.info(`Homelab Profiles activated in ${activationMs.toFixed(1)} ms`);
+  return { activationMs, client: languageClient, tree, ready };
 }
 
 export async function deactivate(): Promise<void> {

@@ -57,6 +57,8 @@ export interface ContainerNode extends Located {
   vmid?: number;
   profileUri?: string;
   profileExists: boolean;
+  /** The profile and every file it imports (the base profile...), plus the defaults file. */
+  profileDependencies?: string[];
   description?: string;
   services: { name: string; port?: number; location?: Located['location'] }[];
   /** Feature flags (`*Enable`) that are true in the effective settings. */
