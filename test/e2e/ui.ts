@@ -1,0 +1,49 @@
+// Playwright steps on code-server's workbench that the UI scenarios share:
+// which folder to open, opening the Homelab view, reading its tree, and
+// saving screenshots for the README.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { repoRoot } from './compile-integration.mjs';
+
+/** examples/homelab, or the minimal fixture while the example is missing. */
+export function homelabFolder(): string {
+  const example = join(repoRoot, 'examples', 'homelab');
+  return existsSync(join(example, 'homelab.yaml')) ? example : join(repoRoot, 'test', 'fixtures', 'e2e', 'homelab');
+}
+
+/** Clicks the Homelab icon of the activity bar and waits for its view. */
+export async function openHomelabView(page: Page): Promise<void> {
+  const icon = page.locator('.activitybar a.action-label[aria-label^="Homelab"]');
+  await icon.waitFor({ state: 'visible', timeout: 30_000 });
+  await icon.click();
+  await page.locator('.part.sidebar .pane-header[aria-label^="Containers"]').first().waitFor({ timeout: 15_000 });
+}
+
+/**
+ * The visible rows of the sidebar's tree, as text, once every string of
+ * `expected` appears in them (the tree fills in when the server answers).
+ */
+export async function treeRows(page: Page, expected: string[], timeoutMs = 30_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let rows: string[] = [];
+  for (;;) {
+    rows = (await page.locator('.part.sidebar .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const text = rows.join('\n');
+    if (expected.every((e) => text.includes(e))) return rows;
+    if (Date.now() > deadline) {
+      const sidebar = await page.locator('.part.sidebar').innerText().catch(() => '(no sidebar)');
+      throw new Error(`the tree did not show ${expected.join(', ')} within ${timeoutMs / 1000} s; the sidebar shows:\n${sidebar}`);
+    }
+    await page.waitForTimeout(200);
+  }
+}
+
+/** Saves a screenshot of the whole window (1280×800) as docs/images/<name>. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = join(repoRoot, 'docs', 'images');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, name);
+  await page.screenshot({ path: file, type: 'png' });
+  return file;
+}
