@@ -1,0 +1,475 @@
+// Hand-written Nix lexer, a transcription of the rules of Nix 2.x's flex lexer
+// (longest match wins, ties go to the earlier rule; the same mode stack for
+// strings, indented strings and interpolated paths). Never throws: lexical
+// problems are recorded as errors and lexing goes on.
+import { KEYWORDS, Tok, type Comment, type TokenTable } from './tokens';
+
+export interface LexError {
+  start: number;
+  end: number;
+  message: string;
+}
+
+const enum Mode {
+  INITIAL,
+  DEFAULT,
+  STRING,
+  IND,
+  INPATH,
+  INPATH_SLASH,
+}
+
+// Character classes as lookup tables over ASCII.
+const ID_START = new Uint8Array(128);
+const ID_CHAR = new Uint8Array(128);
+const PATH_CHAR = new Uint8Array(128);
+const URI_SCHEME = new Uint8Array(128);
+const URI_CHAR = new Uint8Array(128);
+(() => {
+  const set = (t: Uint8Array, chars: string) => {
+    for (const ch of chars) t[ch.charCodeAt(0)] = 1;
+  };
+  const alpha = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const digit = '0123456789';
+  set(ID_START, alpha + '_');
+  set(ID_CHAR, alpha + digit + "_'-");
+  set(PATH_CHAR, alpha + digit + '._-+');
+  set(URI_SCHEME, alpha + digit + '+-.');
+  set(URI_CHAR, alpha + digit + "%/?:@&=+$,-_.!~*'");
+})();
+
+const SINGLE: Record<string, Tok> = {
+  '{': Tok.LBRACE,
+  '}': Tok.RBRACE,
+  '[': Tok.LBRACKET,
+  ']': Tok.RBRACKET,
+  '(': Tok.LPAREN,
+  ')': Tok.RPAREN,
+  ';': Tok.SEMI,
+  ':': Tok.COLON,
+  ',': Tok.COMMA,
+  '@': Tok.AT,
+  '.': Tok.DOT,
+  '?': Tok.QUESTION,
+  '=': Tok.ASSIGN,
+  '<': Tok.LT,
+  '>': Tok.GT,
+  '+': Tok.PLUS,
+  '-': Tok.MINUS,
+  '*': Tok.STAR,
+  '/': Tok.SLASH,
+  '!': Tok.BANG,
+};
+const DOUBLE: Record<string, Tok> = {
+  '==': Tok.EQ,
+  '!=': Tok.NEQ,
+  '<=': Tok.LEQ,
+  '>=': Tok.GEQ,
+  '&&': Tok.AND,
+  '||': Tok.OR,
+  '->': Tok.IMPL,
+  '//': Tok.UPDATE,
+  '++': Tok.CONCAT,
+};
+
+const MAX_INT = 9223372036854775807n;
+/** Unterminated-string recoveries per file; bounded so lexing stays linear. */
+const MAX_STRING_RECOVERIES = 8;
+
+function cls(t: Uint8Array, c: number): boolean {
+  return c < 128 && t[c] === 1;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export interface LexResult extends TokenTable {
+  errors: LexError[];
+}
+
+export function lex(text: string): LexResult {
+  const n = text.length;
+  const kind: Tok[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const value: (string | undefined)[] = [];
+  const comments: Comment[] = [];
+  const errors: LexError[] = [];
+  const modes: Mode[] = [Mode.INITIAL];
+  // For each open "..." string: token index of its quote and the mode depth.
+  const openStrings: { tok: number; depth: number; pos: number }[] = [];
+  let recoveries = 0;
+  let i = 0;
+
+  const push = (k: Tok, s: number, e: number, v?: string) => {
+    kind.push(k);
+    start.push(s);
+    end.push(e);
+    value.push(v);
+  };
+  const top = () => modes[modes.length - 1];
+
+  // Length of {PATH_CHAR}* then /-separated segments from p (0 if no segment), and
+  // whether it ends in a slash; also the PATH_SEG${ form.
+  const pathChars = (p: number) => {
+    let j = p;
+    while (j < n && cls(PATH_CHAR, text.charCodeAt(j))) j++;
+    return j;
+  };
+
+  while (i < n || modes.length > 0) {
+    const mode = top();
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+
+    if (mode === Mode.STRING) {
+      if (c === 34 /* " */) {
+        push(Tok.DQUOTE_CLOSE, i, i + 1);
+        modes.pop();
+        openStrings.pop();
+        i++;
+        continue;
+      }
+      if (c === 36 /* $ */ && text.charCodeAt(i + 1) === 123) {
+        push(Tok.DOLLAR_CURLY, i, i + 2);
+        modes.push(Mode.DEFAULT);
+        i += 2;
+        continue;
+      }
+      let j = i;
+      let seg = i;
+      let out = '';
+      let eof = false;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 34) break;
+        if (d === 92 /* \ */) {
+          if (j + 1 >= n) { eof = true; break; }
+          out += text.slice(seg, j) + unescapeChar(text.charCodeAt(j + 1), text[j + 1]);
+          j += 2;
+          seg = j;
+          continue;
+        }
+        if (d === 36) {
+          const e = text.charCodeAt(j + 1);
+          if (e === 123) break;
+          if (j + 1 >= n) { eof = true; break; }
+          if (e === 34) { j++; continue; }
+          if (e === 92) {
+            if (j + 2 >= n) { eof = true; break; }
+            out += text.slice(seg, j) + '$' + unescapeChar(text.charCodeAt(j + 2), text[j + 2]);
+            j += 3;
+            seg = j;
+            continue;
+          }
+          j += 2;
+          continue;
+        }
+        if (d === 13) {
+          out += text.slice(seg, j) + '\n';
+          j += text.charCodeAt(j + 1) === 10 ? 2 : 1;
+          seg = j;
+          continue;
+        }
+        j++;
+      }
+      if (j > i) push(Tok.STR, i, j, out + text.slice(seg, j));
+      i = j;
+      if (eof) i = n;
+      if (i >= n) {
+        const open = openStrings[openStrings.length - 1];
+        if (open && recoveries < MAX_STRING_RECOVERIES) {
+          // Most unterminated strings are being typed: end this one at its line's end
+          // so the rest of the file still parses.
+          recoveries++;
+          while (errors.length && errors[errors.length - 1].start > open.pos) errors.pop();
+          errors.push({ start: open.pos, end: open.pos + 1, message: 'unterminated string: missing closing \'"\'' });
+          let eol = open.pos + 1;
+          while (eol < n && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
+          kind.length = start.length = end.length = value.length = open.tok + 1;
+          while (comments.length && comments[comments.length - 1].start > open.pos) comments.pop();
+          if (eol > open.pos + 1) push(Tok.STR, open.pos + 1, eol, text.slice(open.pos + 1, eol));
+          push(Tok.DQUOTE_CLOSE, eol, eol);
+          modes.length = open.depth;
+          openStrings.pop();
+          i = eol;
+          continue;
+        }
+        errors.push({ start: open ? open.pos : i, end: open ? open.pos + 1 : i, message: 'unterminated string: missing closing \'"\'' });
+        break;
+      }
+      continue;
+    }
+
+    if (mode === Mode.IND) {
+      if (c === 39 /* ' */ && text.charCodeAt(i + 1) === 39) {
+        const e = text.charCodeAt(i + 2);
+        if (e === 39) { push(Tok.IND_ESC, i, i + 3, "''"); i += 3; continue; }
+        if (e === 36) { push(Tok.IND_ESC, i, i + 3, '$'); i += 3; continue; }
+        if (e === 92 && i + 3 < n) {
+          push(Tok.IND_ESC, i, i + 4, unescapeChar(text.charCodeAt(i + 3), text[i + 3]));
+          i += 4;
+          continue;
+        }
+        push(Tok.IND_CLOSE, i, i + 2);
+        modes.pop();
+        i += 2;
+        continue;
+      }
+      if (c === 36 && text.charCodeAt(i + 1) === 123) {
+        push(Tok.DOLLAR_CURLY, i, i + 2);
+        modes.push(Mode.DEFAULT);
+        i += 2;
+        continue;
+      }
+      let j = i;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 36) {
+          const e = text.charCodeAt(j + 1);
+          if (j + 1 >= n || e === 123 || e === 39) break;
+          j += 2;
+        } else if (d === 39) {
+          const e = text.charCodeAt(j + 1);
+          if (j + 1 >= n || e === 39 || e === 36) break;
+          j += 2;
+        } else j++;
+      }
+      if (j > i) {
+        push(Tok.IND_STR, i, j, text.slice(i, j));
+        i = j;
+      } else {
+        push(Tok.IND_ESC, i, i + 1, text[i]);
+        i++;
+      }
+      continue;
+    }
+
+    if (mode === Mode.INPATH || mode === Mode.INPATH_SLASH) {
+      if (c === 36 && text.charCodeAt(i + 1) === 123) {
+        push(Tok.DOLLAR_CURLY, i, i + 2);
+        modes.pop();
+        modes.push(Mode.INPATH, Mode.DEFAULT);
+        i += 2;
+        continue;
+      }
+      let j = pathChars(i);
+      while (j < n && text.charCodeAt(j) === 47) {
+        j++;
+        if (!cls(PATH_CHAR, text.charCodeAt(j))) break;
+        j = pathChars(j);
+      }
+      if (j > i) {
+        push(Tok.PATH_STR, i, j, text.slice(i, j));
+        modes[modes.length - 1] = text.charCodeAt(j - 1) === 47 ? Mode.INPATH_SLASH : Mode.INPATH;
+        i = j;
+        continue;
+      }
+      if (mode === Mode.INPATH_SLASH) errors.push({ start: i - 1, end: i, message: 'path has a trailing slash' });
+      push(Tok.PATH_END, i, i);
+      modes.pop();
+      continue;
+    }
+
+    // DEFAULT / INITIAL
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d !== 32 && d !== 9 && d !== 10 && d !== 13) break;
+        i++;
+      }
+      continue;
+    }
+    if (c === 35 /* # */) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 10 || d === 13) break;
+        j++;
+      }
+      comments.push({ start: i, end: j, block: false });
+      i = j;
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) {
+        errors.push({ start: i, end: i + 2, message: "unterminated comment: missing '*/'" });
+        comments.push({ start: i, end: n, block: true });
+        i = n;
+      } else {
+        comments.push({ start: i, end: close + 2, block: true });
+        i = close + 2;
+      }
+      continue;
+    }
+
+    // Longest match among the word-like rules; ties go to the earlier rule.
+    let bestLen = 0;
+    let bestKind = Tok.CHAR;
+    let tokLen = 0; // token length when it differs from the match length (PATH_SEG${)
+    if (cls(ID_START, c)) {
+      let j = i + 1;
+      while (j < n && cls(ID_CHAR, text.charCodeAt(j))) j++;
+      bestLen = j - i;
+      bestKind = KEYWORDS.get(text.slice(i, j)) ?? Tok.ID;
+    }
+    if (isDigit(c)) {
+      let j = i + 1;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      if (j - i > bestLen) { bestLen = j - i; bestKind = Tok.INT; }
+    }
+    if (isDigit(c) || c === 46) {
+      const fl = floatLen(text, i);
+      if (fl > bestLen) { bestLen = fl; bestKind = Tok.FLOAT; }
+    }
+    if (cls(PATH_CHAR, c) || c === 47) {
+      const j0 = pathChars(i);
+      let j = j0;
+      let segs = 0;
+      while (text.charCodeAt(j) === 47 && cls(PATH_CHAR, text.charCodeAt(j + 1))) {
+        j = pathChars(j + 1);
+        segs++;
+      }
+      if (segs > 0) {
+        if (text.charCodeAt(j) === 47) j++;
+        if (j - i > bestLen) { bestLen = j - i; bestKind = Tok.PATH; tokLen = 0; }
+      } else if (text.charCodeAt(j0) === 47 && text.charCodeAt(j0 + 1) === 36 && text.charCodeAt(j0 + 2) === 123) {
+        if (j0 + 3 - i > bestLen) { bestLen = j0 + 3 - i; bestKind = Tok.PATH; tokLen = j0 + 1 - i; }
+      }
+    }
+    if (c === 126 /* ~ */ && text.charCodeAt(i + 1) === 47) {
+      let j = i + 1;
+      let segs = 0;
+      while (text.charCodeAt(j) === 47 && cls(PATH_CHAR, text.charCodeAt(j + 1))) {
+        j = pathChars(j + 1);
+        segs++;
+      }
+      if (segs > 0) {
+        if (text.charCodeAt(j) === 47) j++;
+        bestLen = j - i; bestKind = Tok.HPATH; tokLen = 0;
+      } else if (text.charCodeAt(i + 2) === 36 && text.charCodeAt(i + 3) === 123) {
+        bestLen = 4; bestKind = Tok.HPATH; tokLen = 2;
+      }
+    }
+    if (c === 60 /* < */ && cls(PATH_CHAR, text.charCodeAt(i + 1))) {
+      let j = pathChars(i + 1);
+      while (text.charCodeAt(j) === 47 && cls(PATH_CHAR, text.charCodeAt(j + 1))) j = pathChars(j + 1);
+      if (text.charCodeAt(j) === 62 && j + 1 - i > bestLen) { bestLen = j + 1 - i; bestKind = Tok.SPATH; tokLen = 0; }
+    }
+    if (c < 128 && ID_START[c] === 1 && c !== 95) {
+      let j = i + 1;
+      while (j < n && cls(URI_SCHEME, text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === 58 && cls(URI_CHAR, text.charCodeAt(j + 1))) {
+        j += 2;
+        while (j < n && cls(URI_CHAR, text.charCodeAt(j))) j++;
+        if (j - i > bestLen) { bestLen = j - i; bestKind = Tok.URI; tokLen = 0; }
+      }
+    }
+    // Operators and punctuation (earlier rules than the words, so they win ties).
+    const two = text.substr(i, 2);
+    let opLen = 0;
+    let opKind = Tok.CHAR;
+    if (two === '..' && text.charCodeAt(i + 2) === 46) { opLen = 3; opKind = Tok.ELLIPSIS; }
+    else if (DOUBLE[two] !== undefined) { opLen = 2; opKind = DOUBLE[two]; }
+    else if (two === '${') { opLen = 2; opKind = Tok.DOLLAR_CURLY; }
+    else if (two === "''") { opLen = 2; opKind = Tok.IND_OPEN; }
+    else if (SINGLE[text[i]] !== undefined) { opLen = 1; opKind = SINGLE[text[i]]; }
+    else if (c === 34) { opLen = 1; opKind = Tok.DQUOTE_OPEN; }
+    if (opLen > 0 && opLen >= bestLen) {
+      bestLen = opLen;
+      bestKind = opKind;
+      tokLen = 0;
+    }
+
+    if (bestLen === 0) {
+      // Any other character (a whole surrogate pair counts as one).
+      const w = c >= 0xd800 && c < 0xdc00 && i + 1 < n ? 2 : 1;
+      push(Tok.CHAR, i, i + w);
+      i += w;
+      continue;
+    }
+    const tEnd = i + (tokLen || bestLen);
+    switch (bestKind) {
+      case Tok.LBRACE:
+      case Tok.DOLLAR_CURLY:
+        modes.push(Mode.DEFAULT);
+        break;
+      case Tok.RBRACE:
+        if (modes.length > 1) modes.pop();
+        break;
+      case Tok.DQUOTE_OPEN:
+        openStrings.push({ tok: kind.length, depth: modes.length, pos: i });
+        modes.push(Mode.STRING);
+        break;
+      case Tok.IND_OPEN: {
+        // ''(\ *\n)? : the opening may swallow spaces and one newline.
+        let j = i + 2;
+        while (text.charCodeAt(j) === 32) j++;
+        push(Tok.IND_OPEN, i, text.charCodeAt(j) === 10 ? j + 1 : i + 2);
+        i = text.charCodeAt(j) === 10 ? j + 1 : i + 2;
+        modes.push(Mode.IND);
+        continue;
+      }
+      case Tok.PATH:
+      case Tok.HPATH:
+        modes.push(text.charCodeAt(tEnd - 1) === 47 ? Mode.INPATH_SLASH : Mode.INPATH);
+        break;
+      case Tok.INT: {
+        const digits = text.slice(i, tEnd);
+        if (digits.length >= 19 && BigInt(digits) > MAX_INT) errors.push({ start: i, end: tEnd, message: `invalid integer '${digits}' (too large)` });
+        break;
+      }
+    }
+    push(bestKind, i, tEnd);
+    i = tEnd;
+  }
+  if (top() === Mode.IND) {
+    let k = kind.length - 1;
+    while (k >= 0 && kind[k] !== Tok.IND_OPEN) k--;
+    const s = k >= 0 ? start[k] : n;
+    errors.push({ start: s, end: s + 2, message: "unterminated indented string: missing closing \"''\"" });
+  } else if (top() === Mode.INPATH || top() === Mode.INPATH_SLASH) {
+    if (top() === Mode.INPATH_SLASH) errors.push({ start: n - 1, end: n, message: 'path has a trailing slash' });
+    push(Tok.PATH_END, n, n);
+  }
+  push(Tok.EOF, n, n);
+  return { kind, start, end, value, comments, errors, count: kind.length };
+}
+
+function unescapeChar(code: number, ch: string): string {
+  if (code === 110) return '\n';
+  if (code === 114) return '\r';
+  if (code === 116) return '\t';
+  return ch;
+}
+
+// (([1-9][0-9]*\.[0-9]*)|(0?\.[0-9]+))([Ee][+-]?[0-9]+)?
+function floatLen(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  const c = text.charCodeAt(j);
+  if (c >= 49 && c <= 57) {
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== 46) return 0;
+    j++;
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+  } else {
+    if (c === 48) j++;
+    if (text.charCodeAt(j) !== 46 || !isDigit(text.charCodeAt(j + 1))) return 0;
+    j++;
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+  }
+  const e = text.charCodeAt(j);
+  if (e === 69 || e === 101) {
+    let k = j + 1;
+    const s = text.charCodeAt(k);
+    if (s === 43 || s === 45) k++;
+    if (isDigit(text.charCodeAt(k))) {
+      while (k < n && isDigit(text.charCodeAt(k))) k++;
+      j = k;
+    }
+  }
+  return j - i;
+}

@@ -1,0 +1,250 @@
+// The parser's pieces below expressions: attribute paths, bindings (of sets and
+// let), function formals, and the three string-like literals. Recovery lives
+// here: a broken binding is skipped to its ';' so the next one still parses.
+import type * as A from './ast';
+import { errorNode, parseExpr } from './parser';
+import type { ParserState } from './parserState';
+import { Tok } from './tokens';
+
+function startsAttrName(k: Tok): boolean {
+  return k === Tok.ID || k === Tok.OR_KW || k === Tok.DQUOTE_OPEN || k === Tok.DOLLAR_CURLY;
+}
+
+function parseInterp(s: ParserState): A.Interp {
+  const start = s.start;
+  s.next(); // ${
+  const expr = parseExpr(s);
+  if (!s.eat(Tok.RBRACE)) {
+    if (s.k() === Tok.EOF) s.error(start, start + 2, "'${' is never closed: expected '}'");
+    else s.unexpected("'}' to close '${'");
+  }
+  return { type: 'Interp', expr, span: { start, end: s.lastEnd } };
+}
+
+export function parseAttrName(s: ParserState): A.AttrName | undefined {
+  const start = s.start;
+  switch (s.k()) {
+    case Tok.ID:
+    case Tok.OR_KW:
+      s.next();
+      return { type: 'Ident', name: s.text.slice(start, s.lastEnd), span: { start, end: s.lastEnd } };
+    case Tok.DQUOTE_OPEN:
+      return parseStr(s);
+    case Tok.DOLLAR_CURLY:
+      return parseInterp(s);
+    default:
+      if (s.k() >= Tok.IF && s.k() <= Tok.INHERIT) {
+        s.error(s.start, s.end, `'${s.tokText()}' is a keyword: write it in quotes ("${s.tokText()}") to use it as an attribute name`);
+      } else s.unexpected('an attribute name');
+      return undefined;
+  }
+}
+
+export function parseAttrPath(s: ParserState): A.AttrPath {
+  const start = s.start;
+  const names: A.AttrName[] = [];
+  for (;;) {
+    s.steps++;
+    const n = parseAttrName(s);
+    if (!n) break;
+    names.push(n);
+    if (s.k() !== Tok.DOT) break;
+    s.next();
+  }
+  return { type: 'AttrPath', names, span: { start: names.length ? start : s.lastEnd, end: names.length ? s.lastEnd : s.lastEnd } };
+}
+
+function pathLabel(s: ParserState, path: A.AttrPath): string {
+  return s.text.slice(path.span.start, path.span.end);
+}
+
+/** Bindings up to (not including) `closer` ('}' for sets, 'in' for let). */
+export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
+  const out: A.Binding[] = [];
+  const stops = [Tok.SEMI, closer, Tok.RBRACE, Tok.IN];
+  for (;;) {
+    s.steps++;
+    const k = s.k();
+    if (k === closer || k === Tok.EOF || k === Tok.RBRACE || k === Tok.IN) return out;
+    const start = s.start;
+    if (k === Tok.INHERIT) {
+      s.next();
+      let from: A.Expr | undefined;
+      if (s.k() === Tok.LPAREN) {
+        const open = s.start;
+        s.next();
+        from = parseExpr(s);
+        if (!s.eat(Tok.RPAREN)) {
+          if (s.k() === Tok.EOF) s.error(open, open + 1, "'(' is never closed: expected ')'");
+          else s.unexpected("')'");
+        }
+      }
+      const names: A.AttrName[] = [];
+      while (startsAttrName(s.k())) {
+        const n = parseAttrName(s);
+        if (n) names.push(n);
+      }
+      if (!s.eat(Tok.SEMI)) {
+        s.unexpected("an attribute name or ';' after 'inherit'");
+        s.skipTo(stops);
+        s.eat(Tok.SEMI);
+      }
+      out.push({ type: 'Inherit', from, names, span: { start, end: s.lastEnd } });
+      continue;
+    }
+    if (!startsAttrName(k)) {
+      if (k >= Tok.IF && k <= Tok.REC) parseAttrName(s); // reports the keyword
+      else s.unexpected(closer === Tok.IN ? "a binding like 'name = value;' or 'in'" : "a binding like 'name = value;' or '}'");
+      const before = s.p;
+      s.skipTo(stops);
+      s.eat(Tok.SEMI);
+      if (s.p === before) s.next();
+      continue;
+    }
+    const path = parseAttrPath(s);
+    if (!s.eat(Tok.ASSIGN)) {
+      const label = pathLabel(s, path);
+      if (s.k() === Tok.EOF) s.error(path.span.start, path.span.end, `'${label}' has no value: expected '=' after it`);
+      else s.unexpected(`'=' after '${label}'`);
+      const value = errorNode(s);
+      out.push({ type: 'AttrDef', path, value, span: { start, end: s.lastEnd } });
+      s.skipTo(stops);
+      s.eat(Tok.SEMI);
+      continue;
+    }
+    const value = parseExpr(s);
+    if (value.type === 'Error') s.unexpected(`a value after '${pathLabel(s, path)} ='`);
+    out.push({ type: 'AttrDef', path, value, span: { start, end: s.lastEnd } });
+    if (s.eat(Tok.SEMI)) {
+      (out[out.length - 1].span as { end: number }).end = s.lastEnd;
+      continue;
+    }
+    if (s.k() === Tok.EOF) {
+      s.error(value.span.end, value.span.end, `missing ';' after the value of '${pathLabel(s, path)}'`);
+      return out;
+    }
+    const k2 = s.k();
+    if (k2 === closer || k2 === Tok.RBRACE || startsAttrName(k2) || k2 === Tok.INHERIT) {
+      // Most likely a forgotten ';' before the next binding or the closing brace.
+      const at = s.lastEnd;
+      const last = s.errors[s.errors.length - 1];
+      if (!(last && last.span.start >= value.span.start)) {
+        s.error(at, at, `missing ';' after the value of '${pathLabel(s, path)}'`);
+      }
+      continue;
+    }
+    s.unexpected(`';' after the value of '${pathLabel(s, path)}'`);
+    s.skipTo(stops);
+    s.eat(Tok.SEMI);
+  }
+}
+
+/** At '{': does a function's argument set start here (rather than an attribute set)? */
+export function looksLikeFormals(s: ParserState): boolean {
+  const k1 = s.kAt(s.p + 1);
+  if (k1 === Tok.ELLIPSIS) return true;
+  if (k1 === Tok.RBRACE) {
+    const k2 = s.kAt(s.p + 2);
+    return k2 === Tok.COLON || k2 === Tok.AT;
+  }
+  if (k1 === Tok.ID) {
+    const k2 = s.kAt(s.p + 2);
+    if (k2 === Tok.COMMA || k2 === Tok.QUESTION) return true;
+    if (k2 === Tok.RBRACE) {
+      const k3 = s.kAt(s.p + 3);
+      return k3 === Tok.COLON || k3 === Tok.AT;
+    }
+  }
+  return false;
+}
+
+/** Formals after the '{' (already consumed; `start` is its offset), through '}'. */
+export function parseFormals(s: ParserState, start: number): A.Formals {
+  const entries: A.Formal[] = [];
+  let ellipsis = false;
+  for (;;) {
+    s.steps++;
+    if (s.k() === Tok.ELLIPSIS) {
+      s.next();
+      ellipsis = true;
+      break;
+    }
+    if (s.k() !== Tok.ID) break;
+    const i = s.next();
+    const name: A.Ident = { type: 'Ident', name: s.tokText(i), span: { start: s.t.start[i], end: s.t.end[i] } };
+    let def: A.Expr | undefined;
+    if (s.eat(Tok.QUESTION)) def = parseExpr(s);
+    entries.push({ type: 'Formal', name, default: def, span: { start: name.span.start, end: s.lastEnd } });
+    if (!s.eat(Tok.COMMA)) break;
+  }
+  if (!s.eat(Tok.RBRACE)) {
+    if (s.k() === Tok.EOF) s.error(start, start + 1, "'{' is never closed: expected '}'");
+    else s.unexpected(ellipsis ? "'}' ('...' must come last)" : "',' or '}' in the function's arguments");
+    s.skipTo([Tok.RBRACE, Tok.COLON]);
+    s.eat(Tok.RBRACE);
+  }
+  return { type: 'Formals', entries, ellipsis, span: { start, end: s.lastEnd } };
+}
+
+export function parseStr(s: ParserState): A.Str {
+  const start = s.start;
+  s.next();
+  const parts: A.StrPart[] = [];
+  for (;;) {
+    s.steps++;
+    if (s.k() === Tok.STR) {
+      const i = s.next();
+      parts.push({ type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] } });
+    } else if (s.k() === Tok.DOLLAR_CURLY) parts.push(parseInterp(s));
+    else break;
+  }
+  if (!s.eat(Tok.DQUOTE_CLOSE)) {
+    if (s.k() === Tok.EOF) s.error(start, start + 1, 'unterminated string: missing closing \'"\'');
+    else s.unexpected("'\"' to close the string");
+  }
+  return { type: 'Str', parts, span: { start, end: s.lastEnd } };
+}
+
+export function parseIndStr(s: ParserState): A.IndStr {
+  const start = s.start;
+  s.next();
+  const parts: A.StrPart[] = [];
+  for (;;) {
+    s.steps++;
+    if (s.k() === Tok.IND_STR || s.k() === Tok.IND_ESC) {
+      const esc = s.k() === Tok.IND_ESC;
+      const i = s.next();
+      const text: A.Text = { type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] } };
+      if (esc) text.escape = true;
+      parts.push(text);
+    } else if (s.k() === Tok.DOLLAR_CURLY) parts.push(parseInterp(s));
+    else break;
+  }
+  if (!s.eat(Tok.IND_CLOSE)) {
+    if (s.k() === Tok.EOF) s.error(start, start + 2, "unterminated indented string: missing closing \"''\"");
+    else s.unexpected("\"''\" to close the string");
+  }
+  return { type: 'IndStr', parts, span: { start, end: s.lastEnd } };
+}
+
+export function parsePath(s: ParserState): A.Path {
+  const start = s.start;
+  const home = s.k() === Tok.HPATH;
+  const first = s.tokText(s.next());
+  const parts: A.StrPart[] = [];
+  for (;;) {
+    s.steps++;
+    if (s.k() === Tok.PATH_STR) {
+      const i = s.next();
+      parts.push({ type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] } });
+    } else if (s.k() === Tok.DOLLAR_CURLY) parts.push(parseInterp(s));
+    else break;
+  }
+  // Nix's grammar: what follows the first segment must begin with an interpolation
+  // (at most one text piece before it).
+  if (parts.length > 0 && parts[0].type === 'Text' && (parts.length < 2 || parts[1].type !== 'Interp')) {
+    s.error(start, parts[0].span.end, "invalid path: '//' or a trailing '/' is not allowed inside a path");
+  }
+  s.eat(Tok.PATH_END);
+  return { type: 'Path', first, home, parts, span: { start, end: s.lastEnd } };
+}

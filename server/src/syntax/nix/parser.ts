@@ -1,0 +1,388 @@
+// Recursive-descent / Pratt parser for Nix expressions, following the grammar
+// and operator precedences of Nix 2.x's bison parser. Never throws; missing
+// pieces become `Error` nodes and are reported once. Nesting is bounded
+// (ParserState.enter), so deeply nested input cannot overflow the stack.
+import type * as A from './ast';
+import { linkParents } from './ast';
+import { lex } from './lexer';
+import { parseAttrPath, parseBinds, parseFormals, parseIndStr, parsePath, parseStr, looksLikeFormals } from './parseParts';
+import { ParserState, type ParseError } from './parserState';
+import { Tok, type Comment, type TokenTable } from './tokens';
+
+export interface ParseResult {
+  root: A.Expr;
+  /** Syntax errors, in source order. Semantic ones come from analyzeScopes. */
+  errors: ParseError[];
+  comments: Comment[];
+  tokens: TokenTable;
+  text: string;
+  /** Units of work done (tokens + loop iterations); grows linearly with the input. */
+  work: number;
+}
+
+// Binding powers (Nix's %left/%right/%nonassoc table, low to high).
+const enum Bp {
+  IMPL = 2,
+  OR = 4,
+  AND = 6,
+  EQ = 8,
+  CMP = 10,
+  UPDATE = 12,
+  NOT = 14,
+  ADD = 16,
+  MUL = 18,
+  CONCAT = 20,
+  HAS = 22,
+  NEG = 24,
+}
+interface OpInfo {
+  op: A.BinaryOp;
+  lbp: number;
+  rbp: number;
+  nonassoc?: boolean;
+}
+const OPS = new Map<Tok, OpInfo>([
+  [Tok.IMPL, { op: '->', lbp: Bp.IMPL, rbp: Bp.IMPL }],
+  [Tok.OR, { op: '||', lbp: Bp.OR, rbp: Bp.OR + 1 }],
+  [Tok.AND, { op: '&&', lbp: Bp.AND, rbp: Bp.AND + 1 }],
+  [Tok.EQ, { op: '==', lbp: Bp.EQ, rbp: Bp.EQ + 1, nonassoc: true }],
+  [Tok.NEQ, { op: '!=', lbp: Bp.EQ, rbp: Bp.EQ + 1, nonassoc: true }],
+  [Tok.LT, { op: '<', lbp: Bp.CMP, rbp: Bp.CMP + 1, nonassoc: true }],
+  [Tok.GT, { op: '>', lbp: Bp.CMP, rbp: Bp.CMP + 1, nonassoc: true }],
+  [Tok.LEQ, { op: '<=', lbp: Bp.CMP, rbp: Bp.CMP + 1, nonassoc: true }],
+  [Tok.GEQ, { op: '>=', lbp: Bp.CMP, rbp: Bp.CMP + 1, nonassoc: true }],
+  [Tok.UPDATE, { op: '//', lbp: Bp.UPDATE, rbp: Bp.UPDATE }],
+  [Tok.PLUS, { op: '+', lbp: Bp.ADD, rbp: Bp.ADD + 1 }],
+  [Tok.MINUS, { op: '-', lbp: Bp.ADD, rbp: Bp.ADD + 1 }],
+  [Tok.STAR, { op: '*', lbp: Bp.MUL, rbp: Bp.MUL + 1 }],
+  [Tok.SLASH, { op: '/', lbp: Bp.MUL, rbp: Bp.MUL + 1 }],
+  [Tok.CONCAT, { op: '++', lbp: Bp.CONCAT, rbp: Bp.CONCAT }],
+]);
+
+export function parseNix(text: string): ParseResult {
+  const t = lex(text);
+  const s = new ParserState(text, t);
+  // A lexer error that runs to the end of file already explains the EOF.
+  for (const e of t.errors) if (/^unterminated/.test(e.message)) s.eofReported = true;
+  const root = parseExpr(s);
+  if (s.k() !== Tok.EOF) {
+    s.error(s.start, s.end, `unexpected ${s.describe()} after the end of the expression`);
+  }
+  linkParents(root);
+  const errors = [...t.errors.map((e) => ({ span: { start: e.start, end: e.end }, message: e.message })), ...s.errors];
+  errors.sort((a, b) => a.span.start - b.span.start);
+  return { root, errors, comments: t.comments, tokens: t, text, work: s.steps + t.count };
+}
+
+export function errorNode(s: ParserState): A.ErrorExpr {
+  const at = s.k() === Tok.EOF ? s.lastEnd : s.start;
+  return { type: 'Error', span: { start: at, end: at } };
+}
+
+/** expr_function: lambdas, assert, with, let ... in, if, operators. */
+export function parseExpr(s: ParserState): A.Expr {
+  if (!s.enter()) return errorNode(s);
+  try {
+    return parseExprInner(s);
+  } finally {
+    s.leave();
+  }
+}
+
+function parseExprInner(s: ParserState): A.Expr {
+  const start = s.start;
+  switch (s.k()) {
+    case Tok.ID: {
+      const k1 = s.kAt(s.p + 1);
+      if (k1 === Tok.COLON || (k1 === Tok.AT && s.kAt(s.p + 2) === Tok.LBRACE)) {
+        const i = s.next();
+        const param: A.Ident = { type: 'Ident', name: s.tokText(i), span: { start, end: s.lastEnd } };
+        let formals: A.Formals | undefined;
+        if (s.eat(Tok.AT)) {
+          const open = s.next();
+          formals = parseFormals(s, s.t.start[open]);
+        }
+        return finishLambda(s, start, param, formals);
+      }
+      break;
+    }
+    case Tok.LBRACE:
+      if (looksLikeFormals(s)) {
+        s.next();
+        const formals = parseFormals(s, start);
+        let param: A.Ident | undefined;
+        if (s.k() === Tok.AT) {
+          s.next();
+          if (s.k() === Tok.ID) {
+            const i = s.next();
+            param = { type: 'Ident', name: s.tokText(i), span: { start: s.t.start[i], end: s.t.end[i] } };
+          } else s.unexpected("a name after '@'");
+        }
+        return finishLambda(s, start, param, formals);
+      }
+      break;
+    case Tok.ASSERT:
+    case Tok.WITH: {
+      const isWith = s.k() === Tok.WITH;
+      s.next();
+      const first = parseExpr(s);
+      if (!s.eat(Tok.SEMI)) s.unexpected(`';' after the ${isWith ? 'with' : 'assert'} expression`);
+      const body = parseExpr(s);
+      const span = { start, end: s.lastEnd };
+      return isWith ? { type: 'With', env: first, body, span } : { type: 'Assert', cond: first, body, span };
+    }
+    case Tok.LET:
+      if (s.kAt(s.p + 1) !== Tok.LBRACE) {
+        s.next();
+        const bindings = parseBinds(s, Tok.IN);
+        let body: A.Expr;
+        if (s.eat(Tok.IN)) body = parseExpr(s);
+        else {
+          s.unexpected("'in' after the let bindings");
+          body = errorNode(s);
+        }
+        return { type: 'Let', bindings, body, span: { start, end: s.lastEnd } };
+      }
+      break;
+    case Tok.IF: {
+      s.next();
+      const cond = parseExpr(s);
+      let then: A.Expr;
+      let els: A.Expr;
+      if (s.eat(Tok.THEN)) then = parseExpr(s);
+      else {
+        s.unexpected("'then'");
+        then = errorNode(s);
+      }
+      if (s.eat(Tok.ELSE)) els = parseExpr(s);
+      else {
+        s.unexpected("'else' (every 'if' needs one)");
+        els = errorNode(s);
+      }
+      return { type: 'If', cond, then, else: els, span: { start, end: s.lastEnd } };
+    }
+  }
+  return parseOp(s, 0);
+}
+
+function finishLambda(s: ParserState, start: number, param: A.Ident | undefined, formals: A.Formals | undefined): A.Lambda {
+  let body: A.Expr;
+  if (s.eat(Tok.COLON)) body = parseExpr(s);
+  else {
+    s.unexpected("':' after the function's arguments");
+    body = errorNode(s);
+  }
+  return { type: 'Lambda', param, formals, body, span: { start, end: s.lastEnd } };
+}
+
+function parseOp(s: ParserState, minBp: number): A.Expr {
+  if (!s.enter()) return errorNode(s);
+  try {
+    const start = s.start;
+    let lhs: A.Expr;
+    if (s.k() === Tok.BANG || s.k() === Tok.MINUS) {
+      const op = s.k() === Tok.BANG ? '!' : '-';
+      s.next();
+      const operand = parseOp(s, op === '!' ? Bp.NOT : Bp.NEG);
+      if (operand.type === 'Error') s.unexpected(`an expression after '${op}'`);
+      lhs = { type: 'Unary', op, operand, span: { start, end: s.lastEnd } };
+    } else lhs = parseApp(s);
+    let chain = 0;
+    for (;;) {
+      s.steps++;
+      const k = s.k();
+      if (k === Tok.QUESTION) {
+        if (Bp.HAS < minBp) break;
+        s.next();
+        const path = parseAttrPath(s);
+        lhs = { type: 'HasAttr', target: lhs, path, span: { start, end: s.lastEnd } };
+      } else {
+        const info = OPS.get(k);
+        if (!info || info.lbp < minBp) break;
+        const opTok = s.next();
+        const right = parseOp(s, info.rbp);
+        if (right.type === 'Error') s.unexpected(`an expression after '${info.op}'`);
+        lhs = {
+          type: 'Binary',
+          op: info.op,
+          opSpan: { start: s.t.start[opTok], end: s.t.end[opTok] },
+          left: lhs,
+          right,
+          span: { start, end: s.lastEnd },
+        };
+        if (info.nonassoc && OPS.get(s.k())?.lbp === info.lbp) {
+          s.error(s.start, s.end, `'${info.op}' and '${s.tokText()}' cannot be chained: add parentheses`);
+        }
+      }
+      if (s.chainTooDeep(++chain)) break;
+    }
+    return lhs;
+  } finally {
+    s.leave();
+  }
+}
+
+/** Can this token start an argument of a function application (expr_select)? */
+function startsSelect(s: ParserState, k: Tok): boolean {
+  switch (k) {
+    case Tok.ID:
+    case Tok.INT:
+    case Tok.FLOAT:
+    case Tok.DQUOTE_OPEN:
+    case Tok.IND_OPEN:
+    case Tok.PATH:
+    case Tok.HPATH:
+    case Tok.SPATH:
+    case Tok.URI:
+    case Tok.LPAREN:
+    case Tok.LBRACE:
+    case Tok.LBRACKET:
+      return true;
+    case Tok.REC:
+    case Tok.LET:
+      return s.kAt(s.p + 1) === Tok.LBRACE;
+    default:
+      return false;
+  }
+}
+
+/** `name.path =` ahead: the start of the next binding after a missing ';', never an argument. */
+function bindingAhead(s: ParserState): boolean {
+  let i = s.p;
+  for (let n = 0; n < 64; n++) {
+    const k = s.kAt(i);
+    if (k !== Tok.ID && k !== Tok.OR_KW) return false;
+    const k1 = s.kAt(i + 1);
+    if (k1 === Tok.ASSIGN) return true;
+    if (k1 !== Tok.DOT) return false;
+    i += 2;
+  }
+  return false;
+}
+
+function parseApp(s: ParserState): A.Expr {
+  const start = s.start;
+  let fn = parseSelect(s);
+  let chain = 0;
+  while (startsSelect(s, s.k()) && !bindingAhead(s)) {
+    const arg = parseSelect(s);
+    fn = { type: 'Apply', fn, arg, span: { start, end: s.lastEnd } };
+    if (s.chainTooDeep(++chain)) break;
+  }
+  return fn;
+}
+
+export function parseSelect(s: ParserState): A.Expr {
+  const start = s.start;
+  const target = parseSimple(s);
+  if (s.k() === Tok.DOT) {
+    s.next();
+    const path = parseAttrPath(s);
+    let def: A.Expr | undefined;
+    if (s.eat(Tok.OR_KW)) {
+      def = parseSelect(s);
+      if (def.type === 'Error') s.unexpected("a default value after 'or'");
+    }
+    return { type: 'Select', target, path, default: def, span: { start, end: s.lastEnd } };
+  }
+  if (s.k() === Tok.OR_KW && target.type !== 'Error') {
+    // `f or`: Nix reads a bare `or` after a value as a variable named "or".
+    const i = s.next();
+    const arg: A.Var = { type: 'Var', name: 'or', span: { start: s.t.start[i], end: s.t.end[i] } };
+    return { type: 'Apply', fn: target, arg, span: { start, end: s.lastEnd } };
+  }
+  return target;
+}
+
+function parseSimple(s: ParserState): A.Expr {
+  if (!s.enter()) return errorNode(s);
+  try {
+    return parseSimpleInner(s);
+  } finally {
+    s.leave();
+  }
+}
+
+function parseSimpleInner(s: ParserState): A.Expr {
+  const start = s.start;
+  const end = s.end;
+  switch (s.k()) {
+    case Tok.ID:
+      s.next();
+      return { type: 'Var', name: s.text.slice(start, end), span: { start, end } };
+    case Tok.INT:
+      s.next();
+      return { type: 'Int', raw: s.text.slice(start, end), span: { start, end } };
+    case Tok.FLOAT:
+      s.next();
+      return { type: 'Float', raw: s.text.slice(start, end), span: { start, end } };
+    case Tok.DQUOTE_OPEN:
+      return parseStr(s);
+    case Tok.IND_OPEN:
+      return parseIndStr(s);
+    case Tok.PATH:
+    case Tok.HPATH:
+      return parsePath(s);
+    case Tok.SPATH:
+      s.next();
+      return { type: 'SPath', name: s.text.slice(start + 1, end - 1), span: { start, end } };
+    case Tok.URI:
+      s.next();
+      return { type: 'Uri', text: s.text.slice(start, end), span: { start, end } };
+    case Tok.LPAREN: {
+      s.next();
+      const expr = parseExpr(s);
+      if (!s.eat(Tok.RPAREN)) {
+        if (s.k() === Tok.EOF) s.error(start, start + 1, "'(' is never closed: expected ')'");
+        else s.unexpected("')'");
+      }
+      return { type: 'Paren', expr, span: { start, end: s.lastEnd } };
+    }
+    case Tok.LBRACKET: {
+      s.next();
+      const items: A.Expr[] = [];
+      for (;;) {
+        s.steps++;
+        if (startsSelect(s, s.k())) items.push(parseSelect(s));
+        else if (s.k() === Tok.RBRACKET || s.k() === Tok.EOF) break;
+        else if (s.k() === Tok.RBRACE || s.k() === Tok.RPAREN || s.k() === Tok.SEMI || s.k() === Tok.IN) break;
+        else {
+          s.unexpected("a list element or ']' (a function call inside a list needs parentheses)");
+          const before = s.p;
+          s.skipTo([Tok.RBRACKET, Tok.SEMI]);
+          if (s.p === before) break;
+        }
+      }
+      if (!s.eat(Tok.RBRACKET)) {
+        if (s.k() === Tok.EOF) s.error(start, start + 1, "'[' is never closed: expected ']'");
+        else s.unexpected("']'");
+      }
+      return { type: 'List', items, span: { start, end: s.lastEnd } };
+    }
+    case Tok.REC:
+    case Tok.LET:
+    case Tok.LBRACE: {
+      const kind = s.k();
+      if (kind !== Tok.LBRACE) {
+        s.next();
+        if (s.k() !== Tok.LBRACE) {
+          s.unexpected(`'{' after '${kind === Tok.REC ? 'rec' : 'let'}'`);
+          return errorNode(s);
+        }
+      }
+      const open = s.start;
+      s.next();
+      const bindings = parseBinds(s, Tok.RBRACE);
+      if (!s.eat(Tok.RBRACE)) {
+        if (s.k() === Tok.EOF) s.error(open, open + 1, "'{' is never closed: expected '}'");
+        else s.unexpected("'}' or a binding like 'name = value;'");
+      }
+      const span = { start, end: s.lastEnd };
+      if (kind === Tok.LET) return { type: 'LegacyLet', bindings, span };
+      return { type: 'AttrSet', rec: kind === Tok.REC, bindings, span };
+    }
+    default:
+      s.unexpected('an expression');
+      return errorNode(s);
+  }
+}

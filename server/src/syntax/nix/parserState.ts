@@ -1,0 +1,124 @@
+// Cursor over the token table shared by the parser's modules, with the error
+// policy: one error per position, one error at end of file, nothing after the
+// nesting limit, so a half-typed file gets a few useful errors, not a cascade.
+import type { Span } from '../value';
+import type { LexResult } from './lexer';
+import { Tok, describeTok } from './tokens';
+
+export interface ParseError {
+  span: Span;
+  message: string;
+}
+
+/** Nesting units (roughly three per bracket level) before the parser stops descending. */
+export const MAX_DEPTH = 1500;
+
+export class ParserState {
+  p = 0;
+  depth = 0;
+  tooDeep = false;
+  eofReported = false;
+  /** End offset of the last consumed token. */
+  lastEnd = 0;
+  readonly errors: ParseError[] = [];
+  /** Work counter: tokens consumed plus loop iterations, for linearity tests. */
+  steps = 0;
+
+  constructor(
+    readonly text: string,
+    readonly t: LexResult,
+  ) {}
+
+  k(): Tok {
+    return this.t.kind[this.p];
+  }
+  kAt(i: number): Tok {
+    return this.t.kind[Math.min(i, this.t.count - 1)];
+  }
+  get start(): number {
+    return this.t.start[this.p];
+  }
+  get end(): number {
+    return this.t.end[this.p];
+  }
+  tokText(i = this.p): string {
+    return this.text.slice(this.t.start[i], this.t.end[i]);
+  }
+  /** Consumes the current token and returns its index. */
+  next(): number {
+    const i = this.p;
+    this.steps++;
+    if (this.t.kind[i] !== Tok.EOF) {
+      this.lastEnd = this.t.end[i];
+      this.p++;
+    }
+    return i;
+  }
+  eat(k: Tok): boolean {
+    if (this.k() !== k) return false;
+    this.next();
+    return true;
+  }
+  describe(i = this.p): string {
+    return describeTok(this.t.kind[i], this.tokText(i));
+  }
+
+  error(start: number, end: number, message: string): void {
+    if (this.tooDeep) return;
+    if (this.k() === Tok.EOF) {
+      if (this.eofReported) return;
+      this.eofReported = true;
+    }
+    const last = this.errors[this.errors.length - 1];
+    if (last && last.span.start === start) return;
+    this.errors.push({ span: { start, end }, message });
+  }
+  /** Reports "unexpected <current token>" with what was expected. */
+  unexpected(expected: string): void {
+    const what = this.k() === Tok.EOF ? 'unexpected end of file' : `unexpected ${this.describe()}`;
+    this.error(this.start, Math.max(this.end, this.start), `${what}: expected ${expected}`);
+  }
+
+  /** Enters one nesting unit; false (after reporting once) when too deep. */
+  enter(): boolean {
+    if (this.tooDeep) return false;
+    if (++this.depth > MAX_DEPTH) {
+      this.error(this.start, this.end, `expression nested too deeply (more than ${MAX_DEPTH / 3} levels); the rest of the file is not analysed`);
+      this.tooDeep = true;
+      this.p = this.t.count - 1;
+      return false;
+    }
+    return true;
+  }
+  leave(): void {
+    this.depth--;
+  }
+  /** For left-nested chains (a + b + c..., f a b c...) that the parser builds in a loop. */
+  chainTooDeep(chain: number): boolean {
+    if (this.depth + chain <= MAX_DEPTH) return false;
+    this.depth += chain;
+    this.enter();
+    this.depth -= chain + 1;
+    return true;
+  }
+
+  /**
+   * Skips tokens until one of `stops` at bracket depth 0 (not consumed) or EOF.
+   * Brackets opened while skipping are skipped whole.
+   */
+  skipTo(stops: readonly Tok[]): void {
+    let level = 0;
+    for (;;) {
+      const k = this.k();
+      this.steps++;
+      if (k === Tok.EOF) return;
+      if (level === 0 && stops.includes(k)) return;
+      if (k === Tok.LBRACE || k === Tok.LBRACKET || k === Tok.LPAREN || k === Tok.DOLLAR_CURLY) level++;
+      else if (k === Tok.RBRACE || k === Tok.RBRACKET || k === Tok.RPAREN) {
+        if (level === 0) return;
+        level--;
+      }
+      this.next();
+    }
+  }
+}
