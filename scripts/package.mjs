@@ -22,7 +22,7 @@ for (const built of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
 const result = spawnSync(
   process.execPath,
-  [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix],
+  [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
   { cwd: root, stdio: 'inherit' },
 );
 if (result.status !== 0) process.exit(result.status ?? 1);

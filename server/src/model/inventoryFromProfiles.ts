@@ -1,0 +1,91 @@
+// Writes a starting homelab.yaml from what the profiles say, for a workspace
+// that has profiles but no inventory: each profile that sets a hostname or an
+// IP becomes a container; networks are the /24 (or /64) around the addresses;
+// the auto-update calendar and open ports are carried over. Hosts, vmids and
+// services are left for the user to complete (said in comments).
+import * as ipaddr from 'ipaddr.js';
+import { stringify } from 'yaml';
+import type { Value } from '../syntax/value';
+import { settingValue } from './profiles';
+import { joinUri, normalizeUri, relativeUri } from './uri';
+import type { Workspace } from './workspace';
+
+export interface CreatedInventory {
+  uri: string;
+  text: string;
+  containers: number;
+}
+
+function scalar(v: Value | undefined): string | undefined {
+  return v && (v.kind === 'string' || v.kind === 'path') ? v.value : undefined;
+}
+
+function ports(v: Value | undefined): number[] {
+  if (!v || v.kind !== 'list') return [];
+  return v.items.flatMap((i) => (i.kind === 'number' && i.integer ? [i.value] : []));
+}
+
+/** A YAML scalar, quoted only when plain would be misread. */
+function y(value: string | number | boolean): string {
+  return stringify(value).trimEnd();
+}
+
+function networkOf(ip: string): string | undefined {
+  try {
+    const addr = ipaddr.parse(ip);
+    if (addr.kind() === 'ipv4') {
+      const [a, b, c] = (addr as ipaddr.IPv4).octets;
+      return `${a}.${b}.${c}.0/24`;
+    }
+    const parts = (addr as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16));
+    return `${parts.join(':')}::/64`;
+  } catch {
+    return undefined;
+  }
+}
+
+export function inventoryFromProfiles(workspace: Workspace, folderUri: string): CreatedInventory {
+  const root = normalizeUri(folderUri).replace(/\/$/, '');
+  const homelab = workspace.homelabFor(root + '/homelab.yaml');
+  const containers = homelab ? [...homelab.containers.values()] : [];
+  const lines: string[] = [
+    '# Inventory written by Homelab Profiles from the profiles of this folder.',
+    '# Complete it: the Proxmox host of each container (hosts:), vmids, and the',
+    '# services each container runs. See the inventory format in the README.',
+    'version: 1',
+    '',
+  ];
+  const networks = new Map<string, string>();
+  const entries: string[] = [];
+  let count = 0;
+  for (const c of containers.sort((a, b) => a.name.localeCompare(b.name))) {
+    const profile = c.profile ?? (c.profileUri ? workspace.evaluate(c.profileUri) : undefined);
+    const ip = c.ip?.value ?? scalar(settingValue(profile, 'ipAddress'));
+    const hostname = scalar(settingValue(profile, 'hostname'));
+    if (!ip && !hostname) continue;
+    count++;
+    const block = [`  ${y(c.name)}:`];
+    if (ip) {
+      block.push(`    ip: ${y(ip)}`);
+      const cidr = networkOf(ip);
+      if (cidr && ![...networks.values()].includes(cidr)) networks.set(`net${networks.size + 1}`, cidr);
+    }
+    if (hostname && hostname !== c.name) block.push(`    hostname: ${y(hostname)}`);
+    if (c.profileUri) block.push(`    profile: ${y(relativeUri(root, c.profileUri))}`);
+    const update = scalar(settingValue(profile, 'autoSystemUpdateOnCalendar'));
+    if (update) block.push(`    update: ${y(update)}`);
+    const open = ports(settingValue(profile, 'allowedTCPPorts')).filter((p) => p !== 22);
+    block.push(`    services: []${open.length ? `   # open TCP ports: ${open.join(', ')}` : ''}`);
+    entries.push(block.join('\n'));
+  }
+  if (networks.size > 0) {
+    lines.push('networks:');
+    for (const [name, cidr] of networks) lines.push(`  ${name}:`, `    cidr: ${y(cidr)}`);
+    lines.push('');
+  }
+  lines.push('hosts: {}', '');
+  lines.push(entries.length ? 'containers:' : 'containers: {}');
+  if (entries.length) lines.push(entries.join('\n'));
+  lines.push('', 'services: {}', '');
+  return { uri: joinUri(root, 'homelab.yaml'), text: lines.join('\n'), containers: count };
+}

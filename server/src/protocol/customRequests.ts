@@ -1,0 +1,38 @@
+// The custom requests of customMessages.ts: the topology for the client's
+// tree, a whole-workspace check, and a starting inventory from the profiles.
+import { topology } from './topology';
+import { inventoryFromProfiles } from '../model/inventoryFromProfiles';
+import type { DiagnosticsPublisher } from './diagnosticsPublisher';
+import type { ServerContext } from './context';
+import {
+  CheckWorkspaceRequest,
+  CheckWorkspaceResult,
+  CreateInventoryParams,
+  CreateInventoryRequest,
+  CreateInventoryResult,
+  Topology,
+  TopologyRequest,
+} from './customMessages';
+
+export function registerCustomRequests(ctx: ServerContext, diagnostics: DiagnosticsPublisher): void {
+  ctx.connection.onRequest(TopologyRequest, (): Topology => topology(ctx));
+
+  ctx.connection.onRequest(CheckWorkspaceRequest, (): CheckWorkspaceResult => {
+    const all = diagnostics.fullCheckNow();
+    const result: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0, infos: 0, hints: 0 };
+    for (const homelab of ctx.workspace.homelabs()) result.files += homelab.files.length;
+    for (const list of all.values()) {
+      for (const d of list) {
+        if (d.severity === 'error') result.errors++;
+        else if (d.severity === 'warning') result.warnings++;
+        else if (d.severity === 'info') result.infos++;
+        else result.hints++;
+      }
+    }
+    return result;
+  });
+
+  ctx.connection.onRequest(CreateInventoryRequest, (params: CreateInventoryParams): CreateInventoryResult =>
+    inventoryFromProfiles(ctx.workspace, params.folderUri),
+  );
+}

@@ -1,0 +1,112 @@
+// Converts the model's homelabs into the `homelab/topology` answer the client's
+// tree shows: plain JSON with names, addresses, declaration places, the
+// effective deploy settings and the feature flags that are on.
+import type { Homelab } from '../model/homelab';
+import type { DeploySpec } from '../model/inventory';
+import { networkOf } from '../model/addresses';
+import { BLOCKS, blockOf } from '../model/profiles';
+import { basenameUri, normalizeUri } from '../model/uri';
+import type { Workspace } from '../model/workspace';
+import type { Origin } from '../syntax/value';
+import type { ServerContext } from './context';
+import type { ContainerNode, DeploySettings, HomelabTopology, HostKind, Located, Topology } from './customMessages';
+
+const HOST_KINDS: HostKind[] = ['proxmox', 'nas', 'router', 'switch', 'access-point', 'vps', 'workstation', 'other'];
+const METHODS: DeploySettings['method'][] = ['ssh-script', 'nixos-rebuild', 'colmena', 'deploy-rs', 'command'];
+
+export function topology(ctx: ServerContext): Topology {
+  return { homelabs: ctx.workspace.homelabs().map((h) => homelabTopology(ctx, h)) };
+}
+
+function location(ctx: ServerContext, origin: Origin | undefined): Located['location'] {
+  if (!origin) return undefined;
+  const { line, character } = ctx.lines.get(origin.uri).positionAt(origin.span.start);
+  return { uri: origin.uri, line, character };
+}
+
+function mergeDeploy(defaults: DeploySpec | undefined, own: DeploySpec | undefined): DeploySettings {
+  const pick = <K extends 'method' | 'user' | 'dotfilesDir' | 'command' | 'branch'>(k: K): string | undefined =>
+    own?.[k]?.value ?? defaults?.[k]?.value;
+  const method = pick('method') as DeploySettings['method'] | undefined;
+  const sshOptions = own?.sshOptions.length ? own.sshOptions : defaults?.sshOptions ?? [];
+  const parallel = own?.parallel?.value ?? defaults?.parallel?.value;
+  return {
+    method: method && METHODS.includes(method) ? method : 'ssh-script',
+    user: pick('user'),
+    dotfilesDir: pick('dotfilesDir'),
+    command: pick('command'),
+    branch: pick('branch'),
+    sshOptions: sshOptions.map((s) => s.value),
+    ...(parallel !== undefined ? { parallel } : {}),
+  };
+}
+
+function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
+  const inv = h.inventory;
+  const workspace: Workspace = ctx.workspace;
+  const networkName = (ip: string | undefined): string | undefined => (ip ? networkOf(h.addresses, ip)?.name : undefined);
+  const containers: ContainerNode[] = [...h.containers.values()].map((c) => {
+    const profile = c.profile;
+    const flagsOn = new Set<string>();
+    for (const block of BLOCKS) {
+      for (const [key, entry] of blockOf(profile ?? { uri: '', name: '', value: undefined, deps: [] }, block)?.entries ?? []) {
+        if (/Enable$/.test(key) && entry.value.kind === 'boolean' && entry.value.value) flagsOn.add(key);
+      }
+    }
+    const deps = new Set<string>(profile?.deps ?? (c.profileUri ? [c.profileUri] : []));
+    if (h.defaultsUri) deps.add(h.defaultsUri);
+    const services = (c.decl?.services ?? []).map((s) => {
+      const svc = h.services.get(s.value);
+      return { name: s.value, ...(svc?.port !== undefined ? { port: svc.port } : {}), location: location(ctx, s.origin) };
+    });
+    return {
+      name: c.name,
+      host: c.hostName ?? c.decl?.host?.value,
+      ip: c.ip?.value,
+      network: networkName(c.ip?.value),
+      vmid: c.decl?.vmid?.value,
+      profileUri: c.profileUri,
+      profileExists: c.profileExists,
+      profileDependencies: [...deps].filter((u) => workspace.docs.exists(u)),
+      description: c.decl?.description?.value,
+      services,
+      flagsOn: [...flagsOn].sort(),
+      update: c.decl?.update?.value,
+      deploy: mergeDeploy(inv?.deploy, c.decl?.deploy),
+      location: location(ctx, c.decl?.keyOrigin),
+    };
+  });
+  const serviceUsers = new Map<string, string[]>();
+  for (const c of containers) for (const s of c.services) serviceUsers.set(s.name, [...(serviceUsers.get(s.name) ?? []), c.name]);
+  return {
+    rootUri: h.root,
+    name: basenameUri(normalizeUri(h.root)),
+    inventoryUri: h.inventoryUri,
+    networks: [...(inv?.networks.values() ?? [])].map((n) => ({
+      name: n.name,
+      cidr: n.cidr?.value ?? '',
+      description: n.description?.value,
+      location: location(ctx, n.keyOrigin),
+    })),
+    hosts: [...(inv?.hosts.values() ?? [])].map((host) => ({
+      name: host.name,
+      kind: HOST_KINDS.includes(host.kind?.value as HostKind) ? (host.kind?.value as HostKind) : 'other',
+      ip: host.ip?.value,
+      network: networkName(host.ip?.value),
+      description: host.description?.value,
+      location: location(ctx, host.keyOrigin),
+    })),
+    containers,
+    services: [...h.services.values()]
+      .filter((s) => s.decl || serviceUsers.has(s.name))
+      .map((s) => ({
+        name: s.name,
+        port: s.port,
+        url: s.decl?.url?.value ?? s.builtin?.url,
+        expose: s.decl?.expose?.value,
+        containers: serviceUsers.get(s.name) ?? [],
+        builtIn: !s.decl,
+        location: location(ctx, s.decl?.keyOrigin),
+      })),
+  };
+}
