@@ -1,0 +1,66 @@
+// The one list of rules. Adding a rule: write rules/<name>.ts, add its id to
+// RULE_IDS in types.ts and list it here; docs/rules.md is checked against this list.
+import { calendarFormat } from './rules/calendarFormat';
+import { deployUnsafeValue } from './rules/deployUnsafeValue';
+import { deprecatedSetting } from './rules/deprecatedSetting';
+import { encryptedFile } from './rules/encryptedFile';
+import { fileTooLarge } from './rules/fileTooLarge';
+import { gatewayOutsideNetwork } from './rules/gatewayOutsideNetwork';
+import { inventoryProfileMismatch } from './rules/inventoryProfileMismatch';
+import { inventorySchemaRule } from './rules/inventorySchema';
+import { ipDuplicate } from './rules/ipDuplicate';
+import { ipFormat } from './rules/ipFormat';
+import { ipOutsideNetwork } from './rules/ipOutsideNetwork';
+import { monitoringCoverage } from './rules/monitoringCoverage';
+import { networkOverlap } from './rules/networkOverlap';
+import { nixDuplicateAttribute } from './rules/nixDuplicateAttribute';
+import { nixSyntax } from './rules/nixSyntax';
+import { nixUndefinedVariable } from './rules/nixUndefinedVariable';
+import { nixUnusedBinding } from './rules/nixUnusedBinding';
+import { portConflict } from './rules/portConflict';
+import { portNotOpen } from './rules/portNotOpen';
+import { settingEnum } from './rules/settingEnum';
+import { settingType } from './rules/settingType';
+import { unknownReference } from './rules/unknownReference';
+import { unknownScrapeTarget } from './rules/unknownScrapeTarget';
+import { unknownSetting } from './rules/unknownSetting';
+import { unusedSetting } from './rules/unusedSetting';
+import { updateNotStaggered } from './rules/updateNotStaggered';
+import { vmidDuplicate } from './rules/vmidDuplicate';
+import { yamlSyntax } from './rules/yamlSyntax';
+import type { Rule, RuleId } from './types';
+
+export const RULES: readonly Rule[] = [
+  nixSyntax,
+  nixUndefinedVariable,
+  nixDuplicateAttribute,
+  nixUnusedBinding,
+  encryptedFile,
+  yamlSyntax,
+  fileTooLarge,
+  inventorySchemaRule,
+  unknownSetting,
+  settingType,
+  settingEnum,
+  deprecatedSetting,
+  unusedSetting,
+  ipFormat,
+  ipOutsideNetwork,
+  ipDuplicate,
+  gatewayOutsideNetwork,
+  networkOverlap,
+  unknownReference,
+  inventoryProfileMismatch,
+  portNotOpen,
+  portConflict,
+  monitoringCoverage,
+  unknownScrapeTarget,
+  updateNotStaggered,
+  calendarFormat,
+  vmidDuplicate,
+  deployUnsafeValue,
+];
+
+export function ruleById(id: RuleId): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}

@@ -1,0 +1,55 @@
+// inventory-profile-mismatch: the inventory and a container's profile disagree
+// where both speak: `ip` vs `ipAddress`, `hostname`, `update` vs
+// `autoSystemUpdateOnCalendar`. Reported on the profile's text when the
+// profile itself sets the value, else on the inventory's.
+import { parseCalendar } from '../../model/calendar';
+import { isParsed, parseAddress } from '../../model/ip';
+import type { Str } from '../../model/inventory';
+import { setting } from '../../model/profiles';
+import type { Origin } from '../../syntax/value';
+import type { Finding, Rule } from '../types';
+import { at, rel } from '../util';
+
+export const inventoryProfileMismatch: Rule = {
+  id: 'inventory-profile-mismatch',
+  defaultSeverity: 'warning',
+  description: 'The inventory and the profile of a container disagree (address, hostname, update calendar).',
+  scope: 'homelab',
+  check({ homelab: h }) {
+    const out: Finding[] = [];
+    for (const c of h.containers.values()) {
+      const d = c.decl;
+      const p = c.profile;
+      if (!d || !p || !c.profileUri) continue;
+      const compare = (inv: Str | undefined, key: string, label: string, same: (a: string, b: string) => boolean | undefined): void => {
+        const hit = setting(p, key);
+        const v = hit?.entry.value;
+        if (!inv || !v || v.kind !== 'string' || v.value === '') return;
+        const eq = same(inv.value, v.value);
+        if (eq !== false) return;
+        const inProfile = v.origin.uri === c.profileUri;
+        const place: Origin = inProfile ? v.origin : inv.origin;
+        const other: Origin = inProfile ? inv.origin : v.origin;
+        const msg = `${label} disagrees: the inventory says \`${inv.value}\` for ${c.name}, its profile says \`${v.value}\``;
+        out.push(
+          at('inventory-profile-mismatch', place, msg, {
+            related: [rel(other, inProfile ? `the inventory's ${label}` : `the profile's ${label}`)],
+            data: { field: key, inventory: inv.value, profile: v.value },
+          }),
+        );
+      };
+      compare(d.ip, 'ipAddress', 'IP address', (a, b) => {
+        const x = parseAddress(a);
+        const y = parseAddress(b);
+        return isParsed(x) && isParsed(y) ? x.key === y.key : undefined;
+      });
+      compare(d.hostname, 'hostname', 'hostname', (a, b) => a === b);
+      compare(d.update, 'autoSystemUpdateOnCalendar', 'update calendar', (a, b) => {
+        const x = parseCalendar(a);
+        const y = parseCalendar(b);
+        return 'error' in x || 'error' in y ? undefined : x.normalized === y.normalized;
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,57 @@
+// monitoring-coverage: a container that exports metrics
+// (`prometheusExporterEnable = true`) but that no profile's
+// `prometheusRemoteTargets` scrapes at its address.
+import { isParsed, parseAddress } from '../../model/ip';
+import { setting, settingValue } from '../../model/profiles';
+import type { Origin } from '../../syntax/value';
+import type { Finding, Rule } from '../types';
+import { at } from '../util';
+
+/** Addresses scraped by any profile's prometheusRemoteTargets (`host` of each entry). */
+export function scrapedAddresses(h: import('../../model/homelab').Homelab): Set<string> | undefined {
+  let any = false;
+  const out = new Set<string>();
+  for (const p of h.profiles.values()) {
+    const v = settingValue(p, 'prometheusRemoteTargets');
+    if (!v || v.kind !== 'list' || v.items.length === 0) continue;
+    any = true;
+    for (const t of v.items) {
+      const host = t.kind === 'attrs' ? t.entries.get('host')?.value : t;
+      if (host?.kind !== 'string') continue;
+      const a = parseAddress(host.value.replace(/:\d+$/, ''));
+      if (isParsed(a)) out.add(a.key);
+    }
+  }
+  return any ? out : undefined;
+}
+
+export const monitoringCoverage: Rule = {
+  id: 'monitoring-coverage',
+  defaultSeverity: 'warning',
+  description: 'A container that exports Prometheus metrics which no profile scrapes.',
+  scope: 'homelab',
+  check({ homelab: h }) {
+    const out: Finding[] = [];
+    const scraped = scrapedAddresses(h);
+    if (!scraped) return out; // no monitoring profile in this homelab
+    for (const c of h.containers.values()) {
+      const flag = setting(c.profile, 'prometheusExporterEnable');
+      if (!flag || flag.entry.value.kind !== 'boolean' || !flag.entry.value.value || !c.ip) continue;
+      const a = parseAddress(c.ip.value);
+      if (!isParsed(a) || scraped.has(a.key)) continue;
+      const ownIp = c.profile?.system?.entries.get('ipAddress');
+      const place: Origin =
+        flag.entry.keyOrigin.uri === c.profileUri
+          ? flag.entry.keyOrigin
+          : ownIp && ownIp.keyOrigin.uri === c.profileUri
+            ? ownIp.keyOrigin
+            : (c.decl?.keyOrigin ?? flag.entry.keyOrigin);
+      out.push(
+        at('monitoring-coverage', place, `${c.name} exports metrics (prometheusExporterEnable) but no profile's prometheusRemoteTargets scrapes ${a.key}`, {
+          data: { container: c.name, address: a.key },
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,33 @@
+// port-conflict: two services on one container that claim the same port
+// (explicit inventory ports, else the built-in catalog's usual ports).
+import type { Finding, Rule } from '../types';
+import { at, rel } from '../util';
+
+export const portConflict: Rule = {
+  id: 'port-conflict',
+  defaultSeverity: 'warning',
+  description: 'Two services on one container that claim the same port.',
+  scope: 'homelab',
+  check({ homelab: h }) {
+    const out: Finding[] = [];
+    for (const c of h.containers.values()) {
+      const claimed = new Map<number, { name: string; origin: import('../../syntax/value').Origin }>();
+      for (const ref of c.decl?.services ?? []) {
+        const port = h.services.get(ref.value)?.port;
+        if (port === undefined) continue;
+        const first = claimed.get(port);
+        if (!first) {
+          claimed.set(port, { name: ref.value, origin: ref.origin });
+          continue;
+        }
+        if (first.name === ref.value) continue;
+        out.push(
+          at('port-conflict', ref.origin, `${ref.value} and ${first.name} both use port ${port} on ${c.name}`, {
+            related: [rel(first.origin, `${first.name} uses port ${port}`)],
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

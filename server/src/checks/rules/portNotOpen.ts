@@ -1,0 +1,60 @@
+// port-not-open: a service with an explicit `port` in the inventory runs on a
+// container whose effective `allowedTCPPorts` lacks that port (the catalog's
+// usual ports do not count), unless the service is `expose: none` or reached
+// through a proxy the inventory names.
+import { settingValue, setting } from '../../model/profiles';
+import type { Value } from '../../syntax/value';
+import type { Finding, Rule } from '../types';
+import { at, rel } from '../util';
+
+function str(v: Value, key: string): string | undefined {
+  const x = v.kind === 'attrs' ? v.entries.get(key)?.value : undefined;
+  return x?.kind === 'string' ? x.value : undefined;
+}
+
+/** The numbers of a list value, or undefined when any part is not known. */
+export function knownPorts(v: Value | undefined): number[] | undefined {
+  if (!v || v.kind !== 'list') return undefined;
+  const out: number[] = [];
+  for (const i of v.items) {
+    if (i.kind !== 'number') return undefined;
+    out.push(i.value);
+  }
+  return out;
+}
+
+export const portNotOpen: Rule = {
+  id: 'port-not-open',
+  defaultSeverity: 'warning',
+  description: "A service's declared port that the container's firewall (`allowedTCPPorts`) does not open.",
+  scope: 'homelab',
+  check({ homelab: h }) {
+    const out: Finding[] = [];
+    const inv = h.inventory;
+    if (!inv) return out;
+    for (const c of h.containers.values()) {
+      if (!c.decl || !c.profile) continue;
+      const fw = settingValue(c.profile, 'firewallEnable');
+      if (fw?.kind === 'boolean' && !fw.value) continue;
+      for (const ref of c.decl.services) {
+        const s = h.services.get(ref.value)?.decl;
+        if (!s?.port) continue;
+        const udp = str(s.node, 'protocol') === 'udp';
+        const listName = udp ? 'allowedUDPPorts' : 'allowedTCPPorts';
+        const hit = setting(c.profile, listName);
+        const ports = knownPorts(hit?.entry.value);
+        if (!hit || !ports) continue;
+        if (s.expose?.value === 'none') continue;
+        if (s.proxy && (inv.containers.has(s.proxy.value) || inv.hosts.has(s.proxy.value))) continue;
+        if (ports.includes(s.port.value)) continue;
+        out.push(
+          at('port-not-open', ref.origin, `${ref.value} listens on port ${s.port.value}, but ${c.name}'s ${listName} does not open it`, {
+            related: [rel(hit.entry.value.origin, `${listName} of ${c.name}`), rel(s.port.origin, `port of ${ref.value}`)],
+            data: { port: s.port.value, profileUri: c.profileUri, container: c.name },
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

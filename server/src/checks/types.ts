@@ -1,0 +1,85 @@
+// The shapes every rule shares: the closed set of rule ids, the plain-data
+// diagnostic (no LSP types), and the small Rule interface the registry lists.
+import type { Homelab } from '../model/homelab';
+import type { Workspace } from '../model/workspace';
+import type { Span } from '../syntax/value';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export const RULE_IDS = [
+  'nix-syntax',
+  'nix-undefined-variable',
+  'nix-duplicate-attribute',
+  'nix-unused-binding',
+  'encrypted-file',
+  'yaml-syntax',
+  'file-too-large',
+  'inventory-schema',
+  'unknown-setting',
+  'setting-type',
+  'setting-enum',
+  'deprecated-setting',
+  'unused-setting',
+  'ip-format',
+  'ip-outside-network',
+  'ip-duplicate',
+  'gateway-outside-network',
+  'network-overlap',
+  'unknown-reference',
+  'inventory-profile-mismatch',
+  'port-not-open',
+  'port-conflict',
+  'monitoring-coverage',
+  'unknown-scrape-target',
+  'update-not-staggered',
+  'calendar-format',
+  'vmid-duplicate',
+  'deploy-unsafe-value',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export function isRuleId(s: string): s is RuleId {
+  return (RULE_IDS as readonly string[]).includes(s);
+}
+
+export interface RelatedInfo {
+  uri: string;
+  span: Span;
+  message: string;
+}
+
+export interface Diagnostic {
+  uri: string;
+  span: Span;
+  severity: Severity;
+  rule: RuleId;
+  message: string;
+  related?: RelatedInfo[];
+  /** For quick fixes, e.g. `{ replacement: 'grafanaEnable' }`. */
+  data?: unknown;
+}
+
+/** What a rule reports before severity and suppression are applied. */
+export type Finding = Omit<Diagnostic, 'severity'> & { severity?: Severity };
+
+export interface RuleContext {
+  workspace: Workspace;
+  homelab: Homelab;
+}
+
+export interface Rule {
+  id: RuleId;
+  defaultSeverity: Severity;
+  /** One sentence for docs/rules.md and settings. */
+  description: string;
+  /**
+   * `document`: findings depend on one file only, computed per file.
+   * `homelab`: cross-file, computed once per homelab and generation.
+   */
+  scope: 'document' | 'homelab';
+  /** Findings for one file (document rules) ... */
+  checkFile?(ctx: RuleContext, uri: string): Finding[];
+  /** ... or for the whole homelab (homelab rules). */
+  check?(ctx: RuleContext): Finding[];
+}

@@ -1,0 +1,89 @@
+// Helpers shared by the rules: building findings from origins, "did you mean"
+// suggestions, and iterating the settings profiles write in their own text.
+import type { Homelab } from '../model/homelab';
+import { BLOCKS, blockOf, type SettingsBlock } from '../model/profiles';
+import type { Entry, Origin, Value } from '../syntax/value';
+import type { Finding, RelatedInfo, RuleId } from './types';
+
+export function at(rule: RuleId, origin: Origin, message: string, extra?: { related?: RelatedInfo[]; data?: unknown }): Finding {
+  return { rule, uri: origin.uri, span: origin.span, message, ...extra };
+}
+
+export function rel(origin: Origin, message: string): RelatedInfo {
+  return { uri: origin.uri, span: origin.span, message };
+}
+
+export function levenshtein(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[n];
+}
+
+/** The closest candidate (case-insensitive equal, or within a small edit distance). */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  const lw = word.toLowerCase();
+  for (const c of candidates) {
+    if (c === word) continue;
+    const d = c.toLowerCase() === lw ? 0 : levenshtein(lw, c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 4)));
+  return best !== undefined && bestD <= limit ? best : undefined;
+}
+
+export interface OwnSetting {
+  profileUri: string;
+  block: SettingsBlock;
+  key: string;
+  entry: Entry;
+}
+
+/**
+ * Every setting written in a profile file's own text (the effective entries of
+ * each profile whose key lies in that file), once per source place.
+ */
+export function ownSettings(h: Homelab): OwnSetting[] {
+  const out: OwnSetting[] = [];
+  const seen = new Set<string>();
+  for (const p of h.profiles.values()) {
+    for (const block of BLOCKS) {
+      const b = blockOf(p, block);
+      if (!b) continue;
+      for (const [key, entry] of b.entries) {
+        // Walk the override chain so a value overridden in the profile is still checked in the base.
+        for (let e: Entry | undefined = entry; e; e = e.overrides) {
+          if (!h.profiles.has(e.keyOrigin.uri)) continue;
+          const id = `${e.keyOrigin.uri}#${e.keyOrigin.span.start}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          out.push({ profileUri: e.keyOrigin.uri, block, key, entry: e });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Strings inside a value (lists and sets walked), with their origins. */
+export function stringsIn(v: Value, depth = 0): { value: string; origin: Origin }[] {
+  if (depth > 6) return [];
+  if (v.kind === 'string') return [{ value: v.value, origin: v.origin }];
+  if (v.kind === 'list') return v.items.flatMap((i) => stringsIn(i, depth + 1));
+  if (v.kind === 'attrs') return [...v.entries.values()].flatMap((e) => stringsIn(e.value, depth + 1));
+  return [];
+}
+
+export function quote(s: string): string {
+  return `\`${s}\``;
+}

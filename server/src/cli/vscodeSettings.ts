@@ -1,0 +1,44 @@
+// Reads the `homelab.*` settings of a folder's .vscode/settings.json (JSON with
+// comments), so the command line honours the same rule severities and paths
+// as the editor.
+import type { HomelabSettings } from '../model/settings';
+
+function stripJsonc(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      out += '\n';
+    } else if (c === '/' && text[i + 1] === '*') {
+      const e = text.indexOf('*/', i + 2);
+      i = e < 0 ? text.length : e + 1;
+    } else out += c;
+  }
+  return out.replace(/,(\s*[}\]])/g, '$1');
+}
+
+export function settingsFromVscode(text: string | undefined): Partial<HomelabSettings> {
+  if (!text) return {};
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(stripJsonc(text)) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+  const s: Partial<HomelabSettings> = {};
+  const str = (k: string): string | undefined => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined);
+  if (str('homelab.inventory') !== undefined) s.inventory = str('homelab.inventory');
+  if (str('homelab.profiles')) s.profiles = str('homelab.profiles');
+  if (str('homelab.defaultsFile')) s.defaultsFile = str('homelab.defaultsFile');
+  if (Array.isArray(raw['homelab.schemas'])) s.schemas = (raw['homelab.schemas'] as unknown[]).filter((x): x is string => typeof x === 'string');
+  if (typeof raw['homelab.maxFileSize'] === 'number') s.maxFileSize = raw['homelab.maxFileSize'] as number;
+  const rules = raw['homelab.rules'];
+  if (rules && typeof rules === 'object') s.rules = rules as HomelabSettings['rules'];
+  return s;
+}

@@ -1,0 +1,24 @@
+// A minimal glob matcher for the `homelab.profiles` setting (`*`, `**`, `?`),
+// matched against workspace-relative paths with `/` separators.
+
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (glob[i + 1] === '/') {
+          i++;
+          re += '(?:.*/)?';
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+export function matchGlob(glob: string, relPath: string): boolean {
+  return globToRegExp(glob.replace(/^\.\//, '')).test(relPath);
+}

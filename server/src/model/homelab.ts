@@ -1,0 +1,58 @@
+// One homelab (a workspace folder with an inventory, profiles or both): the
+// inventory, the profiles with their effective settings, the containers that
+// join the two, the services (declared and built in), the settings catalog and
+// the index of every IP address. Built by the Workspace from cached parts.
+import type { Origin } from '../syntax/value';
+import type { AddressIndex } from './addresses';
+import type { Catalog } from './catalog';
+import type { ContainerDecl, Inventory, Num, ServiceDecl, Str } from './inventory';
+import type { Profile } from './profiles';
+import type { SettingRead } from './settingReads';
+import type { HomelabSettings } from './settings';
+
+export interface Container {
+  name: string;
+  /** The inventory's declaration (absent for a container known from its profile only). */
+  decl?: ContainerDecl;
+  profileUri?: string;
+  profileExists: boolean;
+  profile?: Profile;
+  /** The inventory's `ip`, else the profile's `ipAddress`. */
+  ip?: Str;
+  hostName?: string;
+}
+
+export interface Service {
+  name: string;
+  decl?: ServiceDecl;
+  /** The built-in catalog's entry, when the name is a known self-hosted service. */
+  builtin?: { name: string; port?: number; description?: string; url?: string };
+  /** The explicit port (inventory), else the built-in usual port. */
+  port?: number;
+  portOrigin?: Origin;
+}
+
+export interface Homelab {
+  root: string;
+  settings: HomelabSettings;
+  inventoryUri?: string;
+  inventory?: Inventory;
+  /** Every profile file (the profiles glob plus paths the inventory names), by URI. */
+  profiles: Map<string, Profile>;
+  containers: Map<string, Container>;
+  services: Map<string, Service>;
+  catalog: Catalog;
+  /** Every read of a setting found in the workspace's Nix files. */
+  reads: SettingRead[];
+  /** Whether the workspace has modules (Nix files besides profiles and defaults that read settings). */
+  hasModules: boolean;
+  defaultsUri?: string;
+  /** All files of the folder (URIs), and the `.nix` ones. */
+  files: string[];
+  nixFiles: string[];
+  addresses: AddressIndex;
+}
+
+export function vmidOf(c: Container): Num | undefined {
+  return c.decl?.vmid;
+}

@@ -1,0 +1,189 @@
+// Reads the inventory's value tree (from the YAML front end) into typed
+// declarations that keep the origin of every key and value. Tolerant: a wrong
+// shape is left out here (the schema rule reports it), never thrown.
+import type { Entry, Origin, Value } from '../syntax/value';
+
+export interface Str {
+  value: string;
+  origin: Origin;
+}
+export interface Num {
+  value: number;
+  origin: Origin;
+}
+
+export interface NetworkDecl {
+  name: string;
+  keyOrigin: Origin;
+  node: Value;
+  cidr?: Str;
+  gateway?: Str;
+  dns: Str[];
+  description?: Str;
+}
+
+export interface HostDecl {
+  name: string;
+  keyOrigin: Origin;
+  node: Value;
+  kind?: Str;
+  ip?: Str;
+  description?: Str;
+}
+
+export interface ServiceDecl {
+  name: string;
+  keyOrigin: Origin;
+  node: Value;
+  port?: Num;
+  url?: Str;
+  expose?: Str;
+  /** The container or host that proxies this service, when the inventory names one. */
+  proxy?: Str;
+  description?: Str;
+}
+
+export interface DeploySpec {
+  node: Value;
+  method?: Str;
+  user?: Str;
+  dotfilesDir?: Str;
+  command?: Str;
+  branch?: Str;
+  sshOptions: Str[];
+  port?: Num;
+  parallel?: Num;
+}
+
+export interface ContainerDecl {
+  name: string;
+  keyOrigin: Origin;
+  node: Value;
+  host?: Str;
+  vmid?: Num;
+  ip?: Str;
+  hostname?: Str;
+  profile?: Str;
+  services: Str[];
+  update?: Str;
+  description?: Str;
+  deploy?: DeploySpec;
+}
+
+export interface Inventory {
+  uri: string;
+  value: Value | undefined;
+  domain?: Str;
+  localDomain?: Str;
+  networks: Map<string, NetworkDecl>;
+  hosts: Map<string, HostDecl>;
+  containers: Map<string, ContainerDecl>;
+  services: Map<string, ServiceDecl>;
+  deploy?: DeploySpec;
+}
+
+export function str(v: Value | undefined): Str | undefined {
+  if (!v) return undefined;
+  if (v.kind === 'string' || v.kind === 'path') return { value: v.value, origin: v.origin };
+  // Unquoted YAML numbers where a string is expected (e.g. `vmid`-like names) are kept as text.
+  if (v.kind === 'number') return { value: String(v.value), origin: v.origin };
+  return undefined;
+}
+
+export function num(v: Value | undefined): Num | undefined {
+  return v && v.kind === 'number' ? { value: v.value, origin: v.origin } : undefined;
+}
+
+export function strList(v: Value | undefined): Str[] {
+  if (!v) return [];
+  if (v.kind === 'list') return v.items.map(str).filter((s): s is Str => s !== undefined);
+  const one = str(v);
+  return one ? [one] : [];
+}
+
+function entries(v: Value | undefined): Entry[] {
+  return v && v.kind === 'attrs' ? [...v.entries.values()] : [];
+}
+
+function get(v: Value | undefined, key: string): Value | undefined {
+  return v && v.kind === 'attrs' ? v.entries.get(key)?.value : undefined;
+}
+
+export function readDeploy(node: Value | undefined): DeploySpec | undefined {
+  if (!node || node.kind !== 'attrs') return undefined;
+  return {
+    node,
+    method: str(get(node, 'method')),
+    user: str(get(node, 'user')),
+    dotfilesDir: str(get(node, 'dotfilesDir')),
+    command: str(get(node, 'command')),
+    branch: str(get(node, 'branch')),
+    sshOptions: strList(get(node, 'sshOptions')),
+    port: num(get(node, 'port')),
+    parallel: num(get(node, 'parallel')),
+  };
+}
+
+export function readInventory(uri: string, value: Value | undefined): Inventory {
+  const inv: Inventory = {
+    uri,
+    value,
+    domain: str(get(value, 'domain')),
+    localDomain: str(get(value, 'localDomain')),
+    networks: new Map(),
+    hosts: new Map(),
+    containers: new Map(),
+    services: new Map(),
+    deploy: readDeploy(get(value, 'deploy')),
+  };
+  for (const e of entries(get(value, 'networks'))) {
+    inv.networks.set(e.key, {
+      name: e.key,
+      keyOrigin: e.keyOrigin,
+      node: e.value,
+      cidr: str(get(e.value, 'cidr')),
+      gateway: str(get(e.value, 'gateway')),
+      dns: strList(get(e.value, 'dns')),
+      description: str(get(e.value, 'description')),
+    });
+  }
+  for (const e of entries(get(value, 'hosts'))) {
+    inv.hosts.set(e.key, {
+      name: e.key,
+      keyOrigin: e.keyOrigin,
+      node: e.value,
+      kind: str(get(e.value, 'kind')),
+      ip: str(get(e.value, 'ip')),
+      description: str(get(e.value, 'description')),
+    });
+  }
+  for (const e of entries(get(value, 'services'))) {
+    inv.services.set(e.key, {
+      name: e.key,
+      keyOrigin: e.keyOrigin,
+      node: e.value,
+      port: num(get(e.value, 'port')),
+      url: str(get(e.value, 'url')),
+      expose: str(get(e.value, 'expose')),
+      proxy: str(get(e.value, 'proxy')),
+      description: str(get(e.value, 'description')),
+    });
+  }
+  for (const e of entries(get(value, 'containers'))) {
+    inv.containers.set(e.key, {
+      name: e.key,
+      keyOrigin: e.keyOrigin,
+      node: e.value,
+      host: str(get(e.value, 'host')),
+      vmid: num(get(e.value, 'vmid')),
+      ip: str(get(e.value, 'ip')),
+      hostname: str(get(e.value, 'hostname')),
+      profile: str(get(e.value, 'profile')),
+      services: strList(get(e.value, 'services')),
+      update: str(get(e.value, 'update')),
+      description: str(get(e.value, 'description')),
+      deploy: readDeploy(get(e.value, 'deploy')),
+    });
+  }
+  return inv;
+}

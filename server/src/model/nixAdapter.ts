@@ -1,0 +1,44 @@
+// The seam between the model and the Nix syntax layer (server/src/syntax/nix):
+// per-file diagnostics (syntax, scopes, encrypted files) and the static
+// evaluation of a file with imports read through the model's documents. Kept
+// in one place so the model does not depend on the Nix layer's internals.
+import type { Span, Value } from '../syntax/value';
+
+export type NixRuleId = 'nix-syntax' | 'nix-undefined-variable' | 'nix-duplicate-attribute' | 'nix-unused-binding' | 'encrypted-file';
+
+export interface NixDiagnostic {
+  rule: NixRuleId;
+  span: Span;
+  message: string;
+}
+
+export interface NixFileAnalysis {
+  diagnostics: NixDiagnostic[];
+  unparseable?: 'git-crypt' | 'binary';
+}
+
+export interface NixReadHost {
+  readText(uri: string): string | undefined;
+}
+
+export interface NixLayer {
+  analyze(text: string, uri: string): NixFileAnalysis;
+  /** The value of the file at `uri`, evaluated as far as it can be known statically. */
+  evaluate(uri: string, host: NixReadHost): Value | undefined;
+}
+
+/** Until the Nix layer is wired: no diagnostics, no values. */
+export const nullNixLayer: NixLayer = {
+  analyze: () => ({ diagnostics: [] }),
+  evaluate: () => undefined,
+};
+
+let current: NixLayer = nullNixLayer;
+
+export function setNixLayer(layer: NixLayer): void {
+  current = layer;
+}
+
+export function nixLayer(): NixLayer {
+  return current;
+}

@@ -1,0 +1,37 @@
+// Per-homelab configuration (the `homelab.*` settings of a workspace folder, or
+// the CLI's defaults). Plain data; the protocol layer fills it from the client.
+
+export type RuleSetting = 'off' | 'hint' | 'info' | 'warning' | 'error';
+
+export interface HomelabSettings {
+  /** Inventory path relative to the folder; '' = homelab.yaml / homelab.yml at the root. */
+  inventory: string;
+  /** Glob of container profiles, relative to the folder. */
+  profiles: string;
+  /** The Nix file whose systemSettings/userSettings form the catalog. */
+  defaultsFile: string;
+  /** Extra catalog schema files (folder-relative); they win over everything else. */
+  schemas: string[];
+  /** Severity override per rule id. */
+  rules: Record<string, RuleSetting>;
+  /** Files larger than this (bytes) are not parsed. */
+  maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: HomelabSettings = {
+  inventory: '',
+  profiles: 'profiles/*-config.nix',
+  defaultsFile: 'lib/defaults.nix',
+  schemas: [],
+  rules: {},
+  maxFileSize: 5_000_000,
+};
+
+export function withDefaults(partial: Partial<HomelabSettings> | undefined): HomelabSettings {
+  const s = { ...DEFAULT_SETTINGS, ...(partial ?? {}) };
+  if (!s.profiles) s.profiles = DEFAULT_SETTINGS.profiles;
+  if (!s.defaultsFile) s.defaultsFile = DEFAULT_SETTINGS.defaultsFile;
+  if (!Array.isArray(s.schemas)) s.schemas = [];
+  if (typeof s.maxFileSize !== 'number' || !(s.maxFileSize > 0)) s.maxFileSize = DEFAULT_SETTINGS.maxFileSize;
+  return s;
+}

@@ -1,0 +1,57 @@
+// Small helpers for `file://` URIs as plain strings (no vscode-uri dependency):
+// joining relative paths, parent folders, relative display paths.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export function pathToUri(p: string): string {
+  return pathToFileURL(p).href;
+}
+
+export function uriToPath(uri: string): string {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return uri;
+  }
+}
+
+/** Normalises a URI so that one file always has one key (decoded then re-encoded path). */
+export function normalizeUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
+export function dirnameUri(uri: string): string {
+  const i = uri.lastIndexOf('/');
+  return i > 'file://'.length ? uri.slice(0, i) : uri;
+}
+
+export function basenameUri(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+/** Resolves a relative path (`./a.nix`, `../lib/x.nix`, `profiles/y.nix`) against a folder URI. */
+export function joinUri(folderUri: string, rel: string): string {
+  if (rel.startsWith('/')) return pathToUri(rel);
+  const parts = folderUri.replace(/\/$/, '').split('/');
+  for (const seg of rel.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length > 3) parts.pop();
+    } else parts.push(encodeURIComponent(seg));
+  }
+  return parts.join('/');
+}
+
+/** `child` relative to folder `root`, with `/` separators; the URI itself when outside. */
+export function relativeUri(root: string, child: string): string {
+  const r = root.replace(/\/$/, '') + '/';
+  return child.startsWith(r) ? decodeURIComponent(child.slice(r.length)) : child;
+}
+
+export function isUnder(root: string, child: string): boolean {
+  return child.startsWith(root.replace(/\/$/, '') + '/');
+}

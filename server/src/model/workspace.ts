@@ -1,0 +1,361 @@
+// The workspace model: folders (each a homelab when it has an inventory or
+// profiles), documents (open ones override the disk), and cached derived data.
+// Parses are cached per document stamp, evaluations per profile with the stamps
+// of every file they read, so a one-file change re-derives only what read it.
+import { parseYaml, type YamlParseResult } from '../syntax/yaml';
+import { buildAddressIndex } from './addresses';
+import { emptyCatalog, fromDefaults, fromReads, fromSchema } from './catalog';
+import { DocumentStore } from './documents';
+import type { Container, Homelab, Service } from './homelab';
+import type { WorkspaceHost } from './host';
+import { readInventory } from './inventory';
+import { nixLayer, type NixFileAnalysis, type NixLayer } from './nixAdapter';
+import { makeProfile, profileNameOf, type Profile } from './profiles';
+import { scanSettingReads, type SettingRead } from './settingReads';
+import { withDefaults, type HomelabSettings } from './settings';
+import { builtinServiceList, shippedProfileSchema } from './shipped';
+import { matchGlob } from './glob';
+import { dirnameUri, isUnder, joinUri, normalizeUri, relativeUri } from './uri';
+
+interface Cached<T> {
+  stamp: number;
+  value: T;
+}
+
+interface EvalCache {
+  deps: Map<string, number>;
+  profile: Profile;
+}
+
+interface Folder {
+  root: string;
+  settings: HomelabSettings;
+  files?: string[];
+  homelab?: { generation: number; value: Homelab | undefined };
+}
+
+export class Workspace {
+  readonly docs: DocumentStore;
+  private readonly folders = new Map<string, Folder>();
+  private readonly yamlCache = new Map<string, Cached<YamlParseResult>>();
+  private readonly nixCache = new Map<string, Cached<NixFileAnalysis>>();
+  private readonly readsCache = new Map<string, Cached<SettingRead[]>>();
+  private readonly evalCache = new Map<string, EvalCache>();
+  private readonly schemaCache = new Map<string, Cached<unknown>>();
+  private gen = 0;
+
+  constructor(
+    readonly host: WorkspaceHost,
+    private readonly nix: () => NixLayer = nixLayer,
+  ) {
+    this.docs = new DocumentStore(host);
+  }
+
+  /** Increments on every change; lets callers cache results per generation. */
+  get generation(): number {
+    return this.gen;
+  }
+
+  addFolder(rootUri: string, settings?: Partial<HomelabSettings>): void {
+    const root = normalizeUri(rootUri).replace(/\/$/, '');
+    this.folders.set(root, { root, settings: withDefaults(settings) });
+    this.gen++;
+  }
+
+  removeFolder(rootUri: string): void {
+    this.folders.delete(normalizeUri(rootUri).replace(/\/$/, ''));
+    this.gen++;
+  }
+
+  setSettings(rootUri: string, settings: Partial<HomelabSettings>): void {
+    const f = this.folders.get(normalizeUri(rootUri).replace(/\/$/, ''));
+    if (!f) return;
+    f.settings = withDefaults(settings);
+    f.homelab = undefined;
+    this.gen++;
+  }
+
+  folderRoots(): string[] {
+    return [...this.folders.keys()];
+  }
+
+  settingsFor(uri: string): HomelabSettings {
+    return this.folderOf(uri)?.settings ?? withDefaults(undefined);
+  }
+
+  setDocument(uri: string, text: string, version: number): void {
+    const u = normalizeUri(uri);
+    const isNew = !this.docs.exists(u);
+    if (this.docs.setDocument(u, text, version) || isNew) {
+      if (isNew) this.forgetListing(u);
+      this.gen++;
+    }
+  }
+
+  closeDocument(uri: string): void {
+    this.docs.closeDocument(normalizeUri(uri));
+    this.forgetListing(normalizeUri(uri));
+    this.gen++;
+  }
+
+  /** A file event for a closed file (created, changed or deleted on disk). */
+  fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted' = 'changed'): void {
+    const u = normalizeUri(uri);
+    this.docs.fileChanged(u);
+    if (kind !== 'changed') this.forgetListing(u);
+    this.gen++;
+  }
+
+  private forgetListing(uri: string): void {
+    const f = this.folderOf(uri);
+    if (f) f.files = undefined;
+  }
+
+  private folderOf(uri: string): Folder | undefined {
+    let best: Folder | undefined;
+    for (const f of this.folders.values()) if (isUnder(f.root, uri) && (!best || f.root.length > best.root.length)) best = f;
+    return best;
+  }
+
+  text(uri: string): string | undefined {
+    return this.docs.text(uri);
+  }
+
+  /** Whether a file is over the size limit (then it is not parsed). */
+  tooLarge(uri: string): boolean {
+    const size = this.docs.size(uri);
+    return size !== undefined && size > this.settingsFor(uri).maxFileSize;
+  }
+
+  /** The YAML parse of a document (cached per stamp). */
+  yaml(uri: string): YamlParseResult | undefined {
+    const stamp = this.docs.stamp(uri);
+    const c = this.yamlCache.get(uri);
+    if (c && c.stamp === stamp) return c.value;
+    const text = this.docs.text(uri);
+    if (text === undefined || this.tooLarge(uri)) return undefined;
+    const value = parseYaml(text, uri);
+    this.yamlCache.set(uri, { stamp, value });
+    return value;
+  }
+
+  /** Syntax, scope and encryption findings of a Nix file (cached per stamp). */
+  nixAnalysis(uri: string): NixFileAnalysis | undefined {
+    const stamp = this.docs.stamp(uri);
+    const c = this.nixCache.get(uri);
+    if (c && c.stamp === stamp) return c.value;
+    const text = this.docs.text(uri);
+    if (text === undefined || this.tooLarge(uri)) return undefined;
+    let value: NixFileAnalysis;
+    try {
+      value = this.nix().analyze(text, uri);
+    } catch (e) {
+      value = { diagnostics: [{ rule: 'nix-syntax', span: { start: 0, end: 0 }, message: `internal error reading this file: ${String(e)}` }] };
+    }
+    this.nixCache.set(uri, { stamp, value });
+    return value;
+  }
+
+  /** Setting reads of a Nix file (cached per stamp). */
+  settingReads(uri: string): SettingRead[] {
+    const stamp = this.docs.stamp(uri);
+    const c = this.readsCache.get(uri);
+    if (c && c.stamp === stamp) return c.value;
+    const text = this.docs.text(uri);
+    const value = text === undefined || this.tooLarge(uri) || text.includes('\0') ? [] : scanSettingReads(text, uri);
+    this.readsCache.set(uri, { stamp, value });
+    return value;
+  }
+
+  /** The evaluated profile at `uri`; re-evaluated only when a file it read changed. */
+  evaluate(uri: string): Profile {
+    const c = this.evalCache.get(uri);
+    if (c && [...c.deps].every(([u, s]) => this.docs.stamp(u) === s)) return c.profile;
+    const deps = new Map<string, number>();
+    deps.set(uri, this.docs.stamp(uri));
+    const host = {
+      readText: (u: string): string | undefined => {
+        const n = normalizeUri(u);
+        deps.set(n, this.docs.stamp(n));
+        return this.tooLarge(n) ? undefined : this.docs.text(n);
+      },
+    };
+    let value;
+    try {
+      value = this.tooLarge(uri) ? undefined : this.nix().evaluate(uri, host);
+    } catch {
+      value = undefined; // the evaluator must not throw; a bug there must not take the model down
+    }
+    const profile = makeProfile(uri, value, [...deps.keys()]);
+    this.evalCache.set(uri, { deps, profile });
+    return profile;
+  }
+
+  private listing(f: Folder): string[] {
+    if (!f.files) {
+      const files = new Set(this.host.listFiles(f.root));
+      f.files = [...files].sort();
+    }
+    return f.files;
+  }
+
+  private jsonFile(uri: string): unknown {
+    const stamp = this.docs.stamp(uri);
+    const c = this.schemaCache.get(uri);
+    if (c && c.stamp === stamp) return c.value;
+    let value: unknown;
+    try {
+      const t = this.docs.text(uri);
+      value = t === undefined ? undefined : JSON.parse(t);
+    } catch {
+      value = undefined;
+    }
+    this.schemaCache.set(uri, { stamp, value });
+    return value;
+  }
+
+  /** Every homelab of the workspace (folders with an inventory or profiles). */
+  homelabs(): Homelab[] {
+    return [...this.folders.values()].map((f) => this.homelabOfFolder(f)).filter((h): h is Homelab => h !== undefined);
+  }
+
+  /** The homelab a file belongs to. */
+  homelabFor(uri: string): Homelab | undefined {
+    const f = this.folderOf(normalizeUri(uri));
+    return f ? this.homelabOfFolder(f) : undefined;
+  }
+
+  private homelabOfFolder(f: Folder): Homelab | undefined {
+    if (f.homelab && f.homelab.generation === this.gen) return f.homelab.value;
+    const value = this.buildHomelab(f);
+    f.homelab = { generation: this.gen, value };
+    return value;
+  }
+
+  private buildHomelab(f: Folder): Homelab | undefined {
+    const s = f.settings;
+    const files = [...new Set([...this.listing(f), ...this.docs.openUris().filter((u) => isUnder(f.root, u))])].sort();
+    const rel = (u: string): string => relativeUri(f.root, u);
+    const inventoryUri = s.inventory
+      ? joinUri(f.root, s.inventory)
+      : ['homelab.yaml', 'homelab.yml'].map((n) => joinUri(f.root, n)).find((u) => this.docs.exists(u));
+    const hasInventory = inventoryUri !== undefined && this.docs.exists(inventoryUri);
+    const profileUris = files.filter((u) => u.endsWith('.nix') && matchGlob(s.profiles, rel(u)));
+    if (!hasInventory && profileUris.length === 0) return undefined;
+
+    const inventory = hasInventory && inventoryUri ? readInventory(inventoryUri, this.yaml(inventoryUri)?.value) : undefined;
+    const invDir = inventoryUri ? dirnameUri(inventoryUri) : f.root;
+
+    const profiles = new Map<string, Profile>();
+    const profileAt = (u: string): Profile | undefined => {
+      if (!this.docs.exists(u)) return undefined;
+      let p = profiles.get(u);
+      if (!p) {
+        p = this.evaluate(u);
+        profiles.set(u, p);
+      }
+      return p;
+    };
+    for (const u of profileUris) profileAt(u);
+
+    const containers = new Map<string, Container>();
+    if (inventory) {
+      for (const d of inventory.containers.values()) {
+        const explicit = d.profile ? joinUri(invDir, d.profile.value) : undefined;
+        const implicit = joinUri(invDir, `profiles/${d.name}-config.nix`);
+        const profileUri = explicit ?? (this.docs.exists(implicit) ? implicit : undefined);
+        const profile = profileUri ? profileAt(profileUri) : undefined;
+        const ipSetting = profile?.system?.entries.get('ipAddress')?.value;
+        containers.set(d.name, {
+          name: d.name,
+          decl: d,
+          profileUri,
+          profileExists: profile !== undefined,
+          profile,
+          ip: d.ip ?? (ipSetting?.kind === 'string' && ipSetting.value ? { value: ipSetting.value, origin: ipSetting.origin } : undefined),
+          hostName: d.host?.value,
+        });
+      }
+    } else {
+      for (const u of profileUris) {
+        const p = profiles.get(u);
+        if (!p || !this.declaresMachine(p)) continue;
+        const ipv = p.system?.entries.get('ipAddress')?.value;
+        containers.set(p.name, {
+          name: p.name,
+          profileUri: u,
+          profileExists: true,
+          profile: p,
+          ip: ipv?.kind === 'string' && ipv.value ? { value: ipv.value, origin: ipv.origin } : undefined,
+        });
+      }
+    }
+
+    const services = new Map<string, Service>();
+    for (const b of builtinServiceList()) services.set(b.name, { name: b.name, builtin: b, port: b.port });
+    if (inventory)
+      for (const d of inventory.services.values()) {
+        const builtin = services.get(d.name)?.builtin;
+        services.set(d.name, {
+          name: d.name,
+          decl: d,
+          builtin,
+          port: d.port?.value ?? builtin?.port,
+          portOrigin: d.port?.origin,
+        });
+      }
+
+    const nixFiles = files.filter((u) => u.endsWith('.nix'));
+    const defaultsUri = joinUri(f.root, s.defaultsFile);
+    const catalog = emptyCatalog();
+    fromSchema(catalog, shippedProfileSchema(), 'shipped');
+    if (this.docs.exists(defaultsUri)) {
+      const dv = this.evaluate(defaultsUri).value;
+      fromDefaults(catalog, dv, this.docs.text(defaultsUri));
+    }
+    const profileSet = new Set(profiles.keys());
+    const reads: SettingRead[] = [];
+    let hasModules = false;
+    for (const u of nixFiles) {
+      const r = this.settingReads(u);
+      reads.push(...r);
+      if (r.length && !profileSet.has(u) && u !== defaultsUri) hasModules = true;
+    }
+    // Reads inside profiles (e.g. `base.systemSettings.x ++ [...]`) do not make a setting "used".
+    fromReads(
+      catalog,
+      reads.filter((r) => !profileSet.has(r.origin.uri)),
+    );
+    for (const schemaPath of s.schemas) fromSchema(catalog, this.jsonFile(joinUri(f.root, schemaPath)), 'user');
+
+    const partial = {
+      root: f.root,
+      settings: s,
+      inventoryUri: hasInventory ? inventoryUri : undefined,
+      inventory,
+      profiles,
+      containers,
+      services,
+      catalog,
+      reads,
+      hasModules,
+      defaultsUri: this.docs.exists(defaultsUri) ? defaultsUri : undefined,
+      files,
+      nixFiles,
+    };
+    return { ...partial, addresses: buildAddressIndex(partial) };
+  }
+
+  /** A profile file that describes a machine (sets a hostname or an address in its own text). */
+  private declaresMachine(p: Profile): boolean {
+    const own = (k: string): boolean => {
+      const e = p.system?.entries.get(k);
+      return e !== undefined && e.keyOrigin.uri === p.uri;
+    };
+    if (p.value) return own('hostname') || own('ipAddress');
+    const t = this.docs.text(p.uri) ?? '';
+    return /\b(hostname|ipAddress)\s*=/.test(t);
+  }
+}
+
+export { profileNameOf };
