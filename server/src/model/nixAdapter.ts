@@ -27,18 +27,8 @@ export interface NixLayer {
   evaluate(uri: string, host: NixReadHost): Value | undefined;
 }
 
-/** Until the Nix layer is wired: no diagnostics, no values. */
+/** No diagnostics, no values (for tests of the inventory side). */
 export const nullNixLayer: NixLayer = {
   analyze: () => ({ diagnostics: [] }),
   evaluate: () => undefined,
 };
-
-let current: NixLayer = nullNixLayer;
-
-export function setNixLayer(layer: NixLayer): void {
-  current = layer;
-}
-
-export function nixLayer(): NixLayer {
-  return current;
-}

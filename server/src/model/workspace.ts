@@ -9,7 +9,8 @@ import { DocumentStore } from './documents';
 import type { Container, Homelab, Service } from './homelab';
 import type { WorkspaceHost } from './host';
 import { readInventory } from './inventory';
-import { nixLayer, type NixFileAnalysis, type NixLayer } from './nixAdapter';
+import type { NixFileAnalysis, NixLayer } from './nixAdapter';
+import { realNixLayer } from './nixBinding';
 import { makeProfile, profileNameOf, type Profile } from './profiles';
 import { scanSettingReads, type SettingRead } from './settingReads';
 import { withDefaults, type HomelabSettings } from './settings';
@@ -46,7 +47,7 @@ export class Workspace {
 
   constructor(
     readonly host: WorkspaceHost,
-    private readonly nix: () => NixLayer = nixLayer,
+    private readonly nixLayer: NixLayer = realNixLayer,
   ) {
     this.docs = new DocumentStore(host);
   }
@@ -148,7 +149,7 @@ export class Workspace {
     if (text === undefined || this.tooLarge(uri)) return undefined;
     let value: NixFileAnalysis;
     try {
-      value = this.nix().analyze(text, uri);
+      value = this.nixLayer.analyze(text, uri);
     } catch (e) {
       value = { diagnostics: [{ rule: 'nix-syntax', span: { start: 0, end: 0 }, message: `internal error reading this file: ${String(e)}` }] };
     }
@@ -182,7 +183,7 @@ export class Workspace {
     };
     let value;
     try {
-      value = this.tooLarge(uri) ? undefined : this.nix().evaluate(uri, host);
+      value = this.tooLarge(uri) ? undefined : this.nixLayer.evaluate(uri, host);
     } catch {
       value = undefined; // the evaluator must not throw; a bug there must not take the model down
     }

@@ -1,14 +1,16 @@
 // encrypted-file: a git-crypt encrypted or binary `.nix` file; it is not parsed and
-// values imported from it are unknown (never errors).
+// values imported from it are unknown (never errors). Reported only on a file
+// open in the editor, where it explains why nothing else is shown: encrypted
+// secrets are normal in a homelab repository and must not clutter a CI run.
 import type { Rule } from '../types';
 
 export const encryptedFile: Rule = {
   id: 'encrypted-file',
   defaultSeverity: 'info',
-  description: 'A git-crypt encrypted or binary file: not parsed, values read from it are treated as unknown.',
+  description: 'A git-crypt encrypted or binary file (shown when it is open): not parsed, values read from it are treated as unknown.',
   scope: 'document',
   checkFile(ctx, uri) {
-    if (!uri.endsWith('.nix')) return [];
+    if (!uri.endsWith('.nix') || !ctx.workspace.docs.isOpen(uri)) return [];
     const a = ctx.workspace.nixAnalysis(uri);
     if (!a?.unparseable) return [];
     const fromLayer = a.diagnostics.find((d) => d.rule === 'encrypted-file');

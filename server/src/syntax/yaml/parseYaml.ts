@@ -30,8 +30,13 @@ export function parseYaml(text: string, uri: string): YamlParseResult {
     const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
     for (const e of [...doc.errors, ...doc.warnings]) {
       const [start, end] = e.pos;
-      const message = e.code === 'DUPLICATE_KEY' ? `Duplicate key \`${text.slice(start, end)}\`` : tidy(e.message);
-      errors.push({ span: { start, end: Math.max(end, start + 1) }, message, code: e.code });
+      if (e.code === 'DUPLICATE_KEY') {
+        // The package points at the key's first character; report the whole key.
+        const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)\s*(:|$)/m.exec(text.slice(start, start + 300))?.[1] ?? text.slice(start, end);
+        errors.push({ span: { start, end: start + Math.max(key.length, 1) }, message: `Duplicate key \`${key.replace(/^["']|["']$/g, '')}\``, code: e.code });
+        continue;
+      }
+      errors.push({ span: { start, end: Math.max(end, start + 1) }, message: tidy(e.message), code: e.code });
     }
     // Documents after the first (`---`) are not part of the inventory.
     value = doc.contents ? convert(doc, doc.contents as YamlNode, uri, new Set()) : undefined;
