@@ -6,6 +6,7 @@
 // and the scope analysis both work on this tree.
 import type * as A from './ast';
 import type { Span } from '../value';
+import { LineIndex } from '../lineIndex';
 
 export type NAttrName = { name: string; span: Span } | { expr: NExpr; span: Span };
 export interface NAttrDef {
@@ -190,16 +191,11 @@ export class Desugarer {
     this.err(span, `attribute '${label}' already defined at ${this.lineCol(prev.start)}`);
   }
 
+  private lines: LineIndex | undefined;
   private lineCol(offset: number): string {
-    let line = 1;
-    let last = -1;
-    for (let i = 0; i < offset; i++) {
-      if (this.text.charCodeAt(i) === 10) {
-        line++;
-        last = i;
-      }
-    }
-    return `line ${line}, column ${offset - last}`;
+    this.lines ??= new LineIndex(this.text);
+    const p = this.lines.positionAt(offset);
+    return `line ${p.line + 1}, column ${p.character + 1}`;
   }
 
   binds(bindings: A.Binding[], rec: boolean, span: Span): NAttrs {

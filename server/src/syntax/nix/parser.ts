@@ -286,9 +286,10 @@ export function parseSelect(s: ParserState): A.Expr {
     return { type: 'Select', target, path, default: def, span: { start, end: s.lastEnd } };
   }
   if (s.k() === Tok.OR_KW && target.type !== 'Error') {
-    // `f or`: Nix reads a bare `or` after a value as a variable named "or".
+    // `f or`: Nix reads a bare `or` after a value as a variable named "or" (and
+    // reports it, if undefined, at the start of `f`: the span covers both).
     const i = s.next();
-    const arg: A.Var = { type: 'Var', name: 'or', span: { start: s.t.start[i], end: s.t.end[i] } };
+    const arg: A.Var = { type: 'Var', name: 'or', span: { start, end: s.t.end[i] } };
     return { type: 'Apply', fn: target, arg, span: { start, end: s.lastEnd } };
   }
   return target;

@@ -11,13 +11,15 @@ export interface PrintOptions {
   baseDir: string;
   /** $HOME, for `~/` paths. */
   home: string;
+  /** Print `let` bindings sorted by name instead of Nix's symbol-table order. */
+  sortLets?: boolean;
 }
 
 export function printNormalForm(parsed: ParseResult, opts: PrintOptions): string {
   const d = new Desugarer(parsed.text);
   const e = d.expr(parsed.root);
   const out: string[] = [];
-  new Printer(opts, out, letOrder(parsed.text)).show(e);
+  new Printer(opts, out, opts.sortLets ? (names) => [...names].sort(byBytes) : letOrder(parsed.text)).show(e);
   return out.join('');
 }
 
