@@ -4,7 +4,11 @@
 // the answers come from server/src/features.
 import type { ServerCapabilities } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
+import { registerCompletion } from './completion';
 
-export function registerFeatureHandlers(_ctx: ServerContext): ServerCapabilities {
-  return {};
+export function registerFeatureHandlers(ctx: ServerContext): ServerCapabilities {
+  registerCompletion(ctx);
+  return {
+    completionProvider: { triggerCharacters: ['"', '.', '/', ' ', '-', '['], resolveProvider: false },
+  };
 }

@@ -1,0 +1,20 @@
+// Completion: the front door. Picks the inventory or the profile side by the
+// document and answers from the cached homelab (no recomputation per request).
+import type { Workspace } from '../model/workspace';
+import { completeNix } from './completionNix';
+import { completeYaml } from './completionYaml';
+import { neverCancelled, type CompletionItem, type IsCancelled } from './types';
+
+export function isInventory(ws: Workspace, uri: string): boolean {
+  const h = ws.homelabFor(uri);
+  return h?.inventoryUri === uri || /\.ya?ml$/.test(uri);
+}
+
+export function completion(ws: Workspace, uri: string, offset: number, cancelled: IsCancelled = neverCancelled): CompletionItem[] {
+  const text = ws.text(uri);
+  const h = ws.homelabFor(uri);
+  if (text === undefined || !h || cancelled()) return [];
+  if (uri.endsWith('.nix')) return completeNix(ws, h, uri, text, offset, cancelled);
+  if (isInventory(ws, uri)) return completeYaml(ws, h, uri, text, offset, cancelled);
+  return [];
+}

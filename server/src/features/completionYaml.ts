@@ -1,0 +1,138 @@
+// Completion inside the inventory: host names for `host:`, free addresses for
+// `ip:`, machines for gateways and DNS, services (declared first, then the
+// built-in catalog, offering to declare a new one), containers and hosts for
+// `proxy:`, profile paths, enum values and a new container entry.
+import type { Homelab } from '../model/homelab';
+import { isParsed, parseAddress } from '../model/ip';
+import { dirnameUri } from '../model/uri';
+import type { Workspace } from '../model/workspace';
+import { relPath } from './completionNix';
+import { freeAddresses, machines, networkByName, networkForContainer, ipv4InNetwork } from './homelabInfo';
+import type { CompletionItem, IsCancelled, TextEdit } from './types';
+import { yamlContextAt } from './yamlDoc';
+
+const ENUMS: Record<string, string[]> = {
+  kind: ['proxmox', 'nas', 'router', 'switch', 'access-point', 'vps', 'workstation', 'other'],
+  expose: ['local', 'tunnel', 'vpn', 'none'],
+  method: ['ssh-script', 'nixos-rebuild', 'colmena', 'deploy-rs', 'command'],
+};
+
+const CONTAINER_KEYS = ['host', 'vmid', 'ip', 'hostname', 'profile', 'services', 'update', 'description', 'deploy'];
+
+/** An edit that declares a service at the end of the inventory's `services:` section. */
+export function declareServiceEdit(h: Homelab, text: string, name: string, port: number | undefined): TextEdit {
+  const entries = [...(h.inventory?.services.values() ?? [])];
+  const body = (indent: string): string => `${indent}${name}:\n${indent}  port: ${port ?? 80}`;
+  if (entries.length) {
+    const last = entries[entries.length - 1];
+    const col = last.keyOrigin.span.start - (text.lastIndexOf('\n', last.keyOrigin.span.start - 1) + 1);
+    let end = Math.max(last.node.origin.span.end, last.keyOrigin.span.end);
+    while (end > 0 && /\s/.test(text[end - 1])) end--;
+    const eol = text.indexOf('\n', end);
+    const at = eol < 0 ? text.length : eol;
+    return { span: { start: at, end: at }, newText: `\n${body(' '.repeat(col))}` };
+  }
+  const m = /^services:[ \t]*(\{\s*\})?[ \t]*$/m.exec(text);
+  if (m) return { span: { start: m.index, end: m.index + m[0].length }, newText: `services:\n${body('  ')}` };
+  const sep = text.endsWith('\n') || text === '' ? '' : '\n';
+  return { span: { start: text.length, end: text.length }, newText: `${sep}\nservices:\n${body('  ')}\n` };
+}
+
+export function completeYaml(ws: Workspace, h: Homelab, uri: string, text: string, offset: number, cancelled: IsCancelled): CompletionItem[] {
+  if (cancelled()) return [];
+  const ctx = yamlContextAt(text, offset);
+  if (!ctx) return [];
+  const out: CompletionItem[] = [];
+  const add = (label: string, kind: CompletionItem['kind'], rank: number, extra: Partial<CompletionItem> = {}): void => {
+    out.push({ label, kind, insertText: label, replace: ctx.replace, sortText: `${rank}_${String(out.length).padStart(4, '0')}`, ...extra });
+  };
+  const [section, name] = ctx.path;
+  const inv = h.inventory;
+  if (ctx.kind === 'value' || ctx.kind === 'item') {
+    const key = ctx.key;
+    if (section === 'containers' && name && key === 'host') {
+      for (const host of inv?.hosts.values() ?? []) add(host.name, 'host', host.kind?.value === 'proxmox' ? 0 : 1, { detail: [host.kind?.value, host.ip?.value].filter(Boolean).join(' · ') });
+      return out;
+    }
+    if ((section === 'containers' || section === 'hosts') && name && key === 'ip' && ctx.path.length === 2) {
+      const c = section === 'containers' ? h.containers.get(name) : undefined;
+      const own = section === 'containers' ? networkForContainer(h, c ? { ...c, ip: undefined } : { name, profileExists: false, hostName: undefined }) : undefined;
+      const nets = own ? [own, ...h.addresses.networks.filter((n) => n !== own)] : h.addresses.networks;
+      nets.forEach((n, ni) => {
+        freeAddresses(h, n, ni === 0 ? 5 : 2, [], (u) => ws.text(u)).forEach((a, i) =>
+          add(a, 'address', ni === 0 ? 0 : 1, { detail: `free in ${n.name} (${n.cidr.key})`, preselect: ni === 0 && i === 0 ? true : undefined }),
+        );
+      });
+      return out;
+    }
+    if (section === 'networks' && name && (key === 'gateway' || key === 'dns')) {
+      const n = networkByName(h, name);
+      for (const m of machines(h)) add(m.address, 'address', ipv4InNetwork(n, m.address) ? 0 : 1, { detail: `${m.name}${m.runs ? ` — ${m.runs}` : ''}` });
+      return out;
+    }
+    if (section === 'containers' && name && key === 'services' && ctx.path.length === 2) {
+      const listed = new Set(inv?.containers.get(name)?.services.map((s) => s.value) ?? []);
+      const declared = [...h.services.values()].filter((s) => s.decl && !listed.has(s.name));
+      const builtin = [...h.services.values()].filter((s) => !s.decl && s.builtin && !listed.has(s.name));
+      for (const s of declared) add(s.name, 'service', 0, { detail: `declared${s.port !== undefined ? ` · port ${s.port}` : ''}`, documentation: s.decl?.description?.value ?? s.builtin?.description });
+      for (const s of builtin)
+        add(s.name, 'service', 1, {
+          detail: `built-in${s.port !== undefined ? ` · usual port ${s.port}` : ''} · declares it in services:`,
+          documentation: s.builtin?.description,
+          additionalEdits: h.inventoryUri ? [{ uri: h.inventoryUri, edit: declareServiceEdit(h, text, s.name, s.port) }] : undefined,
+        });
+      return out;
+    }
+    if (section === 'services' && name && key === 'proxy') {
+      for (const c of h.containers.values()) add(c.name, 'container', 0, { detail: c.ip?.value });
+      for (const host of inv?.hosts.values() ?? []) add(host.name, 'host', 1, { detail: host.kind?.value });
+      return out;
+    }
+    if (section === 'containers' && name && key === 'profile') {
+      const dir = h.inventoryUri ? dirnameUri(h.inventoryUri) : h.root;
+      for (const f of h.nixFiles) {
+        if (!/\/profiles\//.test(f) && !f.endsWith('-config.nix')) continue;
+        const rel = relPath(dir, f).replace(/^\.\//, '');
+        add(rel, 'file', rel.includes(`${name}-config.nix`) ? 0 : 1);
+      }
+      return out;
+    }
+    if (key && ENUMS[key]) {
+      for (const v of ENUMS[key]) add(v, 'enum', 0);
+      return out;
+    }
+    return out;
+  }
+  // Keys.
+  if (section === 'containers' && ctx.path.length === 1) {
+    const vmids = [...(inv?.containers.values() ?? [])].map((c) => c.vmid?.value ?? 0);
+    const pve = [...(inv?.hosts.values() ?? [])].find((x) => x.kind?.value === 'proxmox')?.name ?? 'pve';
+    const net = networkForContainer(h, { name: '', profileExists: false, hostName: pve });
+    const ip = net ? freeAddresses(h, net, 1, [], (u) => ws.text(u))[0] ?? '' : '';
+    const ind = ' '.repeat(2);
+    add('new container', 'snippet', 0, {
+      insertText: [
+        'LXC_${1:name}:',
+        `${ind}host: ${pve}`,
+        `${ind}vmid: \${2:${Math.max(100, ...vmids) + 1}}`,
+        `${ind}ip: \${3:${ip}}`,
+        `${ind}profile: profiles/LXC_\${1:name}-config.nix`,
+        `${ind}services: [$4]`,
+        `${ind}update: "\${5:Sat *-*-* 07:00:00}"`,
+      ].join('\n'),
+      snippet: true,
+      detail: `on ${pve}${ip ? `, ${ip} free` : ''}`,
+    });
+    return out;
+  }
+  if (section === 'containers' && name && ctx.path.length === 2) {
+    const present = new Set(inv?.containers.get(name)?.node.kind === 'attrs' ? [...(inv?.containers.get(name)?.node as { entries: Map<string, unknown> }).entries.keys()] : []);
+    for (const k of CONTAINER_KEYS) if (!present.has(k)) add(k, 'key', 0, { insertText: `${k}: ` });
+    return out;
+  }
+  return out;
+}
+
+export function isAddress(text: string): boolean {
+  return isParsed(parseAddress(text));
+}

@@ -1,0 +1,112 @@
+// Shared setup of the feature LSP tests: a copy of examples/homelab in a temp
+// folder, a real stdio server on it, documents opened with a `|` cursor
+// marker, and edits applied to text so whole results can be compared.
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { LspClient, fileUri, repoRoot } from '../lspClient';
+
+export interface Pos {
+  line: number;
+  character: number;
+}
+export interface LspRange {
+  start: Pos;
+  end: Pos;
+}
+export interface LspEdit {
+  range: LspRange;
+  newText: string;
+}
+
+export class Session {
+  readonly root: string;
+  readonly client: LspClient;
+  private versions = new Map<string, number>();
+
+  private constructor(root: string) {
+    this.root = root;
+    this.client = new LspClient();
+  }
+
+  static async start(): Promise<Session> {
+    const root = mkdtempSync(path.join(tmpdir(), 'homelab-features-'));
+    cpSync(path.join(repoRoot, 'examples', 'homelab'), root, { recursive: true });
+    const s = new Session(root);
+    await s.client.initialize(root);
+    return s;
+  }
+
+  uri(rel: string): string {
+    return fileUri(path.join(this.root, rel));
+  }
+
+  file(rel: string): string {
+    return readFileSync(path.join(this.root, rel), 'utf8');
+  }
+
+  /** Opens (or replaces) a document; `marked` may hold one `|` cursor marker. Returns the cursor position. */
+  open(rel: string, marked: string): Pos {
+    const offset = marked.indexOf('|');
+    const text = offset >= 0 ? marked.slice(0, offset) + marked.slice(offset + 1) : marked;
+    const uri = this.uri(rel);
+    const v = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, v);
+    if (v === 1) this.client.notify('textDocument/didOpen', { textDocument: { uri, languageId: rel.endsWith('.nix') ? 'nix' : 'yaml', version: v, text } });
+    else this.client.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+    return positionAt(text, offset >= 0 ? offset : 0);
+  }
+
+  /** Opens a file of the homelab with a marker inserted where `find` occurs (after `find` when `after`). */
+  openAt(rel: string, find: string, opts: { after?: boolean; delta?: number } = {}): { pos: Pos; text: string } {
+    const text = this.file(rel);
+    const i = text.indexOf(find);
+    if (i < 0) throw new Error(`${find} not in ${rel}`);
+    const off = i + (opts.after ? find.length : 0) + (opts.delta ?? 0);
+    this.open(rel, text);
+    return { pos: positionAt(text, off), text };
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.client.shutdown();
+    } finally {
+      this.client.kill();
+      rmSync(this.root, { recursive: true, force: true });
+    }
+  }
+}
+
+export function positionAt(text: string, offset: number): Pos {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+export function offsetAt(text: string, p: Pos): number {
+  const lines = text.split('\n');
+  let o = 0;
+  for (let i = 0; i < p.line; i++) o += lines[i].length + 1;
+  return o + p.character;
+}
+
+/** Applies LSP edits to a text (from the end, so offsets stay valid). */
+export function applyEdits(text: string, edits: LspEdit[]): string {
+  const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offsetAt(out, e.range.start)) + e.newText + out.slice(offsetAt(out, e.range.end));
+  return out;
+}
+
+/** Turns a snippet into the text it inserts with its defaults (`${1:x}` → x, `${1|a,b|}` → a, `$1` → ''). */
+export function expandSnippet(s: string): string {
+  return s
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '');
+}
+
+export function marker(text: string): { text: string; offset: number } {
+  const offset = text.indexOf('|');
+  return { text: text.slice(0, offset) + text.slice(offset + 1), offset };
+}
