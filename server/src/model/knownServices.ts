@@ -111,7 +111,7 @@ export const knownServices: readonly KnownService[] = [
   { name: 'n8n', port: 5678, description: 'Workflow automation', url: 'https://n8n.io' },
   { name: 'searxng', port: 8080, description: 'Privacy-respecting metasearch engine', url: 'https://docs.searxng.org' },
   { name: 'mealie', port: 9000, description: 'Recipe manager and meal planner', url: 'https://mealie.io' },
-  { name: 'wikijs', port: 3000, description: 'Wiki', url: 'https://js.wiki', aliases: ['wiki-js', 'wiki.js'] },
+  { name: 'wikijs', port: 3000, description: 'Wiki.js wiki', url: 'https://js.wiki', aliases: ['wiki-js', 'wiki.js'] },
   { name: 'bookstack', port: 6875, description: 'Documentation wiki organised as books', url: 'https://www.bookstackapp.com' },
   { name: 'matrix-synapse', port: 8008, description: 'Matrix homeserver', url: 'https://element-hq.github.io/synapse/', aliases: ['synapse', 'matrix'] },
   { name: 'homepage', port: 3000, description: 'Dashboard of homelab services', url: 'https://gethomepage.dev' },
