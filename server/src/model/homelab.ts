@@ -9,6 +9,7 @@ import type { ContainerDecl, Inventory, Num, ServiceDecl, Str } from './inventor
 import type { Profile } from './profiles';
 import type { SettingRead } from './settingReads';
 import type { HomelabSettings } from './settings';
+import { builtinService } from './shipped';
 
 export interface Container {
   name: string;
@@ -26,7 +27,7 @@ export interface Service {
   name: string;
   decl?: ServiceDecl;
   /** The built-in catalog's entry, when the name is a known self-hosted service. */
-  builtin?: { name: string; port?: number; description?: string; url?: string };
+  builtin?: { name: string; port?: number; protocol?: 'tcp' | 'udp'; description?: string; url?: string };
   /** The explicit port (inventory), else the built-in usual port. */
   port?: number;
   portOrigin?: Origin;
@@ -55,4 +56,12 @@ export interface Homelab {
 
 export function vmidOf(c: Container): Num | undefined {
   return c.decl?.vmid;
+}
+
+/** A service by name: declared, built in, or a built-in alias (`npm`, `node_exporter`). */
+export function serviceNamed(h: Pick<Homelab, 'services'>, name: string): Service | undefined {
+  const s = h.services.get(name);
+  if (s) return s;
+  const b = builtinService(name);
+  return b ? (h.services.get(b.name) ?? { name: b.name, builtin: b, port: b.port }) : undefined;
 }

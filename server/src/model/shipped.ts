@@ -1,52 +1,25 @@
 // What ships with the extension: the JSON Schemas under schemas/ and the
-// built-in catalog of common self-hosted services. Loaded with static requires
-// so the bundler inlines them; a missing file degrades to "nothing shipped".
+// built-in catalog of common self-hosted services. Imported statically so the
+// bundler inlines them into dist/server.js and dist/cli.js.
+import inventorySchemaJson from '../../../schemas/inventory.schema.json';
+import profileSchemaJson from '../../../schemas/profile-settings.schema.json';
+import { findKnownService, knownServices, type KnownService } from './knownServices';
 
-export interface BuiltinService {
-  name: string;
-  port?: number;
-  description?: string;
-  url?: string;
-}
-
-let profileSchema: unknown;
-let inventorySchemaValue: unknown;
-let services: BuiltinService[] | undefined;
+export type BuiltinService = KnownService;
 
 export function shippedProfileSchema(): unknown {
-  if (profileSchema === undefined) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- static require so esbuild inlines the JSON
-      profileSchema = require('../../../schemas/profile-settings.schema.json') as unknown;
-    } catch {
-      profileSchema = null;
-    }
-  }
-  return profileSchema;
+  return profileSchemaJson;
 }
 
 export function inventorySchema(): unknown {
-  if (inventorySchemaValue === undefined) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- static require so esbuild inlines the JSON
-      inventorySchemaValue = require('../../../schemas/inventory.schema.json') as unknown;
-    } catch {
-      inventorySchemaValue = null;
-    }
-  }
-  return inventorySchemaValue;
+  return inventorySchemaJson;
 }
 
-export function builtinServiceList(): BuiltinService[] {
-  if (services === undefined) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- written by another part of the project; optional until it exists
-      const mod = require('./knownServices') as Record<string, unknown>;
-      const list = Object.values(mod).find((v) => Array.isArray(v)) as BuiltinService[] | undefined;
-      services = (list ?? []).filter((s) => s && typeof s.name === 'string');
-    } catch {
-      services = [];
-    }
-  }
-  return services;
+export function builtinServiceList(): readonly BuiltinService[] {
+  return knownServices;
+}
+
+/** A built-in service by name or alias (case, `_` and `-` ignored). */
+export function builtinService(name: string): BuiltinService | undefined {
+  return findKnownService(name);
 }

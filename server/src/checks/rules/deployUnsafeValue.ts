@@ -19,9 +19,9 @@ const DANGEROUS_SSH = /^(ProxyCommand|LocalCommand|PermitLocalCommand|RemoteComm
 function why(value: string): string {
   if (value.startsWith('-')) return 'it starts with `-` and would be read as an option';
   if (/[\n\r]/.test(value)) return 'it contains a line break';
-  if (/\s/.test(value)) return 'it contains a space';
   const m = SHELL.exec(value);
   if (m) return `it contains the shell character \`${m[0] === '`' ? 'backquote' : m[0]}\``;
+  if (/\s/.test(value)) return 'it contains a space';
   return 'it contains characters a command line must not carry';
 }
 

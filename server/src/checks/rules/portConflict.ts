@@ -1,5 +1,6 @@
 // port-conflict: two services on one container that claim the same port
 // (explicit inventory ports, else the built-in catalog's usual ports).
+import { serviceNamed } from '../../model/homelab';
 import type { Finding, Rule } from '../types';
 import { at, rel } from '../util';
 
@@ -13,7 +14,7 @@ export const portConflict: Rule = {
     for (const c of h.containers.values()) {
       const claimed = new Map<number, { name: string; origin: import('../../syntax/value').Origin }>();
       for (const ref of c.decl?.services ?? []) {
-        const port = h.services.get(ref.value)?.port;
+        const port = serviceNamed(h, ref.value)?.port;
         if (port === undefined) continue;
         const first = claimed.get(port);
         if (!first) {

@@ -1,6 +1,7 @@
 // unknown-reference: a name or path that points at nothing: a container's
 // `host`, a `services` entry (neither declared nor built in), a service's
 // `proxy`, a `profile` path, or an `import` of a missing file in a Nix file.
+import { serviceNamed } from '../../model/homelab';
 import { maskNix } from '../../model/nixText';
 import { dirnameUri, joinUri } from '../../model/uri';
 import type { Finding, Rule } from '../types';
@@ -24,7 +25,7 @@ export const unknownReference: Rule = {
           out.push(at('unknown-reference', c.host.origin, `no host named \`${c.host.value}\` in hosts${dym ? `; did you mean \`${dym}\`?` : ''}`, { data: { replacement: dym } }));
         }
         for (const s of c.services) {
-          if (h.services.has(s.value)) continue;
+          if (serviceNamed(h, s.value)) continue;
           const dym = didYouMean(s.value, h.services.keys());
           out.push(
             at('unknown-reference', s.origin, `no service named \`${s.value}\`: declare it under services${dym ? `, or did you mean \`${dym}\`?` : ''}`, {
