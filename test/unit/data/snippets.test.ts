@@ -119,6 +119,10 @@ test('Nix snippets are well formed and the profile skeleton parses as Nix', () =
 test('inventory snippets are well formed and the full inventory satisfies the schema', () => {
   const yaml = load('snippets/homelab-yaml.json');
   for (const name of ['Homelab inventory', 'Container', 'Service', 'Network']) assert.ok(yaml[name], name);
+  // They show in every YAML file (docker-compose has services too): keep them recognisable.
+  for (const [name, s] of Object.entries(yaml)) {
+    for (const p of Array.isArray(s.prefix) ? s.prefix : [s.prefix]) assert.match(p, /^homelab/, name);
+  }
   const validate = newAjv().compile(readJson('schemas/inventory.schema.json') as object);
   const full = YAML.parse(expandSnippet(body(yaml['Homelab inventory'])));
   assert.equal(validate(full), true, JSON.stringify(validate.errors));
