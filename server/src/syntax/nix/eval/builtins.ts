@@ -1,0 +1,118 @@
+// The global scope of the static evaluator: true/false/null, `import`, and a few
+// harmless builtins (toString, map, length, attrNames, concatStringsSep, elem,
+// hasAttr, head, removeAttrs). Every other builtin evaluates to unknown.
+import type { Origin } from '../../value';
+import { GLOBAL_NAMES } from '../scopes';
+import { equal } from './ops';
+import { type Env, type LEntry, Thunk, type V, unknown } from './types';
+import type { NixEvaluator } from './evaluator';
+
+const NO: Origin = { uri: 'builtin:', span: { start: 0, end: 0 } };
+
+const PRIMOPS: Record<string, number> = {
+  import: 1,
+  toString: 1,
+  map: 2,
+  length: 1,
+  attrNames: 1,
+  concatStringsSep: 2,
+  elem: 2,
+  hasAttr: 2,
+  head: 1,
+  removeAttrs: 2,
+  isNull: 1,
+};
+
+export function globalEnv(): Env {
+  const vars = new Map<string, Thunk>();
+  vars.set('true', Thunk.of({ kind: 'boolean', value: true, origin: NO }));
+  vars.set('false', Thunk.of({ kind: 'boolean', value: false, origin: NO }));
+  vars.set('null', Thunk.of({ kind: 'null', origin: NO }));
+  const b = new Map<string, LEntry>();
+  for (const name of GLOBAL_NAMES) {
+    if (vars.has(name) || name === 'builtins') continue;
+    const short = name.replace(/^__/, '');
+    const v: V = PRIMOPS[short] !== undefined
+      ? { kind: 'primop', name: short, arity: PRIMOPS[short], args: [], origin: NO }
+      : unknown(`builtin '${short}' is not evaluated statically`, NO);
+    vars.set(name, Thunk.of(v));
+    b.set(short, { key: short, keyOrigin: NO, thunk: Thunk.of(v) });
+  }
+  for (const k of ['true', 'false', 'null']) b.set(k, { key: k, keyOrigin: NO, thunk: vars.get(k) as Thunk });
+  const builtins: V = { kind: 'attrs', entries: b, origin: NO };
+  b.set('builtins', { key: 'builtins', keyOrigin: NO, thunk: Thunk.of(builtins) });
+  vars.set('builtins', Thunk.of(builtins));
+  return { vars, parent: undefined };
+}
+
+
+function str(v: V): string | undefined {
+  if (v.kind === 'string') return v.value;
+  if (v.kind === 'number' && v.integer) return String(v.value);
+  if (v.kind === 'boolean') return v.value ? '1' : '';
+  if (v.kind === 'null') return '';
+  return undefined;
+}
+
+export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
+  const a = args[0].force();
+  if (a.kind === 'unknown') return { ...a, origin };
+  switch (name) {
+    case 'import':
+      if (a.kind !== 'path') return unknown(a.kind === 'string' ? 'import of a string path not modelled' : `cannot import a ${a.kind}`, origin);
+      return ev.importFile(a.value, origin);
+    case 'toString': {
+      const s = str(a);
+      return s === undefined ? unknown(`toString of a ${a.kind} not modelled`, origin) : { kind: 'string', value: s, origin };
+    }
+    case 'isNull':
+      return { kind: 'boolean', value: a.kind === 'null', origin };
+    case 'length':
+      return a.kind === 'list' ? { kind: 'number', value: a.items.length, integer: true, origin } : unknown('length of a non-list', origin);
+    case 'attrNames':
+      if (a.kind !== 'attrs') return unknown('attrNames of a non-set', origin);
+      return { kind: 'list', items: [...a.entries.keys()].sort().map((k) => Thunk.of({ kind: 'string', value: k, origin })), origin };
+    case 'head':
+      return a.kind === 'list' && a.items.length ? a.items[0].force() : unknown('head of an empty or non-list', origin);
+  }
+  const b = args[1].force();
+  if (b.kind === 'unknown') return { ...b, origin };
+  switch (name) {
+    case 'map':
+      if (b.kind !== 'list') return unknown('map over a non-list', origin);
+      return { kind: 'list', items: b.items.map((t) => new Thunk(() => ev.call(a, t, origin), origin)), origin };
+    case 'concatStringsSep': {
+      if (a.kind !== 'string' || b.kind !== 'list') return unknown('concatStringsSep arguments not modelled', origin);
+      const parts: string[] = [];
+      for (const t of b.items) {
+        const s = t.force();
+        if (s.kind !== 'string') return unknown(s.kind === 'unknown' ? s.reason : 'non-string in concatStringsSep', origin);
+        parts.push(s.value);
+      }
+      return { kind: 'string', value: parts.join(a.value), origin };
+    }
+    case 'elem': {
+      if (b.kind !== 'list') return unknown('elem of a non-list', origin);
+      for (const t of b.items) {
+        const r = equal(a, t.force());
+        if (r === undefined) return unknown('elem not known statically', origin);
+        if (r) return { kind: 'boolean', value: true, origin };
+      }
+      return { kind: 'boolean', value: false, origin };
+    }
+    case 'hasAttr':
+      if (a.kind !== 'string' || b.kind !== 'attrs') return unknown('hasAttr arguments not modelled', origin);
+      return { kind: 'boolean', value: b.entries.has(a.value), origin };
+    case 'removeAttrs': {
+      if (a.kind !== 'attrs' || b.kind !== 'list') return unknown('removeAttrs arguments not modelled', origin);
+      const entries = new Map(a.entries);
+      for (const t of b.items) {
+        const s = t.force();
+        if (s.kind === 'string') entries.delete(s.value);
+        else return unknown('removeAttrs with unknown names', origin);
+      }
+      return { kind: 'attrs', entries, origin };
+    }
+  }
+  return unknown(`builtin '${name}' is not evaluated statically`, origin);
+}

@@ -1,0 +1,421 @@
+// Static evaluator: computes, without running Nix, as much of a file's value as
+// can be known (literals, sets, lists, let/rec/inherit, //, ++, selection, string
+// interpolation, `import ./x.nix`, `if` on known conditions, calls of lambdas,
+// arithmetic and comparisons). Anything else is an `unknown` Value carrying the
+// span that produced it. Files are read through the injected host (no I/O here),
+// parsed once per URI, and imports are cycle-safe. Never throws.
+import type * as A from '../ast';
+import type { Origin, Span, Value, Entry } from '../../value';
+import { parseNix } from '../parser';
+import { detectUnparseable } from '../detect';
+import { stripIndentation } from '../desugar';
+import { arith, compare, concatLists, equal, update } from './ops';
+import { globalEnv } from './builtins';
+import { type Env, type LEntry, Thunk, type V, unknown } from './types';
+
+export interface EvalHost {
+  readText(uri: string): string | undefined;
+}
+
+export interface EvalOptions {
+  /**
+   * When a file's value is a function taking an attribute set (`{ pkgs, ... }: ...`),
+   * call it with every argument unknown. Default true.
+   */
+  applyFunctions?: boolean;
+}
+
+const MAX_DEPTH = 400;
+
+export class NixEvaluator {
+  private readonly files = new Map<string, Thunk>();
+  private depth = 0;
+  private readonly global: Env;
+
+  constructor(private readonly host: EvalHost) {
+    this.global = globalEnv();
+  }
+
+  /** The value of the file at `uri` (a file:// URI). */
+  evaluateFile(uri: string, options: EvalOptions = {}): Value {
+    try {
+      let v = this.importFile(uri, { uri, span: { start: 0, end: 0 } });
+      if (options.applyFunctions !== false && v.kind === 'lambda' && v.node.formals) {
+        const entries = new Map<string, LEntry>();
+        for (const f of v.node.formals.entries) {
+          const o = { uri: v.uri, span: f.name.span };
+          entries.set(f.name.name, { key: f.name.name, keyOrigin: o, thunk: Thunk.of(unknown(`argument '${f.name.name}' is not known statically`, o)) });
+        }
+        v = this.call(v, Thunk.of({ kind: 'attrs', entries, origin: v.origin }), v.origin);
+      }
+      return toValue(v, 0, new Map());
+    } catch (e) {
+      // The evaluator is written not to throw; this is the last line of defence
+      // (for example a stack overflow on pathological input).
+      return { kind: 'unknown', reason: `evaluation failed: ${String(e)}`, origin: { uri, span: { start: 0, end: 0 } } };
+    }
+  }
+
+  /** Evaluates already-parsed text (an open document) as the file `uri`. */
+  evaluateText(uri: string, text: string, options: EvalOptions = {}): Value {
+    this.files.delete(uri);
+    const origHost = this.host;
+    const self = this as unknown as { host: EvalHost };
+    self.host = { readText: (u) => (u === uri ? text : origHost.readText(u)) };
+    try {
+      return this.evaluateFile(uri, options);
+    } finally {
+      self.host = origHost;
+      this.files.delete(uri);
+    }
+  }
+
+  importFile(uri: string, origin: Origin): V {
+    let t = this.files.get(uri);
+    if (!t) {
+      t = new Thunk(() => this.loadFile(uri, origin), origin);
+      this.files.set(uri, t);
+    }
+    const v = t.force();
+    if (v.kind === 'unknown' && v.reason.startsWith('infinite recursion')) return unknown(`import cycle through ${uri}`, origin);
+    return v;
+  }
+
+  private loadFile(uri: string, origin: Origin): V {
+    const text = this.host.readText(uri);
+    if (text === undefined) return unknown(`file not found: ${uri}`, origin);
+    const kind = detectUnparseable(text);
+    if (kind) return unknown(kind === 'git-crypt' ? `${uri} is encrypted (git-crypt)` : `${uri} is a binary file`, origin);
+    const parsed = parseNix(text);
+    return this.eval(parsed.root, this.global, uri);
+  }
+
+  eval(n: A.Expr, env: Env, uri: string): V {
+    if (++this.depth > MAX_DEPTH) {
+      this.depth--;
+      return unknown('too deeply nested to evaluate statically', { uri, span: n.span });
+    }
+    try {
+      return this.evalInner(n, env, uri);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private thunk(n: A.Expr, env: Env, uri: string): Thunk {
+    switch (n.type) {
+      case 'Int':
+      case 'Float':
+      case 'Str':
+      case 'Var':
+        return new Thunk(() => this.eval(n, env, uri), { uri, span: n.span });
+      default:
+        return new Thunk(() => this.eval(n, env, uri), { uri, span: n.span });
+    }
+  }
+
+  private evalInner(n: A.Expr, env: Env, uri: string): V {
+    const origin: Origin = { uri, span: n.span };
+    switch (n.type) {
+      case 'Int':
+      case 'Float':
+        return { kind: 'number', value: Number(n.raw), integer: n.type === 'Int', origin };
+      case 'Str':
+        return this.strParts(n.parts.map((p) => (p.type === 'Text' ? p.value : p.expr)), env, uri, origin);
+      case 'IndStr': {
+        const exprs: A.Expr[] = [];
+        const lowered = stripIndentation(n, (e) => {
+          exprs.push(e);
+          return { k: 'error' };
+        });
+        const parts = lowered.k === 'concat' ? lowered.parts : [lowered];
+        let i = 0;
+        return this.strParts(parts.map((p) => (p.k === 'string' ? p.s : exprs[i++])), env, uri, origin);
+      }
+      case 'Path': {
+        if (n.home) return unknown('a path relative to the home directory', origin);
+        const parts: (string | A.Expr)[] = [n.first, ...n.parts.map((p) => (p.type === 'Text' ? p.value : p.expr))];
+        const s = this.strParts(parts, env, uri, origin);
+        if (s.kind !== 'string') return s;
+        return { kind: 'path', value: resolveUri(s.value, uri), origin };
+      }
+      case 'SPath':
+        return unknown(`search path <${n.name}> (depends on NIX_PATH)`, origin);
+      case 'Uri':
+        return { kind: 'string', value: n.text, origin };
+      case 'Var':
+        return this.lookup(n.name, env, origin);
+      case 'Select': {
+        let cur = this.eval(n.target, env, uri);
+        for (const a of n.path.names) {
+          const key = this.attrKey(a, env, uri);
+          if (key === undefined) return unknown('attribute name not known statically', origin);
+          if (cur.kind === 'unknown') return n.default ? unknown(cur.reason, origin) : { ...cur, origin };
+          const e = cur.kind === 'attrs' ? cur.entries.get(key) : undefined;
+          if (!e) {
+            if (n.default) return this.eval(n.default, env, uri);
+            return unknown(cur.kind === 'attrs' ? `attribute '${key}' missing` : `cannot select '${key}' from ${cur.kind}`, origin);
+          }
+          cur = e.thunk.force();
+        }
+        return cur;
+      }
+      case 'HasAttr': {
+        let cur = this.eval(n.target, env, uri);
+        for (const a of n.path.names) {
+          const key = this.attrKey(a, env, uri);
+          if (key === undefined || cur.kind === 'unknown') return unknown('attribute presence not known statically', origin);
+          const e = cur.kind === 'attrs' ? cur.entries.get(key) : undefined;
+          if (!e) return { kind: 'boolean', value: false, origin };
+          cur = e.thunk.force();
+        }
+        return { kind: 'boolean', value: true, origin };
+      }
+      case 'Apply':
+        return this.call(this.eval(n.fn, env, uri), this.thunk(n.arg, env, uri), origin);
+      case 'Unary': {
+        const v = this.eval(n.operand, env, uri);
+        if (n.op === '!') return v.kind === 'boolean' ? { kind: 'boolean', value: !v.value, origin } : unknown(v.kind === 'unknown' ? v.reason : `'!' needs a boolean`, origin);
+        return arith('-', { kind: 'number', value: 0, integer: true, origin }, v, origin);
+      }
+      case 'Binary':
+        return this.binary(n, env, uri, origin);
+      case 'Paren':
+        return this.eval(n.expr, env, uri);
+      case 'List':
+        return { kind: 'list', items: n.items.map((e) => this.thunk(e, env, uri)), origin };
+      case 'AttrSet':
+        return this.attrs(n.bindings, n.rec, env, uri, origin).value;
+      case 'LegacyLet': {
+        const { value } = this.attrs(n.bindings, true, env, uri, origin);
+        const body = value.kind === 'attrs' ? value.entries.get('body') : undefined;
+        return body ? body.thunk.force() : unknown("legacy let has no 'body'", origin);
+      }
+      case 'Let': {
+        const { scope } = this.attrs(n.bindings, true, env, uri, origin);
+        return this.eval(n.body, scope, uri);
+      }
+      case 'With':
+        return this.eval(n.body, { vars: undefined, with: this.thunk(n.env, env, uri), parent: env }, uri);
+      case 'Assert': {
+        const c = this.eval(n.cond, env, uri);
+        if (c.kind === 'boolean' && !c.value) return unknown('assertion fails', origin);
+        return this.eval(n.body, env, uri);
+      }
+      case 'If': {
+        const c = this.eval(n.cond, env, uri);
+        if (c.kind !== 'boolean') return unknown(c.kind === 'unknown' ? `condition not known: ${c.reason}` : "'if' needs a boolean", origin);
+        return this.eval(c.value ? n.then : n.else, env, uri);
+      }
+      case 'Lambda':
+        return { kind: 'lambda', node: n, env, uri, origin };
+      case 'Error':
+        return unknown('syntax error', origin);
+    }
+  }
+
+  private strParts(parts: (string | A.Expr)[], env: Env, uri: string, origin: Origin): V {
+    let s = '';
+    for (const p of parts) {
+      if (typeof p === 'string') {
+        s += p;
+        continue;
+      }
+      const v = this.eval(p, env, uri);
+      if (v.kind === 'string') s += v.value;
+      else return unknown(v.kind === 'unknown' ? v.reason : `interpolation of a ${v.kind} not modelled`, origin);
+    }
+    return { kind: 'string', value: s, origin };
+  }
+
+  private attrKey(a: A.AttrName, env: Env, uri: string): string | undefined {
+    if (a.type === 'Ident') return a.name;
+    const v = a.type === 'Str' ? this.eval(a, env, uri) : this.eval(a.expr, env, uri);
+    return v.kind === 'string' ? v.value : undefined;
+  }
+
+  lookup(name: string, env: Env, origin: Origin): V {
+    for (let e: Env | undefined = env; e; e = e.parent) {
+      const t = e.vars?.get(name);
+      if (t) return t.force();
+    }
+    // Not bound lexically: the innermost `with` that has it.
+    for (let e: Env | undefined = env; e; e = e.parent) {
+      if (!e.with) continue;
+      const w = e.with.force();
+      if (w.kind === 'unknown') return unknown(`'${name}' may come from a 'with' whose value is not known`, origin);
+      const entry = w.kind === 'attrs' ? w.entries.get(name) : undefined;
+      if (entry) return entry.thunk.force();
+    }
+    return unknown(`undefined variable '${name}'`, origin);
+  }
+
+  call(fn: V, arg: Thunk, origin: Origin): V {
+    if (fn.kind === 'primop') {
+      const args = [...fn.args, arg];
+      if (args.length < fn.arity) return { ...fn, args };
+      return callPrimop(fn.name, args, origin, this);
+    }
+    if (fn.kind !== 'lambda') return unknown(fn.kind === 'unknown' ? fn.reason : `cannot call a ${fn.kind}`, origin);
+    const l = fn.node;
+    const vars = new Map<string, Thunk>();
+    const scope: Env = { vars, parent: fn.env };
+    if (l.param) vars.set(l.param.name, arg);
+    if (l.formals) {
+      const a = arg.force();
+      for (const f of l.formals.entries) {
+        const given = a.kind === 'attrs' ? a.entries.get(f.name.name) : undefined;
+        const fo = { uri: fn.uri, span: f.name.span };
+        if (given) vars.set(f.name.name, given.thunk);
+        else if (f.default) vars.set(f.name.name, this.thunk(f.default, scope, fn.uri));
+        else vars.set(f.name.name, Thunk.of(unknown(a.kind === 'unknown' ? a.reason : `argument '${f.name.name}' missing`, fo)));
+      }
+    }
+    return this.eval(l.body, scope, fn.uri);
+  }
+
+  private binary(n: A.Binary, env: Env, uri: string, origin: Origin): V {
+    const L = () => this.eval(n.left, env, uri);
+    const R = () => this.eval(n.right, env, uri);
+    switch (n.op) {
+      case '+':
+      case '-':
+      case '*':
+      case '/':
+        return arith(n.op, L(), R(), origin);
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+        return compare(n.op, L(), R(), origin);
+      case '==':
+      case '!=': {
+        const eq = equal(L(), R());
+        if (eq === undefined) return unknown('equality not known statically', origin);
+        return { kind: 'boolean', value: n.op === '==' ? eq : !eq, origin };
+      }
+      case '&&':
+      case '||':
+      case '->': {
+        const a = L();
+        if (a.kind !== 'boolean') return unknown(a.kind === 'unknown' ? a.reason : `'${n.op}' needs booleans`, origin);
+        if (n.op === '&&' && !a.value) return { kind: 'boolean', value: false, origin };
+        if (n.op === '||' && a.value) return { kind: 'boolean', value: true, origin };
+        if (n.op === '->' && !a.value) return { kind: 'boolean', value: true, origin };
+        const b = R();
+        if (b.kind !== 'boolean') return unknown(b.kind === 'unknown' ? b.reason : `'${n.op}' needs booleans`, origin);
+        return { kind: 'boolean', value: b.value, origin };
+      }
+      case '//':
+        return update(L(), R(), origin);
+      case '++':
+        return concatLists(L(), R(), origin);
+    }
+  }
+
+  /** Builds a set from bindings (for rec/let the bindings see each other). */
+  private attrs(bindings: A.Binding[], rec: boolean, env: Env, uri: string, origin: Origin): { value: V; scope: Env } {
+    const entries = new Map<string, LEntry>();
+    const vars = new Map<string, Thunk>();
+    const scope: Env = rec ? { vars, parent: env } : env;
+    const value: V = { kind: 'attrs', entries, origin };
+    for (const b of bindings) {
+      if (b.type === 'Inherit') {
+        for (const a of b.names) {
+          const key = this.attrKey(a, env, uri);
+          if (key === undefined) continue;
+          const ko = { uri, span: a.span };
+          const from = b.from;
+          const t = from
+            ? new Thunk(() => {
+                const src = this.eval(from, env, uri);
+                if (src.kind === 'attrs') return src.entries.get(key)?.thunk.force() ?? unknown(`attribute '${key}' missing`, ko);
+                return unknown(src.kind === 'unknown' ? src.reason : `cannot inherit from a ${src.kind}`, ko);
+              }, ko)
+            : new Thunk(() => this.lookup(key, env, ko), ko);
+          entries.set(key, { key, keyOrigin: ko, thunk: t });
+        }
+        continue;
+      }
+      const names = b.path.names;
+      if (names.length === 0) continue;
+      let target = entries;
+      let ok = true;
+      for (let i = 0; i < names.length - 1 && ok; i++) {
+        const key = this.attrKey(names[i], scope, uri);
+        if (key === undefined) {
+          ok = false;
+          break;
+        }
+        const existing = target.get(key);
+        const ev = existing?.thunk.force();
+        if (ev && ev.kind === 'attrs') target = ev.entries;
+        else {
+          const nested = new Map<string, LEntry>();
+          const ko = { uri, span: names[i].span };
+          target.set(key, { key, keyOrigin: ko, thunk: Thunk.of({ kind: 'attrs', entries: nested, origin: { uri, span: b.span } }) });
+          target = nested;
+        }
+      }
+      if (!ok) continue;
+      const last = names[names.length - 1];
+      const key = this.attrKey(last, scope, uri);
+      if (key === undefined) continue;
+      const ko = { uri, span: last.span };
+      const prev = target.get(key)?.thunk.force();
+      const t = this.thunk(b.value, scope, uri);
+      if (prev && prev.kind === 'attrs' && b.value.type === 'AttrSet') {
+        // `a.b = 1; a = { c = 2; };` merge as Nix does.
+        const v = t.force();
+        if (v.kind === 'attrs') for (const [k, e] of v.entries) prev.entries.set(k, e);
+        continue;
+      }
+      target.set(key, { key, keyOrigin: ko, thunk: t });
+    }
+    if (rec) for (const [k, e] of entries) vars.set(k, e.thunk);
+    return { value, scope };
+  }
+}
+
+import { callPrimop } from './builtins';
+
+/** Resolves a path literal against the importing file's URI. */
+export function resolveUri(path: string, baseUri: string): string {
+  try {
+    if (path.startsWith('/')) return new URL('file://' + path).href;
+    return new URL(path, baseUri).href;
+  } catch {
+    return path;
+  }
+}
+
+/** Converts to the shared Value tree (forces everything; functions become unknown). */
+export function toValue(v: V, depth: number, seen: Map<LEntry, Entry>): Value {
+  if (depth > 200) return { kind: 'unknown', reason: 'too deeply nested', origin: v.origin };
+  switch (v.kind) {
+    case 'lambda':
+    case 'primop':
+      return { kind: 'unknown', reason: 'a function', origin: v.origin };
+    case 'list':
+      return { kind: 'list', items: v.items.map((t) => toValue(t.force(), depth + 1, seen)), origin: v.origin };
+    case 'attrs': {
+      const entries = new Map<string, Entry>();
+      for (const [k, e] of v.entries) entries.set(k, toEntry(e, depth + 1, seen));
+      return { kind: 'attrs', entries, origin: v.origin };
+    }
+    default:
+      return v;
+  }
+}
+
+function toEntry(e: LEntry, depth: number, seen: Map<LEntry, Entry>): Entry {
+  const done = seen.get(e);
+  if (done) return done;
+  const out: Entry = { key: e.key, keyOrigin: e.keyOrigin, value: { kind: 'null', origin: e.keyOrigin } };
+  seen.set(e, out);
+  out.value = toValue(e.thunk.force(), depth, seen);
+  if (e.overrides) out.overrides = toEntry(e.overrides, depth, seen);
+  return out;
+}
+
+export type { Span };

@@ -1,0 +1,99 @@
+// Operators of the static evaluator on known values (arithmetic, comparison,
+// equality, boolean logic, string/path concatenation, `//` and `++`); anything
+// not known or not valid in Nix gives an unknown value.
+import type { Origin } from '../../value';
+import { type LEntry, type V, unknown } from './types';
+
+export function arith(op: '+' | '-' | '*' | '/', a: V, b: V, origin: Origin): V {
+  if (a.kind === 'unknown') return { ...a, origin };
+  if (b.kind === 'unknown') return { ...b, origin };
+  if (a.kind === 'number' && b.kind === 'number') {
+    const integer = a.integer && b.integer;
+    let value: number;
+    switch (op) {
+      case '+': value = a.value + b.value; break;
+      case '-': value = a.value - b.value; break;
+      case '*': value = a.value * b.value; break;
+      case '/':
+        if (b.value === 0) return unknown('division by zero', origin);
+        value = integer ? Math.trunc(a.value / b.value) : a.value / b.value;
+        break;
+    }
+    return { kind: 'number', value, integer, origin };
+  }
+  if (op === '+') {
+    if (a.kind === 'string' && (b.kind === 'string')) return { kind: 'string', value: a.value + b.value, origin };
+    if (a.kind === 'path' && (b.kind === 'string' || b.kind === 'path')) return { kind: 'path', value: a.value + b.value, origin };
+    if (a.kind === 'string' && b.kind === 'path') return unknown('a path added to a string is copied to the Nix store', origin);
+  }
+  return unknown(`cannot apply '${op}' to ${a.kind} and ${b.kind}`, origin);
+}
+
+export function compare(op: '<' | '<=' | '>' | '>=', a: V, b: V, origin: Origin): V {
+  if (a.kind === 'unknown') return { ...a, origin };
+  if (b.kind === 'unknown') return { ...b, origin };
+  let c: number | undefined;
+  if (a.kind === 'number' && b.kind === 'number') c = a.value - b.value;
+  else if ((a.kind === 'string' && b.kind === 'string') || (a.kind === 'path' && b.kind === 'path')) c = a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+  if (c === undefined) return unknown(`cannot compare ${a.kind} with ${b.kind}`, origin);
+  const value = op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
+  return { kind: 'boolean', value, origin };
+}
+
+/** Deep equality; undefined when it cannot be decided statically. */
+export function equal(a: V, b: V, depth = 0): boolean | undefined {
+  if (depth > 200) return undefined;
+  if (a.kind === 'unknown' || b.kind === 'unknown') return undefined;
+  if (a.kind === 'lambda' || b.kind === 'lambda' || a.kind === 'primop' || b.kind === 'primop') return undefined;
+  if (a.kind === 'number' && b.kind === 'number') return a.value === b.value;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'string':
+    case 'path':
+    case 'boolean':
+      return a.value === (b as typeof a).value;
+    case 'null':
+      return true;
+    case 'list': {
+      const bl = b as typeof a;
+      if (a.items.length !== bl.items.length) return false;
+      for (let i = 0; i < a.items.length; i++) {
+        const r = equal(a.items[i].force(), bl.items[i].force(), depth + 1);
+        if (r !== true) return r;
+      }
+      return true;
+    }
+    case 'attrs': {
+      const ba = b as typeof a;
+      if (a.entries.size !== ba.entries.size) return false;
+      for (const [k, e] of a.entries) {
+        const o = ba.entries.get(k);
+        if (!o) return false;
+        const r = equal(e.thunk.force(), o.thunk.force(), depth + 1);
+        if (r !== true) return r;
+      }
+      return true;
+    }
+  }
+  return undefined;
+}
+
+/** `a // b`: b's entries win, remembering the entry each one replaced. */
+export function update(a: V, b: V, origin: Origin): V {
+  if (a.kind === 'unknown') return { ...a, origin };
+  if (b.kind === 'unknown') return { ...b, origin };
+  if (a.kind !== 'attrs' || b.kind !== 'attrs') return unknown(`'//' needs two attribute sets, not ${a.kind} and ${b.kind}`, origin);
+  const entries = new Map<string, LEntry>(a.entries);
+  for (const [k, e] of b.entries) {
+    const prev = a.entries.get(k);
+    entries.set(k, prev ? { ...e, overrides: prev } : e);
+  }
+  return { kind: 'attrs', entries, origin };
+}
+
+export function concatLists(a: V, b: V, origin: Origin): V {
+  if (a.kind === 'unknown') return { ...a, origin };
+  if (b.kind === 'unknown') return { ...b, origin };
+  if (a.kind !== 'list' || b.kind !== 'list') return unknown(`'++' needs two lists, not ${a.kind} and ${b.kind}`, origin);
+  return { kind: 'list', items: [...a.items, ...b.items], origin };
+}

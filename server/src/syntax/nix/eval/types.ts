@@ -1,0 +1,57 @@
+// Internal values of the static evaluator: like the shared Value tree, but lazy
+// (attribute and list members are thunks, as in Nix) and with functions, so
+// `rec`, `let` and calls of `{ pkgs, ... }: { ... }` files work. Converted to
+// plain `Value`s (functions become unknown) at the end.
+import type * as A from '../ast';
+import type { Origin, Value } from '../../value';
+
+export interface Env {
+  vars: Map<string, Thunk> | undefined;
+  /** A `with e;` scope: consulted only when no lexical binding matches. */
+  with?: Thunk;
+  parent: Env | undefined;
+}
+
+export interface LEntry {
+  key: string;
+  keyOrigin: Origin;
+  thunk: Thunk;
+  overrides?: LEntry;
+}
+
+export type V =
+  | Exclude<Value, { kind: 'list' } | { kind: 'attrs' }>
+  | { kind: 'list'; items: Thunk[]; origin: Origin }
+  | { kind: 'attrs'; entries: Map<string, LEntry>; origin: Origin }
+  | { kind: 'lambda'; node: A.Lambda; env: Env; uri: string; origin: Origin }
+  | { kind: 'primop'; name: string; arity: number; args: Thunk[]; origin: Origin };
+
+export class Thunk {
+  private state: 0 | 1 | 2 = 0;
+  private value: V | undefined;
+  constructor(
+    private compute: (() => V) | undefined,
+    readonly origin: Origin,
+  ) {}
+  static of(v: V): Thunk {
+    const t = new Thunk(undefined, v.origin);
+    t.state = 2;
+    t.value = v;
+    return t;
+  }
+  force(): V {
+    if (this.state === 2) return this.value as V;
+    if (this.state === 1) return unknown('infinite recursion (the value depends on itself)', this.origin);
+    this.state = 1;
+    const c = this.compute as () => V;
+    const v = c();
+    this.state = 2;
+    this.value = v;
+    this.compute = undefined;
+    return v;
+  }
+}
+
+export function unknown(reason: string, origin: Origin): V {
+  return { kind: 'unknown', reason, origin };
+}
