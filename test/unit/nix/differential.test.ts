@@ -31,7 +31,10 @@ function corpus(): { file: string; expect?: 'ok' | 'err' }[] {
   for (const kind of ['ok', 'err'] as const) {
     for (const f of readdirSync(join(FIX, kind)).sort()) if (f.endsWith('.nix')) out.push({ file: join(FIX, kind, f), expect: kind });
   }
-  for (const f of readdirSync(join(FIX, 'profiles')).sort()) if (f.endsWith('.nix')) out.push({ file: join(FIX, 'profiles', f), expect: 'ok' });
+  for (const dir of ['profiles/lib', 'profiles/profiles']) {
+    for (const f of readdirSync(join(FIX, dir)).sort()) if (f.endsWith('.nix')) out.push({ file: join(FIX, dir, f), expect: 'ok' });
+  }
+  out.push({ file: join(FIX, 'profiles/secrets/domains.nix'), expect: 'ok' });
   const gen = mkdtempSync(join(tmpdir(), 'nix-gen-'));
   for (let i = 0; i < GENERATED; i++) {
     const file = join(gen, `g${i}.nix`);

@@ -80,7 +80,7 @@ export function bindingPath(b: A.AttrDef): string[] | undefined {
         out.unshift('[]');
         break;
       case 'Let':
-        if (child.type === 'AttrDef' || child.type === 'Inherit') return out; // a let binding: relative to the let
+        if ((n.bindings as A.Node[]).includes(child)) return out; // a let binding: relative to the let
         break;
       case 'LegacyLet':
       case 'Inherit':

@@ -103,15 +103,7 @@ export class NixEvaluator {
   }
 
   private thunk(n: A.Expr, env: Env, uri: string): Thunk {
-    switch (n.type) {
-      case 'Int':
-      case 'Float':
-      case 'Str':
-      case 'Var':
-        return new Thunk(() => this.eval(n, env, uri), { uri, span: n.span });
-      default:
-        return new Thunk(() => this.eval(n, env, uri), { uri, span: n.span });
-    }
+    return new Thunk(() => this.eval(n, env, uri), { uri, span: n.span });
   }
 
   private evalInner(n: A.Expr, env: Env, uri: string): V {
@@ -143,8 +135,11 @@ export class NixEvaluator {
         return unknown(`search path <${n.name}> (depends on NIX_PATH)`, origin);
       case 'Uri':
         return { kind: 'string', value: n.text, origin };
-      case 'Var':
-        return this.lookup(n.name, env, origin);
+      case 'Var': {
+        const v = this.lookup(n.name, env, origin);
+        // true/false/null and builtins: the value was produced here.
+        return v.origin.uri === 'builtin:' ? { ...v, origin } : v;
+      }
       case 'Select': {
         let cur = this.eval(n.target, env, uri);
         for (const a of n.path.names) {
@@ -328,7 +323,8 @@ export class NixEvaluator {
           const from = b.from;
           const t = from
             ? new Thunk(() => {
-                const src = this.eval(from, env, uri);
+                // `inherit (e)` evaluates e inside the set's own scope (for rec/let).
+                const src = this.eval(from, scope, uri);
                 if (src.kind === 'attrs') return src.entries.get(key)?.thunk.force() ?? unknown(`attribute '${key}' missing`, ko);
                 return unknown(src.kind === 'unknown' ? src.reason : `cannot inherit from a ${src.kind}`, ko);
               }, ko)
