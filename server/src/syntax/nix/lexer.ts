@@ -73,8 +73,6 @@ const DOUBLE: Record<string, Tok> = {
 };
 
 const MAX_INT = 9223372036854775807n;
-/** Unterminated-string recoveries per file; bounded so lexing stays linear. */
-const MAX_STRING_RECOVERIES = 8;
 
 function cls(t: Uint8Array, c: number): boolean {
   return c < 128 && t[c] === 1;
@@ -87,7 +85,8 @@ export interface LexResult extends TokenTable {
   errors: LexError[];
 }
 
-export function lex(text: string): LexResult {
+/** `strict`: strings may not span lines (used to recover from an unterminated one). */
+export function lex(text: string, strict = false): LexResult {
   const n = text.length;
   const kind: Tok[] = [];
   const start: number[] = [];
@@ -97,8 +96,7 @@ export function lex(text: string): LexResult {
   const errors: LexError[] = [];
   const modes: Mode[] = [Mode.INITIAL];
   // For each open "..." string: token index of its quote and the mode depth.
-  const openStrings: { tok: number; depth: number; pos: number }[] = [];
-  let recoveries = 0;
+  const openStrings: { depth: number; pos: number }[] = [];
   let i = 0;
 
   const push = (k: Tok, s: number, e: number, v?: string) => {
@@ -140,9 +138,14 @@ export function lex(text: string): LexResult {
       let seg = i;
       let out = '';
       let eof = false;
+      let lineEnd = false;
       while (j < n) {
         const d = text.charCodeAt(j);
         if (d === 34) break;
+        if (strict && (d === 10 || d === 13)) {
+          lineEnd = true;
+          break;
+        }
         if (d === 92 /* \ */) {
           if (j + 1 >= n) { eof = true; break; }
           out += text.slice(seg, j) + unescapeChar(text.charCodeAt(j + 1), text[j + 1]);
@@ -176,27 +179,17 @@ export function lex(text: string): LexResult {
       if (j > i) push(Tok.STR, i, j, out + text.slice(seg, j));
       i = j;
       if (eof) i = n;
-      if (i >= n) {
-        const open = openStrings[openStrings.length - 1];
-        if (open && recoveries < MAX_STRING_RECOVERIES) {
-          // Most unterminated strings are being typed: end this one at its line's end
-          // so the rest of the file still parses.
-          recoveries++;
-          while (errors.length && errors[errors.length - 1].start > open.pos) errors.pop();
-          errors.push({ start: open.pos, end: open.pos + 1, message: 'unterminated string: missing closing \'"\'' });
-          let eol = open.pos + 1;
-          while (eol < n && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
-          kind.length = start.length = end.length = value.length = open.tok + 1;
-          while (comments.length && comments[comments.length - 1].start > open.pos) comments.pop();
-          if (eol > open.pos + 1) push(Tok.STR, open.pos + 1, eol, text.slice(open.pos + 1, eol));
-          push(Tok.DQUOTE_CLOSE, eol, eol);
-          modes.length = open.depth;
-          openStrings.pop();
-          i = eol;
-          continue;
-        }
-        errors.push({ start: open ? open.pos : i, end: open ? open.pos + 1 : i, message: 'unterminated string: missing closing \'"\'' });
-        break;
+      if (i >= n || lineEnd) {
+        // Unterminated string. Most are being typed: lex again with strings
+        // confined to one line, so the rest of the file still parses and the
+        // error lands on the quote that was not closed.
+        if (!strict) return lex(text, true);
+        const open = openStrings.pop();
+        const at = open ? open.pos : i;
+        errors.push({ start: at, end: at + 1, message: 'unterminated string: missing closing \'"\'' });
+        push(Tok.DQUOTE_CLOSE, i, i);
+        if (open) modes.length = open.depth;
+        else modes.pop();
       }
       continue;
     }
@@ -400,7 +393,7 @@ export function lex(text: string): LexResult {
         if (modes.length > 1) modes.pop();
         break;
       case Tok.DQUOTE_OPEN:
-        openStrings.push({ tok: kind.length, depth: modes.length, pos: i });
+        openStrings.push({ depth: modes.length, pos: i });
         modes.push(Mode.STRING);
         break;
       case Tok.IND_OPEN: {

@@ -128,7 +128,11 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
       // Most likely a forgotten ';' before the next binding or the closing brace.
       const at = s.lastEnd;
       const last = s.errors[s.errors.length - 1];
-      if (!(last && last.span.start >= value.span.start)) {
+      // After an unterminated string (closed by the lexer at its line's end) the
+      // missing ';' is part of the same mistake.
+      const prev = s.p - 1;
+      const recoveredString = s.t.kind[prev] === Tok.DQUOTE_CLOSE && s.t.start[prev] === s.t.end[prev];
+      if (!recoveredString && !(last && last.span.start >= value.span.start)) {
         s.error(at, at, `missing ';' after the value of '${pathLabel(s, path)}'`);
       }
       continue;

@@ -63,7 +63,7 @@ export function parseNix(text: string): ParseResult {
   const t = lex(text);
   const s = new ParserState(text, t);
   // A lexer error that runs to the end of file already explains the EOF.
-  for (const e of t.errors) if (/^unterminated/.test(e.message)) s.eofReported = true;
+  for (const e of t.errors) if (/^unterminated (indented string|comment)/.test(e.message)) s.eofReported = true;
   const root = parseExpr(s);
   if (s.k() !== Tok.EOF) {
     s.error(s.start, s.end, `unexpected ${s.describe()} after the end of the expression`);
@@ -222,6 +222,11 @@ function parseOp(s: ParserState, minBp: number): A.Expr {
   }
 }
 
+/** Tokens that end a construct: a bracket left open before one of them is the error. */
+function structural(k: Tok): boolean {
+  return k === Tok.SEMI || k === Tok.RBRACE || k === Tok.RPAREN || k === Tok.RBRACKET || k === Tok.IN || k === Tok.THEN || k === Tok.ELSE;
+}
+
 /** Can this token start an argument of a function application (expr_select)? */
 function startsSelect(s: ParserState, k: Tok): boolean {
   switch (k) {
@@ -335,6 +340,7 @@ function parseSimpleInner(s: ParserState): A.Expr {
       const expr = parseExpr(s);
       if (!s.eat(Tok.RPAREN)) {
         if (s.k() === Tok.EOF) s.error(start, start + 1, "'(' is never closed: expected ')'");
+        else if (structural(s.k())) s.error(start, start + 1, `'(' is not closed: expected ')' before ${s.describe()}`);
         else s.unexpected("')'");
       }
       return { type: 'Paren', expr, span: { start, end: s.lastEnd } };
@@ -346,7 +352,7 @@ function parseSimpleInner(s: ParserState): A.Expr {
         s.steps++;
         if (startsSelect(s, s.k())) items.push(parseSelect(s));
         else if (s.k() === Tok.RBRACKET || s.k() === Tok.EOF) break;
-        else if (s.k() === Tok.RBRACE || s.k() === Tok.RPAREN || s.k() === Tok.SEMI || s.k() === Tok.IN) break;
+        else if (structural(s.k())) break;
         else {
           s.unexpected("a list element or ']' (a function call inside a list needs parentheses)");
           const before = s.p;
@@ -356,6 +362,7 @@ function parseSimpleInner(s: ParserState): A.Expr {
       }
       if (!s.eat(Tok.RBRACKET)) {
         if (s.k() === Tok.EOF) s.error(start, start + 1, "'[' is never closed: expected ']'");
+        else if (structural(s.k())) s.error(start, start + 1, `'[' is not closed: expected ']' before ${s.describe()}`);
         else s.unexpected("']'");
       }
       return { type: 'List', items, span: { start, end: s.lastEnd } };
