@@ -4,6 +4,7 @@
 // each running process group, and for ssh steps the remote command too (the
 // steps use -tt, so the remote side is hung up when ssh goes away).
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { displayCommand } from './quote';
 import { LineRedactor, redact } from './redact';
@@ -94,6 +95,7 @@ function runStep(unit: DeployUnit, index: number, step: PlanStep, options: RunOp
       finish();
     });
     child.on('close', (code, signal) => {
+      if (settled) return;
       outcome.exitCode = code;
       outcome.signal = signal;
       finish();
@@ -103,6 +105,7 @@ function runStep(unit: DeployUnit, index: number, step: PlanStep, options: RunOp
 
 function describeFailure(unit: DeployUnit, step: PlanStep, o: StepOutcome, secrets: readonly string[]): string {
   if (o.spawnError) {
+    if (step.cwd !== undefined && !fs.existsSync(step.cwd)) return `${step.title}: the folder ${step.cwd} does not exist`;
     return /ENOENT/.test(o.spawnError)
       ? `${step.title}: cannot start ${step.argv[0]}: not found (is it installed and on PATH?)`
       : `${step.title}: cannot start ${step.argv[0]}: ${o.spawnError}`;
