@@ -17,7 +17,8 @@ export async function openHomelabView(page: Page): Promise<void> {
   const icon = page.locator('.activitybar a.action-label[aria-label^="Homelab"]');
   await icon.waitFor({ state: 'visible', timeout: 30_000 });
   await icon.click();
-  await page.locator('.part.sidebar .pane-header[aria-label^="Containers"]').first().waitFor({ timeout: 15_000 });
+  // With a single view the pane header is hidden; the sidebar title names the container.
+  await page.locator('.part.sidebar .composite.title h2', { hasText: /homelab/i }).waitFor({ timeout: 15_000 });
 }
 
 /**

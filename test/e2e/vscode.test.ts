@@ -54,6 +54,14 @@ describe('integration suites inside code-server', () => {
     const run = await runIntegrationSuites({ folder, testsPath, group: 'empty', settings: quietSettings });
     await report(t, run);
   });
+
+  it('untrusted: the example homelab with Workspace Trust on and not granted', async (t) => {
+    // No confirmation and a harmless "ssh": if the trust gate failed, the deploy
+    // would visibly start (a terminal running echo) instead of reaching a host.
+    const settings = { ...quietSettings, 'homelab.deploy.confirm': false, 'homelab.deploy.sshCommand': '/bin/echo' };
+    const run = await runIntegrationSuites({ folder: homelabFolder(), testsPath, group: 'untrusted', trust: true, settings });
+    await report(t, run);
+  });
 });
 
 /** The packaged extension; packaged again when missing or older than the build. */

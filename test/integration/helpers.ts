@@ -12,6 +12,27 @@ export interface HomelabApi {
   activationMs: number;
   /** Resolves once the language server runs and the first topology is shown. */
   ready: Promise<void>;
+  /** The container tree's data provider; its nodes are what the tree passes to commands. */
+  tree: { getChildren(node?: TreeNodeLike): TreeNodeLike[] };
+}
+
+/** The fields of a tree node the suites look at. */
+export interface TreeNodeLike {
+  type: string;
+  container?: { name: string; ip?: string };
+}
+
+/** Every node of the Homelab tree, depth first. */
+export function allTreeNodes(api: HomelabApi): TreeNodeLike[] {
+  const out: TreeNodeLike[] = [];
+  const walk = (node?: TreeNodeLike): void => {
+    for (const child of api.tree.getChildren(node)) {
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk();
+  return out;
 }
 
 export function extension(): vscode.Extension<HomelabApi> {
@@ -48,4 +69,56 @@ export function contributedCommands(): string[] {
   // packageJSON is untyped in the API; only contributes.commands is read.
   const manifest = extension().packageJSON as { contributes?: { commands?: { command: string }[] } };
   return (manifest.contributes?.commands ?? []).map((c) => c.command);
+}
+
+/** A diagnostic's rule id (LSP `code`, plain or with a link). */
+export function ruleOf(d: vscode.Diagnostic): string | undefined {
+  const code = d.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/** Diagnostics of `uri` from this extension whose rule is `rule`. */
+export function diagnosticsOf(uri: vscode.Uri, rule: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'homelab' && ruleOf(d) === rule);
+}
+
+/** Waits until `uri` carries at least one diagnostic of `rule`; returns them. */
+export function waitForDiagnostics(uri: vscode.Uri, rule: string, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  return waitFor(`a ${rule} diagnostic on ${path.basename(uri.fsPath)}`, () => {
+    const found = diagnosticsOf(uri, rule);
+    return found.length > 0 ? found : undefined;
+  }, timeoutMs);
+}
+
+/** Waits until `uri` carries no diagnostic of `rule`. */
+export async function waitForNoDiagnostics(uri: vscode.Uri, rule: string, timeoutMs = 20_000): Promise<void> {
+  await waitFor(`the ${rule} diagnostics on ${path.basename(uri.fsPath)} to clear`, () =>
+    diagnosticsOf(uri, rule).length === 0 ? true : undefined, timeoutMs);
+}
+
+/** Replaces the first occurrence of `find` in the open document (unsaved); returns its range after the edit. */
+export async function replaceInDocument(doc: vscode.TextDocument, find: string | RegExp, replacement: string): Promise<vscode.Range> {
+  const text = doc.getText();
+  const match = typeof find === 'string' ? { index: text.indexOf(find), length: find.length } : (() => {
+    const m = find.exec(text);
+    return { index: m ? m.index : -1, length: m ? m[0].length : 0 };
+  })();
+  assert.ok(match.index >= 0, `${String(find)} not found in ${path.basename(doc.fileName)}`);
+  const range = new vscode.Range(doc.positionAt(match.index), doc.positionAt(match.index + match.length));
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, range, replacement);
+  assert.equal(await vscode.workspace.applyEdit(edit), true, 'the edit was not applied');
+  return new vscode.Range(range.start, doc.positionAt(match.index + replacement.length));
+}
+
+/** Puts the document back to `original` text and drops its unsaved state. */
+export async function restoreDocument(doc: vscode.TextDocument, original: string): Promise<void> {
+  if (doc.getText() !== original) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+    await vscode.workspace.applyEdit(edit);
+  }
+  // Same text as on disk: saving changes nothing and clears the dirty flag.
+  if (doc.isDirty) await doc.save();
 }

@@ -21,7 +21,7 @@ interface TestResult {
 export function run(): Promise<void> {
   const group = process.env.HOMELAB_E2E_GROUP || 'homelab';
   const grep = process.env.HOMELAB_E2E_GREP;
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec', ...(grep ? { grep } : {}) });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   const dir = path.join(__dirname, group);
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort() : [];
   if (files.length === 0) return Promise.reject(new Error(`no integration suites in ${dir}`));

@@ -1,0 +1,57 @@
+// Workspace Trust: the example homelab opened with trust on and not granted.
+// Validation keeps working, a dry run still shows its plan, and a deploy
+// refuses without starting anything.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  allTreeNodes, extension, replaceInDocument, restoreDocument, waitFor, waitForDiagnostics, waitForNoDiagnostics, workspaceFile,
+  type HomelabApi, type TreeNodeLike,
+} from '../helpers';
+
+describe('an untrusted homelab folder', () => {
+  let api: HomelabApi;
+  let monitoring: TreeNodeLike;
+
+  before(async () => {
+    api = await extension().activate();
+    await api.ready;
+    monitoring = await waitFor('LXC_monitoring in the tree', () =>
+      allTreeNodes(api).find((n) => n.type === 'container' && n.container?.name === 'LXC_monitoring'));
+  });
+
+  it('is not trusted, and the extension is active anyway', () => {
+    assert.equal(vscode.workspace.isTrusted, false);
+    assert.equal(extension().isActive, true);
+  });
+
+  it('still validates: a syntax error in a profile is reported and cleared', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceFile('profiles', 'LXC_monitoring-config.nix'));
+    await vscode.window.showTextDocument(doc);
+    const original = doc.getText();
+    try {
+      await replaceInDocument(doc, 'ipAddress = "192.168.8.85";', 'ipAddress = "192.168.8.85"');
+      await waitForDiagnostics(doc.uri, 'nix-syntax');
+      await restoreDocument(doc, original);
+      await waitForNoDiagnostics(doc.uri, 'nix-syntax');
+    } finally {
+      await restoreDocument(doc, original);
+    }
+  });
+
+  it('refuses to deploy a container: nothing is started', async () => {
+    const terminalsBefore = vscode.window.terminals.length;
+    const result = await vscode.commands.executeCommand('homelab.deploy', monitoring);
+    assert.equal(result, undefined);
+    assert.equal(vscode.window.terminals.length, terminalsBefore, 'a terminal was opened for a refused deploy');
+  });
+
+  it('still allows a dry run, which runs nothing and names the container', async () => {
+    const terminalsBefore = vscode.window.terminals.length;
+    const summary = await vscode.commands.executeCommand<{ results: { container: string; status: string }[] } | undefined>(
+      'homelab.dryRun', monitoring,
+    );
+    assert.ok(summary, 'the dry run returned nothing');
+    assert.deepEqual(summary.results.map((r) => [r.container, r.status]), [['LXC_monitoring', 'succeeded']]);
+    assert.equal(vscode.window.terminals.length, terminalsBefore);
+  });
+});
