@@ -1,0 +1,152 @@
+// Quick fixes from diagnostics (their rule and `data`): a close match for an
+// unknown name, the next free address for a duplicate or out-of-network IP, a
+// missing firewall port, a missing scrape target, a missing service
+// declaration, and both directions of an inventory/profile disagreement.
+// Every fix is a minimal edit; the rest of the file is untouched.
+import type { Homelab } from '../model/homelab';
+import { isParsed, parseAddress } from '../model/ip';
+import { setting } from '../model/profiles';
+import type { Workspace } from '../model/workspace';
+import type { Span } from '../syntax/value';
+import { declareServiceEdit } from './completionYaml';
+import { addListEntryEdit, addPortEdit } from './edits';
+import { containerForProfile, freeAddresses, networkForContainer } from './homelabInfo';
+import { keysOf, parsedNix, settingsSets } from './nixDoc';
+import { innerSpan } from './references';
+import { settingChain } from './settingChain';
+import type { Location, TextEdit, WorkspaceEdit } from './types';
+
+export interface DiagnosticInput {
+  rule: string;
+  span: Span;
+  message?: string;
+  data?: Record<string, unknown>;
+  related?: Location[];
+}
+
+export interface CodeAction {
+  title: string;
+  kind: 'quickfix';
+  /** Index into the diagnostics passed in. */
+  diagnostic: number;
+  edit: WorkspaceEdit;
+  preferred?: boolean;
+}
+
+function one(uri: string, edit: TextEdit): WorkspaceEdit {
+  return { changes: new Map([[uri, [edit]]]) };
+}
+
+function quoteLike(ws: Workspace, uri: string, span: Span, value: string): TextEdit {
+  const inner = innerSpan(ws, uri, span);
+  return { span: inner, newText: value };
+}
+
+export function codeActions(ws: Workspace, uri: string, diagnostics: DiagnosticInput[]): CodeAction[] {
+  const h = ws.homelabFor(uri);
+  const out: CodeAction[] = [];
+  diagnostics.forEach((d, i) => {
+    if (!h) return;
+    const data = d.data ?? {};
+    const push = (title: string, edit: WorkspaceEdit | undefined, preferred = false): void => {
+      if (edit) out.push({ title, kind: 'quickfix', diagnostic: i, edit, preferred: preferred || undefined });
+    };
+    const replacement = typeof data.replacement === 'string' ? data.replacement : undefined;
+    if (replacement && d.rule !== 'unknown-setting' && d.rule !== 'deprecated-setting') push(`Replace with \`${replacement}\``, one(uri, quoteLike(ws, uri, d.span, replacement)), true);
+    if (replacement && (d.rule === 'unknown-setting' || d.rule === 'deprecated-setting')) push(`Replace with \`${replacement}\``, one(uri, { span: d.span, newText: replacement }), true);
+    switch (d.rule) {
+      case 'unknown-reference': {
+        const service = typeof data.service === 'string' ? data.service : undefined;
+        if (service && h.inventoryUri) {
+          const text = ws.text(h.inventoryUri) ?? '';
+          const known = h.services.get(service);
+          push(`Declare service \`${service}\` in services${known?.port !== undefined ? ` (port ${known.port})` : ''}`, one(h.inventoryUri, declareServiceEdit(h, text, service, known?.port)), !replacement);
+        }
+        break;
+      }
+      case 'ip-duplicate':
+      case 'ip-outside-network': {
+        const fix = freeAddressFix(ws, h, uri, d.span);
+        if (fix) push(`Use the free address ${fix.address} (${fix.network})`, one(uri, fix.edit), true);
+        break;
+      }
+      case 'port-not-open': {
+        const port = typeof data.port === 'number' ? data.port : undefined;
+        const profileUri = typeof data.profileUri === 'string' ? data.profileUri : undefined;
+        if (port !== undefined && profileUri) {
+          const e = addPortEdit(ws, h, profileUri, port);
+          if (e) push(`Open port ${port} in ${String(data.container ?? 'the profile')}'s allowedTCPPorts`, one(profileUri, e), true);
+        }
+        break;
+      }
+      case 'monitoring-coverage': {
+        const container = typeof data.container === 'string' ? data.container : undefined;
+        const address = typeof data.address === 'string' ? data.address : undefined;
+        const mon = monitoringProfile(ws, h);
+        if (container && address && mon) {
+          const name = container.replace(/^LXC_/, 'lxc_').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+          const e = addListEntryEdit(ws, mon, 'prometheusRemoteTargets', { name, host: address, nodePort: 9100, cadvisorPort: 9092 });
+          if (e) push(`Scrape ${container} (${address}) from the monitoring profile`, one(mon, e), true);
+        }
+        break;
+      }
+      case 'inventory-profile-mismatch': {
+        const field = typeof data.field === 'string' ? data.field : undefined;
+        const invVal = typeof data.inventory === 'string' ? data.inventory : undefined;
+        const profVal = typeof data.profile === 'string' ? data.profile : undefined;
+        if (!field || invVal === undefined || profVal === undefined) break;
+        const places = mismatchPlaces(ws, h, uri, d, field, invVal, profVal);
+        if (places.inventory) push(`Set the inventory to \`${profVal}\` (as the profile says)`, one(places.inventory.uri, { span: innerSpan(ws, places.inventory.uri, places.inventory.span), newText: profVal }));
+        if (places.profile) push(`Set the profile to \`${invVal}\` (as the inventory says)`, one(places.profile.uri, { span: innerSpan(ws, places.profile.uri, places.profile.span), newText: invVal }));
+        break;
+      }
+    }
+  });
+  return out;
+}
+
+/** The next free address of the right network for the address at `span`. */
+function freeAddressFix(ws: Workspace, h: Homelab, uri: string, span: Span): { address: string; network: string; edit: TextEdit } | undefined {
+  const inner = innerSpan(ws, uri, span);
+  let container = uri.endsWith('.nix') ? containerForProfile(h, uri) : undefined;
+  if (!container) for (const c of h.containers.values()) if (c.decl?.ip && c.decl.ip.origin.uri === uri && c.decl.ip.origin.span.start === span.start) container = c;
+  let hostName: string | undefined;
+  for (const x of h.inventory?.hosts.values() ?? []) if (x.ip && x.ip.origin.uri === uri && x.ip.origin.span.start === span.start) hostName = x.name;
+  const text = (ws.text(uri) ?? '').slice(inner.start, inner.end);
+  const own = parseAddress(text);
+  // Keep the container in its host's network; an address outside every network does not count.
+  const net = container ? networkForContainer(h, { ...container, ip: undefined }, isParsed(own) ? own.key : undefined) : hostName ? networkForContainer(h, undefined, isParsed(own) ? own.key : undefined) : networkForContainer(h, undefined);
+  if (!net) return undefined;
+  const address = freeAddresses(h, net, 1, [], (u) => ws.text(u))[0];
+  return address ? { address, network: net.name, edit: { span: inner, newText: address } } : undefined;
+}
+
+/** The profile that scrapes the others (sets prometheusRemoteTargets in its own text). */
+function monitoringProfile(ws: Workspace, h: Homelab): string | undefined {
+  for (const u of h.nixFiles) {
+    const t = ws.text(u);
+    if (!t || !t.includes('prometheusRemoteTargets')) continue;
+    for (const s of settingsSets(parsedNix(u, t).root)) if (keysOf(s.set).some((k) => k.key === 'prometheusRemoteTargets')) return u;
+  }
+  return undefined;
+}
+
+function mismatchPlaces(ws: Workspace, h: Homelab, uri: string, d: DiagnosticInput, field: string, invVal: string, profVal: string): { inventory?: Location; profile?: Location } {
+  const invField = field === 'ipAddress' ? 'ip' : field === 'autoSystemUpdateOnCalendar' ? 'update' : 'hostname';
+  for (const c of h.containers.values()) {
+    const decl = c.decl;
+    const inv = decl ? (invField === 'ip' ? decl.ip : invField === 'update' ? decl.update : decl.hostname) : undefined;
+    if (!inv || inv.value !== invVal || !c.profileUri) continue;
+    const hit = setting(c.profile, field);
+    let profile: Location | undefined = hit && hit.entry.value.kind === 'string' && hit.entry.value.value === profVal ? hit.entry.value.origin : undefined;
+    if (!profile) {
+      const link = settingChain(ws, h, c.profileUri, 'systemSettings', field)[0];
+      if (link && link.valueText.replace(/^"|"$/g, '') === profVal) profile = { uri: link.uri, span: link.valueSpan };
+    }
+    if (profile && (uri === inv.origin.uri || uri === profile.uri)) return { inventory: inv.origin, profile };
+  }
+  const other = d.related?.[0];
+  if (!other) return {};
+  const here: Location = { uri, span: d.span };
+  return uri === h.inventoryUri ? { inventory: here, profile: other } : { inventory: other, profile: here };
+}

@@ -1,0 +1,77 @@
+// Go to definition: a setting → its line in lib/defaults.nix and the base
+// profile's; `import ./X.nix` and `profile:` → the file; `secrets.x` → the
+// secrets file (its binding when readable); inventory names → their
+// declaration; a container → its profile; an address → who declares it.
+import type { Workspace } from '../model/workspace';
+import { catalogFor } from './catalogView';
+import { thingAt } from './locate';
+import { identName, keysOf, parsedNix, topSet } from './nixDoc';
+import { innerSpan } from './references';
+import { settingChain } from './settingChain';
+import { isParsed, parseAddress } from '../model/ip';
+import type { Location } from './types';
+
+export function definition(ws: Workspace, uri: string, offset: number): Location[] {
+  const h = ws.homelabFor(uri);
+  const t = thingAt(ws, h, uri, offset);
+  if (!t) return [];
+  const start = { start: 0, end: 0 };
+  switch (t.kind) {
+    case 'file':
+      return ws.docs.exists(t.target) ? [{ uri: t.target, span: start }] : [];
+    case 'secret': {
+      if (!ws.docs.exists(t.file)) return [];
+      const text = ws.text(t.file);
+      if (text !== undefined && !text.includes('\0')) {
+        const top = topSet(parsedNix(t.file, text).root);
+        const k = top ? keysOf(top).find((x) => x.key === t.name) : undefined;
+        if (k) return [{ uri: t.file, span: k.name.span }];
+      }
+      return [{ uri: t.file, span: start }];
+    }
+    case 'setting': {
+      if (!h) return [];
+      const out: Location[] = [];
+      const def = catalogFor(ws, h)[t.block].get(t.key)?.definition;
+      if (def) out.push(def);
+      for (const l of settingChain(ws, h, uri, t.block, t.key))
+        if (!(l.uri === uri && l.keySpan.start <= offset && offset <= l.keySpan.end) && !out.some((o) => o.uri === l.uri && o.span.start === l.keySpan.start))
+          out.push({ uri: l.uri, span: l.keySpan });
+      return out;
+    }
+    case 'container': {
+      if (!h) return [];
+      const c = h.containers.get(t.name);
+      if (t.isDeclaration) return c?.profileUri && c.profileExists ? [{ uri: c.profileUri, span: start }] : [];
+      return c?.decl ? [c.decl.keyOrigin] : [];
+    }
+    case 'host': {
+      const d = h?.inventory?.hosts.get(t.name);
+      return d && !t.isDeclaration ? [d.keyOrigin] : [];
+    }
+    case 'service': {
+      const d = h?.inventory?.services.get(t.name);
+      return d && !t.isDeclaration ? [d.keyOrigin] : [];
+    }
+    case 'network': {
+      return [];
+    }
+    case 'address': {
+      if (!h) return [];
+      const a = parseAddress(t.text);
+      if (!isParsed(a)) return [];
+      const places = h.addresses.byKey.get(a.key) ?? [];
+      const here = (o: { uri: string; span: { start: number; end: number } }): boolean => o.uri === uri && o.span.start <= offset && offset <= o.span.end;
+      const decl = places.filter((p) => p.role === 'declares' && !here(p.origin));
+      // The inventory's declaration first, then profiles'.
+      decl.sort((x, y) => (x.origin.uri === h.inventoryUri ? -1 : 0) - (y.origin.uri === h.inventoryUri ? -1 : 0));
+      if (decl.length) return decl.map((p) => ({ uri: p.origin.uri, span: innerSpan(ws, p.origin.uri, p.origin.span) }));
+      for (const c of h.containers.values()) if (c.decl?.ip?.value === a.key && !here(c.decl.ip.origin)) return [c.decl.ip.origin];
+      for (const x of h.inventory?.hosts.values() ?? []) if (x.ip?.value === a.key && !here(x.ip.origin)) return [x.ip.origin];
+      return [];
+    }
+  }
+  return [];
+}
+
+export { identName };

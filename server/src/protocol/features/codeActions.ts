@@ -1,0 +1,36 @@
+// textDocument/codeAction: quick fixes for our diagnostics (rule in `code`,
+// hints in `data`), converted from the features' plain edits.
+import { CodeActionKind, type CodeAction as LspCodeAction } from 'vscode-languageserver/node';
+import { codeActions, type DiagnosticInput } from '../../features/codeActions';
+import type { ServerContext } from '../context';
+import { workspaceEdit } from './lspConvert';
+
+export function registerCodeActions(ctx: ServerContext): void {
+  ctx.connection.onCodeAction((params, token): LspCodeAction[] | null => {
+    const uri = params.textDocument.uri;
+    if (ctx.workspace.text(uri) === undefined) return null;
+    const ours = params.context.diagnostics.filter((d) => d.source === 'homelab' || typeof d.code === 'string');
+    const inputs: DiagnosticInput[] = ours.map((d) => {
+      const data = d.data && typeof d.data === 'object' ? (d.data as Record<string, unknown>) : undefined;
+      return {
+        rule: String(d.code ?? data?.rule ?? ''),
+        span: { start: ctx.lines.offset(uri, d.range.start), end: ctx.lines.offset(uri, d.range.end) },
+        message: typeof d.message === 'string' ? d.message : d.message.value,
+        data,
+        related: d.relatedInformation?.map((r) => ({
+          uri: r.location.uri,
+          span: { start: ctx.lines.offset(r.location.uri, r.location.range.start), end: ctx.lines.offset(r.location.uri, r.location.range.end) },
+        })),
+      };
+    });
+    const actions = codeActions(ctx.workspace, uri, inputs);
+    if (token.isCancellationRequested) return null;
+    return actions.map((a) => ({
+      title: a.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [ours[a.diagnostic]],
+      isPreferred: a.preferred,
+      edit: workspaceEdit(ctx, a.edit),
+    }));
+  });
+}
