@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { planDeploy, SETTINGS } from '../../client/src/deploy/plan';
+import { formatPlan, planDeploy, SETTINGS } from '../../client/src/deploy/plan';
 import { shellJoin } from '../../client/src/deploy/quote';
 import { runDeploy } from '../../client/src/deploy/runner';
 import {
@@ -185,4 +185,14 @@ after(() => {
   const now = pwnedFiles().filter((f) => !pwnedBefore.includes(f));
   assert.deepEqual(now, [], 'a hostile value created a file in /tmp');
   assert.ok(!fs.existsSync(`${PWN}-quote`) && !fs.existsSync(`${PWN}-cmd`));
+});
+
+test('a dry run (the plan) runs nothing, even for a command that would write a file', () => {
+  const t = good('command');
+  t.deploy.command = `touch ${PWN}-dry {profile}`;
+  const r = planDeploy([t], opts);
+  assert.ok(r.ok);
+  assert.deepEqual(r.plan.units[0].steps[0].argv, ['touch', `${PWN}-dry`, 'LXC_ok']);
+  assert.deepEqual(formatPlan(r.plan, ['LXC_ok']), [`LXC_ok (192.168.8.85) — command:`, `  touch ${PWN}-dry ***`]);
+  assert.ok(!fs.existsSync(`${PWN}-dry`));
 });

@@ -1,7 +1,7 @@
 // The deploy engine's front door for the VS Code side: plan (validate + argv),
 // run (spawn, stream, cancel, summarise) and "deploy changed". Plain Node only.
 export * from './types';
-export { planDeploy, formatIssues, DEFAULT_BRANCH, DEFAULT_CONNECT_TIMEOUT, SETTINGS } from './plan';
+export { planDeploy, formatIssues, formatPlan, DEFAULT_BRANCH, DEFAULT_CONNECT_TIMEOUT, SETTINGS } from './plan';
 export { runDeploy, runPlan } from './runner';
 export { selectChanged, changedContainers, normalizePath, type ChangeInfo, type ChangedDecision, type ContainerFiles, type LastDeploy } from './changed';
 export { displayCommand, shellQuote, shellJoin } from './quote';

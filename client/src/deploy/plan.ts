@@ -3,7 +3,8 @@
 // here; a dry run is this plan. Every value is validated first and any problem
 // refuses the whole plan, naming the container and the field.
 import * as path from 'node:path';
-import { shellJoin, shellQuote } from './quote';
+import { displayCommand, shellJoin, shellQuote } from './quote';
+import { redact } from './redact';
 import { checkSshOptions } from './sshOptions';
 import { expandTemplate, placeholdersUsed, tokenizeTemplate, type Placeholder, type TemplateWord } from './template';
 import {
@@ -217,4 +218,15 @@ export function planDeploy(targets: readonly DeployTarget[], options: PlanOption
 /** One line per issue, for an error message: `LXC_x: deploy.user: "-F/x" starts with '-' …`. */
 export function formatIssues(issues: readonly FieldIssue[]): string {
   return issues.map((i) => `${i.container}: ${i.field}: ${i.message}`).join('\n');
+}
+
+/**
+ * The plan as text for a confirmation or a dry run: per unit its containers and
+ * address, then each command line (secrets replaced by ***).
+ */
+export function formatPlan(plan: DeployPlan, secrets: readonly string[] = []): string[] {
+  return plan.units.flatMap((u) => [
+    `${u.containers.join(', ')}${u.address ? ` (${u.address})` : ''} — ${u.method}:`,
+    ...u.steps.map((s) => `  ${redact(displayCommand(s.argv), secrets)}`),
+  ]);
 }
