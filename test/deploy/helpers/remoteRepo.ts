@@ -17,6 +17,8 @@ export interface RemoteRepo {
   git(cwd: string, ...args: string[]): string;
   /** Commits a file change in the author clone and pushes it; returns the new commit. */
   pushChange(file: string, content: string): string;
+  /** Pushes a commit on a new branch from a separate clone; returns the commit. */
+  pushBranch(branch: string, file: string, content: string): string;
   /** A fresh dotfiles checkout (a clone of origin) owned by the test user. */
   checkout(name: string): string;
   cleanup(): void;
@@ -65,6 +67,18 @@ export function createRemoteRepo(user: TestUser): RemoteRepo {
       git(author, 'commit', '-q', '-m', `change ${file}`);
       git(author, 'push', '-q', 'origin', 'main');
       return git(author, 'rev-parse', 'HEAD');
+    },
+    pushBranch(branch, file, content) {
+      const clone = path.join(base, `author-${branch}`);
+      git(base, 'clone', '-q', url, clone);
+      git(clone, 'checkout', '-q', '-b', branch);
+      const dest = path.join(clone, file);
+      fs.writeFileSync(dest, content);
+      fs.chownSync(dest, user.uid, user.gid);
+      git(clone, 'add', file);
+      git(clone, 'commit', '-q', '-m', `change ${file} on ${branch}`);
+      git(clone, 'push', '-q', 'origin', branch);
+      return git(clone, 'rev-parse', 'HEAD');
     },
     checkout(name) {
       const dir = path.join(base, name);
