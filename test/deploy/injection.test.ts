@@ -150,7 +150,7 @@ test('odd but valid values stay one word each through a real program (command me
     name: 'a.b-c_d', ip: 'fd00::1', host: 'pve-1.lan',
     deploy: {
       method: 'command', user: '_svc.x-1', dotfilesDir: '/srv/dots+x/@a,b:c=d%e',
-      command: `${echo} {dir} {profile} {ip} {user} {host} "two words" 'say "hi"' "it's" --flag={profile} "" x{ip}y`,
+      command: `"${echo}" {dir} {profile} {ip} {user} {host} "two words" 'say "hi"' "it's" --flag={profile} "" x{ip}y`,
     },
   };
   const r = planDeploy([t], opts);

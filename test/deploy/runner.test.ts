@@ -4,12 +4,12 @@
 // secrets never reach the engine's log lines.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runDeploy } from '../../client/src/deploy/runner';
 import { LineRedactor, redact } from '../../client/src/deploy/redact';
+import { findProcesses } from './helpers/procs';
 import type { DeployEvent, DeployPlan, DeployUnit, PlanStep, RunOptions } from '../../client/src/deploy/types';
 
 const fx = path.join(__dirname, '..', 'fixtures', 'deploy');
@@ -27,12 +27,8 @@ async function run(plan: DeployPlan, o: RunOptions = {}): Promise<{ events: Depl
   return { events, out, summary };
 }
 
-function pgrepSelf(marker: string): string[] {
-  try {
-    return execFileSync('pgrep', ['-f', marker], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-  } catch {
-    return [];
-  }
+function pgrepSelf(marker: string): number[] {
+  return findProcesses(marker);
 }
 
 test('a failing step stops its unit and names the step; other units still run', async () => {
@@ -79,7 +75,7 @@ test('parallel 1 runs units one after the other; parallel 2 runs two at a time, 
 test('cancelling ends the step, its grandchildren, and marks queued units cancelled', async () => {
   const marker = `homelab-local-cancel-${process.pid}-${Date.now()}`;
   const abort = new AbortController();
-  let before: string[] = [];
+  let before: number[] = [];
   const { summary, events } = await run(
     { parallel: 1, units: [unit('slow', step('s', 'spawn-sleeper.mjs', marker), step('after', 'echo-args.mjs')), unit('queued', step('s', 'echo-args.mjs'))] },
     {

@@ -6,7 +6,6 @@
 // parallel: 2 really overlaps.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -15,6 +14,7 @@ import { runDeploy } from '../../client/src/deploy/runner';
 import type { DeployConfig, DeployEvent, DeployPlan, DeployTarget, PlanOptions, RunOptions } from '../../client/src/deploy/types';
 import { freePort, startSshd, TEST_USER, type Sshd } from './helpers/sshd';
 import { createRemoteRepo, type RemoteRepo } from './helpers/remoteRepo';
+import { findProcesses } from './helpers/procs';
 
 let sshd: Sshd;
 let repo: RemoteRepo;
@@ -57,12 +57,8 @@ async function run(p: DeployPlan, o: RunOptions = {}): Promise<{ events: DeployE
   return { events, output, summary };
 }
 
-function pgrep(marker: string): string[] {
-  try {
-    return execFileSync('pgrep', ['-u', TEST_USER, '-f', marker], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-  } catch {
-    return []; // exit 1: no process
-  }
+function pgrep(marker: string): number[] {
+  return findProcesses(marker, sshd.user.uid);
 }
 
 // The tests are independent (own checkouts, own markers), so they run side by
@@ -132,7 +128,7 @@ describe('deploys over a real sshd', { concurrency: 6 }, () => {
     const dir = repo.checkout('dotfiles-slow');
     const marker = `homelab-cancel-${process.pid}-${Date.now()}`;
     const abort = new AbortController();
-    let seenRemote: string[] = [];
+    let seenRemote: number[] = [];
     const { summary } = await run(plan([target('LXC_slow', dir, `./slow.sh ${marker}`)]), {
       signal: abort.signal,
       onEvent: (e) => {
