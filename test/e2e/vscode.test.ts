@@ -55,6 +55,13 @@ describe('integration suites inside code-server', () => {
     await report(t, run);
   });
 
+  it('broken: examples/broken and its expected diagnostics', async (t) => {
+    const folder = join(repoRoot, 'examples', 'broken');
+    assert.ok(existsSync(join(folder, 'expected.json')), 'examples/broken/expected.json is missing');
+    const run = await runIntegrationSuites({ folder, testsPath, group: 'broken', settings: quietSettings });
+    await report(t, run);
+  });
+
   it('untrusted: the example homelab with Workspace Trust on and not granted', async (t) => {
     // No confirmation and a harmless "ssh": if the trust gate failed, the deploy
     // would visibly start (a terminal running echo) instead of reaching a host.

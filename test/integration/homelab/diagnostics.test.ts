@@ -1,6 +1,6 @@
 // Problems appear while typing and go away when fixed, through the real
-// language client: a Nix syntax error in a profile, a duplicate VMID in the
-// inventory. The files are edited in memory only and
+// language client: a Nix syntax error and a misspelt setting in a profile, a
+// duplicate VMID in the inventory. The files are edited in memory only and
 // put back afterwards; the example on disk stays clean.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -45,6 +45,19 @@ describe('diagnostics in the example homelab', () => {
       `nix-syntax at line ${d.range.start.line + 1}, the edit is on line ${broken.start.line + 1}`);
     await restoreDocument(doc, original);
     await waitForNoDiagnostics(doc.uri, 'nix-syntax');
+  });
+
+  it('reports a misspelt setting with the closest known name, and clears it when fixed', async () => {
+    const doc = await open('profiles', 'LXC_monitoring-config.nix');
+    const original = doc.getText();
+    const typo = await replaceInDocument(doc, 'grafanaEnable = true;', 'grafanaEnabel = true;');
+    const [d] = await waitForDiagnostics(doc.uri, 'unknown-setting');
+    assert.match(d.message, /grafanaEnabel/);
+    assert.match(d.message, /did you mean `grafanaEnable`/);
+    assert.equal(d.range.start.line, typo.start.line);
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    await restoreDocument(doc, original);
+    await waitForNoDiagnostics(doc.uri, 'unknown-setting');
   });
 
   it('reports a duplicate VMID in the inventory and clears it when fixed', async () => {
