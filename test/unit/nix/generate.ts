@@ -42,12 +42,15 @@ export function generateFile(seed: number): string {
     const out: string[] = [];
     for (let i = 0; i < n; i++) {
       const p = r();
-      if (p < 0.15) out.push(`inherit ${pick(vars)};`);
+      if (p < 0.15) out.push(`inherit ${pick(vars)};`), used.add(vars[0]);
       else if (p < 0.25) out.push(`inherit (${expr(d + 1)}) ${name()};`);
       else {
+        // Distinct first segments (so sets rarely define a key twice), except
+        // sometimes on purpose to exercise `a.b = ..; a.c = ..;` merging.
         let key = allowDyn ? attrPath(d) : name();
-        if (used.has(key)) key = key + i;
-        used.add(key);
+        const first = key.split('.')[0];
+        if (used.has(first) && r() < 0.9) key = `k${i}_${key}`;
+        used.add(key.split('.')[0]);
         out.push(`${key} = ${expr(d + 1)};`);
       }
     }
@@ -127,8 +130,8 @@ export function generateFile(seed: number): string {
 
   let text = `a: b: c: ${expr(0)}\n`;
   const m = r();
-  if (m < 0.1) text = text.replace(/\b[abc]\b(?!.*\b[abc]\b)/s, 'undefinedVar');
-  else if (m < 0.25) {
+  if (m < 0.06) text = text.replace(/\b[abc]\b(?!.*\b[abc]\b)/s, 'undefinedVar');
+  else if (m < 0.14) {
     // Token-level damage: delete, duplicate or insert a character.
     const at = 8 + Math.floor(r() * Math.max(1, text.length - 9));
     const q = r();

@@ -1,7 +1,7 @@
 // Runs the real `nix-instantiate` (Debian nix-bin) for the differential tests:
 // many files per process (one output line per file; on a failure the run stops
 // and resumes after the failing file), with HOME/NIX_STATE_DIR in a temp dir.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,4 +63,40 @@ export function nixEvalJson(file: string, expr?: string): unknown {
   const r = spawnSync('nix-instantiate', args, { env: nixEnv(), encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`nix-instantiate --eval failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
+}
+
+function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((res) => {
+    const p = spawn('nix-instantiate', args, { env: nixEnv() });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    p.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    p.on('close', (status) => res({ status, stdout, stderr }));
+    p.on('error', (e) => res({ status: 127, stdout, stderr: String(e) }));
+  });
+}
+
+/** Like nixParseFiles, with `parallel` nix processes at a time (each file that fails costs a process). */
+export async function nixParseFilesParallel(files: string[], parallel = 6): Promise<NixParseOutcome[]> {
+  const out: NixParseOutcome[] = new Array(files.length);
+  const chunk = Math.ceil(files.length / parallel);
+  await Promise.all(
+    Array.from({ length: parallel }, async (_, c) => {
+      let i = c * chunk;
+      const end = Math.min(files.length, i + chunk);
+      while (i < end) {
+        const batch = files.slice(i, end);
+        const r = await run(['--parse', ...batch]);
+        const lines = r.stdout.split('\n');
+        if (lines[lines.length - 1] === '') lines.pop();
+        for (const l of lines) out[i++] = { ok: true, printed: l };
+        if (r.status === 0) continue;
+        const m = /error: ([^\n]*)[\s\S]*?at [^\n]*?:(\d+):(\d+):/.exec(r.stderr);
+        const m2 = /error: ([^\n]*)/.exec(r.stderr);
+        out[i++] = { ok: false, message: (m ?? m2)?.[1] ?? r.stderr, line: m ? Number(m[2]) : undefined, column: m ? Number(m[3]) : undefined };
+      }
+    }),
+  );
+  return out;
 }

@@ -1,0 +1,111 @@
+// Fuzz-style robustness: thousands of mutations of the corpus (token deletions,
+// insertions, duplications, swaps, truncations, random bytes) go through parse,
+// scope analysis, navigation, printing and evaluation without throwing, and the
+// parser's work (tokens + loop iterations) stays proportional to the input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseNix, analyzeScopes, NixEvaluator, nodeAt, bindingPath, printNormalForm, detectUnparseable } from '../../../server/src/syntax/nix';
+import { lex } from '../../../server/src/syntax/nix/lexer';
+import { rng, generateFile } from './generate';
+
+const FIX = resolve(__dirname, '../../fixtures/nix');
+const MUTATIONS = 4000;
+/** Work units allowed per input character (+ a constant): the linearity bound. */
+const WORK_PER_CHAR = 4;
+
+function corpus(): string[] {
+  const out: string[] = [];
+  for (const dir of ['ok', 'err', 'profiles/lib', 'profiles/profiles']) {
+    for (const f of readdirSync(join(FIX, dir)).sort()) if (f.endsWith('.nix')) out.push(readFileSync(join(FIX, dir, f), 'utf8'));
+  }
+  for (let i = 0; i < 20; i++) out.push(generateFile(50000 + i));
+  return out;
+}
+
+const JUNK = ['{', '}', '[', ']', '(', ')', ';', '"', "''", '${', '=', ':', '.', '@', '?', ',', 'let', 'in', 'rec', 'inherit', 'with', 'if', 'then', 'else', 'or', '//', '++', '\0', '\\', '$', '#', '/*', './', '<', 'x', ' ', '\n', '\ud83d\ude00', '\ud800'];
+
+function mutate(text: string, r: () => number): string {
+  const t = lex(text);
+  const pick = () => Math.floor(r() * Math.max(1, t.count - 1));
+  const tok = (i: number) => text.slice(t.start[i], t.end[i]);
+  const kind = Math.floor(r() * 6);
+  const i = pick();
+  const j = pick();
+  switch (kind) {
+    case 0: // delete a token
+      return text.slice(0, t.start[i]) + text.slice(t.end[i]);
+    case 1: // insert junk
+      return text.slice(0, t.start[i]) + JUNK[Math.floor(r() * JUNK.length)] + text.slice(t.start[i]);
+    case 2: // duplicate a token elsewhere
+      return text.slice(0, t.start[j]) + tok(i) + ' ' + text.slice(t.start[j]);
+    case 3: { // swap two tokens
+      const [a, b] = i < j ? [i, j] : [j, i];
+      if (a === b) return text;
+      return text.slice(0, t.start[a]) + tok(b) + text.slice(t.end[a], t.start[b]) + tok(a) + text.slice(t.end[b]);
+    }
+    case 4: // truncate
+      return text.slice(0, Math.floor(r() * text.length));
+    default: { // random bytes
+      let s = text;
+      for (let k = 0; k < 3; k++) {
+        const at = Math.floor(r() * s.length);
+        s = s.slice(0, at) + String.fromCharCode(Math.floor(r() * 0x3000)) + s.slice(at);
+      }
+      return s;
+    }
+  }
+}
+
+test('thousands of mutations never throw and parse in linear work', () => {
+  const files = corpus();
+  const r = rng(7);
+  let worst = 0;
+  let withErrors = 0;
+  for (let m = 0; m < MUTATIONS; m++) {
+    let text = files[m % files.length];
+    const rounds = 1 + Math.floor(r() * 3);
+    for (let k = 0; k < rounds; k++) text = mutate(text, r);
+    const context = () => `mutation ${m}:\n${text}`;
+    try {
+      detectUnparseable(text);
+      const p = parseNix(text);
+      if (p.errors.length) withErrors++;
+      for (const e of p.errors) {
+        assert.ok(e.span.start >= 0 && e.span.end <= text.length && e.span.start <= e.span.end, `bad span ${JSON.stringify(e)}`);
+        assert.ok(e.message.length > 0);
+      }
+      const ratio = p.work / (text.length + 10);
+      worst = Math.max(worst, ratio);
+      assert.ok(p.work <= WORK_PER_CHAR * (text.length + 10), `work ${p.work} for ${text.length} chars: ${context()}`);
+      analyzeScopes(p.root, text);
+      const n = nodeAt(p.root, Math.floor(r() * (text.length + 1)));
+      for (let x = n; x; x = x.parent) if (x.type === 'AttrDef') bindingPath(x);
+      printNormalForm(p, { baseDir: '/b', home: '/h' });
+      const ev = new NixEvaluator({ readText: (u) => (u === 'file:///p/x.nix' ? text : files[0]) });
+      ev.evaluateFile('file:///p/x.nix');
+    } catch (e) {
+      assert.fail(`threw ${String((e as Error)?.stack ?? e)}\n${context()}`);
+    }
+  }
+  console.log(`nix fuzz: ${MUTATIONS} mutations, ${withErrors} with syntax errors, worst work/char ${worst.toFixed(2)} (bound ${WORK_PER_CHAR})`);
+});
+
+test('parser work grows linearly: 10x input, about 10x work', () => {
+  const shapes: [string, (n: number) => string][] = [
+    ['profile sets', (n) => `{ ${Array.from({ length: n }, (_, i) => `k${i} = { a = [ 1 "s\${x}" ./p ]; b.c = i: i + 1; };`).join('\n')} }`],
+    ['deep parens', (n) => '('.repeat(n / 20) + '1' + ')'.repeat(n / 20) + ' + 1'.repeat(n)],
+    ['unclosed strings', (n) => Array.from({ length: n }, () => 'a = "x;\n').join('')],
+    ['garbage', (n) => '{ = ; } ] ) in then '.repeat(n)],
+    ['lookahead', (n) => `[ ${'a.b.c.d.e.f.g.h '.repeat(n)} ]`],
+    ['formals', (n) => `{ ${'a, '.repeat(n)} }: 1`],
+    ['ind strings', (n) => `''\n${'  line ${x} $$ \'\'$ \n'.repeat(n)}''`],
+  ];
+  for (const [name, make] of shapes) {
+    const small = parseNix(make(500));
+    const big = parseNix(make(5000));
+    const ratio = big.work / small.work;
+    assert.ok(ratio > 5 && ratio < 15, `${name}: work ${small.work} -> ${big.work} (x${ratio.toFixed(1)}) for 10x input`);
+  }
+});
