@@ -1,0 +1,94 @@
+// The node API the model and feature layers build on: innermost node at an
+// offset, parents, binding paths and spans, documentation comments, scope
+// diagnostics, encrypted/binary detection, lossless token coverage.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  parseNix, nodeAt, ancestors, enclosingBinding, bindingPath, keySpan, valueSpan, bindingDoc, docComments,
+  analyzeScopes, detectUnparseable, type AttrDef,
+} from '../../../server/src/syntax/nix';
+import { LineIndex } from '../../../server/src/syntax/lineIndex';
+
+const DEFAULTS = `{ pkgs, ... }:
+{
+  systemSettings = {
+    # Host name of the container.
+    # Shown in the tree view.
+    hostname = "nixos";
+
+    # Unrelated comment separated by a blank line
+
+    grafanaEnable = false; # Enable Grafana dashboards
+    /* Block doc */
+    nameServers = [ "1.1.1.1" ];
+  };
+}
+`;
+
+function bindingAt(text: string, word: string): AttrDef {
+  const r = parseNix(text);
+  const n = nodeAt(r.root, text.indexOf(word) + 1);
+  const b = n && enclosingBinding(n);
+  assert.ok(b && b.type === 'AttrDef', `binding at ${word}`);
+  return b;
+}
+
+test('nodeAt, ancestors, binding path and spans', () => {
+  const r = parseNix(DEFAULTS);
+  const at = DEFAULTS.indexOf('"nixos"') + 2;
+  const n = nodeAt(r.root, at)!;
+  assert.equal(n.type, 'Text');
+  assert.deepEqual(ancestors(n).map((a) => a.type).slice(0, 4), ['Str', 'AttrDef', 'AttrSet', 'AttrDef']);
+  const b = enclosingBinding(n) as AttrDef;
+  assert.deepEqual(bindingPath(b), ['systemSettings', 'hostname']);
+  assert.equal(DEFAULTS.slice(keySpan(b).start, keySpan(b).end), 'hostname');
+  assert.equal(DEFAULTS.slice(valueSpan(b).start, valueSpan(b).end), '"nixos"');
+  // Through `//`, let and function bodies, and into lists.
+  const profile = `let base = import ./b.nix; in { systemSettings = base.systemSettings // { t = [ { name = "x"; } ]; a.b = 1; }; }`;
+  assert.deepEqual(bindingPath(bindingAt(profile, 'name')), ['systemSettings', 't', '[]', 'name']);
+  assert.deepEqual(bindingPath(bindingAt(profile, 'a.b')), ['systemSettings', 'a', 'b']);
+  assert.deepEqual(bindingPath(bindingAt(profile, 'base =')), ['base']);
+  assert.equal(bindingPath(bindingAt('{ ${x}.y = 1; }', 'y')), undefined);
+});
+
+test('documentation comments: the block above, else the one beside', () => {
+  const r = parseNix(DEFAULTS);
+  assert.equal(bindingDoc(r, bindingAt(DEFAULTS, 'hostname')), 'Host name of the container.\nShown in the tree view.');
+  assert.equal(bindingDoc(r, bindingAt(DEFAULTS, 'grafanaEnable')), 'Enable Grafana dashboards');
+  assert.equal(docComments(r, bindingAt(DEFAULTS, 'grafanaEnable')).above.length, 0);
+  assert.equal(bindingDoc(r, bindingAt(DEFAULTS, 'nameServers')), 'Block doc');
+});
+
+test('scopes: undefined variables outside with, unused let bindings, duplicates', () => {
+  const text = `let used = 1; unused = 2; in { a = used + missing; b = with x; anything; c = { d = 1; d = 2; }; }`;
+  const r = parseNix(text);
+  const d = analyzeScopes(r.root, text).diagnostics;
+  const at = (code: string) => d.filter((x) => x.code === code).map((x) => text.slice(x.span.start, x.span.end));
+  assert.deepEqual(at('undefined-variable'), ['missing', 'x']);
+  assert.deepEqual(at('unused-binding'), ['unused']);
+  assert.deepEqual(at('duplicate-attribute'), ['d']);
+  assert.equal(d.find((x) => x.code === 'unused-binding')?.severity, 'hint');
+  const refs = analyzeScopes(r.root, text).references;
+  const used = refs.find((x) => x.name === 'used')!;
+  assert.equal(text.slice(used.definition!.start, used.definition!.end), 'used');
+  assert.equal(refs.find((x) => x.name === 'anything')?.resolvedBy, 'with');
+});
+
+test('git-crypt and binary files are recognised', () => {
+  assert.equal(detectUnparseable('\0GITCRYPT\0\x01\x02'), 'git-crypt');
+  assert.equal(detectUnparseable('abc\0def'), 'binary');
+  assert.equal(detectUnparseable('\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd'), 'binary');
+  assert.equal(detectUnparseable('{ a = "é ✓"; }'), undefined);
+});
+
+test('lossless: tokens and comments cover every non-blank character; UTF-16 positions', () => {
+  const text = `# c\n{ a = "héllo ✓ 𝄞"; /* x */ b = ''\n  y\n''; }\n`;
+  const r = parseNix(text);
+  const covered = new Uint8Array(text.length);
+  for (let i = 0; i < r.tokens.count; i++) for (let j = r.tokens.start[i]; j < r.tokens.end[i]; j++) covered[j] = 1;
+  for (const c of r.comments) for (let j = c.start; j < c.end; j++) covered[j] = 1;
+  for (let j = 0; j < text.length; j++) if (!/\s/.test(text[j])) assert.equal(covered[j], 1, `offset ${j}`);
+  const b = bindingAt(text, 'b =');
+  const pos = new LineIndex(text).positionAt(keySpan(b).start);
+  assert.deepEqual(pos, { line: 1, character: text.split('\n')[1].indexOf('b =') });
+});
