@@ -76,15 +76,23 @@ test('cancelling ends the step, its grandchildren, and marks queued units cancel
   const marker = `homelab-local-cancel-${process.pid}-${Date.now()}`;
   const abort = new AbortController();
   let before: number[] = [];
+  let waiting = false;
+  const cancelWhenRunning = async (): Promise<void> => {
+    for (let i = 0; i < 200 && before.length === 0; i++) {
+      before = pgrepSelf(`sleep 311; : ${marker}`); // the grandchild only
+      if (before.length === 0) await new Promise((r) => setTimeout(r, 25));
+    }
+    abort.abort();
+  };
   const { summary, events } = await run(
     { parallel: 1, units: [unit('slow', step('s', 'spawn-sleeper.mjs', marker), step('after', 'echo-args.mjs')), unit('queued', step('s', 'echo-args.mjs'))] },
     {
       signal: abort.signal,
       killGraceMs: 500,
       onEvent: (e) => {
-        if (e.type === 'output' && e.text.includes('started') && !abort.signal.aborted) {
-          before = pgrepSelf(marker);
-          abort.abort();
+        if (e.type === 'output' && e.text.includes('started') && !waiting) {
+          waiting = true;
+          void cancelWhenRunning();
         }
       },
     },

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { planDeploy, formatIssues } from '../../client/src/deploy/plan';
 import { runDeploy } from '../../client/src/deploy/runner';
 import type { DeployConfig, DeployEvent, DeployPlan, DeployTarget, PlanOptions, RunOptions } from '../../client/src/deploy/types';
-import { freePort, startSshd, TEST_USER, type Sshd } from './helpers/sshd';
+import { freePort, startSshd, type Sshd } from './helpers/sshd';
 import { createRemoteRepo, type RemoteRepo } from './helpers/remoteRepo';
 import { findProcesses } from './helpers/procs';
 
@@ -33,7 +33,7 @@ const options = (): PlanOptions => ({ workspaceFolder: repo.base, connectTimeout
 function target(name: string, dotfilesDir: string, command: string, d: Partial<DeployConfig> = {}): DeployTarget {
   return {
     name, ip: '127.0.0.1', host: 'loopback',
-    deploy: { method: 'ssh-script', user: TEST_USER, dotfilesDir, command, sshOptions: sshd.sshOptions, ...d },
+    deploy: { method: 'ssh-script', user: sshd.user.name, dotfilesDir, command, sshOptions: sshd.sshOptions, ...d },
   };
 }
 
@@ -57,8 +57,9 @@ async function run(p: DeployPlan, o: RunOptions = {}): Promise<{ events: DeployE
   return { events, output, summary };
 }
 
-function pgrep(marker: string): number[] {
-  return findProcesses(marker, sshd.user.uid);
+/** Remote processes of the slow script: only its inner `sh -c "sleep 313; : MARKER"` has this text. */
+function remoteProcesses(marker: string): number[] {
+  return findProcesses(`sleep 313; : ${marker}`, sshd.user.uid);
 }
 
 // The tests are independent (own checkouts, own markers), so they run side by
@@ -99,7 +100,7 @@ describe('deploys over a real sshd', { concurrency: 6 }, () => {
       `./args.sh {dir} {profile} {ip} {user} {host} "two words" 'say "hi"' "it's" --flag={profile} "" x{ip}y`)]));
     assert.equal(summary.results[0].status, 'succeeded', summary.results[0].message);
     assert.deepEqual(fs.readFileSync(path.join(repo.markers, 'args.out'), 'utf8').split('\n'), [
-      dir, 'LXC_words', '127.0.0.1', TEST_USER, 'loopback', 'two words', 'say "hi"', "it's", '--flag=LXC_words', '', 'x127.0.0.1y', '',
+      dir, 'LXC_words', '127.0.0.1', sshd.user.name, 'loopback', 'two words', 'say "hi"', "it's", '--flag=LXC_words', '', 'x127.0.0.1y', '',
     ]);
   });
 
@@ -129,12 +130,22 @@ describe('deploys over a real sshd', { concurrency: 6 }, () => {
     const marker = `homelab-cancel-${process.pid}-${Date.now()}`;
     const abort = new AbortController();
     let seenRemote: number[] = [];
+    let waiting = false;
+    // Once the script says it started, wait (bounded) until its remote sleep is
+    // in the process list, then cancel.
+    const cancelWhenRunning = async (): Promise<void> => {
+      for (let i = 0; i < 200 && seenRemote.length === 0; i++) {
+        seenRemote = remoteProcesses(marker);
+        if (seenRemote.length === 0) await new Promise((res) => setTimeout(res, 25));
+      }
+      abort.abort();
+    };
     const { summary } = await run(plan([target('LXC_slow', dir, `./slow.sh ${marker}`)]), {
       signal: abort.signal,
       onEvent: (e) => {
-        if (e.type === 'output' && e.text.includes(`started ${marker}`) && !abort.signal.aborted) {
-          seenRemote = pgrep(marker);
-          abort.abort();
+        if (e.type === 'output' && e.text.includes(`started ${marker}`) && !waiting) {
+          waiting = true;
+          void cancelWhenRunning();
         }
       },
     });
@@ -142,10 +153,10 @@ describe('deploys over a real sshd', { concurrency: 6 }, () => {
     const r = summary.results[0];
     assert.equal(r.status, 'cancelled');
     assert.equal(r.failedStep, 'run');
-    let left = pgrep(marker);
+    let left = remoteProcesses(marker);
     for (let i = 0; i < 100 && left.length > 0; i++) {
       await new Promise((res) => setTimeout(res, 50));
-      left = pgrep(marker);
+      left = remoteProcesses(marker);
     }
     assert.deepEqual(left, [], 'remote processes left after cancel');
   });

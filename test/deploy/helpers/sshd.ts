@@ -33,26 +33,30 @@ function lookupUser(name: string): TestUser | undefined {
   }
 }
 
-/** The test user, created when running as root; otherwise a clear failure. */
+/**
+ * The dedicated login user of the test sshd, created if missing. Needs root:
+ * sshd must switch to that user and give it a terminal (deploys use ssh -tt),
+ * which a non-root sshd cannot do (it aborts on the login records).
+ */
 export function ensureTestUser(): TestUser {
-  let user = lookupUser(TEST_USER);
-  if (!user) {
-    if (process.getuid?.() !== 0) {
-      throw new Error(
-        `the deploy tests need the user ${TEST_USER}; create it as root with: ` +
-        `useradd -m -s /bin/sh ${TEST_USER} && usermod -p '*' ${TEST_USER}`,
-      );
-    }
+  const user = lookupUser(TEST_USER);
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      `the sshd deploy tests must run as root (sshd switches to the user ${TEST_USER} and allocates a terminal). ` +
+      (user ? '' : `The user is missing too; as root: useradd -m -s /bin/sh ${TEST_USER} && usermod -p '*' ${TEST_USER}. `) +
+      'Then run the tests as root, for example: sudo node test/run.mjs test/deploy',
+    );
+  }
+  let created = user;
+  if (!created) {
     execFileSync('useradd', ['-m', '-s', '/bin/sh', TEST_USER]);
-    user = lookupUser(TEST_USER);
-    if (!user) throw new Error(`useradd ${TEST_USER} did not create the user`);
+    created = lookupUser(TEST_USER);
+    if (!created) throw new Error(`useradd -m -s /bin/sh ${TEST_USER} did not create the user`);
   }
-  if (process.getuid?.() === 0) {
-    // A new account's password is "!" (locked); sshd without PAM refuses locked
-    // accounts even for keys. "*" means no password, not locked.
-    execFileSync('usermod', ['-p', '*', TEST_USER]);
-  }
-  return user;
+  // A new account's password is "!" (locked); sshd without PAM refuses locked
+  // accounts even for keys. "*" means no password, not locked.
+  execFileSync('usermod', ['-p', '*', TEST_USER]);
+  return created;
 }
 
 export async function freePort(): Promise<number> {
@@ -111,7 +115,7 @@ export async function startSshd(): Promise<Sshd> {
     `PubkeyAuthentication yes`,
     `AuthorizedKeysFile ${authorized}`,
     `StrictModes no`,
-    `AllowUsers ${TEST_USER}`,
+    `AllowUsers ${user.name}`,
     `PermitRootLogin no`,
     `X11Forwarding no`,
     `AllowTcpForwarding no`,
