@@ -11,9 +11,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import { compileIntegrationSuites, repoRoot } from './compile-integration.mjs';
 import {
-  ensureCodeServer, installExtension, openWorkbench, runIntegrationSuites, tempDir, withCodeServer, type SuiteRun,
+  ensureCodeServer, installExtension, launchBrowser, openWorkbench, runIntegrationSuites, startCodeServer, tempDir,
+  type CodeServer, type SuiteRun,
 } from './codeServer';
 import { homelabFolder, screenshot, openHomelabView, treeRows } from './ui';
 
@@ -88,27 +90,123 @@ function packagedVsix(): string {
 
 describe('UI scenarios (packaged .vsix in code-server)', () => {
   let extensionsDir = '';
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
 
-  before(() => {
+  before(async () => {
     extensionsDir = tempDir('vsix-extensions');
     installExtension(packagedVsix(), extensionsDir);
     const installed = readdirSync(extensionsDir).filter((d) => d.startsWith('homelab-profiles.homelab-profiles-'));
     assert.equal(installed.length, 1, `the .vsix did not install: ${readdirSync(extensionsDir).join(', ')}`);
+    server = await startCodeServer({ extensionsDir, settings: quietSettings });
+    browser = await launchBrowser();
   });
 
-  after(() => {
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
     if (extensionsDir) rmSync(extensionsDir, { recursive: true, force: true });
   });
 
+  /** A fresh workbench page on `folder`; closed and, on failure, explained with the server log. */
+  async function scenario(folder: string, body: (page: Page) => Promise<void>): Promise<void> {
+    assert.ok(server && browser);
+    const page = await openWorkbench(server, browser, folder);
+    try {
+      await body(page);
+    } catch (error) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      const shot = join(repoRoot, 'test', '.tmp', `failed-${Date.now()}.png`);
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      err.message += `\n(screenshot of the failure: ${shot})`;
+      err.message += `\n--- code-server log (last 30 lines) ---\n${server.log().trimEnd().split('\n').slice(-30).join('\n')}`;
+      throw err;
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+
   it('the Homelab view shows hosts and containers with their IPs', async () => {
-    await withCodeServer({ extensionsDir, settings: quietSettings }, async (server, browser) => {
-      const page = await openWorkbench(server, browser, homelabFolder());
+    await scenario(homelabFolder(), async (page) => {
       await openHomelabView(page);
       const rows = await treeRows(page, ['pve', 'LXC_monitoring']);
       const text = rows.join('\n');
       assert.match(text, /pve[^\n]*192\.168\.8\.82/, `host pve with its IP not in the tree:\n${text}`);
       assert.match(text, /LXC_monitoring[^\n]*192\.168\.8\.85/, `container LXC_monitoring with its IP not in the tree:\n${text}`);
+      // A container's profile opens from the tree.
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: 'LXC_monitoring' }).first().click();
+      await page.locator('.tabs-container .tab', { hasText: 'LXC_monitoring-config.nix' }).waitFor({ timeout: 15_000 });
+      await settle(page);
       await screenshot(page, 'tree.png');
     });
   });
+
+  it('a mistake in a profile: squiggle, Problems entry and hover message', async () => {
+    const message = /`sshPort` must be a whole number/;
+    await scenario(join(repoRoot, 'examples', 'broken'), async (page) => {
+      await openFile(page, 'LXC_mailer-config.nix');
+      const squiggle = page.locator('.monaco-editor .squiggly-error').first();
+      await squiggle.waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Control+Shift+M');
+      // The homelab has many problems; the filter brings this one into view.
+      const filter = page.locator('.panel .viewpane-filter input').first();
+      await filter.waitFor({ state: 'visible', timeout: 15_000 });
+      await filter.fill('sshPort');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: message }).first().waitFor({ timeout: 15_000 });
+      const box = await squiggle.boundingBox();
+      assert.ok(box, 'the squiggle has no position');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover', { hasText: message }).first();
+      await hover.waitFor({ state: 'visible', timeout: 15_000 });
+      assert.match(await hover.innerText(), /setting-type/);
+      await screenshot(page, 'problems.png');
+    });
+  });
+
+  it('completion: typing grafanaEn in a profile offers grafanaEnable with its documentation', async () => {
+    const file = join(homelabFolder(), 'profiles', 'LXC_mailer-config.nix');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('postfixRelayEnable = true;')) + 1;
+    assert.ok(line > 0, 'postfixRelayEnable not in LXC_mailer-config.nix');
+    await scenario(homelabFolder(), async (page) => {
+      await openFile(page, 'LXC_mailer-config.nix');
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type(String(line));
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('grafanaEn', { delay: 30 });
+      const suggest = page.locator('.editor-widget.suggest-widget');
+      const item = suggest.locator('.monaco-list-row', { hasText: 'grafanaEnable' }).first();
+      try {
+        await item.waitFor({ state: 'visible', timeout: 10_000 });
+      } catch {
+        await page.keyboard.press('Control+Space');
+        await item.waitFor({ state: 'visible', timeout: 15_000 });
+      }
+      const details = page.locator('.editor-widget.suggest-details-container, .suggest-details').first();
+      if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
+      await page.locator('.suggest-details', { hasText: /Run Grafana/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      await screenshot(page, 'completion.png');
+    });
+  });
 });
+
+/** Opens a file of the workspace through Quick Open and waits for its tab. */
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab', { hasText: name }).waitFor({ timeout: 15_000 });
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+}
+
+/** Moves the mouse out of the way and lets progress bars and tooltips go. */
+async function settle(page: Page): Promise<void> {
+  await page.mouse.move(1000, 700);
+  await page.waitForTimeout(800);
+}
