@@ -40,11 +40,17 @@ export async function treeRows(page: Page, expected: string[], timeoutMs = 30_00
   }
 }
 
-/** Saves a screenshot of the whole window (1280×800) as docs/images/<name>. */
+/**
+ * Saves a screenshot of the whole window (1280×800) for the README. Ordinary
+ * runs write docs/images/<name>.tmp.png (git-ignored) so a test run leaves
+ * the committed images alone; HOMELAB_E2E_SCREENSHOTS=update writes
+ * docs/images/<name> itself.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const dir = join(repoRoot, 'docs', 'images');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, name);
+  const update = process.env.HOMELAB_E2E_SCREENSHOTS === 'update';
+  const file = join(dir, update ? name : name.replace(/\.png$/, '.tmp.png'));
   await page.screenshot({ path: file, type: 'png' });
   return file;
 }
