@@ -51,7 +51,12 @@ test('every capability the server claims is answered (no "method not found")', a
       assert.ok(probe, `the test knows how to probe ${capability}`);
       const [method, params] = probe(uri);
       const response = await client.requestRaw(method, params);
-      assert.equal(response.error, undefined, `${capability}: ${method} answered ${JSON.stringify(response.error)}`);
+      // A request may be refused for this position (prepareRename says why in an error),
+      // but never unknown (-32601) nor failing inside the server (-32603).
+      assert.ok(
+        response.error === undefined || ![-32601, -32603].includes(response.error.code),
+        `${capability}: ${method} answered ${JSON.stringify(response.error)}`,
+      );
     }
     assert.equal(await client.shutdown(), 0);
   } finally {
