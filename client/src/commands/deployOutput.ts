@@ -68,7 +68,8 @@ export class DeployOutput {
   private write(id: string, text: string): void {
     if (this.useTerminal) this.terminal(id).write(text);
     // eslint-disable-next-line no-control-regex
-    else this.channel.append(text.replace(/\x1b\[[0-9;]*m/g, ''));
+    // ssh -tt sends CR LF; the output channel wants plain lines without colour codes.
+    else this.channel.append(text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r\n?/g, '\n'));
   }
 
   private line(id: string, text: string): void {
