@@ -28,12 +28,9 @@ function linkFromText(ws: Workspace, uri: string, keySpan: Span, valueSpan: Span
 export function settingChain(ws: Workspace, h: Homelab | undefined, uri: string, block: SettingsBlock, key: string): ChainLink[] {
   const profile = h?.profiles.get(uri);
   const entry = profile ? blockOf(profile, block)?.entries.get(key) : undefined;
-  if (entry) {
-    return overrideChain(entry).map((e) => linkFromText(ws, e.keyOrigin.uri, e.keyOrigin.span, e.value.origin.span));
-  }
-  const out: ChainLink[] = [];
+  const out: ChainLink[] = entry ? overrideChain(entry).map((e) => linkFromText(ws, e.keyOrigin.uri, e.keyOrigin.span, e.value.origin.span)) : [];
   const seen = new Set<string>();
-  let cur: string | undefined = uri;
+  let cur: string | undefined = entry ? undefined : uri;
   while (cur && !seen.has(cur) && out.length < 16) {
     seen.add(cur);
     const text = ws.text(cur);

@@ -29,11 +29,16 @@ export class Session {
     this.client = new LspClient();
   }
 
-  static async start(): Promise<Session> {
+  /** `homelab` is what the client answers for the `homelab` configuration section. */
+  static async start(homelab?: unknown): Promise<Session> {
     const root = mkdtempSync(path.join(tmpdir(), 'homelab-features-'));
     cpSync(path.join(repoRoot, 'examples', 'homelab'), root, { recursive: true });
     const s = new Session(root);
+    if (homelab !== undefined)
+      s.client.requestHandlers.set('workspace/configuration', (params) => ((params as { items?: unknown[] }).items ?? []).map(() => homelab));
     await s.client.initialize(root);
+    // The configuration is read after `initialized`; the first diagnostics mean it is in place.
+    await s.client.waitForNotification((m) => m.method === 'textDocument/publishDiagnostics').catch(() => undefined);
     return s;
   }
 
@@ -65,6 +70,13 @@ export class Session {
     const off = i + (opts.after ? find.length : 0) + (opts.delta ?? 0);
     this.open(rel, text);
     return { pos: positionAt(text, off), text };
+  }
+
+  /** The position of the `nth` occurrence of `find` in an open or on-disk file, plus `delta` characters. */
+  pos(rel: string, find: string, delta = 0, text = this.file(rel)): Pos {
+    const i = text.indexOf(find);
+    if (i < 0) throw new Error(`${find} not in ${rel}`);
+    return positionAt(text, i + delta);
   }
 
   async stop(): Promise<void> {
