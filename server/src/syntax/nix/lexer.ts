@@ -2,7 +2,10 @@
 // (longest match wins, ties go to the earlier rule; the same mode stack for
 // strings, indented strings and interpolated paths). Never throws: lexical
 // problems are recorded as errors and lexing goes on.
-import { KEYWORDS, Tok, type Comment, type TokenTable } from './tokens';
+import { KEYWORDS, Tok as TokEnum, type Comment, type TokenTable } from './tokens';
+// A local alias: reading an imported binding goes through a getter (slow in the hot loop).
+const Tok = TokEnum;
+type Tok = TokEnum;
 
 export interface LexError {
   start: number;
@@ -37,40 +40,6 @@ const URI_CHAR = new Uint8Array(128);
   set(URI_SCHEME, alpha + digit + '+-.');
   set(URI_CHAR, alpha + digit + "%/?:@&=+$,-_.!~*'");
 })();
-
-const SINGLE: Record<string, Tok> = {
-  '{': Tok.LBRACE,
-  '}': Tok.RBRACE,
-  '[': Tok.LBRACKET,
-  ']': Tok.RBRACKET,
-  '(': Tok.LPAREN,
-  ')': Tok.RPAREN,
-  ';': Tok.SEMI,
-  ':': Tok.COLON,
-  ',': Tok.COMMA,
-  '@': Tok.AT,
-  '.': Tok.DOT,
-  '?': Tok.QUESTION,
-  '=': Tok.ASSIGN,
-  '<': Tok.LT,
-  '>': Tok.GT,
-  '+': Tok.PLUS,
-  '-': Tok.MINUS,
-  '*': Tok.STAR,
-  '/': Tok.SLASH,
-  '!': Tok.BANG,
-};
-const DOUBLE: Record<string, Tok> = {
-  '==': Tok.EQ,
-  '!=': Tok.NEQ,
-  '<=': Tok.LEQ,
-  '>=': Tok.GEQ,
-  '&&': Tok.AND,
-  '||': Tok.OR,
-  '->': Tok.IMPL,
-  '//': Tok.UPDATE,
-  '++': Tok.CONCAT,
-};
 
 const MAX_INT = 9223372036854775807n;
 
@@ -300,7 +269,7 @@ export function lex(text: string, strict = false): LexResult {
 
     // Longest match among the word-like rules; ties go to the earlier rule.
     let bestLen = 0;
-    let bestKind = Tok.CHAR;
+    let bestKind: Tok = Tok.CHAR;
     let tokLen = 0; // token length when it differs from the match length (PATH_SEG${)
     if (cls(ID_START, c)) {
       let j = i + 1;
@@ -361,15 +330,37 @@ export function lex(text: string, strict = false): LexResult {
       }
     }
     // Operators and punctuation (earlier rules than the words, so they win ties).
-    const two = text.substr(i, 2);
-    let opLen = 0;
-    let opKind = Tok.CHAR;
-    if (two === '..' && text.charCodeAt(i + 2) === 46) { opLen = 3; opKind = Tok.ELLIPSIS; }
-    else if (DOUBLE[two] !== undefined) { opLen = 2; opKind = DOUBLE[two]; }
-    else if (two === '${') { opLen = 2; opKind = Tok.DOLLAR_CURLY; }
-    else if (two === "''") { opLen = 2; opKind = Tok.IND_OPEN; }
-    else if (SINGLE[text[i]] !== undefined) { opLen = 1; opKind = SINGLE[text[i]]; }
-    else if (c === 34) { opLen = 1; opKind = Tok.DQUOTE_OPEN; }
+    let opLen = 1;
+    let opKind: Tok = Tok.CHAR;
+    const c1 = text.charCodeAt(i + 1);
+    switch (c) {
+      case 46: if (c1 === 46 && text.charCodeAt(i + 2) === 46) { opLen = 3; opKind = Tok.ELLIPSIS; } else opKind = Tok.DOT; break;
+      case 61: if (c1 === 61) { opLen = 2; opKind = Tok.EQ; } else opKind = Tok.ASSIGN; break;
+      case 33: if (c1 === 61) { opLen = 2; opKind = Tok.NEQ; } else opKind = Tok.BANG; break;
+      case 60: if (c1 === 61) { opLen = 2; opKind = Tok.LEQ; } else opKind = Tok.LT; break;
+      case 62: if (c1 === 61) { opLen = 2; opKind = Tok.GEQ; } else opKind = Tok.GT; break;
+      case 38: if (c1 === 38) { opLen = 2; opKind = Tok.AND; } else opLen = 0; break;
+      case 124: if (c1 === 124) { opLen = 2; opKind = Tok.OR; } else opLen = 0; break;
+      case 45: if (c1 === 62) { opLen = 2; opKind = Tok.IMPL; } else opKind = Tok.MINUS; break;
+      case 47: if (c1 === 47) { opLen = 2; opKind = Tok.UPDATE; } else opKind = Tok.SLASH; break;
+      case 43: if (c1 === 43) { opLen = 2; opKind = Tok.CONCAT; } else opKind = Tok.PLUS; break;
+      case 36: if (c1 === 123) { opLen = 2; opKind = Tok.DOLLAR_CURLY; } else opLen = 0; break;
+      case 39: if (c1 === 39) { opLen = 2; opKind = Tok.IND_OPEN; } else opLen = 0; break;
+      case 123: opKind = Tok.LBRACE; break;
+      case 125: opKind = Tok.RBRACE; break;
+      case 91: opKind = Tok.LBRACKET; break;
+      case 93: opKind = Tok.RBRACKET; break;
+      case 40: opKind = Tok.LPAREN; break;
+      case 41: opKind = Tok.RPAREN; break;
+      case 59: opKind = Tok.SEMI; break;
+      case 58: opKind = Tok.COLON; break;
+      case 44: opKind = Tok.COMMA; break;
+      case 64: opKind = Tok.AT; break;
+      case 63: opKind = Tok.QUESTION; break;
+      case 42: opKind = Tok.STAR; break;
+      case 34: opKind = Tok.DQUOTE_OPEN; break;
+      default: opLen = 0;
+    }
     if (opLen > 0 && opLen >= bestLen) {
       bestLen = opLen;
       bestKind = opKind;

@@ -4,7 +4,10 @@
 import type * as A from './ast';
 import { errorNode, parseExpr } from './parser';
 import type { ParserState } from './parserState';
-import { Tok } from './tokens';
+import { Tok as TokEnum } from './tokens';
+// A local alias: reading an imported binding goes through a getter (slow in the hot loop).
+const Tok = TokEnum;
+type Tok = TokEnum;
 
 function startsAttrName(k: Tok): boolean {
   return k === Tok.ID || k === Tok.OR_KW || k === Tok.DQUOTE_OPEN || k === Tok.DOLLAR_CURLY;

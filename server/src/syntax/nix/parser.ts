@@ -7,7 +7,10 @@ import { linkParents } from './ast';
 import { lex } from './lexer';
 import { parseAttrPath, parseBinds, parseFormals, parseIndStr, parsePath, parseStr, looksLikeFormals } from './parseParts';
 import { ParserState, type ParseError } from './parserState';
-import { Tok, type Comment, type TokenTable } from './tokens';
+import { Tok as TokEnum, type Comment, type TokenTable } from './tokens';
+// A local alias: reading an imported binding goes through a getter (slow in the hot loop).
+const Tok = TokEnum;
+type Tok = TokEnum;
 
 export interface ParseResult {
   root: A.Expr;

@@ -3,7 +3,10 @@
 // nesting limit, so a half-typed file gets a few useful errors, not a cascade.
 import type { Span } from '../value';
 import type { LexResult } from './lexer';
-import { Tok, describeTok } from './tokens';
+import { Tok as TokEnum, describeTok } from './tokens';
+// A local alias: reading an imported binding goes through a getter (slow in the hot loop).
+const Tok = TokEnum;
+type Tok = TokEnum;
 
 export interface ParseError {
   span: Span;

@@ -1,0 +1,134 @@
+// Benchmark (not a test) of the Nix parser: throughput in MB/s on a large
+// generated profile-like file and on the test corpus (median and p95 over
+// repeats after warm-up), beside `nix-instantiate --parse` on the same input,
+// plus a 10x-input check for linearity. Prints a table and a JSON line.
+// Run: node --import tsx bench/nix-parse.ts
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseNix } from '../server/src/syntax/nix';
+
+const REPEATS = 9;
+
+function profileBlock(i: number): string {
+  return `  container${i} = base.systemSettings // {
+    # Container ${i}: a feature flag and its settings
+    hostname = "lxc-${i}";
+    ipAddress = "192.168.${i % 250}.${(i * 7) % 250}";
+    nameServers = [ "192.168.8.1" "1.1.1.1" ];
+    allowedTCPPorts = [ 22 443 ${3000 + (i % 1000)} 9090 ];
+    grafanaEnable = ${i % 2 === 0 ? 'true' : 'false'};
+    autoSystemUpdateOnCalendar = "Sat *-*-* 07:\${toString ${i % 60}}:00";
+    prometheusRemoteTargets = [
+      { name = "lxc_${i}"; host = "192.168.8.${i % 250}"; nodePort = 9100; }
+    ];
+    description = ''
+      Multi-line ${i}
+        indented text with \${interp}
+    '';
+    memoryLimitMB = 512 * ${1 + (i % 4)} + (if x ? y then 1 else 0);
+    extra.nested."quoted key" = { inherit (secrets) alertEmail; path = ./files/c${i}.conf; };
+  };
+`;
+}
+
+function generate(bytes: number): string {
+  const parts = ['{ base, secrets, x, interp }:\n{\n'];
+  let size = parts[0].length;
+  for (let i = 0; size < bytes; i++) {
+    const b = profileBlock(i);
+    parts.push(b);
+    size += b.length;
+  }
+  parts.push('}\n');
+  return parts.join('');
+}
+
+function stats(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] };
+}
+
+/** Seconds per run of fn, after one warm-up. */
+function time(fn: () => void, repeats = REPEATS): number[] {
+  fn();
+  const out: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    out.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  return out;
+}
+
+function nixTime(files: string[], repeats = 3): number | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'nix-bench-'));
+  mkdirSync(join(dir, 'home'));
+  const env = { ...process.env, HOME: join(dir, 'home'), NIX_STATE_DIR: join(dir, 'state') };
+  const runs: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync('nix-instantiate', ['--parse', ...files], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (r.error) return undefined;
+    runs.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  return stats(runs).median;
+}
+
+const MB = 1024 * 1024;
+const tmp = mkdtempSync(join(tmpdir(), 'nix-bench-in-'));
+const large = generate(8 * MB);
+const largeFile = join(tmp, 'large.nix');
+writeFileSync(largeFile, large);
+if (parseNix(large).errors.length) throw new Error('generated benchmark file has syntax errors');
+
+const fixDir = resolve(__dirname, '../test/fixtures/nix');
+const corpusFiles: string[] = [];
+for (const d of ['ok', 'profiles/lib', 'profiles/profiles']) for (const f of readdirSync(join(fixDir, d))) if (f.endsWith('.nix')) corpusFiles.push(join(fixDir, d, f));
+const corpus = corpusFiles.map((f) => readFileSync(f, 'utf8'));
+const corpusBytes = corpus.reduce((n, t) => n + t.length, 0);
+
+const largeRuns = time(() => parseNix(large));
+const largeStats = stats(largeRuns.map((s) => large.length / MB / s));
+// The corpus is small: parse it many times per sample.
+const loops = Math.max(1, Math.ceil((2 * MB) / corpusBytes));
+const corpusRuns = time(() => {
+  for (let i = 0; i < loops; i++) for (const t of corpus) parseNix(t);
+});
+const corpusStats = stats(corpusRuns.map((s) => (corpusBytes * loops) / MB / s));
+const oursLarge = stats(largeRuns).median;
+const nixLarge = nixTime([largeFile]);
+const oursCorpus = stats(corpusRuns).median / loops;
+const nixCorpus = nixTime(corpusFiles);
+
+// Linearity: 10x the input should take about 10x the time and the work.
+const small = generate(MB);
+const big = generate(10 * MB);
+const tSmall = stats(time(() => parseNix(small), 5)).median;
+const tBig = stats(time(() => parseNix(big), 3)).median;
+const workRatio = parseNix(big).work / parseNix(small).work;
+
+const rows = [
+  ['input', 'size', 'ours median MB/s', 'ours p95-slowest MB/s', 'ours s', 'nix-instantiate s', 'nix/ours'],
+  ['generated profile file', `${(large.length / MB).toFixed(1)} MB`, largeStats.median.toFixed(1), largeStats.median && stats(largeRuns).p95 ? (large.length / MB / stats(largeRuns).p95).toFixed(1) : '', oursLarge.toFixed(3), nixLarge?.toFixed(3) ?? 'n/a', nixLarge ? (nixLarge / oursLarge).toFixed(1) + 'x' : 'n/a'],
+  ['test corpus', `${(corpusBytes / 1024).toFixed(1)} KB (${corpus.length} files)`, corpusStats.median.toFixed(1), (corpusBytes * loops / MB / stats(corpusRuns).p95).toFixed(1), oursCorpus.toFixed(5), nixCorpus?.toFixed(3) ?? 'n/a', nixCorpus ? (nixCorpus / oursCorpus).toFixed(0) + 'x' : 'n/a'],
+];
+const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+for (const r of rows) console.log(r.map((x, c) => String(x).padEnd(widths[c])).join('  '));
+console.log(`\nlinearity: 1 MB ${tSmall.toFixed(3)} s, 10 MB ${tBig.toFixed(3)} s -> time x${(tBig / tSmall).toFixed(1)}, work x${workRatio.toFixed(1)} for 10x input`);
+console.log(`target >= 20 MB/s: ${largeStats.median >= 20 ? 'met' : 'NOT met'}`);
+const figures = {
+  largeFileMB: +(large.length / MB).toFixed(2),
+  largeMedianMBps: +largeStats.median.toFixed(2),
+  largeP95MBps: +(large.length / MB / stats(largeRuns).p95).toFixed(2),
+  corpusMedianMBps: +corpusStats.median.toFixed(2),
+  nixLargeSeconds: nixLarge,
+  oursLargeSeconds: oursLarge,
+  nixOverOursLarge: nixLarge ? +(nixLarge / oursLarge).toFixed(2) : undefined,
+  nixCorpusSeconds: nixCorpus,
+  oursCorpusSeconds: oursCorpus,
+  linearityTimeRatio10x: +(tBig / tSmall).toFixed(2),
+  linearityWorkRatio10x: +workRatio.toFixed(2),
+};
+console.log(JSON.stringify(figures));
