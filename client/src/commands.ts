@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ContainerTreeProvider } from './tree/containerTreeProvider';
+import type { ServerHealth } from './serverHealth';
 import { copyIp, openProfile, revealInInventory } from './commands/navigation';
 import { checkWorkspace, createInventory } from './commands/inventory';
 import { registerDeployCommands } from './commands/deploy';
@@ -11,6 +12,7 @@ export interface CommandContext {
   client: LanguageClient;
   output: vscode.LogOutputChannel;
   tree: ContainerTreeProvider;
+  health: ServerHealth;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {
@@ -24,6 +26,7 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
   );
   register('homelab.showOutput', () => ctx.output.show(true));
   register('homelab.restartServer', async () => {
+    ctx.health.expectStop();
     await ctx.client.restart();
     void vscode.window.showInformationMessage('Homelab Profiles: language server restarted.');
   });

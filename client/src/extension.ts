@@ -3,6 +3,7 @@
 // everything about the homelab is computed by the server and fetched lazily.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ServerHealth } from './serverHealth';
 import { createLanguageClient } from './languageClient';
 import { registerCommands } from './commands';
 import { ContainerTreeProvider } from './tree/containerTreeProvider';
@@ -17,6 +18,8 @@ export interface HomelabApi {
   tree: ContainerTreeProvider;
   /** Resolves once the server is running and the first topology is shown. */
   ready: Promise<void>;
+  /** How many times the server was restarted after it stopped unexpectedly. */
+  restarts(): number;
 }
 
 export function activate(context: vscode.ExtensionContext): HomelabApi {
@@ -39,7 +42,10 @@ export function activate(context: vscode.ExtensionContext): HomelabApi {
   context.subscriptions.push(tree, view);
   void vscode.commands.executeCommand('setContext', 'homelab.grouping', 'host');
 
-  registerCommands(context, { client: languageClient, output, tree });
+
+  const health = new ServerHealth(languageClient, output, () => void tree.refresh());
+  context.subscriptions.push(health);
+  registerCommands(context, { client: languageClient, output, tree, health });
 
   // The server starts in the background so activation returns at once.
   const ready = languageClient.start().then(
@@ -54,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): HomelabApi {
   );
   const activationMs = performance.now() - activationStarted;
   output.info(`Homelab Profiles activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, client: languageClient, tree, ready };
+  return { activationMs, client: languageClient, tree, ready, restarts: () => health.restarts };
 }
 
 export async function deactivate(): Promise<void> {
