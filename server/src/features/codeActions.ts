@@ -123,7 +123,8 @@ function freeAddressFix(ws: Workspace, h: Homelab, uri: string, span: Span): { a
 
 /** The profile that scrapes the others (sets prometheusRemoteTargets in its own text). */
 function monitoringProfile(ws: Workspace, h: Homelab): string | undefined {
-  for (const u of h.nixFiles) {
+  const candidates = [...h.profiles.keys(), ...h.nixFiles].filter((u) => u !== h.defaultsUri);
+  for (const u of candidates) {
     const t = ws.text(u);
     if (!t || !t.includes('prometheusRemoteTargets')) continue;
     for (const s of settingsSets(parsedNix(u, t).root)) if (keysOf(s.set).some((k) => k.key === 'prometheusRemoteTargets')) return u;
