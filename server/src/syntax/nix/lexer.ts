@@ -57,9 +57,12 @@ export interface LexResult extends TokenTable {
 /** `strict`: strings may not span lines (used to recover from an unterminated one). */
 export function lex(text: string, strict = false): LexResult {
   const n = text.length;
-  const kind: Tok[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
+  // Typed arrays (grown by doubling): millions of tokens without GC pressure.
+  let cap = Math.max(64, (n >> 2) + 16);
+  let kind = new Uint8Array(cap);
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let count = 0;
   const value: (string | undefined)[] = [];
   const comments: Comment[] = [];
   const errors: LexError[] = [];
@@ -68,11 +71,25 @@ export function lex(text: string, strict = false): LexResult {
   const openStrings: { depth: number; pos: number }[] = [];
   let i = 0;
 
+  const grow = () => {
+    cap *= 2;
+    const k2 = new Uint8Array(cap);
+    k2.set(kind);
+    kind = k2;
+    const s2 = new Int32Array(cap);
+    s2.set(start);
+    start = s2;
+    const e2 = new Int32Array(cap);
+    e2.set(end);
+    end = e2;
+  };
   const push = (k: Tok, s: number, e: number, v?: string) => {
-    kind.push(k);
-    start.push(s);
-    end.push(e);
+    if (count === cap) grow();
+    kind[count] = k;
+    start[count] = s;
+    end[count] = e;
     value.push(v);
+    count++;
   };
   const top = () => modes[modes.length - 1];
 
@@ -410,7 +427,7 @@ export function lex(text: string, strict = false): LexResult {
     i = tEnd;
   }
   if (top() === Mode.IND) {
-    let k = kind.length - 1;
+    let k = count - 1;
     while (k >= 0 && kind[k] !== Tok.IND_OPEN) k--;
     const s = k >= 0 ? start[k] : n;
     errors.push({ start: s, end: s + 2, message: "unterminated indented string: missing closing \"''\"" });
@@ -419,7 +436,7 @@ export function lex(text: string, strict = false): LexResult {
     push(Tok.PATH_END, n, n);
   }
   push(Tok.EOF, n, n);
-  return { kind, start, end, value, comments, errors, count: kind.length };
+  return { kind: kind.subarray(0, count), start: start.subarray(0, count), end: end.subarray(0, count), value, comments, errors, count };
 }
 
 function unescapeChar(code: number, ch: string): string {

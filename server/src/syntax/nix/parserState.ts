@@ -33,10 +33,10 @@ export class ParserState {
   ) {}
 
   k(): Tok {
-    return this.t.kind[this.p];
+    return this.t.kind[this.p] as Tok;
   }
   kAt(i: number): Tok {
-    return this.t.kind[Math.min(i, this.t.count - 1)];
+    return this.t.kind[Math.min(i, this.t.count - 1)] as Tok;
   }
   get start(): number {
     return this.t.start[this.p];
@@ -63,7 +63,7 @@ export class ParserState {
     return true;
   }
   describe(i = this.p): string {
-    return describeTok(this.t.kind[i], this.tokText(i));
+    return describeTok(this.t.kind[i] as Tok, this.tokText(i));
   }
 
   error(start: number, end: number, message: string): void {

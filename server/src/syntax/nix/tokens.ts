@@ -133,9 +133,9 @@ export interface Comment {
 
 /** The lexer's output: token i spans [start[i], end[i]). */
 export interface TokenTable {
-  kind: Tok[];
-  start: number[];
-  end: number[];
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
   /** Unescaped value of STR/IND_STR/IND_ESC/PATH_STR tokens, message of ERROR tokens. */
   value: (string | undefined)[];
   comments: Comment[];
