@@ -8,15 +8,17 @@
 // first use.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { compileIntegrationSuites, repoRoot } from './compile-integration.mjs';
 import {
   ensureCodeServer, installExtension, launchBrowser, openWorkbench, runIntegrationSuites, startCodeServer, tempDir,
   type CodeServer, type SuiteRun,
 } from './codeServer';
+import { startSshd, type Sshd } from '../deploy/helpers/sshd';
+import { createRemoteRepo } from '../deploy/helpers/remoteRepo';
 import { homelabFolder, screenshot, openHomelabView, treeRows } from './ui';
 
 /** Settings for every run: nothing may probe the example's 192.168.x addresses. */
@@ -190,6 +192,56 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
       await screenshot(page, 'completion.png');
     });
   });
+
+  it('deploy from F1 against a real sshd on 127.0.0.1: confirmation, output, success summary', async () => {
+    const sshd = await startSshd();
+    const repo = createRemoteRepo(sshd.user);
+    const folder = tempDir('deploy-workspace');
+    try {
+      const dotfiles = repo.checkout('dotfiles-e2e');
+      writeDeployWorkspace(folder, sshd, dotfiles);
+      await scenario(folder, async (page) => {
+        // The tree shows the container once the server has read the homelab.
+        await openHomelabView(page);
+        await treeRows(page, ['LXC_e2e']);
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 15_000 });
+        await input.fill('>Homelab: Deploy Container');
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Homelab: Deploy Container' }).first().waitFor({ timeout: 15_000 });
+        await page.keyboard.press('Enter');
+        // The container pick (several can be ticked): tick LXC_e2e, then OK.
+        const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'LXC_e2e' }).first();
+        await row.waitFor({ timeout: 30_000 });
+        await row.click();
+        await page.locator('.quick-input-widget .monaco-list-row input[type="checkbox"]:checked').first().waitFor({ state: 'attached', timeout: 5_000 })
+          .catch(() => undefined);
+        await page.keyboard.press('Enter');
+        // The confirmation names the container and the exact command lines.
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+        const confirmation = await dialog.innerText();
+        assert.match(confirmation, /Deploy LXC_e2e\?/);
+        assert.match(confirmation, /ssh .*127\.0\.0\.1/);
+        assert.match(confirmation, /install\.sh/);
+        await dialog.locator('.monaco-button', { hasText: /^Deploy$/ }).click();
+        // Success summary as a notification, live output in the deploy terminal.
+        await page.locator('.notifications-toasts', { hasText: 'Homelab deploy: succeeded: LXC_e2e' }).waitFor({ timeout: 60_000 });
+        const terminal = page.locator('.terminal-wrapper .xterm-rows').first();
+        await terminal.waitFor({ state: 'visible', timeout: 15_000 });
+        const shown = await waitForText(terminal, /LXC_e2e deployed/);
+        assert.match(shown, /installed LXC_e2e/, `terminal:\n${shown}`);
+        await settle(page);
+        await screenshot(page, 'deploy.png');
+      });
+      // It really ran on the other side of ssh.
+      assert.equal(readFileSync(join(repo.markers, 'LXC_e2e.args'), 'utf8').split('\n')[1], 'LXC_e2e');
+    } finally {
+      await sshd.stop();
+      repo.cleanup();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
 
 /** Opens a file of the workspace through Quick Open and waits for its tab. */
@@ -203,6 +255,50 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab', { hasText: name }).waitFor({ timeout: 15_000 });
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+}
+
+/** A one-container homelab whose container is the test sshd on 127.0.0.1. */
+function writeDeployWorkspace(folder: string, sshd: Sshd, dotfilesDir: string): void {
+  mkdirSync(join(folder, 'profiles'), { recursive: true });
+  mkdirSync(join(folder, '.vscode'), { recursive: true });
+  const yaml = [
+    'version: 1',
+    'networks:',
+    '  loopback:',
+    '    cidr: 127.0.0.0/8',
+    'hosts:',
+    '  pve:',
+    '    kind: proxmox',
+    'containers:',
+    '  LXC_e2e:',
+    '    host: pve',
+    '    vmid: 150',
+    '    ip: 127.0.0.1',
+    '    profile: profiles/LXC_e2e-config.nix',
+    'deploy:',
+    '  method: ssh-script',
+    `  user: ${sshd.user.name}`,
+    `  dotfilesDir: ${dotfilesDir}`,
+    '  command: ./install.sh {dir} {profile}',
+    `  sshOptions: [${sshd.sshOptions.map((o) => JSON.stringify(o)).join(', ')}]`,
+    '',
+  ].join('\n');
+  writeFileSync(join(folder, 'homelab.yaml'), yaml);
+  writeFileSync(join(folder, 'profiles', 'LXC_e2e-config.nix'),
+    '{ ... }:\n{\n  systemSettings = {\n    hostname = "e2e";\n    ipAddress = "127.0.0.1";\n  };\n}\n');
+  // Terminal text as DOM (no WebGL) so the test can read it.
+  writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'terminal.integrated.gpuAcceleration': 'off' }, null, 2));
+}
+
+/** The element's text (non-breaking spaces as spaces) once it matches `pattern`. */
+async function waitForText(locator: Locator, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = (await locator.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`${pattern} did not appear within ${timeoutMs / 1000} s; the element shows:\n${text}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /** Moves the mouse out of the way and lets progress bars and tooltips go. */
