@@ -109,3 +109,18 @@ test('parser work grows linearly: 10x input, about 10x work', () => {
     assert.ok(ratio > 5 && ratio < 15, `${name}: work ${small.work} -> ${big.work} (x${ratio.toFixed(1)}) for 10x input`);
   }
 });
+
+test('deeply nested and long-chained input goes through every stage without throwing', () => {
+  const shapes = [['{ a = ', '; }'], ['[ ', ' ]'], ['(', ')'], ['let a = 1; in ', ''], ['x: ', ''], ['-', ''], ['1 ++ ', ''], ['1 + ', ''], ['f ', ''], ['"${', '}"'], ['if true then ', ' else 1'], ['{ a.b = ', '; }']];
+  for (const [open, close] of shapes) {
+    for (const n of [300, 1400, 10000]) {
+      const text = open.repeat(n) + '1' + close.repeat(n);
+      const r = parseNix(text);
+      analyzeScopes(r.root, text);
+      printNormalForm(r, { baseDir: '/', home: '/h' });
+      nodeAt(r.root, text.length >> 1);
+      const v = new NixEvaluator({ readText: () => text }).evaluateFile('file:///a.nix');
+      assert.ok(!(v.kind === 'unknown' && /evaluation failed/.test(v.reason)), `${open} x${n}: ${v.kind === 'unknown' ? v.reason : ''}`);
+    }
+  }
+});

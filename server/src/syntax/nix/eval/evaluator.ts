@@ -25,7 +25,7 @@ export interface EvalOptions {
   applyFunctions?: boolean;
 }
 
-const MAX_DEPTH = 400;
+const MAX_DEPTH = 1000;
 
 export class NixEvaluator {
   private readonly files = new Map<string, Thunk>();
