@@ -522,15 +522,15 @@ export interface GeneratedInventory {
 export function generateLargeInventory(dir: string, targetLines = 10_000, seed = 42): GeneratedInventory {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  // Grow N until the text reaches the target; each container adds ~14 lines.
-  let n = Math.max(2, Math.floor(targetLines / 14));
+  // Grow N until the text reaches the target; each container adds ~15 lines.
+  let n = Math.max(2, Math.floor(targetLines / 16));
   let text = '';
   let plan: ReturnType<typeof planContainers> = { racks: [], containers: [] };
   for (;;) {
     plan = planContainers(n, seed);
     text = inventoryText(plan.racks, plan.containers, { withProfiles: false, schemaRef: pathToFileUrl(schemaPath), header: `# Synthetic inventory of ${n} containers for the validation figure (bench/generate.ts).` });
     if (lineCount(text) >= targetLines) break;
-    n += Math.max(1, Math.ceil((targetLines - lineCount(text)) / 14));
+    n += Math.max(1, Math.floor((targetLines - lineCount(text)) / 16));
   }
   const lines = text.split('\n');
   const last = plan.containers[plan.containers.length - 1];

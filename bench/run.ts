@@ -1,0 +1,276 @@
+// `npm run bench`: generates the synthetic homelabs, measures our language
+// server over LSP stdio (each measurement set in its own server process) and
+// its peers, prints one table (ours, peer, ratio, target, met?), writes
+// bench/results.json and the table into bench/README.md. Asserts nothing.
+//
+// Options: --quick (fewer runs), --profile (every server process of ours
+// writes a CPU profile into bench/.profiles), --only=cold,edit,features,
+// validation,parse,package (comma-separated subset), --no-readme.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { generateAll, GeneratedHomelab, repoRoot, SIZES, LARGE_PROFILE_LINES } from './generate';
+import { coldStart, ColdStart, editLatency, ourServer, Options, requestLatency, startAndSettle, useServerBundle, validateOurs } from './measure';
+import { activationFromE2e, ensureYamlLs, runNixParse, validateYamlLs, vsixSize, YAML_LS_VERSION } from './peers';
+import { fileUri } from './lsp';
+import { round, Stat, stat } from './stats';
+import { Figure, formatTable, nixParseFigures, updateReadme } from './report';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const profile = args.includes('--profile');
+const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const wants = (part: string): boolean => !only || only.includes(part);
+
+const profilesDir = path.join(repoRoot, 'bench', '.profiles');
+const opts: Options = {
+  env: profile ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profilesDir}`.trim() } : process.env,
+};
+
+const figures: Figure[] = [];
+const log = (s: string): void => console.log(`[bench ${(performance.now() / 1000).toFixed(0).padStart(3)} s] ${s}`);
+
+const COLD_RUNS: Record<number, [number, number]> = quick
+  ? { 10: [1, 3], 100: [1, 3], 1000: [1, 3], 5000: [0, 1] }
+  : { 10: [1, 7], 100: [1, 7], 1000: [1, 5], 5000: [1, 3] };
+const EDIT_RUNS: [number, number] = quick ? [2, 10] : [4, 30];
+const REQUEST_RUNS: [number, number] = quick ? [3, 15] : [5, 40];
+const VALIDATION_RUNS: [number, number] = quick ? [1, 3] : [1, 7];
+
+async function coldStarts(homelabs: Map<number, GeneratedHomelab>): Promise<void> {
+  for (const n of SIZES) {
+    const h = homelabs.get(n);
+    if (!h) continue;
+    const [warmup, runs] = COLD_RUNS[n];
+    const all: ColdStart[] = [];
+    let error: string | undefined;
+    for (let i = 0; i < warmup + runs; i++) {
+      try {
+        const r = await coldStart(h.dir, opts);
+        if (i >= warmup) all.push(r);
+      } catch (e) {
+        error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        break;
+      }
+    }
+    const ms = stat(all.map((r) => r.ms));
+    const rss = stat(all.map((r) => r.rssMb));
+    const cpu = stat(all.map((r) => r.cpuMs));
+    const published = all[0]?.published ?? 0;
+    log(`cold start N=${n}: ${ms.median} ms (p95 ${ms.p95}), CPU ${cpu.median} ms, RSS ${rss.median} MB, ${published} files with diagnostics${error ? `; ${error}` : ''}`);
+    const target = n === 1000 ? '< 2000 ms' : n === 5000 ? 'works, printed' : undefined;
+    figures.push({
+      id: `cold-start-${n}`,
+      label: `Cold start, N=${n} (${h.files} files)`,
+      unit: 'ms',
+      ours: ms,
+      target,
+      met: n === 1000 ? ms.median < 2000 && ms.p95 < 2000 : n === 5000 ? all.length > 0 : undefined,
+      note: `initialize → progress end; CPU ${cpu.median} ms; initialize answered after ${stat(all.map((r) => r.initializeMs)).median} ms; ${published} files published diagnostics${error ? `; ${error}` : ''}`,
+    });
+    figures.push({
+      id: `rss-${n}`,
+      label: `Peak RSS after cold start, N=${n}`,
+      unit: 'MB',
+      ours: rss,
+      target: n === 1000 ? '< 200 MB' : undefined,
+      met: n === 1000 ? rss.p95 < 200 : undefined,
+      note: 'VmHWM of the server process',
+    });
+  }
+}
+
+async function edits(h: GeneratedHomelab): Promise<void> {
+  const c = ourServer(opts);
+  try {
+    await startAndSettle(c, h.dir);
+    const cases: { id: string; label: string; file: string; key: string; target: number; lines: number }[] = [
+      { id: 'edit-small', label: `Edit → diagnostics, small profile (${h.lines.smallProfile} lines), N=1000`, file: h.smallProfile, key: 'defaultGateway', target: 30, lines: h.lines.smallProfile },
+      { id: 'edit-large', label: `Edit → diagnostics, ${h.lines.monitoringProfile}-line profile, N=1000`, file: h.monitoringProfile, key: 'prometheusRetention', target: 80, lines: h.lines.monitoringProfile },
+    ];
+    for (const e of cases) {
+      const r = await editLatency(c, e.file, e.key, EDIT_RUNS[0], EDIT_RUNS[1]);
+      const s = stat(r.samples);
+      log(`${e.id}: ${s.median} ms (p95 ${s.p95})${r.note ? `; ${r.note}` : ''}`);
+      figures.push({
+        id: e.id,
+        label: e.label,
+        unit: 'ms',
+        ours: s,
+        target: `p95 ≤ ${e.target} ms`,
+        met: s.runs > 0 ? s.p95 <= e.target : false,
+        note: r.note ?? `one-character typo/repair of \`${e.key}\`, didChange → publishDiagnostics of that version, server idle before each edit`,
+      });
+    }
+  } finally {
+    await c.stop();
+  }
+}
+
+async function features(h: GeneratedHomelab): Promise<void> {
+  const c = ourServer(opts);
+  try {
+    const caps = (await c.initialize(h.dir)).capabilities;
+    await c.next((m) => m.method === '$/progress' && (m.params as { value?: { kind?: string } }).value?.kind === 'end', 240_000).catch(() => undefined);
+    await c.ping();
+    const file = h.smallProfile;
+    const uri = fileUri(file);
+    const original = readFileSync(file, 'utf8');
+    // A line being typed inside the systemSettings set, and an empty address value.
+    const hostLine = original.indexOf('\n', original.indexOf('hostname = ')) + 1;
+    let text = original.slice(0, hostLine) + '    gra\n' + original.slice(hostLine);
+    text = text.replace(/ipAddress = "[^"]*";/, 'ipAddress = "";');
+    const version = { v: 1 };
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'nix', version: 1, text } });
+    await c.ping();
+    const settingCursor = hostLine + '    gra'.length;
+    const ipCursor = text.indexOf('ipAddress = "') + 'ipAddress = "'.length;
+    const appKey = /\n {4}(\w+Enable) = true;/.exec(text.slice(hostLine + 10));
+    const keyCursor = appKey ? text.indexOf(appKey[1], hostLine + 10) + 2 : -1;
+    const cases: { id: string; label: string; method: string; cap: string; cursor: number; typing?: string; target?: number }[] = [
+      { id: 'completion-setting', label: 'Completion at a setting name, N=1000', method: 'textDocument/completion', cap: 'completionProvider', cursor: settingCursor, typing: 'f', target: 15 },
+      { id: 'completion-ip', label: 'Completion at an IP value, N=1000', method: 'textDocument/completion', cap: 'completionProvider', cursor: ipCursor, typing: '1', target: 15 },
+      { id: 'hover', label: 'Hover on a setting, N=1000', method: 'textDocument/hover', cap: 'hoverProvider', cursor: keyCursor },
+      { id: 'definition', label: 'Definition of a setting, N=1000', method: 'textDocument/definition', cap: 'definitionProvider', cursor: keyCursor },
+    ];
+    for (const k of cases) {
+      if (!caps[k.cap]) {
+        figures.push({ id: k.id, label: k.label, unit: 'ms', target: k.target ? `p95 ≤ ${k.target} ms` : undefined, met: k.target ? false : undefined, note: `n/a: the server does not advertise ${k.cap}` });
+        log(`${k.id}: n/a (no ${k.cap})`);
+        continue;
+      }
+      const r = await requestLatency(c, uri, text, k.cursor, k.method, { warmup: REQUEST_RUNS[0], runs: REQUEST_RUNS[1], typing: k.typing, version });
+      const s = stat(r.samples);
+      log(`${k.id}: ${s.median} ms (p95 ${s.p95}), answer size ${r.answer}${r.note ? `; ${r.note}` : ''}`);
+      const what = k.method === 'textDocument/completion' ? `${r.answer} items` : k.method === 'textDocument/hover' ? `${r.answer} characters` : `${r.answer} locations`;
+      figures.push({
+        id: k.id,
+        label: k.label,
+        unit: 'ms',
+        ours: s,
+        target: k.target ? `p95 ≤ ${k.target} ms` : undefined,
+        met: k.target ? s.runs > 0 && s.p95 <= k.target : undefined,
+        note: r.note ?? `request → response${k.typing ? ', each after a one-character didChange' : ''}; answer: ${what}`,
+      });
+    }
+  } finally {
+    await c.stop();
+  }
+}
+
+async function validation(dir: string, file: string, lines: number): Promise<void> {
+  const [warmup, runs] = VALIDATION_RUNS;
+  const ours = await validateOurs(dir, file, warmup, runs, opts);
+  const o = stat(ours.samples);
+  const peer = ensureYamlLs();
+  let t: Stat | undefined;
+  let note = `ours: only the rules inventory-schema and yaml-syntax on (homelab.rules), ${ours.diagnostics} diagnostic(s)`;
+  if ('bin' in peer) {
+    const theirs = await validateYamlLs(peer.bin, dir, file, warmup, runs);
+    t = stat(theirs.samples);
+    note += `; yaml-language-server ${YAML_LS_VERSION}: same schema by modeline, validate only, ${theirs.diagnostics} diagnostic(s)${theirs.note ? ` (${theirs.note})` : ''}`;
+  } else note += `; peer unavailable: ${peer.error}`;
+  const ratio = t && o.median > 0 ? round(t.median / o.median, 2) : undefined;
+  log(`validation: ours ${o.median} ms, yaml-language-server ${t?.median ?? 'n/a'} ms, ratio ${ratio ?? 'n/a'}`);
+  figures.push({
+    id: 'inventory-validation',
+    label: `Inventory validation, ${lines}-line homelab.yaml`,
+    unit: 'ms',
+    ours: o,
+    peer: t,
+    peerName: `yaml-language-server ${YAML_LS_VERSION}`,
+    ratio,
+    target: 'ratio ≥ 3 (peer / ours)',
+    met: ratio !== undefined ? ratio >= 3 : false,
+    note: `didOpen → non-empty publishDiagnostics; ${note}`,
+  });
+}
+
+function packaging(): void {
+  const act = activationFromE2e();
+  figures.push({
+    id: 'activation',
+    label: 'Extension activation (e2e, real VS Code)',
+    unit: 'ms',
+    ours: act?.ms,
+    target: '< 200 ms',
+    met: act ? act.ms < 200 : undefined,
+    note: act ? `metric activationMs from ${act.file}` : 'n/a (run npm test first: the e2e suite records activationMs; no metrics file found under test/.tmp)',
+  });
+  const v = vsixSize();
+  figures.push({
+    id: 'vsix-size',
+    label: '.vsix size',
+    unit: 'KB',
+    ours: 'bytes' in v ? round(v.bytes / 1024) : undefined,
+    target: '< 1024 KB',
+    met: 'bytes' in v ? v.bytes < 1024 * 1024 : false,
+    note: 'bytes' in v ? `scripts/package.mjs --out ${v.file}` : v.error,
+  });
+  log(`activation ${act?.ms ?? 'n/a'} ms, vsix ${'bytes' in v ? v.bytes : v.error}`);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const load0 = os.loadavg()[0];
+  if (!existsSync(path.join(repoRoot, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` (npm run bench does).');
+  // Measure one build from start to end, even if dist/ is rebuilt meanwhile
+  // (the bundle is self-contained: schemas and catalog are inlined).
+  const snapshot = path.join(repoRoot, 'bench', '.generated', 'server', 'server.js');
+  mkdirSync(path.dirname(snapshot), { recursive: true });
+  copyFileSync(path.join(repoRoot, 'dist', 'server.js'), snapshot);
+  if (existsSync(path.join(repoRoot, 'dist', 'server.js.map'))) copyFileSync(path.join(repoRoot, 'dist', 'server.js.map'), snapshot + '.map');
+  useServerBundle(snapshot);
+  if (profile) {
+    rmSync(profilesDir, { recursive: true, force: true });
+    mkdirSync(profilesDir, { recursive: true });
+  }
+  log('generating homelabs…');
+  const set = generateAll();
+  for (const h of set.homelabs.values()) log(`  N=${h.n}: ${h.files} files, inventory ${h.lines.inventory} lines, monitoring profile ${h.lines.monitoringProfile} lines`);
+  log(`  inventory-10k: ${set.inventory.lines} lines, ${set.inventory.containers} containers`);
+  const h1000 = set.homelabs.get(1000);
+  if (!h1000) throw new Error('no N=1000 homelab');
+
+  if (wants('parse')) {
+    log('parse throughput (bench/nix-parse.ts)…');
+    figures.push(...nixParseFigures(runNixParse()));
+  }
+  if (wants('cold')) await coldStarts(set.homelabs);
+  if (wants('edit')) await edits(h1000);
+  if (wants('features')) await features(h1000);
+  if (wants('validation')) await validation(set.inventory.dir, set.inventory.file, set.inventory.lines);
+  if (wants('package')) packaging();
+
+  const results = {
+    date: new Date().toISOString(),
+    durationS: Math.round((Date.now() - started) / 1000),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: round(load0, 2), loadAverageAtEnd: round(os.loadavg()[0], 2) },
+    options: { quick, profile },
+    workloads: {
+      sizes: [...set.homelabs.values()].map((h) => ({ n: h.n, files: h.files, inventoryLines: h.lines.inventory, monitoringProfileLines: h.lines.monitoringProfile, defaultsLines: h.lines.defaults })),
+      largeProfileLines: LARGE_PROFILE_LINES,
+      largeInventoryLines: set.inventory.lines,
+    },
+    figures,
+  };
+  const table = formatTable(figures);
+  console.log('\n' + table + '\n');
+  if (!quick && !profile && !only) {
+    writeFileSync(path.join(repoRoot, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+    if (!args.includes('--no-readme')) updateReadme(table, results.date, results.machine, results.durationS);
+    log('wrote bench/results.json and the table in bench/README.md');
+  } else {
+    const out = path.join(repoRoot, 'bench', '.generated', 'results.partial.json');
+    writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+    log(`partial run (--quick/--profile/--only): results in ${path.relative(repoRoot, out)}, bench/results.json left alone`);
+  }
+  if (profile) log(`CPU profiles in ${path.relative(repoRoot, profilesDir)}; summarise with: node --import tsx bench/profile-summary.ts bench/.profiles`);
+  log(`done in ${results.durationS} s`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
