@@ -155,11 +155,14 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
 /** Sets every node's `parent`, iteratively (trees may be deep). */
 export function linkParents(root: Node): void {
   const stack: Node[] = [root];
+  let cur: Node = root;
+  // One closure for the whole walk (not one per node): less garbage on big files.
+  const visit = (c: Node) => {
+    c.parent = cur;
+    stack.push(c);
+  };
   while (stack.length) {
-    const n = stack.pop() as Node;
-    forEachChild(n, (c) => {
-      c.parent = n;
-      stack.push(c);
-    });
+    cur = stack.pop() as Node;
+    forEachChild(cur, visit);
   }
 }

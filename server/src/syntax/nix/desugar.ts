@@ -14,6 +14,8 @@ export interface NAttrDef {
   inherited: boolean;
   /** The key as written (for diagnostics). */
   keySpan: Span;
+  /** Where Nix says the attribute was defined: the start of the whole attribute path. */
+  defPos?: number;
 }
 export interface NAttrs {
   k: 'attrs';
@@ -187,8 +189,8 @@ export class Desugarer {
     };
   }
 
-  private dup(label: string, span: Span, prev: Span) {
-    this.err(span, `attribute '${label}' already defined at ${this.lineCol(prev.start)}`);
+  private dup(label: string, span: Span, prev: NAttrDef) {
+    this.err(span, `attribute '${label}' already defined at ${this.lineCol(prev.defPos ?? prev.keySpan.start)}`);
   }
 
   private lines: LineIndex | undefined;
@@ -211,7 +213,7 @@ export class Desugarer {
           }
           const prev = out.attrs.get(name.name);
           if (prev) {
-            this.dup(name.name, a.span, prev.keySpan);
+            this.dup(name.name, a.span, prev);
             continue;
           }
           out.attrs.set(name.name, from
@@ -234,11 +236,11 @@ export class Desugarer {
       if ('name' in p) {
         const j = attrs.attrs.get(p.name);
         if (j) {
-          if (j.inherited || j.e.k !== 'attrs') return this.dup(label(), node.span, j.keySpan);
+          if (j.inherited || j.e.k !== 'attrs') return this.dup(label(), node.span, j);
           attrs = j.e;
         } else {
           const nested: NAttrs = { k: 'attrs', rec: false, attrs: new Map(), dyn: [], span: node.span };
-          attrs.attrs.set(p.name, { e: nested, inherited: false, keySpan: p.span });
+          attrs.attrs.set(p.name, { e: nested, inherited: false, keySpan: p.span, defPos: node.span.start });
           attrs = nested;
         }
       } else {
@@ -254,7 +256,7 @@ export class Desugarer {
     }
     const j = attrs.attrs.get(last.name);
     if (!j) {
-      attrs.attrs.set(last.name, { e, inherited: false, keySpan: last.span });
+      attrs.attrs.set(last.name, { e, inherited: false, keySpan: last.span, defPos: node.span.start });
       return;
     }
     if (!j.inherited && j.e.k === 'attrs' && e.k === 'attrs') {
@@ -262,12 +264,12 @@ export class Desugarer {
       // `rec` and dynamic attributes are dropped, exactly as Nix 2.x does).
       for (const [name, def] of e.attrs) {
         const j2 = j.e.attrs.get(name);
-        if (j2) this.dup(name, def.keySpan, j2.keySpan);
+        if (j2) this.dup(name, def.keySpan, j2);
         else j.e.attrs.set(name, def);
       }
       return;
     }
-    this.dup(label(), node.span, j.keySpan);
+    this.dup(label(), node.span, j);
   }
 }
 
