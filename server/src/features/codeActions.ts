@@ -4,6 +4,7 @@
 // declaration, and both directions of an inventory/profile disagreement.
 // Every fix is a minimal edit; the rest of the file is untouched.
 import type { Homelab } from '../model/homelab';
+import { inventoryFromProfiles } from '../model/inventoryFromProfiles';
 import { isParsed, parseAddress } from '../model/ip';
 import { setting } from '../model/profiles';
 import type { Workspace } from '../model/workspace';
@@ -26,9 +27,9 @@ export interface DiagnosticInput {
 
 export interface CodeAction {
   title: string;
-  kind: 'quickfix';
-  /** Index into the diagnostics passed in. */
-  diagnostic: number;
+  kind: 'quickfix' | 'source';
+  /** Index into the diagnostics passed in (none for source actions). */
+  diagnostic?: number;
   edit: WorkspaceEdit;
   preferred?: boolean;
 }
@@ -45,6 +46,12 @@ function quoteLike(ws: Workspace, uri: string, span: Span, value: string): TextE
 export function codeActions(ws: Workspace, uri: string, diagnostics: DiagnosticInput[]): CodeAction[] {
   const h = ws.homelabFor(uri);
   const out: CodeAction[] = [];
+  // A homelab with profiles and no inventory: offer to write one from what the profiles say.
+  if (h && !h.inventoryUri && uri.endsWith('.nix') && h.containers.size > 0) {
+    const created = inventoryFromProfiles(ws, h.root);
+    if (!ws.docs.exists(created.uri))
+      out.push({ title: `Create inventory from profiles (${created.containers} containers)`, kind: 'source', edit: { changes: new Map(), creates: [{ uri: created.uri, text: created.text }] } });
+  }
   diagnostics.forEach((d, i) => {
     if (!h) return;
     const data = d.data ?? {};

@@ -12,10 +12,11 @@ export interface TextEdit {
   newText: string;
 }
 
-/** Edits per document URI; `renames` moves files (old URI → new URI). */
+/** Edits per document URI; `renames` moves files (old URI → new URI); `creates` writes new files. */
 export interface WorkspaceEdit {
   changes: Map<string, TextEdit[]>;
   renames?: { from: string; to: string }[];
+  creates?: { uri: string; text: string }[];
 }
 
 export type CompletionKind =

@@ -30,9 +30,10 @@ export class Session {
   }
 
   /** `homelab` is what the client answers for the `homelab` configuration section. */
-  static async start(homelab?: unknown): Promise<Session> {
+  static async start(homelab?: unknown, remove: string[] = []): Promise<Session> {
     const root = mkdtempSync(path.join(tmpdir(), 'homelab-features-'));
     cpSync(path.join(repoRoot, 'examples', 'homelab'), root, { recursive: true });
+    for (const f of remove) rmSync(path.join(root, f), { force: true });
     const s = new Session(root);
     if (homelab !== undefined)
       s.client.requestHandlers.set('workspace/configuration', (params) => ((params as { items?: unknown[] }).items ?? []).map(() => homelab));

@@ -25,10 +25,13 @@ export function registerCodeActions(ctx: ServerContext): void {
     });
     const actions = codeActions(ctx.workspace, uri, inputs);
     if (token.isCancellationRequested) return null;
-    return actions.map((a) => ({
+    const only = params.context.only;
+    return actions
+      .filter((a) => !only || only.some((k) => (a.kind === 'source' ? CodeActionKind.Source : CodeActionKind.QuickFix).startsWith(k)))
+      .map((a) => ({
       title: a.title,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [ours[a.diagnostic]],
+      kind: a.kind === 'source' ? CodeActionKind.Source : CodeActionKind.QuickFix,
+      diagnostics: a.diagnostic === undefined ? undefined : [ours[a.diagnostic]],
       isPreferred: a.preferred,
       edit: workspaceEdit(ctx, a.edit),
     }));

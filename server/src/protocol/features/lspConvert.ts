@@ -22,11 +22,16 @@ export function textEdit(ctx: ServerContext, uri: string, e: TextEdit): LspTextE
 export function workspaceEdit(ctx: ServerContext, w: WorkspaceEdit): LspWorkspaceEdit {
   const changes: Record<string, LspTextEdit[]> = {};
   for (const [uri, edits] of w.changes) changes[uri] = edits.map((e) => textEdit(ctx, uri, e));
-  if (!w.renames?.length) return { changes };
+  if (!w.renames?.length && !w.creates?.length) return { changes };
+  const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   return {
     documentChanges: [
+      ...(w.creates ?? []).flatMap((c) => [
+        { kind: 'create' as const, uri: c.uri, options: { overwrite: false, ignoreIfExists: true } },
+        { textDocument: { uri: c.uri, version: null }, edits: [{ range: zero, newText: c.text }] },
+      ]),
       ...[...w.changes].map(([uri, edits]) => ({ textDocument: { uri, version: null }, edits: edits.map((e) => textEdit(ctx, uri, e)) })),
-      ...w.renames.map((r) => ({ kind: 'rename' as const, oldUri: r.from, newUri: r.to })),
+      ...(w.renames ?? []).map((r) => ({ kind: 'rename' as const, oldUri: r.from, newUri: r.to })),
     ],
   };
 }

@@ -22,7 +22,7 @@ export function registerFeatureHandlers(ctx: ServerContext): ServerCapabilities 
     documentSymbolProvider: true,
     workspaceSymbolProvider: true,
     renameProvider: { prepareProvider: true },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
     semanticTokensProvider: { legend: semanticLegend, full: true, range: false },
     inlayHintProvider: true,
   };
