@@ -19,12 +19,13 @@ export function useServerBundle(file: string): void {
 const HOMELAB_DELAY_MS = 250;
 
 export interface Options {
-  /** Extra environment of our server processes (NODE_OPTIONS=--cpu-prof when profiling). */
   env: NodeJS.ProcessEnv;
+  /** Node flags of our server processes (--cpu-prof when profiling; not allowed in NODE_OPTIONS). */
+  nodeArgs: string[];
 }
 
 export function ourServer(opts: Options): StdioLsp {
-  return new StdioLsp(process.execPath, [serverBundle, '--stdio'], opts.env);
+  return new StdioLsp(process.execPath, [...opts.nodeArgs, serverBundle, '--stdio'], opts.env);
 }
 
 const isPublish = (m: Message): boolean => m.method === 'textDocument/publishDiagnostics';

@@ -25,7 +25,8 @@ const wants = (part: string): boolean => !only || only.includes(part);
 
 const profilesDir = path.join(repoRoot, 'bench', '.profiles');
 const opts: Options = {
-  env: profile ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profilesDir}`.trim() } : process.env,
+  env: process.env,
+  nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profilesDir}`] : [],
 };
 
 const figures: Figure[] = [];
