@@ -18,6 +18,7 @@ import { keysOf, literalOf, nixContextAt, parsedNix, settingsSets } from './nixD
 import { settingChain } from './settingChain';
 import type { CompletionItem, IsCancelled } from './types';
 import type { Span } from '../syntax/value';
+import { snippetBody, snippetDescription, withDefault, withPlaceholder } from './snippets';
 
 const FLAG_PREFIX = /En(a(b(le?)?)?)?$/;
 
@@ -139,9 +140,13 @@ function settingItems(ws: Workspace, h: Homelab, uri: string, text: string, offs
       for (const c of h.containers.values()) {
         if (!c.ip || scraped.has(c.ip.value)) continue;
         const name = c.name.replace(/^LXC_/, 'lxc_').toLowerCase();
+        const shipped = snippetBody('nix', 'Scrape target');
+        const body = shipped
+          ? withDefault(withDefault(shipped, 'name =', name).replace(/host = "\$\{2:[^}]*\}"/, `host = "${c.ip.value}"`), 'nodePort', '9100')
+          : `{ name = "\${1:${name}}"; host = "${c.ip.value}"; nodePort = \${3:9100}; cadvisorPort = \${4:9092}; }`;
         out.push(
           item(`{ name = "${name}"; host = "${c.ip.value}"; … }`, 'snippet', 0, {
-            insertText: `{ name = "\${1:${name}}"; host = "${c.ip.value}"; nodePort = \${2:9100}; cadvisorPort = \${3:9092}; }`,
+            insertText: body,
             snippet: true,
             detail: `scrape ${c.name}`,
             sortText: `0_${String(i++).padStart(3, '0')}`,
@@ -224,12 +229,21 @@ export function completeNix(ws: Workspace, h: Homelab, uri: string, text: string
     const gw = net ? h.inventory?.networks.get(net.name)?.gateway?.value ?? '' : '';
     const baseFile = h.nixFiles.find((f) => /-base-config\.nix$/.test(f) && f !== uri);
     const name = relativeUri(dirnameUri(uri), uri).replace(/-config\.nix$|\.nix$/, '');
+    const baseRel = baseFile ? relPath(dirnameUri(uri), baseFile) : './LXC-base-config.nix';
+    let body = snippetBody('nix', 'Container profile');
+    if (body) {
+      body = withPlaceholder(body, 1, name);
+      body = withDefault(body, 'hostname', name.replace(/^LXC_/, '').toLowerCase());
+      if (ip) body = withDefault(body, 'ipAddress', ip);
+      if (gw) body = withDefault(body, 'nameServers', gw);
+      if (baseFile) body = withDefault(body, 'base = import', baseRel.replace(/^\.\//, ''));
+    }
     return [
       {
         label: 'container profile',
         kind: 'snippet',
-        detail: 'a new container profile extending the base profile',
-        insertText: PROFILE_SNIPPET(name, baseFile ? relPath(dirnameUri(uri), baseFile) : './LXC-base-config.nix', ip, gw),
+        detail: snippetDescription('nix', 'Container profile') ?? 'a new container profile extending the base profile',
+        insertText: body ?? PROFILE_SNIPPET(name, baseRel, ip, gw),
         snippet: true,
         replace: { start: 0, end: text.length },
         sortText: '0',

@@ -10,6 +10,7 @@ import { relPath } from './completionNix';
 import { freeAddresses, machines, networkByName, networkForContainer, ipv4InNetwork } from './homelabInfo';
 import type { CompletionItem, IsCancelled, TextEdit } from './types';
 import { yamlContextAt } from './yamlDoc';
+import { snippetBody, snippetDescription, withDefault } from './snippets';
 
 const ENUMS: Record<string, string[]> = {
   kind: ['proxmox', 'nas', 'router', 'switch', 'access-point', 'vps', 'workstation', 'other'],
@@ -109,20 +110,36 @@ export function completeYaml(ws: Workspace, h: Homelab, uri: string, text: strin
     const pve = [...(inv?.hosts.values() ?? [])].find((x) => x.kind?.value === 'proxmox')?.name ?? 'pve';
     const net = networkForContainer(h, { name: '', profileExists: false, hostName: pve });
     const ip = net ? freeAddresses(h, net, 1, [], (u) => ws.text(u))[0] ?? '' : '';
+    const vmid = String(Math.max(100, ...vmids) + 1);
+    let body = snippetBody('yaml', 'Container');
+    if (body) {
+      body = withDefault(body, 'host:', pve);
+      body = withDefault(body, 'vmid:', vmid);
+      if (ip) body = withDefault(body, 'ip:', ip);
+      const update = nextUpdate(h);
+      if (update) body = withDefault(body, 'update:', update);
+    }
     const ind = ' '.repeat(2);
     add('new container', 'snippet', 0, {
-      insertText: [
-        'LXC_${1:name}:',
-        `${ind}host: ${pve}`,
-        `${ind}vmid: \${2:${Math.max(100, ...vmids) + 1}}`,
-        `${ind}ip: \${3:${ip}}`,
-        `${ind}profile: profiles/LXC_\${1:name}-config.nix`,
-        `${ind}services: [$4]`,
-        `${ind}update: "\${5:Sat *-*-* 07:00:00}"`,
-      ].join('\n'),
+      insertText:
+        body ??
+        [
+          'LXC_${1:name}:',
+          `${ind}host: ${pve}`,
+          `${ind}vmid: \${2:${vmid}}`,
+          `${ind}ip: \${3:${ip}}`,
+          `${ind}profile: profiles/LXC_\${1:name}-config.nix`,
+          `${ind}services: [$4]`,
+          `${ind}update: "\${5:Sat *-*-* 07:00:00}"`,
+        ].join('\n'),
       snippet: true,
       detail: `on ${pve}${ip ? `, ${ip} free` : ''}`,
     });
+    return out;
+  }
+  if (section === 'services' && ctx.path.length === 1) {
+    const body = snippetBody('yaml', 'Service');
+    if (body) add('new service', 'snippet', 0, { insertText: body, snippet: true, detail: snippetDescription('yaml', 'Service') });
     return out;
   }
   if (section === 'containers' && name && ctx.path.length === 2) {
@@ -131,6 +148,22 @@ export function completeYaml(ws: Workspace, h: Homelab, uri: string, text: strin
     return out;
   }
   return out;
+}
+
+/** The next auto-update slot: five minutes after the latest `update` of the inventory (same day and hour pattern). */
+function nextUpdate(h: Homelab): string | undefined {
+  let best: { text: string; minutes: number } | undefined;
+  for (const c of h.inventory?.containers.values() ?? []) {
+    const m = /^(.*\s)(\d{1,2}):(\d{2})(:\d{2})?$/.exec(c.update?.value ?? '');
+    if (!m) continue;
+    const minutes = Number(m[2]) * 60 + Number(m[3]);
+    if (!best || minutes > best.minutes) best = { text: c.update?.value ?? '', minutes };
+  }
+  if (!best) return undefined;
+  const m = /^(.*\s)(\d{1,2}):(\d{2})(:\d{2})?$/.exec(best.text);
+  if (!m) return undefined;
+  const t = Math.min(best.minutes + 5, 23 * 60 + 55);
+  return `${m[1]}${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}${m[4] ?? ''}`;
 }
 
 export function isAddress(text: string): boolean {

@@ -186,3 +186,19 @@ test('inventory: proxy offers containers and hosts; profile offers profile paths
   assert.equal(prof[0].label, 'profiles/LXC_mailer-config.nix');
   s.open('homelab.yaml', inv);
 });
+
+test('inventory: a new container entry from the shipped snippet, filled with the next vmid, a free address and the next update slot', async () => {
+  const inv = s.file('homelab.yaml');
+  const marked = inv.replace('\n# Services used above', '\n  |\n# Services used above');
+  const items = await complete('homelab.yaml', marked);
+  const c = items.find((i) => i.label === 'new container');
+  assert.ok(c, JSON.stringify(items.map((i) => i.label)));
+  const text = expandSnippet(c.textEdit.newText);
+  assert.equal(
+    text,
+    ['LXC_name:', '  host: pve', '  vmid: 110', '  ip: 192.168.8.3', '  profile: profiles/LXC_name-config.nix', '  description: What it is for', '  services: []', '  update: "Sat *-*-* 07:40:00"'].join('\n'),
+  );
+  const svc = await complete('homelab.yaml', inv.replace('\ndeploy:', '\n  |\ndeploy:'));
+  assert.ok(svc.some((i) => i.label === 'new service' && /port: \$\{2:8080\}/.test(i.textEdit.newText)));
+  s.open('homelab.yaml', inv);
+});

@@ -116,6 +116,7 @@ export function expandSnippet(s: string): string {
   return s
     .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
     .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\}/g, '')
     .replace(/\$\d+/g, '');
 }
 
