@@ -13,12 +13,13 @@
 //    at the start of the enclosing bindings, we at the name; only the name is compared.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseNix, type ParseResult } from '../../../server/src/syntax/nix/parser';
 import { analyzeScopes } from '../../../server/src/syntax/nix/scopes';
 import { printNormalForm } from '../../../server/src/syntax/nix/printNormal';
+import { detectUnparseable } from '../../../server/src/syntax/nix/detect';
 import { forEachChild, type Node } from '../../../server/src/syntax/nix/ast';
 import { LineIndex } from '../../../server/src/syntax/lineIndex';
 import { generateFile } from './generate';
@@ -27,8 +28,9 @@ import { nixEnv, nixParseFilesParallel, requireNix } from './nixCli';
 const FIX = resolve(__dirname, '../../fixtures/nix');
 const GENERATED = 250;
 
-function corpus(): { file: string; expect?: 'ok' | 'err' }[] {
-  const out: { file: string; expect?: 'ok' | 'err' }[] = [];
+type Item = { file: string; expect?: 'ok' | 'err'; example?: boolean };
+function corpus(): Item[] {
+  const out: Item[] = [];
   for (const kind of ['ok', 'err'] as const) {
     for (const f of readdirSync(join(FIX, kind)).sort()) if (f.endsWith('.nix')) out.push({ file: join(FIX, kind, f), expect: kind });
   }
@@ -36,6 +38,16 @@ function corpus(): { file: string; expect?: 'ok' | 'err' }[] {
     for (const f of readdirSync(join(FIX, dir)).sort()) if (f.endsWith('.nix')) out.push({ file: join(FIX, dir, f), expect: 'ok' });
   }
   out.push({ file: join(FIX, 'profiles/secrets/domains.nix'), expect: 'ok' });
+  // The example homelab's files (whatever examples/ holds; encrypted ones are not Nix).
+  const walk = (dir: string): void => {
+    if (!existsSync(dir)) return;
+    for (const f of readdirSync(dir).sort()) {
+      const full = join(dir, f);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (f.endsWith('.nix') && !detectUnparseable(readFileSync(full, 'utf8'))) out.push({ file: full, example: true });
+    }
+  };
+  walk(resolve(__dirname, '../../../examples'));
   const gen = mkdtempSync(join(tmpdir(), 'nix-gen-'));
   for (let i = 0; i < GENERATED; i++) {
     const file = join(gen, `g${i}.nix`);
@@ -101,7 +113,7 @@ test('nix-instantiate --parse and our parser agree on the corpus', async () => {
     const errs = ourErrors(r);
     const oursOk = errs.syntax.length === 0 && errs.scopes.length === 0;
     const n = nix[i];
-    const where = `${item.file}${item.expect ? '' : ` (generated):\n${text}`}`;
+    const where = `${item.file}${item.expect || item.example ? '' : ` (generated):\n${text}`}`;
     if (item.expect === 'ok' && !n.ok) problems.push(`fixture should parse in Nix but does not: ${where}: ${n.message}`);
     if (item.expect === 'err' && n.ok) problems.push(`fixture should be rejected by Nix but is not: ${where}`);
     if (oursOk !== n.ok) {
@@ -147,8 +159,8 @@ test('nix-instantiate --parse and our parser agree on the corpus', async () => {
     problems.push(`normal form differs on ${where}\n  nix:  ${n.printed}\n  ours: ${ours}`);
   });
   console.log(
-    `nix differential (${version}): ${items.length} files (${items.length - GENERATED} hand-written, ${GENERATED} generated), ` +
-      `${accepted} accepted by both, ${items.length - accepted} rejected by both; ${exact} printed identically, ` +
+    `nix differential (${version}): ${items.length} files (${items.filter((i) => i.expect).length} hand-written, ${GENERATED} generated), ` +
+      `${items.filter((i) => i.example).length} from examples/; ${accepted} accepted by both, ${items.length - accepted} rejected by both; ${exact} printed identically, ` +
       `${letOrderFallback} equal up to let/formals order; ${undefinedChecked} undefined-variable positions checked; ${seen.size} constructs covered`,
   );
   assert.deepEqual(problems, [], `${problems.length} disagreement(s) with nix-instantiate:\n${problems.slice(0, 8).join('\n\n')}`);

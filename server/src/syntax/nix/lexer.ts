@@ -3,6 +3,7 @@
 // strings, indented strings and interpolated paths). Never throws: lexical
 // problems are recorded as errors and lexing goes on.
 import { KEYWORDS, Tok as TokEnum, type Comment, type TokenTable } from './tokens';
+import { ID_CHAR, ID_START, PATH_CHAR, URI_CHAR, URI_SCHEME, cls, floatLen, isDigit, unescapeChar } from './lexChars';
 // A local alias: reading an imported binding goes through a getter (slow in the hot loop).
 const Tok = TokEnum;
 type Tok = TokEnum;
@@ -22,33 +23,7 @@ const enum Mode {
   INPATH_SLASH,
 }
 
-// Character classes as lookup tables over ASCII.
-const ID_START = new Uint8Array(128);
-const ID_CHAR = new Uint8Array(128);
-const PATH_CHAR = new Uint8Array(128);
-const URI_SCHEME = new Uint8Array(128);
-const URI_CHAR = new Uint8Array(128);
-(() => {
-  const set = (t: Uint8Array, chars: string) => {
-    for (const ch of chars) t[ch.charCodeAt(0)] = 1;
-  };
-  const alpha = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const digit = '0123456789';
-  set(ID_START, alpha + '_');
-  set(ID_CHAR, alpha + digit + "_'-");
-  set(PATH_CHAR, alpha + digit + '._-+');
-  set(URI_SCHEME, alpha + digit + '+-.');
-  set(URI_CHAR, alpha + digit + "%/?:@&=+$,-_.!~*'");
-})();
-
 const MAX_INT = 9223372036854775807n;
-
-function cls(t: Uint8Array, c: number): boolean {
-  return c < 128 && t[c] === 1;
-}
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 export interface LexResult extends TokenTable {
   errors: LexError[];
@@ -437,40 +412,4 @@ export function lex(text: string, strict = false): LexResult {
   }
   push(Tok.EOF, n, n);
   return { kind: kind.subarray(0, count), start: start.subarray(0, count), end: end.subarray(0, count), value, comments, errors, count };
-}
-
-function unescapeChar(code: number, ch: string): string {
-  if (code === 110) return '\n';
-  if (code === 114) return '\r';
-  if (code === 116) return '\t';
-  return ch;
-}
-
-// (([1-9][0-9]*\.[0-9]*)|(0?\.[0-9]+))([Ee][+-]?[0-9]+)?
-function floatLen(text: string, i: number): number {
-  const n = text.length;
-  let j = i;
-  const c = text.charCodeAt(j);
-  if (c >= 49 && c <= 57) {
-    while (j < n && isDigit(text.charCodeAt(j))) j++;
-    if (text.charCodeAt(j) !== 46) return 0;
-    j++;
-    while (j < n && isDigit(text.charCodeAt(j))) j++;
-  } else {
-    if (c === 48) j++;
-    if (text.charCodeAt(j) !== 46 || !isDigit(text.charCodeAt(j + 1))) return 0;
-    j++;
-    while (j < n && isDigit(text.charCodeAt(j))) j++;
-  }
-  const e = text.charCodeAt(j);
-  if (e === 69 || e === 101) {
-    let k = j + 1;
-    const s = text.charCodeAt(k);
-    if (s === 43 || s === 45) k++;
-    if (isDigit(text.charCodeAt(k))) {
-      while (k < n && isDigit(text.charCodeAt(k))) k++;
-      j = k;
-    }
-  }
-  return j - i;
 }

@@ -5,13 +5,17 @@
 // span that produced it. Files are read through the injected host (no I/O here),
 // parsed once per URI, and imports are cycle-safe. Never throws.
 import type * as A from '../ast';
-import type { Origin, Span, Value, Entry } from '../../value';
+import type { Origin, Value } from '../../value';
 import { parseNix } from '../parser';
 import { detectUnparseable } from '../detect';
 import { stripIndentation } from '../desugar';
 import { arith, compare, concatLists, equal, update } from './ops';
 import { globalEnv } from './builtins';
 import { type Env, type LEntry, Thunk, type V, unknown } from './types';
+import { callPrimop } from './builtins';
+import { resolveUri, toValue } from './convert';
+
+export { resolveUri };
 
 export interface EvalHost {
   readText(uri: string): string | undefined;
@@ -372,46 +376,3 @@ export class NixEvaluator {
     return { value, scope };
   }
 }
-
-import { callPrimop } from './builtins';
-
-/** Resolves a path literal against the importing file's URI. */
-export function resolveUri(path: string, baseUri: string): string {
-  try {
-    if (path.startsWith('/')) return new URL('file://' + path).href;
-    return new URL(path, baseUri).href;
-  } catch {
-    return path;
-  }
-}
-
-/** Converts to the shared Value tree (forces everything; functions become unknown). */
-export function toValue(v: V, depth: number, seen: Map<LEntry, Entry>): Value {
-  if (depth > 200) return { kind: 'unknown', reason: 'too deeply nested', origin: v.origin };
-  switch (v.kind) {
-    case 'lambda':
-    case 'primop':
-      return { kind: 'unknown', reason: 'a function', origin: v.origin };
-    case 'list':
-      return { kind: 'list', items: v.items.map((t) => toValue(t.force(), depth + 1, seen)), origin: v.origin };
-    case 'attrs': {
-      const entries = new Map<string, Entry>();
-      for (const [k, e] of v.entries) entries.set(k, toEntry(e, depth + 1, seen));
-      return { kind: 'attrs', entries, origin: v.origin };
-    }
-    default:
-      return v;
-  }
-}
-
-function toEntry(e: LEntry, depth: number, seen: Map<LEntry, Entry>): Entry {
-  const done = seen.get(e);
-  if (done) return done;
-  const out: Entry = { key: e.key, keyOrigin: e.keyOrigin, value: { kind: 'null', origin: e.keyOrigin } };
-  seen.set(e, out);
-  out.value = toValue(e.thunk.force(), depth, seen);
-  if (e.overrides) out.overrides = toEntry(e.overrides, depth, seen);
-  return out;
-}
-
-export type { Span };
