@@ -65,9 +65,12 @@ export function nixEvalJson(file: string, expr?: string): unknown {
   return JSON.parse(r.stdout);
 }
 
-function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(args: string[], worker: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  // Each parallel worker has its own state directory (no shared store database lock).
+  const base = nixEnv();
+  const env = { ...base, NIX_STATE_DIR: `${base.NIX_STATE_DIR}-${worker}` };
   return new Promise((res) => {
-    const p = spawn('nix-instantiate', args, { env: nixEnv() });
+    const p = spawn('nix-instantiate', args, { env });
     let stdout = '';
     let stderr = '';
     p.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -87,7 +90,7 @@ export async function nixParseFilesParallel(files: string[], parallel = 6): Prom
       const end = Math.min(files.length, i + chunk);
       while (i < end) {
         const batch = files.slice(i, end);
-        const r = await run(['--parse', ...batch]);
+        const r = await run(['--parse', ...batch], c);
         const lines = r.stdout.split('\n');
         if (lines[lines.length - 1] === '') lines.pop();
         for (const l of lines) out[i++] = { ok: true, printed: l };
