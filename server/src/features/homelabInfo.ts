@@ -41,6 +41,20 @@ export function networkForContainer(h: Homelab, c: Container | undefined, hint?:
 }
 
 const takenCache = new WeakMap<Homelab, Set<string>>();
+const fileScan = new Map<string, { text: string; keys: string[] }>();
+
+/** Quoted addresses of one file, cached per text (a keystroke rescans one file, not all). */
+function quotedAddresses(uri: string, text: string): string[] {
+  const c = fileScan.get(uri);
+  if (c && c.text === text) return c.keys;
+  const keys: string[] = [];
+  for (const m of text.matchAll(/"(\d{1,3}(?:\.\d{1,3}){3})"/g)) {
+    const a = parseAddress(m[1]);
+    if (isParsed(a)) keys.push(a.key);
+  }
+  fileScan.set(uri, { text, keys });
+  return keys;
+}
 
 /**
  * Every address the homelab mentions, canonical keys: the address index, plus
@@ -55,10 +69,7 @@ export function takenAddresses(h: Homelab, textOf?: (uri: string) => string | un
     for (const u of h.nixFiles) {
       const t = textOf(u);
       if (!t || t.includes('\0')) continue;
-      for (const m of t.matchAll(/"(\d{1,3}(?:\.\d{1,3}){3})"/g)) {
-        const a = parseAddress(m[1]);
-        if (isParsed(a)) out.add(a.key);
-      }
+      for (const k of quotedAddresses(u, t)) out.add(k);
     }
   takenCache.set(h, out);
   return new Set(out);
