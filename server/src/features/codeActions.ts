@@ -27,7 +27,7 @@ export interface DiagnosticInput {
 
 export interface CodeAction {
   title: string;
-  kind: 'quickfix' | 'source';
+  kind: 'quickfix' | 'source' | 'refactor';
   /** Index into the diagnostics passed in (none for source actions). */
   diagnostic?: number;
   edit: WorkspaceEdit;
@@ -43,9 +43,13 @@ function quoteLike(ws: Workspace, uri: string, span: Span, value: string): TextE
   return { span: inner, newText: value };
 }
 
-export function codeActions(ws: Workspace, uri: string, diagnostics: DiagnosticInput[]): CodeAction[] {
+export function codeActions(ws: Workspace, uri: string, diagnostics: DiagnosticInput[], range?: Span): CodeAction[] {
   const h = ws.homelabFor(uri);
   const out: CodeAction[] = [];
+  if (h && range && uri === h.inventoryUri) {
+    const r = profileRename(ws, h, range);
+    if (r) out.push(r);
+  }
   // A homelab with profiles and no inventory: offer to write one from what the profiles say.
   if (h && !h.inventoryUri && uri.endsWith('.nix') && h.containers.size > 0) {
     const created = inventoryFromProfiles(ws, h.root);
@@ -110,6 +114,33 @@ export function codeActions(ws: Workspace, uri: string, diagnostics: DiagnosticI
     }
   });
   return out;
+}
+
+/**
+ * After renaming a container: move its profile file to `<name>-config.nix`
+ * (and update `profile:`), offered on the container's key as an explicit step.
+ */
+function profileRename(ws: Workspace, h: Homelab, range: Span): CodeAction | undefined {
+  for (const c of h.containers.values()) {
+    const k = c.decl?.keyOrigin;
+    if (!k || k.uri !== h.inventoryUri || range.start > k.span.end || range.end < k.span.start) continue;
+    if (!c.profileUri || !c.profileExists) return undefined;
+    const file = c.profileUri.slice(c.profileUri.lastIndexOf('/') + 1);
+    const want = `${encodeURIComponent(c.name)}-config.nix`;
+    if (file === want || !/-config\.nix$/.test(file)) return undefined;
+    const to = `${c.profileUri.slice(0, c.profileUri.lastIndexOf('/') + 1)}${want}`;
+    if (ws.docs.exists(to)) return undefined;
+    const changes = new Map<string, TextEdit[]>();
+    const p = c.decl?.profile;
+    if (p) {
+      const inner = innerSpan(ws, p.origin.uri, p.origin.span);
+      const text = (ws.text(p.origin.uri) ?? '').slice(inner.start, inner.end);
+      const i = text.lastIndexOf(decodeURIComponent(file));
+      if (i >= 0) changes.set(p.origin.uri, [{ span: { start: inner.start + i, end: inner.start + i + decodeURIComponent(file).length }, newText: decodeURIComponent(want) }]);
+    }
+    return { title: `Rename profile ${decodeURIComponent(file)} to ${decodeURIComponent(want)}`, kind: 'refactor', edit: { changes, renames: [{ from: c.profileUri, to }] } };
+  }
+  return undefined;
 }
 
 /** The next free address of the right network for the address at `span`. */

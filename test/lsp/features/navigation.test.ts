@@ -175,3 +175,24 @@ test('rename a host and a network', async () => {
   const net = await s.client.request<{ changes: Record<string, LspEdit[]> }>('textDocument/rename', { textDocument: { uri: s.uri(INV) }, position: s.pos(INV, '  guest:', 3), newName: 'visitors' });
   assert.equal(applyEdits(inv, net.changes[s.uri(INV)]), inv.replace('  guest:', '  visitors:'));
 });
+
+test('after renaming a container, its key offers to rename the profile file too (the user\'s explicit step)', async () => {
+  const inv = s.file(INV);
+  const edit = await s.client.request<{ changes: Record<string, LspEdit[]> }>('textDocument/rename', { textDocument: { uri: s.uri(INV) }, position: s.pos(INV, '  LXC_plane:', 4), newName: 'LXC_tasks' });
+  const renamed = applyEdits(inv, edit.changes[s.uri(INV)]);
+  s.open(INV, renamed);
+  const at = s.pos(INV, '  LXC_tasks:', 4, renamed);
+  const actions = await s.client.request<{ title: string; kind: string; edit: { documentChanges: unknown[] } }[]>('textDocument/codeAction', {
+    textDocument: { uri: s.uri(INV) },
+    range: { start: at, end: at },
+    context: { diagnostics: [] },
+  });
+  const a = actions.find((x) => /Rename profile/.test(x.title));
+  assert.ok(a, JSON.stringify(actions.map((x) => x.title)));
+  assert.equal(a.title, 'Rename profile LXC_plane-config.nix to LXC_tasks-config.nix');
+  assert.equal(a.kind, 'refactor');
+  const [textChange, move] = a.edit.documentChanges as [{ textDocument: { uri: string }; edits: LspEdit[] }, { kind: string; oldUri: string; newUri: string }];
+  assert.equal(applyEdits(renamed, textChange.edits), renamed.replace('profile: profiles/LXC_plane-config.nix', 'profile: profiles/LXC_tasks-config.nix'));
+  assert.deepEqual(move, { kind: 'rename', oldUri: s.uri('profiles/LXC_plane-config.nix'), newUri: s.uri('profiles/LXC_tasks-config.nix') });
+  s.open(INV, inv);
+});

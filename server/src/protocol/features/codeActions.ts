@@ -23,14 +23,16 @@ export function registerCodeActions(ctx: ServerContext): void {
         })),
       };
     });
-    const actions = codeActions(ctx.workspace, uri, inputs);
+    const range = { start: ctx.lines.offset(uri, params.range.start), end: ctx.lines.offset(uri, params.range.end) };
+    const actions = codeActions(ctx.workspace, uri, inputs, range);
+    const kindOf = (k: string): string => (k === 'source' ? CodeActionKind.Source : k === 'refactor' ? CodeActionKind.Refactor : CodeActionKind.QuickFix);
     if (token.isCancellationRequested) return null;
     const only = params.context.only;
     return actions
-      .filter((a) => !only || only.some((k) => (a.kind === 'source' ? CodeActionKind.Source : CodeActionKind.QuickFix).startsWith(k)))
+      .filter((a) => !only || only.some((k) => kindOf(a.kind).startsWith(k)))
       .map((a) => ({
       title: a.title,
-      kind: a.kind === 'source' ? CodeActionKind.Source : CodeActionKind.QuickFix,
+      kind: kindOf(a.kind),
       diagnostics: a.diagnostic === undefined ? undefined : [ours[a.diagnostic]],
       isPreferred: a.preferred,
       edit: workspaceEdit(ctx, a.edit),

@@ -22,7 +22,7 @@ export function registerFeatureHandlers(ctx: ServerContext): ServerCapabilities 
     documentSymbolProvider: true,
     workspaceSymbolProvider: true,
     renameProvider: { prepareProvider: true },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, CodeActionKind.Refactor] },
     semanticTokensProvider: { legend: semanticLegend, full: true, range: false },
     inlayHintProvider: true,
   };
