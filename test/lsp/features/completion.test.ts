@@ -202,3 +202,15 @@ test('inventory: a new container entry from the shipped snippet, filled with the
   assert.ok(svc.some((i) => i.label === 'new service' && /port: \$\{2:8080\}/.test(i.textEdit.newText)));
   s.open('homelab.yaml', inv);
 });
+
+test('a space opens completion only where a value starts, not in indentation', async () => {
+  const rel = 'profiles/LXC_new9-config.nix';
+  const marked = profile('    hostname = "x";\n     |');
+  const pos = s.open(rel, marked);
+  const none = await s.client.request('textDocument/completion', { textDocument: { uri: s.uri(rel) }, position: pos, context: { triggerKind: 2, triggerCharacter: ' ' } });
+  assert.equal(none, null);
+  const marked2 = profile('    grafanaEnable = |');
+  const pos2 = s.open(rel, marked2);
+  const some = await s.client.request<{ items: Item[] }>('textDocument/completion', { textDocument: { uri: s.uri(rel) }, position: pos2, context: { triggerKind: 2, triggerCharacter: ' ' } });
+  assert.deepEqual(some.items.map((i) => i.label).sort(), ['false', 'true']);
+});

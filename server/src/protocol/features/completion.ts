@@ -9,6 +9,11 @@ export function registerCompletion(ctx: ServerContext): void {
     const uri = params.textDocument.uri;
     if (ctx.workspace.text(uri) === undefined) return null;
     const offset = ctx.lines.offset(uri, params.position);
+    // A space only opens completion where a value starts (`key = `, `[ `, `key: `, `- `), not in indentation.
+    if (params.context?.triggerCharacter === ' ') {
+      const line = ctx.lines.get(uri).lineText(params.position.line).slice(0, params.position.character);
+      if (!/(=|\[|:|^\s*-)\s$/.test(line)) return null;
+    }
     const items = completion(ctx.workspace, uri, offset, () => token.isCancellationRequested);
     if (token.isCancellationRequested) return null;
     return {
