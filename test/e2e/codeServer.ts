@@ -98,6 +98,11 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'telemetry.telemetryLevel': 'off',
+    // The repo around the examples is a git repository: keep Git quiet (and idle).
+    'git.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
+    'extensions.ignoreRecommendations': true,
+    'workbench.enableExperiments': false,
     ...options.settings,
   };
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
@@ -178,7 +183,7 @@ export function launchBrowser(): Promise<Browser> {
 export async function openWorkbench(server: CodeServer, browser: Browser, folder: string): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   await page.goto(server.workbenchUrl(folder));
-  await page.waitForSelector('.monaco-workbench', { timeout: 30_000 });
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   return page;
 }
 

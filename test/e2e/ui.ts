@@ -15,7 +15,7 @@ export function homelabFolder(): string {
 /** Clicks the Homelab icon of the activity bar and waits for its view. */
 export async function openHomelabView(page: Page): Promise<void> {
   const icon = page.locator('.activitybar a.action-label[aria-label^="Homelab"]');
-  await icon.waitFor({ state: 'visible', timeout: 30_000 });
+  await icon.waitFor({ state: 'visible', timeout: 60_000 });
   await icon.click();
   // With a single view the pane header is hidden; the sidebar title names the container.
   await page.locator('.part.sidebar .composite.title h2', { hasText: /homelab/i }).waitFor({ timeout: 15_000 });
