@@ -36,7 +36,7 @@ const COLD_RUNS: Record<number, [number, number]> = quick
   ? { 10: [1, 3], 100: [1, 3], 1000: [1, 3], 5000: [0, 1] }
   : { 10: [1, 5], 100: [1, 5], 1000: [1, 5], 5000: [1, 2] };
 const EDIT_RUNS: [number, number] = quick ? [2, 10] : [3, 20];
-const REQUEST_RUNS: [number, number] = quick ? [4, 14] : [4, 30];
+const REQUEST_RUNS: [number, number] = quick ? [4, 14] : [4, 20];
 const VALIDATION_RUNS: [number, number] = quick ? [1, 3] : [1, 5];
 
 async function coldStarts(homelabs: Map<number, GeneratedHomelab>): Promise<void> {
