@@ -54,4 +54,10 @@ describe('an untrusted homelab folder', () => {
     assert.deepEqual(summary.results.map((r) => [r.container, r.status]), [['LXC_monitoring', 'succeeded']]);
     assert.equal(vscode.window.terminals.length, terminalsBefore);
   });
+
+  it('refresh re-reads the homelab (and probes nothing: the folder is not trusted)', async () => {
+    await vscode.commands.executeCommand('homelab.refresh');
+    const names = allTreeNodes(api).filter((n) => n.type === 'container').map((n) => n.container?.name);
+    assert.ok(names.includes('LXC_monitoring'), `containers after refresh: ${names.join(', ')}`);
+  });
 });
