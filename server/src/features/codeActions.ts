@@ -180,7 +180,7 @@ function mismatchPlaces(ws: Workspace, h: Homelab, uri: string, d: DiagnosticInp
     let profile: Location | undefined = hit && hit.entry.value.kind === 'string' && hit.entry.value.value === profVal ? hit.entry.value.origin : undefined;
     if (!profile) {
       const link = settingChain(ws, h, c.profileUri, 'systemSettings', field)[0];
-      if (link && link.valueText.replace(/^"|"$/g, '') === profVal) profile = { uri: link.uri, span: link.valueSpan };
+      if (link && link.valueText.replace(/^"|"$/g, '') === profVal) profile = { uri: link.valueUri, span: link.valueSpan };
     }
     if (profile && (uri === inv.origin.uri || uri === profile.uri)) return { inventory: inv.origin, profile };
   }

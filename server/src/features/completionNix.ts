@@ -86,7 +86,7 @@ function settingItems(ws: Workspace, h: Homelab, uri: string, text: string, offs
     const container = containerForProfile(h, uri);
     if (kind === 'own-address') {
       const chain = settingChain(ws, h, uri, ctx.block, 'defaultGateway');
-      const gw = chain.map((l) => literalOf(parsedValue(ws, l.uri, l.valueSpan))?.value).find((v) => typeof v === 'string' && v !== '') as string | undefined;
+      const gw = chain.map((l) => literalOf(parsedValue(ws, l.valueUri, l.valueSpan))?.value).find((v) => typeof v === 'string' && v !== '') as string | undefined;
       const net = networkForContainer(h, container, gw);
       if (net) {
         freeAddresses(h, net, 5, [], (u) => ws.text(u)).forEach((a, i) =>

@@ -14,21 +14,22 @@ export interface ChainLink {
   uri: string;
   /** The key's text. */
   keySpan: Span;
-  /** The value's text as written. */
+  /** The value's text as written (it may live in another file, e.g. a secrets file). */
   valueText: string;
+  valueUri: string;
   valueSpan: Span;
 }
 
-function linkFromText(ws: Workspace, uri: string, keySpan: Span, valueSpan: Span): ChainLink {
-  const t = ws.text(uri) ?? '';
-  return { uri, keySpan, valueSpan, valueText: t.slice(valueSpan.start, valueSpan.end) };
+function linkFromText(ws: Workspace, uri: string, keySpan: Span, valueSpan: Span, valueUri = uri): ChainLink {
+  const t = ws.text(valueUri) ?? '';
+  return { uri, keySpan, valueUri, valueSpan, valueText: t.slice(valueSpan.start, valueSpan.end) };
 }
 
 /** The chain for `key` in `block` of the profile at `uri`, newest first. */
 export function settingChain(ws: Workspace, h: Homelab | undefined, uri: string, block: SettingsBlock, key: string): ChainLink[] {
   const profile = h?.profiles.get(uri);
   const entry = profile ? blockOf(profile, block)?.entries.get(key) : undefined;
-  const out: ChainLink[] = entry ? overrideChain(entry).map((e) => linkFromText(ws, e.keyOrigin.uri, e.keyOrigin.span, e.value.origin.span)) : [];
+  const out: ChainLink[] = entry ? overrideChain(entry).map((e) => linkFromText(ws, e.keyOrigin.uri, e.keyOrigin.span, e.value.origin.span, e.value.origin.uri)) : [];
   const seen = new Set<string>();
   let cur: string | undefined = entry ? undefined : uri;
   while (cur && !seen.has(cur) && out.length < 16) {

@@ -12,6 +12,8 @@ import { freeAddresses, networkByName } from '../../../server/src/features/homel
 import { relPath } from '../../../server/src/features/completionNix';
 import { codeActions } from '../../../server/src/features/codeActions';
 import type { TextEdit } from '../../../server/src/features/types';
+import { definition } from '../../../server/src/features/definition';
+import { hover } from '../../../server/src/features/hover';
 
 const ROOT = 'file:///mem';
 const INV = `networks:
@@ -157,4 +159,25 @@ test('relPath: sibling, parent and nested paths', () => {
   assert.equal(relPath('file:///r/profiles', 'file:///r/profiles/a.nix'), './a.nix');
   assert.equal(relPath('file:///r/profiles', 'file:///r/lib/defaults.nix'), '../lib/defaults.nix');
   assert.equal(relPath('file:///r', 'file:///r/profiles/x-config.nix'), './profiles/x-config.nix');
+});
+
+test('definition of secrets.x lands on its binding when the secrets file is readable; hover says where the value comes from', () => {
+  const prof = A.replace('  base = import ./LXC-base-config.nix;\n', '  base = import ./LXC-base-config.nix;\n  secrets = import ../secrets/s.nix;\n').replace('    hostname = "a";\n', '    hostname = "a";\n    notificationToEmail = secrets.alertEmail;\n');
+  const ws = workspace({ 'profiles/LXC_a-config.nix': prof, 'secrets/s.nix': '{\n  alertEmail = "ops@example.com";\n}\n' });
+  const uri = `${ROOT}/profiles/LXC_a-config.nix`;
+  const at = prof.indexOf('alertEmail') + 2;
+  const defs = definition(ws, uri, at);
+  assert.deepEqual(defs, [{ uri: `${ROOT}/secrets/s.nix`, span: { start: 4, end: 14 } }]);
+  assert.match(hover(ws, uri, at)?.contents ?? '', /alertEmail\*\* from `secrets\/s\.nix` — readable/);
+  const h = hover(ws, uri, prof.indexOf('notificationToEmail') + 2);
+  assert.match(h?.contents ?? '', /Effective value: `"ops@example\.com"` — set here/);
+});
+
+test('hover on a gateway address in the inventory names the host that owns it', () => {
+  const ws = workspace();
+  const uri = `${ROOT}/homelab.yaml`;
+  const h = hover(ws, uri, INV.indexOf('gateway: 10.0.0.1') + 11);
+  assert.match(h?.contents ?? '', /\*\*10\.0\.0\.1\*\* · no owner declared in network `lan` \(10\.0\.0\.0\/29\)/);
+  const pve = hover(ws, uri, INV.indexOf('ip: 10.0.0.2') + 5);
+  assert.match(pve?.contents ?? '', /host `pve` on network `lan`/);
 });
