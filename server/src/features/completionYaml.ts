@@ -9,7 +9,7 @@ import type { Workspace } from '../model/workspace';
 import { relPath } from './completionNix';
 import { freeAddresses, machines, networkByName, networkForContainer, ipv4InNetwork } from './homelabInfo';
 import type { CompletionItem, IsCancelled, TextEdit } from './types';
-import { yamlContextAt } from './yamlDoc';
+import { valueAt, yamlContextAt } from './yamlDoc';
 import { snippetBody, snippetDescription, withDefault } from './snippets';
 
 const ENUMS: Record<string, string[]> = {
@@ -18,7 +18,13 @@ const ENUMS: Record<string, string[]> = {
   method: ['ssh-script', 'nixos-rebuild', 'colmena', 'deploy-rs', 'command'],
 };
 
-const CONTAINER_KEYS = ['host', 'vmid', 'ip', 'hostname', 'profile', 'services', 'update', 'description', 'deploy'];
+const ENTRY_KEYS: Record<string, string[]> = {
+  containers: ['host', 'vmid', 'ip', 'hostname', 'profile', 'services', 'update', 'description', 'deploy'],
+  hosts: ['kind', 'ip', 'description'],
+  networks: ['cidr', 'gateway', 'dns', 'description', 'isolated'],
+  services: ['port', 'url', 'expose', 'proxy', 'protocol', 'description'],
+};
+const TOP_KEYS = ['version', 'domain', 'localDomain', 'networks', 'hosts', 'containers', 'services', 'deploy'];
 
 /** An edit that declares a service at the end of the inventory's `services:` section. */
 export function declareServiceEdit(h: Homelab, text: string, name: string, port: number | undefined): TextEdit {
@@ -142,9 +148,15 @@ export function completeYaml(ws: Workspace, h: Homelab, uri: string, text: strin
     if (body) add('new service', 'snippet', 0, { insertText: body, snippet: true, detail: snippetDescription('yaml', 'Service') });
     return out;
   }
-  if (section === 'containers' && name && ctx.path.length === 2) {
-    const present = new Set(inv?.containers.get(name)?.node.kind === 'attrs' ? [...(inv?.containers.get(name)?.node as { entries: Map<string, unknown> }).entries.keys()] : []);
-    for (const k of CONTAINER_KEYS) if (!present.has(k)) add(k, 'key', 0, { insertText: `${k}: ` });
+  if (section && ENTRY_KEYS[section] && name && ctx.path.length === 2) {
+    const node = valueAt(inv?.value, [section, name]);
+    const present = new Set(node?.kind === 'attrs' ? node.entries.keys() : []);
+    for (const k of ENTRY_KEYS[section]) if (!present.has(k)) add(k, 'key', 0, { insertText: `${k}: ` });
+    return out;
+  }
+  if (ctx.path.length === 0 && ctx.indent === 0) {
+    const present = new Set(inv?.value?.kind === 'attrs' ? inv.value.entries.keys() : []);
+    for (const k of TOP_KEYS) if (!present.has(k)) add(k, 'key', 0, { insertText: `${k}: ` });
     return out;
   }
   return out;

@@ -181,3 +181,15 @@ test('hover on a gateway address in the inventory names the host that owns it', 
   const pve = hover(ws, uri, INV.indexOf('ip: 10.0.0.2') + 5);
   assert.match(pve?.contents ?? '', /host `pve` on network `lan`/);
 });
+
+test('inventory keys: an entry offers the keys it does not have yet; the top level offers missing sections', () => {
+  const ws = workspace();
+  const uri = `${ROOT}/homelab.yaml`;
+  const t = INV.replace('    kind: proxmox\n', '    kind: proxmox\n    \n');
+  ws.setDocument(uri, t, 2);
+  const items = completion(ws, uri, t.indexOf('proxmox\n    \n') + 'proxmox\n    '.length);
+  assert.deepEqual(items.map((i) => i.label), ['description']);
+  const top = `${INV}\n`;
+  ws.setDocument(uri, top, 3);
+  assert.deepEqual(completion(ws, uri, top.length).map((i) => i.label), ['version', 'domain', 'localDomain', 'deploy']);
+});
