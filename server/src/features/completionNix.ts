@@ -88,9 +88,13 @@ function settingItems(ws: Workspace, h: Homelab, uri: string, text: string, offs
       const chain = settingChain(ws, h, uri, ctx.block, 'defaultGateway');
       const gw = chain.map((l) => literalOf(parsedValue(ws, l.valueUri, l.valueSpan))?.value).find((v) => typeof v === 'string' && v !== '') as string | undefined;
       const net = networkForContainer(h, container, gw);
+      // The inventory's own address for this container agrees with it by definition.
+      const declared = ctx.key === 'ipAddress' ? container?.decl?.ip?.value : undefined;
+      if (declared)
+        out.push(item(declared, 'address', 0, { insertText: q(declared), detail: `the inventory's ip of ${container?.name}`, sortText: '0_', preselect: true, filterText: quoted ? `"${declared}"` : declared }));
       if (net) {
         freeAddresses(h, net, 5, [], (u) => ws.text(u)).forEach((a, i) =>
-          out.push(item(a, 'address', 0, { insertText: q(a), detail: `free in ${net.name} (${net.cidr.key})`, sortText: `0_${String(i).padStart(3, '0')}`, preselect: i === 0 || undefined, filterText: quoted ? `"${a}"` : a })),
+          out.push(item(a, 'address', 0, { insertText: q(a), detail: `free in ${net.name} (${net.cidr.key})`, sortText: `0_${String(i).padStart(3, '0')}`, preselect: (i === 0 && !declared) || undefined, filterText: quoted ? `"${a}"` : a })),
         );
       }
       return out;

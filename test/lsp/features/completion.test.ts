@@ -214,3 +214,13 @@ test('a space opens completion only where a value starts, not in indentation', a
   const some = await s.client.request<{ items: Item[] }>('textDocument/completion', { textDocument: { uri: s.uri(rel) }, position: pos2, context: { triggerKind: 2, triggerCharacter: ' ' } });
   assert.deepEqual(some.items.map((i) => i.label).sort(), ['false', 'true']);
 });
+
+test('ipAddress in a container\'s own profile offers the inventory\'s address first, then free ones', async () => {
+  const rel = 'profiles/LXC_mailer-config.nix';
+  const text = s.file(rel);
+  const items = await complete(rel, text.replace('ipAddress = "192.168.8.89"', 'ipAddress = "|"'));
+  assert.equal(items[0].label, '192.168.8.89');
+  assert.match(items[0].detail ?? '', /inventory's ip of LXC_mailer/);
+  assert.equal(items[1].label, '192.168.8.3');
+  s.open(rel, text);
+});
