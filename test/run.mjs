@@ -2,7 +2,7 @@
 // TypeScript loaded through tsx. Node 20 does not expand globs itself, so the
 // files are collected here. Extra arguments filter by path substring:
 //   node test/run.mjs nix lsp      -> only files whose path contains "nix" or "lsp"
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,7 @@ if (files.length === 0) {
 // The spec report goes to the terminal; a TAP copy is read back for the plain
 // closing line `N passed, N failed` that CI recognises in any language.
 mkdirSync(join(testDir, '.tmp'), { recursive: true });
-const tapFile = join(testDir, '.tmp', 'last-run.tap');
+const tapFile = join(testDir, '.tmp', `run-${process.pid}.tap`);
 const result = spawnSync(
   process.execPath,
   [
@@ -50,4 +50,5 @@ const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.
 const failed = count('fail') + count('cancelled');
 const status = result.status ?? 1;
 console.log(`\n${count('pass')} passed, ${failed + (status !== 0 && failed === 0 ? 1 : 0)} failed, ${count('skipped') + count('todo')} skipped`);
+rmSync(tapFile, { force: true });
 process.exit(status);
