@@ -26,7 +26,8 @@ export function levenshtein(a: string, b: string): number {
 }
 
 /** The closest candidate (case-insensitive equal, or within a small edit distance). */
-export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+export function didYouMean(word: string, candidateIterable: Iterable<string>): string | undefined {
+  const candidates = [...candidateIterable];
   let best: string | undefined;
   let bestD = Infinity;
   const lw = word.toLowerCase();
@@ -39,7 +40,13 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
     }
   }
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 4)));
-  return best !== undefined && bestD <= limit ? best : undefined;
+  if (best !== undefined && bestD <= limit) return best;
+  // A half-typed key (`grafanaEn`) suggests the one it begins (`grafanaEnable`), when only one does.
+  if (word.length >= 4) {
+    const starts = candidates.filter((c) => c.toLowerCase().startsWith(lw) && c !== word);
+    if (starts.length === 1) return starts[0];
+  }
+  return undefined;
 }
 
 export interface OwnSetting {

@@ -34,3 +34,12 @@ test('docs/rules.md documents every rule with its default severity', () => {
     assert.ok(doc.includes(`| [\`${r.id}\`](#${r.id}) | ${r.defaultSeverity} |`), `summary row for ${r.id}`);
   }
 });
+
+test('did you mean: close spellings, case, and half-typed keys', async () => {
+  const { didYouMean } = await import('../../../server/src/checks/util');
+  assert.equal(didYouMean('dockerEnabel', ['dockerEnable', 'sshEnable']), 'dockerEnable');
+  assert.equal(didYouMean('GRAFANAENABLE', ['grafanaEnable']), 'grafanaEnable');
+  assert.equal(didYouMean('grafanaEn', new Map([['grafanaEnable', 1], ['grafanaPort', 2]]).keys()), 'grafanaEnable');
+  assert.equal(didYouMean('graf', ['grafanaEnable', 'grafanaPort']), undefined);
+  assert.equal(didYouMean('zzzzzz', ['grafanaEnable']), undefined);
+});
