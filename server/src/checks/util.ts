@@ -60,8 +60,13 @@ export interface OwnSetting {
  * Every setting written in a profile file's own text (the effective entries of
  * each profile whose key lies in that file), once per source place.
  */
+const ownCache = new WeakMap<Homelab, OwnSetting[]>();
+
 export function ownSettings(h: Homelab): OwnSetting[] {
+  const cached = ownCache.get(h);
+  if (cached) return cached;
   const out: OwnSetting[] = [];
+  ownCache.set(h, out);
   const seen = new Set<string>();
   for (const p of h.profiles.values()) {
     for (const block of BLOCKS) {

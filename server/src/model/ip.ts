@@ -19,8 +19,23 @@ export interface ParsedCidr {
   key: string;
 }
 
+const memo = new Map<string, ParsedAddress | { error: string }>();
+
+/** Parses an IPv4/IPv6 address (memoised: the index parses every string of every profile). */
 export function parseAddress(text: string): ParsedAddress | { error: string } {
+  let r = memo.get(text);
+  if (r === undefined) {
+    r = parseAddressUncached(text);
+    if (memo.size > 50_000) memo.clear();
+    memo.set(text, r);
+  }
+  return r;
+}
+
+function parseAddressUncached(text: string): ParsedAddress | { error: string } {
   const t = text.trim();
+  // Most strings of a profile are not addresses: reject them before ipaddr.js, which throws internally.
+  if (t.length > 45 || !/^[0-9A-Fa-f:.%/]+$/.test(t) || !/[.:]/.test(t)) return { error: `\`${text}\` is not an IP address` };
   if (t !== text || t === '') return { error: `\`${text}\` is not an IP address` };
   if (t.includes('/')) return { error: `\`${text}\` is a network, not an address: leave out the \`/${t.split('/')[1]}\` prefix` };
   if (ipaddr.IPv4.isValidFourPartDecimal(t)) {
