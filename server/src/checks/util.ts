@@ -54,6 +54,13 @@ export interface OwnSetting {
   block: SettingsBlock;
   key: string;
   entry: Entry;
+  /** Profiles that inherit this very entry through a `//` merge (the base's settings), with the merge's place. */
+  inheritedBy: { uri: string; name: string; merge: Origin }[];
+}
+
+/** Related information "inherited by X" for a setting written in a base profile. */
+export function inheritedRelated(s: OwnSetting): RelatedInfo[] {
+  return s.inheritedBy.map((p) => rel(p.merge, `inherited by ${p.name} through this merge`));
 }
 
 /**
@@ -68,6 +75,7 @@ export function ownSettings(h: Homelab): OwnSetting[] {
   const out: OwnSetting[] = [];
   ownCache.set(h, out);
   const seen = new Set<string>();
+  const byId = new Map<string, OwnSetting>();
   for (const p of h.profiles.values()) {
     for (const block of BLOCKS) {
       const b = blockOf(p, block);
@@ -77,9 +85,14 @@ export function ownSettings(h: Homelab): OwnSetting[] {
         for (let e: Entry | undefined = entry; e; e = e.overrides) {
           if (!h.profiles.has(e.keyOrigin.uri)) continue;
           const id = `${e.keyOrigin.uri}#${e.keyOrigin.span.start}`;
-          if (seen.has(id)) continue;
-          seen.add(id);
-          out.push({ profileUri: e.keyOrigin.uri, block, key, entry: e });
+          let own = byId.get(id);
+          if (!own) {
+            own = { profileUri: e.keyOrigin.uri, block, key, entry: e, inheritedBy: [] };
+            byId.set(id, own);
+            out.push(own);
+          }
+          // The effective value of profile p comes from another file: p inherits it.
+          if (e === entry && e.keyOrigin.uri !== p.uri && b.origin.uri === p.uri) own.inheritedBy.push({ uri: p.uri, name: p.name, merge: b.origin });
         }
       }
     }

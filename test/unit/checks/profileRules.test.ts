@@ -87,6 +87,12 @@ test('a setting inherited from the base is checked once, in the base file', () =
   const files = { ...LAB, [B]: edit(LAB[B], 'shell = "zsh";', 'shell = "tcsh";') };
   const found = check(files).filter((f) => f.rule === 'setting-enum');
   assert.deepEqual(found.map((f) => f.file), [B]);
+  // ... with each profile's merge as related information.
+  const related = (found[0].d.related ?? []).map((r) => [r.uri.slice(ROOT.length + 1), r.message]).sort();
+  assert.deepEqual(related, [
+    [M, 'inherited by mon through this merge'],
+    [W, 'inherited by web through this merge'],
+  ]);
 });
 
 test('suppression comments work in Nix', () => {

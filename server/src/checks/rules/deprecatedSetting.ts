@@ -2,7 +2,7 @@
 // (with its replacement when one is named).
 import { lookupSetting } from '../../model/catalog';
 import type { Finding, Rule } from '../types';
-import { at, ownSettings } from '../util';
+import { at, inheritedRelated, ownSettings } from '../util';
 
 export const deprecatedSetting: Rule = {
   id: 'deprecated-setting',
@@ -15,7 +15,7 @@ export const deprecatedSetting: Rule = {
       const d = lookupSetting(h.catalog, s.block, s.key)?.deprecated;
       if (!d) continue;
       const msg = `\`${s.key}\` is deprecated${d.replacement ? `: use \`${d.replacement}\` instead` : ''}${d.message ? ` (${d.message})` : ''}`;
-      out.push(at('deprecated-setting', s.entry.keyOrigin, msg, { data: d.replacement ? { replacement: d.replacement } : undefined }));
+      out.push(at('deprecated-setting', s.entry.keyOrigin, msg, { related: inheritedRelated(s), data: d.replacement ? { replacement: d.replacement } : undefined }));
     }
     return out;
   },

@@ -2,7 +2,7 @@
 // documentation allows (`Options: "a", "b"` in lib/defaults.nix, or a schema enum).
 import { lookupSetting } from '../../model/catalog';
 import type { Finding, Rule } from '../types';
-import { at, didYouMean, ownSettings } from '../util';
+import { at, didYouMean, inheritedRelated, ownSettings } from '../util';
 
 export const settingEnum: Rule = {
   id: 'setting-enum',
@@ -20,6 +20,7 @@ export const settingEnum: Rule = {
       const dym = v.kind === 'string' ? didYouMean(v.value, entry.enum.map(String)) : undefined;
       out.push(
         at('setting-enum', v.origin, `\`${String(v.value)}\` is not an option of \`${s.key}\`: use one of ${options}`, {
+          related: inheritedRelated(s),
           data: dym ? { replacement: dym } : undefined,
         }),
       );

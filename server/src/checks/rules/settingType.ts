@@ -2,7 +2,7 @@
 // catalog entry (a string where a boolean is expected, and so on).
 import { describeType, lookupSetting, typeAccepts, typeOfValue } from '../../model/catalog';
 import type { Finding, Rule } from '../types';
-import { at, ownSettings } from '../util';
+import { at, inheritedRelated, ownSettings } from '../util';
 
 export const settingType: Rule = {
   id: 'setting-type',
@@ -16,7 +16,7 @@ export const settingType: Rule = {
       const t = typeOfValue(s.entry.value);
       if (!entry || !t || entry.types.length === 0 || typeAccepts(entry.types, t)) continue;
       const def = entry.default !== undefined ? ` (its default is \`${JSON.stringify(entry.default)}\`)` : '';
-      out.push(at('setting-type', s.entry.value.origin, `\`${s.key}\` must be ${describeType(entry.types)}${def}, not ${describeType([t])}`));
+      out.push(at('setting-type', s.entry.value.origin, `\`${s.key}\` must be ${describeType(entry.types)}${def}, not ${describeType([t])}`, { related: inheritedRelated(s) }));
     }
     return out;
   },

@@ -2,7 +2,7 @@
 // no module reads and no schema knows; suggests the closest known key.
 import { allEntries, lookupSetting } from '../../model/catalog';
 import type { Finding, Rule } from '../types';
-import { at, didYouMean, ownSettings } from '../util';
+import { at, didYouMean, inheritedRelated, ownSettings } from '../util';
 
 export const unknownSetting: Rule = {
   id: 'unknown-setting',
@@ -17,6 +17,7 @@ export const unknownSetting: Rule = {
       const dym = didYouMean(s.key, [...h.catalog[s.block].keys()]) ?? didYouMean(s.key, allEntries(h.catalog).map((e) => e.key));
       out.push(
         at('unknown-setting', s.entry.keyOrigin, `unknown setting \`${s.key}\` in ${s.block}${dym ? `; did you mean \`${dym}\`?` : ''}`, {
+          related: inheritedRelated(s),
           data: dym ? { replacement: dym } : undefined,
         }),
       );
