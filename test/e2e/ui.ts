@@ -1,15 +1,27 @@
 // Playwright steps on code-server's workbench that the UI scenarios share:
 // which folder to open, opening the Homelab view, reading its tree, and
 // saving screenshots for the README.
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from './compile-integration.mjs';
+import { tempDir } from './codeServer';
 
 /** examples/homelab, or the minimal fixture while the example is missing. */
 export function homelabFolder(): string {
   const example = join(repoRoot, 'examples', 'homelab');
-  return existsSync(join(example, 'homelab.yaml')) ? example : join(repoRoot, 'test', 'fixtures', 'e2e', 'homelab');
+  return exampleCopy(existsSync(join(example, 'homelab.yaml')) ? example : join(repoRoot, 'test', 'fixtures', 'e2e', 'homelab'));
+}
+
+/**
+ * A private copy of an example folder for one run: the suites and scenarios
+ * type into profiles, and a run that fails midway must never leave the
+ * repository's examples edited.
+ */
+export function exampleCopy(folder: string): string {
+  const copy = join(tempDir('example'), basename(folder));
+  cpSync(folder, copy, { recursive: true });
+  return copy;
 }
 
 /** Clicks the Homelab icon of the activity bar and waits for its view. */

@@ -19,7 +19,7 @@ import {
 } from './codeServer';
 import { startSshd, type Sshd } from '../deploy/helpers/sshd';
 import { createRemoteRepo } from '../deploy/helpers/remoteRepo';
-import { homelabFolder, screenshot, openHomelabView, treeRows } from './ui';
+import { exampleCopy, homelabFolder, screenshot, openHomelabView, treeRows } from './ui';
 
 /** Settings for every run: nothing may probe the example's 192.168.x addresses. */
 const quietSettings = { 'homelab.reachability.enable': false, 'homelab.prometheus.url': '' };
@@ -60,7 +60,7 @@ describe('integration suites inside code-server', () => {
   });
 
   it('broken: examples/broken and its expected diagnostics', async (t) => {
-    const folder = join(repoRoot, 'examples', 'broken');
+    const folder = exampleCopy(join(repoRoot, 'examples', 'broken'));
     assert.ok(existsSync(join(folder, 'expected.json')), 'examples/broken/expected.json is missing');
     const run = await runIntegrationSuites({ folder, testsPath, group: 'broken', settings: quietSettings });
     await report(t, run);
@@ -145,7 +145,7 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
 
   it('a mistake in a profile: squiggle, Problems entry and hover message', async () => {
     const message = /`sshPort` must be a whole number/;
-    await scenario(join(repoRoot, 'examples', 'broken'), async (page) => {
+    await scenario(exampleCopy(join(repoRoot, 'examples', 'broken')), async (page) => {
       await openFile(page, 'LXC_mailer-config.nix');
       const squiggle = page.locator('.monaco-editor .squiggly-error').first();
       await squiggle.waitFor({ timeout: 30_000 });
@@ -166,11 +166,12 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
   });
 
   it('completion: typing grafanaEn in a profile offers grafanaEnable with its documentation', async () => {
-    const file = join(homelabFolder(), 'profiles', 'LXC_mailer-config.nix');
+    const folder = homelabFolder();
+    const file = join(folder, 'profiles', 'LXC_mailer-config.nix');
     const lines = readFileSync(file, 'utf8').split('\n');
     const line = lines.findIndex((l) => l.includes('postfixRelayEnable = true;')) + 1;
     assert.ok(line > 0, 'postfixRelayEnable not in LXC_mailer-config.nix');
-    await scenario(homelabFolder(), async (page) => {
+    await scenario(folder, async (page) => {
       await openFile(page, 'LXC_mailer-config.nix');
       await page.keyboard.press('Control+G');
       await page.keyboard.type(String(line));

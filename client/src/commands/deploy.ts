@@ -32,8 +32,12 @@ export function registerDeployCommands(context: vscode.ExtensionContext, ctx: Co
     const picked = containerFromArgs(ctx.tree, args);
     return deploy(picked.length > 0 ? picked : await pickContainers(ctx.tree, 'Dry run for which containers?', true), true);
   });
-  register('homelab.deployAll', () => deploy(ctx.tree.containers(), false));
+  register('homelab.deployAll', async () => {
+    await ctx.tree.ensureLoaded();
+    return deploy(ctx.tree.containers(), false);
+  });
   register('homelab.deployChanged', async () => {
+    await ctx.tree.ensureLoaded();
     const last = context.workspaceState.get<Record<string, number>>(LAST_DEPLOY_KEY, {});
     const all = ctx.tree.containers();
     const modifiedAt: Record<string, number> = {};

@@ -33,6 +33,7 @@ export async function pickContainers(
   canPickMany: boolean,
   filter: (c: ContainerNode) => boolean = () => true,
 ): Promise<PickedContainer[]> {
+  await tree.ensureLoaded();
   const all = tree.containers().filter(({ container }) => filter(container));
   if (all.length === 0) {
     void vscode.window.showInformationMessage('Homelab: no containers found in this workspace.');

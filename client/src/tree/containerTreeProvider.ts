@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ContainerNode, HostKind, Topology } from '../../../server/src/protocol/customMessages';
 import { childNodes, containerTooltip, Grouping, rootNodes, TreeNode } from './treeModel';
-import { prometheusUp, probeAll, Reachability } from './reachability';
+import { prometheusUp, probeAll, Reachability, sshPort } from './reachability';
 
 const hostIcons: Record<HostKind, string> = {
   proxmox: 'server-environment',
@@ -53,7 +53,16 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     return this.topology.homelabs.flatMap((h) => h.containers.map((container) => ({ container, rootUri: h.rootUri })));
   }
 
+  private loaded: Promise<void> | undefined;
+
+  /** The first topology, fetched once; commands wait for it instead of seeing an empty tree. */
+  ensureLoaded(): Promise<void> {
+    this.loaded ??= this.refresh();
+    return this.loaded;
+  }
+
   async refresh(): Promise<void> {
+    this.loaded ??= Promise.resolve();
     try {
       this.topology = await this.fetchTopology();
     } catch (error) {
@@ -188,9 +197,20 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   async probe(): Promise<void> {
-    if (!vscode.workspace.isTrusted) return;
-    const addresses = this.containers().flatMap(({ container }) => (container.ip ? [container.ip] : []));
-    this.reachability = await probeAll(addresses, 22, 1500);
+    const config = vscode.workspace.getConfiguration('homelab');
+    if (!vscode.workspace.isTrusted || !config.get<boolean>('reachability.enable', true)) return;
+    // Probe the port a deploy would use: an ssh `-p N` or `-o Port=N` among its options, else 22.
+    const byPort = new Map<number, string[]>();
+    for (const { container } of this.containers()) {
+      if (!container.ip) continue;
+      const port = sshPort(container.deploy.sshOptions ?? []);
+      byPort.set(port, [...(byPort.get(port) ?? []), container.ip]);
+    }
+    const results = new Map<string, Reachability>();
+    for (const [port, addresses] of byPort) {
+      for (const [ip, state] of await probeAll(addresses, port, 1500)) results.set(ip, state);
+    }
+    this.reachability = results;
     const prometheusUrl = vscode.workspace.getConfiguration('homelab').get<string>('prometheus.url', '');
     if (prometheusUrl) {
       try {

@@ -62,3 +62,16 @@ export async function prometheusUp(baseUrl: string, timeoutMs: number): Promise<
   }
   return up;
 }
+
+/** The port ssh would use with these options: `-p N`, `-pN`, `-o Port=N` or `-oPort=N` (the last wins), else 22. */
+export function sshPort(options: string[]): number {
+  let port = 22;
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i];
+    const value = o === '-p' ? options[i + 1] : o.startsWith('-p') ? o.slice(2)
+      : o === '-o' && /^port=/i.test(options[i + 1] ?? '') ? options[i + 1].slice(5)
+      : /^-oport=/i.test(o) ? o.slice(7) : undefined;
+    if (value !== undefined && /^\d{1,5}$/.test(value) && Number(value) > 0 && Number(value) < 65536) port = Number(value);
+  }
+  return port;
+}

@@ -26,3 +26,14 @@ test('an open port is reachable, a closed one unreachable, a name unknown', asyn
     await open.close();
   }
 });
+
+test('the probed port follows the ssh options a deploy uses', async () => {
+  const { sshPort } = await import('../../../client/src/tree/reachability');
+  assert.equal(sshPort([]), 22);
+  assert.equal(sshPort(['-o', 'ConnectTimeout=10', '-p', '2222']), 2222);
+  assert.equal(sshPort(['-p2200']), 2200);
+  assert.equal(sshPort(['-o', 'Port=2022']), 2022);
+  assert.equal(sshPort(['-oPort=2023']), 2023);
+  assert.equal(sshPort(['-p', 'x']), 22);
+  assert.equal(sshPort(['-p', '70000']), 22);
+});
