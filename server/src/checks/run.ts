@@ -3,6 +3,7 @@
 // `homelab.rules`, per-line `# homelab-ignore:` comments, and removes a generic
 // schema finding where a specific rule already reported the same place.
 import type { Homelab } from '../model/homelab';
+import { normalizeUri } from '../model/uri';
 import type { Workspace } from '../model/workspace';
 import { LineIndex } from '../syntax/lineIndex';
 import { RULES } from './registry';
@@ -69,7 +70,8 @@ function finish(ws: Workspace, h: Homelab, uri: string, findings: Finding[]): Di
 }
 
 /** Diagnostics of one document: its own rules plus the cross-file findings that land in it. */
-export function checkDocument(ws: Workspace, uri: string): Diagnostic[] {
+export function checkDocument(ws: Workspace, documentUri: string): Diagnostic[] {
+  const uri = normalizeUri(documentUri);
   const h = ws.homelabFor(uri);
   if (!h) return [];
   const ctx: RuleContext = { workspace: ws, homelab: h };
