@@ -129,7 +129,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const records: Record_[] = [];
   const root = new Rng(options.seed);
   const indices = options.only ?? plan.map((_, i) => i);
-  let nextLog = 5_000;
+  let nextLog = 1_000;
 
   const worker = async (w: number): Promise<void> => {
     const mine = indices.filter((_, k) => k % options.jobs === w);
@@ -166,7 +166,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
           server = undefined;
         }
         if (report.inputs >= nextLog) {
-          nextLog += 5_000;
+          nextLog += 1_000;
           options.log(`  … ${report.inputs} inputs, ${report.crashes} crashes, ${report.errorResponses} error responses, ${report.timeouts} timeouts, ${((performance.now() - started) / 1000).toFixed(0)} s`);
         }
       }

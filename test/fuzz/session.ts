@@ -163,7 +163,7 @@ export class FuzzServer {
         break;
       }
       outcome.timings.push({ method, ms: r.ms });
-      if (r.message.error) outcome.problems.push({ what: 'error-response', method, params, detail: JSON.stringify(r.message.error) });
+      if (r.message.error && !isRefusal(method, r.message.error)) outcome.problems.push({ what: 'error-response', method, params, detail: JSON.stringify(r.message.error) });
       if (method === 'textDocument/completion' && this.capabilities.completionProvider && r.message.result) await this.resolveFirst(r.message.result, outcome);
     }
     if (!outcome.dead && this.exited) {
@@ -314,6 +314,14 @@ export class FuzzServer {
       if (s.trim() !== '') outcome.problems.push({ what: 'stderr', detail: s.slice(0, 4000) });
     }
   }
+}
+
+/**
+ * A rename the server declines with a message for the user (LSP's way to say
+ * "cannot rename this symbol": VS Code shows it) is an answer, not a failure.
+ */
+export function isRefusal(method: string, error: { code: number }): boolean {
+  return (method === 'textDocument/prepareRename' || method === 'textDocument/rename') && (error.code === -32600 || error.code === -32803);
 }
 
 export function removeWorkspace(dir: string): void {
