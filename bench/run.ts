@@ -220,7 +220,10 @@ function packaging(): void {
 async function main(): Promise<void> {
   const started = Date.now();
   const load0 = os.loadavg()[0];
+  // Another build may be rewriting dist/ right now (it is emptied first): wait for it a little.
+  for (let i = 0; i < 60 && !existsSync(path.join(repoRoot, 'dist', 'server.js')); i++) await sleep(1000);
   if (!existsSync(path.join(repoRoot, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` (npm run bench does).');
+  await sleep(500);
   // Measure one build from start to end, even if dist/ is rebuilt meanwhile
   // (the bundle is self-contained: schemas and catalog are inlined).
   const snapshot = path.join(repoRoot, 'bench', '.generated', 'server', 'server.js');
