@@ -196,21 +196,22 @@ export const diskMutations: Record<string, (rng: Rng, file: CorpusFile) => Buffe
 export const diskMutationNames = Object.keys(diskMutations);
 
 /** One random cheap input derived from one corpus file (sometimes 2–4 stacked mutations). */
-export function cheapInput(rng: Rng, corpus: CorpusFile[]): FuzzInput {
+export function cheapInput(rng: Rng, corpus: CorpusFile[], exclude: readonly string[] = []): FuzzInput {
+  const names = exclude.length === 0 ? textMutationNames : textMutationNames.filter((n) => !exclude.includes(n));
   const file = rng.pick(corpus);
   if (rng.chance(0.04)) {
     const name = rng.pick(diskMutationNames);
     return { kind: `${file.language}:disk:${name}`, rel: file.rel, language: file.language, bytes: diskMutations[name](rng, file) };
   }
   let text = file.text;
-  const names: string[] = [];
+  const applied: string[] = [];
   const n = rng.chance(0.25) ? 2 + rng.int(3) : 1;
   for (let i = 0; i < n; i++) {
-    const name = rng.pick(textMutationNames);
-    names.push(name);
+    const name = rng.pick(names.length > 0 ? names : textMutationNames);
+    applied.push(name);
     text = textMutations[name](rng, text, file, corpus);
   }
-  return { kind: `${file.language}:${names.join('+')}`, rel: file.rel, language: file.language, text };
+  return { kind: `${file.language}:${applied.join('+')}`, rel: file.rel, language: file.language, text };
 }
 
 /** Truncation of `file` at one position: the systematic "every position" sweep. */
