@@ -86,6 +86,9 @@ async function quiesce(c: StdioLsp): Promise<void> {
 
 export interface EditResult {
   samples: number[];
+  /** The typo edits (a diagnostic appears) and the repairs (it goes away), apart. */
+  typo: number[];
+  repair: number[];
   note?: string;
 }
 
@@ -100,12 +103,14 @@ export async function editLatency(c: StdioLsp, file: string, key: string, warmup
   const uri = fileUri(file);
   const text = readFileSync(file, 'utf8');
   const at = text.indexOf(`${key} =`);
-  if (at < 0) return { samples: [], note: `\`${key} =\` not found in ${path.basename(file)}` };
+  if (at < 0) return { samples: [], typo: [], repair: [], note: `\`${key} =\` not found in ${path.basename(file)}` };
   const pos = position(text, at + key.length - 1);
   let version = 1;
   c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'nix', version, text } });
   await quiesce(c);
   const samples: number[] = [];
+  const typo: number[] = [];
+  const repair: number[] = [];
   let misses = 0;
   for (let i = 0; i < warmup + runs; i++) {
     version++;
@@ -119,15 +124,18 @@ export async function editLatency(c: StdioLsp, file: string, key: string, warmup
     });
     try {
       const s = await wait;
-      if (i >= warmup) samples.push(s.at - t);
+      if (i >= warmup) {
+        samples.push(s.at - t);
+        (i % 2 === 0 ? typo : repair).push(s.at - t);
+      }
     } catch {
       misses++;
-      if (misses >= 2) return { samples, note: 'no publishDiagnostics for the edited version (diagnostics did not change?)' };
+      if (misses >= 2) return { samples, typo, repair, note: 'no publishDiagnostics for the edited version (diagnostics did not change?)' };
     }
     await quiesce(c);
   }
   c.notify('textDocument/didClose', { textDocument: { uri } });
-  return { samples };
+  return { samples, typo, repair };
 }
 
 export interface RequestResult {

@@ -101,7 +101,9 @@ async function edits(h: GeneratedHomelab): Promise<void> {
         ours: s,
         target: `p95 ≤ ${e.target} ms`,
         met: s.runs > 0 ? s.p95 <= e.target : false,
-        note: r.note ?? `one-character typo/repair of \`${e.key}\`, didChange → publishDiagnostics of that version, server idle before each edit`,
+        note:
+          r.note ??
+          `one-character typo/repair of \`${e.key}\`, didChange → publishDiagnostics of that version, server idle before each edit; typo (unknown-setting appears) ${stat(r.typo).median} / ${stat(r.typo).p95} ms, repair (it goes away) ${stat(r.repair).median} / ${stat(r.repair).p95} ms`,
       });
     }
   } finally {
