@@ -1,5 +1,6 @@
 // The checks layer's public surface.
-export { checkAll, checkDocument } from './run';
+export { checkAll, checkDocument, checkDocumentQuick } from './run';
+export type { EditRegion } from './run';
 export { RULES, ruleById } from './registry';
 export { RULE_IDS, isRuleId } from './types';
 export type { Diagnostic, RelatedInfo, Rule, RuleId, Severity } from './types';

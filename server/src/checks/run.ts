@@ -12,6 +12,8 @@ import type { Diagnostic, Finding, Rule, RuleContext } from './types';
 
 /** Homelab-wide findings per homelab object (a new object is built after every change). */
 const homelabCache = new WeakMap<Homelab, Map<string, Finding[]>>();
+/** The newest homelab-wide findings per homelab root, for the quick per-keystroke path. */
+const lastHomelabFindings = new Map<string, Map<string, Finding[]>>();
 
 function runRule(rule: Rule, f: () => Finding[]): Finding[] {
   try {
@@ -29,13 +31,17 @@ function homelabFindings(ws: Workspace, h: Homelab): Map<string, Finding[]> {
   const ctx: RuleContext = { workspace: ws, homelab: h };
   for (const rule of RULES) {
     if (rule.scope !== 'homelab' || !rule.check || h.settings.rules[rule.id] === 'off') continue;
-    for (const f of runRule(rule, () => rule.check?.(ctx) ?? [])) {
+    const t0 = process.env.HOMELAB_RULE_TIMING ? performance.now() : 0;
+    const found = runRule(rule, () => rule.check?.(ctx) ?? []);
+    if (t0) process.stderr.write(`rule ${rule.id}: ${(performance.now() - t0).toFixed(1)} ms\n`);
+    for (const f of found) {
       const list = byUri.get(f.uri) ?? [];
       list.push(f);
       byUri.set(f.uri, list);
     }
   }
   homelabCache.set(h, byUri);
+  lastHomelabFindings.set(h.root, byUri);
   return byUri;
 }
 
@@ -49,6 +55,7 @@ function checkedFiles(h: Homelab): string[] {
 const SPECIFIC = new Set(['ip-format', 'deploy-unsafe-value', 'calendar-format']);
 
 function finish(ws: Workspace, h: Homelab, uri: string, findings: Finding[]): Diagnostic[] {
+  if (findings.length === 0) return [];
   const text = ws.text(uri);
   const lines = text !== undefined ? new LineIndex(text) : undefined;
   const specific = findings.filter((f) => SPECIFIC.has(f.rule));
@@ -69,11 +76,18 @@ function finish(ws: Workspace, h: Homelab, uri: string, findings: Finding[]): Di
   return out.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
 }
 
-/** Diagnostics of one document: its own rules plus the cross-file findings that land in it. */
-export function checkDocument(ws: Workspace, documentUri: string): Diagnostic[] {
-  const uri = normalizeUri(documentUri);
-  const h = ws.homelabFor(uri);
-  if (!h) return [];
+/**
+ * Findings of the document rules depend on the file alone (its text, whether it
+ * is open, the folder's settings): cached per text stamp, so a whole-workspace
+ * check after a one-file change re-runs them for that file only.
+ */
+const documentCache = new Map<string, { stamp: number; open: boolean; settings: object; findings: Finding[] }>();
+
+function documentFindings(ws: Workspace, h: Homelab, uri: string): Finding[] {
+  const stamp = ws.docs.stamp(uri);
+  const open = ws.docs.isOpen(uri);
+  const cached = documentCache.get(uri);
+  if (cached && cached.stamp === stamp && cached.open === open && cached.settings === h.settings) return cached.findings;
   const ctx: RuleContext = { workspace: ws, homelab: h };
   const findings: Finding[] = [];
   const large = ws.tooLarge(uri);
@@ -82,7 +96,44 @@ export function checkDocument(ws: Workspace, documentUri: string): Diagnostic[] 
     if (large && rule.id !== 'file-too-large') continue;
     findings.push(...runRule(rule, () => rule.checkFile?.(ctx, uri) ?? []));
   }
-  if (!large) findings.push(...(homelabFindings(ws, h).get(uri) ?? []));
+  documentCache.set(uri, { stamp, open, settings: h.settings, findings });
+  return findings;
+}
+
+/** Diagnostics of one document: its own rules plus the cross-file findings that land in it. */
+export function checkDocument(ws: Workspace, documentUri: string): Diagnostic[] {
+  const uri = normalizeUri(documentUri);
+  const h = ws.homelabFor(uri);
+  if (!h) return [];
+  const findings = [...documentFindings(ws, h, uri)];
+  if (!ws.tooLarge(uri)) findings.push(...(homelabFindings(ws, h).get(uri) ?? []));
+  return finish(ws, h, uri, findings);
+}
+
+/** A text edit as offsets: [start, oldEnd) of the old text became [start, newEnd). */
+export interface EditRegion {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/**
+ * What a keystroke needs at once: the document's own rules on its new text,
+ * and the cross-file findings of the last whole check for it, moved past the
+ * edit. Nothing here rebuilds the homelab; the next whole check (a moment
+ * later, off the keystroke's path) replaces the cross-file part.
+ */
+export function checkDocumentQuick(ws: Workspace, documentUri: string, edit: EditRegion | undefined): Diagnostic[] {
+  const uri = normalizeUri(documentUri);
+  const h = ws.lastBuiltHomelabFor(uri);
+  if (!h) return [];
+  const findings = [...documentFindings(ws, h, uri)];
+  const delta = edit ? edit.newEnd - edit.oldEnd : 0;
+  for (const f of lastHomelabFindings.get(h.root)?.get(uri) ?? []) {
+    if (!edit || f.span.end <= edit.start) findings.push(f);
+    else if (f.span.start >= edit.oldEnd) findings.push({ ...f, span: { start: f.span.start + delta, end: f.span.end + delta } });
+    // A finding inside the edited text is dropped until the whole check says again.
+  }
   return finish(ws, h, uri, findings);
 }
 

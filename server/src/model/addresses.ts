@@ -5,7 +5,7 @@
 import type { Origin, Value } from '../syntax/value';
 import type { Homelab } from './homelab';
 import { isParsed, parseAddress, parseCidr, type ParsedCidr } from './ip';
-import { BLOCKS, blockOf } from './profiles';
+import { BLOCKS, blockOf, type Profile } from './profiles';
 
 export type AddressOwner = { kind: 'container' | 'host'; name: string };
 
@@ -77,20 +77,7 @@ export function buildAddressIndex(h: Omit<Homelab, 'addresses'>): AddressIndex {
   const ownerByProfile = new Map<string, string>();
   for (const c of h.containers.values()) if (c.profileUri) ownerByProfile.set(c.profileUri, c.name);
   for (const p of h.profiles.values()) {
-    const ownerName = ownerByProfile.get(p.uri);
-    for (const block of BLOCKS) {
-      const b = blockOf(p, block);
-      if (!b) continue;
-      for (const [key, e] of b.entries) {
-        if (OWN_ADDRESS_SETTINGS.has(key)) {
-          // Only the container's own file declares its address (a base profile's does not).
-          if (e.value.kind === 'string' && e.value.value !== '' && ownerName && e.value.origin.uri === p.uri)
-            add(e.value.value, e.value.origin, 'declares', key, { kind: 'container', name: ownerName });
-          continue;
-        }
-        walkUses(e.value, key, (text, origin, field) => add(text, origin, 'uses', field));
-      }
-    }
+    for (const use of profileAddresses(p, ownerByProfile.get(p.uri))) add(use.text, use.origin, use.role, use.field, use.owner);
   }
   const byKey = new Map<string, AddressPlace[]>();
   for (const p of places) {
@@ -99,6 +86,44 @@ export function buildAddressIndex(h: Omit<Homelab, 'addresses'>): AddressIndex {
     byKey.set(p.key, list);
   }
   return { places, byKey, networks };
+}
+
+interface ProfileAddress {
+  text: string;
+  origin: Origin;
+  role: AddressPlace['role'];
+  field: string;
+  owner?: AddressOwner;
+}
+
+/**
+ * The address-valued settings of one evaluated profile. Cached per profile
+ * object (the workspace keeps it while no file it read changed), so a keystroke
+ * in one profile re-walks that profile only, not every profile of the homelab.
+ */
+const profileCache = new WeakMap<Profile, { owner: string | undefined; list: ProfileAddress[] }>();
+
+function profileAddresses(p: Profile, ownerName: string | undefined): ProfileAddress[] {
+  const cached = profileCache.get(p);
+  if (cached && cached.owner === ownerName) return cached.list;
+  const list: ProfileAddress[] = [];
+  for (const block of BLOCKS) {
+    const b = blockOf(p, block);
+    if (!b) continue;
+    for (const [key, e] of b.entries) {
+      if (OWN_ADDRESS_SETTINGS.has(key)) {
+        // Only the container's own file declares its address (a base profile's does not).
+        if (e.value.kind === 'string' && e.value.value !== '' && ownerName && e.value.origin.uri === p.uri)
+          list.push({ text: e.value.value, origin: e.value.origin, role: 'declares', field: key, owner: { kind: 'container', name: ownerName } });
+        continue;
+      }
+      walkUses(e.value, key, (text, origin, field) => {
+        if (isParsed(parseAddress(text))) list.push({ text, origin, role: 'uses', field });
+      });
+    }
+  }
+  profileCache.set(p, { owner: ownerName, list });
+  return list;
 }
 
 function walkUses(v: Value, field: string, f: (text: string, origin: Origin, field: string) => void, depth = 0): void {

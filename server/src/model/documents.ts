@@ -12,6 +12,7 @@ interface OpenDoc {
 export class DocumentStore {
   private readonly open = new Map<string, OpenDoc>();
   private readonly disk = new Map<string, string | undefined>();
+  private readonly stats = new Map<string, { size: number } | undefined>();
   private readonly stamps = new Map<string, number>();
   private counter = 0;
 
@@ -25,14 +26,20 @@ export class DocumentStore {
   }
 
   exists(uri: string): boolean {
-    return this.open.has(uri) || this.host.exists(uri);
+    return this.open.has(uri) || this.statOf(uri) !== undefined;
+  }
+
+  /** Disk facts are cached until a file event says the file changed: checks ask often. */
+  private statOf(uri: string): { size: number } | undefined {
+    if (!this.stats.has(uri)) this.stats.set(uri, this.host.stat(uri));
+    return this.stats.get(uri);
   }
 
   /** Size in bytes (open documents: of their current text). */
   size(uri: string): number | undefined {
     const o = this.open.get(uri);
     if (o) return Buffer.byteLength(o.text);
-    return this.host.stat(uri)?.size;
+    return this.statOf(uri)?.size;
   }
 
   openUris(): string[] {
@@ -71,12 +78,14 @@ export class DocumentStore {
   closeDocument(uri: string): void {
     if (!this.open.delete(uri)) return;
     this.disk.delete(uri);
+    this.stats.delete(uri);
     this.bump(uri);
   }
 
   /** A file changed, appeared or disappeared on disk. */
   fileChanged(uri: string): void {
     this.disk.delete(uri);
+    this.stats.delete(uri);
     if (!this.open.has(uri)) this.bump(uri);
   }
 

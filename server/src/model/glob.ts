@@ -19,6 +19,14 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+const compiled = new Map<string, RegExp>();
+
 export function matchGlob(glob: string, relPath: string): boolean {
-  return globToRegExp(glob.replace(/^\.\//, '')).test(relPath);
+  let re = compiled.get(glob);
+  if (!re) {
+    re = globToRegExp(glob.replace(/^\.\//, ''));
+    if (compiled.size > 100) compiled.clear();
+    compiled.set(glob, re);
+  }
+  return re.test(relPath);
 }

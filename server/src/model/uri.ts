@@ -34,7 +34,21 @@ export function basenameUri(uri: string): string {
 }
 
 /** Resolves a relative path (`./a.nix`, `../lib/x.nix`, `profiles/y.nix`) against a folder URI. */
+const joined = new Map<string, string>();
+
 export function joinUri(folderUri: string, rel: string): string {
+  // Called for every container and import on every rebuild of a homelab: remember answers.
+  const key = `${folderUri}\0${rel}`;
+  let out = joined.get(key);
+  if (out === undefined) {
+    out = joinUriUncached(folderUri, rel);
+    if (joined.size > 100_000) joined.clear();
+    joined.set(key, out);
+  }
+  return out;
+}
+
+function joinUriUncached(folderUri: string, rel: string): string {
   if (rel.startsWith('/')) return pathToUri(rel);
   const parts = folderUri.replace(/\/$/, '').split('/');
   for (const seg of rel.split('/')) {

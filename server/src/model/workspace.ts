@@ -8,7 +8,7 @@ import { emptyCatalog, fromDefaults, fromReads, fromSchema } from './catalog';
 import { DocumentStore } from './documents';
 import type { Container, Homelab, Service } from './homelab';
 import type { WorkspaceHost } from './host';
-import { readInventory } from './inventory';
+import { readInventory, type Inventory } from './inventory';
 import type { NixFileAnalysis, NixLayer } from './nixAdapter';
 import { realNixLayer } from './nixBinding';
 import { makeProfile, profileNameOf, type Profile } from './profiles';
@@ -39,6 +39,7 @@ export class Workspace {
   readonly docs: DocumentStore;
   private readonly folders = new Map<string, Folder>();
   private readonly yamlCache = new Map<string, Cached<YamlParseResult>>();
+  private readonly inventoryCache = new Map<string, Cached<Inventory>>();
   private readonly nixCache = new Map<string, Cached<NixFileAnalysis>>();
   private readonly readsCache = new Map<string, Cached<SettingRead[]>>();
   private readonly evalCache = new Map<string, EvalCache>();
@@ -126,6 +127,16 @@ export class Workspace {
   tooLarge(uri: string): boolean {
     const size = this.docs.size(uri);
     return size !== undefined && size > this.settingsFor(uri).maxFileSize;
+  }
+
+  /** The typed inventory read from its YAML (cached per stamp, like the parse). */
+  private inventoryOf(uri: string): Inventory {
+    const stamp = this.docs.stamp(uri);
+    const c = this.inventoryCache.get(uri);
+    if (c && c.stamp === stamp) return c.value;
+    const value = readInventory(uri, this.yaml(uri)?.value);
+    this.inventoryCache.set(uri, { stamp, value });
+    return value;
   }
 
   /** The YAML parse of a document (cached per stamp). */
@@ -226,6 +237,16 @@ export class Workspace {
     return f ? this.homelabOfFolder(f) : undefined;
   }
 
+  /**
+   * The homelab as last built, without rebuilding it for the changes since:
+   * for work that must not wait on a rebuild (a keystroke's per-file checks).
+   */
+  lastBuiltHomelabFor(uri: string): Homelab | undefined {
+    const f = this.folderOf(normalizeUri(uri));
+    if (!f) return undefined;
+    return f.homelab?.value ?? this.homelabOfFolder(f);
+  }
+
   private homelabOfFolder(f: Folder): Homelab | undefined {
     if (f.homelab && f.homelab.generation === this.gen) return f.homelab.value;
     const value = this.buildHomelab(f);
@@ -244,7 +265,7 @@ export class Workspace {
     const profileUris = files.filter((u) => u.endsWith('.nix') && matchGlob(s.profiles, rel(u)));
     if (!hasInventory && profileUris.length === 0) return undefined;
 
-    const inventory = hasInventory && inventoryUri ? readInventory(inventoryUri, this.yaml(inventoryUri)?.value) : undefined;
+    const inventory = hasInventory && inventoryUri ? this.inventoryOf(inventoryUri) : undefined;
     const invDir = inventoryUri ? dirnameUri(inventoryUri) : f.root;
 
     const profiles = new Map<string, Profile>();

@@ -4,7 +4,7 @@
 // path, and only changed sets are re-sent. Files that lose all their problems
 // get an empty set.
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import { checkAll, checkDocument } from '../checks';
+import { checkAll, checkDocumentQuick, type EditRegion } from '../checks';
 import type { Diagnostic } from '../checks/types';
 import { toLspDiagnostic } from './convert';
 import type { ServerContext } from './context';
@@ -14,6 +14,8 @@ const NIX_IDE_OVERLAP = new Set(['nix-syntax', 'nix-undefined-variable', 'nix-du
 
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, string>();
+  /** The text each document had when it was last checked, to move findings past an edit. */
+  private readonly lastText = new Map<string, string>();
   private homelabTimer: NodeJS.Timeout | undefined;
   private readonly documentTimers = new Map<string, NodeJS.Timeout>();
   /** Resolves after every full check; tests and the checkWorkspace request wait on it. */
@@ -21,7 +23,11 @@ export class DiagnosticsPublisher {
 
   constructor(private readonly ctx: ServerContext, private readonly homelabDelayMs = 250) {}
 
-  /** After a change to one document: its own diagnostics now, the homelab's soon. */
+  /**
+ * After a change to one document: its own diagnostics now (its file rules and
+ * the last cross-file findings moved past the edit, without rebuilding the
+ * homelab), the whole homelab's a moment later.
+ */
   documentChanged(uri: string): void {
     const pending = this.documentTimers.get(uri);
     if (pending) clearTimeout(pending);
@@ -30,7 +36,10 @@ export class DiagnosticsPublisher {
       uri,
       setTimeout(() => {
         this.documentTimers.delete(uri);
-        this.publish(uri, this.safe(() => checkDocument(this.ctx.workspace, uri), uri));
+        const text = this.ctx.workspace.text(uri) ?? '';
+        const edit = editRegion(this.lastText.get(uri), text);
+        this.lastText.set(uri, text);
+        this.publish(uri, this.safe(() => checkDocumentQuick(this.ctx.workspace, uri, edit), uri));
       }, 0),
     );
     this.scheduleFullCheck();
@@ -50,6 +59,8 @@ export class DiagnosticsPublisher {
     const byUri = all instanceof Map ? all : new Map<string, Diagnostic[]>();
     for (const uri of this.published.keys()) if (!byUri.has(uri)) byUri.set(uri, []);
     for (const [uri, diagnostics] of byUri) this.publish(uri, diagnostics);
+    this.lastText.clear();
+    for (const uri of this.ctx.workspace.docs.openUris()) this.lastText.set(uri, this.ctx.workspace.text(uri) ?? '');
     const waiters = this.fullCheckWaiters;
     this.fullCheckWaiters = [];
     for (const w of waiters) w();
@@ -84,4 +95,16 @@ export class DiagnosticsPublisher {
     const mode = (root && this.ctx.nixDiagnostics.get(root)) ?? 'auto';
     return mode === 'on' || (mode === 'auto' && !this.ctx.nixIdeInstalled);
   }
+}
+
+/** The one changed region between two texts (common prefix and suffix), or undefined if unknown. */
+export function editRegion(before: string | undefined, after: string): EditRegion | undefined {
+  if (before === undefined) return undefined;
+  if (before === after) return { start: after.length, oldEnd: after.length, newEnd: after.length };
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
