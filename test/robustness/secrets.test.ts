@@ -121,13 +121,8 @@ test('planted secrets never appear in protocol output, logs, trace or diagnostic
     console.log(`  ${requests} requests, ${output.length} characters of server output, ${diagnostics.length} diagnostics searched`);
     assert.ok(output.length > 10_000, 'the output was captured');
     const where = leaks(raw, sent);
-    // Known bug (see the report and test/fixtures/robustness/repro/secret-hover.sh): the hover of a
-    // setting shows its effective value even when it was read from secrets/. Until it is fixed, hover
-    // answers are listed but only fail the run with HOMELAB_SECRETS_STRICT=1.
-    const strict = process.env.HOMELAB_SECRETS_STRICT === '1';
-    const hoverLeaks = where.filter((w) => w.includes('"method":"textDocument/hover"'));
-    if (hoverLeaks.length > 0) console.log(`  KNOWN BUG: ${hoverLeaks.length} hover answers show a secret value, e.g. ${hoverLeaks[0].slice(0, 600)}`);
-    const summary = [...new Set(where.filter((w) => strict || !hoverLeaks.includes(w)).map((w) => w.replace(/"position":\{[^}]*\}/, '').replace(/: ….*$/s, '').replace(/file:[^"]*homelab-robust-[^/]*\//, '')))];
+    // Hover once showed a setting's effective value read from secrets/ (fixed: it names the file instead).
+    const summary = [...new Set(where.map((w) => w.replace(/"position":\{[^}]*\}/, '').replace(/: ….*$/s, '').replace(/file:[^"]*homelab-robust-[^/]*\//, '')))];
     assert.deepEqual(summary, [], `${where.length} leaks, first: ${where[0]}`);
     const stderr = client.stderr.join('');
     for (const [name, secret] of Object.entries(SECRETS)) {

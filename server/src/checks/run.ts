@@ -94,7 +94,8 @@ function documentFindings(ws: Workspace, h: Homelab, uri: string): Finding[] {
   for (const rule of RULES) {
     if (rule.scope !== 'document' || !rule.checkFile || h.settings.rules[rule.id] === 'off') continue;
     if (large && rule.id !== 'file-too-large') continue;
-    findings.push(...runRule(rule, () => rule.checkFile?.(ctx, uri) ?? []));
+    // A loop, not push(...): a file can have 100,000 findings, too many for call arguments.
+    for (const f of runRule(rule, () => rule.checkFile?.(ctx, uri) ?? [])) findings.push(f);
   }
   documentCache.set(uri, { stamp, open, settings: h.settings, findings });
   return findings;
@@ -105,8 +106,8 @@ export function checkDocument(ws: Workspace, documentUri: string): Diagnostic[] 
   const uri = normalizeUri(documentUri);
   const h = ws.homelabFor(uri);
   if (!h) return [];
-  const findings = [...documentFindings(ws, h, uri)];
-  if (!ws.tooLarge(uri)) findings.push(...(homelabFindings(ws, h).get(uri) ?? []));
+  const findings = documentFindings(ws, h, uri).slice();
+  if (!ws.tooLarge(uri)) for (const f of homelabFindings(ws, h).get(uri) ?? []) findings.push(f);
   return finish(ws, h, uri, findings);
 }
 
@@ -127,7 +128,7 @@ export function checkDocumentQuick(ws: Workspace, documentUri: string, edit: Edi
   const uri = normalizeUri(documentUri);
   const h = ws.lastBuiltHomelabFor(uri);
   if (!h) return [];
-  const findings = [...documentFindings(ws, h, uri)];
+  const findings = documentFindings(ws, h, uri).slice();
   const delta = edit ? edit.newEnd - edit.oldEnd : 0;
   for (const f of lastHomelabFindings.get(h.root)?.get(uri) ?? []) {
     if (!edit || f.span.end <= edit.start) findings.push(f);

@@ -20,7 +20,15 @@ export interface ChainLink {
   valueSpan: Span;
 }
 
+/** Values read from a `secrets/` folder are never shown (hover, hints, traces): only where they come from. */
+export function isSecretUri(uri: string): boolean {
+  return /\/secrets?\//i.test(uri);
+}
+
 function linkFromText(ws: Workspace, uri: string, keySpan: Span, valueSpan: Span, valueUri = uri): ChainLink {
+  if (valueUri !== uri && isSecretUri(valueUri)) {
+    return { uri, keySpan, valueUri, valueSpan, valueText: `<secret from ${valueUri.slice(valueUri.lastIndexOf('/') + 1)}>` };
+  }
   const t = ws.text(valueUri) ?? '';
   return { uri, keySpan, valueUri, valueSpan, valueText: t.slice(valueSpan.start, valueSpan.end) };
 }

@@ -55,7 +55,7 @@ function joinUriUncached(folderUri: string, rel: string): string {
     if (seg === '' || seg === '.') continue;
     if (seg === '..') {
       if (parts.length > 3) parts.pop();
-    } else parts.push(encodeURIComponent(seg));
+    } else parts.push(encodeSegment(seg));
   }
   return parts.join('/');
 }
@@ -68,4 +68,9 @@ export function relativeUri(root: string, child: string): string {
 
 export function isUnder(root: string, child: string): boolean {
   return child.startsWith(root.replace(/\/$/, '') + '/');
+}
+
+/** encodeURIComponent that never throws: a lone UTF-16 surrogate (half-typed or corrupt text) becomes U+FFFD. */
+function encodeSegment(seg: string): string {
+  return encodeURIComponent(seg.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 }
