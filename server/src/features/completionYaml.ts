@@ -29,20 +29,22 @@ const TOP_KEYS = ['version', 'domain', 'localDomain', 'networks', 'hosts', 'cont
 /** An edit that declares a service at the end of the inventory's `services:` section. */
 export function declareServiceEdit(h: Homelab, text: string, name: string, port: number | undefined): TextEdit {
   const entries = [...(h.inventory?.services.values() ?? [])];
-  const body = (indent: string): string => `${indent}${name}:\n${indent}  port: ${port ?? 80}`;
+  // Keep the file's own line endings (CRLF inventories stay CRLF).
+  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const body = (indent: string): string => `${indent}${name}:${nl}${indent}  port: ${port ?? 80}`;
   if (entries.length) {
     const last = entries[entries.length - 1];
     const col = last.keyOrigin.span.start - (text.lastIndexOf('\n', last.keyOrigin.span.start - 1) + 1);
     let end = Math.max(last.node.origin.span.end, last.keyOrigin.span.end);
     while (end > 0 && /\s/.test(text[end - 1])) end--;
     const eol = text.indexOf('\n', end);
-    const at = eol < 0 ? text.length : eol;
-    return { span: { start: at, end: at }, newText: `\n${body(' '.repeat(col))}` };
+    const at = eol < 0 ? text.length : eol > 0 && text[eol - 1] === '\r' ? eol - 1 : eol;
+    return { span: { start: at, end: at }, newText: `${nl}${body(' '.repeat(col))}` };
   }
   const m = /^services:[ \t]*(\{\s*\})?[ \t]*$/m.exec(text);
-  if (m) return { span: { start: m.index, end: m.index + m[0].length }, newText: `services:\n${body('  ')}` };
-  const sep = text.endsWith('\n') || text === '' ? '' : '\n';
-  return { span: { start: text.length, end: text.length }, newText: `${sep}\nservices:\n${body('  ')}\n` };
+  if (m) return { span: { start: m.index, end: m.index + m[0].length }, newText: `services:${nl}${body('  ')}` };
+  const sep = text.endsWith('\n') || text === '' ? '' : nl;
+  return { span: { start: text.length, end: text.length }, newText: `${sep}${nl}services:${nl}${body('  ')}${nl}` };
 }
 
 export function completeYaml(ws: Workspace, h: Homelab, uri: string, text: string, offset: number, cancelled: IsCancelled): CompletionItem[] {
