@@ -170,7 +170,9 @@ test('definition of secrets.x lands on its binding when the secrets file is read
   assert.deepEqual(defs, [{ uri: `${ROOT}/secrets/s.nix`, span: { start: 4, end: 14 } }]);
   assert.match(hover(ws, uri, at)?.contents ?? '', /alertEmail\*\* from `secrets\/s\.nix` — readable/);
   const h = hover(ws, uri, prof.indexOf('notificationToEmail') + 2);
-  assert.match(h?.contents ?? '', /Effective value: `"ops@example\.com"` — set here/);
+  // The value itself never appears (issue 9: nothing read from secrets/ is shown); its source is named.
+  assert.match(h?.contents ?? '', /Effective value: `<secret from s\.nix>` — set here/);
+  assert.doesNotMatch(h?.contents ?? '', /ops@example\.com/);
 });
 
 test('hover on a gateway address in the inventory names the host that owns it', () => {
