@@ -9,6 +9,7 @@ import { LineIndex } from '../syntax/lineIndex';
 import { RULES } from './registry';
 import { isSuppressed } from './suppress';
 import type { Diagnostic, Finding, Rule, RuleContext } from './types';
+import { settingsWrittenIn } from './util';
 
 /** Homelab-wide findings per homelab object (a new object is built after every change). */
 const homelabCache = new WeakMap<Homelab, Map<string, Finding[]>>();
@@ -129,13 +130,46 @@ export function checkDocumentQuick(ws: Workspace, documentUri: string, edit: Edi
   const h = ws.lastBuiltHomelabFor(uri);
   if (!h) return [];
   const findings = documentFindings(ws, h, uri).slice();
+  const settingFindings = quickSettingFindings(ws, h, uri);
   const delta = edit ? edit.newEnd - edit.oldEnd : 0;
-  for (const f of lastHomelabFindings.get(h.root)?.get(uri) ?? []) {
+  const last = lastHomelabFindings.get(h.root)?.get(uri) ?? [];
+  for (const f of last) {
+    if (settingFindings && PER_SETTING.has(f.rule)) continue; // judged afresh below
     if (!edit || f.span.end <= edit.start) findings.push(f);
     else if (f.span.start >= edit.oldEnd) findings.push({ ...f, span: { start: f.span.start + delta, end: f.span.end + delta } });
     // A finding inside the edited text is dropped until the whole check says again.
   }
+  for (const f of settingFindings ?? []) {
+    // Who inherits a base profile's setting needs the whole homelab: keep what the last check said.
+    const before = last.find((b) => b.rule === f.rule && b.message === f.message);
+    findings.push(before?.related ? { ...f, related: before.related } : f);
+  }
   return finish(ws, h, uri, findings);
+}
+
+/** Rules that judge each setting against the catalog alone (`checkSetting`). */
+const PER_SETTING = new Set(RULES.filter((r) => r.checkSetting).map((r) => r.id));
+
+/**
+ * The per-setting rules for the settings an edited profile writes, against
+ * the last built catalog: a typo of a key is reported on the keystroke, not
+ * after the whole check. Undefined when the file is no profile, or when its
+ * change can change the catalog itself (lib/defaults.nix).
+ */
+function quickSettingFindings(ws: Workspace, h: Homelab, uri: string): Finding[] | undefined {
+  if (!h.profiles.has(uri) || uri === h.defaultsUri || ws.tooLarge(uri)) return undefined;
+  const profile = ws.evaluate(uri);
+  const out: Finding[] = [];
+  const rules = RULES.filter((r) => r.checkSetting && h.settings.rules[r.id] !== 'off');
+  for (const s of settingsWrittenIn(profile))
+    for (const rule of rules) {
+      const f = runRule(rule, () => {
+        const one = rule.checkSetting?.(h, s);
+        return one ? [one] : [];
+      });
+      for (const x of f) out.push(x);
+    }
+  return out;
 }
 
 /** Diagnostics of every file of every homelab (files without any are left out). */

@@ -3,6 +3,7 @@
 import type { Homelab } from '../model/homelab';
 import type { Workspace } from '../model/workspace';
 import type { Span } from '../syntax/value';
+import type { OwnSetting } from './util';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -82,4 +83,10 @@ export interface Rule {
   checkFile?(ctx: RuleContext, uri: string): Finding[];
   /** ... or for the whole homelab (homelab rules). */
   check?(ctx: RuleContext): Finding[];
+  /**
+   * For homelab rules that judge one setting a profile writes against the
+   * catalog alone: lets a keystroke re-check just the edited profile's
+   * settings against the last built catalog (`check` runs it over all).
+   */
+  checkSetting?(h: Homelab, s: OwnSetting): Finding | undefined;
 }

@@ -3,7 +3,8 @@
 import type { Homelab } from '../model/homelab';
 import { BLOCKS, blockOf, type SettingsBlock } from '../model/profiles';
 import type { Entry, Origin, Value } from '../syntax/value';
-import type { Finding, RelatedInfo, RuleId } from './types';
+import type { Profile } from '../model/profiles';
+import type { Finding, RelatedInfo, RuleContext, RuleId } from './types';
 
 export function at(rule: RuleId, origin: Origin, message: string, extra?: { related?: RelatedInfo[]; data?: unknown }): Finding {
   return { rule, uri: origin.uri, span: origin.span, message, ...extra };
@@ -98,6 +99,38 @@ export function ownSettings(h: Homelab): OwnSetting[] {
     }
   }
   return out;
+}
+
+/**
+ * The settings written in one profile's own file, from that profile's
+ * evaluation alone (no `inheritedBy`: who inherits them needs the homelab).
+ */
+export function settingsWrittenIn(p: Profile): OwnSetting[] {
+  const out: OwnSetting[] = [];
+  const seen = new Set<number>();
+  for (const block of BLOCKS) {
+    const b = blockOf(p, block);
+    if (!b) continue;
+    for (const [key, entry] of b.entries)
+      for (let e: Entry | undefined = entry; e; e = e.overrides) {
+        if (e.keyOrigin.uri !== p.uri || seen.has(e.keyOrigin.span.start)) continue;
+        seen.add(e.keyOrigin.span.start);
+        out.push({ profileUri: p.uri, block, key, entry: e, inheritedBy: [] });
+      }
+  }
+  return out;
+}
+
+/** A homelab rule's `check` made of its `checkSetting`, over every setting of every profile. */
+export function overOwnSettings(judge: (h: Homelab, s: OwnSetting) => Finding | undefined): (ctx: RuleContext) => Finding[] {
+  return ({ homelab: h }) => {
+    const out: Finding[] = [];
+    for (const s of ownSettings(h)) {
+      const f = judge(h, s);
+      if (f) out.push(f);
+    }
+    return out;
+  };
 }
 
 /** Strings inside a value (lists and sets walked), with their origins. */

@@ -1,5 +1,6 @@
 // Completion: the front door. Picks the inventory or the profile side by the
-// document and answers from the cached homelab (no recomputation per request).
+// document and answers from the cached homelab (no recomputation per request,
+// not even after a keystroke in the document itself).
 import type { Workspace } from '../model/workspace';
 import { completeNix } from './completionNix';
 import { completeYaml } from './completionYaml';
@@ -12,7 +13,8 @@ export function isInventory(ws: Workspace, uri: string): boolean {
 
 export function completion(ws: Workspace, uri: string, offset: number, cancelled: IsCancelled = neverCancelled): CompletionItem[] {
   const text = ws.text(uri);
-  const h = ws.homelabFor(uri);
+  // Typing in this document must not wait for a rebuild; the current text is read below.
+  const h = ws.homelabAround(uri);
   if (text === undefined || !h || cancelled()) return [];
   if (uri.endsWith('.nix')) return completeNix(ws, h, uri, text, offset, cancelled);
   if (isInventory(ws, uri)) return completeYaml(ws, h, uri, text, offset, cancelled);

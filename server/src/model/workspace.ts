@@ -33,6 +33,8 @@ interface Folder {
   settings: HomelabSettings;
   files?: string[];
   homelab?: { generation: number; value: Homelab | undefined };
+  /** Files changed since `homelab` was built. */
+  changedSinceBuild: Set<string>;
 }
 
 export class Workspace {
@@ -60,7 +62,7 @@ export class Workspace {
 
   addFolder(rootUri: string, settings?: Partial<HomelabSettings>): void {
     const root = normalizeUri(rootUri).replace(/\/$/, '');
-    this.folders.set(root, { root, settings: withDefaults(settings) });
+    this.folders.set(root, { root, settings: withDefaults(settings), changedSinceBuild: new Set() });
     this.gen++;
   }
 
@@ -90,14 +92,14 @@ export class Workspace {
     const isNew = !this.docs.exists(u);
     if (this.docs.setDocument(u, text, version) || isNew) {
       if (isNew) this.forgetListing(u);
-      this.gen++;
+      this.noteChange(u);
     }
   }
 
   closeDocument(uri: string): void {
     this.docs.closeDocument(normalizeUri(uri));
     this.forgetListing(normalizeUri(uri));
-    this.gen++;
+    this.noteChange(normalizeUri(uri));
   }
 
   /** A file event for a closed file (created, changed or deleted on disk). */
@@ -105,6 +107,11 @@ export class Workspace {
     const u = normalizeUri(uri);
     this.docs.fileChanged(u);
     if (kind !== 'changed') this.forgetListing(u);
+    this.noteChange(u);
+  }
+
+  private noteChange(uri: string): void {
+    this.folderOf(uri)?.changedSinceBuild.add(uri);
     this.gen++;
   }
 
@@ -247,8 +254,24 @@ export class Workspace {
     return f.homelab?.value ?? this.homelabOfFolder(f);
   }
 
+  /**
+   * The homelab for a request inside `uri` that reads that document's current
+   * text itself (completion): the last build is reused when nothing but this
+   * document changed since, so a request right after a keystroke does not
+   * wait for a rebuild; a change to any other file rebuilds.
+   */
+  homelabAround(uri: string): Homelab | undefined {
+    const u = normalizeUri(uri);
+    const f = this.folderOf(u);
+    if (!f) return undefined;
+    const onlyThis = [...f.changedSinceBuild].every((c) => c === u);
+    if (f.homelab?.value && onlyThis) return f.homelab.value;
+    return this.homelabOfFolder(f);
+  }
+
   private homelabOfFolder(f: Folder): Homelab | undefined {
     if (f.homelab && f.homelab.generation === this.gen) return f.homelab.value;
+    f.changedSinceBuild.clear();
     const value = this.buildHomelab(f);
     f.homelab = { generation: this.gen, value };
     return value;
