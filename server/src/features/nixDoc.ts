@@ -4,20 +4,14 @@
 // value, an `import` path) for completion, hover and navigation.
 import type * as A from '../syntax/nix/ast';
 import { forEachChild } from '../syntax/nix/ast';
-import { parseNix, type ParseResult } from '../syntax/nix/parser';
+import type { ParseResult } from '../syntax/nix/parser';
+import { parseNixShared } from '../syntax/nix/parseCache';
 import type { SettingsBlock } from '../model/profiles';
 import type { Span } from '../syntax/value';
 
-const cache = new Map<string, { text: string; parse: ParseResult }>();
-
-/** The parse of a Nix document, cached per URI and text. */
-export function parsedNix(uri: string, text: string): ParseResult {
-  const c = cache.get(uri);
-  if (c && c.text === text) return c.parse;
-  const parse = parseNix(text);
-  cache.set(uri, { text, parse });
-  if (cache.size > 200) cache.delete(cache.keys().next().value as string);
-  return parse;
+/** The parse of a Nix document (shared with the checks for the same text). */
+export function parsedNix(_uri: string, text: string): ParseResult {
+  return parseNixShared(text);
 }
 
 export function contains(span: Span, offset: number): boolean {

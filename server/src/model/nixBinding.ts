@@ -3,7 +3,7 @@
 // recognised before parsing; evaluation goes through the static evaluator.
 import { detectUnparseable } from '../syntax/nix/detect';
 import { NixEvaluator } from '../syntax/nix/eval/evaluator';
-import { parseNix } from '../syntax/nix/parser';
+import { parseNixShared } from '../syntax/nix/parseCache';
 import { analyzeScopes, type ScopeCode } from '../syntax/nix/scopes';
 import type { NixDiagnostic, NixLayer, NixRuleId } from './nixAdapter';
 
@@ -20,7 +20,7 @@ export const realNixLayer: NixLayer = {
   analyze(text) {
     const unparseable = detectUnparseable(text);
     if (unparseable) return { diagnostics: [], unparseable };
-    const parsed = parseNix(text);
+    const parsed = parseNixShared(text);
     const diagnostics: NixDiagnostic[] = parsed.errors.map((e) => ({ rule: 'nix-syntax', span: e.span, message: e.message }));
     // Scope findings on a tree with syntax errors would mostly be noise.
     if (parsed.errors.length === 0)

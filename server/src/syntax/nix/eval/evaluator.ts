@@ -6,7 +6,7 @@
 // parsed once per URI, and imports are cycle-safe. Never throws.
 import type * as A from '../ast';
 import type { Origin, Value } from '../../value';
-import { parseNix } from '../parser';
+import { parseNixShared } from '../parseCache';
 import { detectUnparseable } from '../detect';
 import { stripIndentation } from '../desugar';
 import { arith, compare, concatLists, equal, update } from './ops';
@@ -90,7 +90,7 @@ export class NixEvaluator {
     if (text === undefined) return unknown(`file not found: ${uri}`, origin);
     const kind = detectUnparseable(text);
     if (kind) return unknown(kind === 'git-crypt' ? `${uri} is encrypted (git-crypt)` : `${uri} is a binary file`, origin);
-    const parsed = parseNix(text);
+    const parsed = parseNixShared(text);
     return this.eval(parsed.root, this.global, uri);
   }
 
