@@ -176,7 +176,8 @@ export class StdioLsp {
         textDocument: {
           synchronization: { didSave: false, dynamicRegistration: false },
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          // As VS Code 1.100 announces it: documentation, detail and extra edits may come by completionItem/resolve.
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           definition: { linkSupport: true },
         },

@@ -125,7 +125,8 @@ export class LspClient {
   }
 
   /** The standard start: initialize with a workspace folder, then initialized. */
-  async initialize(rootPath?: string, initializationOptions: unknown = {}): Promise<InitializeAnswer> {
+  /** `completionItem`: extra completion-item capabilities (e.g. `resolveSupport`, as VS Code sends). */
+  async initialize(rootPath?: string, initializationOptions: unknown = {}, completionItem: Record<string, unknown> = {}): Promise<InitializeAnswer> {
     const rootUri = rootPath ? pathToFileURL(rootPath).href : null;
     const result = await this.request<InitializeAnswer>('initialize', {
       processId: process.pid,
@@ -134,7 +135,7 @@ export class LspClient {
         workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: {
           publishDiagnostics: { relatedInformation: true },
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], ...completionItem } },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
         window: { workDoneProgress: true },

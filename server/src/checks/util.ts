@@ -70,32 +70,72 @@ export function inheritedRelated(s: OwnSetting): RelatedInfo[] {
  */
 const ownCache = new WeakMap<Homelab, OwnSetting[]>();
 
+/** One entry of a profile's effective settings that some profile file wrote. */
+interface SettingRef {
+  id: string;
+  block: SettingsBlock;
+  key: string;
+  entry: Entry;
+  /** Set when the profile's effective value comes from another file through its merge. */
+  inheritedThrough?: Origin;
+}
+
+/**
+ * Per profile object (the model re-uses it while none of its files changed)
+ * and per set of profile files: a rebuild after one keystroke walks the
+ * effective settings (hundreds of inherited defaults each) of that profile only.
+ */
+const refCache = new WeakMap<Profile, { profileSet: number; refs: SettingRef[] }>();
+const profileSetIds = new WeakMap<Homelab, number>();
+let lastProfileSet = { key: '', id: 0 };
+
+function profileSetId(h: Homelab): number {
+  let id = profileSetIds.get(h);
+  if (id !== undefined) return id;
+  const key = [...h.profiles.keys()].join('\n');
+  if (key !== lastProfileSet.key) lastProfileSet = { key, id: lastProfileSet.id + 1 };
+  id = lastProfileSet.id;
+  profileSetIds.set(h, id);
+  return id;
+}
+
+function settingRefs(h: Homelab, p: Profile, profileSet: number): SettingRef[] {
+  const cached = refCache.get(p);
+  if (cached && cached.profileSet === profileSet) return cached.refs;
+  const refs: SettingRef[] = [];
+  for (const block of BLOCKS) {
+    const b = blockOf(p, block);
+    if (!b) continue;
+    for (const [key, entry] of b.entries) {
+      // Walk the override chain so a value overridden in the profile is still checked in the base.
+      for (let e: Entry | undefined = entry; e; e = e.overrides) {
+        if (!h.profiles.has(e.keyOrigin.uri)) continue;
+        const inherited = e === entry && e.keyOrigin.uri !== p.uri && b.origin.uri === p.uri;
+        refs.push({ id: `${e.keyOrigin.uri}#${e.keyOrigin.span.start}`, block, key, entry: e, ...(inherited ? { inheritedThrough: b.origin } : {}) });
+      }
+    }
+  }
+  refCache.set(p, { profileSet, refs });
+  return refs;
+}
+
 export function ownSettings(h: Homelab): OwnSetting[] {
   const cached = ownCache.get(h);
   if (cached) return cached;
   const out: OwnSetting[] = [];
   ownCache.set(h, out);
-  const seen = new Set<string>();
   const byId = new Map<string, OwnSetting>();
+  const profileSet = profileSetId(h);
   for (const p of h.profiles.values()) {
-    for (const block of BLOCKS) {
-      const b = blockOf(p, block);
-      if (!b) continue;
-      for (const [key, entry] of b.entries) {
-        // Walk the override chain so a value overridden in the profile is still checked in the base.
-        for (let e: Entry | undefined = entry; e; e = e.overrides) {
-          if (!h.profiles.has(e.keyOrigin.uri)) continue;
-          const id = `${e.keyOrigin.uri}#${e.keyOrigin.span.start}`;
-          let own = byId.get(id);
-          if (!own) {
-            own = { profileUri: e.keyOrigin.uri, block, key, entry: e, inheritedBy: [] };
-            byId.set(id, own);
-            out.push(own);
-          }
-          // The effective value of profile p comes from another file: p inherits it.
-          if (e === entry && e.keyOrigin.uri !== p.uri && b.origin.uri === p.uri) own.inheritedBy.push({ uri: p.uri, name: p.name, merge: b.origin });
-        }
+    for (const r of settingRefs(h, p, profileSet)) {
+      let own = byId.get(r.id);
+      if (!own) {
+        own = { profileUri: r.entry.keyOrigin.uri, block: r.block, key: r.key, entry: r.entry, inheritedBy: [] };
+        byId.set(r.id, own);
+        out.push(own);
       }
+      // The effective value of profile p comes from another file: p inherits it.
+      if (r.inheritedThrough) own.inheritedBy.push({ uri: p.uri, name: p.name, merge: r.inheritedThrough });
     }
   }
   return out;

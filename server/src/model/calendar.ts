@@ -108,13 +108,21 @@ function isTimezone(tok: string): boolean {
   return /^(UTC|GMT|[A-Z][A-Za-z_]+\/[A-Za-z_/+-]+)$/.test(tok);
 }
 
+/** Parsed specs by text: every whole check reads the same few thousand calendars again. Never mutated. */
+const memo = new Map<string, CalendarSpec | { error: string }>();
+
 export function parseCalendar(input: string): CalendarSpec | { error: string } {
+  let result = memo.get(input);
+  if (result) return result;
   try {
-    return parse(input);
+    result = parse(input);
   } catch (e) {
-    if (e instanceof CalendarError) return { error: `\`${input}\` is not a valid systemd OnCalendar expression: ${e.message}` };
-    throw e;
+    if (!(e instanceof CalendarError)) throw e;
+    result = { error: `\`${input}\` is not a valid systemd OnCalendar expression: ${e.message}` };
   }
+  if (memo.size > 20_000) memo.clear();
+  memo.set(input, result);
+  return result;
 }
 
 function parse(input: string): CalendarSpec {

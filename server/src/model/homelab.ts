@@ -65,3 +65,19 @@ export function serviceNamed(h: Pick<Homelab, 'services'>, name: string): Servic
   const b = builtinService(name);
   return b ? (h.services.get(b.name) ?? { name: b.name, builtin: b, port: b.port }) : undefined;
 }
+
+const withProfileCache = new WeakMap<Profile, { base: Homelab; value: Homelab }>();
+
+/** The homelab with one profile replaced by a newer evaluation (and the containers that use it). */
+export function withProfile(h: Homelab, profile: Profile): Homelab {
+  if (h.profiles.get(profile.uri) === profile) return h;
+  const cached = withProfileCache.get(profile);
+  if (cached?.base === h) return cached.value;
+  const profiles = new Map(h.profiles);
+  profiles.set(profile.uri, profile);
+  const containers = new Map<string, Container>();
+  for (const [name, c] of h.containers) containers.set(name, c.profileUri === profile.uri ? { ...c, profile } : c);
+  const value = { ...h, profiles, containers };
+  withProfileCache.set(profile, { base: h, value });
+  return value;
+}

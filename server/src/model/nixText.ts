@@ -8,36 +8,46 @@
  * are blanked as well (the quotes stay).
  */
 export function maskNix(text: string, strings = false): string {
-  const out = text.split('');
-  let i = 0;
+  // Jumps from one comment or string opener to the next; copies the text between in slices.
+  const parts: string[] = [];
+  let copied = 0;
   const blank = (a: number, b: number): void => {
-    for (let k = a; k < b && k < out.length; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+    const end = Math.min(b, text.length);
+    if (end <= a) return;
+    parts.push(text.slice(copied, a), text.slice(a, end).replace(/[^\r\n]/g, ' '));
+    copied = end;
   };
+  const opener = /[#"]|\/\*|''/g;
+  let i = 0;
   while (i < text.length) {
-    const c = text[i];
-    if (c === '#') {
+    opener.lastIndex = i;
+    const m = opener.exec(text);
+    if (!m) break;
+    i = m.index;
+    if (m[0] === '#') {
       const e = text.indexOf('\n', i);
       const end = e < 0 ? text.length : e;
       blank(i, end);
       i = end;
-    } else if (c === '/' && text[i + 1] === '*') {
+    } else if (m[0] === '/*') {
       const e = text.indexOf('*/', i + 2);
       const end = e < 0 ? text.length : e + 2;
       blank(i, end);
       i = end;
-    } else if (c === '"') {
+    } else if (m[0] === '"') {
       let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      while (j < text.length && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
       if (strings) blank(i + 1, j);
       i = j + 1;
-    } else if (c === "'" && text[i + 1] === "'") {
+    } else {
       let j = i + 2;
       while (j < text.length && !(text[j] === "'" && text[j + 1] === "'" && text[j + 2] !== "'" && text[j + 2] !== '$' && text[j + 2] !== '\\')) j++;
       if (strings) blank(i + 2, j);
       i = j + 2;
-    } else i++;
+    }
   }
-  return out.join('');
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 function lineBounds(text: string, offset: number): [number, number] {

@@ -6,7 +6,7 @@ import { parseYaml, type YamlParseResult } from '../syntax/yaml';
 import { buildAddressIndex } from './addresses';
 import { emptyCatalog, fromDefaults, fromReads, fromSchema } from './catalog';
 import { DocumentStore } from './documents';
-import type { Container, Homelab, Service } from './homelab';
+import { withProfile, type Container, type Homelab, type Service } from './homelab';
 import type { WorkspaceHost } from './host';
 import { readInventory, type Inventory } from './inventory';
 import type { NixFileAnalysis, NixLayer } from './nixAdapter';
@@ -256,16 +256,19 @@ export class Workspace {
 
   /**
    * The homelab for a request inside `uri` that reads that document's current
-   * text itself (completion): the last build is reused when nothing but this
-   * document changed since, so a request right after a keystroke does not
-   * wait for a rebuild; a change to any other file rebuilds.
+   * text itself (completion): when nothing but this profile changed since the
+   * last build, that build with the profile evaluated afresh, so a request
+   * right after a keystroke does not wait for a whole rebuild.
    */
   homelabAround(uri: string): Homelab | undefined {
     const u = normalizeUri(uri);
     const f = this.folderOf(u);
     if (!f) return undefined;
+    const last = f.homelab?.value;
     const onlyThis = [...f.changedSinceBuild].every((c) => c === u);
-    if (f.homelab?.value && onlyThis) return f.homelab.value;
+    // Only a profile's own text: its settings are re-read (one file), the rest of
+    // the model stands. Defaults, modules and the inventory shape the rest: rebuild.
+    if (last && onlyThis && last.profiles.has(u) && u !== last.defaultsUri) return withProfile(last, this.evaluate(u));
     return this.homelabOfFolder(f);
   }
 

@@ -14,4 +14,6 @@ export interface ServerContext {
   inlayHints: boolean;
   /** `homelab.nixDiagnostics` per folder root URI. */
   nixDiagnostics: Map<string, 'auto' | 'on' | 'off'>;
+  /** The client resolves a completion item's documentation lazily (`completionItem/resolve`). */
+  lazyCompletionDocs: boolean;
 }

@@ -35,6 +35,7 @@ export function startServer(connection: Connection): void {
     nixIdeInstalled: false,
     inlayHints: false,
     nixDiagnostics: new Map(),
+    lazyCompletionDocs: false,
   };
   const diagnostics = new DiagnosticsPublisher(ctx);
   let supportsConfiguration = false;
@@ -50,6 +51,7 @@ export function startServer(connection: Connection): void {
     supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const options = (params.initializationOptions ?? {}) as { nixIdeInstalled?: boolean };
     ctx.nixIdeInstalled = options.nixIdeInstalled === true;
+    ctx.lazyCompletionDocs = params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     for (const uri of folders) workspace.addFolder(uri);
     return {

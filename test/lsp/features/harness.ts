@@ -30,14 +30,14 @@ export class Session {
   }
 
   /** `homelab` is what the client answers for the `homelab` configuration section. */
-  static async start(homelab?: unknown, remove: string[] = []): Promise<Session> {
+  static async start(homelab?: unknown, remove: string[] = [], completionItem: Record<string, unknown> = {}): Promise<Session> {
     const root = mkdtempSync(path.join(tmpdir(), 'homelab-features-'));
     cpSync(path.join(repoRoot, 'examples', 'homelab'), root, { recursive: true });
     for (const f of remove) rmSync(path.join(root, f), { force: true });
     const s = new Session(root);
     if (homelab !== undefined)
       s.client.requestHandlers.set('workspace/configuration', (params) => ((params as { items?: unknown[] }).items ?? []).map(() => homelab));
-    await s.client.initialize(root);
+    await s.client.initialize(root, {}, completionItem);
     // The configuration is read after `initialized`; the first diagnostics mean it is in place.
     await s.client.waitForNotification((m) => m.method === 'textDocument/publishDiagnostics').catch(() => undefined);
     return s;

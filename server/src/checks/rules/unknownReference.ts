@@ -9,6 +9,22 @@ import { at, didYouMean } from '../util';
 
 const IMPORT = /\bimport\s+(\.{1,2}\/[^\s;)\]}]+)/g;
 
+/** The literal paths a Nix file imports, per file text (the same on every whole check). */
+const importCache = new Map<string, { text: string; imports: { path: string; start: number }[] }>();
+
+function importsOf(uri: string, text: string): { path: string; start: number }[] {
+  const cached = importCache.get(uri);
+  if (cached && cached.text === text) return cached.imports;
+  const imports: { path: string; start: number }[] = [];
+  for (const m of maskNix(text, true).matchAll(IMPORT)) {
+    const path = m[1];
+    if (path.includes('${')) continue;
+    imports.push({ path, start: (m.index ?? 0) + m[0].length - path.length });
+  }
+  importCache.set(uri, { text, imports });
+  return imports;
+}
+
 export const unknownReference: Rule = {
   id: 'unknown-reference',
   defaultSeverity: 'error',
@@ -46,11 +62,7 @@ export const unknownReference: Rule = {
     for (const uri of h.nixFiles) {
       const text = ws.text(uri);
       if (text === undefined || text.includes('\0') || ws.tooLarge(uri)) continue;
-      const masked = maskNix(text, true);
-      for (const m of masked.matchAll(IMPORT)) {
-        const path = m[1];
-        if (path.includes('${')) continue;
-        const start = (m.index ?? 0) + m[0].length - path.length;
+      for (const { path, start } of importsOf(uri, text)) {
         let target = joinUri(dirnameUri(uri), path);
         if (!target.endsWith('.nix') && !ws.docs.exists(target)) target = `${target.replace(/\/$/, '')}/default.nix`;
         if (!ws.docs.exists(target)) out.push(at('unknown-reference', { uri, span: { start, end: start + path.length } }, `\`${path}\` does not exist`));

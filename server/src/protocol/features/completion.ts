@@ -1,10 +1,32 @@
-// textDocument/completion over the features' completion front door.
+// textDocument/completion over the features' completion front door. Where
+// the client resolves items lazily (VS Code does), the documentation of the
+// hundreds of settings is left out of the list and sent by completionItem/resolve
+// for the item the user looks at: the list is a third of the size.
 import { CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
 import { completion } from '../../features/completion';
 import type { ServerContext } from '../context';
 import { completionKinds, range, textEdit } from './lspConvert';
 
+/** The documentation of the items of the newest completion list, by item index. */
+let lastList = { id: 0, docs: [] as (string | undefined)[] };
+
+interface ItemData {
+  homelabCompletion: number;
+  index: number;
+}
+
+function isItemData(d: unknown): d is ItemData {
+  return typeof d === 'object' && d !== null && typeof (d as ItemData).homelabCompletion === 'number' && typeof (d as ItemData).index === 'number';
+}
+
 export function registerCompletion(ctx: ServerContext): void {
+  ctx.connection.onCompletionResolve((item): CompletionItem => {
+    const d: unknown = item.data;
+    // An item of an older list: its documentation is gone, the item stays as it was.
+    if (!isItemData(d) || d.homelabCompletion !== lastList.id) return item;
+    const doc = lastList.docs[d.index];
+    return doc ? { ...item, documentation: { kind: MarkupKind.Markdown, value: doc } } : item;
+  });
   ctx.connection.onCompletion((params, token): CompletionList | null => {
     const uri = params.textDocument.uri;
     if (ctx.workspace.text(uri) === undefined) return null;
@@ -16,9 +38,11 @@ export function registerCompletion(ctx: ServerContext): void {
     }
     const items = completion(ctx.workspace, uri, offset, () => token.isCancellationRequested);
     if (token.isCancellationRequested) return null;
+    const listId = lastList.id + 1;
+    if (ctx.lazyCompletionDocs) lastList = { id: listId, docs: items.map((i) => i.documentation) };
     return {
       isIncomplete: false,
-      items: items.map((i): CompletionItem => {
+      items: items.map((i, index): CompletionItem => {
         const out: CompletionItem = {
           label: i.label,
           kind: completionKinds[i.kind],
@@ -28,7 +52,8 @@ export function registerCompletion(ctx: ServerContext): void {
           textEdit: { range: range(ctx, uri, i.replace), newText: i.insertText },
           insertTextFormat: i.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         };
-        if (i.documentation) out.documentation = { kind: MarkupKind.Markdown, value: i.documentation };
+        if (i.documentation && ctx.lazyCompletionDocs) out.data = { homelabCompletion: listId, index } satisfies ItemData;
+        else if (i.documentation) out.documentation = { kind: MarkupKind.Markdown, value: i.documentation };
         if (i.deprecated) out.tags = [CompletionItemTag.Deprecated];
         if (i.preselect) out.preselect = true;
         const extra = i.additionalEdits?.filter((e) => e.uri === uri) ?? [];

@@ -15,7 +15,7 @@ export function registerFeatureHandlers(ctx: ServerContext): ServerCapabilities 
   registerCodeActions(ctx);
   registerHighlighting(ctx);
   return {
-    completionProvider: { triggerCharacters: ['"', '.', '/', ' ', '['], resolveProvider: false },
+    completionProvider: { triggerCharacters: ['"', '.', '/', ' ', '['], resolveProvider: true },
     hoverProvider: true,
     definitionProvider: true,
     referencesProvider: true,
