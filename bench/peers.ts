@@ -91,43 +91,6 @@ export function vsixSize(): VsixFigure | { error: string } {
   return { bytes: statSync(out).size, file: path.relative(repoRoot, out) };
 }
 
-/**
- * The activation time recorded by the integration suite (test/integration/
- * homelab/activation.test.ts, metric `activationMs`) in a results file that an
- * e2e run left under test/.tmp. The e2e runner deletes its results folder
- * after reading it, so this is usually absent unless a metrics file is kept.
- */
-export function activationFromE2e(): { ms: number; file: string } | undefined {
-  const base = path.join(repoRoot, 'test', '.tmp');
-  if (!existsSync(base)) return undefined;
-  const found: { ms: number; file: string; mtime: number }[] = [];
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 3) return;
-    for (const name of readdirSync(dir)) {
-      const f = path.join(dir, name);
-      let st;
-      try {
-        st = statSync(f);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) {
-        if (!/node_modules|code-server|extensions|user-data/.test(name)) walk(f, depth + 1);
-      } else if (name.endsWith('.json') && st.size < 1_000_000) {
-        try {
-          const j = JSON.parse(readFileSync(f, 'utf8')) as { metrics?: Record<string, number>; activationMs?: number };
-          const ms = j.metrics?.activationMs ?? j.activationMs;
-          if (typeof ms === 'number') found.push({ ms, file: path.relative(repoRoot, f), mtime: st.mtimeMs });
-        } catch {
-          /* not ours */
-        }
-      }
-    }
-  };
-  walk(base, 0);
-  found.sort((a, b) => b.mtime - a.mtime);
-  return found[0];
-}
 
 export interface NixParseRun {
   exists: boolean;

@@ -5,14 +5,15 @@
 //
 // Options: --quick (fewer runs), --profile (every server process of ours
 // writes a CPU profile into bench/.profiles), --only=cold,edit,features,
-// validation,parse,package (comma-separated subset), --no-readme.
+// validation,parse,activation,package (comma-separated subset), --no-readme.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateAll, GeneratedHomelab, repoRoot, SIZES, LARGE_PROFILE_LINES } from './generate';
 import { coldStart, ColdStart, editLatency, ourServer, Options, requestLatency, startAndSettle, useServerBundle, validateOurs } from './measure';
-import { activationFromE2e, ensureYamlLs, runNixParse, validateYamlLs, vsixSize, YAML_LS_VERSION } from './peers';
+import { measureActivation } from './activation';
+import { ensureYamlLs, runNixParse, validateYamlLs, vsixSize, YAML_LS_VERSION } from './peers';
 import { fileUri } from './lsp';
 import { round, sleep, Stat, stat } from './stats';
 import { Figure, formatTable, nixParseFigures, updateReadme } from './report';
@@ -195,17 +196,27 @@ async function validation(dir: string, file: string, lines: number): Promise<voi
   });
 }
 
-function packaging(): void {
-  const act = activationFromE2e();
+async function activation(): Promise<void> {
+  const runs = quick ? 1 : 3;
+  log(`activation in code-server (${runs} run${runs > 1 ? 's' : ''})…`);
+  const m = await measureActivation(runs);
+  const s = m.activationMs.length ? stat(m.activationMs) : undefined;
+  const host = m.hostUptimeMs.length ? stat(m.hostUptimeMs) : undefined;
   figures.push({
     id: 'activation',
-    label: 'Extension activation (e2e, real VS Code)',
+    label: 'Extension activation (real VS Code: code-server 4.100)',
     unit: 'ms',
-    ours: act?.ms,
+    ours: s,
     target: '< 200 ms',
-    met: act ? act.ms < 200 : undefined,
-    note: act ? `metric activationMs from ${act.file}` : 'n/a (run npm test first: the e2e suite records activationMs; no metrics file found under test/.tmp)',
+    met: s ? s.p95 < 200 : undefined,
+    note: s
+      ? `the extension's own activationMs (its activate() on the extension host, language client started, no work before the server answers), the example homelab opened, ${s.runs} code-server start(s)${host ? `; the extension host had been up ${host.median} ms when activation was seen` : ''}`
+      : `n/a: ${m.error ?? 'no figure'} (npm test caches code-server; bench/activation.ts)`,
   });
+  log(`activation ${s ? `${s.median} ms (p95 ${s.p95})` : `n/a: ${m.error}`}`);
+}
+
+function packaging(): void {
   const v = vsixSize();
   figures.push({
     id: 'vsix-size',
@@ -216,7 +227,7 @@ function packaging(): void {
     met: 'bytes' in v ? v.bytes < 1024 * 1024 : false,
     note: 'bytes' in v ? `scripts/package.mjs --out ${v.file}` : v.error,
   });
-  log(`activation ${act?.ms ?? 'n/a'} ms, vsix ${'bytes' in v ? v.bytes : v.error}`);
+  log(`vsix ${'bytes' in v ? v.bytes : v.error}`);
 }
 
 async function main(): Promise<void> {
@@ -248,6 +259,7 @@ async function main(): Promise<void> {
   if (wants('edit')) await edits(h1000);
   if (wants('features')) await features(h1000);
   if (wants('validation')) await validation(set.inventory.dir, set.inventory.file, set.inventory.lines);
+  if (wants('activation')) await activation();
   if (wants('package')) packaging();
   // Last, so a slow or failing parser bench cannot disturb the other figures; listed first.
   if (wants('parse')) {

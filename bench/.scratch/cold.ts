@@ -1,0 +1,14 @@
+import { checkAll } from '../../server/src/checks/run';
+import { nodeFsHost } from '../../server/src/model/host';
+import { pathToUri } from '../../server/src/model/uri';
+import { Workspace } from '../../server/src/model/workspace';
+const root = process.argv[2];
+const ws = new Workspace(nodeFsHost());
+ws.addFolder(pathToUri(root));
+process.env.HOMELAB_RULE_TIMING = '1';
+let t = performance.now();
+const h = ws.homelabFor(pathToUri(root + '/homelab.yaml'));
+console.log('cold build', (performance.now() - t).toFixed(0));
+t = performance.now();
+checkAll(ws);
+console.log('cold checkAll after build', (performance.now() - t).toFixed(0));
