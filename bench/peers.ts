@@ -4,7 +4,7 @@
 // parser's own bench (bench/nix-parse.ts, the Nix helper's), the .vsix size,
 // and the activation time the end-to-end tests record.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { StdioLsp, fileUri, Message, PublishParams } from './lsp';
