@@ -1,5 +1,5 @@
 // The checks layer's public surface.
-export { checkAll, checkDocument, checkDocumentQuick } from './run';
+export { checkAll, checkAllSteps, checkDocument, checkDocumentQuick } from './run';
 export type { EditRegion } from './run';
 export { RULES, ruleById } from './registry';
 export { RULE_IDS, isRuleId } from './types';

@@ -26,6 +26,11 @@ function runRule(rule: Rule, f: () => Finding[]): Finding[] {
 }
 
 function homelabFindings(ws: Workspace, h: Homelab): Map<string, Finding[]> {
+  return drain(homelabFindingSteps(ws, h));
+}
+
+/** The homelab rules one by one, pausing after each (see checkAllSteps). */
+function* homelabFindingSteps(ws: Workspace, h: Homelab): Generator<void, Map<string, Finding[]>> {
   let byUri = homelabCache.get(h);
   if (byUri) return byUri;
   byUri = new Map();
@@ -40,10 +45,18 @@ function homelabFindings(ws: Workspace, h: Homelab): Map<string, Finding[]> {
       list.push(f);
       byUri.set(f.uri, list);
     }
+    yield;
   }
   homelabCache.set(h, byUri);
   lastHomelabFindings.set(h.root, byUri);
   return byUri;
+}
+
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** The files of a homelab that document rules look at. */
@@ -174,12 +187,25 @@ function quickSettingFindings(ws: Workspace, h: Homelab, uri: string): Finding[]
 
 /** Diagnostics of every file of every homelab (files without any are left out). */
 export function checkAll(ws: Workspace): Map<string, Diagnostic[]> {
+  return drain(checkAllSteps(ws));
+}
+
+/**
+ * The whole check in small steps (one rule, or a batch of files, per step),
+ * so a caller can pause between them and let keystrokes through; a caller
+ * that sees the workspace change meanwhile drops the steps and starts anew.
+ */
+export function* checkAllSteps(ws: Workspace): Generator<void, Map<string, Diagnostic[]>> {
   const out = new Map<string, Diagnostic[]>();
   for (const h of ws.homelabs()) {
-    const uris = new Set([...checkedFiles(h), ...homelabFindings(ws, h).keys()]);
+    yield;
+    const findings = yield* homelabFindingSteps(ws, h);
+    const uris = new Set([...checkedFiles(h), ...findings.keys()]);
+    let done = 0;
     for (const uri of [...uris].sort()) {
       const d = checkDocument(ws, uri);
       if (d.length) out.set(uri, d);
+      if (++done % 100 === 0) yield;
     }
   }
   return out;

@@ -1,10 +1,11 @@
 // Publishes diagnostics. A keystroke re-checks its own document at once (the
 // document rules plus the cached cross-file findings for it); the cross-file
 // rules of the whole homelab run after a short pause, off the keystroke's
-// path, and only changed sets are re-sent. Files that lose all their problems
-// get an empty set.
+// path, in slices that let the next keystroke through (and are dropped when
+// one comes), and only changed sets are re-sent. Files that lose all their
+// problems get an empty set.
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import { checkAll, checkDocumentQuick, type EditRegion } from '../checks';
+import { checkAll, checkAllSteps, checkDocumentQuick, type EditRegion } from '../checks';
 import type { Diagnostic } from '../checks/types';
 import { toLspDiagnostic } from './convert';
 import type { ServerContext } from './context';
@@ -18,8 +19,8 @@ export class DiagnosticsPublisher {
   private readonly lastText = new Map<string, string>();
   private homelabTimer: NodeJS.Timeout | undefined;
   private readonly documentTimers = new Map<string, NodeJS.Timeout>();
-  /** Resolves after every full check; tests and the checkWorkspace request wait on it. */
-  private fullCheckWaiters: (() => void)[] = [];
+  /** Identifies the newest whole check; an older one in slices stops at its next pause. */
+  private checkToken = 0;
 
   constructor(private readonly ctx: ServerContext, private readonly homelabDelayMs = 250) {}
 
@@ -49,21 +50,45 @@ export class DiagnosticsPublisher {
     if (this.homelabTimer) clearTimeout(this.homelabTimer);
     this.homelabTimer = setTimeout(() => {
       this.homelabTimer = undefined;
-      this.fullCheckNow();
+      void this.fullCheckInSlices();
     }, delayMs);
   }
 
-  /** Checks every file of every homelab and publishes what changed. */
+  /** Checks every file of every homelab at once and publishes what changed (start-up, "Check Workspace"). */
   fullCheckNow(): Map<string, Diagnostic[]> {
+    this.checkToken++;
     const all = this.safe(() => checkAll(this.ctx.workspace), undefined);
-    const byUri = all instanceof Map ? all : new Map<string, Diagnostic[]>();
+    return this.publishAll(all instanceof Map ? all : new Map<string, Diagnostic[]>());
+  }
+
+  /**
+   * The same check, pausing between its steps so that a keystroke's own
+   * diagnostics and requests are answered meanwhile. A change to the
+   * workspace makes the rest worthless (and schedules a new check): stop.
+   */
+  private async fullCheckInSlices(): Promise<void> {
+    const token = ++this.checkToken;
+    const generation = this.ctx.workspace.generation;
+    const steps = checkAllSteps(this.ctx.workspace);
+    let result: Map<string, Diagnostic[]>;
+    for (;;) {
+      const step = this.safe(() => steps.next(), undefined);
+      if (Array.isArray(step)) return; // a bug in a step, already logged: keep what is shown until the next check
+      if (step.done) {
+        result = step.value;
+        break;
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (token !== this.checkToken || this.ctx.workspace.generation !== generation) return;
+    }
+    this.publishAll(result);
+  }
+
+  private publishAll(byUri: Map<string, Diagnostic[]>): Map<string, Diagnostic[]> {
     for (const uri of this.published.keys()) if (!byUri.has(uri)) byUri.set(uri, []);
     for (const [uri, diagnostics] of byUri) this.publish(uri, diagnostics);
     this.lastText.clear();
     for (const uri of this.ctx.workspace.docs.openUris()) this.lastText.set(uri, this.ctx.workspace.text(uri) ?? '');
-    const waiters = this.fullCheckWaiters;
-    this.fullCheckWaiters = [];
-    for (const w of waiters) w();
     return byUri;
   }
 

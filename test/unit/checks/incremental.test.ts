@@ -1,0 +1,73 @@
+// The keystroke path and the sliced whole check, on the clean lab of
+// test/fixtures/checks/lab with the real model and rules:
+// - checkDocumentQuick judges the edited profile's settings against the last
+//   built catalog at once (a typo's unknown-setting, a wrong type, an enum),
+//   without rebuilding the homelab, and agrees with the whole check after it;
+// - checkAllSteps pauses between rules and file batches and, drained, gives
+//   exactly what checkAll gives.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { checkAll, checkAllSteps, checkDocument, checkDocumentQuick } from '../../../server/src/checks/run';
+import { edit, workspaceOf, ROOT } from './helpers';
+
+const DIR = join(__dirname, '../../fixtures/checks/lab');
+function load(dir: string, out: Record<string, string> = {}): Record<string, string> {
+  for (const n of readdirSync(dir)) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) load(p, out);
+    else out[relative(DIR, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+  }
+  return out;
+}
+const LAB = load(DIR);
+const W = 'profiles/web-config.nix';
+const uri = `${ROOT}/${W}`;
+const rulesOf = (ds: { rule: string; message: string }[]): string[] => ds.map((d) => `${d.rule}: ${d.message}`).sort();
+
+test('a typo of a key is reported on the keystroke, before any rebuild, and the whole check agrees', () => {
+  const ws = workspaceOf(LAB);
+  let version = 1;
+  for (const [from, to, rule] of [
+    ['    caddyEnable = true;', '    caddyEnabel = true;', 'unknown-setting'],
+    ['    caddyEnable = true;', '    caddyEnable = "yes";', 'setting-type'],
+    ['caddyLogLevel = "warn";', 'caddyLogLevel = "warning";', 'setting-enum'],
+  ] as const) {
+    checkAll(ws);
+    const built = ws.lastBuiltHomelabFor(uri);
+    ws.setDocument(uri, edit(LAB[W], from, to), ++version);
+    const quick = checkDocumentQuick(ws, uri, undefined);
+    assert.equal(ws.lastBuiltHomelabFor(uri), built, 'the quick path did not rebuild the homelab');
+    assert.ok(quick.some((d) => d.rule === rule), `${rule} on the keystroke: ${JSON.stringify(rulesOf(quick))}`);
+    assert.deepEqual(rulesOf(quick), rulesOf(checkDocument(ws, uri)), 'the whole check says the same');
+    // The repair takes it away as quickly.
+    ws.setDocument(uri, LAB[W], ++version);
+    assert.deepEqual(rulesOf(checkDocumentQuick(ws, uri, undefined)), []);
+  }
+});
+
+test('a typo in lib/defaults.nix is not judged against the old catalog on the keystroke', () => {
+  const ws = workspaceOf(LAB);
+  checkAll(ws);
+  const defaults = Object.keys(LAB).find((f) => f.endsWith('lib/defaults.nix'));
+  assert.ok(defaults, 'the lab has lib/defaults.nix');
+  const d = `${ROOT}/${defaults}`;
+  ws.setDocument(d, LAB[defaults].replace('caddyEnable', 'caddyEnabel'), 2);
+  assert.ok(!checkDocumentQuick(ws, d, undefined).some((x) => x.rule === 'unknown-setting'));
+});
+
+test('checkAllSteps pauses between steps and, drained, equals checkAll', () => {
+  const files = { ...LAB, [W]: edit(LAB[W], '    caddyEnable = true;', '    caddyEnabel = true;') };
+  const expected = checkAll(workspaceOf(files));
+  const steps = checkAllSteps(workspaceOf(files));
+  let pauses = 0;
+  let r = steps.next();
+  while (!r.done) {
+    pauses++;
+    r = steps.next();
+  }
+  assert.ok(pauses > 10, `the whole check paused ${pauses} times (once per rule at least)`);
+  assert.deepEqual([...r.value.entries()], [...expected.entries()]);
+  assert.ok([...r.value.values()].flat().some((x) => x.rule === 'unknown-setting'));
+});
