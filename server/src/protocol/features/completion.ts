@@ -2,7 +2,7 @@
 import { CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
 import { completion } from '../../features/completion';
 import type { ServerContext } from '../context';
-import { completionKinds, range, textEdit } from './lspConvert';
+import { completionKinds, insertedText, range, textEdit } from './lspConvert';
 
 export function registerCompletion(ctx: ServerContext): void {
   ctx.connection.onCompletion((params, token): CompletionList | null => {
@@ -25,7 +25,7 @@ export function registerCompletion(ctx: ServerContext): void {
           detail: i.detail,
           sortText: i.sortText,
           filterText: i.filterText,
-          textEdit: { range: range(ctx, uri, i.replace), newText: i.insertText },
+          textEdit: { range: range(ctx, uri, i.replace), newText: insertedText(ctx, uri, i.insertText) },
           insertTextFormat: i.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         };
         if (i.documentation) out.documentation = { kind: MarkupKind.Markdown, value: i.documentation };
