@@ -7,16 +7,6 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { formatReport, runFuzz } from './fuzzer';
 
-/**
- * Mutation kinds that still hit an open bug in the server; `npm run fuzz` keeps them.
- * Remove an entry as soon as its bug is fixed (repro under test/fixtures/robustness/repro/):
- * - lone-surrogate: a lone UTF-16 surrogate in a YAML profile path makes joinUri's
- *   encodeURIComponent throw "URI malformed" (yaml-lone-surrogate-uri-malformed.json).
- * - small-nesting: 100+ nested YAML explicit keys (`? ? ? …`) make parseYaml's String(keyNode)
- *   exponential: completion takes 30 s (yaml-nesting-completion-hang.json).
- */
-const KNOWN_OPEN_BUGS = ['small-nesting'];
-
 test('bounded fuzz through the LSP pipeline: no crash, no error response, no hang', { timeout: 600_000 }, async () => {
   const seed = Number(process.env.FUZZ_SEED ?? 424242);
   const inputs = Number(process.env.FUZZ_INPUTS ?? 1_500);
@@ -29,7 +19,6 @@ test('bounded fuzz through the LSP pipeline: no crash, no error response, no han
     heavy: false,
     truncateStride: 97,
     fullCheckEvery: 8,
-    exclude: KNOWN_OPEN_BUGS,
     failureDir: path.resolve(__dirname, '..', '.tmp', 'fuzz-failures'),
     log: () => undefined,
   });

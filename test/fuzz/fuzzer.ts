@@ -26,8 +26,6 @@ export interface FuzzOptions {
   fullCheckEvery: number;
   failureDir: string;
   log: (line: string) => void;
-  /** Cheap mutation kinds left out (the bounded run leaves out kinds with a known open bug). */
-  exclude?: string[];
   /** Only these plan indices (replay). */
   only?: number[];
 }
@@ -84,7 +82,7 @@ export function makePlan(options: Pick<FuzzOptions, 'inputs' | 'heavy' | 'trunca
   return plan;
 }
 
-export function inputFor(item: PlanItem, rng: Rng, corpus: CorpusFile[], exclude: readonly string[] = []): FuzzInput {
+export function inputFor(item: PlanItem, rng: Rng, corpus: CorpusFile[]): FuzzInput {
   switch (item.type) {
     case 'original': {
       const f = corpus[item.file];
@@ -95,7 +93,7 @@ export function inputFor(item: PlanItem, rng: Rng, corpus: CorpusFile[], exclude
     case 'heavy':
       return heavyInput(heavySpecs[item.spec]);
     case 'cheap':
-      return cheapInput(rng, corpus, exclude);
+      return cheapInput(rng, corpus);
   }
 }
 
@@ -151,7 +149,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
           inBatch = 0;
         }
         const rng = root.fork(index);
-        const input = inputFor(plan[index], rng, corpus, options.exclude);
+        const input = inputFor(plan[index], rng, corpus);
         const outcome = await server.feed(input, rng, index);
         inBatch++;
         report.inputs++;

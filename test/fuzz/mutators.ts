@@ -196,8 +196,7 @@ export const diskMutations: Record<string, (rng: Rng, file: CorpusFile) => Buffe
 export const diskMutationNames = Object.keys(diskMutations);
 
 /** One random cheap input derived from one corpus file (sometimes 2–4 stacked mutations). */
-export function cheapInput(rng: Rng, corpus: CorpusFile[], exclude: readonly string[] = []): FuzzInput {
-  const names = exclude.length === 0 ? textMutationNames : textMutationNames.filter((n) => !exclude.includes(n));
+export function cheapInput(rng: Rng, corpus: CorpusFile[]): FuzzInput {
   const file = rng.pick(corpus);
   if (rng.chance(0.04)) {
     const name = rng.pick(diskMutationNames);
@@ -207,7 +206,7 @@ export function cheapInput(rng: Rng, corpus: CorpusFile[], exclude: readonly str
   const applied: string[] = [];
   const n = rng.chance(0.25) ? 2 + rng.int(3) : 1;
   for (let i = 0; i < n; i++) {
-    const name = rng.pick(names.length > 0 ? names : textMutationNames);
+    const name = rng.pick(textMutationNames);
     applied.push(name);
     text = textMutations[name](rng, text, file, corpus);
   }

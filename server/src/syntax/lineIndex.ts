@@ -66,3 +66,17 @@ export class LineIndex {
     return this.text.slice(start, end).replace(/\r?\n$|\r$/, '');
   }
 }
+
+/**
+ * The line ending of a document: that of its first line (`\n` when it has none). Editors keep one
+ * line ending per document, so text inserted into it (edits, snippets) should use the same.
+ */
+export function eolOf(text: string | undefined): '\n' | '\r\n' {
+  const lf = text?.indexOf('\n') ?? -1;
+  return lf > 0 && text?.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
+}
+
+/** `text` with every line break (`\n` or `\r\n`) written as `eol`. */
+export function withEol(text: string, eol: '\n' | '\r\n'): string {
+  return eol === '\n' ? (text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text) : text.replace(/\r?\n/g, '\r\n');
+}

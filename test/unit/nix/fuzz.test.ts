@@ -100,6 +100,9 @@ test('parser work grows linearly: 10x input, about 10x work', () => {
     ['garbage', (n) => '{ = ; } ] ) in then '.repeat(n)],
     ['lookahead', (n) => `[ ${'a.b.c.d.e.f.g.h '.repeat(n)} ]`],
     ['formals', (n) => `{ ${'a, '.repeat(n)} }: 1`],
+    // One run of path and URI-scheme characters holding many tokens: the look-aheads must not rescan it.
+    ['long selection', (n) => `x${'.a'.repeat(n)}`],
+    ['long selection in a list', (n) => `[ x${'.a-b+c'.repeat(n)} ]`],
     ['ind strings', (n) => `''\n${'  line ${x} $$ \'\'$ \n'.repeat(n)}''`],
   ];
   for (const [name, make] of shapes) {
@@ -111,7 +114,7 @@ test('parser work grows linearly: 10x input, about 10x work', () => {
 });
 
 test('deeply nested and long-chained input goes through every stage without throwing', () => {
-  const shapes = [['{ a = ', '; }'], ['[ ', ' ]'], ['(', ')'], ['let a = 1; in ', ''], ['x: ', ''], ['-', ''], ['1 ++ ', ''], ['1 + ', ''], ['f ', ''], ['"${', '}"'], ['if true then ', ' else 1'], ['{ a.b = ', '; }']];
+  const shapes = [['{ a = ', '; }'], ['[ ', ' ]'], ['(', ')'], ['let a = 1; in ', ''], ['x: ', ''], ['-', ''], ['1 ++ ', ''], ['1 + ', ''], ['f ', ''], ['"${', '}"'], ['if true then ', ' else 1'], ['{ a.b = ', '; }'], ['{ a.b.c.d.e.f.g.h.i.j = ', '; }']];
   for (const [open, close] of shapes) {
     for (const n of [300, 1400, 10000]) {
       const text = open.repeat(n) + '1' + close.repeat(n);
@@ -121,6 +124,29 @@ test('deeply nested and long-chained input goes through every stage without thro
       nodeAt(r.root, text.length >> 1);
       const v = new NixEvaluator({ readText: () => text }).evaluateFile('file:///a.nix');
       assert.ok(!(v.kind === 'unknown' && /evaluation failed/.test(v.reason)), `${open} x${n}: ${v.kind === 'unknown' ? v.reason : ''}`);
+    }
+  }
+  // Long dotted paths: a key `a.a.….a` nests its value as deep as that many braces, so past the limit
+  // it is the parser's "nested too deeply" error; a selection `x.a.….a` nests nothing.
+  const paths: [string, (n: number) => string, boolean][] = [
+    ['key', (n) => `{ ${'a.'.repeat(n)}a = 1; }`, true],
+    ['key without value', (n) => `{ ${'a.'.repeat(n)}a }`, true],
+    ['let key', (n) => `let ${'a.'.repeat(n)}a = 1; in a`, true],
+    ['dynamic key', (n) => `{ ${'${"a"}.'.repeat(n)}a = 1; }`, true],
+    ['selection', (n) => `let x = { a = 1; }; in x${'.a'.repeat(n)} or 2`, false],
+    ['has-attribute', (n) => `{ } ? ${'a.'.repeat(n)}a`, false],
+  ];
+  for (const [name, make, nests] of paths) {
+    for (const n of [300, 1400, 10000]) {
+      const text = make(n);
+      const r = parseNix(text);
+      const tooDeep = r.errors.filter((e) => /nested too deeply/.test(e.message));
+      assert.equal(tooDeep.length, nests && n > 490 ? 1 : 0, `${name} x${n}: ${JSON.stringify(r.errors.slice(0, 3))}`);
+      analyzeScopes(r.root, text);
+      printNormalForm(r, { baseDir: '/', home: '/h' });
+      nodeAt(r.root, text.length >> 1);
+      const v = new NixEvaluator({ readText: () => text }).evaluateFile('file:///a.nix');
+      assert.ok(!(v.kind === 'unknown' && /evaluation failed/.test(v.reason)), `${name} x${n}: ${v.kind === 'unknown' ? v.reason : ''}`);
     }
   }
 });

@@ -5,7 +5,7 @@
 import { CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
 import { completion } from '../../features/completion';
 import type { ServerContext } from '../context';
-import { completionKinds, range, textEdit } from './lspConvert';
+import { completionKinds, insertedText, range, textEdit } from './lspConvert';
 
 /** The documentation of the items of the newest completion list, by item index. */
 let lastList = { id: 0, docs: [] as (string | undefined)[] };
@@ -49,7 +49,7 @@ export function registerCompletion(ctx: ServerContext): void {
           detail: i.detail,
           sortText: i.sortText,
           filterText: i.filterText,
-          textEdit: { range: range(ctx, uri, i.replace), newText: i.insertText },
+          textEdit: { range: range(ctx, uri, i.replace), newText: insertedText(ctx, uri, i.insertText) },
           insertTextFormat: i.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         };
         if (i.documentation && ctx.lazyCompletionDocs) out.data = { homelabCompletion: listId, index } satisfies ItemData;

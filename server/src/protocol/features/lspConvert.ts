@@ -10,13 +10,22 @@ import {
 import type { CompletionKind, SymbolKind, TextEdit, WorkspaceEdit } from '../../features/types';
 import type { ServerContext } from '../context';
 import type { Span } from '../../syntax/value';
+import { eolOf, withEol } from '../../syntax/lineIndex';
 
 export function range(ctx: ServerContext, uri: string, span: Span): Range {
   return ctx.lines.range(uri, span);
 }
 
+/**
+ * Text to insert into the document `uri`, its line breaks in the document's own line ending: the
+ * features build text with `\n`, and a CRLF file must stay CRLF (edits, snippets and new lines alike).
+ */
+export function insertedText(ctx: ServerContext, uri: string, text: string): string {
+  return text.includes('\n') ? withEol(text, eolOf(ctx.workspace.text(uri))) : text;
+}
+
 export function textEdit(ctx: ServerContext, uri: string, e: TextEdit): LspTextEdit {
-  return { range: range(ctx, uri, e.span), newText: e.newText };
+  return { range: range(ctx, uri, e.span), newText: insertedText(ctx, uri, e.newText) };
 }
 
 export function workspaceEdit(ctx: ServerContext, w: WorkspaceEdit): LspWorkspaceEdit {

@@ -27,6 +27,8 @@ const MAX_INT = 9223372036854775807n;
 
 export interface LexResult extends TokenTable {
   errors: LexError[];
+  /** Characters scanned by the path and URI-scheme look-aheads: part of the parser's work figure. */
+  scanned: number;
 }
 
 /** `strict`: strings may not span lines (used to recover from an unterminated one). */
@@ -70,9 +72,30 @@ export function lex(text: string, strict = false): LexResult {
 
   // Length of {PATH_CHAR}* then /-separated segments from p (0 if no segment), and
   // whether it ends in a slash; also the PATH_SEG${ form.
+  // Every word-like token start rescans the run of path (or URI scheme) characters after it, and
+  // `a.a.a.…` is one such run of many tokens: remembering where the last run ended keeps the
+  // lexer linear (inside a known run, the run ends at the same place).
+  let scanned = 0;
+  let pathRunFrom = -1;
+  let pathRunEnd = -1;
   const pathChars = (p: number) => {
+    if (p >= pathRunFrom && p <= pathRunEnd) return pathRunEnd;
     let j = p;
     while (j < n && cls(PATH_CHAR, text.charCodeAt(j))) j++;
+    scanned += j - p;
+    pathRunFrom = p;
+    pathRunEnd = j;
+    return j;
+  };
+  let schemeRunFrom = -1;
+  let schemeRunEnd = -1;
+  const schemeChars = (p: number) => {
+    if (p >= schemeRunFrom && p <= schemeRunEnd) return schemeRunEnd;
+    let j = p;
+    while (j < n && cls(URI_SCHEME, text.charCodeAt(j))) j++;
+    scanned += j - p;
+    schemeRunFrom = p;
+    schemeRunEnd = j;
     return j;
   };
 
@@ -313,8 +336,7 @@ export function lex(text: string, strict = false): LexResult {
       if (text.charCodeAt(j) === 62 && j + 1 - i > bestLen) { bestLen = j + 1 - i; bestKind = Tok.SPATH; tokLen = 0; }
     }
     if (c < 128 && ID_START[c] === 1 && c !== 95) {
-      let j = i + 1;
-      while (j < n && cls(URI_SCHEME, text.charCodeAt(j))) j++;
+      let j = schemeChars(i + 1);
       if (text.charCodeAt(j) === 58 && cls(URI_CHAR, text.charCodeAt(j + 1))) {
         j += 2;
         while (j < n && cls(URI_CHAR, text.charCodeAt(j))) j++;
@@ -411,5 +433,5 @@ export function lex(text: string, strict = false): LexResult {
     push(Tok.PATH_END, n, n);
   }
   push(Tok.EOF, n, n);
-  return { kind: kind.subarray(0, count), start: start.subarray(0, count), end: end.subarray(0, count), value, comments, errors, count };
+  return { kind: kind.subarray(0, count), start: start.subarray(0, count), end: end.subarray(0, count), value, comments, errors, count, scanned };
 }

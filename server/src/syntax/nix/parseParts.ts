@@ -3,7 +3,7 @@
 // here: a broken binding is skipped to its ';' so the next one still parses.
 import type * as A from './ast';
 import { errorNode, parseExpr } from './parser';
-import type { ParserState } from './parserState';
+import { MAX_DEPTH, type ParserState } from './parserState';
 import { Tok as TokEnum } from './tokens';
 // A local alias: reading an imported binding goes through a getter (slow in the hot loop).
 const Tok = TokEnum;
@@ -105,6 +105,14 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
       continue;
     }
     const path = parseAttrPath(s);
+    // `a.b.c = v` nests v as deep as `a = { b = { c = v; }; }` once desugared and evaluated, and
+    // every later stage walks that nesting recursively: the dotted components count toward the
+    // nesting limit like the braces they stand for (the binding is dropped when over it).
+    const implied = 3 * (path.names.length - 1);
+    if (s.depth + implied > MAX_DEPTH) {
+      s.stopTooDeep(path.span.start, path.span.end, 'attribute path');
+      return out;
+    }
     if (!s.eat(Tok.ASSIGN)) {
       const label = pathLabel(s, path);
       if (s.k() === Tok.EOF) s.error(path.span.start, path.span.end, `'${label}' has no value: expected '=' after it`);
@@ -115,7 +123,13 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
       s.eat(Tok.SEMI);
       continue;
     }
-    const value = parseExpr(s);
+    s.depth += implied;
+    let value: A.Expr;
+    try {
+      value = parseExpr(s);
+    } finally {
+      s.depth -= implied;
+    }
     if (value.type === 'Error') s.unexpected(`a value after '${pathLabel(s, path)} ='`);
     out.push({ type: 'AttrDef', path, value, span: { start, end: s.lastEnd } });
     if (s.eat(Tok.SEMI)) {

@@ -74,7 +74,7 @@ export function parseNix(text: string): ParseResult {
   linkParents(root);
   const errors = [...t.errors.map((e) => ({ span: { start: e.start, end: e.end }, message: e.message })), ...s.errors];
   errors.sort((a, b) => a.span.start - b.span.start);
-  return { root, errors, comments: t.comments, tokens: t, text, work: s.steps + t.count };
+  return { root, errors, comments: t.comments, tokens: t, text, work: s.steps + t.count + t.scanned };
 }
 
 export function errorNode(s: ParserState): A.ErrorExpr {

@@ -86,12 +86,16 @@ export class ParserState {
   enter(): boolean {
     if (this.tooDeep) return false;
     if (++this.depth > MAX_DEPTH) {
-      this.error(this.start, this.end, `expression nested too deeply (more than ${MAX_DEPTH / 3} levels); the rest of the file is not analysed`);
-      this.tooDeep = true;
-      this.p = this.t.count - 1;
+      this.stopTooDeep(this.start, this.end, 'expression');
       return false;
     }
     return true;
+  }
+  /** Reports the nesting limit once and skips to the end: nothing after it is parsed. */
+  stopTooDeep(start: number, end: number, what: string): void {
+    this.error(start, end, `${what} nested too deeply (more than ${MAX_DEPTH / 3} levels); the rest of the file is not analysed`);
+    this.tooDeep = true;
+    this.p = this.t.count - 1;
   }
   leave(): void {
     this.depth--;
