@@ -26,13 +26,15 @@ export interface ConvertResult {
   value: Value;
   /** Values built, each alias expansion counted again: a measure of the work done, bounded by the input. */
   nodeCount: number;
+  /** Where a key repeats one before it in the same mapping (as the yaml package's `uniqueKeys` would say). */
+  duplicateKeyOffsets: number[];
 }
 
 export function convertDocument(doc: Document, text: string, uri: string, errors: YamlError[]): ConvertResult | undefined {
   if (!doc.contents) return undefined;
   const c = new Converter(doc.contents as YamlNode, text, uri, errors);
   const value = c.convert(doc.contents as YamlNode, 0);
-  return { value, nodeCount: c.nodeCount };
+  return { value, nodeCount: c.nodeCount, duplicateKeyOffsets: c.duplicateKeyOffsets };
 }
 
 /** Each alias's target: the last node before it (in document order) carrying its anchor. */
@@ -70,6 +72,7 @@ function originOf(node: { range?: [number, number, number] | null } | null | und
 
 class Converter {
   nodeCount = 0;
+  readonly duplicateKeyOffsets: number[] = [];
   private readonly targets: Map<Alias, YamlNode>;
   /** Nodes alias expansions may still add; below zero, no alias is expanded any more. */
   private budget: number;
@@ -143,9 +146,18 @@ class Converter {
 
   private map(items: unknown[], origin: Origin, depth: number): Value {
     const entries = new Map<string, Entry>();
+    // Scalar key values seen in this mapping, for duplicates: found here in one
+    // pass, where the yaml package's own `uniqueKeys` compares each key with all before it.
+    const scalarKeys = new Set<unknown>();
     for (const pair of items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
+      if (keyNode && isScalar(keyNode) && !Number.isNaN(keyNode.value)) {
+        const start = (keyNode as { range?: [number, number, number] | null }).range?.[0];
+        // Inside an alias's expansion the duplicate was reported where the anchor's mapping is written.
+        if (scalarKeys.has(keyNode.value) && start !== undefined && this.expanding.size === 0) this.duplicateKeyOffsets.push(start);
+        scalarKeys.add(keyNode.value);
+      }
       const key = this.keyName(keyNode);
       const keyOrigin = originOf(keyNode as { range?: [number, number, number] }, this.uri, origin.span);
       const valueNode = pair.value as YamlNode | null;

@@ -30,7 +30,7 @@ export function parseYaml(text: string, uri: string): YamlParseResult {
   let value: Value | undefined;
   let nodeCount = 0;
   try {
-    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
     let exhausted = false;
     for (const e of [...doc.errors, ...doc.warnings]) {
       const [start, end] = e.pos;
@@ -40,18 +40,13 @@ export function parseYaml(text: string, uri: string): YamlParseResult {
         exhausted = true;
         continue;
       }
-      if (e.code === 'DUPLICATE_KEY') {
-        // The package points at the key's first character; report the whole key.
-        const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)\s*(:|$)/m.exec(text.slice(start, start + 300))?.[1] ?? text.slice(start, end);
-        errors.push({ span: { start, end: start + Math.max(key.length, 1) }, message: `Duplicate key \`${key.replace(/^["']|["']$/g, '')}\``, code: e.code });
-        continue;
-      }
       errors.push({ span: { start, end: Math.max(end, start + 1) }, message: tidy(e.message), code: e.code });
     }
     // Documents after the first (`---`) are not part of the inventory.
     const converted = convertDocument(doc, text, uri, errors);
     value = converted?.value;
     nodeCount = converted?.nodeCount ?? 0;
+    for (const start of converted?.duplicateKeyOffsets ?? []) errors.push(duplicateKey(text, start));
   } catch (err) {
     // The yaml package reports bad input as errors; it throws only when its recursive parser runs out
     // of stack (thousands of nested `? ` keys on one line), and this guards against other surprises.
@@ -61,6 +56,12 @@ export function parseYaml(text: string, uri: string): YamlParseResult {
   }
   const modeline = MODELINE.exec(text.slice(0, 2000));
   return { value, errors, modelineSchema: modeline?.[1], nodeCount };
+}
+
+/** A repeated key, reported on the whole (later) key. */
+function duplicateKey(text: string, start: number): YamlError {
+  const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)\s*(:|$)/m.exec(text.slice(start, start + 300))?.[1] ?? text.slice(start, start + 1);
+  return { span: { start, end: start + Math.max(key.length, 1) }, message: `Duplicate key \`${key.replace(/^["']|["']$/g, '')}\``, code: 'DUPLICATE_KEY' };
 }
 
 function tidy(message: string): string {
