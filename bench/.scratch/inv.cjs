@@ -615,7 +615,7 @@ var require_Alias = __commonJS({
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
-    var Alias2 = class extends Node.NodeBase {
+    var Alias = class extends Node.NodeBase {
       constructor(source) {
         super(identity.ALIAS);
         this.source = source;
@@ -720,7 +720,7 @@ var require_Alias = __commonJS({
       }
       return 1;
     }
-    exports2.Alias = Alias2;
+    exports2.Alias = Alias;
   }
 });
 
@@ -732,7 +732,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar2 = class extends Node.NodeBase {
+    var Scalar = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -744,12 +744,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar2.PLAIN = "PLAIN";
-    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports2.Scalar = Scalar2;
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar;
     exports2.isScalarValue = isScalarValue;
   }
 });
@@ -758,9 +758,9 @@ var require_Scalar = __commonJS({
 var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
-    var Alias2 = require_Alias();
+    var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -791,7 +791,7 @@ var require_createNode = __commonJS({
         ref = sourceObjects.get(value);
         if (ref) {
           ref.anchor ?? (ref.anchor = onAnchor(value));
-          return new Alias2.Alias(ref.anchor);
+          return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
           sourceObjects.set(value, ref);
@@ -805,7 +805,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar2.Scalar(value);
+          const node2 = new Scalar.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -816,7 +816,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -1129,7 +1129,7 @@ ${indent}${text2.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1272,7 +1272,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -1327,7 +1327,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1350,7 +1350,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1375,20 +1375,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar2.Scalar.QUOTE_DOUBLE;
+          type = Scalar.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar2.Scalar.BLOCK_FOLDED:
-          case Scalar2.Scalar.BLOCK_LITERAL:
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar2.Scalar.QUOTE_DOUBLE:
+          case Scalar.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.QUOTE_SINGLE:
+          case Scalar.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.PLAIN:
+          case Scalar.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1537,7 +1537,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -1552,7 +1552,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1692,19 +1692,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2011,7 +2011,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -2078,7 +2078,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2176,7 +2176,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -2233,7 +2233,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2329,14 +2329,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar2.Scalar(null),
+      createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar2.Scalar(null),
+      resolve: () => new Scalar.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports2.nullTag = nullTag;
@@ -2347,13 +2347,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str4) => new Scalar2.Scalar(str4[0] === "t" || str4[0] === "T"),
+      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2398,7 +2398,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2426,7 +2426,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str4) {
-        const node = new Scalar2.Scalar(parseFloat(str4));
+        const node = new Scalar.Scalar(parseFloat(str4));
         const dot = str4.indexOf(".");
         if (dot !== -1 && str4[str4.length - 1] === "0")
           node.minFractionDigits = str4.length - dot - 1;
@@ -2517,7 +2517,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2534,7 +2534,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar2.Scalar(null),
+        createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2585,7 +2585,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2629,15 +2629,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str4.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str4.substr(o, lineWidth);
           }
-          str4 = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str4 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
       }
@@ -2652,7 +2652,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -2663,7 +2663,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -2806,7 +2806,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2818,7 +2818,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar2.Scalar(true),
+      resolve: () => new Scalar.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2826,7 +2826,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar2.Scalar(false),
+      resolve: () => new Scalar.Scalar(false),
       stringify: boolStringify
     };
     exports2.falseTag = falseTag;
@@ -2838,7 +2838,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2866,7 +2866,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str4) {
-        const node = new Scalar2.Scalar(parseFloat(str4.replace(/_/g, "")));
+        const node = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
         const dot = str4.indexOf(".");
         if (dot !== -1) {
           const f = str4.substring(dot + 1).replace(/_/g, "");
@@ -3393,7 +3393,7 @@ var require_stringifyDocument = __commonJS({
 var require_Document = __commonJS({
   "node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
-    var Alias2 = require_Alias();
+    var Alias = require_Alias();
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3404,7 +3404,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document2 = class _Document {
+    var Document = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -3486,7 +3486,7 @@ var require_Document = __commonJS({
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
           !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
         }
-        return new Alias2.Alias(node.anchor);
+        return new Alias.Alias(node.anchor);
       }
       createNode(value, replacer, options) {
         let _replacer = void 0;
@@ -3694,7 +3694,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports2.Document = Document2;
+    exports2.Document = Document;
   }
 });
 
@@ -4374,7 +4374,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4423,7 +4423,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4438,13 +4438,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar2, onError) {
       const start = scalar2.offset;
       const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4506,7 +4506,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
-        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
           value += sep + indent.slice(trimIndent) + content;
           sep = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -4621,7 +4621,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar2, strict, onError) {
       const { offset, type, source, end } = scalar2;
@@ -4630,15 +4630,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel2, code, msg) => onError(offset + rel2, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar2.Scalar.PLAIN;
+          _type = Scalar.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_SINGLE;
+          _type = Scalar.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_DOUBLE;
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4843,7 +4843,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4861,11 +4861,11 @@ var require_compose_scalar = __commonJS({
       let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar2.Scalar(value);
+        scalar2 = new Scalar.Scalar(value);
       }
       scalar2.range = range3;
       scalar2.source = value;
@@ -4953,7 +4953,7 @@ var require_util_empty_scalar_position = __commonJS({
 var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
-    var Alias2 = require_Alias();
+    var Alias = require_Alias();
     var identity = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
@@ -5038,7 +5038,7 @@ var require_compose_node = __commonJS({
       return node;
     }
     function composeAlias({ options }, { offset, source, end }, onError) {
-      const alias = new Alias2.Alias(source.substring(1));
+      const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
@@ -5059,13 +5059,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
-    var Document2 = require_Document();
+    var Document = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document2.Document(void 0, opts);
+      const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -5104,7 +5104,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = require("process");
     var directives = require_directives();
-    var Document2 = require_Document();
+    var Document = require_Document();
     var errors = require_errors();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -5293,7 +5293,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document2.Document(void 0, opts);
+          const doc = new Document.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -7215,7 +7215,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer();
-    var Document2 = require_Document();
+    var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
     var identity = require_identity();
@@ -7298,7 +7298,7 @@ var require_public_api = __commonJS({
       }
       if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
-      return new Document2.Document(value, _replacer, options).toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
     }
     exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments;
@@ -7312,13 +7312,13 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
-    var Document2 = require_Document();
+    var Document = require_Document();
     var Schema = require_Schema();
     var errors = require_errors();
-    var Alias2 = require_Alias();
+    var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -7328,12 +7328,12 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit = require_visit();
     exports2.Composer = composer.Composer;
-    exports2.Document = Document2.Document;
+    exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
     exports2.YAMLError = errors.YAMLError;
     exports2.YAMLParseError = errors.YAMLParseError;
     exports2.YAMLWarning = errors.YAMLWarning;
-    exports2.Alias = Alias2.Alias;
+    exports2.Alias = Alias.Alias;
     exports2.isAlias = identity.isAlias;
     exports2.isCollection = identity.isCollection;
     exports2.isDocument = identity.isDocument;
@@ -7343,7 +7343,7 @@ var require_dist = __commonJS({
     exports2.isScalar = identity.isScalar;
     exports2.isSeq = identity.isSeq;
     exports2.Pair = Pair.Pair;
-    exports2.Scalar = Scalar2.Scalar;
+    exports2.Scalar = Scalar.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
     exports2.YAMLSeq = YAMLSeq.YAMLSeq;
     exports2.CST = cst;
@@ -16217,59 +16217,128 @@ var require_dist2 = __commonJS({
 });
 
 // server/src/syntax/yaml/parseYaml.ts
+var import_yaml2 = __toESM(require_dist());
+
+// server/src/syntax/yaml/convertYaml.ts
 var import_yaml = __toESM(require_dist());
-var MODELINE = /^#\s*yaml-language-server\s*:.*\$schema=(\S+)/m;
-function parseYaml(text2, uri2) {
-  const errors = [];
-  let value;
-  try {
-    const doc = (0, import_yaml.parseDocument)(text2, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
-    for (const e of [...doc.errors, ...doc.warnings]) {
-      const [start, end] = e.pos;
-      if (e.code === "DUPLICATE_KEY") {
-        const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)\s*(:|$)/m.exec(text2.slice(start, start + 300))?.[1] ?? text2.slice(start, end);
-        errors.push({ span: { start, end: start + Math.max(key.length, 1) }, message: `Duplicate key \`${key.replace(/^["']|["']$/g, "")}\``, code: e.code });
-        continue;
-      }
-      errors.push({ span: { start, end: Math.max(end, start + 1) }, message: tidy(e.message), code: e.code });
-    }
-    value = doc.contents ? convert(doc, doc.contents, uri2, /* @__PURE__ */ new Set()) : void 0;
-  } catch (err) {
-    errors.push({ span: { start: 0, end: Math.min(1, text2.length) }, message: `YAML could not be read: ${String(err)}`, code: "INTERNAL" });
-  }
-  const modeline = MODELINE.exec(text2.slice(0, 2e3));
-  return { value, errors, modelineSchema: modeline?.[1] };
+var ALIAS_EXPANSION_BASE = 1e4;
+var MAX_YAML_DEPTH = 1e3;
+var MAX_COMPLEX_KEY_LENGTH = 200;
+function convertDocument(doc, text2, uri2, errors) {
+  if (!doc.contents) return void 0;
+  const c = new Converter(doc.contents, text2, uri2, errors);
+  const value = c.convert(doc.contents, 0);
+  return { value, nodeCount: c.nodeCount, duplicateKeyOffsets: c.duplicateKeyOffsets };
 }
-function tidy(message2) {
-  return message2.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+function resolveAliases(root2) {
+  const targets = /* @__PURE__ */ new Map();
+  const anchors = /* @__PURE__ */ new Map();
+  const stack = [root2];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if ((0, import_yaml.isAlias)(node)) {
+      const target = anchors.get(node.source);
+      if (target) targets.set(node, target);
+      continue;
+    }
+    if (node.anchor) anchors.set(node.anchor, node);
+    if ((0, import_yaml.isSeq)(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) if (node.items[i]) stack.push(node.items[i]);
+    } else if ((0, import_yaml.isMap)(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i];
+        if (!(0, import_yaml.isPair)(pair)) continue;
+        if (pair.value) stack.push(pair.value);
+        if (pair.key && typeof pair.key === "object") stack.push(pair.key);
+      }
+    }
+  }
+  return targets;
 }
 function originOf(node, uri2, fallback) {
   const r = node?.range;
   return { uri: uri2, span: r ? { start: r[0], end: r[1] } : fallback };
 }
-function convert(doc, node, uri2, seen) {
-  const origin = originOf(node, uri2, { start: 0, end: 0 });
-  if ((0, import_yaml.isAlias)(node)) {
-    const target = node.resolve(doc);
-    if (!target || seen.has(target)) return { kind: "unknown", reason: "unresolved or recursive alias", origin };
-    seen.add(target);
-    const v3 = convert(doc, target, uri2, seen);
-    seen.delete(target);
+var Converter = class {
+  constructor(root2, text2, uri2, errors) {
+    this.text = text2;
+    this.uri = uri2;
+    this.errors = errors;
+    this.targets = resolveAliases(root2);
+    this.budgetLimit = ALIAS_EXPANSION_BASE + text2.length;
+    this.budget = this.budgetLimit;
+  }
+  text;
+  uri;
+  errors;
+  nodeCount = 0;
+  duplicateKeyOffsets = [];
+  targets;
+  /** Nodes alias expansions may still add; below zero, no alias is expanded any more. */
+  budget;
+  budgetLimit;
+  /** Anchored nodes being expanded right now: an alias to one of them is recursive. */
+  expanding = /* @__PURE__ */ new Set();
+  reportedBudget = false;
+  reportedDepth = false;
+  convert(node, depth) {
+    const origin = originOf(node, this.uri, { start: 0, end: 0 });
+    if (depth > MAX_YAML_DEPTH) {
+      if (!this.reportedDepth) {
+        this.reportedDepth = true;
+        this.errors.push({ span: spanAtLeastOne(origin.span), message: `YAML nested too deeply (more than ${MAX_YAML_DEPTH} levels); deeper values are not read`, code: "NESTED_TOO_DEEPLY" });
+      }
+      return { kind: "unknown", reason: "nested too deeply", origin };
+    }
+    this.nodeCount++;
+    if (this.expanding.size > 0 && --this.budget < 0) return { kind: "unknown", reason: "alias expands too much", origin };
+    if ((0, import_yaml.isAlias)(node)) return this.alias(node, origin, depth);
+    if ((0, import_yaml.isScalar)(node)) return scalar(node, origin);
+    if ((0, import_yaml.isSeq)(node)) {
+      const items = [];
+      for (const it of node.items) items.push(this.convert(it, depth + 1));
+      return { kind: "list", items, origin };
+    }
+    if ((0, import_yaml.isMap)(node)) return this.map(node.items, origin, depth);
+    return { kind: "unknown", reason: "unsupported YAML node", origin };
+  }
+  alias(node, origin, depth) {
+    const target = this.targets.get(node);
+    if (!target || this.expanding.has(target)) return { kind: "unknown", reason: "unresolved or recursive alias", origin };
+    const outermost = this.expanding.size === 0;
+    if (this.budget < 0) return outermost ? this.tooMuch(node, origin) : { kind: "unknown", reason: "alias expands too much", origin };
+    this.expanding.add(target);
+    const v3 = this.convert(target, depth);
+    this.expanding.delete(target);
+    if (this.budget < 0 && outermost) return this.tooMuch(node, origin);
     return { ...v3, origin };
   }
-  if ((0, import_yaml.isScalar)(node)) return scalar(node, origin);
-  if ((0, import_yaml.isSeq)(node)) {
-    return { kind: "list", items: node.items.map((it) => convert(doc, it, uri2, seen)), origin };
+  tooMuch(node, origin) {
+    if (!this.reportedBudget) {
+      this.reportedBudget = true;
+      this.errors.push({
+        span: spanAtLeastOne(origin.span),
+        message: `Alias \`*${node.source}\` expands too much (aliases in this document may add at most ${this.budgetLimit} values in all); it and later aliases are not expanded`,
+        code: "ALIAS_EXPANDS_TOO_MUCH"
+      });
+    }
+    return { kind: "unknown", reason: "alias expands too much", origin };
   }
-  if ((0, import_yaml.isMap)(node)) {
+  map(items, origin, depth) {
     const entries2 = /* @__PURE__ */ new Map();
-    for (const pair of node.items) {
+    const scalarKeys = /* @__PURE__ */ new Set();
+    for (const pair of items) {
       if (!(0, import_yaml.isPair)(pair)) continue;
       const keyNode = pair.key;
-      const key = keyNode && (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : "";
-      const keyOrigin = originOf(keyNode, uri2, origin.span);
+      if (keyNode && (0, import_yaml.isScalar)(keyNode) && !Number.isNaN(keyNode.value)) {
+        const start = keyNode.range?.[0];
+        if (scalarKeys.has(keyNode.value) && start !== void 0 && this.expanding.size === 0) this.duplicateKeyOffsets.push(start);
+        scalarKeys.add(keyNode.value);
+      }
+      const key = this.keyName(keyNode);
+      const keyOrigin = originOf(keyNode, this.uri, origin.span);
       const valueNode = pair.value;
-      const v3 = valueNode ? convert(doc, valueNode, uri2, seen) : { kind: "null", origin: { uri: uri2, span: { start: keyOrigin.span.end, end: keyOrigin.span.end } } };
+      const v3 = valueNode ? this.convert(valueNode, depth + 1) : { kind: "null", origin: { uri: this.uri, span: { start: keyOrigin.span.end, end: keyOrigin.span.end } } };
       if (key === "<<" && v3.kind === "attrs") {
         for (const [k, e] of v3.entries) if (!entries2.has(k)) entries2.set(k, e);
         continue;
@@ -16278,7 +16347,18 @@ function convert(doc, node, uri2, seen) {
     }
     return { kind: "attrs", entries: entries2, origin };
   }
-  return { kind: "unknown", reason: "unsupported YAML node", origin };
+  /** A scalar key's value as text; any other key (collection, alias) is named by its source text, cut. */
+  keyName(keyNode) {
+    if (!keyNode) return "";
+    if ((0, import_yaml.isScalar)(keyNode)) return String(keyNode.value);
+    const r = keyNode.range;
+    if (!r) return "";
+    const end = Math.min(r[1], r[0] + MAX_COMPLEX_KEY_LENGTH);
+    return this.text.slice(r[0], end).trim() + (end < r[1] ? "\u2026" : "");
+  }
+};
+function spanAtLeastOne(span) {
+  return { start: span.start, end: Math.max(span.end, span.start + 1) };
 }
 function scalar(node, origin) {
   const v3 = node.value;
@@ -16289,6 +16369,44 @@ function scalar(node, origin) {
   if (typeof v3 === "boolean") return { kind: "boolean", value: v3, origin };
   if (v3 instanceof Date) return { kind: "string", value: node.source ?? v3.toISOString(), origin };
   return { kind: "string", value: String(v3), origin };
+}
+
+// server/src/syntax/yaml/parseYaml.ts
+var MODELINE = /^#\s*yaml-language-server\s*:.*\$schema=(\S+)/m;
+function parseYaml(text2, uri2) {
+  const errors = [];
+  let value;
+  let nodeCount = 0;
+  try {
+    const doc = (0, import_yaml2.parseDocument)(text2, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    let exhausted = false;
+    for (const e of [...doc.errors, ...doc.warnings]) {
+      const [start, end] = e.pos;
+      if (e.code === "RESOURCE_EXHAUSTION" && /call stack/.test(e.message)) {
+        if (!exhausted) errors.push({ span: { start, end: Math.max(end, start + 1) }, message: "YAML nested too deeply to be read here; deeper values are not read", code: e.code });
+        exhausted = true;
+        continue;
+      }
+      errors.push({ span: { start, end: Math.max(end, start + 1) }, message: tidy(e.message), code: e.code });
+    }
+    const converted = convertDocument(doc, text2, uri2, errors);
+    value = converted?.value;
+    nodeCount = converted?.nodeCount ?? 0;
+    for (const start of converted?.duplicateKeyOffsets ?? []) errors.push(duplicateKey(text2, start));
+  } catch (err) {
+    const span = { start: 0, end: Math.min(1, text2.length) };
+    if (err instanceof RangeError) errors.push({ span, message: "YAML nested too deeply to be read; nothing in this file is read", code: "NESTED_TOO_DEEPLY" });
+    else errors.push({ span, message: `YAML could not be read: ${String(err)}`, code: "INTERNAL" });
+  }
+  const modeline = MODELINE.exec(text2.slice(0, 2e3));
+  return { value, errors, modelineSchema: modeline?.[1], nodeCount };
+}
+function duplicateKey(text2, start) {
+  const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)\s*(:|$)/m.exec(text2.slice(start, start + 300))?.[1] ?? text2.slice(start, start + 1);
+  return { span: { start, end: start + Math.max(key.length, 1) }, message: `Duplicate key \`${key.replace(/^["']|["']$/g, "")}\``, code: "DUPLICATE_KEY" };
+}
+function tidy(message2) {
+  return message2.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
 }
 
 // server/src/model/uri.ts
@@ -20191,6 +20309,9 @@ function runRule(rule, f) {
   }
 }
 function homelabFindings(ws2, h) {
+  return drain(homelabFindingSteps(ws2, h));
+}
+function* homelabFindingSteps(ws2, h) {
   let byUri = homelabCache.get(h);
   if (byUri) return byUri;
   byUri = /* @__PURE__ */ new Map();
@@ -20206,10 +20327,17 @@ function homelabFindings(ws2, h) {
       list.push(f);
       byUri.set(f.uri, list);
     }
+    yield;
   }
   homelabCache.set(h, byUri);
   lastHomelabFindings.set(h.root, byUri);
   return byUri;
+}
+function drain(steps) {
+  for (; ; ) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 function checkedFiles(h) {
   const set = new Set(h.nixFiles);
@@ -20299,12 +20427,19 @@ function quickSettingFindings(ws2, h, uri2) {
   return out;
 }
 function checkAll(ws2) {
+  return drain(checkAllSteps(ws2));
+}
+function* checkAllSteps(ws2) {
   const out = /* @__PURE__ */ new Map();
   for (const h of ws2.homelabs()) {
-    const uris = /* @__PURE__ */ new Set([...checkedFiles(h), ...homelabFindings(ws2, h).keys()]);
+    yield;
+    const findings = yield* homelabFindingSteps(ws2, h);
+    const uris = /* @__PURE__ */ new Set([...checkedFiles(h), ...findings.keys()]);
+    let done = 0;
     for (const uri2 of [...uris].sort()) {
       const d = checkDocument(ws2, uri2);
       if (d.length) out.set(uri2, d);
+      if (++done % 100 === 0) yield;
     }
   }
   return out;
@@ -20867,9 +21002,27 @@ function lex(text2, strict = false) {
     count++;
   };
   const top = () => modes[modes.length - 1];
+  let scanned = 0;
+  let pathRunFrom = -1;
+  let pathRunEnd = -1;
   const pathChars = (p) => {
+    if (p >= pathRunFrom && p <= pathRunEnd) return pathRunEnd;
     let j = p;
     while (j < n && cls(PATH_CHAR, text2.charCodeAt(j))) j++;
+    scanned += j - p;
+    pathRunFrom = p;
+    pathRunEnd = j;
+    return j;
+  };
+  let schemeRunFrom = -1;
+  let schemeRunEnd = -1;
+  const schemeChars = (p) => {
+    if (p >= schemeRunFrom && p <= schemeRunEnd) return schemeRunEnd;
+    let j = p;
+    while (j < n && cls(URI_SCHEME, text2.charCodeAt(j))) j++;
+    scanned += j - p;
+    schemeRunFrom = p;
+    schemeRunEnd = j;
     return j;
   };
   while (i < n || modes.length > 0) {
@@ -21141,8 +21294,7 @@ function lex(text2, strict = false) {
       }
     }
     if (c < 128 && ID_START[c] === 1 && c !== 95) {
-      let j = i + 1;
-      while (j < n && cls(URI_SCHEME, text2.charCodeAt(j))) j++;
+      let j = schemeChars(i + 1);
       if (text2.charCodeAt(j) === 58 && cls(URI_CHAR, text2.charCodeAt(j + 1))) {
         j += 2;
         while (j < n && cls(URI_CHAR, text2.charCodeAt(j))) j++;
@@ -21326,242 +21478,11 @@ function lex(text2, strict = false) {
     push2(Tok2.PATH_END, n, n);
   }
   push2(Tok2.EOF, n, n);
-  return { kind: kind.subarray(0, count), start: start.subarray(0, count), end: end.subarray(0, count), value, comments, errors, count };
-}
-
-// server/src/syntax/nix/parseParts.ts
-var Tok3 = Tok;
-function startsAttrName(k) {
-  return k === Tok3.ID || k === Tok3.OR_KW || k === Tok3.DQUOTE_OPEN || k === Tok3.DOLLAR_CURLY;
-}
-function parseInterp(s) {
-  const start = s.start;
-  s.next();
-  const expr = parseExpr(s);
-  if (!s.eat(Tok3.RBRACE)) {
-    if (s.k() === Tok3.EOF) s.error(start, start + 2, "'${' is never closed: expected '}'");
-    else s.unexpected("'}' to close '${'");
-  }
-  return { type: "Interp", expr, span: { start, end: s.lastEnd } };
-}
-function parseAttrName(s) {
-  const start = s.start;
-  switch (s.k()) {
-    case Tok3.ID:
-    case Tok3.OR_KW:
-      s.next();
-      return { type: "Ident", name: s.text.slice(start, s.lastEnd), span: { start, end: s.lastEnd } };
-    case Tok3.DQUOTE_OPEN:
-      return parseStr(s);
-    case Tok3.DOLLAR_CURLY:
-      return parseInterp(s);
-    default:
-      if (s.k() >= Tok3.IF && s.k() <= Tok3.INHERIT) {
-        s.error(s.start, s.end, `'${s.tokText()}' is a keyword: write it in quotes ("${s.tokText()}") to use it as an attribute name`);
-      } else s.unexpected("an attribute name");
-      return void 0;
-  }
-}
-function parseAttrPath(s) {
-  const start = s.start;
-  const names = [];
-  for (; ; ) {
-    s.steps++;
-    const n = parseAttrName(s);
-    if (!n) break;
-    names.push(n);
-    if (s.k() !== Tok3.DOT) break;
-    s.next();
-  }
-  return { type: "AttrPath", names, span: { start: names.length ? start : s.lastEnd, end: names.length ? s.lastEnd : s.lastEnd } };
-}
-function pathLabel(s, path2) {
-  return s.text.slice(path2.span.start, path2.span.end);
-}
-function parseBinds(s, closer) {
-  const out = [];
-  const stops = [Tok3.SEMI, closer, Tok3.RBRACE, Tok3.IN];
-  for (; ; ) {
-    s.steps++;
-    const k = s.k();
-    if (k === closer || k === Tok3.EOF || k === Tok3.RBRACE || k === Tok3.IN) return out;
-    const start = s.start;
-    if (k === Tok3.INHERIT) {
-      s.next();
-      let from;
-      if (s.k() === Tok3.LPAREN) {
-        const open = s.start;
-        s.next();
-        from = parseExpr(s);
-        if (!s.eat(Tok3.RPAREN)) {
-          if (s.k() === Tok3.EOF) s.error(open, open + 1, "'(' is never closed: expected ')'");
-          else s.unexpected("')'");
-        }
-      }
-      const names = [];
-      while (startsAttrName(s.k())) {
-        const n = parseAttrName(s);
-        if (n) names.push(n);
-      }
-      if (!s.eat(Tok3.SEMI)) {
-        s.unexpected("an attribute name or ';' after 'inherit'");
-        s.skipTo(stops);
-        s.eat(Tok3.SEMI);
-      }
-      out.push({ type: "Inherit", from, names, span: { start, end: s.lastEnd } });
-      continue;
-    }
-    if (!startsAttrName(k)) {
-      if (k >= Tok3.IF && k <= Tok3.REC) parseAttrName(s);
-      else s.unexpected(closer === Tok3.IN ? "a binding like 'name = value;' or 'in'" : "a binding like 'name = value;' or '}'");
-      const before = s.p;
-      s.skipTo(stops);
-      s.eat(Tok3.SEMI);
-      if (s.p === before) s.next();
-      continue;
-    }
-    const path2 = parseAttrPath(s);
-    if (!s.eat(Tok3.ASSIGN)) {
-      const label = pathLabel(s, path2);
-      if (s.k() === Tok3.EOF) s.error(path2.span.start, path2.span.end, `'${label}' has no value: expected '=' after it`);
-      else s.unexpected(`'=' after '${label}'`);
-      const value2 = errorNode(s);
-      out.push({ type: "AttrDef", path: path2, value: value2, span: { start, end: s.lastEnd } });
-      s.skipTo(stops);
-      s.eat(Tok3.SEMI);
-      continue;
-    }
-    const value = parseExpr(s);
-    if (value.type === "Error") s.unexpected(`a value after '${pathLabel(s, path2)} ='`);
-    out.push({ type: "AttrDef", path: path2, value, span: { start, end: s.lastEnd } });
-    if (s.eat(Tok3.SEMI)) {
-      out[out.length - 1].span.end = s.lastEnd;
-      continue;
-    }
-    if (s.k() === Tok3.EOF) {
-      s.error(value.span.end, value.span.end, `missing ';' after the value of '${pathLabel(s, path2)}'`);
-      return out;
-    }
-    const k2 = s.k();
-    if (k2 === closer || k2 === Tok3.RBRACE || startsAttrName(k2) || k2 === Tok3.INHERIT) {
-      const at2 = s.lastEnd;
-      const last = s.errors[s.errors.length - 1];
-      const prev = s.p - 1;
-      const recoveredString = s.t.kind[prev] === Tok3.DQUOTE_CLOSE && s.t.start[prev] === s.t.end[prev];
-      if (!recoveredString && !(last && last.span.start >= value.span.start)) {
-        s.error(at2, at2, `missing ';' after the value of '${pathLabel(s, path2)}'`);
-      }
-      continue;
-    }
-    s.unexpected(`';' after the value of '${pathLabel(s, path2)}'`);
-    s.skipTo(stops);
-    s.eat(Tok3.SEMI);
-  }
-}
-function looksLikeFormals(s) {
-  const k1 = s.kAt(s.p + 1);
-  if (k1 === Tok3.ELLIPSIS) return true;
-  if (k1 === Tok3.RBRACE) {
-    const k2 = s.kAt(s.p + 2);
-    return k2 === Tok3.COLON || k2 === Tok3.AT;
-  }
-  if (k1 === Tok3.ID) {
-    const k2 = s.kAt(s.p + 2);
-    if (k2 === Tok3.COMMA || k2 === Tok3.QUESTION) return true;
-    if (k2 === Tok3.RBRACE) {
-      const k3 = s.kAt(s.p + 3);
-      return k3 === Tok3.COLON || k3 === Tok3.AT;
-    }
-  }
-  return false;
-}
-function parseFormals(s, start) {
-  const entries2 = [];
-  let ellipsis = false;
-  for (; ; ) {
-    s.steps++;
-    if (s.k() === Tok3.ELLIPSIS) {
-      s.next();
-      ellipsis = true;
-      break;
-    }
-    if (s.k() !== Tok3.ID) break;
-    const i = s.next();
-    const name = { type: "Ident", name: s.tokText(i), span: { start: s.t.start[i], end: s.t.end[i] } };
-    let def;
-    if (s.eat(Tok3.QUESTION)) def = parseExpr(s);
-    entries2.push({ type: "Formal", name, default: def, span: { start: name.span.start, end: s.lastEnd } });
-    if (!s.eat(Tok3.COMMA)) break;
-  }
-  if (!s.eat(Tok3.RBRACE)) {
-    if (s.k() === Tok3.EOF) s.error(start, start + 1, "'{' is never closed: expected '}'");
-    else s.unexpected(ellipsis ? "'}' ('...' must come last)" : "',' or '}' in the function's arguments");
-    s.skipTo([Tok3.RBRACE, Tok3.COLON]);
-    s.eat(Tok3.RBRACE);
-  }
-  return { type: "Formals", entries: entries2, ellipsis, span: { start, end: s.lastEnd } };
-}
-function parseStr(s) {
-  const start = s.start;
-  s.next();
-  const parts = [];
-  for (; ; ) {
-    s.steps++;
-    if (s.k() === Tok3.STR) {
-      const i = s.next();
-      parts.push({ type: "Text", value: s.t.value[i], span: { start: s.t.start[i], end: s.t.end[i] } });
-    } else if (s.k() === Tok3.DOLLAR_CURLY) parts.push(parseInterp(s));
-    else break;
-  }
-  if (!s.eat(Tok3.DQUOTE_CLOSE)) {
-    if (s.k() === Tok3.EOF) s.error(start, start + 1, `unterminated string: missing closing '"'`);
-    else s.unexpected(`'"' to close the string`);
-  }
-  return { type: "Str", parts, span: { start, end: s.lastEnd } };
-}
-function parseIndStr(s) {
-  const start = s.start;
-  s.next();
-  const parts = [];
-  for (; ; ) {
-    s.steps++;
-    if (s.k() === Tok3.IND_STR || s.k() === Tok3.IND_ESC) {
-      const esc = s.k() === Tok3.IND_ESC;
-      const i = s.next();
-      const text2 = { type: "Text", value: s.t.value[i], span: { start: s.t.start[i], end: s.t.end[i] } };
-      if (esc) text2.escape = true;
-      parts.push(text2);
-    } else if (s.k() === Tok3.DOLLAR_CURLY) parts.push(parseInterp(s));
-    else break;
-  }
-  if (!s.eat(Tok3.IND_CLOSE)) {
-    if (s.k() === Tok3.EOF) s.error(start, start + 2, `unterminated indented string: missing closing "''"`);
-    else s.unexpected(`"''" to close the string`);
-  }
-  return { type: "IndStr", parts, span: { start, end: s.lastEnd } };
-}
-function parsePath(s) {
-  const start = s.start;
-  const home = s.k() === Tok3.HPATH;
-  const first = s.tokText(s.next());
-  const parts = [];
-  for (; ; ) {
-    s.steps++;
-    if (s.k() === Tok3.PATH_STR) {
-      const i = s.next();
-      parts.push({ type: "Text", value: s.t.value[i], span: { start: s.t.start[i], end: s.t.end[i] } });
-    } else if (s.k() === Tok3.DOLLAR_CURLY) parts.push(parseInterp(s));
-    else break;
-  }
-  if (parts.length > 0 && parts[0].type === "Text" && (parts.length < 2 || parts[1].type !== "Interp")) {
-    s.error(start, parts[0].span.end, "invalid path: '//' or a trailing '/' is not allowed inside a path");
-  }
-  s.eat(Tok3.PATH_END);
-  return { type: "Path", first, home, parts, span: { start, end: s.lastEnd } };
+  return { kind: kind.subarray(0, count), start: start.subarray(0, count), end: end.subarray(0, count), value, comments, errors, count, scanned };
 }
 
 // server/src/syntax/nix/parserState.ts
-var Tok4 = Tok;
+var Tok3 = Tok;
 var MAX_DEPTH = 1500;
 var ParserState = class {
   constructor(text2, t) {
@@ -21598,7 +21519,7 @@ var ParserState = class {
   next() {
     const i = this.p;
     this.steps++;
-    if (this.t.kind[i] !== Tok4.EOF) {
+    if (this.t.kind[i] !== Tok3.EOF) {
       this.lastEnd = this.t.end[i];
       this.p++;
     }
@@ -21614,7 +21535,7 @@ var ParserState = class {
   }
   error(start, end, message2) {
     if (this.tooDeep) return;
-    if (this.k() === Tok4.EOF) {
+    if (this.k() === Tok3.EOF) {
       if (this.eofReported) return;
       this.eofReported = true;
     }
@@ -21624,19 +21545,23 @@ var ParserState = class {
   }
   /** Reports "unexpected <current token>" with what was expected. */
   unexpected(expected) {
-    const what = this.k() === Tok4.EOF ? "unexpected end of file" : `unexpected ${this.describe()}`;
+    const what = this.k() === Tok3.EOF ? "unexpected end of file" : `unexpected ${this.describe()}`;
     this.error(this.start, Math.max(this.end, this.start), `${what}: expected ${expected}`);
   }
   /** Enters one nesting unit; false (after reporting once) when too deep. */
   enter() {
     if (this.tooDeep) return false;
     if (++this.depth > MAX_DEPTH) {
-      this.error(this.start, this.end, `expression nested too deeply (more than ${MAX_DEPTH / 3} levels); the rest of the file is not analysed`);
-      this.tooDeep = true;
-      this.p = this.t.count - 1;
+      this.stopTooDeep(this.start, this.end, "expression");
       return false;
     }
     return true;
+  }
+  /** Reports the nesting limit once and skips to the end: nothing after it is parsed. */
+  stopTooDeep(start, end, what) {
+    this.error(start, end, `${what} nested too deeply (more than ${MAX_DEPTH / 3} levels); the rest of the file is not analysed`);
+    this.tooDeep = true;
+    this.p = this.t.count - 1;
   }
   leave() {
     this.depth--;
@@ -21658,10 +21583,10 @@ var ParserState = class {
     for (; ; ) {
       const k = this.k();
       this.steps++;
-      if (k === Tok4.EOF) return;
+      if (k === Tok3.EOF) return;
       if (level === 0 && stops.includes(k)) return;
-      if (k === Tok4.LBRACE || k === Tok4.LBRACKET || k === Tok4.LPAREN || k === Tok4.DOLLAR_CURLY) level++;
-      else if (k === Tok4.RBRACE || k === Tok4.RBRACKET || k === Tok4.RPAREN) {
+      if (k === Tok3.LBRACE || k === Tok3.LBRACKET || k === Tok3.LPAREN || k === Tok3.DOLLAR_CURLY) level++;
+      else if (k === Tok3.RBRACE || k === Tok3.RBRACKET || k === Tok3.RPAREN) {
         if (level === 0) return;
         level--;
       }
@@ -21669,6 +21594,248 @@ var ParserState = class {
     }
   }
 };
+
+// server/src/syntax/nix/parseParts.ts
+var Tok4 = Tok;
+function startsAttrName(k) {
+  return k === Tok4.ID || k === Tok4.OR_KW || k === Tok4.DQUOTE_OPEN || k === Tok4.DOLLAR_CURLY;
+}
+function parseInterp(s) {
+  const start = s.start;
+  s.next();
+  const expr = parseExpr(s);
+  if (!s.eat(Tok4.RBRACE)) {
+    if (s.k() === Tok4.EOF) s.error(start, start + 2, "'${' is never closed: expected '}'");
+    else s.unexpected("'}' to close '${'");
+  }
+  return { type: "Interp", expr, span: { start, end: s.lastEnd } };
+}
+function parseAttrName(s) {
+  const start = s.start;
+  switch (s.k()) {
+    case Tok4.ID:
+    case Tok4.OR_KW:
+      s.next();
+      return { type: "Ident", name: s.text.slice(start, s.lastEnd), span: { start, end: s.lastEnd } };
+    case Tok4.DQUOTE_OPEN:
+      return parseStr(s);
+    case Tok4.DOLLAR_CURLY:
+      return parseInterp(s);
+    default:
+      if (s.k() >= Tok4.IF && s.k() <= Tok4.INHERIT) {
+        s.error(s.start, s.end, `'${s.tokText()}' is a keyword: write it in quotes ("${s.tokText()}") to use it as an attribute name`);
+      } else s.unexpected("an attribute name");
+      return void 0;
+  }
+}
+function parseAttrPath(s) {
+  const start = s.start;
+  const names = [];
+  for (; ; ) {
+    s.steps++;
+    const n = parseAttrName(s);
+    if (!n) break;
+    names.push(n);
+    if (s.k() !== Tok4.DOT) break;
+    s.next();
+  }
+  return { type: "AttrPath", names, span: { start: names.length ? start : s.lastEnd, end: names.length ? s.lastEnd : s.lastEnd } };
+}
+function pathLabel(s, path2) {
+  return s.text.slice(path2.span.start, path2.span.end);
+}
+function parseBinds(s, closer) {
+  const out = [];
+  const stops = [Tok4.SEMI, closer, Tok4.RBRACE, Tok4.IN];
+  for (; ; ) {
+    s.steps++;
+    const k = s.k();
+    if (k === closer || k === Tok4.EOF || k === Tok4.RBRACE || k === Tok4.IN) return out;
+    const start = s.start;
+    if (k === Tok4.INHERIT) {
+      s.next();
+      let from;
+      if (s.k() === Tok4.LPAREN) {
+        const open = s.start;
+        s.next();
+        from = parseExpr(s);
+        if (!s.eat(Tok4.RPAREN)) {
+          if (s.k() === Tok4.EOF) s.error(open, open + 1, "'(' is never closed: expected ')'");
+          else s.unexpected("')'");
+        }
+      }
+      const names = [];
+      while (startsAttrName(s.k())) {
+        const n = parseAttrName(s);
+        if (n) names.push(n);
+      }
+      if (!s.eat(Tok4.SEMI)) {
+        s.unexpected("an attribute name or ';' after 'inherit'");
+        s.skipTo(stops);
+        s.eat(Tok4.SEMI);
+      }
+      out.push({ type: "Inherit", from, names, span: { start, end: s.lastEnd } });
+      continue;
+    }
+    if (!startsAttrName(k)) {
+      if (k >= Tok4.IF && k <= Tok4.REC) parseAttrName(s);
+      else s.unexpected(closer === Tok4.IN ? "a binding like 'name = value;' or 'in'" : "a binding like 'name = value;' or '}'");
+      const before = s.p;
+      s.skipTo(stops);
+      s.eat(Tok4.SEMI);
+      if (s.p === before) s.next();
+      continue;
+    }
+    const path2 = parseAttrPath(s);
+    const implied = 3 * (path2.names.length - 1);
+    if (s.depth + implied > MAX_DEPTH) {
+      s.stopTooDeep(path2.span.start, path2.span.end, "attribute path");
+      return out;
+    }
+    if (!s.eat(Tok4.ASSIGN)) {
+      const label = pathLabel(s, path2);
+      if (s.k() === Tok4.EOF) s.error(path2.span.start, path2.span.end, `'${label}' has no value: expected '=' after it`);
+      else s.unexpected(`'=' after '${label}'`);
+      const value2 = errorNode(s);
+      out.push({ type: "AttrDef", path: path2, value: value2, span: { start, end: s.lastEnd } });
+      s.skipTo(stops);
+      s.eat(Tok4.SEMI);
+      continue;
+    }
+    s.depth += implied;
+    let value;
+    try {
+      value = parseExpr(s);
+    } finally {
+      s.depth -= implied;
+    }
+    if (value.type === "Error") s.unexpected(`a value after '${pathLabel(s, path2)} ='`);
+    out.push({ type: "AttrDef", path: path2, value, span: { start, end: s.lastEnd } });
+    if (s.eat(Tok4.SEMI)) {
+      out[out.length - 1].span.end = s.lastEnd;
+      continue;
+    }
+    if (s.k() === Tok4.EOF) {
+      s.error(value.span.end, value.span.end, `missing ';' after the value of '${pathLabel(s, path2)}'`);
+      return out;
+    }
+    const k2 = s.k();
+    if (k2 === closer || k2 === Tok4.RBRACE || startsAttrName(k2) || k2 === Tok4.INHERIT) {
+      const at2 = s.lastEnd;
+      const last = s.errors[s.errors.length - 1];
+      const prev = s.p - 1;
+      const recoveredString = s.t.kind[prev] === Tok4.DQUOTE_CLOSE && s.t.start[prev] === s.t.end[prev];
+      if (!recoveredString && !(last && last.span.start >= value.span.start)) {
+        s.error(at2, at2, `missing ';' after the value of '${pathLabel(s, path2)}'`);
+      }
+      continue;
+    }
+    s.unexpected(`';' after the value of '${pathLabel(s, path2)}'`);
+    s.skipTo(stops);
+    s.eat(Tok4.SEMI);
+  }
+}
+function looksLikeFormals(s) {
+  const k1 = s.kAt(s.p + 1);
+  if (k1 === Tok4.ELLIPSIS) return true;
+  if (k1 === Tok4.RBRACE) {
+    const k2 = s.kAt(s.p + 2);
+    return k2 === Tok4.COLON || k2 === Tok4.AT;
+  }
+  if (k1 === Tok4.ID) {
+    const k2 = s.kAt(s.p + 2);
+    if (k2 === Tok4.COMMA || k2 === Tok4.QUESTION) return true;
+    if (k2 === Tok4.RBRACE) {
+      const k3 = s.kAt(s.p + 3);
+      return k3 === Tok4.COLON || k3 === Tok4.AT;
+    }
+  }
+  return false;
+}
+function parseFormals(s, start) {
+  const entries2 = [];
+  let ellipsis = false;
+  for (; ; ) {
+    s.steps++;
+    if (s.k() === Tok4.ELLIPSIS) {
+      s.next();
+      ellipsis = true;
+      break;
+    }
+    if (s.k() !== Tok4.ID) break;
+    const i = s.next();
+    const name = { type: "Ident", name: s.tokText(i), span: { start: s.t.start[i], end: s.t.end[i] } };
+    let def;
+    if (s.eat(Tok4.QUESTION)) def = parseExpr(s);
+    entries2.push({ type: "Formal", name, default: def, span: { start: name.span.start, end: s.lastEnd } });
+    if (!s.eat(Tok4.COMMA)) break;
+  }
+  if (!s.eat(Tok4.RBRACE)) {
+    if (s.k() === Tok4.EOF) s.error(start, start + 1, "'{' is never closed: expected '}'");
+    else s.unexpected(ellipsis ? "'}' ('...' must come last)" : "',' or '}' in the function's arguments");
+    s.skipTo([Tok4.RBRACE, Tok4.COLON]);
+    s.eat(Tok4.RBRACE);
+  }
+  return { type: "Formals", entries: entries2, ellipsis, span: { start, end: s.lastEnd } };
+}
+function parseStr(s) {
+  const start = s.start;
+  s.next();
+  const parts = [];
+  for (; ; ) {
+    s.steps++;
+    if (s.k() === Tok4.STR) {
+      const i = s.next();
+      parts.push({ type: "Text", value: s.t.value[i], span: { start: s.t.start[i], end: s.t.end[i] } });
+    } else if (s.k() === Tok4.DOLLAR_CURLY) parts.push(parseInterp(s));
+    else break;
+  }
+  if (!s.eat(Tok4.DQUOTE_CLOSE)) {
+    if (s.k() === Tok4.EOF) s.error(start, start + 1, `unterminated string: missing closing '"'`);
+    else s.unexpected(`'"' to close the string`);
+  }
+  return { type: "Str", parts, span: { start, end: s.lastEnd } };
+}
+function parseIndStr(s) {
+  const start = s.start;
+  s.next();
+  const parts = [];
+  for (; ; ) {
+    s.steps++;
+    if (s.k() === Tok4.IND_STR || s.k() === Tok4.IND_ESC) {
+      const esc = s.k() === Tok4.IND_ESC;
+      const i = s.next();
+      const text2 = { type: "Text", value: s.t.value[i], span: { start: s.t.start[i], end: s.t.end[i] } };
+      if (esc) text2.escape = true;
+      parts.push(text2);
+    } else if (s.k() === Tok4.DOLLAR_CURLY) parts.push(parseInterp(s));
+    else break;
+  }
+  if (!s.eat(Tok4.IND_CLOSE)) {
+    if (s.k() === Tok4.EOF) s.error(start, start + 2, `unterminated indented string: missing closing "''"`);
+    else s.unexpected(`"''" to close the string`);
+  }
+  return { type: "IndStr", parts, span: { start, end: s.lastEnd } };
+}
+function parsePath(s) {
+  const start = s.start;
+  const home = s.k() === Tok4.HPATH;
+  const first = s.tokText(s.next());
+  const parts = [];
+  for (; ; ) {
+    s.steps++;
+    if (s.k() === Tok4.PATH_STR) {
+      const i = s.next();
+      parts.push({ type: "Text", value: s.t.value[i], span: { start: s.t.start[i], end: s.t.end[i] } });
+    } else if (s.k() === Tok4.DOLLAR_CURLY) parts.push(parseInterp(s));
+    else break;
+  }
+  if (parts.length > 0 && parts[0].type === "Text" && (parts.length < 2 || parts[1].type !== "Interp")) {
+    s.error(start, parts[0].span.end, "invalid path: '//' or a trailing '/' is not allowed inside a path");
+  }
+  s.eat(Tok4.PATH_END);
+  return { type: "Path", first, home, parts, span: { start, end: s.lastEnd } };
+}
 
 // server/src/syntax/nix/parser.ts
 var Tok5 = Tok;
@@ -21700,7 +21867,7 @@ function parseNix(text2) {
   linkParents(root2);
   const errors = [...t.errors.map((e) => ({ span: { start: e.start, end: e.end }, message: e.message })), ...s.errors];
   errors.sort((a, b) => a.span.start - b.span.start);
-  return { root: root2, errors, comments: t.comments, tokens: t, text: text2, work: s.steps + t.count };
+  return { root: root2, errors, comments: t.comments, tokens: t, text: text2, work: s.steps + t.count + t.scanned };
 }
 function errorNode(s) {
   const at2 = s.k() === Tok5.EOF ? s.lastEnd : s.start;
@@ -23432,7 +23599,7 @@ var Workspace = class {
 };
 
 // bench/.scratch/inv.ts
-var import_yaml3 = __toESM(require_dist());
+var import_yaml4 = __toESM(require_dist());
 var fs2 = __toESM(require("node:fs"));
 var root = process.argv[2];
 var file = root + "/homelab.yaml";
@@ -23449,10 +23616,10 @@ var T = (label, f, n = 8) => {
   console.log(label, xs[xs.length >> 1].toFixed(1), "ms");
 };
 T("yaml Parser (CST only)", () => {
-  for (const _ of new import_yaml3.Parser().parse(text)) ;
+  for (const _ of new import_yaml4.Parser().parse(text)) ;
 });
-T("yaml parseDocument uniqueKeys", () => (0, import_yaml3.parseDocument)(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }));
-T("yaml parseDocument no uniqueKeys", () => (0, import_yaml3.parseDocument)(text, { uniqueKeys: false, prettyErrors: false }));
+T("yaml parseDocument uniqueKeys", () => (0, import_yaml4.parseDocument)(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }));
+T("yaml parseDocument no uniqueKeys", () => (0, import_yaml4.parseDocument)(text, { uniqueKeys: false, prettyErrors: false }));
 T("parseYaml (ours, incl convert)", () => parseYaml(text, uri));
 var ws = new Workspace(nodeFsHost());
 ws.addFolder(pathToUri(root), { rules: Object.fromEntries(["unknown-setting"].map((r) => [r, "off"])) });
