@@ -79,8 +79,20 @@ export function position(text: string, offset: number): { line: number; characte
 }
 
 /** Waits until the debounced whole-homelab check has run and the server is idle. */
+/**
+ * Waits until the server is idle: past the debounce of the whole check, then
+ * until its CPU time stops growing (the whole check runs in slices and answers
+ * a ping between them, so a ping alone no longer proves it finished).
+ */
 async function quiesce(c: StdioLsp): Promise<void> {
   await sleep(HOMELAB_DELAY_MS + 50);
+  let last = cpuMs(c.pid);
+  for (let quiet = 0, i = 0; quiet < 2 && i < 400; i++) {
+    await sleep(40);
+    const now = cpuMs(c.pid);
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
   await c.ping();
 }
 
