@@ -25,6 +25,17 @@ export interface NixLayer {
   analyze(text: string, uri: string): NixFileAnalysis;
   /** The value of the file at `uri`, evaluated as far as it can be known statically. */
   evaluate(uri: string, host: NixReadHost): Value | undefined;
+  /**
+   * Several evaluations sharing what they import (a thousand profiles importing
+   * one base and one lib/defaults.nix evaluate those once). Only for files that
+   * do not change while the session lives.
+   */
+  session?(host: NixReadHost): NixEvalSession;
+}
+
+export interface NixEvalSession {
+  /** The file's value and every file its value was read from (itself included). */
+  evaluate(uri: string): { value: Value | undefined; deps: string[] };
 }
 
 /** No diagnostics, no values (for tests of the inventory side). */

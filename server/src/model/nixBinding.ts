@@ -5,7 +5,7 @@ import { detectUnparseable } from '../syntax/nix/detect';
 import { NixEvaluator } from '../syntax/nix/eval/evaluator';
 import { parseNixShared } from '../syntax/nix/parseCache';
 import { analyzeScopes, type ScopeCode } from '../syntax/nix/scopes';
-import type { NixDiagnostic, NixLayer, NixRuleId } from './nixAdapter';
+import type { NixDiagnostic, NixEvalSession, NixLayer, NixReadHost, NixRuleId } from './nixAdapter';
 
 const RULE_OF: Record<ScopeCode, NixRuleId> = {
   'undefined-variable': 'nix-undefined-variable',
@@ -31,5 +31,17 @@ export const realNixLayer: NixLayer = {
     // One evaluator per evaluation: it caches parsed files, and the model's own
     // cache (per profile, validated by the stamps of every file read) sits above it.
     return new NixEvaluator(host).evaluateFile(uri);
+  },
+  session(host: NixReadHost): NixEvalSession {
+    let evaluator = new NixEvaluator(host);
+    return {
+      evaluate(uri) {
+        const value = evaluator.evaluateFile(uri);
+        const deps = evaluator.filesReachedFrom(uri);
+        // A failure may leave a value half-computed in the evaluator's caches: later files start afresh.
+        if (value.kind === 'unknown' && value.reason.startsWith('evaluation failed')) evaluator = new NixEvaluator(host);
+        return { value, deps };
+      },
+    };
   },
 };

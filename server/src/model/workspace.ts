@@ -9,7 +9,7 @@ import { DocumentStore } from './documents';
 import { withProfile, type Container, type Homelab, type Service } from './homelab';
 import type { WorkspaceHost } from './host';
 import { readInventory, type Inventory } from './inventory';
-import type { NixFileAnalysis, NixLayer } from './nixAdapter';
+import type { NixEvalSession, NixFileAnalysis, NixLayer, NixReadHost } from './nixAdapter';
 import { realNixLayer } from './nixBinding';
 import { makeProfile, profileNameOf, type Profile } from './profiles';
 import { scanSettingReads, type SettingRead } from './settingReads';
@@ -186,28 +186,51 @@ export class Workspace {
     return value;
   }
 
-  /** The evaluated profile at `uri`; re-evaluated only when a file it read changed. */
-  evaluate(uri: string): Profile {
+  /**
+   * The evaluated profile at `uri`; re-evaluated only when a file it read changed.
+   * `session`: shared by the evaluations of one model build (see NixLayer.session).
+   */
+  evaluate(uri: string, session?: NixEvalSession): Profile {
     const c = this.evalCache.get(uri);
     if (c && [...c.deps].every(([u, s]) => this.docs.stamp(u) === s)) return c.profile;
     const deps = new Map<string, number>();
     deps.set(uri, this.docs.stamp(uri));
-    const host = {
-      readText: (u: string): string | undefined => {
-        const n = normalizeUri(u);
-        deps.set(n, this.docs.stamp(n));
-        return this.tooLarge(n) ? undefined : this.docs.text(n);
-      },
-    };
     let value;
     try {
-      value = this.tooLarge(uri) ? undefined : this.nixLayer.evaluate(uri, host);
+      const shared = session ?? this.nixLayer.session?.(this.evalHost());
+      if (this.tooLarge(uri)) value = undefined;
+      else if (shared) {
+        const r = shared.evaluate(uri);
+        value = r.value;
+        for (const d of r.deps) deps.set(normalizeUri(d), this.docs.stamp(normalizeUri(d)));
+      } else {
+        const host = {
+          readText: (u: string): string | undefined => {
+            const n = normalizeUri(u);
+            deps.set(n, this.docs.stamp(n));
+            return this.tooLarge(n) ? undefined : this.docs.text(n);
+          },
+        };
+        value = this.nixLayer.evaluate(uri, host);
+      }
     } catch {
       value = undefined; // the evaluator must not throw; a bug there must not take the model down
     }
+    // The file's checks parse the same text: do it now, while its parse is in the shared parse cache.
+    this.nixAnalysis(uri);
     const profile = makeProfile(uri, value, [...deps.keys()]);
     this.evalCache.set(uri, { deps, profile });
     return profile;
+  }
+
+  /** How the Nix layer reads files: open documents first, nothing over the size limit. */
+  private evalHost(): NixReadHost {
+    return {
+      readText: (u: string): string | undefined => {
+        const n = normalizeUri(u);
+        return this.tooLarge(n) ? undefined : this.docs.text(n);
+      },
+    };
   }
 
   private listing(f: Folder): string[] {
@@ -295,11 +318,13 @@ export class Workspace {
     const invDir = inventoryUri ? dirnameUri(inventoryUri) : f.root;
 
     const profiles = new Map<string, Profile>();
+    // Files do not change during a build: its evaluations share what they import.
+    const session = this.nixLayer.session?.(this.evalHost());
     const profileAt = (u: string): Profile | undefined => {
       if (!this.docs.exists(u)) return undefined;
       let p = profiles.get(u);
       if (!p) {
-        p = this.evaluate(u);
+        p = this.evaluate(u, session);
         profiles.set(u, p);
       }
       return p;
@@ -358,7 +383,7 @@ export class Workspace {
     const catalog = emptyCatalog();
     fromSchema(catalog, shippedProfileSchema(), 'shipped');
     if (this.docs.exists(defaultsUri)) {
-      const dv = this.evaluate(defaultsUri).value;
+      const dv = this.evaluate(defaultsUri, session).value;
       fromDefaults(catalog, dv, this.docs.text(defaultsUri));
     }
     const profileSet = new Set(profiles.keys());

@@ -159,3 +159,19 @@ test('a user catalog file wins over the derived entries', () => {
   const level = ws.homelabs()[0].catalog.systemSettings.get('level');
   assert.deepEqual([level?.enum, level?.description], [['x', 'y'], 'mine']);
 });
+
+test('a model build evaluates its profiles in one session: the same values as alone, and a change to the shared base reaches every profile', () => {
+  const files = { ...lab(), 'profiles/c-config.nix': profile('c', '10.0.0.3') };
+  const shared = new Workspace(memoryHost(files, R));
+  shared.addFolder(R);
+  // The same layer without sessions: every profile evaluated on its own.
+  const alone = new Workspace(memoryHost(files, R), { analyze: realNixLayer.analyze, evaluate: realNixLayer.evaluate });
+  alone.addFolder(R);
+  const plain = (ws: Workspace): unknown =>
+    [...ws.homelabs()[0].profiles.values()].map((p) => [p.name, JSON.stringify(p.value, (k, v: unknown) => (v instanceof Map ? [...v] : v)), [...p.deps].sort()]);
+  assert.deepEqual(plain(shared), plain(alone));
+  // Each profile depends on the base it imports, though the session read the base only once.
+  for (const name of ['a', 'b', 'c']) assert.ok(shared.homelabs()[0].profiles.get(`${R}/profiles/${name}-config.nix`)?.deps.includes(`${R}/profiles/base-config.nix`), name);
+  shared.setDocument(`${R}/profiles/base-config.nix`, base.replace('sshEnable = true;', 'sshEnable = false;'), 1);
+  for (const p of shared.homelabs()[0].profiles.values()) assert.equal((settingValue(p, 'sshEnable') as { value?: unknown } | undefined)?.value, false, p.name);
+});

@@ -5,7 +5,7 @@
 // span that produced it. Files are read through the injected host (no I/O here),
 // parsed once per URI, and imports are cycle-safe. Never throws.
 import type * as A from '../ast';
-import type { Origin, Value } from '../../value';
+import type { Entry, Origin, Value } from '../../value';
 import { parseNixShared } from '../parseCache';
 import { detectUnparseable } from '../detect';
 import { stripIndentation } from '../desugar';
@@ -33,6 +33,14 @@ const MAX_DEPTH = 1000;
 
 export class NixEvaluator {
   private readonly files = new Map<string, Thunk>();
+  /**
+   * Converted entries, kept across the files this evaluator evaluates: a
+   * thousand profiles that merge one base share its converted entries (the
+   * result is never mutated) instead of converting them a thousand times.
+   */
+  private readonly converted = new Map<LEntry, Entry>();
+  /** Which files each file imported (as far as its value was forced): the dependencies of a value. */
+  private readonly imports = new Map<string, Set<string>>();
   private depth = 0;
   private readonly global: Env;
 
@@ -52,7 +60,7 @@ export class NixEvaluator {
         }
         v = this.call(v, Thunk.of({ kind: 'attrs', entries, origin: v.origin }), v.origin);
       }
-      return toValue(v, 0, new Map());
+      return toValue(v, 0, this.converted);
     } catch (e) {
       // The evaluator is written not to throw; this is the last line of defence
       // (for example a stack overflow on pathological input).
@@ -75,6 +83,11 @@ export class NixEvaluator {
   }
 
   importFile(uri: string, origin: Origin): V {
+    if (origin.uri !== uri) {
+      let targets = this.imports.get(origin.uri);
+      if (!targets) this.imports.set(origin.uri, (targets = new Set()));
+      targets.add(uri);
+    }
     let t = this.files.get(uri);
     if (!t) {
       t = new Thunk(() => this.loadFile(uri, origin), origin);
@@ -83,6 +96,19 @@ export class NixEvaluator {
     const v = t.force();
     if (v.kind === 'unknown' && v.reason.startsWith('infinite recursion')) return unknown(`import cycle through ${uri}`, origin);
     return v;
+  }
+
+  /** `uri` and every file its evaluation imported, directly or not. */
+  filesReachedFrom(uri: string): string[] {
+    const seen = new Set([uri]);
+    const todo = [uri];
+    for (let u = todo.pop(); u !== undefined; u = todo.pop())
+      for (const t of this.imports.get(u) ?? [])
+        if (!seen.has(t)) {
+          seen.add(t);
+          todo.push(t);
+        }
+    return [...seen];
   }
 
   private loadFile(uri: string, origin: Origin): V {
