@@ -5,6 +5,7 @@
 import { parseDocument } from 'yaml';
 import type { Span, Value } from '../value';
 import { convertDocument } from './convertYaml';
+import { readSimpleYaml } from './fastYaml';
 
 export interface YamlError {
   span: Span;
@@ -25,7 +26,19 @@ export interface YamlParseResult {
 
 const MODELINE = /^#\s*yaml-language-server\s*:.*\$schema=(\S+)/m;
 
+/**
+ * The fast reader for plain block YAML first (the usual inventory, read
+ * several times faster); the general path for everything else, and for
+ * anything the fast reader is not sure of.
+ */
 export function parseYaml(text: string, uri: string): YamlParseResult {
+  const fast = readSimpleYaml(text, uri);
+  if (fast) return { value: fast.value, errors: [], modelineSchema: MODELINE.exec(text.slice(0, 2000))?.[1], nodeCount: fast.nodeCount };
+  return parseYamlGeneral(text, uri);
+}
+
+/** Through the `yaml` package: every YAML construct, every error. */
+export function parseYamlGeneral(text: string, uri: string): YamlParseResult {
   const errors: YamlError[] = [];
   let value: Value | undefined;
   let nodeCount = 0;
