@@ -143,11 +143,21 @@ class Converter {
 
   private map(items: unknown[], origin: Origin, depth: number): Value {
     const entries = new Map<string, Entry>();
+    // Keys written in this mapping (not merged in), for duplicate-key errors. The package's own
+    // check (`uniqueKeys`) compares each key with every earlier one: quadratic in a large mapping.
+    const written = new Set<string>();
     for (const pair of items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
       const key = this.keyName(keyNode);
       const keyOrigin = originOf(keyNode as { range?: [number, number, number] }, this.uri, origin.span);
+      if (keyNode && isScalar(keyNode)) {
+        // Reported where it is written, not again in each expansion of an alias to this mapping.
+        if (written.has(key) && this.expanding.size === 0) {
+          this.errors.push({ span: spanAtLeastOne(keyOrigin.span), message: `Duplicate key \`${key}\``, code: 'DUPLICATE_KEY' });
+        }
+        written.add(key);
+      }
       const valueNode = pair.value as YamlNode | null;
       const v: Value = valueNode
         ? this.convert(valueNode, depth + 1)

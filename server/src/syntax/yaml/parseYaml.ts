@@ -30,7 +30,8 @@ export function parseYaml(text: string, uri: string): YamlParseResult {
   let value: Value | undefined;
   let nodeCount = 0;
   try {
-    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+    // Duplicate keys are found while converting (in linear time), not by the package.
+    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
     let exhausted = false;
     for (const e of [...doc.errors, ...doc.warnings]) {
       const [start, end] = e.pos;
@@ -38,12 +39,6 @@ export function parseYaml(text: string, uri: string): YamlParseResult {
         // The package's composer ran out of stack: say so once, in words, not once per level unwound.
         if (!exhausted) errors.push({ span: { start, end: Math.max(end, start + 1) }, message: 'YAML nested too deeply to be read here; deeper values are not read', code: e.code });
         exhausted = true;
-        continue;
-      }
-      if (e.code === 'DUPLICATE_KEY') {
-        // The package points at the key's first character; report the whole key.
-        const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)\s*(:|$)/m.exec(text.slice(start, start + 300))?.[1] ?? text.slice(start, end);
-        errors.push({ span: { start, end: start + Math.max(key.length, 1) }, message: `Duplicate key \`${key.replace(/^["']|["']$/g, '')}\``, code: e.code });
         continue;
       }
       errors.push({ span: { start, end: Math.max(end, start + 1) }, message: tidy(e.message), code: e.code });
@@ -59,6 +54,7 @@ export function parseYaml(text: string, uri: string): YamlParseResult {
     if (err instanceof RangeError) errors.push({ span, message: 'YAML nested too deeply to be read; nothing in this file is read', code: 'NESTED_TOO_DEEPLY' });
     else errors.push({ span, message: `YAML could not be read: ${String(err)}`, code: 'INTERNAL' });
   }
+  errors.sort((a, b) => a.span.start - b.span.start);
   const modeline = MODELINE.exec(text.slice(0, 2000));
   return { value, errors, modelineSchema: modeline?.[1], nodeCount };
 }
