@@ -104,3 +104,24 @@ test('aliases nesting deeper than the cap stop with a "nested too deeply" error'
   assert.match(deep[0].message, new RegExp(`more than ${MAX_YAML_DEPTH} levels`));
   assert.equal((get(r.value, 'ok') as { value: number }).value, 1);
 });
+
+test('duplicate keys: found while converting, once where written, not for merged-in keys', () => {
+  const text = 'x: &b {user: a, user: b}\nc:\n  <<: *b\n  user: c\n  "port": 1\n  port: 2\nd: *b\ne: *b\n';
+  const r = parseYaml(text, U);
+  const dups = r.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+  assert.deepEqual(dups.map((e) => [text.slice(e.span.start, e.span.end), e.message]), [
+    ['user', 'Duplicate key `user`'],
+    ['port', 'Duplicate key `port`'],
+  ]);
+  assert.equal((get(r.value, 'c', 'user') as { value: string }).value, 'c');
+  assert.equal((get(r.value, 'c', 'port') as { value: number }).value, 2, 'the later one is kept');
+});
+
+test('a mapping of 20,000 keys is read whole, with its one duplicate reported', () => {
+  const lines = Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`);
+  lines.push('k7: again');
+  const r = parseYaml(lines.join('\n') + '\n', U);
+  assert.equal(r.errors.length, 1);
+  assert.match(r.errors[0].message, /Duplicate key `k7`/);
+  assert.ok(r.value?.kind === 'attrs' && r.value.entries.size === 20_000);
+});
