@@ -302,9 +302,9 @@ class Reader {
 
   /** End of a plain scalar starting at `p`: before ` #` or trailing spaces. */
   private plainEnd(line: Line, p: number): number {
-    let end = line.end;
-    const hash = this.text.indexOf(' #', p);
-    if (hash >= 0 && hash < end) end = hash;
+    let end = p;
+    // Within the line only (an indexOf over the rest of the text would make the reader quadratic).
+    while (end < line.end && !(this.text.charCodeAt(end) === 35 && this.text.charCodeAt(end - 1) === 32)) end++;
     while (end > p && this.text[end - 1] === ' ') end--;
     return end;
   }
