@@ -8,7 +8,7 @@ import type { Workspace } from '../model/workspace';
 import { LineIndex } from '../syntax/lineIndex';
 import { RULES } from './registry';
 import { isSuppressed } from './suppress';
-import type { Diagnostic, Finding, Rule, RuleContext } from './types';
+import type { Diagnostic, Finding, Rule, RuleContext, SettingPass } from './types';
 import { settingsWrittenIn } from './util';
 
 /** Homelab-wide findings per homelab object (a new object is built after every change). */
@@ -174,10 +174,11 @@ function quickSettingFindings(ws: Workspace, h: Homelab, uri: string): Finding[]
   const profile = ws.evaluate(uri);
   const out: Finding[] = [];
   const rules = RULES.filter((r) => r.checkSetting && h.settings.rules[r.id] !== 'off');
+  const pass: SettingPass = { suggestions: new Map() };
   for (const s of settingsWrittenIn(profile))
     for (const rule of rules) {
       const f = runRule(rule, () => {
-        const one = rule.checkSetting?.(h, s);
+        const one = rule.checkSetting?.(h, s, pass);
         return one ? [one] : [];
       });
       for (const x of f) out.push(x);

@@ -88,5 +88,11 @@ export interface Rule {
    * catalog alone: lets a keystroke re-check just the edited profile's
    * settings against the last built catalog (`check` runs it over all).
    */
-  checkSetting?(h: Homelab, s: OwnSetting): Finding | undefined;
+  checkSetting?(h: Homelab, s: OwnSetting, pass: SettingPass): Finding | undefined;
+}
+
+/** State shared by one pass of a `checkSetting` rule over many settings. */
+export interface SettingPass {
+  /** "Did you mean" suggestions computed so far, per file: a file of 100,000 unknown keys is not a typo. */
+  suggestions: Map<string, number>;
 }

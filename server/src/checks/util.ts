@@ -4,7 +4,7 @@ import type { Homelab } from '../model/homelab';
 import { BLOCKS, blockOf, type SettingsBlock } from '../model/profiles';
 import type { Entry, Origin, Value } from '../syntax/value';
 import type { Profile } from '../model/profiles';
-import type { Finding, RelatedInfo, RuleContext, RuleId } from './types';
+import type { Finding, RelatedInfo, RuleContext, RuleId, SettingPass } from './types';
 
 export function at(rule: RuleId, origin: Origin, message: string, extra?: { related?: RelatedInfo[]; data?: unknown }): Finding {
   return { rule, uri: origin.uri, span: origin.span, message, ...extra };
@@ -28,19 +28,21 @@ export function levenshtein(a: string, b: string): number {
 
 /** The closest candidate (case-insensitive equal, or within a small edit distance). */
 export function didYouMean(word: string, candidateIterable: Iterable<string>): string | undefined {
-  const candidates = [...candidateIterable];
+  const candidates = Array.isArray(candidateIterable) ? (candidateIterable as string[]) : [...candidateIterable];
   let best: string | undefined;
   let bestD = Infinity;
   const lw = word.toLowerCase();
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 4)));
   for (const c of candidates) {
     if (c === word) continue;
+    // No closer than their difference in length: most candidates need no distance at all.
+    if (Math.abs(c.length - word.length) > Math.min(limit, bestD - 1)) continue;
     const d = c.toLowerCase() === lw ? 0 : levenshtein(lw, c.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 4)));
   if (best !== undefined && bestD <= limit) return best;
   // A half-typed key (`grafanaEn`) suggests the one it begins (`grafanaEnable`), when only one does.
   if (word.length >= 4) {
@@ -162,15 +164,26 @@ export function settingsWrittenIn(p: Profile): OwnSetting[] {
 }
 
 /** A homelab rule's `check` made of its `checkSetting`, over every setting of every profile. */
-export function overOwnSettings(judge: (h: Homelab, s: OwnSetting) => Finding | undefined): (ctx: RuleContext) => Finding[] {
+export function overOwnSettings(judge: (h: Homelab, s: OwnSetting, pass: SettingPass) => Finding | undefined): (ctx: RuleContext) => Finding[] {
   return ({ homelab: h }) => {
     const out: Finding[] = [];
+    const pass: SettingPass = { suggestions: new Map() };
     for (const s of ownSettings(h)) {
-      const f = judge(h, s);
+      const f = judge(h, s, pass);
       if (f) out.push(f);
     }
     return out;
   };
+}
+
+/** Suggestions worth computing in one file during one pass; past it, a finding comes without one. */
+export const SUGGESTIONS_PER_FILE = 500;
+
+/** Whether one more suggestion may be computed for a setting of `uri` (and counts it). */
+export function maySuggest(pass: SettingPass, uri: string): boolean {
+  const n = pass.suggestions.get(uri) ?? 0;
+  pass.suggestions.set(uri, n + 1);
+  return n < SUGGESTIONS_PER_FILE;
 }
 
 /** Strings inside a value (lists and sets walked), with their origins. */

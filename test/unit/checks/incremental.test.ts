@@ -71,3 +71,13 @@ test('checkAllSteps pauses between steps and, drained, equals checkAll', () => {
   assert.deepEqual([...r.value.entries()], [...expected.entries()]);
   assert.ok([...r.value.values()].flat().some((x) => x.rule === 'unknown-setting'));
 });
+
+test('a profile of thousands of unknown settings: every one reported, "did you mean" for the first 500 only', () => {
+  const many = Array.from({ length: 2_000 }, (_, i) => `    caddyEnabl${i} = true;`).join('\n');
+  const files = { ...LAB, [W]: edit(LAB[W], '    caddyEnable = true;', `    caddyEnable = true;\n${many}`) };
+  const ws = workspaceOf(files);
+  const found = (checkAll(ws).get(uri) ?? []).filter((d) => d.rule === 'unknown-setting');
+  assert.equal(found.length, 2_000);
+  const suggested = found.filter((d) => /did you mean/.test(d.message)).length;
+  assert.ok(suggested > 0 && suggested <= 500, `${suggested} suggestions`);
+});

@@ -1,15 +1,28 @@
 // unknown-setting: a profile sets a key that lib/defaults.nix does not declare,
 // no module reads and no schema knows; suggests the closest known key.
-import { allEntries, lookupSetting } from '../../model/catalog';
+import { allEntries, lookupSetting, type Catalog } from '../../model/catalog';
 import type { Homelab } from '../../model/homelab';
-import type { Finding, Rule } from '../types';
-import { at, didYouMean, inheritedRelated, overOwnSettings, type OwnSetting } from '../util';
+import type { Finding, Rule, SettingPass } from '../types';
+import { at, didYouMean, inheritedRelated, overOwnSettings, maySuggest, type OwnSetting } from '../util';
 
-function judge(h: Homelab, s: OwnSetting): Finding | undefined {
+/** The keys to suggest from, per catalog (not rebuilt for each of thousands of unknown keys). */
+const keysOf = new WeakMap<Catalog, { systemSettings: string[]; userSettings: string[]; all: string[] }>();
+
+function suggestionKeys(cat: Catalog): { systemSettings: string[]; userSettings: string[]; all: string[] } {
+  let keys = keysOf.get(cat);
+  if (!keys) {
+    keys = { systemSettings: [...cat.systemSettings.keys()], userSettings: [...cat.userSettings.keys()], all: allEntries(cat).map((e) => e.key) };
+    keysOf.set(cat, keys);
+  }
+  return keys;
+}
+
+function judge(h: Homelab, s: OwnSetting, pass: SettingPass): Finding | undefined {
   if (lookupSetting(h.catalog, s.block, s.key)) return undefined;
   // No catalog at all: nothing to judge by.
   if (h.catalog.systemSettings.size === 0 && h.catalog.userSettings.size === 0) return undefined;
-  const dym = didYouMean(s.key, h.catalog[s.block].keys()) ?? didYouMean(s.key, allEntries(h.catalog).map((e) => e.key));
+  const keys = suggestionKeys(h.catalog);
+  const dym = maySuggest(pass, s.profileUri) ? (didYouMean(s.key, keys[s.block]) ?? didYouMean(s.key, keys.all)) : undefined;
   return at('unknown-setting', s.entry.keyOrigin, `unknown setting \`${s.key}\` in ${s.block}${dym ? `; did you mean \`${dym}\`?` : ''}`, {
     related: inheritedRelated(s),
     data: dym ? { replacement: dym } : undefined,
