@@ -1,4 +1,6 @@
 // Test helpers: an in-memory homelab, checked with the real model and rules.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { checkAll } from '../../../server/src/checks/run';
 import type { Diagnostic } from '../../../server/src/checks/types';
 import { memoryHost } from '../../../server/src/model/host';
@@ -46,4 +48,18 @@ export function edit(text: string, from: string, to: string): string {
 
 export function summary(found: Found[]): string {
   return found.map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`).join('\n');
+}
+
+/** Every file under `root`, by path relative to it (with `/`), as text. */
+export function loadTree(root: string, encoding: BufferEncoding = 'utf8'): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const n of readdirSync(dir)) {
+      const p = join(dir, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(root, p).split('\\').join('/')] = readFileSync(p, encoding);
+    }
+  };
+  walk(root);
+  return out;
 }

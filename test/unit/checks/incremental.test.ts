@@ -7,21 +7,12 @@
 //   exactly what checkAll gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { checkAll, checkAllSteps, checkDocument, checkDocumentQuick } from '../../../server/src/checks/run';
-import { edit, workspaceOf, ROOT } from './helpers';
+import { edit, workspaceOf, ROOT, loadTree } from './helpers';
 
 const DIR = join(__dirname, '../../fixtures/checks/lab');
-function load(dir: string, out: Record<string, string> = {}): Record<string, string> {
-  for (const n of readdirSync(dir)) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) load(p, out);
-    else out[relative(DIR, p).split('\\').join('/')] = readFileSync(p, 'utf8');
-  }
-  return out;
-}
-const LAB = load(DIR);
+const LAB = loadTree(DIR);
 const W = 'profiles/web-config.nix';
 const uri = `${ROOT}/${W}`;
 const rulesOf = (ds: { rule: string; message: string }[]): string[] => ds.map((d) => `${d.rule}: ${d.message}`).sort();

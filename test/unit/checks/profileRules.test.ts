@@ -3,22 +3,13 @@
 // mistake in one file and expects its rule at its line (nothing else of that rule).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { checkDocument } from '../../../server/src/checks/run';
-import { check, edit, summary, workspaceOf, ROOT } from './helpers';
+import { check, edit, summary, workspaceOf, ROOT, loadTree } from './helpers';
 
 const DIR = join(__dirname, '../../fixtures/checks/lab');
 
-function load(dir: string, out: Record<string, string> = {}): Record<string, string> {
-  for (const n of readdirSync(dir)) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) load(p, out);
-    else out[relative(DIR, p).split('\\').join('/')] = readFileSync(p, 'utf8');
-  }
-  return out;
-}
-const LAB = load(DIR);
+const LAB = loadTree(DIR);
 const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
 
 test('the clean lab has no diagnostics', () => {

@@ -4,21 +4,12 @@
 // an encrypted secret): no false diagnostics, yet real mistakes are still found.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { check, edit, summary, workspaceOf } from './helpers';
+import { join } from 'node:path';
+import { check, edit, summary, workspaceOf, loadTree } from './helpers';
 
 const DIR = join(__dirname, '../../fixtures/unseen-homelab');
 
-function load(dir: string, out: Record<string, string> = {}): Record<string, string> {
-  for (const n of readdirSync(dir)) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) load(p, out);
-    else out[relative(DIR, p).split('\\').join('/')] = readFileSync(p, 'latin1');
-  }
-  return out;
-}
-const FILES = load(DIR);
+const FILES = loadTree(DIR, 'latin1');
 
 test('no diagnostics at all on the unseen homelab', () => {
   assert.equal(summary(check(FILES)), '');

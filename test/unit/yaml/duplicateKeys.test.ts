@@ -5,21 +5,14 @@
 // a duplicate exactly where `parseDocument(text, { uniqueKeys: true })` does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { yamlFiles } from './helpers';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { parseYaml } from '../../../server/src/syntax/yaml/parseYaml';
 
 const root = join(__dirname, '../../..');
 
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  for (const n of readdirSync(dir)) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) yamlFiles(p, out);
-    else if (/\.ya?ml$/.test(n)) out.push(p);
-  }
-  return out;
-}
 
 function theirs(text: string): number[] {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });

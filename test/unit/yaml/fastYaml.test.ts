@@ -7,7 +7,8 @@
 // mutations of the example inventory.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { yamlFiles } from './helpers';
 import { join } from 'node:path';
 import { readSimpleYaml } from '../../../server/src/syntax/yaml/fastYaml';
 import { parseYaml, parseYamlGeneral } from '../../../server/src/syntax/yaml/parseYaml';
@@ -16,14 +17,6 @@ import type { Value } from '../../../server/src/syntax/value';
 const root = join(__dirname, '../../..');
 const URI = 'file:///lab/homelab.yaml';
 
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  for (const n of readdirSync(dir)) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) yamlFiles(p, out);
-    else if (/\.ya?ml$/.test(n)) out.push(p);
-  }
-  return out;
-}
 
 /** A plain, comparable form of a value tree: maps become ordered entry lists. */
 function plain(v: Value | undefined): unknown {
