@@ -4,6 +4,9 @@ import type { AddressPlace } from '../../model/addresses';
 import type { Finding, Rule } from '../types';
 import { at, rel } from '../util';
 
+/** Other places named by one finding. */
+const MAX_OTHERS = 20;
+
 function ownerLabel(p: AddressPlace): string {
   return p.owner ? `${p.owner.kind} ${p.owner.name}` : 'another machine';
 }
@@ -19,10 +22,16 @@ export const ipDuplicate: Rule = {
       const decl = places.filter((p) => p.role === 'declares' && p.owner);
       const owners = new Set(decl.map((p) => `${p.owner?.kind}:${p.owner?.name}`));
       if (owners.size < 2) continue;
+      // Each place names the others; past a few dozen (a whole fleet on one address) the
+      // lists are cut, so the work stays linear in the places instead of their square.
+      const named = decl.slice(0, MAX_OTHERS + 1);
       for (const p of decl) {
-        const others = decl.filter((o) => `${o.owner?.kind}:${o.owner?.name}` !== `${p.owner?.kind}:${p.owner?.name}`);
+        const self = `${p.owner?.kind}:${p.owner?.name}`;
+        const others = named.filter((o) => `${o.owner?.kind}:${o.owner?.name}` !== self).slice(0, MAX_OTHERS);
+        const labels = [...new Set(others.map(ownerLabel))];
+        const more = owners.size - 1 - labels.length;
         out.push(
-          at('ip-duplicate', p.origin, `\`${key}\` is also used by ${[...new Set(others.map(ownerLabel))].join(', ')}`, {
+          at('ip-duplicate', p.origin, `\`${key}\` is also used by ${labels.join(', ')}${more > 0 ? ` and ${more} more` : ''}`, {
             related: others.map((o) => rel(o.origin, `\`${key}\` is also used by ${ownerLabel(o)}`)),
             data: { address: key },
           }),
