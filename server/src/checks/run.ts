@@ -178,10 +178,14 @@ export function checkDocumentQuick(ws: Workspace, documentUri: string, edit: Edi
     else if (f.span.start >= edit.oldEnd) findings.push({ ...f, span: { start: f.span.start + delta, end: f.span.end + delta } });
     // A finding inside the edited text is dropped until the whole check says again.
   }
-  for (const f of settingFindings ?? []) {
+  if (settingFindings) {
     // Who inherits a base profile's setting needs the whole homelab: keep what the last check said.
-    const before = last.find((b) => b.rule === f.rule && b.message === f.message);
-    findings.push(before?.related ? { ...f, related: before.related } : f);
+    const relatedBefore = new Map<string, Finding['related']>();
+    for (const b of last) if (!relatedBefore.has(`${b.rule}|${b.message}`)) relatedBefore.set(`${b.rule}|${b.message}`, b.related);
+    for (const f of settingFindings) {
+      const related = relatedBefore.get(`${f.rule}|${f.message}`);
+      findings.push(related ? { ...f, related } : f);
+    }
   }
   return finish(ws, h, uri, findings);
 }
