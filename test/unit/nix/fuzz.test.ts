@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseNix, analyzeScopes, NixEvaluator, nodeAt, bindingPath, printNormalForm, detectUnparseable } from '../../../server/src/syntax/nix';
 import { lex } from '../../../server/src/syntax/nix/lexer';
+import { forEachChild, type Node } from '../../../server/src/syntax/nix/ast';
 import { rng, generateFile } from './generate';
 
 const FIX = resolve(__dirname, '../../fixtures/nix');
@@ -114,7 +115,7 @@ test('parser work grows linearly: 10x input, about 10x work', () => {
 });
 
 test('deeply nested and long-chained input goes through every stage without throwing', () => {
-  const shapes = [['{ a = ', '; }'], ['[ ', ' ]'], ['(', ')'], ['let a = 1; in ', ''], ['x: ', ''], ['-', ''], ['1 ++ ', ''], ['1 + ', ''], ['f ', ''], ['"${', '}"'], ['if true then ', ' else 1'], ['{ a.b = ', '; }'], ['{ a.b.c.d.e.f.g.h.i.j = ', '; }']];
+  const shapes = [['{ a = ', '; }'], ['[ ', ' ]'], ['(', ')'], ['let a = 1; in ', ''], ['x: ', ''], ['-', ''], ['1 ++ ', ''], ['1 + ', ''], ['f ', ''], ['"${', '}"'], ['if true then ', ' else 1'], ['{ a.b = ', '; }'], ['{ a.b.c.d.e.f.g.h.i.j = ', '; }'], ['let a = ', '; in a'], ['with x; ', ''], ['assert true; ', ''], ['{ a }: ', '']];
   for (const [open, close] of shapes) {
     for (const n of [300, 1400, 10000]) {
       const text = open.repeat(n) + '1' + close.repeat(n);
@@ -148,5 +149,24 @@ test('deeply nested and long-chained input goes through every stage without thro
       const v = new NixEvaluator({ readText: () => text }).evaluateFile('file:///a.nix');
       assert.ok(!(v.kind === 'unknown' && /evaluation failed/.test(v.reason)), `${name} x${n}: ${v.kind === 'unknown' ? v.reason : ''}`);
     }
+  }
+});
+
+test('a level of any construct counts the same toward the nesting limit: the tree stays about two nodes a level deep', () => {
+  // Keyword constructs (let, if, with, assert, functions) recurse into parseExpr directly, without the
+  // operator and primary levels a bracket goes through; they must still stop at "500 levels", or the
+  // tree grows three times deeper than the recursive stages after the parser are built for.
+  const shapes = [['{ a = ', '; }'], ['[ ', ' ]'], ['(', ')'], ['let a = 1; in ', ''], ['let a = ', '; in a'], ['x: ', ''], ['{ a }: ', ''], ['if true then ', ' else 1'], ['with x; ', ''], ['assert true; ', ''], ['"${', '}"']];
+  for (const [open, close] of shapes) {
+    const r = parseNix(open.repeat(10_000) + '1' + close.repeat(10_000));
+    assert.ok(r.errors.some((e) => /nested too deeply \(more than 500 levels\)/.test(e.message)), `${open}: ${JSON.stringify(r.errors.slice(0, 2))}`);
+    let deepest = 0;
+    const stack: [Node, number][] = [[r.root, 1]];
+    while (stack.length > 0) {
+      const [n, d] = stack.pop() as [Node, number];
+      deepest = Math.max(deepest, d);
+      forEachChild(n, (c) => stack.push([c, d + 1]));
+    }
+    assert.ok(deepest <= 1_010, `${open}: tree ${deepest} nodes deep`);
   }
 });

@@ -92,6 +92,24 @@ export function parseExpr(s: ParserState): A.Expr {
   }
 }
 
+/**
+ * What a keyword construct (let, if, with, assert, a function's body) adds to
+ * the nesting depth on top of parseExpr's own unit, so that one level of it
+ * costs what one bracket level does (parseExpr, parseOp, parseSimple): the
+ * "500 levels" limit then holds for every construct, and the tree stays as
+ * shallow as the recursive later stages (evaluator, walkers) can take.
+ */
+const LEVEL_EXTRA = 2;
+
+function parseLevelDown(s: ParserState): A.Expr {
+  s.depth += LEVEL_EXTRA;
+  try {
+    return parseExpr(s);
+  } finally {
+    s.depth -= LEVEL_EXTRA;
+  }
+}
+
 function parseExprInner(s: ParserState): A.Expr {
   const start = s.start;
   switch (s.k()) {
@@ -128,18 +146,24 @@ function parseExprInner(s: ParserState): A.Expr {
     case Tok.WITH: {
       const isWith = s.k() === Tok.WITH;
       s.next();
-      const first = parseExpr(s);
+      const first = parseLevelDown(s);
       if (!s.eat(Tok.SEMI)) s.unexpected(`';' after the ${isWith ? 'with' : 'assert'} expression`);
-      const body = parseExpr(s);
+      const body = parseLevelDown(s);
       const span = { start, end: s.lastEnd };
       return isWith ? { type: 'With', env: first, body, span } : { type: 'Assert', cond: first, body, span };
     }
     case Tok.LET:
       if (s.kAt(s.p + 1) !== Tok.LBRACE) {
         s.next();
-        const bindings = parseBinds(s, Tok.IN);
+        s.depth += LEVEL_EXTRA;
+        let bindings: A.Binding[];
+        try {
+          bindings = parseBinds(s, Tok.IN);
+        } finally {
+          s.depth -= LEVEL_EXTRA;
+        }
         let body: A.Expr;
-        if (s.eat(Tok.IN)) body = parseExpr(s);
+        if (s.eat(Tok.IN)) body = parseLevelDown(s);
         else {
           s.unexpected("'in' after the let bindings");
           body = errorNode(s);
@@ -149,15 +173,15 @@ function parseExprInner(s: ParserState): A.Expr {
       break;
     case Tok.IF: {
       s.next();
-      const cond = parseExpr(s);
+      const cond = parseLevelDown(s);
       let then: A.Expr;
       let els: A.Expr;
-      if (s.eat(Tok.THEN)) then = parseExpr(s);
+      if (s.eat(Tok.THEN)) then = parseLevelDown(s);
       else {
         s.unexpected("'then'");
         then = errorNode(s);
       }
-      if (s.eat(Tok.ELSE)) els = parseExpr(s);
+      if (s.eat(Tok.ELSE)) els = parseLevelDown(s);
       else {
         s.unexpected("'else' (every 'if' needs one)");
         els = errorNode(s);
@@ -170,7 +194,7 @@ function parseExprInner(s: ParserState): A.Expr {
 
 function finishLambda(s: ParserState, start: number, param: A.Ident | undefined, formals: A.Formals | undefined): A.Lambda {
   let body: A.Expr;
-  if (s.eat(Tok.COLON)) body = parseExpr(s);
+  if (s.eat(Tok.COLON)) body = parseLevelDown(s);
   else {
     s.unexpected("':' after the function's arguments");
     body = errorNode(s);
@@ -351,6 +375,8 @@ function parseSimpleInner(s: ParserState): A.Expr {
     case Tok.LBRACKET: {
       s.next();
       const items: A.Expr[] = [];
+      // Elements skip parseExpr and parseOp: the rest of a bracket level's cost.
+      s.depth += LEVEL_EXTRA;
       for (;;) {
         s.steps++;
         if (startsSelect(s, s.k())) items.push(parseSelect(s));
@@ -363,6 +389,7 @@ function parseSimpleInner(s: ParserState): A.Expr {
           if (s.p === before) break;
         }
       }
+      s.depth -= LEVEL_EXTRA;
       if (!s.eat(Tok.RBRACKET)) {
         if (s.k() === Tok.EOF) s.error(start, start + 1, "'[' is never closed: expected ']'");
         else if (structural(s.k())) s.error(start, start + 1, `'[' is not closed: expected ']' before ${s.describe()}`);
