@@ -97,3 +97,31 @@ test('with the Nix IDE extension installed, Nix syntax problems are left to its 
     client.kill();
   }
 });
+
+test('a file with thousands of problems: at most 1,000 published, errors first, and one line says how many are left out', async () => {
+  const dir = copyExample('homelab');
+  const client = await startOn(dir);
+  try {
+    const file = path.join(dir, 'profiles', 'LXC_many-config.nix');
+    const uri = fileUri(file);
+    // 1,500 misspelt settings (warnings) and, after them, 40 bindings without a value (errors).
+    const unknown = Array.from({ length: 1_500 }, (_, i) => `    notASetting${i} = true;\n`).join('');
+    const broken = Array.from({ length: 40 }, (_, i) => `    alsoBroken${i} = ;\n`).join('');
+    const text = `let\n  base = import ./LXC-base-config.nix;\nin\n{\n  systemSettings = base.systemSettings // {\n${unknown}${broken}  };\n  userSettings = base.userSettings;\n}\n`;
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'nix', version: 1, text } });
+    await client.request('homelab/checkWorkspace', {});
+    const list = latestDiagnostics(client).get(uri) ?? [];
+    assert.equal(list.length, 1_000);
+    const leftOut = list.filter((d) => d.code === 'too-many-problems');
+    assert.equal(leftOut.length, 1);
+    const hidden = Number(/^(\d+) more problems/.exec(leftOut[0].message)?.[1]);
+    const errors = list.filter((d) => d.severity === 1);
+    assert.equal(errors.length, 40, 'every error is kept, though they come last in the file');
+    assert.ok(hidden >= 1_540 - 999, `${leftOut[0].message}`);
+    assert.ok(list.filter((d) => d.code === 'unknown-setting').length >= 900, 'the rest are the warnings');
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -4,7 +4,7 @@
 // path, in slices that let the next keystroke through (and are dropped when
 // one comes), and only changed sets are re-sent. Files that lose all their
 // problems get an empty set.
-import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { checkAll, checkAllSteps, checkDocumentQuick, type EditRegion } from '../checks';
 import type { Diagnostic } from '../checks/types';
 import { toLspDiagnostic } from './convert';
@@ -103,8 +103,10 @@ export class DiagnosticsPublisher {
   }
 
   private publish(uri: string, diagnostics: Diagnostic[]): void {
-    const shown = diagnostics.filter((d) => this.visible(d));
+    const visible = diagnostics.filter((d) => this.visible(d));
+    const shown = mostSevere(visible, MAX_DIAGNOSTICS_PER_FILE - 1);
     const lsp: LspDiagnostic[] = shown.map((d) => toLspDiagnostic(d, this.ctx.lines));
+    if (shown.length < visible.length) lsp.push(leftOut(visible.length - shown.length, shown.length));
     const key = JSON.stringify(lsp);
     if (this.published.get(uri) === key) return;
     if (lsp.length === 0 && !this.published.has(uri)) return;
@@ -120,6 +122,37 @@ export class DiagnosticsPublisher {
     const mode = (root && this.ctx.nixDiagnostics.get(root)) ?? 'auto';
     return mode === 'on' || (mode === 'auto' && !this.ctx.nixIdeInstalled);
   }
+}
+
+/**
+ * VS Code keeps at most 1,000 problems a file (more are dropped in its
+ * extension host): sending more only costs serialising and IPC, which for a
+ * file with 100,000 problems took longer than the check itself.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 1_000;
+
+const SEVERITY_RANK: Record<Diagnostic['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** At most `max` of the diagnostics, errors before warnings before the rest, in their order. */
+export function mostSevere(diagnostics: Diagnostic[], max: number): Diagnostic[] {
+  if (diagnostics.length <= max) return diagnostics;
+  const order = diagnostics.map((_, i) => i);
+  order.sort((a, b) => SEVERITY_RANK[diagnostics[a].severity] - SEVERITY_RANK[diagnostics[b].severity] || a - b);
+  return order
+    .slice(0, max)
+    .sort((a, b) => a - b)
+    .map((i) => diagnostics[i]);
+}
+
+/** The one line that says how many problems were left out (at the top of the file). */
+function leftOut(count: number, shown: number): LspDiagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'too-many-problems',
+    source: 'homelab',
+    message: `${count} more problems in this file are not shown (the ${shown} most severe are); fix these to see the rest, or run homelab-check for the whole list`,
+  };
 }
 
 /** The one changed region between two texts (common prefix and suffix), or undefined if unknown. */
