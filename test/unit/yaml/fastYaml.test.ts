@@ -56,7 +56,23 @@ const CASES: [string, boolean][] = [
   ['a: !tag 1\n', false],
   ['a:\nb: 1\n', false],
   ['a: 1\na: 2\n', false],
-  ['a: {b: 1}\n', false],
+  ['a: {b: 1}\n', true],
+  ['a: { b: 1 , "c d": [x, {e: f}], \'g\': {} }  # c\nh: [[1, 2], [], {i: -3}]\n', true],
+  ['c: {c0: {vmid: 0}, c1: {vmid: 1, ip: 10.0.0.1}}\n- x\n', false],
+  ['a: {b: 1, b: 2}\n', false],
+  ['a: {b}\n', false],
+  ['a: {b:1}\n', false],
+  ['a: {"b":1}\n', false],
+  ['a: {b: 1,}\n', false],
+  ['a: {b : 1}\n', false],
+  ['a: [b: 1]\n', false],
+  ['a: {b: c: d}\n', false],
+  ['a: {? b: 1}\n', false],
+  ['a: {b: -}\n', false],
+  ['a: {<<: {b: 1}}\n', false],
+  ['a: {b: 1\n', false],
+  ['a: {b: 1,\n  c: 2}\n', false],
+  ['a: {b: 1} x\n', false],
   ['a: plain\n  continued\n', false],
   ['a: "multi\n  line"\n', false],
   ['---\na: 1\n', false],
@@ -101,6 +117,20 @@ function scalar(r: (n: number) => number): string {
   }
 }
 
+/** A flow mapping on one line, its values scalars, flow sequences and flow mappings. */
+function flowMap(r: (n: number) => number, depth: number): string {
+  const used = new Set<string>();
+  const entries = Array.from({ length: r(4) }, () => {
+    let key = r(5) ? `f${r(9)}` : JSON.stringify(`q ${r(9)}`);
+    while (used.has(key)) key = `${key}x`;
+    used.add(key);
+    const kind = depth < 3 ? r(5) : 0;
+    const value = kind === 3 ? flowMap(r, depth + 1) : kind === 4 ? `[${Array.from({ length: r(3) }, () => scalar(r)).join(', ')}]` : scalar(r);
+    return `${key}: ${value}`;
+  });
+  return r(2) ? `{${entries.join(', ')}}` : `{ ${entries.join(' , ')} }`;
+}
+
 function generated(seed: number): string {
   const r = rng(seed);
   const lines: string[] = [];
@@ -125,7 +155,7 @@ function generated(seed: number): string {
         lines.push(`${lead}${key}:${r(3) === 0 ? '  # why' : ''}`);
         sequence(r(2) ? indent : indent + '  ', depth + 1);
       } else if (kind === 2) {
-        lines.push(`${lead}${key}: [${Array.from({ length: r(4) }, () => scalar(r)).join(', ')}]`);
+        lines.push(`${lead}${key}: ${r(2) ? flowMap(r, 0) : `[${Array.from({ length: r(4) }, () => (r(4) ? scalar(r) : flowMap(r, 1))).join(', ')}]`}`);
       } else lines.push(`${lead}${key}: ${scalar(r)}${r(4) === 0 ? ' # c' : ''}${r(5) === 0 ? '  ' : ''}`);
     }
   };
@@ -158,6 +188,21 @@ test('20,000 mutations of the example inventory: wherever the fast path answers,
     const cut = r(4);
     const text = base.slice(0, at) + (r(3) ? alphabet[r(alphabet.length)] : '') + base.slice(at + cut);
     if (agree(text, `mutation ${k} at ${at}`)) fast++;
+  }
+  assert.ok(fast > 1000, `the fast path read ${fast} mutations`);
+});
+
+test('4,000 mutations of an inventory written in flow mappings: wherever the fast path answers, it agrees', () => {
+  const r = rng(11);
+  const base = Array.from({ length: 40 }, (_, i) => `c${i}: {vmid: ${100 + i}, ip: "10.0.0.${i}", services: [a, 'b c'], opts: {x: {y: [1, {z: null}]}}}`).join('\n') + '\n';
+  assert.ok(agree(base, 'the base'), 'the base itself takes the fast path');
+  const alphabet = [' ', ':', ': ', ',', '{', '}', '[', ']', '"', "'", '#', ' #', 'x', '-', '?', '\n', '&a', '!'];
+  let fast = 0;
+  for (let k = 0; k < 4_000; k++) {
+    const at = r(base.length);
+    const cut = r(3);
+    const text = base.slice(0, at) + (r(4) ? alphabet[r(alphabet.length)] : '') + base.slice(at + cut);
+    if (agree(text, `flow mutation ${k} at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 40))}`)) fast++;
   }
   assert.ok(fast > 1000, `the fast path read ${fast} mutations`);
 });

@@ -1,17 +1,18 @@
 // A fast reader for the block YAML that inventories are written in: nested
 // block mappings and sequences, single-line plain and quoted scalars, flow
-// sequences of scalars on one line, comments and blank lines. It builds the
+// sequences and mappings on one line, comments and blank lines. It builds the
 // same value tree, with the same origins, as the general path (the `yaml`
 // package, then convertYaml.ts) in a single pass over the lines, several
-// times faster. Anything else (anchors, tags, block scalars, flow mappings,
-// multi-line scalars, explicit keys, empty values, duplicate keys, documents
-// markers, tabs, CR, any error) makes it give up and return undefined, and
+// times faster. Anything else (anchors, tags, block scalars, flow collections
+// over several lines, multi-line scalars, explicit keys, empty values,
+// duplicate keys, documents markers, tabs, CR, any error) makes it give up and return undefined, and
 // the general path reads the file: it never guesses. test/unit/yaml/fastYaml
 // compares the two on every repository file and on generated documents.
 import type { Entry, Origin, Value } from '../value';
+import { ESCAPES, NotSimple, plainValue, scalarValue } from './yamlScalars';
 
-/** Thrown to give up; caught at the top, never escapes. */
-class NotSimple extends Error {}
+/** Flow collections nested deeper than this on one line are left to the general path. */
+const MAX_FLOW_DEPTH = 64;
 
 interface Line {
   /** Offset of the first character of the line. */
@@ -27,14 +28,6 @@ interface Node {
   end2: number;
 }
 
-const NULL_RE = /^(?:~|[Nn]ull|NULL)$/;
-const BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT_DEC = /^[-+]?[0-9]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** Characters that may not start a plain scalar here (indicators), or that make it ambiguous. */
 const BAD_PLAIN_START = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 
@@ -245,13 +238,13 @@ class Reader {
     throw new NotSimple(); // an empty value
   }
 
-  /** A scalar or a flow sequence starting at `p` on `line` (consumed), ending the line. */
+  /** A scalar or a flow collection starting at `p` on `line` (consumed), ending the line. */
   private inlineValue(line: Line, p: number, ownerIndent: number): Node {
     const c = this.text[p];
     let value: Value;
     let end: number;
-    if (c === '[') {
-      const r = this.flowSeq(line, p);
+    if (c === '[' || c === '{') {
+      const r = this.flow(line, p, 0);
       value = r.value;
       end = r.end;
     } else if (c === '"' || c === "'") {
@@ -340,75 +333,85 @@ class Reader {
     });
   }
 
-  /** `[a, "b", 3]` on one line: scalars only. */
-  private flowSeq(line: Line, open: number): { value: Value; end: number } {
+  /**
+   * `[a, "b", 3]` or `{a: 1, b: [x, {c: d}]}` on one line: scalars and nested
+   * collections, every map entry `key: value`. Implicit keys and values, a
+   * trailing comma, duplicate or merge keys: not simple.
+   */
+  private flow(line: Line, open: number, depth: number): { value: Value; end: number } {
+    if (depth > MAX_FLOW_DEPTH) throw new NotSimple();
+    const isMap = this.text[open] === '{';
+    const close = isMap ? '}' : ']';
     const items: Value[] = [];
+    const entries = new Map<string, Entry>();
     let p = open + 1;
     const skip = (): void => {
       while (this.text[p] === ' ') p++;
     };
+    const done = (): { value: Value; end: number } => {
+      const origin = this.origin(open, p + 1);
+      return { value: isMap ? { kind: 'attrs', entries, origin } : { kind: 'list', items, origin }, end: p + 1 };
+    };
     skip();
-    if (this.text[p] === ']') return { value: { kind: 'list', items, origin: this.origin(open, p + 1) }, end: p + 1 };
+    if (this.text[p] === close) return done();
     for (;;) {
       skip();
-      const c = this.text[p];
       if (p >= line.end) throw new NotSimple();
-      let end: number;
-      if (c === '"' || c === "'") {
-        end = this.quotedEnd(line, p);
-        items.push({ kind: 'string', value: this.unquote(p, end), origin: this.origin(p, end) });
+      if (isMap) {
+        const key = this.flowKey(line, p);
+        if (entries.has(key.name) || key.name === '<<') throw new NotSimple();
+        p = key.end + 1;
+        skip();
+        const item = this.flowItem(line, p, depth, close);
+        entries.set(key.name, { key: key.name, keyOrigin: this.origin(key.start, key.end), value: item.value });
+        p = item.end;
       } else {
-        if (BAD_PLAIN_START.has(c) && !(c === '-' && /[^\s,\]]/.test(this.text[p + 1] ?? ''))) throw new NotSimple();
-        end = p;
-        while (end < line.end && !',[]{}#'.includes(this.text[end])) end++;
-        if (this.text[end] === '#') throw new NotSimple();
-        let e = end;
-        while (e > p && this.text[e - 1] === ' ') e--;
-        const raw = this.text.slice(p, e);
-        if (raw === '' || raw.includes(': ') || raw.endsWith(':')) throw new NotSimple();
-        items.push(scalarValue(plainValue(raw), this.origin(p, e)));
-        end = e;
+        const item = this.flowItem(line, p, depth, close);
+        items.push(item.value);
+        p = item.end;
       }
-      p = end;
       skip();
       if (this.text[p] === ',') {
         p++;
         skip();
-        if (this.text[p] === ']') throw new NotSimple(); // a trailing comma: leave it to the general path
+        if (this.text[p] === close) throw new NotSimple(); // a trailing comma: leave it to the general path
         continue;
       }
-      if (this.text[p] === ']') return { value: { kind: 'list', items, origin: this.origin(open, p + 1) }, end: p + 1 };
+      if (this.text[p] === close) return done();
       throw new NotSimple();
     }
   }
-}
 
-const ESCAPES: Record<string, string> = {
-  '\\': '\\',
-  '"': '"',
-  '/': '/',
-  n: '\n',
-  t: '\t',
-  r: '\r',
-  '0': '\0',
-  ' ': ' ',
-};
+  /** A flow map's key at `p`: a plain or quoted scalar, then `: ` (returned `end` is the colon). */
+  private flowKey(line: Line, p: number): { name: string; start: number; end: number } {
+    const c = this.text[p];
+    if (c === '"' || c === "'") {
+      const end = this.quotedEnd(line, p);
+      if (this.text[end] !== ':' || this.text[end + 1] !== ' ') throw new NotSimple();
+      return { name: this.unquote(p, end), start: p, end };
+    }
+    if (BAD_PLAIN_START.has(c)) throw new NotSimple();
+    let end = p;
+    while (end < line.end && !',[]{}#:'.includes(this.text[end])) end++;
+    if (this.text[end] !== ':' || this.text[end + 1] !== ' ' || this.text[end - 1] === ' ') throw new NotSimple();
+    return { name: String(plainValue(this.text.slice(p, end))), start: p, end };
+  }
 
-/** A plain scalar's value under the YAML 1.2 core schema, as the `yaml` package resolves it. */
-function plainValue(raw: string): string | number | boolean | null {
-  if (NULL_RE.test(raw)) return null;
-  if (BOOL_RE.test(raw)) return raw[0] === 't' || raw[0] === 'T';
-  if (INT_OCT.test(raw)) return parseInt(raw.substring(2), 8);
-  if (INT_DEC.test(raw)) return parseInt(raw, 10);
-  if (INT_HEX.test(raw)) return parseInt(raw.substring(2), 16);
-  if (FLOAT_SPECIAL.test(raw)) throw new NotSimple();
-  if (FLOAT_EXP.test(raw) || FLOAT.test(raw)) return parseFloat(raw);
-  return raw;
-}
-
-function scalarValue(v: string | number | boolean | null, origin: Origin): Value {
-  if (v === null) return { kind: 'null', origin };
-  if (typeof v === 'string') return { kind: 'string', value: v, origin };
-  if (typeof v === 'number') return { kind: 'number', value: v, integer: Number.isInteger(v), origin };
-  return { kind: 'boolean', value: v, origin };
+  /** A flow collection's item (a map's value) at `p`: a scalar or a nested collection. */
+  private flowItem(line: Line, p: number, depth: number, close: string): { value: Value; end: number } {
+    const c = this.text[p];
+    if (c === '[' || c === '{') return this.flow(line, p, depth + 1);
+    if (c === '"' || c === "'") {
+      const end = this.quotedEnd(line, p);
+      return { value: { kind: 'string', value: this.unquote(p, end), origin: this.origin(p, end) }, end };
+    }
+    if (BAD_PLAIN_START.has(c) && !(c === '-' && /[^\s,\]}]/.test(this.text[p + 1] ?? ''))) throw new NotSimple();
+    let end = p;
+    while (end < line.end && !',[]{}#'.includes(this.text[end])) end++;
+    if (this.text[end] === '#' || (this.text[end] !== ',' && this.text[end] !== close)) throw new NotSimple();
+    while (end > p && this.text[end - 1] === ' ') end--;
+    const raw = this.text.slice(p, end);
+    if (raw === '' || raw.includes(': ') || raw.endsWith(':')) throw new NotSimple();
+    return { value: scalarValue(plainValue(raw), this.origin(p, end)), end };
+  }
 }
