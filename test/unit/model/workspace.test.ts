@@ -128,6 +128,26 @@ test('file events for closed files invalidate them; created files join the homel
   assert.equal(ws.homelabs()[0].containers.size, 2);
 });
 
+test('containers without a profile file are found missing from the folder listing, not by a file-system call each', () => {
+  const names = Array.from({ length: 2_000 }, (_, i) => `c${i}`);
+  const inventory = `containers:\n${names.map((n, i) => `  ${n}:\n    ip: 10.0.${i >> 8}.${(i & 255) + 1}\n`).join('')}`;
+  const host = memoryHost({ ...lab(), 'homelab.yaml': inventory }, R);
+  let stats = 0;
+  const counted = { ...host, exists: (u: string) => (stats++, host.exists(u)), stat: (u: string) => (stats++, host.stat(u)) };
+  const ws = new Workspace(counted);
+  ws.addFolder(R);
+  const h = ws.homelabs()[0];
+  assert.equal(h.containers.size, 2_000);
+  assert.equal([...h.containers.values()].filter((c) => c.profileExists).length, 0);
+  assert.ok(stats < 50, `${stats} file-system calls`);
+  // A profile created later (its file event forgets the listing) is found; a closed-and-open one too.
+  host.files.set(`${R}/profiles/c7-config.nix`, profile('c7', '10.0.0.8'));
+  ws.fileChanged(`${R}/profiles/c7-config.nix`, 'created');
+  ws.setDocument(`${R}/profiles/c9-config.nix`, profile('c9', '10.0.0.10'), 1);
+  const after = ws.homelabs()[0];
+  assert.deepEqual([...after.containers.values()].filter((c) => c.profileExists).map((c) => c.name), ['c7', 'c9']);
+});
+
 test('the catalog merges defaults (with comments and options), module reads and the shipped schema', () => {
   const files = {
     ...lab(),
