@@ -95,25 +95,51 @@ function overlapTest(spans: { start: number; end: number }[]): (span: { start: n
   };
 }
 
-function finish(ws: Workspace, h: Homelab, uri: string, findings: Finding[]): Diagnostic[] {
+/**
+ * Findings of one part (the document rules', or the cross-file ones) as
+ * diagnostics: severities from `homelab.rules`, `# homelab-ignore` applied,
+ * duplicates dropped, sorted by place.
+ */
+function judge(ws: Workspace, h: Homelab, uri: string, findings: Finding[]): Diagnostic[] {
   if (findings.length === 0) return [];
   const text = ws.text(uri);
   const lines = text !== undefined ? new LineIndex(text) : undefined;
-  const overlapsSpecific = overlapTest(findings.filter((f) => SPECIFIC.has(f.rule)).map((f) => f.span));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const f of findings) {
     const setting = h.settings.rules[f.rule];
     if (setting === 'off') continue;
     const severity = setting ?? f.severity ?? RULE_BY_ID.get(f.rule)?.defaultSeverity ?? 'warning';
-    if (f.rule === 'inventory-schema' && overlapsSpecific(f.span)) continue;
     if (lines && isSuppressed(lines, f.span.start, f.rule)) continue;
     const id = `${f.rule}|${f.span.start}|${f.span.end}|${f.message}`;
     if (seen.has(id)) continue;
     seen.add(id);
     out.push({ ...f, severity });
   }
-  return out.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+  return out.sort(byPlace);
+}
+
+function byPlace(a: Diagnostic, b: Diagnostic): number {
+  return a.span.start - b.span.start || a.rule.localeCompare(b.rule);
+}
+
+/**
+ * A file's diagnostics from its two judged parts, merged in order (a rule is
+ * of one scope only, so the parts never hold the same diagnostic), without a
+ * generic schema finding where a specific rule reported the same place.
+ */
+function combine(own: Diagnostic[], cross: Diagnostic[]): Diagnostic[] {
+  const merged: Diagnostic[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < own.length || j < cross.length) {
+    if (j >= cross.length || (i < own.length && byPlace(own[i], cross[j]) <= 0)) merged.push(own[i++]);
+    else merged.push(cross[j++]);
+  }
+  const specific = merged.filter((d) => SPECIFIC.has(d.rule)).map((d) => d.span);
+  if (specific.length === 0) return merged;
+  const overlapsSpecific = overlapTest(specific);
+  return merged.filter((d) => d.rule !== 'inventory-schema' || !overlapsSpecific(d.span));
 }
 
 /**
@@ -121,7 +147,7 @@ function finish(ws: Workspace, h: Homelab, uri: string, findings: Finding[]): Di
  * is open, the folder's settings): cached per text stamp, so a whole-workspace
  * check after a one-file change re-runs them for that file only.
  */
-const documentCache = new Map<string, { stamp: number; open: boolean; settings: object; findings: Finding[] }>();
+const documentCache = new Map<string, { stamp: number; open: boolean; settings: object; findings: Finding[]; judged?: Diagnostic[] }>();
 
 function documentFindings(ws: Workspace, h: Homelab, uri: string): Finding[] {
   const stamp = ws.docs.stamp(uri);
@@ -141,14 +167,25 @@ function documentFindings(ws: Workspace, h: Homelab, uri: string): Finding[] {
   return findings;
 }
 
+/**
+ * The document rules' findings judged, cached with them: a whole check after
+ * a change elsewhere must not judge again an unchanged file's 100,000 findings.
+ */
+function judgedDocument(ws: Workspace, h: Homelab, uri: string): Diagnostic[] {
+  const findings = documentFindings(ws, h, uri);
+  const entry = documentCache.get(uri);
+  if (entry?.findings !== findings) return judge(ws, h, uri, findings);
+  entry.judged ??= judge(ws, h, uri, findings);
+  return entry.judged;
+}
+
 /** Diagnostics of one document: its own rules plus the cross-file findings that land in it. */
 export function checkDocument(ws: Workspace, documentUri: string): Diagnostic[] {
   const uri = normalizeUri(documentUri);
   const h = ws.homelabFor(uri);
   if (!h) return [];
-  const findings = documentFindings(ws, h, uri).slice();
-  if (!ws.tooLarge(uri)) for (const f of homelabFindings(ws, h).get(uri) ?? []) findings.push(f);
-  return finish(ws, h, uri, findings);
+  const cross = ws.tooLarge(uri) ? [] : (homelabFindings(ws, h).get(uri) ?? []);
+  return combine(judgedDocument(ws, h, uri), judge(ws, h, uri, cross));
 }
 
 /** A text edit as offsets: [start, oldEnd) of the old text became [start, newEnd). */
@@ -168,7 +205,7 @@ export function checkDocumentQuick(ws: Workspace, documentUri: string, edit: Edi
   const uri = normalizeUri(documentUri);
   const h = ws.lastBuiltHomelabFor(uri);
   if (!h) return [];
-  const findings = documentFindings(ws, h, uri).slice();
+  const findings: Finding[] = [];
   const settingFindings = quickSettingFindings(ws, h, uri);
   const delta = edit ? edit.newEnd - edit.oldEnd : 0;
   const last = lastHomelabFindings.get(h.root)?.get(uri) ?? [];
@@ -187,7 +224,7 @@ export function checkDocumentQuick(ws: Workspace, documentUri: string, edit: Edi
       findings.push(related ? { ...f, related } : f);
     }
   }
-  return finish(ws, h, uri, findings);
+  return combine(judgedDocument(ws, h, uri), judge(ws, h, uri, findings));
 }
 
 /** Rules that judge each setting against the catalog alone (`checkSetting`). */

@@ -103,7 +103,8 @@ export class DiagnosticsPublisher {
   }
 
   private publish(uri: string, diagnostics: Diagnostic[]): void {
-    const visible = diagnostics.filter((d) => this.visible(d));
+    const nixShown = this.nixShown(uri);
+    const visible = nixShown ? diagnostics : diagnostics.filter((d) => !NIX_IDE_OVERLAP.has(d.rule));
     const shown = mostSevere(visible, MAX_DIAGNOSTICS_PER_FILE - 1);
     const lsp: LspDiagnostic[] = shown.map((d) => toLspDiagnostic(d, this.ctx.lines));
     if (shown.length < visible.length) lsp.push(leftOut(visible.length - shown.length, shown.length));
@@ -116,9 +117,9 @@ export class DiagnosticsPublisher {
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics: lsp, ...(version !== undefined ? { version } : {}) });
   }
 
-  private visible(d: Diagnostic): boolean {
-    if (!NIX_IDE_OVERLAP.has(d.rule)) return true;
-    const root = [...this.ctx.nixDiagnostics.keys()].find((r) => d.uri.startsWith(r + '/'));
+  /** Whether the Nix-language diagnostics of this file are ours to show (or Nix IDE's). */
+  private nixShown(uri: string): boolean {
+    const root = [...this.ctx.nixDiagnostics.keys()].find((r) => uri.startsWith(r + '/'));
     const mode = (root && this.ctx.nixDiagnostics.get(root)) ?? 'auto';
     return mode === 'on' || (mode === 'auto' && !this.ctx.nixIdeInstalled);
   }
@@ -136,12 +137,18 @@ const SEVERITY_RANK: Record<Diagnostic['severity'], number> = { error: 0, warnin
 /** At most `max` of the diagnostics, errors before warnings before the rest, in their order. */
 export function mostSevere(diagnostics: Diagnostic[], max: number): Diagnostic[] {
   if (diagnostics.length <= max) return diagnostics;
-  const order = diagnostics.map((_, i) => i);
-  order.sort((a, b) => SEVERITY_RANK[diagnostics[a].severity] - SEVERITY_RANK[diagnostics[b].severity] || a - b);
-  return order
-    .slice(0, max)
-    .sort((a, b) => a - b)
-    .map((i) => diagnostics[i]);
+  // The highest severity rank that still fits whole, then what fits of the next, in one pass each.
+  const perRank = [0, 0, 0, 0];
+  for (const d of diagnostics) perRank[SEVERITY_RANK[d.severity]]++;
+  let room = max;
+  let cut = 0;
+  while (cut < 4 && perRank[cut] <= room) room -= perRank[cut++];
+  const kept: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const rank = SEVERITY_RANK[d.severity];
+    if (rank < cut || (rank === cut && room-- > 0)) kept.push(d);
+  }
+  return kept;
 }
 
 /** The one line that says how many problems were left out (at the top of the file). */
