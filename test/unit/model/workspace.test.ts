@@ -2,6 +2,8 @@
 // open documents over disk, and incremental re-evaluation (a one-file change
 // re-evaluates only the profiles that read that file).
 import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import assert from 'node:assert/strict';
 import { memoryHost } from '../../../server/src/model/host';
 import type { NixLayer } from '../../../server/src/model/nixAdapter';
@@ -146,6 +148,26 @@ test('containers without a profile file are found missing from the folder listin
   ws.setDocument(`${R}/profiles/c9-config.nix`, profile('c9', '10.0.0.10'), 1);
   const after = ws.homelabs()[0];
   assert.deepEqual([...after.containers.values()].filter((c) => c.profileExists).map((c) => c.name), ['c7', 'c9']);
+});
+
+test('typing in a profile does not keep the models of earlier keystrokes alive', async () => {
+  // A full collection on demand: the test runner gives no --expose-gc.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const ws = new Workspace(memoryHost(lab(), R));
+  ws.addFolder(R);
+  const uri = `${R}/profiles/a-config.nix`;
+  const first = new WeakRef(ws.homelabs()[0]);
+  for (let i = 0; i < 20; i++) {
+    ws.setDocument(uri, profile('a', `10.0.0.${i + 10}`), i + 1);
+    assert.ok(ws.homelabAround(uri), 'the model around the keystroke (the last build with this profile replaced)');
+    ws.homelabs();
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+  assert.equal(first.deref(), undefined, 'the first model is still reachable');
 });
 
 test('the catalog merges defaults (with comments and options), module reads and the shipped schema', () => {
