@@ -1,11 +1,16 @@
 // One parse per text: a keystroke's document is read by the scope analysis,
 // the evaluator and the editing features in turn, and each would otherwise
 // parse the same text again. Trees are never mutated after parsing, so the
-// readers share them. A small LRU keyed by the text itself.
+// readers share them. A small LRU keyed by the text itself, bounded in
+// entries and in source size: a tree takes a hundred times its text, and each
+// keystroke in a 2 MB profile is a new text.
 import { parseNix, type ParseResult } from './parser';
 
 const MAX_ENTRIES = 32;
+/** Characters of source kept in all (the newest entry is kept whatever its size). */
+const MAX_CHARS = 2_000_000;
 const recent = new Map<string, ParseResult>();
+let chars = 0;
 
 export function parseNixShared(text: string): ParseResult {
   const hit = recent.get(text);
@@ -16,6 +21,11 @@ export function parseNixShared(text: string): ParseResult {
   }
   const parsed = parseNix(text);
   recent.set(text, parsed);
-  if (recent.size > MAX_ENTRIES) recent.delete(recent.keys().next().value as string);
+  chars += text.length;
+  while (recent.size > 1 && (recent.size > MAX_ENTRIES || chars > MAX_CHARS)) {
+    const oldest = recent.keys().next().value as string;
+    recent.delete(oldest);
+    chars -= oldest.length;
+  }
   return parsed;
 }
