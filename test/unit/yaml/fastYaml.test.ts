@@ -178,31 +178,33 @@ test('3,000 generated inventories in many styles (comments and blank lines at ev
   assert.ok(fast > 2500, `the fast path read ${fast} of 3,000`);
 });
 
+/**
+ * Mutations of `base` (a few characters cut at a random place, often one of
+ * `alphabet` put there instead) compared by both readers; how many the fast reader took.
+ */
+function agreeOnMutations(base: string, alphabet: string[], count: number, seed: number, maxCut: number, insertOneIn: number): number {
+  const r = rng(seed);
+  let fast = 0;
+  for (let k = 0; k < count; k++) {
+    const at = r(base.length);
+    const cut = r(maxCut);
+    const text = base.slice(0, at) + (r(insertOneIn) ? alphabet[r(alphabet.length)] : '') + base.slice(at + cut);
+    if (agree(text, `mutation ${k} at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 40))}`)) fast++;
+  }
+  return fast;
+}
+
 test('20,000 mutations of the example inventory: wherever the fast path answers, it agrees', () => {
   const base = readFileSync(join(root, 'examples', 'homelab', 'homelab.yaml'), 'utf8');
-  const r = rng(7);
   const alphabet = [' ', '  ', '\n', ':', '- ', '#', '"', "'", '[', ']', ',', 'x', '1', '&a', '*a', '|', '{', '\t'];
-  let fast = 0;
-  for (let k = 0; k < 20_000; k++) {
-    const at = r(base.length);
-    const cut = r(4);
-    const text = base.slice(0, at) + (r(3) ? alphabet[r(alphabet.length)] : '') + base.slice(at + cut);
-    if (agree(text, `mutation ${k} at ${at}`)) fast++;
-  }
+  const fast = agreeOnMutations(base, alphabet, 20_000, 7, 4, 3);
   assert.ok(fast > 1000, `the fast path read ${fast} mutations`);
 });
 
 test('4,000 mutations of an inventory written in flow mappings: wherever the fast path answers, it agrees', () => {
-  const r = rng(11);
   const base = Array.from({ length: 40 }, (_, i) => `c${i}: {vmid: ${100 + i}, ip: "10.0.0.${i}", services: [a, 'b c'], opts: {x: {y: [1, {z: null}]}}}`).join('\n') + '\n';
   assert.ok(agree(base, 'the base'), 'the base itself takes the fast path');
   const alphabet = [' ', ':', ': ', ',', '{', '}', '[', ']', '"', "'", '#', ' #', 'x', '-', '?', '\n', '&a', '!'];
-  let fast = 0;
-  for (let k = 0; k < 4_000; k++) {
-    const at = r(base.length);
-    const cut = r(3);
-    const text = base.slice(0, at) + (r(4) ? alphabet[r(alphabet.length)] : '') + base.slice(at + cut);
-    if (agree(text, `flow mutation ${k} at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 40))}`)) fast++;
-  }
+  const fast = agreeOnMutations(base, alphabet, 4_000, 11, 3, 4);
   assert.ok(fast > 1000, `the fast path read ${fast} mutations`);
 });
