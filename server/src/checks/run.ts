@@ -102,8 +102,7 @@ function overlapTest(spans: { start: number; end: number }[]): (span: { start: n
  */
 function judge(ws: Workspace, h: Homelab, uri: string, findings: Finding[]): Diagnostic[] {
   if (findings.length === 0) return [];
-  const text = ws.text(uri);
-  const lines = text !== undefined ? new LineIndex(text) : undefined;
+  const lines = linesOf(ws, uri);
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const f of findings) {
@@ -117,6 +116,23 @@ function judge(ws: Workspace, h: Homelab, uri: string, findings: Finding[]): Dia
     out.push({ ...f, severity });
   }
   return out.sort(byPlace);
+}
+
+/**
+ * The line index of a file's current text, one per file: both parts of a
+ * file are judged with it, and the ignore comments found in it (suppress.ts
+ * keys them by index) are found once per text, not once per check.
+ */
+const lineIndexes = new Map<string, LineIndex>();
+
+function linesOf(ws: Workspace, uri: string): LineIndex | undefined {
+  const text = ws.text(uri);
+  if (text === undefined) return undefined;
+  const known = lineIndexes.get(uri);
+  if (known?.text === text) return known;
+  const index = new LineIndex(text);
+  lineIndexes.set(uri, index);
+  return index;
 }
 
 function byPlace(a: Diagnostic, b: Diagnostic): number {
