@@ -7,6 +7,7 @@ import type { Homelab } from '../model/homelab';
 import { inventoryFromProfiles } from '../model/inventoryFromProfiles';
 import { isParsed, parseAddress } from '../model/ip';
 import { setting } from '../model/profiles';
+import { encodeSegment } from '../model/uri';
 import type { Workspace } from '../model/workspace';
 import type { Span } from '../syntax/value';
 import { declareServiceEdit } from './completionYaml';
@@ -126,7 +127,7 @@ function profileRename(ws: Workspace, h: Homelab, range: Span): CodeAction | und
     if (!k || k.uri !== h.inventoryUri || range.start > k.span.end || range.end < k.span.start) continue;
     if (!c.profileUri || !c.profileExists) return undefined;
     const file = c.profileUri.slice(c.profileUri.lastIndexOf('/') + 1);
-    const want = `${encodeURIComponent(c.name)}-config.nix`;
+    const want = `${encodeSegment(c.name)}-config.nix`;
     if (file === want || !/-config\.nix$/.test(file)) return undefined;
     const to = `${c.profileUri.slice(0, c.profileUri.lastIndexOf('/') + 1)}${want}`;
     if (ws.docs.exists(to)) return undefined;

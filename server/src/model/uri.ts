@@ -71,6 +71,6 @@ export function isUnder(root: string, child: string): boolean {
 }
 
 /** encodeURIComponent that never throws: a lone UTF-16 surrogate (half-typed or corrupt text) becomes U+FFFD. */
-function encodeSegment(seg: string): string {
+export function encodeSegment(seg: string): string {
   return encodeURIComponent(seg.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 }

@@ -155,6 +155,17 @@ test('codeActions: a replacement keeps YAML quotes; a declared service goes unde
   assert.equal(apply(inv, d[0]), `${inv}  jellyfin:\n    port: 8096\n`.replace('port: 8080\n  jellyfin', 'port: 8080\n  jellyfin'));
 });
 
+test('codeActions: a container key holding a lone surrogate (corrupt text) gets its rename offer, not an exception', () => {
+  const inv = INV.replace('  LXC_a:\n', '  LXC\udc00_a:\n    profile: profiles/old-config.nix\n');
+  const ws = workspace({ 'homelab.yaml': inv, 'profiles/old-config.nix': BASE });
+  const uri = `${ROOT}/homelab.yaml`;
+  const at = inv.indexOf('LXC');
+  const actions = codeActions(ws, uri, [], { start: at, end: at + 3 });
+  const rename = actions.find((a) => /config\.nix/.test(a.title));
+  assert.ok(rename, JSON.stringify(actions.map((a) => a.title)));
+  assert.match(JSON.stringify(rename.edit), /LXC\\ufffd_a-config\.nix|LXC\ufffd_a-config\.nix|LXC%EF%BF%BD_a-config\.nix/);
+});
+
 test('relPath: sibling, parent and nested paths', () => {
   assert.equal(relPath('file:///r/profiles', 'file:///r/profiles/a.nix'), './a.nix');
   assert.equal(relPath('file:///r/profiles', 'file:///r/lib/defaults.nix'), '../lib/defaults.nix');
