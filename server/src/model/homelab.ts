@@ -10,6 +10,8 @@ import type { Profile } from './profiles';
 import type { SettingRead } from './settingReads';
 import type { HomelabSettings } from './settings';
 import { builtinService } from './shipped';
+import type { Machine } from './machines/machine';
+import type { NameClash } from './machines/discover';
 
 export interface Container {
   name: string;
@@ -21,6 +23,8 @@ export interface Container {
   /** The inventory's `ip`, else the profile's `ipAddress`. */
   ip?: Str;
   hostName?: string;
+  /** The NixOS machine of this name found in a flake, hive or deploy-rs nodes. */
+  machine?: Machine;
 }
 
 export interface Service {
@@ -52,6 +56,10 @@ export interface Homelab {
   files: string[];
   nixFiles: string[];
   addresses: AddressIndex;
+  /** Every machine found in a flake, a colmena hive or deploy-rs nodes (also in `containers`, by name). */
+  machines: Map<string, Machine>;
+  /** Names that two sources configure from different files. */
+  machineClashes: NameClash[];
 }
 
 export function vmidOf(c: Container): Num | undefined {

@@ -19,6 +19,8 @@ export interface NixFileAnalysis {
 
 export interface NixReadHost {
   readText(uri: string): string | undefined;
+  /** A directory's entries, for `builtins.readDir`. */
+  listDir?(uri: string): Map<string, 'directory' | 'regular'> | undefined;
 }
 
 export interface NixLayer {
@@ -31,6 +33,12 @@ export interface NixLayer {
    * do not change while the session lives.
    */
   session?(host: NixReadHost): NixEvalSession;
+  /**
+   * A file evaluated for machine discovery: a flake's outputs (called with
+   * `self` and unknown inputs) or a colmena hive, with the functions inside
+   * (hive nodes, inline modules) called too. Undefined when not supported.
+   */
+  evaluateForDiscovery?(uri: string, host: NixReadHost, mode: 'flake' | 'hive'): { value: Value | undefined; deps: string[] };
 }
 
 export interface NixEvalSession {

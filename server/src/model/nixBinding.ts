@@ -32,6 +32,11 @@ export const realNixLayer: NixLayer = {
     // cache (per profile, validated by the stamps of every file read) sits above it.
     return new NixEvaluator(host).evaluateFile(uri);
   },
+  evaluateForDiscovery(uri, host, mode) {
+    const evaluator = new NixEvaluator(host);
+    const value = evaluator.evaluateFile(uri, { flake: mode === 'flake', applyNestedFunctions: true });
+    return { value, deps: evaluator.filesReachedFrom(uri) };
+  },
   session(host: NixReadHost): NixEvalSession {
     let evaluator = new NixEvaluator(host);
     return {

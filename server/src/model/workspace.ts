@@ -17,6 +17,13 @@ import { withDefaults, type HomelabSettings } from './settings';
 import { builtinServiceList, shippedProfileSchema } from './shipped';
 import { matchGlob } from './glob';
 import { dirnameUri, isUnder, joinUri, normalizeUri, relativeUri } from './uri';
+import type { Value } from '../syntax/value';
+import { discoverMachines, type Discovery } from './machines/discover';
+import { flakeFindings } from './machines/fromFlake';
+import { hiveFindings } from './machines/fromColmena';
+import { machineAddress, type MachineFinding } from './machines/machine';
+import type { ModuleLoader } from './machines/moduleSystem';
+import { isParsed, parseAddress } from './ip';
 
 interface Cached<T> {
   stamp: number;
@@ -46,6 +53,7 @@ export class Workspace {
   private readonly readsCache = new Map<string, Cached<SettingRead[]>>();
   private readonly evalCache = new Map<string, EvalCache>();
   private readonly schemaCache = new Map<string, Cached<unknown>>();
+  private readonly discoveryCache = new Map<string, { deps: Map<string, number>; listing: string[]; value: Value | undefined }>();
   private gen = 0;
 
   constructor(
@@ -334,7 +342,9 @@ export class Workspace {
       : ['homelab.yaml', 'homelab.yml'].map((n) => joinUri(f.root, n)).find((u) => this.docs.exists(u));
     const hasInventory = inventoryUri !== undefined && this.docs.exists(inventoryUri);
     const profileUris = files.filter((u) => u.endsWith('.nix') && matchGlob(s.profiles, rel(u)));
-    if (!hasInventory && profileUris.length === 0) return undefined;
+    const nixFiles = files.filter((u) => u.endsWith('.nix'));
+    // Any folder with Nix files is checked (syntax, scopes, imports), homelab or not.
+    if (!hasInventory && nixFiles.length === 0) return undefined;
 
     const inventory = hasInventory && inventoryUri ? this.inventoryOf(inventoryUri) : undefined;
     const invDir = inventoryUri ? dirnameUri(inventoryUri) : f.root;
@@ -387,6 +397,22 @@ export class Workspace {
       }
     }
 
+    const discovery = this.discover(f, session);
+    for (const m of discovery.machines.values()) {
+      const c = containers.get(m.name);
+      const address = machineAddress(m);
+      const ownIp = m.config?.addresses[0]?.address ?? (address && isParsed(parseAddress(address.value)) ? address : undefined);
+      if (c) containers.set(m.name, { ...c, machine: m, ip: c.ip ?? ownIp });
+      else
+        containers.set(m.name, {
+          name: m.name,
+          machine: m,
+          profileUri: m.moduleFiles[0],
+          profileExists: m.moduleFiles.length > 0,
+          ip: ownIp,
+        });
+    }
+
     const services = new Map<string, Service>();
     for (const b of builtinServiceList()) services.set(b.name, { name: b.name, builtin: b, port: b.port });
     if (inventory)
@@ -401,7 +427,6 @@ export class Workspace {
         });
       }
 
-    const nixFiles = files.filter((u) => u.endsWith('.nix'));
     const defaultsUri = joinUri(f.root, s.defaultsFile);
     const catalog = emptyCatalog();
     fromSchema(catalog, shippedProfileSchema(), 'shipped');
@@ -438,8 +463,46 @@ export class Workspace {
       defaultsUri: this.docs.exists(defaultsUri) ? defaultsUri : undefined,
       files,
       nixFiles,
+      machines: discovery.machines,
+      machineClashes: discovery.clashes,
     };
     return { ...partial, addresses: buildAddressIndex(partial) };
+  }
+
+  /** The machines of the folder's `flake.nix` and `hive.nix`, with their modules evaluated in the build's session. */
+  private discover(f: Folder, session: NixEvalSession | undefined): Discovery {
+    const findings: MachineFinding[] = [];
+    const flake = this.discoveryValue(f, joinUri(f.root, 'flake.nix'), 'flake');
+    if (flake) findings.push(...flakeFindings(flake));
+    const hive = this.discoveryValue(f, joinUri(f.root, 'hive.nix'), 'hive');
+    if (hive) findings.push(...hiveFindings(hive));
+    if (findings.length === 0) return { machines: new Map(), clashes: [] };
+    const load: ModuleLoader = (u) => {
+      const uri = normalizeUri(u);
+      const file = this.docs.exists(uri) && uri.endsWith('.nix') ? uri : this.docs.exists(`${uri}/default.nix`) ? `${uri}/default.nix` : this.docs.exists(uri) ? uri : undefined;
+      return file ? { uri: file, value: this.evaluate(file, session).value } : undefined;
+    };
+    return discoverMachines(findings, load);
+  }
+
+  /** A flake's outputs or a hive, evaluated for discovery; cached by the stamps of what it read and the folder's listing. */
+  private discoveryValue(f: Folder, uri: string, mode: 'flake' | 'hive'): Value | undefined {
+    if (!this.docs.exists(uri) || !this.nixLayer.evaluateForDiscovery) return undefined;
+    const listing = this.listing(f);
+    const c = this.discoveryCache.get(uri);
+    if (c && c.listing === listing && [...c.deps].every(([u, st]) => this.docs.stamp(u) === st)) return c.value;
+    const host: NixReadHost = { ...this.evalHost(), listDir: (dir) => directoryEntries(listing, normalizeUri(dir)) };
+    let value: Value | undefined;
+    const deps = new Map<string, number>([[uri, this.docs.stamp(uri)]]);
+    try {
+      const r = this.nixLayer.evaluateForDiscovery(uri, host, mode);
+      value = r.value;
+      for (const d of r.deps) deps.set(normalizeUri(d), this.docs.stamp(normalizeUri(d)));
+    } catch {
+      value = undefined; // as in evaluate(): an evaluator bug must not take the model down
+    }
+    this.discoveryCache.set(uri, { deps, listing, value });
+    return value;
   }
 
   /** A profile file that describes a machine (sets a hostname or an address in its own text). */
@@ -452,6 +515,20 @@ export class Workspace {
     const t = this.docs.text(p.uri) ?? '';
     return /\b(hostname|ipAddress)\s*=/.test(t);
   }
+}
+
+/** The entries of a directory, from a folder's listing of files (a folder appears through the files under it). */
+function directoryEntries(listing: string[], dir: string): Map<string, 'directory' | 'regular'> | undefined {
+  const prefix = `${dir.replace(/\/$/, '')}/`;
+  const out = new Map<string, 'directory' | 'regular'>();
+  for (const u of listing) {
+    if (!u.startsWith(prefix)) continue;
+    const rest = u.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    if (slash < 0) out.set(decodeURIComponent(rest), 'regular');
+    else out.set(decodeURIComponent(rest.slice(0, slash)), 'directory');
+  }
+  return out.size ? out : undefined;
 }
 
 export { profileNameOf };

@@ -24,7 +24,16 @@ export type Value =
   | { kind: 'list'; items: Value[]; origin: Origin }
   | { kind: 'attrs'; entries: Map<string, Entry>; origin: Origin }
   /** Not knowable without running Nix (pkgs.*, unmodelled builtins, encrypted imports...). */
-  | { kind: 'unknown'; reason: string; origin: Origin };
+  | { kind: 'unknown'; reason: string; origin: Origin; call?: CapturedCall };
+
+/**
+ * An unknown function applied to known arguments, kept for discovery:
+ * `nixpkgs.lib.nixosSystem { modules = [ … ]; }` is `{ fn: 'nixosSystem', args: [ … ] }`.
+ */
+export interface CapturedCall {
+  fn: string;
+  args: Value[];
+}
 
 /** One key of an attribute set / mapping. */
 export interface Entry {

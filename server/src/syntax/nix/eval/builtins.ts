@@ -6,6 +6,7 @@ import { GLOBAL_NAMES } from '../scopes';
 import { equal } from './ops';
 import { type Env, type LEntry, Thunk, type V, unknown } from './types';
 import type { NixEvaluator } from './evaluator';
+import { callLib, listToAttrs, mapAttrs } from './nixpkgsLib';
 
 const NO: Origin = { uri: 'builtin:', span: { start: 0, end: 0 } };
 
@@ -21,6 +22,11 @@ const PRIMOPS: Record<string, number> = {
   head: 1,
   removeAttrs: 2,
   isNull: 1,
+  mapAttrs: 2,
+  listToAttrs: 1,
+  attrValues: 1,
+  readDir: 1,
+  filter: 2,
 };
 
 export function globalEnv(): Env {
@@ -55,9 +61,22 @@ function str(v: V): string | undefined {
 }
 
 export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
+  if (name.startsWith('lib.')) return callLib(name.slice(4), args, origin, ev);
   const a = args[0].force();
-  if (a.kind === 'unknown') return { ...a, origin };
+  if (a.kind === 'unknown') return unknown(a.reason, origin);
   switch (name) {
+    case 'listToAttrs':
+      return listToAttrs(a, origin);
+    case 'attrValues':
+      return callLib('attrValues', args, origin, ev);
+    case 'readDir': {
+      const listing = a.kind === 'path' ? ev.listDir(a.value) : undefined;
+      if (!listing) return unknown(a.kind === 'path' ? `directory ${a.value} is not known` : `readDir of a ${a.kind}`, origin);
+      const entries = new Map<string, LEntry>();
+      for (const [k, type] of [...listing].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+        entries.set(k, { key: k, keyOrigin: origin, thunk: Thunk.of({ kind: 'string', value: type, origin }) });
+      return { kind: 'attrs', entries, origin };
+    }
     case 'import':
       if (a.kind !== 'path') return unknown(a.kind === 'string' ? 'import of a string path not modelled' : `cannot import a ${a.kind}`, origin);
       return ev.importFile(a.value, origin);
@@ -76,8 +95,20 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
       return a.kind === 'list' && a.items.length ? a.items[0].force() : unknown('head of an empty or non-list', origin);
   }
   const b = args[1].force();
-  if (b.kind === 'unknown') return { ...b, origin };
+  if (b.kind === 'unknown') return unknown(b.reason, origin);
   switch (name) {
+    case 'mapAttrs':
+      return mapAttrs('mapAttrs', a, b, origin, ev);
+    case 'filter': {
+      if (b.kind !== 'list') return unknown('filter over a non-list', origin);
+      const items: Thunk[] = [];
+      for (const t of b.items) {
+        const keep = ev.call(a, t, origin);
+        if (keep.kind !== 'boolean') return unknown(keep.kind === 'unknown' ? keep.reason : 'filter predicate is not a boolean', origin);
+        if (keep.value) items.push(t);
+      }
+      return { kind: 'list', items, origin };
+    }
     case 'map':
       if (b.kind !== 'list') return unknown('map over a non-list', origin);
       return { kind: 'list', items: b.items.map((t) => new Thunk(() => ev.call(a, t, origin), origin)), origin };

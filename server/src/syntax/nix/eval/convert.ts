@@ -14,32 +14,52 @@ export function resolveUri(path: string, baseUri: string): string {
   }
 }
 
-/** Converts to the shared Value tree (forces everything; functions become unknown). */
-export function toValue(v: V, depth: number, seen: Map<LEntry, Entry>): Value {
+/** Calls a function value found while converting (with the attribute name it is bound to), or gives undefined. */
+export type ApplyNested = (fn: V, key: string | undefined) => V | undefined;
+
+const IN_PROGRESS: Value = { kind: 'unknown', reason: 'being converted', origin: { uri: 'builtin:', span: { start: 0, end: 0 } } };
+
+/** Captured calls keep at most this many levels of their arguments. */
+const CALL_ARG_DEPTH = 60;
+
+/**
+ * Converts to the shared Value tree (forces everything). Functions become
+ * unknown, unless `apply` calls them (discovery reads colmena's
+ * `{ name, nodes, ... }: { … }` nodes and inline modules that way).
+ */
+export function toValue(v: V, depth: number, seen: Map<LEntry, Entry>, apply?: ApplyNested, key?: string): Value {
   if (depth > 200) return { kind: 'unknown', reason: 'too deeply nested', origin: v.origin };
   switch (v.kind) {
     case 'lambda':
-    case 'primop':
+    case 'primop': {
+      const applied = v.kind === 'lambda' ? apply?.(v, key) : undefined;
+      if (applied && applied.kind !== 'lambda') return toValue(applied, depth + 1, seen, apply, key);
       return { kind: 'unknown', reason: 'a function', origin: v.origin };
+    }
     case 'list':
-      return { kind: 'list', items: v.items.map((t) => toValue(t.force(), depth + 1, seen)), origin: v.origin };
+      return { kind: 'list', items: v.items.map((t) => toValue(t.force(), depth + 1, seen, apply)), origin: v.origin };
     case 'attrs': {
       const entries = new Map<string, Entry>();
-      for (const [k, e] of v.entries) entries.set(k, toEntry(e, depth + 1, seen));
+      for (const [k, e] of v.entries) entries.set(k, toEntry(e, depth + 1, seen, apply));
       return { kind: 'attrs', entries, origin: v.origin };
+    }
+    case 'unknown': {
+      if (v.fn === undefined || !v.args || depth > CALL_ARG_DEPTH) return { kind: 'unknown', reason: v.reason, origin: v.origin };
+      const args = v.args.map((t) => toValue(t.force(), depth + 1, seen, apply));
+      return { kind: 'unknown', reason: v.reason, origin: v.origin, call: { fn: v.fn, args } };
     }
     default:
       return v;
   }
 }
 
-function toEntry(e: LEntry, depth: number, seen: Map<LEntry, Entry>): Entry {
+function toEntry(e: LEntry, depth: number, seen: Map<LEntry, Entry>, apply: ApplyNested | undefined): Entry {
   const done = seen.get(e);
-  if (done) return done;
-  const out: Entry = { key: e.key, keyOrigin: e.keyOrigin, value: { kind: 'null', origin: e.keyOrigin } };
+  if (done) return done.value === IN_PROGRESS ? { key: e.key, keyOrigin: e.keyOrigin, value: { kind: 'unknown', reason: 'refers to itself', origin: e.keyOrigin } } : done;
+  // The tree stays acyclic: an entry met again inside its own value (a flake's `inputs.self`) is unknown there.
+  const out: Entry = { key: e.key, keyOrigin: e.keyOrigin, value: IN_PROGRESS };
   seen.set(e, out);
-  out.value = toValue(e.thunk.force(), depth, seen);
-  if (e.overrides) out.overrides = toEntry(e.overrides, depth, seen);
+  out.value = toValue(e.thunk.force(), depth, seen, apply, e.key);
+  if (e.overrides) out.overrides = toEntry(e.overrides, depth, seen, apply);
   return out;
 }
-

@@ -14,11 +14,14 @@ import { globalEnv } from './builtins';
 import { type Env, type LEntry, Thunk, type V, unknown } from './types';
 import { callPrimop } from './builtins';
 import { resolveUri, toValue } from './convert';
+import { LIB_FUNCTIONS } from './nixpkgsLib';
 
 export { resolveUri };
 
 export interface EvalHost {
   readText(uri: string): string | undefined;
+  /** The entries of a directory (for `builtins.readDir`); undefined when unknown. */
+  listDir?(uri: string): Map<string, 'directory' | 'regular'> | undefined;
 }
 
 export interface EvalOptions {
@@ -27,6 +30,10 @@ export interface EvalOptions {
    * call it with every argument unknown. Default true.
    */
   applyFunctions?: boolean;
+  /** The file is a flake: its value is its `outputs`, called with `self` and unknown inputs. */
+  flake?: boolean;
+  /** Also call functions met inside the value (colmena nodes, inline modules); see applyWithUnknownArgs. */
+  applyNestedFunctions?: boolean;
 }
 
 const MAX_DEPTH = 1000;
@@ -52,20 +59,56 @@ export class NixEvaluator {
   evaluateFile(uri: string, options: EvalOptions = {}): Value {
     try {
       let v = this.importFile(uri, { uri, span: { start: 0, end: 0 } });
-      if (options.applyFunctions !== false && v.kind === 'lambda' && v.node.formals) {
-        const entries = new Map<string, LEntry>();
-        for (const f of v.node.formals.entries) {
-          const o = { uri: v.uri, span: f.name.span };
-          entries.set(f.name.name, { key: f.name.name, keyOrigin: o, thunk: Thunk.of(unknown(`argument '${f.name.name}' is not known statically`, o)) });
-        }
-        v = this.call(v, Thunk.of({ kind: 'attrs', entries, origin: v.origin }), v.origin);
-      }
-      return toValue(v, 0, this.converted);
+      if (options.flake && v.kind === 'attrs') v = this.flakeOutputs(v);
+      else if (options.applyFunctions !== false) v = this.applyWithUnknownArgs(v, undefined) ?? v;
+      if (!options.applyNestedFunctions) return toValue(v, 0, this.converted);
+      // Applied functions give other values than plain conversion: not shared with it.
+      return toValue(v, 0, new Map(), (fn, key) => this.applyWithUnknownArgs(fn, key));
     } catch (e) {
       // The evaluator is written not to throw; this is the last line of defence
       // (for example a stack overflow on pathological input).
       return { kind: 'unknown', reason: `evaluation failed: ${String(e)}`, origin: { uri, span: { start: 0, end: 0 } } };
     }
+  }
+
+  /**
+   * Calls `{ a, b, ... }: …` with every argument unknown, except `name`, which
+   * is the attribute name the function is bound to (as colmena and
+   * `mapAttrs` pass it). Undefined for anything else.
+   */
+  private applyWithUnknownArgs(v: V, name: string | undefined): V | undefined {
+    if (v.kind !== 'lambda' || !v.node.formals) return undefined;
+    const entries = new Map<string, LEntry>();
+    for (const f of v.node.formals.entries) {
+      const o = { uri: v.uri, span: f.name.span };
+      const given: V =
+        f.name.name === 'name' && name !== undefined
+          ? { kind: 'string', value: name, origin: o }
+          : unknown(`argument '${f.name.name}' is not known statically`, o);
+      entries.set(f.name.name, { key: f.name.name, keyOrigin: o, thunk: Thunk.of(given) });
+    }
+    return this.call(v, Thunk.of({ kind: 'attrs', entries, origin: v.origin }), v.origin);
+  }
+
+  /**
+   * A flake's outputs: `outputs` called with `self` (the outputs themselves,
+   * as Nix passes them) and every input unknown: inputs are never fetched.
+   */
+  private flakeOutputs(flake: Extract<V, { kind: 'attrs' }>): V {
+    const outputs = flake.entries.get('outputs')?.thunk.force();
+    if (!outputs || outputs.kind !== 'lambda') return outputs ?? unknown("the flake has no 'outputs'", flake.origin);
+    const declared = flake.entries.get('inputs')?.thunk.force();
+    const names = new Set<string>(declared?.kind === 'attrs' ? declared.entries.keys() : []);
+    for (const f of outputs.node.formals?.entries ?? []) names.add(f.name.name);
+    names.delete('self');
+    const entries = new Map<string, LEntry>();
+    for (const n of names) {
+      const o = declared?.kind === 'attrs' ? (declared.entries.get(n)?.keyOrigin ?? outputs.origin) : outputs.origin;
+      entries.set(n, { key: n, keyOrigin: o, thunk: Thunk.of(unknown(`flake input '${n}' is not fetched`, o)) });
+    }
+    const result: Thunk = new Thunk(() => this.call(outputs, Thunk.of({ kind: 'attrs', entries, origin: outputs.origin }), outputs.origin), outputs.origin);
+    entries.set('self', { key: 'self', keyOrigin: outputs.origin, thunk: new Thunk(() => result.force(), outputs.origin) });
+    return result.force();
   }
 
   /** Evaluates already-parsed text (an open document) as the file `uri`. */
@@ -83,6 +126,8 @@ export class NixEvaluator {
   }
 
   importFile(uri: string, origin: Origin): V {
+    // `import ./dir` reads ./dir/default.nix, as Nix does.
+    if (!uri.endsWith('.nix') && this.host.readText(uri) === undefined && this.host.readText(`${uri}/default.nix`) !== undefined) uri = `${uri}/default.nix`;
     if (origin.uri !== uri) {
       let targets = this.imports.get(origin.uri);
       if (!targets) this.imports.set(origin.uri, (targets = new Set()));
@@ -96,6 +141,11 @@ export class NixEvaluator {
     const v = t.force();
     if (v.kind === 'unknown' && v.reason.startsWith('infinite recursion')) return unknown(`import cycle through ${uri}`, origin);
     return v;
+  }
+
+  /** A directory's entries through the host, for `builtins.readDir`. */
+  listDir(uri: string): Map<string, 'directory' | 'regular'> | undefined {
+    return this.host.listDir?.(uri);
   }
 
   /** `uri` and every file its evaluation imported, directly or not. */
@@ -175,7 +225,13 @@ export class NixEvaluator {
         for (const a of n.path.names) {
           const key = this.attrKey(a, env, uri);
           if (key === undefined) return unknown('attribute name not known statically', origin);
-          if (cur.kind === 'unknown') return n.default ? unknown(cur.reason, origin) : { ...cur, origin };
+          if (cur.kind === 'unknown') {
+            if (n.default) return unknown(cur.reason, origin);
+            // Named after the last attribute (`nixpkgs.lib.nixosSystem` → nixosSystem), so a call of it can be captured.
+            const last = n.path.names[n.path.names.length - 1];
+            const fn = last === a ? key : this.attrKey(last, env, uri);
+            return { kind: 'unknown', reason: cur.reason, origin, ...(fn !== undefined ? { fn } : {}) };
+          }
           const e = cur.kind === 'attrs' ? cur.entries.get(key) : undefined;
           if (!e) {
             if (n.default) return this.eval(n.default, env, uri);
@@ -268,7 +324,7 @@ export class NixEvaluator {
     for (let e: Env | undefined = env; e; e = e.parent) {
       if (!e.with) continue;
       const w = e.with.force();
-      if (w.kind === 'unknown') return unknown(`'${name}' may come from a 'with' whose value is not known`, origin);
+      if (w.kind === 'unknown') return { kind: 'unknown', reason: `'${name}' may come from a 'with' whose value is not known`, origin, fn: name };
       const entry = w.kind === 'attrs' ? w.entries.get(name) : undefined;
       if (entry) return entry.thunk.force();
     }
@@ -276,6 +332,11 @@ export class NixEvaluator {
   }
 
   call(fn: V, arg: Thunk, origin: Origin): V {
+    if (fn.kind === 'unknown' && fn.fn !== undefined) {
+      const arity = fn.args ? undefined : LIB_FUNCTIONS[fn.fn];
+      if (arity !== undefined) return this.call({ kind: 'primop', name: `lib.${fn.fn}`, arity, args: [], origin: fn.origin }, arg, origin);
+      return { kind: 'unknown', reason: fn.reason, origin, fn: fn.fn, args: [...(fn.args ?? []), arg] };
+    }
     if (fn.kind === 'primop') {
       const args = [...fn.args, arg];
       if (args.length < fn.arity) return { ...fn, args };
@@ -356,7 +417,8 @@ export class NixEvaluator {
                 // `inherit (e)` evaluates e inside the set's own scope (for rec/let).
                 const src = this.eval(from, scope, uri);
                 if (src.kind === 'attrs') return src.entries.get(key)?.thunk.force() ?? unknown(`attribute '${key}' missing`, ko);
-                return unknown(src.kind === 'unknown' ? src.reason : `cannot inherit from a ${src.kind}`, ko);
+                if (src.kind === 'unknown') return { kind: 'unknown', reason: src.reason, origin: ko, fn: key };
+                return unknown(`cannot inherit from a ${src.kind}`, ko);
               }, ko)
             : new Thunk(() => this.lookup(key, env, ko), ko);
           entries.set(key, { key, keyOrigin: ko, thunk: t });

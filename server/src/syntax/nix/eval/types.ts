@@ -20,7 +20,14 @@ export interface LEntry {
 }
 
 export type V =
-  | Exclude<Value, { kind: 'list' } | { kind: 'attrs' }>
+  | Exclude<Value, { kind: 'list' } | { kind: 'attrs' } | { kind: 'unknown' }>
+  /**
+   * `fn`: the attribute name this unknown was selected as (`nixpkgs.lib.nixosSystem`
+   * is unknown, named `nixosSystem`); `args`: the arguments it was applied to.
+   * A call of a named unknown function is kept as such a captured call, so
+   * discovery can read `nixosSystem { modules = … }` without knowing nixpkgs.
+   */
+  | { kind: 'unknown'; reason: string; origin: Origin; fn?: string; args?: Thunk[] }
   | { kind: 'list'; items: Thunk[]; origin: Origin }
   | { kind: 'attrs'; entries: Map<string, LEntry>; origin: Origin }
   | { kind: 'lambda'; node: A.Lambda; env: Env; uri: string; origin: Origin }

@@ -1,0 +1,86 @@
+// Merges what the discovery sources found into one machine per name. A
+// name found by several sources is one machine when they agree (a flake's
+// `nixosConfigurations.web` and its `deploy.nodes.web`, or a hive node built
+// from the same files); two sources that configure a name from disjoint
+// module files are a clash, reported on both places, never merged silently.
+import type { Origin, Value } from '../../syntax/value';
+import type { Str } from '../inventory';
+import type { DeployTarget, Machine, MachineFinding } from './machine';
+import { effectiveOption, moduleClosure, type ModuleClosure, type ModuleLoader } from './moduleSystem';
+import { readNixosConfig } from './nixosConfig';
+
+export interface NameClash {
+  name: string;
+  places: Origin[];
+}
+
+export interface Discovery {
+  machines: Map<string, Machine>;
+  clashes: NameClash[];
+}
+
+function str(v: Value | undefined): Str | undefined {
+  return v?.kind === 'string' ? { value: v.value, origin: v.origin } : undefined;
+}
+
+/** colmena's `deployment.*`, from the node's merged modules (the target defaults to the node's name). */
+function colmenaDeploy(f: MachineFinding, closure: ModuleClosure): { deploy?: DeployTarget; tags: Str[] } {
+  const opt = (k: string): Value | undefined => effectiveOption(closure.configs, ['deployment', k])?.value;
+  const target = opt('targetHost');
+  const port = opt('targetPort');
+  const tags = opt('tags');
+  return {
+    deploy:
+      target?.kind === 'null'
+        ? undefined
+        : {
+            method: 'colmena',
+            host: str(target) ?? (target === undefined ? { value: f.name, origin: f.source.origin } : undefined),
+            user: str(opt('targetUser')),
+            port: port?.kind === 'number' ? { value: port.value, origin: port.origin } : undefined,
+            origin: f.source.origin,
+          },
+    tags: tags?.kind === 'list' ? tags.items.flatMap((t) => (t.kind === 'string' ? [{ value: t.value, origin: t.origin }] : [])) : [],
+  };
+}
+
+export function discoverMachines(findings: MachineFinding[], load: ModuleLoader): Discovery {
+  const byName = new Map<string, MachineFinding[]>();
+  for (const f of findings) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+  const machines = new Map<string, Machine>();
+  const clashes: NameClash[] = [];
+  for (const [name, group] of byName) {
+    const closures = new Map<MachineFinding, ModuleClosure>();
+    for (const f of group) if (f.modules) closures.set(f, moduleClosure(f.modules, load));
+    const configuring = [...closures.keys()];
+    const chosen = configuring[0];
+    for (const other of configuring.slice(1)) {
+      const a = new Set(closures.get(chosen)?.files);
+      const b = closures.get(other)?.files ?? [];
+      if (a.size && b.length && !b.some((u) => a.has(u))) clashes.push({ name, places: [chosen.source.origin, other.source.origin] });
+    }
+    const closure = chosen ? closures.get(chosen) : undefined;
+    let deploy: DeployTarget | undefined;
+    let tags: Str[] = [];
+    for (const f of group) {
+      if (f.source.kind === 'colmena' && !deploy) {
+        const c = colmenaDeploy(f, closures.get(f) ?? moduleClosure([], load));
+        deploy = c.deploy;
+        tags = c.tags;
+      }
+    }
+    const rs = group.find((f) => f.source.kind === 'deploy-rs')?.deploy;
+    if (rs) deploy = rs;
+    if (!deploy && chosen) deploy = { method: 'nixos-rebuild', origin: chosen.source.origin };
+    machines.set(name, {
+      name,
+      sources: group.map((f) => f.source),
+      moduleFiles: closure?.files ?? [],
+      unreadable: closure?.unreadable ?? [],
+      config: closure ? readNixosConfig(closure.configs) : undefined,
+      deploy,
+      tags,
+    });
+  }
+  return { machines, clashes };
+}

@@ -1,0 +1,25 @@
+// Discovery source: a colmena hive (`hive.nix`, or a flake's `colmena` /
+// `colmenaHive` output): every attribute but `meta` and `defaults` is a node,
+// configured by `defaults` and its own module; its `deployment.targetHost`
+// (default: the node's name), `targetUser`, `targetPort` and `tags` are read
+// from the merged modules later, since any imported file may set them.
+import type { Value } from '../../syntax/value';
+import type { MachineFinding } from './machine';
+
+const NOT_NODES = new Set(['meta', 'defaults']);
+
+export function hiveFindings(hive: Value | undefined): MachineFinding[] {
+  if (hive?.kind !== 'attrs') return [];
+  const defaults = hive.entries.get('defaults')?.value;
+  const out: MachineFinding[] = [];
+  for (const [name, e] of hive.entries) {
+    if (NOT_NODES.has(name)) continue;
+    out.push({
+      name,
+      source: { kind: 'colmena', origin: e.keyOrigin },
+      modules: defaults ? [defaults, e.value] : [e.value],
+      deploy: { method: 'colmena', origin: e.keyOrigin },
+    });
+  }
+  return out;
+}

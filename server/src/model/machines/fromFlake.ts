@@ -1,0 +1,49 @@
+// Discovery source: a flake's outputs. `nixosConfigurations.<name>` built by
+// `<lib>.nixosSystem { modules = [ … ]; }` (directly or through the repository's
+// own helpers, which the evaluator follows), also inside flake-parts'
+// `mkFlake { … } { flake = { … }; }`; the flake's `colmena` / `colmenaHive`
+// and `deploy.nodes` outputs go to their own sources. Anything from an input
+// is unknown: such a machine is found by name with no modules.
+import type { Value } from '../../syntax/value';
+import type { MachineFinding } from './machine';
+import { hiveFindings } from './fromColmena';
+import { deployRsFindings } from './fromDeployRs';
+
+type Attrs = Extract<Value, { kind: 'attrs' }>;
+
+function attrs(v: Value | undefined): Attrs | undefined {
+  return v?.kind === 'attrs' ? v : undefined;
+}
+
+/** The outputs set, looking through flake-parts' `mkFlake` (its module's `flake` attribute). */
+export function flakeOutputs(v: Value | undefined): Attrs | undefined {
+  if (v?.kind === 'attrs') return v;
+  if (v?.kind === 'unknown' && v.call?.fn === 'mkFlake') return attrs(attrs(v.call.args[1])?.entries.get('flake')?.value);
+  return undefined;
+}
+
+/** The `modules` of a `nixosSystem { … }` call, if the value is one. */
+export function nixosSystemModules(v: Value | undefined): Value[] | undefined {
+  if (v?.kind !== 'unknown' || !v.call || !/^(nixosSystem|nixosGenerate)$/.test(v.call.fn)) return undefined;
+  const modules = attrs(v.call.args[0])?.entries.get('modules')?.value;
+  return modules?.kind === 'list' ? modules.items : [];
+}
+
+export function flakeFindings(outputsValue: Value | undefined): MachineFinding[] {
+  const outputs = flakeOutputs(outputsValue);
+  if (!outputs) return [];
+  const out: MachineFinding[] = [];
+  for (const [name, e] of attrs(outputs.entries.get('nixosConfigurations')?.value)?.entries ?? []) {
+    out.push({ name, source: { kind: 'flake', origin: e.keyOrigin }, modules: nixosSystemModules(e.value) ?? (e.value.kind === 'attrs' ? [e.value] : undefined) });
+  }
+  for (const key of ['colmena', 'colmenaHive']) {
+    const hive = outputs.entries.get(key)?.value;
+    const nodes = hive?.kind === 'unknown' && hive.call?.fn === 'makeHive' ? hive.call.args[0] : hive;
+    if (attrs(nodes)) {
+      out.push(...hiveFindings(nodes));
+      break;
+    }
+  }
+  out.push(...deployRsFindings(attrs(outputs.entries.get('deploy')?.value)));
+  return out;
+}

@@ -1,0 +1,54 @@
+// The model's central noun: a machine of the fleet, whatever the layout that
+// declares it (the inventory, a profile, a flake's `nixosConfigurations`, a
+// colmena hive, deploy-rs nodes). Each discovery source yields partial
+// machines (`MachineFinding`); `discover.ts` merges them by name.
+import type { Origin } from '../../syntax/value';
+import type { Num, Str } from '../inventory';
+import type { NixosConfig } from './nixosConfig';
+import type { Value } from '../../syntax/value';
+
+export type MachineSourceKind = 'flake' | 'colmena' | 'deploy-rs';
+export type DeployMethod = 'nixos-rebuild' | 'colmena' | 'deploy-rs';
+
+export interface MachineSource {
+  kind: MachineSourceKind;
+  /** The attribute name that declares the machine (`nixosConfigurations.<name>`, a hive node, `deploy.nodes.<name>`). */
+  origin: Origin;
+}
+
+export interface DeployTarget {
+  method: DeployMethod;
+  /** `deployment.targetHost` / `deploy.nodes.<n>.hostname`. */
+  host?: Str;
+  user?: Str;
+  port?: Num;
+  origin: Origin;
+}
+
+/** What one source says about one machine. */
+export interface MachineFinding {
+  name: string;
+  source: MachineSource;
+  /** Its root modules (paths or inline modules), when this source configures it. */
+  modules?: Value[];
+  deploy?: DeployTarget;
+  tags?: Str[];
+}
+
+export interface Machine {
+  name: string;
+  sources: MachineSource[];
+  /** The import closure of its modules (file URIs), in the order met. */
+  moduleFiles: string[];
+  /** Why parts of its configuration could not be read (inputs' modules, computed paths). */
+  unreadable: { reason: string; origin: Origin }[];
+  /** Its standard NixOS options, when a source configures it. */
+  config?: NixosConfig;
+  deploy?: DeployTarget;
+  tags: Str[];
+}
+
+/** The machine's deploy target, else its first configured address, else its host name. */
+export function machineAddress(m: Machine): Str | undefined {
+  return m.deploy?.host ?? m.config?.addresses[0]?.address ?? m.config?.hostName;
+}

@@ -1,0 +1,170 @@
+// The NixOS module system as far as it can be followed statically: a
+// machine's modules (its `modules` list, with `imports = [ … ]` followed to
+// the closure of files), and the effective value of an option path across
+// them, merged as nixpkgs merges definitions: `lib.mkDefault` / `lib.mkForce`
+// / `lib.mkOverride` priorities (the lowest number wins), `lib.mkIf` with a
+// condition known statically (a condition that is not known makes the value
+// unknown, never false), `lib.mkMerge`, lists concatenated, sets merged by key.
+import type { Origin, Value } from '../../syntax/value';
+
+type Attrs = Extract<Value, { kind: 'attrs' }>;
+
+export interface ModuleClosure {
+  /** The `config` part of every module, in the order met. */
+  configs: Value[];
+  /** Every module file read (the import closure), in the order met. */
+  files: string[];
+  /** Why some modules could not be read (an input's module, a computed path). */
+  unreadable: { reason: string; origin: Origin }[];
+}
+
+/** Reads a module file: its evaluated value (a function is already applied), or undefined when it does not exist. */
+export type ModuleLoader = (uri: string) => { uri: string; value: Value | undefined } | undefined;
+
+/** Keys of a module in shorthand form that are not configuration. */
+const NOT_CONFIG = new Set(['imports', '_file', 'key', 'disabledModules']);
+
+/** Follows `imports` from the given root modules (paths or inline modules). */
+export function moduleClosure(roots: Value[], load: ModuleLoader): ModuleClosure {
+  const out: ModuleClosure = { configs: [], files: [], unreadable: [] };
+  const seenFiles = new Set<string>();
+  const todo = [...roots].reverse();
+  let budget = 10_000;
+  for (let m = todo.pop(); m !== undefined && budget-- > 0; m = todo.pop()) {
+    let value: Value | undefined = m;
+    if (m.kind === 'path' || (m.kind === 'string' && m.value.startsWith('file://'))) {
+      const loaded = load(m.value);
+      if (!loaded) {
+        out.unreadable.push({ reason: `module ${m.value} not found`, origin: m.origin });
+        continue;
+      }
+      if (seenFiles.has(loaded.uri)) continue;
+      seenFiles.add(loaded.uri);
+      out.files.push(loaded.uri);
+      value = loaded.value;
+    }
+    else if (m.origin.uri.startsWith('file:') && !seenFiles.has(m.origin.uri)) {
+      // An inline module: the file that holds it configures the machine too.
+      seenFiles.add(m.origin.uri);
+      out.files.push(m.origin.uri);
+    }
+    if (!value || value.kind !== 'attrs') {
+      if (value?.kind === 'unknown') out.unreadable.push({ reason: value.reason, origin: value.origin });
+      continue;
+    }
+    const full = value.entries.has('config') || value.entries.has('options');
+    const imports = value.entries.get('imports')?.value;
+    if (imports?.kind === 'list') for (let i = imports.items.length - 1; i >= 0; i--) todo.push(imports.items[i]);
+    else if (imports) out.unreadable.push({ reason: 'imports not known statically', origin: imports.origin });
+    if (full) {
+      const c = value.entries.get('config')?.value;
+      if (c) out.configs.push(c);
+    } else {
+      const entries = new Map([...value.entries].filter(([k]) => !NOT_CONFIG.has(k)));
+      out.configs.push({ kind: 'attrs', entries, origin: value.origin });
+    }
+  }
+  return out;
+}
+
+/** One definition of an option, after its wrappers. */
+interface Def {
+  value: Value;
+  priority: number;
+  /** Under a `mkIf` whose condition is not known. */
+  conditional: boolean;
+}
+
+export interface Effective {
+  /** The merged value; `unknown` when it cannot be known statically. */
+  value: Value;
+  /** The places that define it (the winning priority's definitions). */
+  defs: Origin[];
+}
+
+function tagOf(v: Value): string | undefined {
+  if (v.kind !== 'attrs') return undefined;
+  const t = v.entries.get('_type')?.value;
+  return t?.kind === 'string' ? t.value : undefined;
+}
+
+/** Expands `mkIf` / `mkMerge` / `mkOverride` / `mkOrder` wrappers into plain definitions. */
+function expand(v: Value, priority: number, conditional: boolean, out: Def[], depth = 0): void {
+  if (depth > 50) return;
+  const tag = tagOf(v);
+  const field = (k: string): Value | undefined => (v.kind === 'attrs' ? v.entries.get(k)?.value : undefined);
+  if (tag === 'override') {
+    const p = field('priority');
+    const content = field('content');
+    if (content) expand(content, p?.kind === 'number' ? p.value : priority, conditional, out, depth + 1);
+  } else if (tag === 'if') {
+    const c = field('condition');
+    const content = field('content');
+    if (!content || (c?.kind === 'boolean' && !c.value)) return;
+    expand(content, priority, conditional || c?.kind !== 'boolean', out, depth + 1);
+  } else if (tag === 'merge') {
+    const cs = field('contents');
+    if (cs?.kind === 'list') for (const c of cs.items) expand(c, priority, conditional, out, depth + 1);
+    else if (cs) out.push({ value: cs, priority, conditional });
+  } else if (tag === 'order') {
+    const content = field('content');
+    if (content) expand(content, priority, conditional, out, depth + 1);
+  } else out.push({ value: v, priority, conditional });
+}
+
+/** The definitions at `path` across the modules' configs. */
+function defsAt(configs: Value[], path: string[]): Def[] {
+  let defs: Def[] = [];
+  for (const c of configs) expand(c, 100, false, defs);
+  for (const key of path) {
+    const next: Def[] = [];
+    for (const d of defs) {
+      if (d.value.kind === 'attrs') {
+        const e = d.value.entries.get(key);
+        if (e) expand(e.value, d.priority, d.conditional, next);
+      } else if (d.value.kind === 'unknown') next.push(d); // a whole parent not known: this may be set
+    }
+    defs = next;
+  }
+  return defs;
+}
+
+/** The effective value of an option path, or undefined when no module sets it. */
+export function effectiveOption(configs: Value[], path: string[]): Effective | undefined {
+  const defs = defsAt(configs, path);
+  if (defs.length === 0) return undefined;
+  return merge(defs, path);
+}
+
+function merge(all: Def[], path: string[]): Effective {
+  const best = Math.min(...all.map((d) => d.priority));
+  const defs = all.filter((d) => d.priority === best);
+  const origins = defs.map((d) => d.value.origin);
+  const unknownOne = defs.find((d) => d.value.kind === 'unknown' || d.conditional);
+  if (unknownOne) {
+    const reason = unknownOne.value.kind === 'unknown' ? unknownOne.value.reason : `${path.join('.')} is set under a condition that is not known statically`;
+    return { value: { kind: 'unknown', reason, origin: unknownOne.value.origin }, defs: origins };
+  }
+  if (defs.every((d) => d.value.kind === 'list')) {
+    const items = defs.flatMap((d) => (d.value.kind === 'list' ? d.value.items : []));
+    return { value: { kind: 'list', items, origin: defs[0].value.origin }, defs: origins };
+  }
+  if (defs.every((d) => d.value.kind === 'attrs')) {
+    const keys = new Set(defs.flatMap((d) => (d.value.kind === 'attrs' ? [...d.value.entries.keys()] : [])));
+    const entries: Attrs['entries'] = new Map();
+    for (const k of keys) {
+      const sub = defs.flatMap((d) => {
+        const e = d.value.kind === 'attrs' ? d.value.entries.get(k) : undefined;
+        if (!e) return [];
+        const out: Def[] = [];
+        expand(e.value, d.priority, d.conditional, out);
+        return out;
+      });
+      const first = defs.map((d) => (d.value.kind === 'attrs' ? d.value.entries.get(k) : undefined)).find((e) => e !== undefined);
+      if (sub.length && first) entries.set(k, { key: k, keyOrigin: first.keyOrigin, value: merge(sub, [...path, k]).value });
+    }
+    return { value: { kind: 'attrs', entries, origin: defs[0].value.origin }, defs: origins };
+  }
+  // Scalars: the first definition of the winning priority (Nix reports a conflict when they differ).
+  return { value: defs[0].value, defs: origins };
+}

@@ -1,0 +1,143 @@
+// The standard NixOS options the checks and features read from a machine's
+// modules, with their effective values and where each was set: host name,
+// interface addresses, gateway, name servers, firewall, SSH ports, enabled
+// services, Prometheus exporters and scrape targets, automatic upgrades.
+// A value that cannot be known statically is left out (never guessed).
+import type { Origin, Value } from '../../syntax/value';
+import type { Num, Str } from '../inventory';
+import { effectiveOption, type Effective } from './moduleSystem';
+
+export interface InterfaceAddress {
+  interface: string;
+  address: Str;
+  prefixLength?: number;
+}
+
+export interface NixosConfig {
+  hostName?: Str;
+  addresses: InterfaceAddress[];
+  gateway?: Str;
+  nameservers: Str[];
+  /** `networking.firewall.enable` (NixOS's default: on). */
+  firewall: boolean | undefined;
+  /** Ports the firewall opens (all interfaces and per interface); undefined when not known. */
+  tcpPorts?: Num[];
+  udpPorts?: Num[];
+  /** `services.openssh.ports` when OpenSSH is on (NixOS's default: 22). */
+  sshPorts: number[];
+  /** `services.<name>.enable = true`. */
+  services: { name: string; origin: Origin }[];
+  /** `services.prometheus.exporters.<name>.enable = true`, with the port when set. */
+  exporters: { name: string; port?: number; origin: Origin }[];
+  /** `targets` of every static config of `services.prometheus.scrapeConfigs`. */
+  scrapeTargets: Str[];
+  autoUpgrade?: { dates?: Str; origin: Origin };
+  /** Every option read here, for hover: dotted path → effective value. */
+  options: Map<string, Effective>;
+}
+
+/** Usual ports of the exporters NixOS ships (services.prometheus.exporters.<name>.port defaults). */
+const EXPORTER_PORTS: Record<string, number> = { node: 9100, blackbox: 9115, postgres: 9187, nginx: 9113, smartctl: 9633, systemd: 9558, zfs: 9134 };
+
+function str(v: Value | undefined): Str | undefined {
+  return v?.kind === 'string' ? { value: v.value, origin: v.origin } : undefined;
+}
+
+function attrs(v: Value | undefined): Extract<Value, { kind: 'attrs' }> | undefined {
+  return v?.kind === 'attrs' ? v : undefined;
+}
+
+function enabled(v: Value | undefined): boolean {
+  return v?.kind === 'boolean' && v.value;
+}
+
+export function readNixosConfig(configs: Value[]): NixosConfig {
+  const options = new Map<string, Effective>();
+  const opt = (path: string): Value | undefined => {
+    const e = effectiveOption(configs, path.split('.'));
+    if (e) options.set(path, e);
+    return e?.value;
+  };
+  const ports = (path: string): Num[] | undefined => {
+    const v = opt(path);
+    if (v === undefined) return [];
+    if (v.kind !== 'list') return undefined;
+    const out: Num[] = [];
+    for (const i of v.items) {
+      if (i.kind === 'number') out.push({ value: i.value, origin: i.origin });
+      else return undefined;
+    }
+    return out;
+  };
+
+  const addresses: InterfaceAddress[] = [];
+  for (const [name, iface] of attrs(opt('networking.interfaces'))?.entries ?? []) {
+    const list = attrs(attrs(iface.value)?.entries.get('ipv4')?.value)?.entries.get('addresses')?.value;
+    if (list?.kind !== 'list') continue;
+    for (const a of list.items) {
+      const address = str(attrs(a)?.entries.get('address')?.value);
+      const prefix = attrs(a)?.entries.get('prefixLength')?.value;
+      if (address) addresses.push({ interface: name, address, prefixLength: prefix?.kind === 'number' ? prefix.value : undefined });
+    }
+  }
+  const gw = opt('networking.defaultGateway');
+  const gateway = str(gw) ?? str(attrs(gw)?.entries.get('address')?.value);
+  const ns = opt('networking.nameservers');
+  const nameservers = ns?.kind === 'list' ? ns.items.flatMap((i) => (i.kind === 'string' ? [{ value: i.value, origin: i.origin }] : [])) : [];
+
+  const fw = opt('networking.firewall.enable');
+  let tcpPorts = ports('networking.firewall.allowedTCPPorts');
+  let udpPorts = ports('networking.firewall.allowedUDPPorts');
+  for (const [name, iface] of attrs(opt('networking.firewall.interfaces'))?.entries ?? []) {
+    if (!attrs(iface.value)) continue;
+    const t = ports(`networking.firewall.interfaces.${name}.allowedTCPPorts`);
+    const u = ports(`networking.firewall.interfaces.${name}.allowedUDPPorts`);
+    tcpPorts = tcpPorts && t ? [...tcpPorts, ...t] : undefined;
+    udpPorts = udpPorts && u ? [...udpPorts, ...u] : undefined;
+  }
+
+  const sshOn = enabled(opt('services.openssh.enable'));
+  const sshPortsValue = sshOn ? opt('services.openssh.ports') : undefined;
+  const sshPorts = !sshOn ? [] : sshPortsValue?.kind === 'list' ? sshPortsValue.items.flatMap((i) => (i.kind === 'number' ? [i.value] : [])) : [22];
+
+  const services: NixosConfig['services'] = [];
+  for (const [name, s] of attrs(opt('services'))?.entries ?? []) {
+    const en = attrs(s.value)?.entries.get('enable');
+    if (en && enabled(en.value)) services.push({ name, origin: s.keyOrigin });
+  }
+  const exporters: NixosConfig['exporters'] = [];
+  for (const [name, x] of attrs(opt('services.prometheus.exporters'))?.entries ?? []) {
+    const en = attrs(x.value)?.entries.get('enable');
+    if (!en || !enabled(en.value)) continue;
+    const p = attrs(x.value)?.entries.get('port')?.value;
+    exporters.push({ name, port: p?.kind === 'number' ? p.value : EXPORTER_PORTS[name], origin: en.keyOrigin });
+  }
+  const scrapeTargets: Str[] = [];
+  const scrape = opt('services.prometheus.scrapeConfigs');
+  for (const job of scrape?.kind === 'list' ? scrape.items : []) {
+    const statics = attrs(job)?.entries.get('static_configs')?.value;
+    for (const sc of statics?.kind === 'list' ? statics.items : []) {
+      const targets = attrs(sc)?.entries.get('targets')?.value;
+      for (const t of targets?.kind === 'list' ? targets.items : []) if (t.kind === 'string') scrapeTargets.push({ value: t.value, origin: t.origin });
+    }
+  }
+  const upgradeOn = opt('system.autoUpgrade.enable');
+  const dates = opt('system.autoUpgrade.dates');
+  const autoUpgrade = enabled(upgradeOn) && upgradeOn ? { dates: str(dates) ?? (dates === undefined ? { value: '04:40', origin: upgradeOn.origin } : undefined), origin: upgradeOn.origin } : undefined;
+
+  return {
+    hostName: str(opt('networking.hostName')),
+    addresses,
+    gateway,
+    nameservers,
+    firewall: fw === undefined ? true : fw.kind === 'boolean' ? fw.value : undefined,
+    tcpPorts,
+    udpPorts,
+    sshPorts,
+    services,
+    exporters,
+    scrapeTargets,
+    autoUpgrade,
+    options,
+  };
+}

@@ -1,0 +1,159 @@
+// The few functions of nixpkgs' `lib` that NixOS configurations are written
+// with, modelled exactly as nixpkgs defines them, for when `lib` comes from a
+// flake input or a module argument and is therefore unknown: the priority and
+// condition wrappers of the module system (`mkDefault`, `mkForce`, `mkIf`,
+// `mkMerge`, `mkBefore` / `mkAfter`), which evaluate to the same tagged sets
+// (`{ _type = "override"; priority; content; }` …) as in nixpkgs, and the
+// attribute-set helpers flakes build `nixosConfigurations` with (`genAttrs`,
+// `mapAttrs'`, `nameValuePair`, `listToAttrs`, `optional(s)`, `optionalAttrs`,
+// `removeSuffix`). Anything else from `lib` stays unknown.
+import type { Origin } from '../../value';
+import { type LEntry, Thunk, type V, unknown } from './types';
+import type { NixEvaluator } from './evaluator';
+
+/** The modelled functions and how many arguments each takes. */
+export const LIB_FUNCTIONS: Record<string, number> = {
+  mkDefault: 1,
+  mkForce: 1,
+  mkOverride: 2,
+  mkIf: 2,
+  mkMerge: 1,
+  mkBefore: 1,
+  mkAfter: 1,
+  mkOrder: 2,
+  genAttrs: 2,
+  mapAttrs: 2,
+  "mapAttrs'": 2,
+  nameValuePair: 2,
+  listToAttrs: 1,
+  attrValues: 1,
+  filterAttrs: 2,
+  optional: 2,
+  optionals: 2,
+  optionalAttrs: 2,
+  removeSuffix: 2,
+  hasSuffix: 2,
+};
+
+function entry(key: string, v: V | Thunk, origin: Origin): LEntry {
+  return { key, keyOrigin: origin, thunk: v instanceof Thunk ? v : Thunk.of(v) };
+}
+
+function tagged(type: string, origin: Origin, fields: [string, V | Thunk][]): V {
+  const entries = new Map<string, LEntry>();
+  entries.set('_type', entry('_type', { kind: 'string', value: type, origin }, origin));
+  for (const [k, v] of fields) entries.set(k, entry(k, v, origin));
+  return { kind: 'attrs', entries, origin };
+}
+
+function num(value: number, origin: Origin): V {
+  return { kind: 'number', value, integer: true, origin };
+}
+
+/** Calls `lib.<name>` (without the prefix) once all its arguments are there. */
+export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
+  switch (name) {
+    case 'mkDefault':
+      return tagged('override', origin, [['priority', num(1000, origin)], ['content', args[0]]]);
+    case 'mkForce':
+      return tagged('override', origin, [['priority', num(50, origin)], ['content', args[0]]]);
+    case 'mkOverride':
+      return tagged('override', origin, [['priority', args[0]], ['content', args[1]]]);
+    case 'mkIf':
+      return tagged('if', origin, [['condition', args[0]], ['content', args[1]]]);
+    case 'mkMerge':
+      return tagged('merge', origin, [['contents', args[0]]]);
+    case 'mkBefore':
+      return tagged('order', origin, [['priority', num(500, origin)], ['content', args[0]]]);
+    case 'mkAfter':
+      return tagged('order', origin, [['priority', num(1500, origin)], ['content', args[0]]]);
+    case 'mkOrder':
+      return tagged('order', origin, [['priority', args[0]], ['content', args[1]]]);
+  }
+  const a = args[0].force();
+  if (a.kind === 'unknown') return unknown(a.reason, origin);
+  switch (name) {
+    case 'listToAttrs':
+      return listToAttrs(a, origin);
+    case 'attrValues':
+      if (a.kind !== 'attrs') return unknown('attrValues of a non-set', origin);
+      return { kind: 'list', items: [...a.entries.keys()].sort().map((k) => (a.entries.get(k) as LEntry).thunk), origin };
+    case 'nameValuePair':
+      return { kind: 'attrs', entries: new Map([['name', entry('name', args[0], origin)], ['value', entry('value', args[1], origin)]]), origin };
+    case 'optional':
+    case 'optionals':
+    case 'optionalAttrs': {
+      if (a.kind !== 'boolean') return unknown('condition not known statically', origin);
+      if (a.value) return name === 'optional' ? { kind: 'list', items: [args[1]], origin } : args[1].force();
+      return name === 'optionalAttrs' ? { kind: 'attrs', entries: new Map(), origin } : { kind: 'list', items: [], origin };
+    }
+  }
+  const b = args[1].force();
+  if (b.kind === 'unknown') return unknown(b.reason, origin);
+  switch (name) {
+    case 'genAttrs': {
+      if (a.kind !== 'list') return unknown('genAttrs of a non-list', origin);
+      const entries = new Map<string, LEntry>();
+      for (const t of a.items) {
+        const k = t.force();
+        if (k.kind !== 'string') return unknown(k.kind === 'unknown' ? k.reason : 'genAttrs with a non-string name', origin);
+        entries.set(k.value, { key: k.value, keyOrigin: k.origin, thunk: new Thunk(() => ev.call(b, Thunk.of(k), origin), k.origin) });
+      }
+      return { kind: 'attrs', entries, origin };
+    }
+    case 'mapAttrs':
+    case "mapAttrs'":
+    case 'filterAttrs':
+      return mapAttrs(name, a, b, origin, ev);
+    case 'removeSuffix':
+    case 'hasSuffix': {
+      if (a.kind !== 'string' || b.kind !== 'string') return unknown(`${name} of a non-string`, origin);
+      const has = b.value.endsWith(a.value);
+      if (name === 'hasSuffix') return { kind: 'boolean', value: has, origin };
+      return { kind: 'string', value: has ? b.value.slice(0, b.value.length - a.value.length) : b.value, origin };
+    }
+  }
+  return unknown(`lib.${name} is not evaluated statically`, origin);
+}
+
+/** `builtins.mapAttrs` / `lib.mapAttrs`, `lib.mapAttrs'` and `lib.filterAttrs`. */
+export function mapAttrs(name: string, f: V, set: V, origin: Origin, ev: NixEvaluator): V {
+  if (set.kind !== 'attrs') return unknown(`${name} over a non-set`, origin);
+  const apply = (k: string, e: LEntry): V => ev.call(ev.call(f, Thunk.of({ kind: 'string', value: k, origin: e.keyOrigin }), origin), e.thunk, origin);
+  const entries = new Map<string, LEntry>();
+  for (const [k, e] of set.entries) {
+    if (name === 'mapAttrs') {
+      entries.set(k, { key: k, keyOrigin: e.keyOrigin, thunk: new Thunk(() => apply(k, e), e.keyOrigin) });
+      continue;
+    }
+    const r = apply(k, e);
+    if (name === 'filterAttrs') {
+      if (r.kind !== 'boolean') return unknown(r.kind === 'unknown' ? r.reason : 'filterAttrs predicate is not a boolean', origin);
+      if (r.value) entries.set(k, e);
+      continue;
+    }
+    const pair = pairOf(r);
+    if (!pair) return unknown(r.kind === 'unknown' ? r.reason : "mapAttrs' needs { name; value; }", origin);
+    entries.set(pair.name, { key: pair.name, keyOrigin: e.keyOrigin, thunk: pair.value });
+  }
+  return { kind: 'attrs', entries, origin };
+}
+
+function pairOf(v: V): { name: string; value: Thunk } | undefined {
+  if (v.kind !== 'attrs') return undefined;
+  const n = v.entries.get('name')?.thunk.force();
+  const value = v.entries.get('value')?.thunk;
+  return n?.kind === 'string' && value ? { name: n.value, value } : undefined;
+}
+
+/** `builtins.listToAttrs`: later names do not replace earlier ones, as in Nix. */
+export function listToAttrs(list: V, origin: Origin): V {
+  if (list.kind !== 'list') return unknown('listToAttrs of a non-list', origin);
+  const entries = new Map<string, LEntry>();
+  for (const t of list.items) {
+    const pair = pairOf(t.force());
+    if (!pair) return unknown('listToAttrs needs { name; value; } items', origin);
+    if (!entries.has(pair.name)) entries.set(pair.name, { key: pair.name, keyOrigin: t.origin, thunk: pair.value });
+  }
+  return { kind: 'attrs', entries, origin };
+}
