@@ -1,6 +1,7 @@
 // The one list of rules. Adding a rule: write rules/<name>.ts, add its id to
 // RULE_IDS in types.ts and list it here; docs/rules.md is checked against this list.
 import { calendarFormat } from './rules/calendarFormat';
+import { deployTargetMismatch } from './rules/deployTargetMismatch';
 import { deployUnsafeValue } from './rules/deployUnsafeValue';
 import { deprecatedSetting } from './rules/deprecatedSetting';
 import { encryptedFile } from './rules/encryptedFile';
@@ -10,6 +11,7 @@ import { inventoryProfileMismatch } from './rules/inventoryProfileMismatch';
 import { inventorySchemaRule } from './rules/inventorySchema';
 import { ipDuplicate } from './rules/ipDuplicate';
 import { ipFormat } from './rules/ipFormat';
+import { machineNameClash } from './rules/machineNameClash';
 import { ipOutsideNetwork } from './rules/ipOutsideNetwork';
 import { monitoringCoverage } from './rules/monitoringCoverage';
 import { networkOverlap } from './rules/networkOverlap';
@@ -59,6 +61,8 @@ export const RULES: readonly Rule[] = [
   calendarFormat,
   vmidDuplicate,
   deployUnsafeValue,
+  deployTargetMismatch,
+  machineNameClash,
 ];
 
 export function ruleById(id: RuleId): Rule | undefined {

@@ -36,6 +36,8 @@ export const RULE_IDS = [
   'calendar-format',
   'vmid-duplicate',
   'deploy-unsafe-value',
+  'deploy-target-mismatch',
+  'machine-name-clash',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -2,7 +2,7 @@
 // profile belongs to, which network it lives in, the free addresses of a
 // network, who owns an address and what runs there.
 import type { Container, Homelab } from '../model/homelab';
-import { networkOf, type NetworkInfo } from '../model/addresses';
+import { networkOf, type AddressOwner, type NetworkInfo } from '../model/addresses';
 import { contains as cidrContains, isParsed, parseAddress, reservedRole } from '../model/ip';
 import * as ipaddr from 'ipaddr.js';
 import { profileNameOf } from '../model/profiles';
@@ -96,7 +96,7 @@ export function freeAddresses(h: Homelab, n: NetworkInfo, count: number, alsoTak
 export interface AddressInfo {
   key: string;
   network?: NetworkInfo;
-  owner?: { kind: 'container' | 'host'; name: string };
+  owner?: AddressOwner;
   /** Services the owner runs (containers), or the host's kind/description. */
   runs: string[];
   free: boolean;
@@ -114,7 +114,10 @@ export function addressInfo(h: Homelab, text: string): AddressInfo | undefined {
     for (const c of h.containers.values()) if (c.ip && c.ip.value === a.key) owner = { kind: 'container', name: c.name };
   }
   const runs: string[] = [];
-  if (owner?.kind === 'container') runs.push(...(h.containers.get(owner.name)?.decl?.services.map((s) => s.value) ?? []));
+  if (owner?.kind === 'container') {
+    const c = h.containers.get(owner.name);
+    runs.push(...(c?.decl?.services.map((s) => s.value) ?? c?.machine?.config?.services.map((s) => s.name) ?? []));
+  }
   if (owner?.kind === 'host') {
     const host = h.inventory?.hosts.get(owner.name);
     if (host?.description) runs.push(host.description.value);
@@ -129,7 +132,13 @@ export function machines(h: Homelab): { name: string; kind: 'host' | 'container'
   for (const host of h.inventory?.hosts.values() ?? [])
     if (host.ip) out.push({ name: host.name, kind: 'host', address: host.ip.value, runs: host.description?.value ?? host.kind?.value ?? '' });
   for (const c of h.containers.values())
-    if (c.ip) out.push({ name: c.name, kind: 'container', address: c.ip.value, runs: c.decl?.services.map((s) => s.value).join(', ') ?? c.decl?.description?.value ?? '' });
+    if (c.ip)
+      out.push({
+        name: c.name,
+        kind: 'container',
+        address: c.ip.value,
+        runs: c.decl?.services.map((s) => s.value).join(', ') ?? c.decl?.description?.value ?? c.machine?.config?.services.map((s) => s.name).join(', ') ?? '',
+      });
   return out;
 }
 

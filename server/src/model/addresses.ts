@@ -7,7 +7,8 @@ import type { Homelab } from './homelab';
 import { isParsed, parseAddress, parseCidr, type ParsedCidr } from './ip';
 import { BLOCKS, blockOf, type Profile } from './profiles';
 
-export type AddressOwner = { kind: 'container' | 'host'; name: string };
+/** `profile`: a profile file no container uses (a stale copy still declares its address). */
+export type AddressOwner = { kind: 'container' | 'host' | 'profile'; name: string };
 
 export interface AddressPlace {
   /** Canonical address text. */
@@ -79,6 +80,18 @@ export function buildAddressIndex(h: Omit<Homelab, 'addresses'>): AddressIndex {
   for (const p of h.profiles.values()) {
     for (const use of profileAddresses(p, ownerByProfile.get(p.uri))) add(use.text, use.origin, use.role, use.field, use.owner);
   }
+  // NixOS machines: interface addresses declare; gateway, name servers, scrape targets and deploy targets use.
+  for (const c of h.containers.values()) {
+    const cfg = c.machine?.config;
+    if (!c.machine) continue;
+    const owner: AddressOwner = { kind: 'container', name: c.name };
+    for (const a of cfg?.addresses ?? []) add(a.address.value, a.address.origin, 'declares', `networking.interfaces.${a.interface}.ipv4.addresses`, owner);
+    if (cfg?.gateway) add(cfg.gateway.value, cfg.gateway.origin, 'uses', 'networking.defaultGateway');
+    for (const n of cfg?.nameservers ?? []) add(n.value, n.origin, 'uses', 'networking.nameservers');
+    for (const t of cfg?.scrapeTargets ?? []) add(t.value.replace(/:\d+$/, ''), t.origin, 'uses', 'services.prometheus.scrapeConfigs');
+    const target = c.machine.deploy?.host;
+    if (target) add(target.value, target.origin, 'uses', 'deploy target');
+  }
   const byKey = new Map<string, AddressPlace[]>();
   for (const p of places) {
     const list = byKey.get(p.key) ?? [];
@@ -113,8 +126,9 @@ function profileAddresses(p: Profile, ownerName: string | undefined): ProfileAdd
     for (const [key, e] of b.entries) {
       if (OWN_ADDRESS_SETTINGS.has(key)) {
         // Only the container's own file declares its address (a base profile's does not).
-        if (e.value.kind === 'string' && e.value.value !== '' && ownerName && e.value.origin.uri === p.uri)
-          list.push({ text: e.value.value, origin: e.value.origin, role: 'declares', field: key, owner: { kind: 'container', name: ownerName } });
+        // A profile no container uses still declares what it sets: a stale copy reusing an address is found.
+        if (e.value.kind === 'string' && e.value.value !== '' && e.value.origin.uri === p.uri)
+          list.push({ text: e.value.value, origin: e.value.origin, role: 'declares', field: key, owner: ownerName ? { kind: 'container', name: ownerName } : { kind: 'profile', name: p.name } });
         continue;
       }
       walkUses(e.value, key, (text, origin, field) => {

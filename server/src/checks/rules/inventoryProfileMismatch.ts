@@ -9,6 +9,41 @@ import { setting } from '../../model/profiles';
 import type { Origin } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
 import { at, rel } from '../util';
+import type { Machine } from '../../model/machines/machine';
+
+/**
+ * The inventory against a NixOS machine's configuration: its `ip` must be one
+ * of the interface addresses, its `hostname` the `networking.hostName`.
+ * Reported on both places (each a line the user may have to change).
+ */
+function machineMismatch(name: string, ip: Str | undefined, hostname: Str | undefined, m: Machine): Finding[] {
+  const out: Finding[] = [];
+  const both = (inv: Str, conf: Str, label: string, field: string): void => {
+    const data = { field, inventory: inv.value, profile: conf.value };
+    out.push(
+      at('inventory-profile-mismatch', inv.origin, `${label} disagrees: the inventory says \`${inv.value}\` for ${name}, its configuration says \`${conf.value}\``, {
+        related: [rel(conf.origin, `the configuration's ${label}`)],
+        data,
+      }),
+      at('inventory-profile-mismatch', conf.origin, `${label} disagrees: ${name}'s configuration says \`${conf.value}\`, the inventory says \`${inv.value}\``, {
+        related: [rel(inv.origin, `the inventory's ${label}`)],
+        data,
+      }),
+    );
+  };
+  const addresses = m.config?.addresses ?? [];
+  const want = ip ? parseAddress(ip.value) : undefined;
+  if (ip && want && isParsed(want) && addresses.length) {
+    const match = addresses.some((a) => {
+      const k = parseAddress(a.address.value);
+      return isParsed(k) && k.key === want.key;
+    });
+    if (!match) both(ip, addresses[0].address, 'IP address', 'ip');
+  }
+  const hn = m.config?.hostName;
+  if (hostname && hn && hostname.value !== hn.value) both(hostname, hn, 'hostname', 'hostname');
+  return out;
+}
 
 export const inventoryProfileMismatch: Rule = {
   id: 'inventory-profile-mismatch',
@@ -19,6 +54,7 @@ export const inventoryProfileMismatch: Rule = {
     const out: Finding[] = [];
     for (const c of h.containers.values()) {
       const d = c.decl;
+      if (d && c.machine) out.push(...machineMismatch(c.name, d.ip, d.hostname, c.machine));
       const p = c.profile;
       if (!d || !p || !c.profileUri) continue;
       const compare = (inv: Str | undefined, key: string, label: string, same: (a: string, b: string) => boolean | undefined): void => {

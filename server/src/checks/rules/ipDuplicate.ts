@@ -8,7 +8,8 @@ import { at, rel } from '../util';
 const MAX_OTHERS = 20;
 
 function ownerLabel(p: AddressPlace): string {
-  return p.owner ? `${p.owner.kind} ${p.owner.name}` : 'another machine';
+  if (!p.owner) return 'another machine';
+  return p.owner.kind === 'profile' ? `profile ${p.owner.name} (no container uses it)` : `${p.owner.kind} ${p.owner.name}`;
 }
 
 export const ipDuplicate: Rule = {
@@ -30,12 +31,13 @@ export const ipDuplicate: Rule = {
         const others = named.filter((o) => `${o.owner?.kind}:${o.owner?.name}` !== self).slice(0, MAX_OTHERS);
         const labels = [...new Set(others.map(ownerLabel))];
         const more = owners.size - 1 - labels.length;
-        out.push(
-          at('ip-duplicate', p.origin, `\`${key}\` is also used by ${labels.join(', ')}${more > 0 ? ` and ${more} more` : ''}`, {
-            related: others.map((o) => rel(o.origin, `\`${key}\` is also used by ${ownerLabel(o)}`)),
-            data: { address: key },
-          }),
-        );
+        const finding = at('ip-duplicate', p.origin, `\`${key}\` is also used by ${labels.join(', ')}${more > 0 ? ` and ${more} more` : ''}`, {
+          related: others.map((o) => rel(o.origin, `\`${key}\` is also used by ${ownerLabel(o)}`)),
+          data: { address: key },
+        });
+        // A profile that no container uses is probably a stale copy: worth a look, not an error.
+        if (decl.some((o) => o.owner?.kind === 'profile')) finding.severity = 'warning';
+        out.push(finding);
       }
     }
     return out;

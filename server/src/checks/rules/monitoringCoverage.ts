@@ -7,10 +7,18 @@ import type { Origin } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
 import { at } from '../util';
 
-/** Addresses scraped by any profile's prometheusRemoteTargets (`host` of each entry). */
+/** Addresses scraped by any profile's prometheusRemoteTargets (`host` of each entry) or a machine's `services.prometheus.scrapeConfigs`. */
 export function scrapedAddresses(h: import('../../model/homelab').Homelab): Set<string> | undefined {
   let any = false;
   const out = new Set<string>();
+  for (const c of h.containers.values()) {
+    const targets = c.machine?.config?.scrapeTargets ?? [];
+    if (targets.length) any = true;
+    for (const t of targets) {
+      const a = parseAddress(t.value.replace(/:\d+$/, ''));
+      if (isParsed(a)) out.add(a.key);
+    }
+  }
   for (const p of h.profiles.values()) {
     const v = settingValue(p, 'prometheusRemoteTargets');
     if (!v || v.kind !== 'list' || v.items.length === 0) continue;
@@ -35,6 +43,17 @@ export const monitoringCoverage: Rule = {
     const scraped = scrapedAddresses(h);
     if (!scraped) return out; // no monitoring profile in this homelab
     for (const c of h.containers.values()) {
+      const exporter = c.machine?.config?.exporters[0];
+      if (exporter && c.ip) {
+        const a = parseAddress(c.ip.value);
+        if (isParsed(a) && !scraped.has(a.key))
+          out.push(
+            at('monitoring-coverage', exporter.origin, `${c.name} exports metrics (services.prometheus.exporters.${exporter.name}) but no scrape configuration targets ${a.key}`, {
+              data: { container: c.name, address: a.key },
+            }),
+          );
+        continue;
+      }
       const flag = setting(c.profile, 'prometheusExporterEnable');
       if (!flag || flag.entry.value.kind !== 'boolean' || !flag.entry.value.value || !c.ip) continue;
       const a = parseAddress(c.ip.value);

@@ -13,12 +13,28 @@ function autoUpdateOff(c: Container): boolean {
   return enabled?.kind === 'boolean' && enabled.value === false;
 }
 
-/** The calendar a container auto-updates on: the inventory's `update`, else its profile's (when auto-update is on). */
-export function updateCalendar(c: Container): Str | undefined {
-  if (c.decl?.update) return c.decl.update;
+/** The calendar the machine itself runs: its profile's (when auto-update is on), or its NixOS `system.autoUpgrade.dates`. */
+function runningCalendar(c: Container): Str | undefined {
   if (autoUpdateOff(c)) return undefined;
   const v = settingValue(c.profile, 'autoSystemUpdateOnCalendar');
-  return v && v.kind === 'string' ? { value: v.value, origin: v.origin } : undefined;
+  if (v && v.kind === 'string') return { value: v.value, origin: v.origin };
+  return c.machine?.config?.autoUpgrade?.dates;
+}
+
+/**
+ * The calendar a container auto-updates on. What runs is the truth: the
+ * profile's or configuration's schedule; the inventory's `update` only where
+ * the machine says nothing, or where it says the same (then the finding stays
+ * on the inventory's line, where the schedule is planned).
+ */
+export function updateCalendar(c: Container): Str | undefined {
+  const inv = c.decl?.update;
+  const running = runningCalendar(c);
+  if (!running) return inv;
+  if (!inv) return running;
+  const a = parseCalendar(inv.value);
+  const b = parseCalendar(running.value);
+  return 'error' in a || 'error' in b || a.normalized === b.normalized ? inv : running;
 }
 
 export function staggerFindings(h: Homelab): Finding[] {

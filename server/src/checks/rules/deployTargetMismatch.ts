@@ -1,0 +1,39 @@
+// deploy-target-mismatch: a machine's deploy target (colmena's
+// `deployment.targetHost`, deploy-rs's `hostname`) is an address that none of
+// its configured interfaces has: the deploy would go to another machine, or
+// nowhere. Reported on the target and on the configured address.
+import { isParsed, parseAddress } from '../../model/ip';
+import type { Finding, Rule } from '../types';
+import { at, rel } from '../util';
+
+export const deployTargetMismatch: Rule = {
+  id: 'deploy-target-mismatch',
+  defaultSeverity: 'error',
+  description: "A machine's deploy target address is not one of the addresses its configuration gives it.",
+  scope: 'homelab',
+  check({ homelab: h }) {
+    const out: Finding[] = [];
+    for (const m of h.machines.values()) {
+      const target = m.deploy?.host;
+      const addresses = m.config?.addresses ?? [];
+      if (!target || addresses.length === 0) continue;
+      const t = parseAddress(target.value);
+      if (!isParsed(t)) continue; // a DNS name: cannot be compared statically
+      const keys = addresses.map((a) => parseAddress(a.address.value));
+      if (keys.some((k) => isParsed(k) && k.key === t.key)) continue;
+      const first = addresses[0];
+      const configured = addresses.map((a) => `\`${a.address.value}\``).join(', ');
+      out.push(
+        at('deploy-target-mismatch', target.origin, `${m.name} is deployed to \`${t.key}\`, but its configuration gives it ${configured}`, {
+          related: [rel(first.address.origin, `${m.name}'s configured address (${first.interface})`)],
+          data: { machine: m.name, target: t.key, configured: first.address.value },
+        }),
+        at('deploy-target-mismatch', first.address.origin, `${m.name} is configured as \`${first.address.value}\`, but its deploy target is \`${t.key}\``, {
+          related: [rel(target.origin, `${m.name}'s deploy target (${m.deploy?.method})`)],
+          data: { machine: m.name, target: t.key, configured: first.address.value },
+        }),
+      );
+    }
+    return out;
+  },
+};
