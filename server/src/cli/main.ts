@@ -1,6 +1,7 @@
 // homelab-check: runs the model and every rule on a homelab folder, for CI.
 //   homelab-check [folder] [--format text|json|sarif]
-// Exit code 1 when any error is found, 0 otherwise, 2 on a usage error.
+//   homelab-check machines [folder] [--format text|json]
+// Exit code 1 when any error is found, 0 otherwise, 2 on a usage error or nothing to check.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkAll } from '../checks/run';
@@ -10,29 +11,38 @@ import { Workspace } from '../model/workspace';
 import { LineIndex } from '../syntax/lineIndex';
 import { formatJson, formatSarif, formatText, locate } from './formats';
 import { settingsFromVscode } from './vscodeSettings';
+import { formatMachinesText, machineRows } from './machines';
+import type { Diagnostic } from '../checks/types';
 
 const VERSION = '0.1.0';
 const USAGE = `usage: homelab-check [folder] [--format text|json|sarif]
+       homelab-check machines [folder] [--format text|json]
 
 Checks the homelab in <folder> (default: the current directory): the inventory
-(homelab.yaml) and the Nix profiles, with every rule of docs/rules.md. Settings
-under "homelab.*" in <folder>/.vscode/settings.json are honoured.
+(homelab.yaml), the Nix profiles, the machines of flake.nix (nixosConfigurations,
+colmena, deploy-rs) and hive.nix, and every .nix file, with every rule of
+docs/rules.md. Settings under "homelab.*" in <folder>/.vscode/settings.json
+are honoured. Files locked with git-crypt are named once each (info).
 
+  machines         list every machine found: name, addresses, deploy method
+                   and target, where it was found (file:line)
   --format text    path:line:col severity rule-id message (default)
   --format json    an array of {file, range, severity, rule, message}
   --format sarif   SARIF 2.1.0, for code-scanning tools
   -h, --help       this help
 
-Exit code: 1 if any error was found, 0 otherwise, 2 on a usage error.`;
+Exit code: 1 if any error was found, 0 otherwise, 2 on a usage error or when
+the folder has nothing to check (no inventory, no machine, no .nix file).`;
 
-export async function main(argv: string[], out: (s: string) => void): Promise<number> {
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void = out): Promise<number> {
   let format = 'text';
   let folder: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
+  const listMachines = argv[0] === 'machines';
+  for (let i = listMachines ? 1 : 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--format' || arg === '-f') {
       const v = argv[++i];
-      if (v === undefined) return usage(out, 'missing value after --format');
+      if (v === undefined) return usage(err, 'missing value after --format');
       format = v;
     } else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
     else if (arg === '--help' || arg === '-h') {
@@ -41,11 +51,11 @@ export async function main(argv: string[], out: (s: string) => void): Promise<nu
     } else if (arg === '--version') {
       out(VERSION);
       return 0;
-    } else if (arg.startsWith('-') && arg !== '-') return usage(out, `unknown option ${arg}`);
-    else if (folder !== undefined) return usage(out, `unexpected argument ${arg}`);
+    } else if (arg.startsWith('-') && arg !== '-') return usage(err, `unknown option ${arg}`);
+    else if (folder !== undefined) return usage(err, `unexpected argument ${arg}`);
     else folder = arg;
   }
-  if (!['text', 'json', 'sarif'].includes(format)) return usage(out, `unknown format ${format}`);
+  if (!(listMachines ? ['text', 'json'] : ['text', 'json', 'sarif']).includes(format)) return usage(err, `unknown format ${format}`);
   const root = path.resolve(folder ?? '.');
   let isDir = false;
   try {
@@ -53,7 +63,7 @@ export async function main(argv: string[], out: (s: string) => void): Promise<nu
   } catch {
     isDir = false;
   }
-  if (!isDir) return usage(out, `${folder ?? root} is not a folder`);
+  if (!isDir) return usage(err, `${folder ?? root} is not a folder`);
 
   const rootUri = pathToUri(root);
   const ws = new Workspace(nodeFsHost());
@@ -65,8 +75,26 @@ export async function main(argv: string[], out: (s: string) => void): Promise<nu
   }
   ws.addFolder(rootUri, settingsFromVscode(vscode));
   const homelabs = ws.homelabs();
-  const diags = checkAll(ws);
   const rel = (uri: string): string => path.relative(root, uriToPath(uri)).split(path.sep).join('/');
+  const h = homelabs[0];
+  if (!h || (h.containers.size === 0 && h.nixFiles.length === 0 && !h.inventoryUri)) {
+    // A CI job pointed at the wrong folder must not pass silently.
+    err(`homelab-check: nothing to check in ${folder ?? '.'}: no homelab.yaml, no machine and no .nix file`);
+    return 2;
+  }
+
+  if (listMachines) {
+    const rows = machineRows(h, (u) => ws.text(u), rel);
+    if (format === 'json') out(JSON.stringify(rows, null, 2));
+    else {
+      for (const line of formatMachinesText(rows)) out(line);
+      out(`homelab-check: ${rows.length} machine${rows.length === 1 ? '' : 's'}`);
+    }
+    return 0;
+  }
+
+  const diags = checkAll(ws);
+  addLockedFiles(ws, h.nixFiles, diags);
   const display = (uri: string): string => path.relative(process.cwd(), uriToPath(uri)) || '.';
   const items = locate(diags, (u) => ws.text(u), rel, display);
   const errors = items.filter((i) => i.d.severity === 'error').length;
@@ -76,24 +104,42 @@ export async function main(argv: string[], out: (s: string) => void): Promise<nu
     out(formatSarif(items, rootUri, VERSION, rel, (u, span) => new LineIndex(ws.text(u) ?? '').rangeOf(span)));
   else {
     for (const line of formatText(items)) out(line);
-    if (homelabs.length === 0) out(`homelab-check: no homelab found in ${folder ?? '.'} (no homelab.yaml and no profiles)`);
-    else {
-      const count = (s: string): number => items.filter((i) => i.d.severity === s).length;
-      const h = homelabs[0];
-      const summary = `${errors} error${errors === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} info, ${count('hint')} hint${count('hint') === 1 ? '' : 's'}`;
-      out(`homelab-check: ${summary} (${h.containers.size} containers, ${h.profiles.size} profiles${h.inventoryUri ? ', inventory ' + rel(h.inventoryUri) : ', no inventory'})`);
-    }
+    const count = (s: string): number => items.filter((i) => i.d.severity === s).length;
+    const summary = `${errors} error${errors === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} info, ${count('hint')} hint${count('hint') === 1 ? '' : 's'}`;
+    const machines = h.machines.size ? `, ${h.machines.size} NixOS machines` : '';
+    out(`homelab-check: ${summary} (${h.containers.size} containers${machines}, ${h.profiles.size} profiles, ${h.nixFiles.length} Nix files${h.inventoryUri ? ', inventory ' + rel(h.inventoryUri) : ', no inventory'})`);
   }
   return errors > 0 ? 1 : 0;
 }
 
-function usage(out: (s: string) => void, problem: string): number {
-  out(`homelab-check: ${problem}\n\n${USAGE}`);
+/** Each file locked with git-crypt, once (info): a green run says what it could not read. */
+function addLockedFiles(ws: Workspace, nixFiles: string[], diags: Map<string, Diagnostic[]>): void {
+  for (const uri of nixFiles) {
+    if (ws.nixAnalysis(uri)?.unparseable !== 'git-crypt') continue;
+    const list = diags.get(uri) ?? [];
+    if (list.some((d) => d.rule === 'encrypted-file')) continue;
+    list.push({
+      uri,
+      span: { start: 0, end: 0 },
+      severity: 'info',
+      rule: 'encrypted-file',
+      message: 'locked with git-crypt: not checked, and values imported from it are unknown (run `git-crypt unlock` to check it)',
+    });
+    diags.set(uri, list);
+  }
+}
+
+function usage(err: (s: string) => void, problem: string): number {
+  err(`homelab-check: ${problem}\n\n${USAGE}`);
   return 2;
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), (s) => process.stdout.write(s + '\n')).then(
+  main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s + '\n'),
+    (s) => process.stderr.write(s + '\n'),
+  ).then(
     (code) => {
       process.exitCode = code;
     },

@@ -52,7 +52,8 @@ const cases: Case[] = [
   { rule: 'port-not-open', file: W, from: 'allowedTCPPorts = [ 22 443 9100 ];', to: 'allowedTCPPorts = [ 22 9100 ];', atFile: Y, at: 'services: [caddy]', message: /caddy listens on port 443/ },
   { rule: 'monitoring-coverage', file: M, from: '      { name = "web"; host = "10.1.0.10"; }\n', to: '', atFile: W, at: 'ipAddress', message: /no profile's prometheusRemoteTargets scrapes 10.1.0.10/ },
   { rule: 'unknown-scrape-target', file: M, from: '"10.1.0.2" ]', to: '"10.1.0.2" "10.1.0.99" ]', at: 'prometheusBlackboxIcmpTargets', message: /`10.1.0.99`/ },
-  { rule: 'update-not-staggered', file: Y, from: 'update: "Sun *-*-* 03:10:00"', to: 'update: "Sun *-*-* 03:00:00"', atFile: Y, at: 'update: "Sun *-*-* 03:00:00"\nservices:', message: /same minute as web/ },
+  // What runs is the truth: the profile moved to web's minute while the inventory still says 03:10.
+  { rule: 'update-not-staggered', file: M, from: 'autoSystemUpdateOnCalendar = "Sun *-*-* 03:10:00";', to: 'autoSystemUpdateOnCalendar = "Sun *-*-* 03:00:00";', at: 'autoSystemUpdateOnCalendar', message: /same minute as web/ },
   { rule: 'unknown-reference', file: W, from: 'base = import ./base-config.nix;', to: 'base = import ./basic-config.nix;', at: 'import ./basic', message: /`.\/basic-config.nix` does not exist/ },
   { rule: 'nix-syntax', file: 'modules/app.nix', from: 'systemSettings.hostname;', to: 'systemSettings.hostname', at: 'systemSettings.hostname' },
   { rule: 'nix-undefined-variable', file: 'modules/app.nix', from: 'systemSettings.sshPort ]', to: 'sshPort ]', at: 'openssh.ports', message: /sshPort/ },

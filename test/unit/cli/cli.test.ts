@@ -22,20 +22,26 @@ interface JsonItem {
   message: string;
 }
 
-test('examples/homelab: exit 0, no problems', () => {
+/** The one finding of the clean example: its git-crypt-locked secrets file, named once so a green run says what it could not read. */
+const LOCKED = { file: 'secrets/domains.nix', rule: 'encrypted-file', severity: 'info' };
+
+test('examples/homelab: exit 0, no problems; the locked secrets file named once', () => {
   const r = run('examples/homelab');
   assert.equal(r.code, 0, r.out + r.err);
-  assert.match(r.out, /^homelab-check: 0 errors, 0 warnings, 0 info, 0 hints/m);
-  assert.equal(r.out.trim().split('\n').length, 1, r.out);
+  assert.match(r.out, /^homelab-check: 0 errors, 0 warnings, 1 info, 0 hints/m);
+  assert.match(r.out, /^examples\/homelab\/secrets\/domains\.nix:1:1 info encrypted-file locked with git-crypt/m);
+  assert.equal(r.out.trim().split('\n').length, 2, r.out);
   const j = run('examples/homelab', '--format', 'json');
   assert.equal(j.code, 0);
-  assert.deepEqual(JSON.parse(j.out), []);
+  assert.deepEqual((JSON.parse(j.out) as JsonItem[]).map((i) => ({ file: i.file, rule: i.rule, severity: i.severity })), [LOCKED]);
 });
 
 test('examples/broken: exit 1, every expected diagnostic at its line, nothing else (json)', () => {
   const r = run('--format', 'json', 'examples/broken');
   assert.equal(r.code, 1, r.err);
-  const items = JSON.parse(r.out) as JsonItem[];
+  const all = JSON.parse(r.out) as JsonItem[];
+  assert.equal(all.filter((i) => i.rule === 'encrypted-file').length, 1);
+  const items = all.filter((i) => i.rule !== 'encrypted-file');
   for (const i of items) {
     assert.ok(['error', 'warning', 'info', 'hint'].includes(i.severity));
     assert.ok(!i.file.startsWith('/') && !i.file.includes('\\'), i.file);
@@ -96,5 +102,5 @@ test('main() can be called in-process', async () => {
   const lines: string[] = [];
   const code = await main([join(ROOT, 'examples/homelab'), '--format', 'json'], (s) => lines.push(s));
   assert.equal(code, 0);
-  assert.deepEqual(JSON.parse(lines.join('\n')), []);
+  assert.deepEqual((JSON.parse(lines.join('\n')) as JsonItem[]).map((i) => ({ file: i.file, rule: i.rule, severity: i.severity })), [LOCKED]);
 });
