@@ -113,6 +113,13 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
         item.tooltip = 'Containers whose host the inventory does not name (or that come from profiles alone)';
         return withId(item, node.id);
       }
+      case 'group': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = new vscode.ThemeIcon(node.group === node.label ? 'tag' : 'symbol-namespace');
+        item.tooltip = node.group === node.label ? `Machines tagged ${node.group}` : `Machines found in ${node.label}`;
+        item.contextValue = 'group';
+        return withId(item, node.id);
+      }
       case 'network': {
         const item = new vscode.TreeItem(node.network.name, vscode.TreeItemCollapsibleState.Expanded);
         item.description = node.network.cidr;

@@ -11,6 +11,8 @@ export type TreeNode =
   | { type: 'homelab'; id: string; homelab: HomelabTopology; label: string }
   | { type: 'host'; id: string; homelab: HomelabTopology; host: HostNode }
   | { type: 'unassigned'; id: string; homelab: HomelabTopology }
+  /** Machines on no host of the inventory, by their first colmena tag or where they were found. */
+  | { type: 'group'; id: string; homelab: HomelabTopology; group: string; label: string }
   | { type: 'network'; id: string; homelab: HomelabTopology; network: NetworkNode }
   | { type: 'container'; id: string; homelab: HomelabTopology; container: ContainerNode }
   | { type: 'detail'; id: string; label: string; description?: string; icon: string; target?: DetailTarget }
@@ -32,7 +34,9 @@ export function childNodes(node: TreeNode, grouping: Grouping): TreeNode[] {
     case 'host':
       return containersOf(node.homelab, (c) => c.host === node.host.name, node.id);
     case 'unassigned':
-      return containersOf(node.homelab, (c) => !c.host || !node.homelab.hosts.some((h) => h.name === c.host), node.id);
+      return containersOf(node.homelab, (c) => hostless(node.homelab, c) && !c.group, node.id);
+    case 'group':
+      return containersOf(node.homelab, (c) => hostless(node.homelab, c) && c.group === node.group, node.id);
     case 'network': {
       const hosts: TreeNode[] = node.homelab.hosts
         .filter((h) => h.network === node.network.name)
@@ -60,13 +64,25 @@ function homelabChildren(homelab: HomelabTopology, grouping: Grouping): TreeNode
     .filter((h) => h.kind === 'proxmox' || homelab.containers.some((c) => c.host === h.name))
     .sort((a, b) => hostKindOrder.indexOf(a.kind) - hostKindOrder.indexOf(b.kind) || a.name.localeCompare(b.name));
   const nodes: TreeNode[] = hosts.map((host) => ({ type: 'host', id: `${base}/host:${host.name}`, homelab, host }));
-  const unassigned = homelab.containers.some((c) => !c.host || !homelab.hosts.some((h) => h.name === c.host));
+  const groups = [...new Set(homelab.containers.filter((c) => hostless(homelab, c) && c.group).map((c) => c.group as string))].sort();
+  for (const group of groups) nodes.push({ type: 'group', id: `${base}/group:${group}`, homelab, group, label: groupLabel(group) });
+  const unassigned = homelab.containers.some((c) => hostless(homelab, c) && !c.group);
   if (unassigned) nodes.push({ type: 'unassigned', id: `${base}/unassigned`, homelab });
   // Other devices (NAS, router, switches...) after the hypervisors.
   for (const host of homelab.hosts) {
     if (!hosts.includes(host)) nodes.push({ type: 'host', id: `${base}/device:${host.name}`, homelab, host });
   }
   return nodes;
+}
+
+function hostless(homelab: HomelabTopology, c: ContainerNode): boolean {
+  return !c.host || !homelab.hosts.some((h) => h.name === c.host);
+}
+
+const SOURCE_LABELS: Record<string, string> = { flake: 'nixosConfigurations', colmena: 'colmena hive', 'deploy-rs': 'deploy-rs nodes' };
+
+export function groupLabel(group: string): string {
+  return SOURCE_LABELS[group] ?? group;
 }
 
 function containersOf(homelab: HomelabTopology, keep: (c: ContainerNode) => boolean, parentId: string): TreeNode[] {
@@ -79,12 +95,15 @@ function containersOf(homelab: HomelabTopology, keep: (c: ContainerNode) => bool
 function containerDetails(homelab: HomelabTopology, c: ContainerNode, parentId: string): TreeNode[] {
   const details: TreeNode[] = [];
   if (c.ip) details.push({ type: 'detail', id: `${parentId}/ip`, label: c.ip, description: c.network ? `network ${c.network}` : 'IP address', icon: 'globe' });
+  if (c.sources && c.deployTarget)
+    details.push({ type: 'detail', id: `${parentId}/target`, label: `${c.deploy.user ? `${c.deploy.user}@` : ''}${c.deployTarget}`, description: `deploy: ${c.deploy.method}`, icon: 'cloud-upload' });
   if (c.profileUri) {
+    const kind = c.sources ? 'configuration' : 'profile';
     details.push({
       type: 'detail',
       id: `${parentId}/profile`,
-      label: c.profileUri.split('/').pop() ?? c.profileUri,
-      description: c.profileExists ? 'profile' : 'profile (missing)',
+      label: decodeURIComponent(c.sources ? c.profileUri.split('/').slice(-2).join('/') : (c.profileUri.split('/').pop() ?? c.profileUri)),
+      description: c.profileExists ? kind : `${kind} (missing)`,
       icon: c.profileExists ? 'file-code' : 'warning',
       target: c.profileExists ? { kind: 'open', uri: c.profileUri } : undefined,
     });
@@ -97,6 +116,7 @@ function containerDetails(homelab: HomelabTopology, c: ContainerNode, parentId: 
     details.push({ type: 'detail', id: `${parentId}/flags`, label: c.flagsOn.join(', '), description: 'flags on', icon: 'symbol-boolean' });
   }
   if (c.update) details.push({ type: 'detail', id: `${parentId}/update`, label: c.update, description: 'auto-update', icon: 'calendar' });
+  if (c.tags?.length) details.push({ type: 'detail', id: `${parentId}/tags`, label: c.tags.join(', '), description: 'tags', icon: 'tag' });
   return details;
 }
 
@@ -108,6 +128,7 @@ export function containerTooltip(c: ContainerNode): string {
   if (c.services.length) lines.push(`- Services: ${c.services.map((s) => (s.port ? `${s.name} (${s.port})` : s.name)).join(', ')}`);
   if (c.flagsOn.length) lines.push(`- Flags on: ${c.flagsOn.map((f) => `\`${f}\``).join(', ')}`);
   if (c.update) lines.push(`- Auto-update: \`${c.update}\``);
-  lines.push(`- Deploy: ${c.deploy.method}${c.deploy.user ? ` as ${c.deploy.user}` : ''}`);
+  if (c.sources?.length) lines.push(`- Found in: ${c.sources.map(groupLabel).join(', ')}`);
+  lines.push(`- Deploy: ${c.deploy.method}${c.deploy.user ? ` as ${c.deploy.user}` : ''}${c.deployTarget ? ` to \`${c.deployTarget}\`` : ''}`);
   return lines.join('\n');
 }

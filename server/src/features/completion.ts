@@ -4,6 +4,7 @@
 import type { Workspace } from '../model/workspace';
 import { completeNix } from './completionNix';
 import { completeYaml } from './completionYaml';
+import { completeNixosOption } from './nixosOptions';
 import { neverCancelled, type CompletionItem, type IsCancelled } from './types';
 
 export function isInventory(ws: Workspace, uri: string): boolean {
@@ -16,7 +17,11 @@ export function completion(ws: Workspace, uri: string, offset: number, cancelled
   // Typing in this document must not wait for a rebuild; the current text is read below.
   const h = ws.homelabAround(uri);
   if (text === undefined || !h || cancelled()) return [];
-  if (uri.endsWith('.nix')) return completeNix(ws, h, uri, text, offset, cancelled);
+  if (uri.endsWith('.nix')) {
+    const options = completeNixosOption(h, uri, text, offset);
+    const rest = completeNix(ws, h, uri, text, offset, cancelled);
+    return options?.length ? [...options, ...rest] : rest;
+  }
   if (isInventory(ws, uri)) return completeYaml(ws, h, uri, text, offset, cancelled);
   return [];
 }

@@ -6,11 +6,14 @@ import { relativeUri } from '../model/uri';
 import { catalogFor, entryDoc } from './catalogView';
 import { describeAddress, describeContainer, describeHost, describeNetwork, describeService, fileLine } from './describe';
 import { thingAt } from './locate';
+import { hoverNixosOption } from './nixosOptions';
 import { settingChain } from './settingChain';
 import type { HoverResult } from './types';
 
 export function hover(ws: Workspace, uri: string, offset: number): HoverResult | undefined {
   const h = ws.homelabFor(uri);
+  const option = h ? hoverNixosOption(ws, h, uri, offset) : undefined;
+  if (option) return option;
   const t = thingAt(ws, h, uri, offset);
   if (!t || !h) return undefined;
   let contents: string | undefined;

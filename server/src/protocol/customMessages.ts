@@ -65,6 +65,16 @@ export interface ContainerNode extends Located {
   flagsOn: string[];
   update?: string;
   deploy: DeploySettings;
+  /** Where a NixOS machine was found (`flake`, `colmena`, `deploy-rs`), besides the inventory and profiles. */
+  sources?: string[];
+  /** colmena's `deployment.tags`. */
+  tags?: string[];
+  /** The tree's group for a machine the inventory puts on no host: its first colmena tag, else where it was found. */
+  group?: string;
+  /** Where a deploy goes: the deploy target of the flake, hive or deploy-rs node, else the address. */
+  deployTarget?: string;
+  /** The NixOS machine's `networking.hostName`. */
+  hostName?: string;
 }
 
 export interface ServiceNode extends Located {

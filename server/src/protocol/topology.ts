@@ -1,7 +1,7 @@
 // Converts the model's homelabs into the `homelab/topology` answer the client's
 // tree shows: plain JSON with names, addresses, declaration places, the
 // effective deploy settings and the feature flags that are on.
-import type { Homelab } from '../model/homelab';
+import { serviceNamed, type Homelab } from '../model/homelab';
 import type { DeploySpec } from '../model/inventory';
 import { networkOf } from '../model/addresses';
 import { BLOCKS, blockOf } from '../model/profiles';
@@ -55,10 +55,22 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
     }
     const deps = new Set<string>(profile?.deps ?? (c.profileUri ? [c.profileUri] : []));
     if (h.defaultsUri) deps.add(h.defaultsUri);
-    const services = (c.decl?.services ?? []).map((s) => {
-      const svc = h.services.get(s.value);
-      return { name: s.value, ...(svc?.port !== undefined ? { port: svc.port } : {}), location: location(ctx, s.origin) };
+    const declared = (c.decl?.services ?? []).map((s) => ({ name: s.value, origin: s.origin }));
+    const m = c.machine;
+    // A machine's enabled NixOS services when the inventory names none (openssh is every machine's: left out).
+    const enabled = (m?.config?.services ?? []).filter((s) => s.name !== 'openssh').map((s) => ({ name: s.name, origin: s.origin }));
+    const services = (declared.length ? declared : enabled).map((s) => {
+      const svc = serviceNamed(h, s.name);
+      return { name: s.name, ...(svc?.port !== undefined ? { port: svc.port } : {}), location: location(ctx, s.origin) };
     });
+    for (const u of m?.moduleFiles ?? []) deps.add(u);
+    const invMethod = c.decl?.deploy?.method ?? inv?.deploy?.method;
+    const deploy = mergeDeploy(inv?.deploy, c.decl?.deploy);
+    if (m?.deploy && !invMethod) {
+      deploy.method = m.deploy.method;
+      if (m.deploy.user && !c.decl?.deploy?.user && !inv?.deploy?.user) deploy.user = m.deploy.user.value;
+    }
+    const tags = m?.tags.map((t) => t.value) ?? [];
     return {
       name: c.name,
       host: c.hostName ?? c.decl?.host?.value,
@@ -72,8 +84,17 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
       services,
       flagsOn: [...flagsOn].sort(),
       update: c.decl?.update?.value,
-      deploy: mergeDeploy(inv?.deploy, c.decl?.deploy),
-      location: location(ctx, c.decl?.keyOrigin),
+      deploy,
+      location: location(ctx, c.decl?.keyOrigin ?? m?.sources[0]?.origin),
+      ...(m
+        ? {
+            sources: m.sources.map((src) => src.kind),
+            tags,
+            group: tags[0] ?? m.sources[0]?.kind,
+            deployTarget: (invMethod ? undefined : m.deploy?.host?.value) ?? c.ip?.value ?? m.config?.hostName?.value,
+            hostName: m.config?.hostName?.value,
+          }
+        : {}),
     };
   });
   const serviceUsers = new Map<string, string[]>();

@@ -78,6 +78,7 @@ export function discoverMachines(findings: MachineFinding[], load: ModuleLoader)
       moduleFiles: closure?.files ?? [],
       unreadable: closure?.unreadable ?? [],
       config: closure ? readNixosConfig(closure.configs) : undefined,
+      configs: closure?.configs ?? [],
       deploy,
       tags,
     });

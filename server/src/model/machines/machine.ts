@@ -44,6 +44,8 @@ export interface Machine {
   unreadable: { reason: string; origin: Origin }[];
   /** Its standard NixOS options, when a source configures it. */
   config?: NixosConfig;
+  /** The `config` part of each of its modules, for the effective value of any option (hover). */
+  configs: Value[];
   deploy?: DeployTarget;
   tags: Str[];
 }

@@ -1,0 +1,209 @@
+// Completion and hover of standard NixOS options in any module of the
+// workspace (not profiles): option paths wherever a module sets them — top
+// level, inside `services.nginx = { | }`, `config = { }`, `lib.mkIf c { }`,
+// `lib.mkMerge [ { } ]`, a hive's nodes, dotted `services.ng|` — and values of
+// boolean and enum options; hover shows the documentation, type and default,
+// and the effective value on each machine that imports the file, with the
+// places that set it (after mkDefault / mkForce / mkIf, across its modules).
+import type * as A from '../syntax/nix/ast';
+import { bindingKeys } from '../syntax/nix/navigate';
+import { nodeAt } from '../syntax/nix/navigate';
+import type { Homelab } from '../model/homelab';
+import type { Machine } from '../model/machines/machine';
+import { effectiveOption } from '../model/machines/moduleSystem';
+import { NIXOS_OPTION_DOCS, nixosOptionDoc, nixosOptionsUnder, type NixosOptionDoc } from '../model/machines/nixosOptionDocs';
+import type { Workspace } from '../model/workspace';
+import type { Value } from '../syntax/value';
+import { fileLine } from './describe';
+import { contains, parsedNix } from './nixDoc';
+import type { CompletionItem, HoverResult } from './types';
+
+const ROOTS = new Set(NIXOS_OPTION_DOCS.map((d) => d.path.split('.')[0]));
+const DOTTED_TAIL = /[A-Za-z_][\w'.-]*$|$/;
+
+/** Whether NixOS options are offered in this file: any Nix file but the profile convention's profiles and defaults. */
+export function isModuleFile(h: Homelab, uri: string): boolean {
+  return uri.endsWith('.nix') && !h.profiles.has(uri) && uri !== h.defaultsUri;
+}
+
+/**
+ * The option path of the set holding `node`: the keys of the bindings it sits
+ * in, looking through function bodies, `let … in`, `with`, parentheses,
+ * applications (`lib.mkIf c { }`) and lists (`lib.mkMerge [ ]`). Undefined in
+ * a `let` binding or any other place that is not configuration.
+ */
+function setPath(node: A.Node): string[] | undefined {
+  const out: string[] = [];
+  let child: A.Node = node;
+  for (let n = node.parent; n; child = n, n = n.parent) {
+    switch (n.type) {
+      case 'AttrDef': {
+        if (child !== n.value) return undefined;
+        const k = bindingKeys(n);
+        if (!k) return undefined;
+        out.unshift(...k);
+        break;
+      }
+      case 'Let':
+        if ((n.bindings as A.Node[]).includes(child)) return undefined;
+        break;
+      case 'AttrSet':
+      case 'Apply':
+      case 'List':
+      case 'Paren':
+      case 'Lambda':
+      case 'With':
+      case 'Assert':
+      case 'If':
+      case 'Binary':
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return out;
+}
+
+/** From a set's path to an option path: drops a module's `config` and a hive's or flake's node name (returned as `node`). */
+function optionPathAndNode(path: string[]): { path: string[]; node?: string } | undefined {
+  let p = path;
+  let node: string | undefined;
+  if (p[0] === 'imports' || p[0] === 'options' || p[0] === 'meta') return undefined;
+  if (p.length && !ROOTS.has(p[0]) && p[0] !== 'config') [node, ...p] = p; // `web = { … }` in a hive
+  if (p[0] === 'config') p = p.slice(1);
+  return { path: p, node };
+}
+
+function optionPath(path: string[]): string[] | undefined {
+  return optionPathAndNode(path)?.path;
+}
+
+function docMarkdown(d: NixosOptionDoc): string {
+  return `${d.doc}\n\n*Type:* ${d.type}${d.default !== undefined ? ` · *default:* \`${d.default}\`` : ''}`;
+}
+
+export function completeNixosOption(h: Homelab, uri: string, text: string, offset: number): CompletionItem[] | undefined {
+  if (!isModuleFile(h, uri)) return undefined;
+  const p = parsedNix(uri, text);
+  const node = nodeAt(p.root, offset);
+  if (!node) return undefined;
+  let set: A.AttrSet | undefined;
+  let def: A.AttrDef | undefined;
+  for (let n: A.Node | undefined = node; n; n = n.parent) {
+    if (n.type === 'AttrDef' && !def) def = n;
+    if (n.type === 'AttrSet') {
+      set = n;
+      break;
+    }
+  }
+  if (!set) return undefined;
+  const base = setPath(set);
+  if (!base) return undefined;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  if (def && def.parent === set && !contains(def.path.span, offset)) {
+    // `key = |`: values of a boolean or enum option.
+    const eq = text.indexOf('=', def.path.span.end);
+    if (eq < 0 || offset <= eq) return undefined;
+    const keys = bindingKeys(def);
+    const path = keys && optionPath([...base, ...keys]);
+    const doc = path && nixosOptionDoc(path);
+    if (!doc?.values) return undefined;
+    const word = /[\w"-]*$/.exec(before)?.[0] ?? '';
+    return doc.values.map((v, i) => ({ label: v, kind: 'value', insertText: v, replace: { start: offset - word.length, end: offset }, sortText: String(i), detail: doc.type }));
+  }
+  const typed = DOTTED_TAIL.exec(before)?.[0] ?? '';
+  const typedStart = offset - typed.length;
+  // A key is typed at the start of a binding: after `{`, `;`, a comment or the line's start.
+  const lead = text.slice(0, typedStart).replace(/\s+$/, '');
+  if (lead.length && !/[{;]$/.test(lead) && !/(#[^\n]*|\*\/)$/.test(lead) && !text.slice(lead.length, typedStart).includes('\n')) return undefined;
+  const parts = typed.split('.');
+  const done = parts.slice(0, -1);
+  const path = optionPath([...base, ...done]);
+  if (!path) return undefined;
+  let end = offset;
+  while (end < text.length && /[\w'-]/.test(text[end])) end++;
+  const hasValue = /^\s*=/.test(text.slice(end, end + 40));
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  for (const { doc, rest } of nixosOptionsUnder(path)) {
+    const label = [...done, ...rest].join('.');
+    if (seen.has(label)) continue;
+    seen.add(label);
+    let stop = 0;
+    const snippetRest = rest.map((s) => (s === '<name>' ? `\${${++stop}:name}` : s)).join('.');
+    const valueStop = ++stop;
+    const valueSnippet = doc.values ? `\${${valueStop}|${doc.values.join(',')}|}` : doc.type.startsWith('list') ? `[ $${valueStop} ]` : `$${valueStop}`;
+    items.push({
+      label,
+      kind: doc.values ? 'flag' : 'setting',
+      detail: `${doc.type}${doc.default !== undefined ? ` · default ${doc.default}` : ''}`,
+      documentation: `**${doc.path}**\n\n${docMarkdown(doc)}`,
+      insertText: `${[...done, snippetRest].filter(Boolean).join('.')}${hasValue ? '' : ` = ${valueSnippet};`}`,
+      snippet: true,
+      filterText: label,
+      replace: { start: typedStart, end },
+      sortText: `${rest.length}_${label}`,
+    });
+  }
+  return items;
+}
+
+/** Machines whose modules include the file. */
+function machinesOf(h: Homelab, uri: string): Machine[] {
+  return [...h.machines.values()].filter((m) => m.moduleFiles.includes(uri));
+}
+
+function valueText(v: Value, depth = 0): string {
+  if (depth > 3) return '…';
+  switch (v.kind) {
+    case 'string':
+      return JSON.stringify(v.value);
+    case 'number':
+    case 'boolean':
+      return String(v.value);
+    case 'null':
+      return 'null';
+    case 'path':
+      return v.value.slice(v.value.lastIndexOf('/') + 1);
+    case 'list':
+      return v.items.length > 8 ? `[ ${v.items.slice(0, 8).map((i) => valueText(i, depth + 1)).join(' ')} … ]` : `[ ${v.items.map((i) => valueText(i, depth + 1)).join(' ')} ]`;
+    case 'attrs':
+      return `{ ${[...v.entries].slice(0, 6).map(([k, e]) => `${k} = ${valueText(e.value, depth + 1)};`).join(' ')}${v.entries.size > 6 ? ' …' : ''} }`;
+    case 'unknown':
+      return `(not known statically: ${v.reason})`;
+  }
+}
+
+export function hoverNixosOption(ws: Workspace, h: Homelab, uri: string, offset: number): HoverResult | undefined {
+  const text = ws.text(uri);
+  if (text === undefined || !isModuleFile(h, uri)) return undefined;
+  const node = nodeAt(parsedNix(uri, text).root, offset);
+  let def: A.AttrDef | undefined;
+  for (let n: A.Node | undefined = node; n; n = n.parent) if (n.type === 'AttrDef' && contains(n.path.span, offset)) def = n;
+  if (!def || !def.parent) return undefined;
+  const base = setPath(def.parent);
+  const keys = bindingKeys(def);
+  if (!base || !keys) return undefined;
+  const names = def.path.names;
+  const upto = names.findIndex((n) => contains(n.span, offset));
+  const shown = upto >= 0 ? keys.slice(0, upto + 1) : keys;
+  const located = optionPathAndNode([...base, ...shown]);
+  const path = located?.path;
+  if (!path || !path.length) return undefined;
+  const doc = nixosOptionDoc(path);
+  const under = doc ? [] : nixosOptionsUnder(path);
+  if (!doc && !under.length) return undefined;
+  const parts = [`**${path.join('.')}**`];
+  if (doc) parts.push(docMarkdown(doc));
+  else parts.push(`Options under it: ${[...new Set(under.map((u) => `\`${u.rest.join('.')}\``))].slice(0, 12).join(', ')}`);
+  const nodeMachine = located.node !== undefined ? h.machines.get(located.node) : undefined;
+  for (const m of (nodeMachine ? [nodeMachine] : machinesOf(h, uri)).slice(0, 5)) {
+    const e = effectiveOption(m.configs, path);
+    if (!e) continue;
+    const where = e.defs.slice(0, 4).map((o) => (o.uri === uri ? 'here' : fileLine(ws, h, o.uri, o.span.start)));
+    parts.push(`Effective on **${m.name}**: \`${valueText(e.value)}\` — set ${where.join(', ')}${e.defs.length > 4 ? ' …' : ''}`);
+  }
+  const span = upto >= 0 ? { start: names[0].span.start, end: names[upto].span.end } : def.path.span;
+  return { contents: parts.join('\n\n'), span };
+}
