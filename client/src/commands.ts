@@ -49,7 +49,7 @@ async function openInventory(): Promise<void> {
   if (found.length === 0) {
     const choice = await vscode.window.showInformationMessage(
       'No homelab.yaml in this workspace.',
-      'Create Inventory from Profiles',
+      'Create Inventory from Machines',
     );
     if (choice) await vscode.commands.executeCommand('homelab.createInventory');
     return;

@@ -143,6 +143,29 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
     });
   });
 
+  it('a colmena hive without inventory: the tree lists its machines by tag, with addresses and deploy targets', async () => {
+    await scenario(exampleCopy(join(repoRoot, 'test', 'fixtures', 'fleets', 'colmena-hive')), async (page) => {
+      await openHomelabView(page);
+      // Every node is tagged `proxmox` first: one group of that name holds the three machines.
+      const rows = await treeRows(page, ['proxmox', 'dns', 'proxy', 'monitor']);
+      const text = rows.join('\n');
+      assert.match(text, /dns[^\n]*192\.168\.1\.53/, `machine dns with its address not in the tree:\n${text}`);
+      assert.match(text, /proxy[^\n]*192\.168\.1\.70/, `machine proxy with its address not in the tree:\n${text}`);
+      // Only proxy has an error (its deploy target is not its address); its siblings are clean.
+      assert.match(text, /proxy[^\n]*1 error/, text);
+      assert.doesNotMatch(text, /dns[^\n]*error/, text);
+      // Expanded, a machine shows its deploy target and configuration file; a click opens the file.
+      const proxy = page.locator('.part.sidebar .monaco-list-row', { hasText: /^\s*proxy/ }).first();
+      await proxy.locator('.monaco-tl-twistie').click();
+      const details = await treeRows(page, ['root@192.168.0.70', 'proxy/configuration.nix']);
+      assert.ok(details.some((r) => r.includes('deploy: colmena')), details.join('\n'));
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: 'proxy/configuration.nix' }).first().click();
+      await page.locator('.tabs-container .tab', { hasText: 'configuration.nix' }).waitFor({ timeout: 15_000 });
+      await settle(page);
+      await screenshot(page, 'fleet.png');
+    });
+  });
+
   it('a mistake in a profile: squiggle, Problems entry and hover message', async () => {
     const message = /`sshPort` must be a whole number/;
     await scenario(exampleCopy(join(repoRoot, 'examples', 'broken')), async (page) => {

@@ -21,9 +21,10 @@ import type { CompletionItem, HoverResult } from './types';
 const ROOTS = new Set(NIXOS_OPTION_DOCS.map((d) => d.path.split('.')[0]));
 const DOTTED_TAIL = /[A-Za-z_][\w'.-]*$|$/;
 
-/** Whether NixOS options are offered in this file: any Nix file but the profile convention's profiles and defaults. */
+/** Whether NixOS options are offered in this file: any Nix file but the defaults and the profile convention's profiles (unless a machine imports it). */
 export function isModuleFile(h: Homelab, uri: string): boolean {
-  return uri.endsWith('.nix') && !h.profiles.has(uri) && uri !== h.defaultsUri;
+  if (!uri.endsWith('.nix') || uri === h.defaultsUri) return false;
+  return !h.profiles.has(uri) || [...h.machines.values()].some((m) => m.moduleFiles.includes(uri));
 }
 
 /**

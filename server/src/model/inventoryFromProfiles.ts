@@ -1,6 +1,8 @@
-// Writes a starting homelab.yaml from what the profiles say, for a workspace
-// that has profiles but no inventory: each profile that sets a hostname or an
-// IP becomes a container; networks are the /24 (or /64) around the addresses;
+// Writes a starting homelab.yaml from what the profiles and the discovered
+// NixOS machines say, for a workspace without an inventory: each machine of a
+// flake, hive or deploy-rs nodes (its configured address, host name, upgrade
+// schedule, deploy method, where it was found and its colmena tags), and each
+// profile that sets a hostname or an IP, becomes a container; networks are the /24 (or /64) around the addresses;
 // the auto-update calendar and open ports are carried over. Hosts, vmids and
 // services are left for the user to complete (said in comments).
 import * as ipaddr from 'ipaddr.js';
@@ -9,6 +11,7 @@ import type { Value } from '../syntax/value';
 import { settingValue } from './profiles';
 import { joinUri, normalizeUri, relativeUri } from './uri';
 import type { Workspace } from './workspace';
+import type { Machine } from './machines/machine';
 
 export interface CreatedInventory {
   uri: string;
@@ -44,12 +47,51 @@ function networkOf(ip: string): string | undefined {
   }
 }
 
+/** A NixOS machine's entry: its configured address, host name, schedule, deploy method and where it was found. */
+function machineEntry(m: Machine, root: string, networks: Map<string, string>, sharedMethod: string | undefined): string {
+  const cfg = m.config;
+  const first = cfg?.addresses[0];
+  const ip = first?.address.value ?? (m.deploy?.host && networkOf(m.deploy.host.value) ? m.deploy.host.value : undefined);
+  const block = [`  ${y(m.name)}:`];
+  const found = m.sources.map((s) => `${s.kind} ${relativeUri(root, s.origin.uri)}`).join(', ');
+  block[0] += `   # ${found}${m.tags.length ? `; tags: ${m.tags.map((t) => t.value).join(', ')}` : ''}`;
+  if (ip) {
+    block.push(`    ip: ${y(ip)}`);
+    const prefix = first?.prefixLength;
+    const cidr = prefix !== undefined ? cidrAround(ip, prefix) : networkOf(ip);
+    if (cidr && ![...networks.values()].includes(cidr)) networks.set(`net${networks.size + 1}`, cidr);
+  }
+  if (cfg?.hostName && cfg.hostName.value !== m.name) block.push(`    hostname: ${y(cfg.hostName.value)}`);
+  if (cfg?.autoUpgrade?.dates) block.push(`    update: ${y(cfg.autoUpgrade.dates.value)}`);
+  const open = (cfg?.tcpPorts ?? []).map((p) => p.value).filter((p) => p !== 22);
+  block.push(`    services: []${open.length ? `   # open TCP ports: ${[...new Set(open)].join(', ')}` : ''}`);
+  if (m.deploy && m.deploy.method !== sharedMethod) block.push('    deploy:', `      method: ${y(m.deploy.method)}`);
+  return block.join('\n');
+}
+
+/** The network of `ip` with that prefix length (`192.168.1.0/24`). */
+function cidrAround(ip: string, prefix: number): string | undefined {
+  try {
+    const addr = ipaddr.parse(ip);
+    const bytes = addr.toByteArray();
+    const bits = bytes.length * 8;
+    if (prefix < 0 || prefix > bits) return undefined;
+    for (let i = 0; i < bytes.length; i++) {
+      const keep = Math.max(0, Math.min(8, prefix - i * 8));
+      bytes[i] &= keep === 0 ? 0 : (0xff << (8 - keep)) & 0xff;
+    }
+    return `${ipaddr.fromByteArray(bytes).toString()}/${prefix}`;
+  } catch {
+    return undefined;
+  }
+}
+
 export function inventoryFromProfiles(workspace: Workspace, folderUri: string): CreatedInventory {
   const root = normalizeUri(folderUri).replace(/\/$/, '');
   const homelab = workspace.homelabFor(root + '/homelab.yaml');
   const containers = homelab ? [...homelab.containers.values()] : [];
   const lines: string[] = [
-    '# Inventory written by Homelab Profiles from the profiles of this folder.',
+    '# Inventory written by Homelab Profiles from the machines and profiles of this folder.',
     '# Complete it: the Proxmox host of each container (hosts:), vmids, and the',
     '# services each container runs. See the inventory format in the README.',
     'version: 1',
@@ -58,7 +100,14 @@ export function inventoryFromProfiles(workspace: Workspace, folderUri: string): 
   const networks = new Map<string, string>();
   const entries: string[] = [];
   let count = 0;
+  const methods = new Set(containers.flatMap((c) => (c.machine?.deploy ? [c.machine.deploy.method] : [])));
+  const sharedMethod = methods.size === 1 ? [...methods][0] : undefined;
   for (const c of containers.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (c.machine) {
+      entries.push(machineEntry(c.machine, root, networks, sharedMethod));
+      count++;
+      continue;
+    }
     const profile = c.profile ?? (c.profileUri ? workspace.evaluate(c.profileUri) : undefined);
     const ip = c.ip?.value ?? scalar(settingValue(profile, 'ipAddress'));
     const hostname = scalar(settingValue(profile, 'hostname'));
@@ -83,6 +132,7 @@ export function inventoryFromProfiles(workspace: Workspace, folderUri: string): 
     for (const [name, cidr] of networks) lines.push(`  ${name}:`, `    cidr: ${y(cidr)}`);
     lines.push('');
   }
+  if (sharedMethod) lines.push('deploy:', `  method: ${y(sharedMethod)}`, '');
   lines.push('hosts: {}', '');
   lines.push(entries.length ? 'containers:' : 'containers: {}');
   if (entries.length) lines.push(entries.join('\n'));

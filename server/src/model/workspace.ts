@@ -407,7 +407,8 @@ export class Workspace {
         containers.set(m.name, {
           name: m.name,
           machine: m,
-          profileUri: m.moduleFiles[0],
+          // Its own configuration file, not the flake or hive that declares every machine.
+          profileUri: m.moduleFiles.find((u) => !m.sources.some((src) => src.origin.uri === u)) ?? m.moduleFiles[0],
           profileExists: m.moduleFiles.length > 0,
           ip: ownIp,
         });

@@ -63,7 +63,9 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
       const svc = serviceNamed(h, s.name);
       return { name: s.name, ...(svc?.port !== undefined ? { port: svc.port } : {}), location: location(ctx, s.origin) };
     });
-    for (const u of m?.moduleFiles ?? []) deps.add(u);
+    // A flake or hive holds every machine: its problems are not counted against each of them.
+    const shared = new Set(m?.sources.map((src) => src.origin.uri));
+    for (const u of m?.moduleFiles ?? []) if (!shared.has(u)) deps.add(u);
     const invMethod = c.decl?.deploy?.method ?? inv?.deploy?.method;
     const deploy = mergeDeploy(inv?.deploy, c.decl?.deploy);
     if (m?.deploy && !invMethod) {

@@ -43,6 +43,8 @@ test('activation is limited to homelab workspaces, nix files and the view', () =
     'workspaceContains:homelab.yaml',
     'workspaceContains:homelab.yml',
     'workspaceContains:profiles/*-config.nix',
+    'workspaceContains:flake.nix',
+    'workspaceContains:hive.nix',
     'onLanguage:nix',
     'onView:homelab.containers',
   ]));
