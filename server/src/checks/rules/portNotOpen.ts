@@ -1,11 +1,15 @@
 // port-not-open: a service with an explicit `port` in the inventory runs on a
-// container whose effective `allowedTCPPorts` lacks that port (the catalog's
+// container whose effective `allowedTCPPorts` (for a NixOS machine, its
+// `networking.firewall.allowedTCPPorts` from all its modules) lacks that port (the catalog's
 // usual ports do not count), unless the service is `expose: none` or reached
 // through a proxy the inventory names.
 import { settingValue, setting } from '../../model/profiles';
 import type { Value } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
 import { at, rel } from '../util';
+import type { Homelab } from '../../model/homelab';
+import type { Str } from '../../model/inventory';
+import type { NixosConfig } from '../../model/machines/nixosConfig';
 
 function str(v: Value, key: string): string | undefined {
   const x = v.kind === 'attrs' ? v.entries.get(key)?.value : undefined;
@@ -23,6 +27,31 @@ export function knownPorts(v: Value | undefined): number[] | undefined {
   return out;
 }
 
+/** The same judgement on a NixOS machine: its firewall's ports merged from all its modules (SSH ports count as open). */
+function machinePortsNotOpen(h: Homelab, name: string, refs: Str[], cfg: NixosConfig): Finding[] {
+  const out: Finding[] = [];
+  const inv = h.inventory;
+  if (cfg.firewall !== true || !inv) return out;
+  for (const ref of refs) {
+    const s = h.services.get(ref.value)?.decl;
+    if (!s?.port || s.expose?.value === 'none') continue;
+    if (s.proxy && (inv.containers.has(s.proxy.value) || inv.hosts.has(s.proxy.value))) continue;
+    const udp = str(s.node, 'protocol') === 'udp';
+    const ports = udp ? cfg.udpPorts : cfg.tcpPorts;
+    if (!ports) continue; // not known statically
+    const open = new Set([...ports.map((p) => p.value), ...(udp ? [] : cfg.sshPorts)]);
+    if (open.has(s.port.value)) continue;
+    const option = `networking.firewall.allowed${udp ? 'UDP' : 'TCP'}Ports`;
+    out.push(
+      at('port-not-open', ref.origin, `${ref.value} listens on port ${s.port.value}, but ${name}'s ${option} does not open it`, {
+        related: [...(ports[0] ? [rel(ports[0].origin, `${option} of ${name}`)] : []), rel(s.port.origin, `port of ${ref.value}`)],
+        data: { port: s.port.value, container: name },
+      }),
+    );
+  }
+  return out;
+}
+
 export const portNotOpen: Rule = {
   id: 'port-not-open',
   defaultSeverity: 'warning',
@@ -33,6 +62,10 @@ export const portNotOpen: Rule = {
     const inv = h.inventory;
     if (!inv) return out;
     for (const c of h.containers.values()) {
+      if (c.decl && c.machine?.config && !c.profile?.system && !c.profile?.user) {
+        out.push(...machinePortsNotOpen(h, c.name, c.decl.services, c.machine.config));
+        continue;
+      }
       if (!c.decl || !c.profile) continue;
       const fw = settingValue(c.profile, 'firewallEnable');
       if (fw?.kind === 'boolean' && !fw.value) continue;

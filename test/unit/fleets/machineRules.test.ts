@@ -1,0 +1,109 @@
+// The cross-machine rules on NixOS machines, data-driven over the proxmox-lxc
+// fleet fixture (a flake of three containers and an inventory), in memory:
+// each case changes one file and expects its rule at its line; the unchanged
+// fixture has only its planted inventory-profile-mismatch.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { check, edit, loadTree, summary } from '../checks/helpers';
+
+const LAB = loadTree(join(__dirname, '../../fixtures/fleets/proxmox-lxc'));
+const MEDIA = 'containers/media.nix';
+const APPS = 'containers/apps.nix';
+const INV = 'homelab.yaml';
+const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
+
+/** The fixture with its planted mistake repaired: the inventory says what media's configuration says. */
+const CLEAN = { ...LAB, [INV]: edit(LAB[INV], 'ip: 192.168.30.21', 'ip: 192.168.30.12') };
+
+test('the repaired fixture checks clean', () => {
+  assert.equal(summary(check(CLEAN)), '');
+});
+
+interface Case {
+  name: string;
+  rule: string;
+  files: Record<string, string>;
+  /** Every expected place: file and the text on its line. */
+  at: [string, string][];
+  severity?: string;
+}
+
+const cases: Case[] = [
+  {
+    name: "a machine's default gateway outside its interface's network",
+    rule: 'gateway-outside-network',
+    files: { [MEDIA]: edit(CLEAN[MEDIA], '  networking.hostName = "media";', '  networking.hostName = "media";\n  networking.defaultGateway = "192.168.31.1";') },
+    at: [[MEDIA, '192.168.31.1']],
+  },
+  {
+    name: 'a service port the machine firewall does not open (merged from every module)',
+    rule: 'port-not-open',
+    files: { [INV]: edit(CLEAN[INV], 'deploy:\n', 'services:\n  jellyfin:\n    port: 8920\n\ndeploy:\n') },
+    at: [[INV, 'services: [jellyfin]']],
+  },
+  {
+    name: 'an address outside every network of the inventory',
+    rule: 'ip-outside-network',
+    files: { [MEDIA]: edit(CLEAN[MEDIA], '"192.168.30.12"', '"192.168.40.12"'), [INV]: edit(CLEAN[INV], 'ip: 192.168.30.12', 'ip: 192.168.40.12') },
+    at: [[MEDIA, '192.168.40.12'], [INV, 'ip: 192.168.40.12']],
+  },
+  {
+    name: 'two machines configured with one address',
+    rule: 'ip-duplicate',
+    files: { [APPS]: edit(CLEAN[APPS], '"192.168.30.13"', '"192.168.30.12"'), [INV]: edit(CLEAN[INV], 'ip: 192.168.30.13', 'ip: 192.168.30.12') },
+    at: [[APPS, '192.168.30.12'], [MEDIA, '192.168.30.12'], [INV, 'ip: 192.168.30.12\n    hostname: media'], [INV, 'ip: 192.168.30.12\n    hostname: apps']],
+  },
+  {
+    name: 'a stale profile no container uses reuses a machine address: a warning naming both',
+    rule: 'ip-duplicate',
+    files: { 'profiles/old-media-config.nix': '{\n  systemSettings = {\n    hostname = "media-old";\n    ipAddress = "192.168.30.12";\n  };\n}\n' },
+    at: [['profiles/old-media-config.nix', 'ipAddress'], [MEDIA, '192.168.30.12'], [INV, 'ip: 192.168.30.12']],
+    severity: 'warning',
+  },
+  {
+    name: 'the schedule that runs: a configuration moved to another container\'s minute while the inventory still says otherwise',
+    rule: 'update-not-staggered',
+    files: { [MEDIA]: edit(CLEAN[MEDIA], '"Sun *-*-* 02:30:00"', '"Sun *-*-* 02:00:00"') },
+    at: [[MEDIA, 'Sun *-*-* 02:00:00']],
+  },
+  {
+    name: 'a hive node and a flake configuration of one name from different files clash',
+    rule: 'machine-name-clash',
+    files: { 'hive.nix': '{\n  meta.nixpkgs = import <nixpkgs> { };\n  dns = { imports = [ ./other/dns.nix ]; };\n}\n', 'other/dns.nix': '{ ... }: {\n  networking.hostName = "dns2";\n}\n' },
+    at: [['hive.nix', '  dns = {'], ['flake.nix', 'dns = nixpkgs.lib.nixosSystem']],
+  },
+];
+
+for (const c of cases)
+  test(`${c.rule}: ${c.name}`, () => {
+    const files = { ...CLEAN, ...c.files };
+    const found = check(files);
+    const mine = found.filter((f) => f.rule === c.rule);
+    const want = c.at.map(([file, needle]) => `${file}:${lineOf(files[file], needle)}`).sort();
+    assert.deepEqual([...new Set(mine.map((f) => `${f.file}:${f.line}`))].sort(), want, summary(found));
+    if (c.severity) for (const f of mine) assert.equal(f.severity, c.severity, summary(mine));
+  });
+
+test('what is not known statically is never an error: an address under a condition that is not known', () => {
+  const files = {
+    ...CLEAN,
+    [APPS]: edit(CLEAN[APPS], 'networking.interfaces.eth0.ipv4.addresses = [', 'networking.interfaces.eth0.ipv4.addresses = lib.mkIf config.services.nginx.enable ['),
+    [INV]: edit(CLEAN[INV], 'ip: 192.168.30.13', 'ip: 192.168.30.12'),
+  };
+  // apps' address is now unknown (a dynamic condition): no mismatch with the inventory is claimed for it.
+  const found = check(files).filter((f) => f.file === APPS);
+  assert.equal(summary(found), '');
+});
+
+test('mkDefault / mkForce priorities decide the effective value across modules', () => {
+  const files = {
+    ...CLEAN,
+    'modules/lxc.nix': edit(CLEAN['modules/lxc.nix'], '{', '{\n  networking.firewall.allowedTCPPorts = lib.mkForce [ 22 ];'),
+    [INV]: edit(CLEAN[INV], 'deploy:\n', 'services:\n  jellyfin:\n    port: 8096\n\ndeploy:\n'),
+  };
+  // mkForce in the shared module wins over media's own `[ 8096 ]`: jellyfin's port is closed.
+  const found = check(files).filter((f) => f.rule === 'port-not-open');
+  assert.equal(found.length, 1, summary(found));
+  assert.match(found[0].message, /jellyfin listens on port 8096, but media's networking\.firewall\.allowedTCPPorts does not open it/);
+});
