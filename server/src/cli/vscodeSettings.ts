@@ -38,6 +38,7 @@ export function settingsFromVscode(text: string | undefined): Partial<HomelabSet
   if (str('homelab.defaultsFile')) s.defaultsFile = str('homelab.defaultsFile');
   if (Array.isArray(raw['homelab.schemas'])) s.schemas = (raw['homelab.schemas'] as unknown[]).filter((x): x is string => typeof x === 'string');
   if (typeof raw['homelab.maxFileSize'] === 'number') s.maxFileSize = raw['homelab.maxFileSize'] as number;
+  if (Array.isArray(raw['homelab.exclude'])) s.exclude = (raw['homelab.exclude'] as unknown[]).filter((x): x is string => typeof x === 'string');
   const rules = raw['homelab.rules'];
   if (rules && typeof rules === 'object') s.rules = rules as HomelabSettings['rules'];
   return s;

@@ -16,6 +16,8 @@ export interface HomelabSettings {
   rules: Record<string, RuleSetting>;
   /** Files larger than this (bytes) are not parsed. */
   maxFileSize: number;
+  /** Globs (folder-relative) of files and folders the model leaves out, besides what git ignores. */
+  exclude: string[];
 }
 
 export const DEFAULT_SETTINGS: HomelabSettings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: HomelabSettings = {
   schemas: [],
   rules: {},
   maxFileSize: 5_000_000,
+  exclude: [],
 };
 
 export function withDefaults(partial: Partial<HomelabSettings> | undefined): HomelabSettings {
@@ -32,6 +35,7 @@ export function withDefaults(partial: Partial<HomelabSettings> | undefined): Hom
   if (!s.profiles) s.profiles = DEFAULT_SETTINGS.profiles;
   if (!s.defaultsFile) s.defaultsFile = DEFAULT_SETTINGS.defaultsFile;
   if (!Array.isArray(s.schemas)) s.schemas = [];
+  if (!Array.isArray(s.exclude)) s.exclude = [];
   if (typeof s.maxFileSize !== 'number' || !(s.maxFileSize > 0)) s.maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   return s;
 }

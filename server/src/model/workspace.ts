@@ -16,6 +16,7 @@ import { scanSettingReads, type SettingRead } from './settingReads';
 import { withDefaults, type HomelabSettings } from './settings';
 import { builtinServiceList, shippedProfileSchema } from './shipped';
 import { matchGlob } from './glob';
+import { ignoredFiles } from './ignore';
 import { dirnameUri, isUnder, joinUri, normalizeUri, relativeUri } from './uri';
 import type { Value } from '../syntax/value';
 import { discoverMachines, type Discovery } from './machines/discover';
@@ -84,6 +85,7 @@ export class Workspace {
     if (!f) return;
     f.settings = withDefaults(settings);
     f.homelab = undefined;
+    f.files = undefined; // `exclude` decides the listing
     this.gen++;
   }
 
@@ -119,6 +121,7 @@ export class Workspace {
   }
 
   private noteChange(uri: string): void {
+    if (uri.endsWith('/.gitignore')) this.forgetListing(uri);
     this.folderOf(uri)?.changedSinceBuild.add(uri);
     this.gen++;
   }
@@ -241,10 +244,12 @@ export class Workspace {
     };
   }
 
+  /** The folder's files, less what git ignores and `homelab.exclude` names. */
   private listing(f: Folder): string[] {
     if (!f.files) {
-      const files = new Set(this.host.listFiles(f.root));
-      f.files = [...files].sort();
+      const all = [...new Set(this.host.listFiles(f.root))].sort();
+      const ignored = ignoredFiles(f.root, all, (u) => this.docs.text(u), f.settings.exclude);
+      f.files = all.filter((u) => !ignored(u));
     }
     return f.files;
   }

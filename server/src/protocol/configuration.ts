@@ -10,6 +10,7 @@ interface ClientHomelabSection {
   schemas?: string[];
   rules?: Record<string, RuleSetting>;
   maxFileSize?: number;
+  exclude?: string[];
   nixDiagnostics?: 'auto' | 'on' | 'off';
   inlayHints?: { enable?: boolean };
 }
@@ -23,6 +24,7 @@ export function toModelSettings(section: ClientHomelabSection | null | undefined
   if (Array.isArray(section.schemas)) s.schemas = section.schemas.filter((x): x is string => typeof x === 'string');
   if (section.rules && typeof section.rules === 'object') s.rules = section.rules;
   if (typeof section.maxFileSize === 'number') s.maxFileSize = section.maxFileSize;
+  if (Array.isArray(section.exclude)) s.exclude = section.exclude.filter((x): x is string => typeof x === 'string');
   return s;
 }
 

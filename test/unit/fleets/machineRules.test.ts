@@ -14,7 +14,7 @@ const INV = 'homelab.yaml';
 const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
 
 /** The fixture with its planted mistake repaired: the inventory says what media's configuration says. */
-const CLEAN = { ...LAB, [INV]: edit(LAB[INV], 'ip: 192.168.30.21', 'ip: 192.168.30.12') };
+const CLEAN: Record<string, string> = { ...LAB, [INV]: edit(LAB[INV], 'ip: 192.168.30.21', 'ip: 192.168.30.12') };
 
 test('the repaired fixture checks clean', () => {
   assert.equal(summary(check(CLEAN)), '');
@@ -106,4 +106,16 @@ test('mkDefault / mkForce priorities decide the effective value across modules',
   const found = check(files).filter((f) => f.rule === 'port-not-open');
   assert.equal(found.length, 1, summary(found));
   assert.match(found[0].message, /jellyfin listens on port 8096, but media's networking\.firewall\.allowedTCPPorts does not open it/);
+});
+
+test('files git ignores and homelab.exclude names are left out: an archived folder of old profiles stays quiet', () => {
+  const stale = '{\n  systemSettings = {\n    hostname = "media-old";\n    ipAddress = "192.168.30.12";\n  };\n}\n';
+  const broken = '{ a = 1; a = 2;\n';
+  const files = { ...CLEAN, 'archived/profiles/old-config.nix': stale, 'archived/broken.nix': broken, 'scratch/tmp.nix': broken, 'scratch/keep.nix': broken };
+  const all = check(files);
+  assert.ok(all.some((f) => f.file.startsWith('archived/')), 'without ignores the archive is checked');
+  const viaGit = check({ ...files, '.gitignore': '# old things\narchived/\nscratch/*.nix\n!scratch/keep.nix\n' });
+  assert.deepEqual([...new Set(viaGit.map((f) => f.file))].sort(), ['scratch/keep.nix'], summary(viaGit));
+  const viaSetting = check(files, { exclude: ['archived', 'scratch/**'] });
+  assert.equal(summary(viaSetting), '');
 });
