@@ -119,3 +119,24 @@ test('hover and completion of standard NixOS options in a colmena hive and its h
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('the Nix checks run on every .nix file of any folder, homelab or not', async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'homelab-plain-nix-'));
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  mkdirSync(path.join(root, 'pkgs'));
+  writeFileSync(path.join(root, 'pkgs', 'tool.nix'), '{ stdenv }:\nlet unused = 1; in\nstdenv.mkDerivation { pname = "tool"; version = missing; }\n');
+  writeFileSync(path.join(root, 'broken.nix'), '{ a = 1; a = 2;\n');
+  const client = await startOn(root);
+  try {
+    const published = latestDiagnostics(client);
+    const codes = (rel: string): string[] => (published.get(fileUri(path.join(root, rel))) ?? []).map((d) => String(d.code)).sort();
+    assert.deepEqual(codes('pkgs/tool.nix'), ['nix-undefined-variable', 'nix-unused-binding']);
+    assert.ok(codes('broken.nix').includes('nix-syntax'), codes('broken.nix').join(', '));
+    const topology = await client.request<Topology>('homelab/topology', {});
+    assert.equal(topology.homelabs[0]?.containers.length ?? 0, 0, 'no machine is invented');
+  } finally {
+    await client.shutdown().catch(() => undefined);
+    client.kill();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
