@@ -18,13 +18,7 @@ import { builtinServiceList, shippedProfileSchema } from './shipped';
 import { matchGlob } from './glob';
 import { ignoredFiles } from './ignore';
 import { dirnameUri, isUnder, joinUri, normalizeUri, relativeUri } from './uri';
-import type { Value } from '../syntax/value';
-import { discoverMachines, type Discovery } from './machines/discover';
-import { flakeFindings } from './machines/fromFlake';
-import { hiveFindings } from './machines/fromColmena';
-import { machineAddress, type MachineFinding } from './machines/machine';
-import type { ModuleLoader } from './machines/moduleSystem';
-import { isParsed, parseAddress } from './ip';
+import { FleetDiscovery, joinMachines } from './machines/fleet';
 
 interface Cached<T> {
   stamp: number;
@@ -54,7 +48,7 @@ export class Workspace {
   private readonly readsCache = new Map<string, Cached<SettingRead[]>>();
   private readonly evalCache = new Map<string, EvalCache>();
   private readonly schemaCache = new Map<string, Cached<unknown>>();
-  private readonly discoveryCache = new Map<string, { deps: Map<string, number>; listing: string[]; value: Value | undefined }>();
+  private readonly discovery = new FleetDiscovery();
   private gen = 0;
 
   constructor(
@@ -402,22 +396,16 @@ export class Workspace {
       }
     }
 
-    const discovery = this.discover(f, session);
-    for (const m of discovery.machines.values()) {
-      const c = containers.get(m.name);
-      const address = machineAddress(m);
-      const ownIp = m.config?.addresses[0]?.address ?? (address && isParsed(parseAddress(address.value)) ? address : undefined);
-      if (c) containers.set(m.name, { ...c, machine: m, ip: c.ip ?? ownIp });
-      else
-        containers.set(m.name, {
-          name: m.name,
-          machine: m,
-          // Its own configuration file, not the flake or hive that declares every machine.
-          profileUri: m.moduleFiles.find((u) => !m.sources.some((src) => src.origin.uri === u)) ?? m.moduleFiles[0],
-          profileExists: m.moduleFiles.length > 0,
-          ip: ownIp,
-        });
-    }
+    const discovery = this.discovery.discover({
+      root: f.root,
+      listing: this.listing(f),
+      exists: (u) => this.docs.exists(u),
+      stamp: (u) => this.docs.stamp(u),
+      readHost: this.evalHost(),
+      nixLayer: this.nixLayer,
+      evaluate: (u) => this.evaluate(u, session).value,
+    });
+    joinMachines(containers, discovery);
 
     const services = new Map<string, Service>();
     for (const b of builtinServiceList()) services.set(b.name, { name: b.name, builtin: b, port: b.port });
@@ -475,42 +463,6 @@ export class Workspace {
     return { ...partial, addresses: buildAddressIndex(partial) };
   }
 
-  /** The machines of the folder's `flake.nix` and `hive.nix`, with their modules evaluated in the build's session. */
-  private discover(f: Folder, session: NixEvalSession | undefined): Discovery {
-    const findings: MachineFinding[] = [];
-    const flake = this.discoveryValue(f, joinUri(f.root, 'flake.nix'), 'flake');
-    if (flake) findings.push(...flakeFindings(flake));
-    const hive = this.discoveryValue(f, joinUri(f.root, 'hive.nix'), 'hive');
-    if (hive) findings.push(...hiveFindings(hive));
-    if (findings.length === 0) return { machines: new Map(), clashes: [] };
-    const load: ModuleLoader = (u) => {
-      const uri = normalizeUri(u);
-      const file = this.docs.exists(uri) && uri.endsWith('.nix') ? uri : this.docs.exists(`${uri}/default.nix`) ? `${uri}/default.nix` : this.docs.exists(uri) ? uri : undefined;
-      return file ? { uri: file, value: this.evaluate(file, session).value } : undefined;
-    };
-    return discoverMachines(findings, load);
-  }
-
-  /** A flake's outputs or a hive, evaluated for discovery; cached by the stamps of what it read and the folder's listing. */
-  private discoveryValue(f: Folder, uri: string, mode: 'flake' | 'hive'): Value | undefined {
-    if (!this.docs.exists(uri) || !this.nixLayer.evaluateForDiscovery) return undefined;
-    const listing = this.listing(f);
-    const c = this.discoveryCache.get(uri);
-    if (c && c.listing === listing && [...c.deps].every(([u, st]) => this.docs.stamp(u) === st)) return c.value;
-    const host: NixReadHost = { ...this.evalHost(), listDir: (dir) => directoryEntries(listing, normalizeUri(dir)) };
-    let value: Value | undefined;
-    const deps = new Map<string, number>([[uri, this.docs.stamp(uri)]]);
-    try {
-      const r = this.nixLayer.evaluateForDiscovery(uri, host, mode);
-      value = r.value;
-      for (const d of r.deps) deps.set(normalizeUri(d), this.docs.stamp(normalizeUri(d)));
-    } catch {
-      value = undefined; // as in evaluate(): an evaluator bug must not take the model down
-    }
-    this.discoveryCache.set(uri, { deps, listing, value });
-    return value;
-  }
-
   /** A profile file that describes a machine (sets a hostname or an address in its own text). */
   private declaresMachine(p: Profile): boolean {
     const own = (k: string): boolean => {
@@ -521,20 +473,6 @@ export class Workspace {
     const t = this.docs.text(p.uri) ?? '';
     return /\b(hostname|ipAddress)\s*=/.test(t);
   }
-}
-
-/** The entries of a directory, from a folder's listing of files (a folder appears through the files under it). */
-function directoryEntries(listing: string[], dir: string): Map<string, 'directory' | 'regular'> | undefined {
-  const prefix = `${dir.replace(/\/$/, '')}/`;
-  const out = new Map<string, 'directory' | 'regular'>();
-  for (const u of listing) {
-    if (!u.startsWith(prefix)) continue;
-    const rest = u.slice(prefix.length);
-    const slash = rest.indexOf('/');
-    if (slash < 0) out.set(decodeURIComponent(rest), 'regular');
-    else out.set(decodeURIComponent(rest.slice(0, slash)), 'directory');
-  }
-  return out.size ? out : undefined;
 }
 
 export { profileNameOf };

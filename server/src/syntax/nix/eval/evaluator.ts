@@ -15,6 +15,7 @@ import { type Env, type LEntry, Thunk, type V, unknown } from './types';
 import { callPrimop } from './builtins';
 import { resolveUri, toValue } from './convert';
 import { LIB_FUNCTIONS } from './nixpkgsLib';
+import { applyWithUnknownArgs, flakeOutputs } from './entryPoints';
 
 export { resolveUri };
 
@@ -59,56 +60,16 @@ export class NixEvaluator {
   evaluateFile(uri: string, options: EvalOptions = {}): Value {
     try {
       let v = this.importFile(uri, { uri, span: { start: 0, end: 0 } });
-      if (options.flake && v.kind === 'attrs') v = this.flakeOutputs(v);
-      else if (options.applyFunctions !== false) v = this.applyWithUnknownArgs(v, undefined) ?? v;
+      if (options.flake && v.kind === 'attrs') v = flakeOutputs(this, v);
+      else if (options.applyFunctions !== false) v = applyWithUnknownArgs(this, v, undefined) ?? v;
       if (!options.applyNestedFunctions) return toValue(v, 0, this.converted);
       // Applied functions give other values than plain conversion: not shared with it.
-      return toValue(v, 0, new Map(), (fn, key) => this.applyWithUnknownArgs(fn, key));
+      return toValue(v, 0, new Map(), (fn, key) => applyWithUnknownArgs(this, fn, key));
     } catch (e) {
       // The evaluator is written not to throw; this is the last line of defence
       // (for example a stack overflow on pathological input).
       return { kind: 'unknown', reason: `evaluation failed: ${String(e)}`, origin: { uri, span: { start: 0, end: 0 } } };
     }
-  }
-
-  /**
-   * Calls `{ a, b, ... }: …` with every argument unknown, except `name`, which
-   * is the attribute name the function is bound to (as colmena and
-   * `mapAttrs` pass it). Undefined for anything else.
-   */
-  private applyWithUnknownArgs(v: V, name: string | undefined): V | undefined {
-    if (v.kind !== 'lambda' || !v.node.formals) return undefined;
-    const entries = new Map<string, LEntry>();
-    for (const f of v.node.formals.entries) {
-      const o = { uri: v.uri, span: f.name.span };
-      const given: V =
-        f.name.name === 'name' && name !== undefined
-          ? { kind: 'string', value: name, origin: o }
-          : unknown(`argument '${f.name.name}' is not known statically`, o);
-      entries.set(f.name.name, { key: f.name.name, keyOrigin: o, thunk: Thunk.of(given) });
-    }
-    return this.call(v, Thunk.of({ kind: 'attrs', entries, origin: v.origin }), v.origin);
-  }
-
-  /**
-   * A flake's outputs: `outputs` called with `self` (the outputs themselves,
-   * as Nix passes them) and every input unknown: inputs are never fetched.
-   */
-  private flakeOutputs(flake: Extract<V, { kind: 'attrs' }>): V {
-    const outputs = flake.entries.get('outputs')?.thunk.force();
-    if (!outputs || outputs.kind !== 'lambda') return outputs ?? unknown("the flake has no 'outputs'", flake.origin);
-    const declared = flake.entries.get('inputs')?.thunk.force();
-    const names = new Set<string>(declared?.kind === 'attrs' ? declared.entries.keys() : []);
-    for (const f of outputs.node.formals?.entries ?? []) names.add(f.name.name);
-    names.delete('self');
-    const entries = new Map<string, LEntry>();
-    for (const n of names) {
-      const o = declared?.kind === 'attrs' ? (declared.entries.get(n)?.keyOrigin ?? outputs.origin) : outputs.origin;
-      entries.set(n, { key: n, keyOrigin: o, thunk: Thunk.of(unknown(`flake input '${n}' is not fetched`, o)) });
-    }
-    const result: Thunk = new Thunk(() => this.call(outputs, Thunk.of({ kind: 'attrs', entries, origin: outputs.origin }), outputs.origin), outputs.origin);
-    entries.set('self', { key: 'self', keyOrigin: outputs.origin, thunk: new Thunk(() => result.force(), outputs.origin) });
-    return result.force();
   }
 
   /** Evaluates already-parsed text (an open document) as the file `uri`. */

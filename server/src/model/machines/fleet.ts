@@ -1,0 +1,98 @@
+// Discovery for one workspace folder: its `flake.nix` and `hive.nix`
+// evaluated for discovery (cached by the stamps of every file they read and
+// the folder's listing, which `builtins.readDir` answers from), the sources'
+// findings merged into machines, and the machines joined with the homelab's
+// containers by name (the inventory's declaration stays authoritative).
+import type { Value } from '../../syntax/value';
+import type { Container } from '../homelab';
+import { isParsed, parseAddress } from '../ip';
+import type { NixLayer, NixReadHost } from '../nixAdapter';
+import { joinUri, normalizeUri } from '../uri';
+import { discoverMachines, type Discovery } from './discover';
+import { hiveFindings } from './fromColmena';
+import { flakeFindings } from './fromFlake';
+import { machineAddress, type MachineFinding } from './machine';
+import type { ModuleLoader } from './moduleSystem';
+
+/** What discovery needs of the workspace: its files as they are now. */
+export interface DiscoveryContext {
+  root: string;
+  listing: string[];
+  exists(uri: string): boolean;
+  stamp(uri: string): number;
+  readHost: NixReadHost;
+  nixLayer: NixLayer;
+  /** A module file's value (cached by the workspace per the stamps of what it read). */
+  evaluate(uri: string): Value | undefined;
+}
+
+export class FleetDiscovery {
+  private readonly cache = new Map<string, { deps: Map<string, number>; listing: string[]; value: Value | undefined }>();
+
+  discover(ctx: DiscoveryContext): Discovery {
+    const findings: MachineFinding[] = [];
+    const flake = this.evaluated(ctx, joinUri(ctx.root, 'flake.nix'), 'flake');
+    if (flake) findings.push(...flakeFindings(flake));
+    const hive = this.evaluated(ctx, joinUri(ctx.root, 'hive.nix'), 'hive');
+    if (hive) findings.push(...hiveFindings(hive));
+    if (findings.length === 0) return { machines: new Map(), clashes: [] };
+    const load: ModuleLoader = (u) => {
+      const uri = normalizeUri(u);
+      const file = ctx.exists(uri) && uri.endsWith('.nix') ? uri : ctx.exists(`${uri}/default.nix`) ? `${uri}/default.nix` : ctx.exists(uri) ? uri : undefined;
+      return file ? { uri: file, value: ctx.evaluate(file) } : undefined;
+    };
+    return discoverMachines(findings, load);
+  }
+
+  /** A flake's outputs or a hive, evaluated for discovery. */
+  private evaluated(ctx: DiscoveryContext, uri: string, mode: 'flake' | 'hive'): Value | undefined {
+    if (!ctx.exists(uri) || !ctx.nixLayer.evaluateForDiscovery) return undefined;
+    const c = this.cache.get(uri);
+    if (c && c.listing === ctx.listing && [...c.deps].every(([u, st]) => ctx.stamp(u) === st)) return c.value;
+    const host: NixReadHost = { ...ctx.readHost, listDir: (dir) => directoryEntries(ctx.listing, normalizeUri(dir)) };
+    let value: Value | undefined;
+    const deps = new Map<string, number>([[uri, ctx.stamp(uri)]]);
+    try {
+      const r = ctx.nixLayer.evaluateForDiscovery(uri, host, mode);
+      value = r.value;
+      for (const d of r.deps) deps.set(normalizeUri(d), ctx.stamp(normalizeUri(d)));
+    } catch {
+      value = undefined; // as in Workspace.evaluate: an evaluator bug must not take the model down
+    }
+    this.cache.set(uri, { deps, listing: ctx.listing, value });
+    return value;
+  }
+}
+
+/** Each machine becomes the container of its name, or joins the inventory's. */
+export function joinMachines(containers: Map<string, Container>, discovery: Discovery): void {
+  for (const m of discovery.machines.values()) {
+    const c = containers.get(m.name);
+    const address = machineAddress(m);
+    const ownIp = m.config?.addresses[0]?.address ?? (address && isParsed(parseAddress(address.value)) ? address : undefined);
+    if (c) containers.set(m.name, { ...c, machine: m, ip: c.ip ?? ownIp });
+    else
+      containers.set(m.name, {
+        name: m.name,
+        machine: m,
+        // Its own configuration file, not the flake or hive that declares every machine.
+        profileUri: m.moduleFiles.find((u) => !m.sources.some((src) => src.origin.uri === u)) ?? m.moduleFiles[0],
+        profileExists: m.moduleFiles.length > 0,
+        ip: ownIp,
+      });
+  }
+}
+
+/** The entries of a directory, from a folder's listing of files (a folder appears through the files under it). */
+function directoryEntries(listing: string[], dir: string): Map<string, 'directory' | 'regular'> | undefined {
+  const prefix = `${dir.replace(/\/$/, '')}/`;
+  const out = new Map<string, 'directory' | 'regular'>();
+  for (const u of listing) {
+    if (!u.startsWith(prefix)) continue;
+    const rest = u.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    if (slash < 0) out.set(decodeURIComponent(rest), 'regular');
+    else out.set(decodeURIComponent(rest.slice(0, slash)), 'directory');
+  }
+  return out.size ? out : undefined;
+}

@@ -1,0 +1,38 @@
+// How a file's value is entered when it is a function or a flake: a module
+// `{ config, lib, ... }: …` is called with every argument unknown (a colmena
+// node `{ name, ... }: …` gets its attribute name), and a flake's `outputs`
+// with `self` (the outputs themselves, as Nix passes them) and every input
+// unknown: inputs are never fetched.
+import type { NixEvaluator } from './evaluator';
+import { type LEntry, Thunk, type V, unknown } from './types';
+
+/** Calls `{ a, b, ... }: …` with unknown arguments (`name` = the binding's name when given); undefined for anything else. */
+export function applyWithUnknownArgs(ev: NixEvaluator, v: V, name: string | undefined): V | undefined {
+  if (v.kind !== 'lambda' || !v.node.formals) return undefined;
+  const entries = new Map<string, LEntry>();
+  for (const f of v.node.formals.entries) {
+    const o = { uri: v.uri, span: f.name.span };
+    const given: V =
+      f.name.name === 'name' && name !== undefined ? { kind: 'string', value: name, origin: o } : unknown(`argument '${f.name.name}' is not known statically`, o);
+    entries.set(f.name.name, { key: f.name.name, keyOrigin: o, thunk: Thunk.of(given) });
+  }
+  return ev.call(v, Thunk.of({ kind: 'attrs', entries, origin: v.origin }), v.origin);
+}
+
+/** A flake's outputs: `outputs` called with `self` and every input unknown. */
+export function flakeOutputs(ev: NixEvaluator, flake: Extract<V, { kind: 'attrs' }>): V {
+  const outputs = flake.entries.get('outputs')?.thunk.force();
+  if (!outputs || outputs.kind !== 'lambda') return outputs ?? unknown("the flake has no 'outputs'", flake.origin);
+  const declared = flake.entries.get('inputs')?.thunk.force();
+  const names = new Set<string>(declared?.kind === 'attrs' ? declared.entries.keys() : []);
+  for (const f of outputs.node.formals?.entries ?? []) names.add(f.name.name);
+  names.delete('self');
+  const entries = new Map<string, LEntry>();
+  for (const n of names) {
+    const o = declared?.kind === 'attrs' ? (declared.entries.get(n)?.keyOrigin ?? outputs.origin) : outputs.origin;
+    entries.set(n, { key: n, keyOrigin: o, thunk: Thunk.of(unknown(`flake input '${n}' is not fetched`, o)) });
+  }
+  const result: Thunk = new Thunk(() => ev.call(outputs, Thunk.of({ kind: 'attrs', entries, origin: outputs.origin }), outputs.origin), outputs.origin);
+  entries.set('self', { key: 'self', keyOrigin: outputs.origin, thunk: new Thunk(() => result.force(), outputs.origin) });
+  return result.force();
+}
