@@ -8,8 +8,10 @@
 // case and every diagnostic they see comes from the edit they made.
 //
 // Run: node --import tsx bench/generate.ts N outDir
+//      node --import tsx bench/generate.ts flake HOSTS outDir   (a NixOS flake fleet, see generateFlake)
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { generateFlake } from './generateFlake';
 
 export const repoRoot = path.resolve(__dirname, '..');
 export const generatedRoot = path.join(repoRoot, 'bench', '.generated');
@@ -138,7 +140,7 @@ export interface GeneratedHomelab {
   containers: ContainerPlan[];
 }
 
-function pad(i: number, w = 4): string {
+export function pad(i: number, w = 4): string {
   return String(i).padStart(w, '0');
 }
 
@@ -435,12 +437,12 @@ function monitoringProfile(c: ContainerPlan, all: ContainerPlan[], racks: Rack[]
 
 // ---------------------------------------------------------------- writing
 
-function write(file: string, text: string): void {
+export function write(file: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
 }
 
-function lineCount(text: string): number {
+export function lineCount(text: string): number {
   return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
 
@@ -563,10 +565,23 @@ export function generateAll(root = generatedRoot, sizes: readonly number[] = SIZ
 }
 
 if (require.main === module) {
+  if (process.argv[2] === 'flake') {
+    const hosts = Number(process.argv[3]);
+    const out = process.argv[4];
+    if (!Number.isInteger(hosts) || hosts < 2 || !out) {
+      console.error('usage: node --import tsx bench/generate.ts flake HOSTS outDir');
+      process.exit(2);
+    }
+    const f = generateFlake(hosts, path.resolve(out));
+    console.log(
+      `${f.dir}: ${f.files} files (${f.hosts} hosts, ${f.modules} modules under modules/), ${f.networks} network${f.networks > 1 ? 's' : ''}, ${f.exporters} hosts with the node exporter scraped by ${f.monitor}, ${f.lines} lines`,
+    );
+    process.exit(0);
+  }
   const n = Number(process.argv[2]);
   const out = process.argv[3];
   if (!Number.isInteger(n) || n < 1 || !out) {
-    console.error('usage: node --import tsx bench/generate.ts N outDir');
+    console.error('usage: node --import tsx bench/generate.ts N outDir\n       node --import tsx bench/generate.ts flake HOSTS outDir');
     process.exit(2);
   }
   const h = generateHomelab(n, path.resolve(out), n === 1000 ? { monitoringLines: LARGE_PROFILE_LINES } : {});

@@ -1,9 +1,11 @@
 // The measurements of our language server, each over real LSP stdio from this
 // process and each set in a server process of its own: cold start and peak
-// RSS, edit-to-diagnostics latency, completion/hover/definition latency, and
-// the didOpen-to-diagnostics time of a large inventory (schema rules only).
+// RSS, edit-to-diagnostics latency, completion/hover/definition latency, the
+// didOpen-to-diagnostics time of a large inventory (schema rules only), and
+// the discovery cold start of a NixOS flake fleet (initialize → topology).
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { RULE_IDS } from '../server/src/checks/types';
 import { StdioLsp, fileUri, Message, PublishParams } from './lsp';
@@ -250,4 +252,99 @@ export async function validateOurs(dir: string, file: string, warmup: number, ru
   } finally {
     await c.stop();
   }
+}
+
+const isTopologyChanged = (m: Message): boolean => m.method === 'homelab/topologyChanged';
+
+export interface DiscoveryStart {
+  /** initialize sent → the first `homelab/topology` answer that lists every machine. */
+  topologyMs: number;
+  /** initialize sent → work-done progress `end` (after the first whole-workspace check). */
+  endMs: number;
+  initializeMs: number;
+  /** CPU time of the server process when the complete topology had arrived, and at the end. */
+  topologyCpuMs: number;
+  cpuMs: number;
+  rssMb: number;
+  /** `homelab/topology` requests sent until one listed every machine. */
+  requests: number;
+  /** Size of the complete topology answer (JSON characters). */
+  answerChars: number;
+  published: number;
+}
+
+/**
+ * Starts a server on a fleet whose machines are `machines` and asks for the
+ * topology as the extension does: as soon as `initialize` is answered, and
+ * again after each `homelab/topologyChanged`, until an answer lists every
+ * machine. Then waits for the work-done progress `end`.
+ */
+export async function discoveryStart(c: StdioLsp, dir: string, machines: string[], timeoutMs = 120_000): Promise<DiscoveryStart> {
+  const end = c.next(isProgressEnd, timeoutMs);
+  end.catch(() => undefined); // awaited below, unless initialize fails first
+  const t0 = performance.now();
+  await c.initialize(dir);
+  const initializeMs = performance.now() - t0;
+  const want = new Set(machines);
+  let requests = 0;
+  let topologyAt: number | undefined;
+  let topologyCpuMs = NaN;
+  let answerChars = 0;
+  let listed = 0;
+  while (topologyAt === undefined) {
+    const left = timeoutMs - (performance.now() - t0);
+    if (left <= 0) throw new Error(`homelab/topology listed ${listed} of ${want.size} machines after ${timeoutMs} ms`);
+    const mark = c.notifications.length;
+    const s = await c.requestStamped('homelab/topology', {}, left);
+    requests++;
+    if (s.message.error) throw new Error(`homelab/topology: ${s.message.error.message}`);
+    const result = s.message.result as { homelabs?: { containers?: { name: string }[] }[] } | null;
+    listed = (result?.homelabs ?? []).flatMap((h) => h.containers ?? []).filter((m) => want.has(m.name)).length;
+    if (listed === want.size) {
+      topologyAt = s.at;
+      topologyCpuMs = cpuMs(c.pid);
+      answerChars = JSON.stringify(result).length;
+      break;
+    }
+    // Not yet complete: the next answer after the server says the model changed.
+    if (!c.notifications.slice(mark).some((n) => isTopologyChanged(n.message))) await c.next(isTopologyChanged, Math.max(1, timeoutMs - (performance.now() - t0)));
+  }
+  const done = await end;
+  const published = c.notifications.filter((s) => isPublish(s.message) && s.at <= done.at).length;
+  return {
+    topologyMs: topologyAt - t0,
+    endMs: done.at - t0,
+    initializeMs,
+    topologyCpuMs,
+    cpuMs: cpuMs(c.pid),
+    rssMb: peakRssMb(c.pid),
+    requests,
+    answerChars,
+    published,
+  };
+}
+
+export async function discoveryColdStart(dir: string, machines: string[], opts: Options): Promise<DiscoveryStart> {
+  const c = ourServer(opts);
+  try {
+    return await discoveryStart(c, dir, machines);
+  } finally {
+    await c.stop();
+  }
+}
+
+export interface CliRun {
+  ms: number;
+  /** The machine count the CLI reported (`homelab-check: N machines`). */
+  machines: number;
+}
+
+/** Wall time of `node <cli> machines <dir>` (process start included), and the count it printed. */
+export function cliMachines(cli: string, dir: string): CliRun {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [cli, 'machines', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`homelab-check machines exited ${r.status}: ${(r.stderr || r.stdout).split('\n')[0]}`);
+  const m = /homelab-check: (\d+) machines/.exec(`${r.stdout}\n${r.stderr}`);
+  return { ms, machines: m ? Number(m[1]) : NaN };
 }

@@ -4,14 +4,16 @@
 // bench/results.json and the table into bench/README.md. Asserts nothing.
 //
 // Options: --quick (fewer runs), --profile (every server process of ours
-// writes a CPU profile into bench/.profiles), --only=cold,edit,features,
-// validation,parse,activation,package (comma-separated subset), --no-readme.
+// writes a CPU profile into bench/.profiles), --only=cold,discovery,edit,
+// features,validation,parse,activation,package (comma-separated subset),
+// --no-readme.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { generateAll, GeneratedHomelab, repoRoot, SIZES, LARGE_PROFILE_LINES } from './generate';
-import { coldStart, ColdStart, editLatency, ourServer, Options, requestLatency, startAndSettle, useServerBundle, validateOurs } from './measure';
+import { generateAll, generatedRoot, GeneratedHomelab, repoRoot, SIZES, LARGE_PROFILE_LINES } from './generate';
+import { generateFlake, GeneratedFlake, FLAKE_HOSTS } from './generateFlake';
+import { cliMachines, coldStart, ColdStart, discoveryColdStart, DiscoveryStart, editLatency, ourServer, Options, requestLatency, startAndSettle, useServerBundle, validateOurs } from './measure';
 import { measureActivation } from './activation';
 import { ensureYamlLs, runNixParse, validateYamlLs, vsixSize, YAML_LS_VERSION } from './peers';
 import { fileUri } from './lsp';
@@ -39,6 +41,9 @@ const COLD_RUNS: Record<number, [number, number]> = quick
 const EDIT_RUNS: [number, number] = quick ? [2, 10] : [3, 20];
 const REQUEST_RUNS: [number, number] = quick ? [4, 14] : [4, 20];
 const VALIDATION_RUNS: [number, number] = quick ? [1, 3] : [1, 5];
+const DISCOVERY_RUNS: [number, number] = quick ? [1, 3] : [1, 7];
+/** The CLI bundle measured (run.ts snapshots it beside the server's). */
+let cliBundle = path.join(repoRoot, 'dist', 'cli.js');
 
 async function coldStarts(homelabs: Map<number, GeneratedHomelab>): Promise<void> {
   for (const n of SIZES) {
@@ -81,6 +86,77 @@ async function coldStarts(homelabs: Map<number, GeneratedHomelab>): Promise<void
       note: 'VmHWM of the server process',
     });
   }
+}
+
+/** Discovery on the generated flake fleet: initialize → complete topology, → progress end, RSS; and `homelab-check machines`. */
+async function discovery(f: GeneratedFlake): Promise<void> {
+  const [warmup, runs] = DISCOVERY_RUNS;
+  const all: DiscoveryStart[] = [];
+  let error: string | undefined;
+  for (let i = 0; i < warmup + runs; i++) {
+    try {
+      const r = await discoveryColdStart(f.dir, f.machines, opts);
+      if (i >= warmup) all.push(r);
+    } catch (e) {
+      error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      break;
+    }
+  }
+  const topo = stat(all.map((r) => r.topologyMs));
+  const end = stat(all.map((r) => r.endMs));
+  const rss = stat(all.map((r) => r.rssMb));
+  const topoCpu = stat(all.map((r) => r.topologyCpuMs));
+  const endCpu = stat(all.map((r) => r.cpuMs));
+  const init = stat(all.map((r) => r.initializeMs));
+  const requests = [...new Set(all.map((r) => r.requests))].sort((a, b) => a - b).join('–');
+  const answerKb = all.length ? round(all[all.length - 1].answerChars / 1024) : NaN;
+  const published = all[0]?.published ?? 0;
+  const what = `${f.files}-file flake, ${f.hosts} machines`;
+  log(`discovery ${what}: topology ${topo.median} ms (p95 ${topo.p95}), CPU ${topoCpu.median} ms; progress end ${end.median} ms (p95 ${end.p95}), CPU ${endCpu.median} ms; RSS ${rss.median} MB; ${requests} topology request(s), answer ${answerKb} KB; ${published} files with diagnostics${error ? `; ${error}` : ''}`);
+  figures.push({
+    id: 'discovery-topology',
+    label: `Discovery cold start → topology, ${what}`,
+    unit: 'ms',
+    ours: topo,
+    target: '≤ 1 s',
+    met: all.length > 0 && topo.median <= 1000 && topo.p95 <= 1000,
+    note: `initialize → the first homelab/topology answer listing all ${f.hosts} machines (asked as the extension does: once initialize is answered, again on each homelab/topologyChanged; ${requests} request(s) per run); CPU ${topoCpu.median} ms by then; initialize answered after ${init.median} ms; answer ${answerKb} KB${error ? `; ${error}` : ''}`,
+  });
+  figures.push({
+    id: 'discovery-cold-start',
+    label: `Discovery cold start → progress end, ${what}`,
+    unit: 'ms',
+    ours: end,
+    note: `initialize → work-done progress end (first whole-workspace check published), same processes as the topology figure; CPU ${endCpu.median} ms; ${published} files published diagnostics`,
+  });
+  figures.push({
+    id: 'discovery-rss',
+    label: `Peak RSS after discovery cold start, ${what}`,
+    unit: 'MB',
+    ours: rss,
+    note: 'VmHWM of the server process at the progress end',
+  });
+  const cli: number[] = [];
+  let cliNote = '';
+  for (let i = 0; i < warmup + runs; i++) {
+    try {
+      const r = cliMachines(cliBundle, f.dir);
+      if (r.machines !== f.hosts) cliNote = `; it listed ${r.machines} machines, not ${f.hosts}`;
+      if (i >= warmup) cli.push(r.ms);
+    } catch (e) {
+      cliNote = `; ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+      break;
+    }
+  }
+  const c = stat(cli);
+  log(`homelab-check machines ${what}: ${c.median} ms (p95 ${c.p95})${cliNote}`);
+  figures.push({
+    id: 'discovery-cli',
+    label: `homelab-check machines, ${what}`,
+    unit: 'ms',
+    ours: c,
+    note: `wall time of \`node dist/cli.js machines <dir>\` for reference (process start and the model, no rules)${cliNote}`,
+  });
 }
 
 async function edits(h: GeneratedHomelab): Promise<void> {
@@ -244,6 +320,11 @@ async function main(): Promise<void> {
   copyFileSync(path.join(repoRoot, 'dist', 'server.js'), snapshot);
   if (existsSync(path.join(repoRoot, 'dist', 'server.js.map'))) copyFileSync(path.join(repoRoot, 'dist', 'server.js.map'), snapshot + '.map');
   useServerBundle(snapshot);
+  // The CLI too (its dependencies resolve from the repository's node_modules, above bench/.generated).
+  if (existsSync(path.join(repoRoot, 'dist', 'cli.js'))) {
+    cliBundle = path.join(path.dirname(snapshot), 'cli.js');
+    copyFileSync(path.join(repoRoot, 'dist', 'cli.js'), cliBundle);
+  }
   if (profile) {
     rmSync(profilesDir, { recursive: true, force: true });
     mkdirSync(profilesDir, { recursive: true });
@@ -254,8 +335,11 @@ async function main(): Promise<void> {
   log(`  inventory-10k: ${set.inventory.lines} lines, ${set.inventory.containers} containers`);
   const h1000 = set.homelabs.get(1000);
   if (!h1000) throw new Error('no N=1000 homelab');
+  const flake = wants('discovery') ? generateFlake(FLAKE_HOSTS, path.join(generatedRoot, `flake-${FLAKE_HOSTS}`)) : undefined;
+  if (flake) log(`  flake-${FLAKE_HOSTS}: ${flake.files} files (${flake.hosts} machines, ${flake.modules} modules), ${flake.lines} lines`);
 
   if (wants('cold')) await coldStarts(set.homelabs);
+  if (flake) await discovery(flake);
   if (wants('edit')) await edits(h1000);
   if (wants('features')) await features(h1000);
   if (wants('validation')) await validation(set.inventory.dir, set.inventory.file, set.inventory.lines);
@@ -276,6 +360,7 @@ async function main(): Promise<void> {
       sizes: [...set.homelabs.values()].map((h) => ({ n: h.n, files: h.files, inventoryLines: h.lines.inventory, monitoringProfileLines: h.lines.monitoringProfile, defaultsLines: h.lines.defaults })),
       largeProfileLines: LARGE_PROFILE_LINES,
       largeInventoryLines: set.inventory.lines,
+      ...(flake ? { flake: { hosts: flake.hosts, files: flake.files, modules: flake.modules, networks: flake.networks, exporters: flake.exporters, lines: flake.lines } } : {}),
     },
     figures,
   };

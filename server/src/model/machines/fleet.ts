@@ -11,7 +11,7 @@ import { joinUri, normalizeUri } from '../uri';
 import { discoverMachines, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
 import { flakeFindings } from './fromFlake';
-import { machineAddress, type MachineFinding } from './machine';
+import { machineAddress, type Machine, type MachineFinding } from './machine';
 import type { ModuleLoader } from './moduleSystem';
 
 /** What discovery needs of the workspace: its files as they are now. */
@@ -75,12 +75,22 @@ export function joinMachines(containers: Map<string, Container>, discovery: Disc
       containers.set(m.name, {
         name: m.name,
         machine: m,
-        // Its own configuration file, not the flake or hive that declares every machine.
-        profileUri: m.moduleFiles.find((u) => !m.sources.some((src) => src.origin.uri === u)) ?? m.moduleFiles[0],
+        profileUri: configurationFile(m),
         profileExists: m.moduleFiles.length > 0,
         ip: ownIp,
       });
   }
+}
+
+/**
+ * The file a machine's configuration is best opened at: one of its own module
+ * files named after it (`hosts/web/…`, `web.nix`), else its first module file
+ * that is not the flake or hive declaring every machine.
+ */
+export function configurationFile(m: Machine): string | undefined {
+  const own = m.moduleFiles.filter((u) => !m.sources.some((src) => src.origin.uri === u));
+  const named = own.find((u) => u.split('/').some((seg) => seg === m.name || seg === `${m.name}.nix`));
+  return named ?? own[0] ?? m.moduleFiles[0];
 }
 
 /** The entries of a directory, from a folder's listing of files (a folder appears through the files under it). */

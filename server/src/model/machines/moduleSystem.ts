@@ -88,11 +88,19 @@ function tagOf(v: Value): string | undefined {
   return t?.kind === 'string' ? t.value : undefined;
 }
 
+function fieldOf(v: Value, k: string): Value | undefined {
+  return v.kind === 'attrs' ? v.entries.get(k)?.value : undefined;
+}
+
 /** Expands `mkIf` / `mkMerge` / `mkOverride` / `mkOrder` wrappers into plain definitions. */
 function expand(v: Value, priority: number, conditional: boolean, out: Def[], depth = 0): void {
   if (depth > 50) return;
   const tag = tagOf(v);
-  const field = (k: string): Value | undefined => (v.kind === 'attrs' ? v.entries.get(k)?.value : undefined);
+  if (tag === undefined) {
+    out.push({ value: v, priority, conditional });
+    return;
+  }
+  const field = (k: string): Value | undefined => fieldOf(v, k);
   if (tag === 'override') {
     const p = field('priority');
     const content = field('content');
@@ -112,10 +120,17 @@ function expand(v: Value, priority: number, conditional: boolean, out: Def[], de
   } else out.push({ value: v, priority, conditional });
 }
 
+/** The top-level definitions of a machine's configs, expanded once per configs list (a machine's options are read many times). */
+const rootDefs = new WeakMap<Value[], Def[]>();
+
 /** The definitions at `path` across the modules' configs. */
 function defsAt(configs: Value[], path: string[]): Def[] {
-  let defs: Def[] = [];
-  for (const c of configs) expand(c, 100, false, defs);
+  let defs = rootDefs.get(configs);
+  if (!defs) {
+    defs = [];
+    for (const c of configs) expand(c, 100, false, defs);
+    rootDefs.set(configs, defs);
+  }
   for (const key of path) {
     const next: Def[] = [];
     for (const d of defs) {
