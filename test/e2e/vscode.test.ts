@@ -166,6 +166,25 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
     });
   });
 
+  it('every fleet layout (flake hosts, flake-parts, deploy-rs, Proxmox LXC): the tree lists its machines with their addresses', async () => {
+    for (const layout of ['flake-hosts', 'flake-parts', 'deploy-rs', 'proxmox-lxc']) {
+      const source = join(repoRoot, 'test', 'fixtures', 'fleets', layout);
+      const expected = JSON.parse(readFileSync(join(source, 'expected.json'), 'utf8')) as { machines: { name: string; addresses: string[] }[] };
+      await scenario(exampleCopy(source), async (page) => {
+        await openHomelabView(page);
+        const rows = await treeRows(page, expected.machines.map((m) => m.name));
+        const text = rows.join('\n');
+        // With an inventory its `ip` is what the tree shows (proxmox-lxc plants a wrong one); without, the configured address.
+        const inventory = existsSync(join(source, 'homelab.yaml'));
+        for (const m of expected.machines)
+          assert.ok(
+            rows.some((r) => r.includes(m.name) && (inventory ? /\d+\.\d+\.\d+\.\d+/.test(r) : r.includes(m.addresses[0]))),
+            `${layout}: ${m.name} with its address not in the tree:\n${text}`,
+          );
+      });
+    }
+  });
+
   it('a mistake in a profile: squiggle, Problems entry and hover message', async () => {
     const message = /`sshPort` must be a whole number/;
     await scenario(exampleCopy(join(repoRoot, 'examples', 'broken')), async (page) => {
