@@ -39,6 +39,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       configurationSection: 'homelab',
     },
     initializationOptions: {
+      // This client sends file events itself (synchronize.fileEvents): the server neither registers nor watches.
+      watchesFiles: true,
       nixIdeInstalled: vscode.extensions.getExtension(NIX_IDE_EXTENSION_ID) !== undefined,
     },
     outputChannel: output,

@@ -58,6 +58,13 @@ function nixThing(uri: string, text: string, offset: number): Thing | undefined 
     const i = names.indexOf(node as A.AttrName);
     const prev = i > 0 ? identName(names[i - 1]) : undefined;
     if (prev === 'systemSettings' || prev === 'userSettings') return { kind: 'setting', block: prev, key: node.name, span: node.span };
+    // A module's read `systemSettings.x or default`, `systemSettings` being the module's argument.
+    const sel = node.parent.parent;
+    if (i === 0 && (sel?.type === 'Select' || sel?.type === 'HasAttr')) {
+      const target = unparen(sel.target);
+      if (target.type === 'Var' && (target.name === 'systemSettings' || target.name === 'userSettings'))
+        return { kind: 'setting', block: target.name, key: node.name, span: node.span };
+    }
   }
   return undefined;
 }

@@ -114,6 +114,16 @@ export class Workspace {
     this.noteChange(u);
   }
 
+  /** Everything under a folder may have changed on disk (a file watcher overflowed): read it afresh. */
+  rescanFolder(rootUri: string): void {
+    const f = this.folders.get(normalizeUri(rootUri).replace(/\/$/, ''));
+    if (!f) return;
+    for (const u of f.files ?? []) this.docs.fileChanged(u);
+    f.files = undefined;
+    f.homelab = undefined;
+    this.gen++;
+  }
+
   private noteChange(uri: string): void {
     if (uri.endsWith('/.gitignore')) this.forgetListing(uri);
     this.folderOf(uri)?.changedSinceBuild.add(uri);

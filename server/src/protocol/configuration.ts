@@ -3,7 +3,7 @@
 import type { HomelabSettings, RuleSetting } from '../model/settings';
 import type { ServerContext } from './context';
 
-interface ClientHomelabSection {
+export interface ClientHomelabSection {
   inventory?: string;
   profiles?: string;
   defaultsFile?: string;
@@ -28,15 +28,47 @@ export function toModelSettings(section: ClientHomelabSection | null | undefined
   return s;
 }
 
-/** Fetches every folder's settings; a client without configuration support keeps the defaults. */
+/**
+ * The `homelab` section given in `initializationOptions.settings`, for clients
+ * that cannot answer `workspace/configuration`: either nested
+ * (`{ homelab: { rules: { … } } }`) or with dotted keys (`{ "homelab.rules": { … } }`).
+ */
+export function initialSettings(options: unknown): ClientHomelabSection | undefined {
+  const settings = options && typeof options === 'object' ? (options as { settings?: unknown }).settings : undefined;
+  if (!settings || typeof settings !== 'object') return undefined;
+  const nested = (settings as { homelab?: unknown }).homelab;
+  const out: Record<string, unknown> = nested && typeof nested === 'object' ? { ...(nested as Record<string, unknown>) } : {};
+  for (const [key, value] of Object.entries(settings as Record<string, unknown>)) {
+    if (!key.startsWith('homelab.')) continue;
+    const parts = key.slice('homelab.'.length).split('.');
+    let target = out;
+    for (const part of parts.slice(0, -1)) {
+      const next = target[part];
+      target = (target[part] = next && typeof next === 'object' ? next : {}) as Record<string, unknown>;
+    }
+    target[parts[parts.length - 1]] = value;
+  }
+  return Object.keys(out).length ? (out as ClientHomelabSection) : undefined;
+}
+
+/**
+ * Fetches every folder's settings. A client without configuration support
+ * gets what it gave in `initializationOptions.settings` (else the defaults).
+ */
 export async function refreshConfiguration(ctx: ServerContext, supportsConfiguration: boolean): Promise<void> {
-  if (!supportsConfiguration) return;
   const roots = ctx.workspace.folderRoots();
   let sections: (ClientHomelabSection | null)[];
-  try {
-    sections = await ctx.connection.workspace.getConfiguration(roots.map((scopeUri) => ({ scopeUri, section: 'homelab' })));
-  } catch {
-    return;
+  if (!supportsConfiguration) {
+    if (!ctx.initialSettings) return;
+    sections = roots.map(() => ctx.initialSettings ?? null);
+  } else {
+    try {
+      sections = await ctx.connection.workspace.getConfiguration(roots.map((scopeUri) => ({ scopeUri, section: 'homelab' })));
+    } catch {
+      return;
+    }
+    // A client that answers with nothing for our section: what it gave at start-up.
+    sections = sections.map((s) => s ?? ctx.initialSettings ?? null);
   }
   roots.forEach((root, i) => {
     const section = sections[i];

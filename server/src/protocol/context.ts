@@ -3,6 +3,8 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { Workspace } from '../model/workspace';
 import type { LineIndexes } from './convert';
+import type { Diagnostic } from '../checks/types';
+import type { ClientHomelabSection } from './configuration';
 
 export interface ServerContext {
   connection: Connection;
@@ -16,4 +18,10 @@ export interface ServerContext {
   nixDiagnostics: Map<string, 'auto' | 'on' | 'off'>;
   /** The client resolves a completion item's documentation lazily (`completionItem/resolve`). */
   lazyCompletionDocs: boolean;
+  /** The client declared `snippetSupport` for completion items (else plain text is sent). */
+  snippetSupport: boolean;
+  /** `initializationOptions.settings` (the `homelab` section), for clients without `workspace/configuration`. */
+  initialSettings?: ClientHomelabSection;
+  /** The findings last published for a document, so a quick fix is built from the server's own finding. */
+  publishedFindings(uri: string): readonly Diagnostic[];
 }

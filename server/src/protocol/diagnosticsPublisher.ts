@@ -15,6 +15,8 @@ const NIX_IDE_OVERLAP = new Set(['nix-syntax', 'nix-undefined-variable', 'nix-du
 
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, string>();
+  /** The findings behind each document's published diagnostics (quick fixes are built from these). */
+  private readonly shownFindings = new Map<string, Diagnostic[]>();
   /** The text each document had when it was last checked, to move findings past an edit. */
   private readonly lastText = new Map<string, string>();
   private homelabTimer: NodeJS.Timeout | undefined;
@@ -109,12 +111,19 @@ export class DiagnosticsPublisher {
     const lsp: LspDiagnostic[] = shown.map((d) => toLspDiagnostic(d, this.ctx.lines));
     if (shown.length < visible.length) lsp.push(leftOut(visible.length - shown.length, shown.length));
     const key = JSON.stringify(lsp);
+    if (shown.length) this.shownFindings.set(uri, shown);
+    else this.shownFindings.delete(uri);
     if (this.published.get(uri) === key) return;
     if (lsp.length === 0 && !this.published.has(uri)) return;
     if (lsp.length === 0) this.published.delete(uri);
     else this.published.set(uri, key);
     const version = this.ctx.workspace.docs.version(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics: lsp, ...(version !== undefined ? { version } : {}) });
+  }
+
+  /** The findings last published for `uri`. */
+  findings(uri: string): readonly Diagnostic[] {
+    return this.shownFindings.get(uri) ?? [];
   }
 
   /** Whether the Nix-language diagnostics of this file are ours to show (or Nix IDE's). */

@@ -4,6 +4,7 @@
 // the features layer, and converted back (protocol/features/).
 import {
   Connection,
+  DidChangeWatchedFilesNotification,
   FileChangeType,
   InitializeParams,
   InitializeResult,
@@ -16,11 +17,16 @@ import { nodeFsHost } from '../model/host';
 import { Workspace } from '../model/workspace';
 import { LineIndexes } from './convert';
 import type { ServerContext } from './context';
-import { refreshConfiguration } from './configuration';
+import { initialSettings, refreshConfiguration } from './configuration';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { registerCustomRequests } from './customRequests';
 import { TopologyChangedNotification } from './customMessages';
 import { registerFeatureHandlers } from './features/register';
+import { FolderWatcher } from './folderWatcher';
+import { pathToUri, uriToPath } from '../model/uri';
+
+/** What the model reads from disk: Nix files, inventories, settings and schema files, ignore files. */
+const WATCHED_GLOBS = ['**/*.nix', '**/*.{yaml,yml}', '**/*.json', '**/.gitignore'];
 
 export const SERVER_NAME = 'homelab-profiles';
 export const SERVER_VERSION = '0.1.0';
@@ -36,12 +42,16 @@ export function startServer(connection: Connection): void {
     inlayHints: false,
     nixDiagnostics: new Map(),
     lazyCompletionDocs: false,
+    snippetSupport: true,
+    publishedFindings: () => [],
   };
   const diagnostics = new DiagnosticsPublisher(ctx);
+  ctx.publishedFindings = (uri) => diagnostics.findings(uri);
   let supportsConfiguration = false;
   let supportsProgress = false;
   let supportsWorkspaceFolders = false;
   let topologyGeneration = -1;
+  let watchMode: 'client' | 'register' | 'server' = 'server';
 
   const featureCapabilities: ServerCapabilities = registerFeatureHandlers(ctx);
 
@@ -49,9 +59,12 @@ export function startServer(connection: Connection): void {
     supportsConfiguration = params.capabilities.workspace?.configuration === true;
     supportsProgress = params.capabilities.window?.workDoneProgress === true;
     supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
-    const options = (params.initializationOptions ?? {}) as { nixIdeInstalled?: boolean };
+    const options = (params.initializationOptions ?? {}) as { nixIdeInstalled?: boolean; watchesFiles?: boolean };
+    watchMode = options.watchesFiles === true ? 'client' : params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true ? 'register' : 'server';
     ctx.nixIdeInstalled = options.nixIdeInstalled === true;
+    ctx.initialSettings = initialSettings(params.initializationOptions);
     ctx.lazyCompletionDocs = params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true;
+    ctx.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     for (const uri of folders) workspace.addFolder(uri);
     return {
@@ -70,6 +83,7 @@ export function startServer(connection: Connection): void {
         for (const f of event.removed) workspace.removeFolder(f.uri);
         for (const f of event.added) workspace.addFolder(f.uri);
         void refreshConfiguration(ctx, supportsConfiguration).then(() => afterChange());
+        void watchFiles();
       });
     }
     const progress = supportsProgress ? await connection.window.createWorkDoneProgress() : undefined;
@@ -79,6 +93,7 @@ export function startServer(connection: Connection): void {
     diagnostics.fullCheckNow();
     progress?.done();
     notifyTopology();
+    await watchFiles();
   });
 
   /** The tree refreshes when the model changed; the notification carries no data. */
@@ -110,14 +125,56 @@ export function startServer(connection: Connection): void {
     ctx.lines.forget(e.document.uri);
     afterChange();
   });
-  connection.onDidChangeWatchedFiles((params) => {
-    for (const change of params.changes) {
+  function filesChanged(changes: { uri: string; kind: 'created' | 'changed' | 'deleted' }[]): void {
+    for (const change of changes) {
       if (documents.get(change.uri)) continue; // the open document is the truth
-      const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
-      workspace.fileChanged(change.uri, kind);
+      workspace.fileChanged(change.uri, change.kind);
       ctx.lines.forget(change.uri);
     }
     afterChange();
+  }
+  connection.onDidChangeWatchedFiles((params) =>
+    filesChanged(
+      params.changes.map((c) => ({ uri: c.uri, kind: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed' })),
+    ),
+  );
+
+  /**
+   * Changes on disk reach the model whatever the client: ours watches files
+   * itself (`watchesFiles`); a client that allows it gets a dynamic
+   * registration of the globs; for the others the server watches the folders.
+   */
+  const folderWatchers = new Map<string, FolderWatcher>();
+  async function watchFiles(): Promise<void> {
+    if (watchMode === 'client') return;
+    if (watchMode === 'register') {
+      try {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+        return;
+      } catch {
+        watchMode = 'server';
+      }
+    }
+    for (const root of workspace.folderRoots()) {
+      if (folderWatchers.has(root) || !root.startsWith('file:')) continue;
+      const w = new FolderWatcher(uriToPath(root), {
+        onChanges: (changes) => filesChanged(changes.map((c) => ({ uri: pathToUri(c.path), kind: c.kind }))),
+        onOverflow: () => {
+          workspace.rescanFolder(root);
+          afterChange();
+        },
+        onError: (message) => connection.console.warn(`homelab: ${message}`),
+      });
+      if (w.start()) folderWatchers.set(root, w);
+    }
+    for (const [root, w] of folderWatchers)
+      if (!workspace.folderRoots().includes(root)) {
+        w.stop();
+        folderWatchers.delete(root);
+      }
+  }
+  connection.onShutdown(() => {
+    for (const w of folderWatchers.values()) w.stop();
   });
   connection.onDidChangeConfiguration(async () => {
     await refreshConfiguration(ctx, supportsConfiguration);

@@ -1,20 +1,39 @@
 // textDocument/codeAction: quick fixes for our diagnostics (rule in `code`,
 // hints in `data`), converted from the features' plain edits.
-import { CodeActionKind, type CodeAction as LspCodeAction } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction as LspCodeAction, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic } from '../../checks/types';
+import { toLspDiagnostic } from '../convert';
 import { codeActions, type DiagnosticInput } from '../../features/codeActions';
 import type { ServerContext } from '../context';
 import { workspaceEdit } from './lspConvert';
+
+/**
+ * The published finding a client's diagnostic stands for: same rule, message
+ * and data, the nearest one by line when the same problem is found twice.
+ */
+function ownFinding(ctx: ServerContext, uri: string, published: readonly Diagnostic[], d: LspDiagnostic): Diagnostic | undefined {
+  const message = typeof d.message === 'string' ? d.message : (d.message as { value: string }).value;
+  const data = JSON.stringify(d.data ?? null);
+  const same = published.filter((f) => f.rule === d.code && f.message === message && JSON.stringify(toLspDiagnostic(f, ctx.lines).data ?? null) === data);
+  if (same.length <= 1) return same[0];
+  const line = d.range.start.line;
+  const distance = (f: Diagnostic): number => Math.abs(ctx.lines.range(uri, f.span).start.line - line);
+  return same.reduce((best, f) => (distance(f) < distance(best) ? f : best));
+}
 
 export function registerCodeActions(ctx: ServerContext): void {
   ctx.connection.onCodeAction((params, token): LspCodeAction[] | null => {
     const uri = params.textDocument.uri;
     if (ctx.workspace.text(uri) === undefined) return null;
     const ours = params.context.diagnostics.filter((d) => d.source === 'homelab' || typeof d.code === 'string');
+    const published = ctx.publishedFindings(uri);
     const inputs: DiagnosticInput[] = ours.map((d) => {
       const data = d.data && typeof d.data === 'object' ? (d.data as Record<string, unknown>) : undefined;
+      // The span comes from our own finding: a client may echo the range in other units (bytes) or moved.
+      const own = ownFinding(ctx, uri, published, d);
       return {
         rule: String(d.code ?? data?.rule ?? ''),
-        span: { start: ctx.lines.offset(uri, d.range.start), end: ctx.lines.offset(uri, d.range.end) },
+        span: own?.span ?? { start: ctx.lines.offset(uri, d.range.start), end: ctx.lines.offset(uri, d.range.end) },
         message: typeof d.message === 'string' ? d.message : d.message.value,
         data,
         related: d.relatedInformation?.map((r) => ({

@@ -6,6 +6,7 @@ import { CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, t
 import { completion } from '../../features/completion';
 import type { ServerContext } from '../context';
 import { completionKinds, insertedText, range, textEdit } from './lspConvert';
+import { fromWordStart, snippetToPlainText } from './completionCompat';
 
 /** The documentation of the items of the newest completion list, by item index. */
 let lastList = { id: 0, docs: [] as (string | undefined)[] };
@@ -29,7 +30,8 @@ export function registerCompletion(ctx: ServerContext): void {
   });
   ctx.connection.onCompletion((params, token): CompletionList | null => {
     const uri = params.textDocument.uri;
-    if (ctx.workspace.text(uri) === undefined) return null;
+    const text = ctx.workspace.text(uri);
+    if (text === undefined) return null;
     const offset = ctx.lines.offset(uri, params.position);
     // A space only opens completion where a value starts (`key = `, `[ `, `key: `, `- `), not in indentation.
     if (params.context?.triggerCharacter === ' ') {
@@ -43,14 +45,26 @@ export function registerCompletion(ctx: ServerContext): void {
     return {
       isIncomplete: false,
       items: items.map((i, index): CompletionItem => {
+        const snippet = i.snippet && ctx.snippetSupport;
+        let newText = i.snippet && !snippet ? snippetToPlainText(i.insertText) : i.insertText;
+        let replace = i.replace;
+        let filterText = i.filterText;
+        if (i.kind === 'address' && !i.snippet) {
+          const narrow = fromWordStart(text, i.replace.start, i.replace.end, offset, newText);
+          if (narrow) {
+            replace = { start: narrow.start, end: i.replace.end };
+            newText = narrow.newText;
+            filterText = narrow.newText;
+          }
+        }
         const out: CompletionItem = {
           label: i.label,
           kind: completionKinds[i.kind],
           detail: i.detail,
           sortText: i.sortText,
-          filterText: i.filterText,
-          textEdit: { range: range(ctx, uri, i.replace), newText: insertedText(ctx, uri, i.insertText) },
-          insertTextFormat: i.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+          filterText,
+          textEdit: { range: range(ctx, uri, replace), newText: insertedText(ctx, uri, newText) },
+          insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         };
         if (i.documentation && ctx.lazyCompletionDocs) out.data = { homelabCompletion: listId, index } satisfies ItemData;
         else if (i.documentation) out.documentation = { kind: MarkupKind.Markdown, value: i.documentation };

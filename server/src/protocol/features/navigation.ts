@@ -62,6 +62,7 @@ export function registerNavigation(ctx: ServerContext): void {
     const uri = params.textDocument.uri;
     if (!has(uri)) return null;
     const r = prepareRename(ws, uri, ctx.lines.offset(uri, params.position));
+    if (!r) return null; // nothing here can be renamed
     if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
     return { range: range(ctx, uri, r.span), placeholder: r.placeholder };
   });
