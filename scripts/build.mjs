@@ -27,7 +27,7 @@ const common = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/protocol/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/protocol/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   {
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',

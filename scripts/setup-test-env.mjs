@@ -29,6 +29,7 @@ const packages = {
   prometheus: 'a real Prometheus on 127.0.0.1 for the tree\'s up/down status',
   procps: 'pgrep/pkill in the deploy cancellation tests',
   passwd: 'useradd, for the deploy tests\' SSH user',
+  neovim: 'a second real editor: its built-in LSP client, headless, in test/nvim',
 };
 
 function installed(pkg) {

@@ -70,3 +70,16 @@ test('npm run package produces a small .vsix with only what runs', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('npm pack: a tarball for other editors and CI with the language server and homelab-check as bins', () => {
+  // --ignore-scripts: npm test has just built dist/ (prepack would build it again).
+  const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const [packed] = JSON.parse(r.stdout) as { files: { path: string }[] }[];
+  const files = packed.files.map((f) => f.path).sort();
+  for (const f of ['dist/server.js', 'dist/cli.js', 'package.json', 'README.md', 'schemas/inventory.schema.json']) assert.ok(files.includes(f), `${f} in ${files.join(', ')}`);
+  assert.deepEqual(files.filter((f) => /^(server|client|test|bench|examples)\//.test(f) || f.endsWith('.ts')), []);
+  const bin = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin;
+  assert.equal(bin['homelab-language-server'], './dist/server.js');
+  assert.match(readFileSync(path.join(root, 'dist', 'server.js'), 'utf8'), /^#!\/usr\/bin\/env node/);
+});

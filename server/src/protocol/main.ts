@@ -1,7 +1,9 @@
 // Entry point of the language server bundle (dist/server.js). Runs over stdio
 // (`node dist/server.js --stdio`), or over the transport vscode-languageclient
-// passes on the command line (--node-ipc, --socket=, --pipe=).
+// passes on the command line (--node-ipc, --socket=, --pipe=); stdio when none is named.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
+// Run as `homelab-language-server` with no transport named: stdio, as every editor expects.
+if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) process.argv.push('--stdio');
 startServer(createConnection(ProposedFeatures.all));

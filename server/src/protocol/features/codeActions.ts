@@ -7,14 +7,25 @@ import { codeActions, type DiagnosticInput } from '../../features/codeActions';
 import type { ServerContext } from '../context';
 import { workspaceEdit } from './lspConvert';
 
+/** JSON with object keys sorted: a client may send `data` back with its keys in another order. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v as Record<string, unknown>)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
+}
+
 /**
  * The published finding a client's diagnostic stands for: same rule, message
  * and data, the nearest one by line when the same problem is found twice.
  */
 function ownFinding(ctx: ServerContext, uri: string, published: readonly Diagnostic[], d: LspDiagnostic): Diagnostic | undefined {
   const message = typeof d.message === 'string' ? d.message : (d.message as { value: string }).value;
-  const data = JSON.stringify(d.data ?? null);
-  const same = published.filter((f) => f.rule === d.code && f.message === message && JSON.stringify(toLspDiagnostic(f, ctx.lines).data ?? null) === data);
+  const data = canonical(d.data ?? null);
+  const same = published.filter((f) => f.rule === d.code && f.message === message && canonical(toLspDiagnostic(f, ctx.lines).data ?? null) === data);
   if (same.length <= 1) return same[0];
   const line = d.range.start.line;
   const distance = (f: Diagnostic): number => Math.abs(ctx.lines.range(uri, f.span).start.line - line);
