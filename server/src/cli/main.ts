@@ -1,6 +1,7 @@
 // homelab-check: runs the model and every rule on a homelab folder, for CI.
 //   homelab-check [folder] [--format text|json|sarif]
 //   homelab-check machines [folder] [--format text|json]
+//   homelab-check plan [folder] [--since REV] [--format text|json]   (cli/plan.ts)
 // Exit code 1 when any error is found, 0 otherwise, 2 on a usage error or nothing to check.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,11 +13,13 @@ import { LineIndex } from '../syntax/lineIndex';
 import { formatJson, formatSarif, formatText, locate } from './formats';
 import { settingsFromVscode } from './vscodeSettings';
 import { formatMachinesText, machineRows } from './machines';
+import { planMain } from './plan';
 import type { Diagnostic } from '../checks/types';
 
 const VERSION = '0.1.0';
 const USAGE = `usage: homelab-check [folder] [--format text|json|sarif]
        homelab-check machines [folder] [--format text|json]
+       homelab-check plan [folder] [--since REV] [--machine NAME]... [--format text|json]
 
 Checks the homelab in <folder> (default: the current directory): the inventory
 (homelab.yaml), the Nix profiles, the machines of flake.nix (nixosConfigurations,
@@ -26,6 +29,8 @@ are honoured. Files locked with git-crypt are named once each (info).
 
   machines         list every machine found: name, addresses, deploy method
                    and target, where it was found (file:line)
+  plan             what a deploy changes on each machine since a git revision
+                   (homelab-check plan --help)
   --format text    path:line:col severity rule-id message (default)
   --format json    an array of {file, range, severity, rule, message}
   --format sarif   SARIF 2.1.0, for code-scanning tools
@@ -35,6 +40,7 @@ Exit code: 1 if any error was found, 0 otherwise, 2 on a usage error or when
 the folder has nothing to check (no inventory, no machine, no .nix file).`;
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void = out): Promise<number> {
+  if (argv[0] === 'plan') return planMain(argv.slice(1), out, err);
   let format = 'text';
   let folder: string | undefined;
   const listMachines = argv[0] === 'machines';

@@ -116,3 +116,64 @@ export interface CreateInventoryResult {
   text: string;
   containers: number;
 }
+
+export const DeployPlanRequest = 'homelab/deployPlan';
+
+/** What deploying a folder's current state would change since a revision (see checks/plan). */
+export interface DeployPlanParams {
+  folderUri: string;
+  /** The revision to compare with (default: the upstream of the current branch, else HEAD). */
+  since?: string;
+  /** Per machine, its own revision (its last successful deploy); overrides `since` for those machines. */
+  sinceByMachine?: Record<string, string>;
+  /**
+   * The machines to plan. Omitted: the machines of `sinceByMachine` when given
+   * (and every other machine too when `since` is also given), else every machine.
+   */
+  machines?: string[];
+}
+
+export interface DeployPlanResult {
+  plan: DeployPlanJson;
+  /** The plan as readable lines (`file:line  change`). */
+  text: string;
+  /** Each revision compared with → the commit it resolved to. */
+  commits?: Record<string, string>;
+  /** Why there is no plan (a bad revision, not a git repository, git missing...). */
+  error?: string;
+}
+
+export type PlanChangeKind =
+  | 'inventory' | 'setting' | 'option' | 'service-added' | 'service-removed' | 'port-opened' | 'port-closed'
+  | 'scrape-target-gained' | 'scrape-target-lost' | 'scrape-target-changed' | 'update-window-moved'
+  | 'no-longer-scraped' | 'proxy-port-closed' | 'update-clash';
+
+export interface PlanChange {
+  /** The machine it is about (a knock-on: the machine it lands on). */
+  machine: string;
+  kind: PlanChangeKind;
+  /** A setting (`systemSettings.x`), option path, inventory field, service, `tcp/443`, scrape target, `calendar`… */
+  key: string;
+  old?: string;
+  new?: string;
+  /** The new value's place (the old one's for a removal): folder-relative file, 1-based line. */
+  file: string;
+  line: number;
+  /** Knock-ons: the machine whose change causes it. */
+  cause?: string;
+  message?: string;
+}
+
+export interface MachinePlan {
+  machine: string;
+  status: 'changed' | 'new' | 'removed';
+  since?: string;
+  file: string;
+  line: number;
+  changes: PlanChange[];
+}
+
+export interface DeployPlanJson {
+  machines: MachinePlan[];
+  knockOns: PlanChange[];
+}

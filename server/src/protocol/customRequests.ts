@@ -1,15 +1,20 @@
 // The custom requests of customMessages.ts: the topology for the client's
-// tree, a whole-workspace check, and a starting inventory from the profiles.
+// tree, a whole-workspace check, a starting inventory from the profiles, and
+// the deploy plan since a revision (deployPlanRequest.ts).
 import { topology } from './topology';
 import { inventoryFromProfiles } from '../model/inventoryFromProfiles';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { ServerContext } from './context';
+import { DeployPlanner } from './deployPlanRequest';
 import {
   CheckWorkspaceRequest,
   CheckWorkspaceResult,
   CreateInventoryParams,
   CreateInventoryRequest,
   CreateInventoryResult,
+  DeployPlanParams,
+  DeployPlanRequest,
+  DeployPlanResult,
   Topology,
   TopologyRequest,
 } from './customMessages';
@@ -35,4 +40,7 @@ export function registerCustomRequests(ctx: ServerContext, diagnostics: Diagnost
   ctx.connection.onRequest(CreateInventoryRequest, (params: CreateInventoryParams): CreateInventoryResult =>
     inventoryFromProfiles(ctx.workspace, params.folderUri),
   );
+
+  const planner = new DeployPlanner(ctx.workspace);
+  ctx.connection.onRequest(DeployPlanRequest, (params: DeployPlanParams): DeployPlanResult => planner.answer(params));
 }
