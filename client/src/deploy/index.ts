@@ -8,3 +8,10 @@ export { displayCommand, shellQuote, shellJoin } from './quote';
 export { redact, LineRedactor, REDACTED } from './redact';
 export { checkSshOptions } from './sshOptions';
 export { tokenizeTemplate, expandTemplate, PLACEHOLDERS } from './template';
+// Trusted deploys: health checks, waves, rollback, history.
+export * from './health';
+export { remoteAccess, remoteArgv, remoteStep, type RemoteAccess, type RemoteAccessResult } from './remote';
+export * from './waves';
+export * from './waveRunner';
+export * from './rollback';
+export * from './history';

@@ -28,13 +28,14 @@ interface Checked {
 }
 
 /** The ssh arguments every deploy gets, in ssh's first-wins order. */
-function sshBase(options: PlanOptions, inventoryArgs: string[], settingsArgs: string[]): string[] {
+export function sshBase(options: PlanOptions, inventoryArgs: string[], settingsArgs: string[]): string[] {
   const timeout = options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT;
   // BatchMode first: ssh keeps the first value it sees, so nothing can turn it off.
   return ['-o', 'BatchMode=yes', ...inventoryArgs, ...settingsArgs, '-o', `ConnectTimeout=${timeout}`];
 }
 
-function checkSettings(options: PlanOptions, issues: FieldIssue[]): string[] {
+/** Checks the settings (`homelab.deploy.*`) into `issues`; returns the settings' checked ssh arguments. */
+export function checkSettings(options: PlanOptions, issues: FieldIssue[]): string[] {
   const add = (field: string, message: string): void => { issues.push({ container: SETTINGS, field, message }); };
   if (typeof options.workspaceFolder !== 'string' || !path.isAbsolute(options.workspaceFolder)) {
     add('workspaceFolder', `${show(options.workspaceFolder)} is not an absolute path`);
