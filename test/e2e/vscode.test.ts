@@ -7,8 +7,10 @@
 // Needs `npm run build` first (npm test does it); installs code-server on
 // first use.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -236,8 +238,9 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
     });
   });
 
-  it('deploy from F1 against a real sshd on 127.0.0.1: confirmation, output, success summary', async () => {
-    const sshd = await startSshd();
+  it('deploy from F1 against a real sshd on 127.0.0.1: plan, confirmation, output, health checks, success summary', async () => {
+    const standIn = systemctlStandIn('running');
+    const sshd = await startSshd({ pathFirst: [standIn] });
     const repo = createRemoteRepo(sshd.user);
     const folder = tempDir('deploy-workspace');
     try {
@@ -268,8 +271,8 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
         assert.match(confirmation, /ssh .*127\.0\.0\.1/);
         assert.match(confirmation, /install\.sh/);
         await dialog.locator('.monaco-button', { hasText: /^Deploy$/ }).click();
-        // Success summary as a notification, live output in the deploy terminal.
-        await page.locator('.notifications-toasts', { hasText: 'Homelab deploy: succeeded: LXC_e2e' }).waitFor({ timeout: 60_000 });
+        // Success summary as a notification (health checked after the deploy), live output in the deploy terminal.
+        await page.locator('.notifications-toasts', { hasText: 'Homelab deploy: deployed: LXC_e2e' }).waitFor({ timeout: 60_000 });
         const terminal = page.locator('.terminal-wrapper .xterm-rows').first();
         await terminal.waitFor({ state: 'visible', timeout: 15_000 });
         const shown = await waitForText(terminal, /LXC_e2e deployed/);
@@ -283,6 +286,65 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
       await sshd.stop();
       repo.cleanup();
       rmSync(folder, { recursive: true, force: true });
+      rmSync(standIn, { recursive: true, force: true });
+    }
+  });
+
+  it('a deploy whose health check fails: the plan before, the failed check, the rollback asked for and run', async () => {
+    const standIn = systemctlStandIn('running');
+    const sshd = await startSshd({ pathFirst: [standIn] });
+    const repo = createRemoteRepo(sshd.user);
+    const folder = tempDir('deploy-health-workspace');
+    const closed = await closedPort();
+    try {
+      const dotfiles = repo.checkout('dotfiles-e2e-health');
+      // The container declares a service on a loopback port nobody listens on: its health check fails.
+      writeDeployWorkspace(folder, sshd, dotfiles, { service: { name: 'dashboard', port: closed } });
+      execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: folder });
+      execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', '-c', 'commit.gpgsign=false', 'add', '-A'], { cwd: folder });
+      execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'homelab'], { cwd: folder });
+      // A change since the last commit: the plan shows it.
+      const profile = join(folder, 'profiles', 'LXC_e2e-config.nix');
+      writeFileSync(profile, readFileSync(profile, 'utf8').replace('hostname = "e2e";', 'hostname = "e2e";\n    allowedTCPPorts = [ 22 ];'));
+      await scenario(folder, async (page) => {
+        await openHomelabView(page);
+        await treeRows(page, ['LXC_e2e']);
+        await runCommand(page, 'Homelab: Show Deploy Plan');
+        const plan = page.locator('.monaco-editor .view-lines').last();
+        const planText = await waitForText(plan, /port opened[\s\S]*tcp\/22/);
+        assert.match(planText, /# Deploy plan/);
+        await settle(page);
+        await screenshot(page, 'plan.png');
+
+        await runCommand(page, 'Homelab: Deploy Container');
+        const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'LXC_e2e' }).first();
+        await row.waitFor({ timeout: 30_000 });
+        await row.click();
+        await page.keyboard.press('Enter');
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+        const confirmation = await dialog.innerText();
+        assert.match(confirmation, /What changes:[\s\S]*LXC_e2e: 1 change/);
+        await dialog.locator('.monaco-button', { hasText: /^Deploy$/ }).click();
+        // The health check of the dead port fails: the rollback is asked for (homelab.deploy.rollback: ask).
+        const ask = page.locator('.monaco-dialog-box', { hasText: /failed its health checks/ });
+        await ask.waitFor({ state: 'visible', timeout: 60_000 });
+        assert.match(await ask.innerText(), new RegExp(`dashboard|${closed}`));
+        await settle(page);
+        await screenshot(page, 'health-rollback.png');
+        await ask.locator('.monaco-button', { hasText: /^Roll Back$/ }).click();
+        await page.locator('.notifications-toasts', { hasText: /Homelab deploy: failed: LXC_e2e \(health, rollback succeeded\)/ }).waitFor({ timeout: 60_000 });
+        // The tree marks the machine's health.
+        await treeRows(page, ['health failed']);
+      });
+      // The install ran twice on the other side: the deploy, then the rollback's run of the previous commit.
+      const runs = readFileSync(join(repo.markers, 'LXC_e2e.args'), 'utf8');
+      assert.match(runs, /LXC_e2e/);
+    } finally {
+      await sshd.stop();
+      repo.cleanup();
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(standIn, { recursive: true, force: true });
     }
   });
 });
@@ -300,8 +362,41 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
 }
 
+/**
+ * A stand-in for `systemctl is-system-running` on the remote side (no systemd
+ * runs as PID 1 on this machine): a folder with a `systemctl` that prints `state`.
+ */
+function systemctlStandIn(state: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'homelab-systemctl-e2e-'));
+  chmodSync(dir, 0o755);
+  writeFileSync(join(dir, 'systemctl'), `#!/bin/sh\n# Stand-in: no systemd here.\necho ${state}\n`, { mode: 0o755 });
+  return dir;
+}
+
+/** A loopback port that refuses connections (bound once, then closed). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a palette command by its title. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
 /** A one-container homelab whose container is the test sshd on 127.0.0.1. */
-function writeDeployWorkspace(folder: string, sshd: Sshd, dotfilesDir: string): void {
+function writeDeployWorkspace(folder: string, sshd: Sshd, dotfilesDir: string, extra: { service?: { name: string; port: number } } = {}): void {
   mkdirSync(join(folder, 'profiles'), { recursive: true });
   mkdirSync(join(folder, '.vscode'), { recursive: true });
   const yaml = [
@@ -318,6 +413,7 @@ function writeDeployWorkspace(folder: string, sshd: Sshd, dotfilesDir: string): 
     '    vmid: 150',
     '    ip: 127.0.0.1',
     '    profile: profiles/LXC_e2e-config.nix',
+    ...(extra.service ? [`    services: [${extra.service.name}]`, 'services:', `  ${extra.service.name}:`, `    port: ${extra.service.port}`] : []),
     'deploy:',
     '  method: ssh-script',
     `  user: ${sshd.user.name}`,

@@ -1,28 +1,39 @@
-// The VS Code side of deploys: picks containers, refuses in untrusted
-// workspaces, stops on containers with errors unless the user insists, asks
-// for confirmation listing every command line, then runs the plan with a
-// progress notification, live output (a terminal per container or the output
-// channel), cancellation, and a summary. The engine itself (client/src/deploy)
-// is plain Node and knows nothing of VS Code.
+// The VS Code side of deploys: picks machines, refuses in untrusted
+// workspaces, stops on machines with errors unless the user insists, shows
+// the deploy plan (what changes since each machine's last successful deploy)
+// and asks for confirmation listing the waves and every command line, then
+// runs it (deployRun.ts: waves, health checks, rollback, history). Also Show
+// Deploy Plan, Deploy Changed (the machines whose plan is not empty) and Roll
+// Back. The engine itself (client/src/deploy) is plain Node.
 import * as vscode from 'vscode';
 import type { ContainerNode } from '../../../server/src/protocol/customMessages';
-import { formatIssues, planDeploy } from '../deploy/plan';
-import { displayCommand } from '../deploy/quote';
-import { runDeploy } from '../deploy/runner';
+import type { DeployPlanResult } from '../../../server/src/protocol/customMessages';
 import { selectChanged } from '../deploy/changed';
-import type { DeployPlan, DeployTarget, PlanOptions, RunSummary } from '../deploy/types';
+import { DeployHistory } from '../deploy/history';
+import { formatIssues } from '../deploy/plan';
+import { displayCommand } from '../deploy/quote';
+import { planRollback } from '../deploy/rollback';
+import { runDeploy } from '../deploy/runner';
+import type { DeployTarget, PlanOptions, RunSummary } from '../deploy/types';
+import type { WaveRunSummary } from '../deploy/waveRunner';
+import { formatWaves, planWaves } from '../deploy/waves';
 import type { CommandContext } from '../commands';
 import { containerFromArgs, pickContainers, PickedContainer } from './pickContainer';
 import { DeployOutput } from './deployOutput';
 import { openSshTerminal } from './sshTerminal';
-
-const LAST_DEPLOY_KEY = 'homelab.lastSuccessfulDeploy';
+import { openPlan, PLAN_SCHEME, PlanDocuments, planMarkdown, planSummary, requestPlan } from './deployPlan';
+import { runConfirmedDeploy, summaryText, type RootRun } from './deployRun';
 
 type Register = (id: string, run: (...args: unknown[]) => unknown) => void;
 
 export function registerDeployCommands(context: vscode.ExtensionContext, ctx: CommandContext, register: Register): void {
-  const deploy = (picked: PickedContainer[], dryRun: boolean): Promise<RunSummary | undefined> =>
-    deployContainers(context, ctx, picked, dryRun);
+  // Survives restarts, is per workspace, and lives outside the repository (never committed by accident).
+  const storage = context.storageUri ?? context.globalStorageUri;
+  const history = new DeployHistory(vscode.Uri.joinPath(storage, 'deploys').fsPath);
+  const planDocs = new PlanDocuments();
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, planDocs));
+  const deploy = (picked: PickedContainer[], dryRun: boolean): Promise<WaveRunSummary[] | RunSummary | undefined> =>
+    deployContainers(ctx, history, planDocs, picked, dryRun);
 
   register('homelab.deploy', async (...args) => {
     const picked = containerFromArgs(ctx.tree, args);
@@ -38,32 +49,59 @@ export function registerDeployCommands(context: vscode.ExtensionContext, ctx: Co
   });
   register('homelab.deployChanged', async () => {
     await ctx.tree.ensureLoaded();
-    const last = context.workspaceState.get<Record<string, number>>(LAST_DEPLOY_KEY, {});
     const all = ctx.tree.containers();
-    const modifiedAt: Record<string, number> = {};
-    for (const { container } of all) {
-      for (const uri of container.profileDependencies ?? []) {
-        if (uri in modifiedAt) continue;
-        try {
-          modifiedAt[uri] = (await vscode.workspace.fs.stat(vscode.Uri.parse(uri))).mtime;
-        } catch {
-          modifiedAt[uri] = Date.now(); // a file that vanished counts as changed
-        }
+    const picked: PickedContainer[] = [];
+    for (const [rootUri, group] of groupByRoot(all)) {
+      const answer = await planFor(ctx, history, rootUri, group.map((p) => p.container.name));
+      if (answer.error) {
+        ctx.output.warn(`Deploy Changed: no plan for ${rootUri} (${answer.error}); deciding by file times instead`);
+        picked.push(...(await changedByFileTimes(history, group)));
+        continue;
+      }
+      const planned = new Set(answer.plan.machines.map((m) => m.machine));
+      for (const p of group) {
+        ctx.output.info(`Deploy Changed: ${p.container.name}: ${planned.has(p.container.name) ? 'deploy (its plan is not empty)' : 'skip (no change since its last deploy)'}`);
+        if (planned.has(p.container.name)) picked.push(p);
       }
     }
-    const decisions = selectChanged(
-      all.map(({ container }) => ({ name: container.name, files: container.profileDependencies ?? [] })),
-      Object.fromEntries(Object.entries(last).map(([name, atMs]) => [name, { atMs }])),
-      { sharedFiles: [], modifiedAt },
-    );
-    for (const d of decisions) ctx.output.info(`Deploy Changed: ${d.container}: ${d.deploy ? 'deploy' : 'skip'} (${d.reason})`);
-    const names = new Set(decisions.filter((d) => d.deploy).map((d) => d.container));
-    const picked = all.filter(({ container }) => names.has(container.name));
     if (picked.length === 0) {
-      void vscode.window.showInformationMessage('Homelab: no container changed since its last successful deploy.');
+      void vscode.window.showInformationMessage('Homelab: no machine changed since its last successful deploy.');
       return undefined;
     }
     return deploy(picked, false);
+  });
+  register('homelab.showDeployPlan', async () => {
+    await ctx.tree.ensureLoaded();
+    const all = ctx.tree.containers();
+    let shown: vscode.Uri | undefined;
+    for (const [rootUri, group] of groupByRoot(all)) {
+      const names = group.map((p) => p.container.name);
+      const answer = await planFor(ctx, history, rootUri, names);
+      shown = await openPlan(planDocs, rootUri, planMarkdown(rootUri, folderName(rootUri), answer, await sinceLabel(history, names)));
+    }
+    if (!shown) void vscode.window.showInformationMessage('Homelab: no machine to plan.');
+    return shown?.toString();
+  });
+  register('homelab.rollback', async (...args) => {
+    if (refuseUntrusted('Rolling back')) return undefined;
+    const picked = containerFromArgs(ctx.tree, args);
+    const chosen = picked.length > 0 ? picked : await pickContainers(ctx.tree, 'Roll back which machine?', false);
+    if (chosen.length !== 1) return undefined;
+    const { container, rootUri } = chosen[0];
+    const last = await history.lastSuccessful(container.name);
+    const r = planRollback(toTarget(container), planOptions(rootUri), { previousCommit: last?.commit });
+    if (!r.ok) {
+      void vscode.window.showErrorMessage(`Homelab: cannot roll back ${container.name}: ${r.reason}`);
+      return undefined;
+    }
+    const detail = [r.description, ...r.unit.steps.map((st) => displayCommand(st.argv))].join('\n');
+    if ((await vscode.window.showWarningMessage(`Roll back ${container.name}?`, { modal: true, detail }, 'Roll Back')) !== 'Roll Back') return undefined;
+    const output = new DeployOutput(ctx.output, vscode.workspace.getConfiguration('homelab').get<string>('deploy.output', 'terminal') === 'terminal');
+    const summary = await runDeploy({ units: [r.unit], parallel: 1 }, { onEvent: (e) => output.handle(e) });
+    const ok = summary.results.every((x) => x.status === 'succeeded');
+    ctx.output.info(`Rollback of ${container.name}: ${ok ? 'done' : 'failed'}`);
+    void (ok ? vscode.window.showInformationMessage(`Homelab: ${container.name} rolled back.`) : vscode.window.showErrorMessage(`Homelab: rollback of ${container.name} failed.`, 'Show Output').then((c) => c && ctx.output.show()));
+    return summary;
   });
   register('homelab.openSshTerminal', (...args) => openSshTerminal(ctx, args));
 }
@@ -90,37 +128,92 @@ export function refuseUntrusted(action: string): boolean {
   return true;
 }
 
-async function deployContainers(
-  context: vscode.ExtensionContext,
-  ctx: CommandContext,
-  picked: PickedContainer[],
-  dryRun: boolean,
-): Promise<RunSummary | undefined> {
-  if (picked.length === 0) return undefined;
-  if (!dryRun && refuseUntrusted('Deploying')) return undefined;
-
-  // One plan per homelab folder: local methods run in their own folder.
+function groupByRoot(picked: PickedContainer[]): Map<string, PickedContainer[]> {
   const byRoot = new Map<string, PickedContainer[]>();
   for (const p of picked) byRoot.set(p.rootUri, [...(byRoot.get(p.rootUri) ?? []), p]);
-  const plans: DeployPlan[] = [];
-  for (const [rootUri, group] of byRoot) {
-    const result = planDeploy(group.map((p) => toTarget(p.container)), planOptions(rootUri));
+  return byRoot;
+}
+
+function folderName(rootUri: string): string {
+  return decodeURIComponent(vscode.Uri.parse(rootUri).path.split('/').filter(Boolean).pop() ?? rootUri);
+}
+
+/** The plan of these machines, each since its last successful deploy (else the default revision). */
+async function planFor(ctx: CommandContext, history: DeployHistory, rootUri: string, machines: string[]): Promise<DeployPlanResult> {
+  const sinceByMachine: Record<string, string> = {};
+  for (const m of machines) {
+    const commit = (await history.lastSuccessful(m))?.commit;
+    if (commit) sinceByMachine[m] = commit;
+  }
+  return requestPlan(ctx.client, { folderUri: rootUri, machines, ...(Object.keys(sinceByMachine).length ? { sinceByMachine } : {}) });
+}
+
+async function sinceLabel(history: DeployHistory, machines: string[]): Promise<string> {
+  const known = (await Promise.all(machines.map((m) => history.lastSuccessful(m)))).filter((e) => e?.commit).length;
+  return known === machines.length ? "each machine's last successful deploy" : known > 0 ? 'the last successful deploy where known, else the upstream branch (or HEAD)' : 'the upstream branch (or HEAD): no deploy recorded yet';
+}
+
+/** The old way, when there is no plan (not a git repository): profile files newer than the last deploy. */
+async function changedByFileTimes(history: DeployHistory, group: PickedContainer[]): Promise<PickedContainer[]> {
+  const last: Record<string, number> = {};
+  for (const { container } of group) {
+    const entry = await history.lastSuccessful(container.name);
+    if (entry) last[container.name] = entry.time + entry.durationMs;
+  }
+  const modifiedAt: Record<string, number> = {};
+  for (const { container } of group)
+    for (const uri of container.profileDependencies ?? []) {
+      if (uri in modifiedAt) continue;
+      try {
+        modifiedAt[uri] = (await vscode.workspace.fs.stat(vscode.Uri.parse(uri))).mtime;
+      } catch {
+        modifiedAt[uri] = Date.now(); // a file that vanished counts as changed
+      }
+    }
+  const decisions = selectChanged(
+    group.map(({ container }) => ({ name: container.name, files: container.profileDependencies ?? [] })),
+    Object.fromEntries(Object.entries(last).map(([name, atMs]) => [name, { atMs }])),
+    { sharedFiles: [], modifiedAt },
+  );
+  const names = new Set(decisions.filter((d) => d.deploy).map((d) => d.container));
+  return group.filter(({ container }) => names.has(container.name));
+}
+
+async function deployContainers(
+  ctx: CommandContext,
+  history: DeployHistory,
+  planDocs: PlanDocuments,
+  picked: PickedContainer[],
+  dryRun: boolean,
+): Promise<WaveRunSummary[] | RunSummary | undefined> {
+  if (picked.length === 0) return undefined;
+  if (!dryRun && refuseUntrusted('Deploying')) return undefined;
+  const config = vscode.workspace.getConfiguration('homelab');
+
+  // Waves per homelab folder: local methods run in their own folder.
+  const runs: RootRun[] = [];
+  for (const [rootUri, group] of groupByRoot(picked)) {
+    const targets = group.map((p) => toTarget(p.container));
+    const options = planOptions(rootUri);
+    const parallel = config.get<number>('deploy.parallel', 0);
+    const candidates = Object.fromEntries(group.map((p) => [p.container.name, { services: p.container.services.map((x) => x.name), tags: p.container.tags ?? [] }]));
+    const result = planWaves(targets, parallel > 0 ? { ...options, parallel } : options, candidates);
     if (!result.ok) {
       ctx.output.error(`Deploy refused:\n${formatIssues(result.issues)}`);
       void vscode.window.showErrorMessage(`Homelab: deploy refused. ${formatIssues(result.issues)}`, { modal: true });
       return undefined;
     }
-    plans.push(result.plan);
+    runs.push({ rootUri, targets, containers: group.map((p) => p.container), waves: result.waves, options });
   }
-  const lines = plans.flatMap((plan) =>
-    plan.units.flatMap((u) => [`${u.containers.join(', ')}${u.address ? ` (${u.address})` : ''}:`, ...u.steps.map((s) => `  ${displayCommand(s.argv)}`)]),
-  );
+  const lines = runs.flatMap((run) => [
+    ...formatWaves(run.waves),
+    ...run.waves.flatMap((w) => w.plan.units.flatMap((u) => [`${u.containers.join(', ')}${u.address ? ` (${u.address})` : ''}:`, ...u.steps.map((st) => `  ${displayCommand(st.argv)}`)])),
+  ]);
 
   if (dryRun) {
     ctx.output.info(`Dry run — nothing was run:\n${lines.join('\n')}`);
     ctx.output.show(true);
-    const confirm = vscode.workspace.getConfiguration('homelab').get<boolean>('deploy.confirmDryRun', false);
-    if (confirm) await vscode.window.showInformationMessage('Homelab dry run', { modal: true, detail: lines.join('\n') });
+    if (config.get<boolean>('deploy.confirmDryRun', false)) await vscode.window.showInformationMessage('Homelab dry run', { modal: true, detail: lines.join('\n') });
     return { results: picked.map((p) => ({ container: p.container.name, status: 'succeeded', durationMs: 0 })), durationMs: 0 };
   }
 
@@ -134,59 +227,32 @@ async function deployContainers(
     );
     if (choice !== 'Deploy Anyway') return undefined;
   }
-  if (vscode.workspace.getConfiguration('homelab').get<boolean>('deploy.confirm', true)) {
+  if (config.get<boolean>('deploy.confirm', true)) {
+    // What will change, before the confirmation: the plan beside the editor, its summary in the dialog.
+    const planLines: string[] = [];
+    for (const run of runs) {
+      const names = run.containers.map((c) => c.name);
+      const answer = await planFor(ctx, history, run.rootUri, names);
+      await openPlan(planDocs, run.rootUri, planMarkdown(run.rootUri, folderName(run.rootUri), answer, await sinceLabel(history, names)));
+      planLines.push(...planSummary(answer));
+    }
     const choice = await vscode.window.showWarningMessage(
-      `Deploy ${picked.length === 1 ? picked[0].container.name : `${picked.length} containers`}?`,
-      { modal: true, detail: lines.join('\n') },
+      `Deploy ${picked.length === 1 ? picked[0].container.name : `${picked.length} machines`}?`,
+      { modal: true, detail: ['What changes:', ...planLines.map((l) => `  ${l}`), '', ...lines].join('\n') },
       'Deploy',
     );
     if (choice !== 'Deploy') return undefined;
   }
 
-  const useTerminal = vscode.workspace.getConfiguration('homelab').get<string>('deploy.output', 'terminal') === 'terminal';
-  const output = new DeployOutput(ctx.output, useTerminal);
-  const summary = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Homelab deploy', cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      const total = plans.reduce((n, p) => n + p.units.reduce((m, u) => m + u.steps.length, 0), 0);
-      const results: RunSummary = { results: [], durationMs: 0 };
-      for (const plan of plans) {
-        const s = await runDeploy(plan, {
-          signal: abort.signal,
-          onEvent: (event) => {
-            output.handle(event);
-            if (event.type === 'step-start') {
-              progress.report({ message: `${event.unit.containers.join(', ')}: ${event.step.title}`, increment: 100 / Math.max(1, total) });
-            }
-          },
-        });
-        results.results.push(...s.results);
-        results.durationMs += s.durationMs;
-      }
-      return results;
-    },
-  );
-
-  const last = { ...context.workspaceState.get<Record<string, number>>(LAST_DEPLOY_KEY, {}) };
-  for (const r of summary.results) if (r.status === 'succeeded') last[r.container] = r.finishedAt ?? Date.now();
-  await context.workspaceState.update(LAST_DEPLOY_KEY, last);
+  const summaries = await runConfirmedDeploy(ctx, history, runs);
   void ctx.tree.probe();
-
-  const ok = summary.results.filter((r) => r.status === 'succeeded').map((r) => r.container);
-  const failed = summary.results.filter((r) => r.status === 'failed');
-  const cancelled = summary.results.filter((r) => r.status === 'cancelled').map((r) => r.container);
-  const text = [
-    ok.length ? `succeeded: ${ok.join(', ')}` : '',
-    failed.length ? `failed: ${failed.map((r) => `${r.container} at ${r.failedStep ?? '?'}${r.message ? ` (${r.message})` : ''}`).join(', ')}` : '',
-    cancelled.length ? `cancelled: ${cancelled.join(', ')}` : '',
-  ].filter(Boolean).join('; ');
-  ctx.output.info(`Deploy finished in ${(summary.durationMs / 1000).toFixed(1)} s — ${text}`);
-  if (failed.length > 0) void vscode.window.showErrorMessage(`Homelab deploy: ${text}`, 'Show Output').then((c) => c && ctx.output.show());
-  else if (cancelled.length > 0) void vscode.window.showWarningMessage(`Homelab deploy: ${text}`);
+  const { text, failed, cancelled } = summaryText(summaries);
+  const seconds = summaries.reduce((n, s) => n + s.durationMs, 0) / 1000;
+  ctx.output.info(`Deploy finished in ${seconds.toFixed(1)} s — ${text}`);
+  if (failed) void vscode.window.showErrorMessage(`Homelab deploy: ${text}`, 'Show Output').then((c) => c && ctx.output.show());
+  else if (cancelled) void vscode.window.showWarningMessage(`Homelab deploy: ${text}`);
   else void vscode.window.showInformationMessage(`Homelab deploy: ${text}`);
-  return summary;
+  return summaries;
 }
 
 function errorCount(c: ContainerNode): number {

@@ -7,6 +7,8 @@ import type { ContainerNode, HostKind, Topology } from '../../../server/src/prot
 import { childNodes, containerTooltip, Grouping, rootNodes, TreeNode } from './treeModel';
 import { prometheusUp, probeAll, Reachability, sshPort } from './reachability';
 
+const STATUS_LABELS: Record<Reachability, string> = { reachable: 'reachable', unreachable: 'no answer', 'not-ssh': 'answers, not SSH', unknown: 'unknown' };
+
 const hostIcons: Record<HostKind, string> = {
   proxmox: 'server-environment',
   nas: 'database',
@@ -24,6 +26,7 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private topology: Topology = { homelabs: [] };
   private grouping: Grouping = 'host';
   private reachability = new Map<string, Reachability>();
+  private readonly health = new Map<string, { status: string; summary: string }>();
   private prometheus = new Map<string, boolean>();
   private probeTimer: NodeJS.Timeout | undefined;
   private view: vscode.TreeView<TreeNode> | undefined;
@@ -158,17 +161,24 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const parts = [c.ip ?? 'no IP'];
     if (problems.errors) parts.push(`${problems.errors} error${problems.errors > 1 ? 's' : ''}`);
     if (problems.warnings) parts.push(`${problems.warnings} warning${problems.warnings > 1 ? 's' : ''}`);
-    if (status !== 'unknown') parts.push(status);
+    if (status !== 'unknown') parts.push(STATUS_LABELS[status]);
+    const health = this.health.get(c.name);
+    if (health) parts.push(`health ${health.status}`);
     item.description = parts.join(' · ');
     item.iconPath =
-      status === 'reachable'
-        ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed'))
-        : status === 'unreachable'
-          ? new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('testing.iconFailed'))
-          : new vscode.ThemeIcon('vm');
+      health?.status === 'failed'
+        ? new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('testing.iconFailed'))
+        : status === 'reachable'
+          ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed'))
+          : status === 'unreachable'
+            ? new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('testing.iconFailed'))
+            : status === 'not-ssh'
+              ? new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+              : new vscode.ThemeIcon('vm');
     const tooltip = new vscode.MarkdownString(containerTooltip(c));
     if (problems.errors || problems.warnings) tooltip.appendMarkdown(`\n- Problems: ${problems.errors} errors, ${problems.warnings} warnings`);
-    if (status !== 'unknown') tooltip.appendMarkdown(`\n- Status: ${status}`);
+    if (status !== 'unknown') tooltip.appendMarkdown(`\n- Status: ${status === 'not-ssh' ? 'answers, but not SSH' : status}`);
+    if (health) tooltip.appendMarkdown(`\n- Health after the last deploy: ${health.status} (${health.summary})`);
     item.tooltip = tooltip;
     item.contextValue = c.profileExists ? 'container' : 'container-noprofile';
     if (c.profileUri && c.profileExists) item.command = openCommand(c.profileUri);
@@ -177,9 +187,23 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   private statusOf(c: ContainerNode): Reachability {
     if (!c.ip) return 'unknown';
+    const probed = this.reachability.get(c.ip);
+    // An exporter can be up while sshd is not: Prometheus does not hide an SSH port that answers something else.
+    if (probed === 'not-ssh') return probed;
     const up = this.prometheus.get(c.ip);
     if (up !== undefined) return up ? 'reachable' : 'unreachable';
-    return this.reachability.get(c.ip) ?? 'unknown';
+    return probed ?? 'unknown';
+  }
+
+  /** The topology as last loaded (for health checks: service URLs). */
+  topologyNow(): Topology {
+    return this.topology;
+  }
+
+  /** The health of machines after their last deploy (shown until the next one). */
+  setHealth(machine: string, health: { status: string; summary: string }): void {
+    this.health.set(machine, health);
+    this.changed.fire(undefined);
   }
 
   private updateBadge(): void {

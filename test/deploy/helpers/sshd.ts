@@ -86,7 +86,12 @@ async function waitForBanner(port: number, child: ChildProcess, log: () => strin
   throw new Error(`sshd did not answer on 127.0.0.1:${port}:\n${log()}`);
 }
 
-export async function startSshd(): Promise<Sshd> {
+/**
+ * `pathFirst`: folders put before the usual PATH of remote commands (sshd's
+ * `SetEnv`), for stand-ins of programs no test machine runs (systemctl of a
+ * system without systemd as PID 1).
+ */
+export async function startSshd(options: { pathFirst?: string[] } = {}): Promise<Sshd> {
   const user = ensureTestUser();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homelab-sshd-'));
   fs.chmodSync(dir, 0o755); // sshd reads authorized_keys as the test user
@@ -124,6 +129,7 @@ export async function startSshd(): Promise<Sshd> {
     `MaxStartups 50:30:100`,
     `MaxSessions 50`,
     `LogLevel ERROR`,
+    ...(options.pathFirst?.length ? [`SetEnv PATH=${[...options.pathFirst, '/usr/local/bin', '/usr/bin', '/bin'].join(':')}`] : []),
     '',
   ].join('\n'));
   fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 }); // privilege separation dir

@@ -16,6 +16,7 @@ const notRunHere: Record<string, string> = {
   'homelab.deployAll': 'would ssh to every container of the example',
   'homelab.deployChanged': 'would ssh to the changed containers of the example',
   'homelab.openSshTerminal': 'would open an ssh session to 192.168.8.x',
+  'homelab.rollback': 'would ssh to 192.168.8.x; rollback is covered by test/deploy/rollback.test.ts and the UI scenario of a failed health check',
   'homelab.refresh': 'probes every container\'s SSH port even with homelab.reachability.enable off; run in the untrusted suite, where no probe is made',
 };
 
@@ -35,9 +36,18 @@ describe('every contributed command on the example homelab', () => {
   it('each command is either run below or listed with a reason', () => {
     const runHere = ['homelab.groupByNetwork', 'homelab.groupByHost', 'homelab.showOutput', 'homelab.openInventory',
       'homelab.openProfile', 'homelab.revealInInventory', 'homelab.copyIp', 'homelab.dryRun', 'homelab.checkWorkspace',
-      'homelab.createInventory', 'homelab.openSettings', 'homelab.restartServer'];
+      'homelab.createInventory', 'homelab.openSettings', 'homelab.restartServer', 'homelab.showDeployPlan'];
     const unaccounted = contributedCommands().filter((id) => !runHere.includes(id) && !(id in notRunHere));
     assert.deepEqual(unaccounted, []);
+  });
+
+  it('showDeployPlan opens a read-only plan document (this copy is no git repository: it says why there is no plan)', async () => {
+    const shown = await vscode.commands.executeCommand<string>('homelab.showDeployPlan');
+    assert.ok(shown, 'a plan document was opened');
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === shown);
+    assert.ok(doc, 'the plan document is open');
+    assert.match(doc.getText(), /^# Deploy plan — /);
+    assert.match(doc.getText(), /No plan:|No changes|## /);
   });
 
   it('groupByNetwork and groupByHost regroup the tree', async () => {

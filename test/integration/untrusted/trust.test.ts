@@ -55,6 +55,14 @@ describe('an untrusted homelab folder', () => {
     assert.equal(vscode.window.terminals.length, terminalsBefore);
   });
 
+  it('shows the deploy plan (read-only) and refuses a rollback', async () => {
+    const shown = await vscode.commands.executeCommand<string>('homelab.showDeployPlan');
+    assert.ok(shown && vscode.workspace.textDocuments.some((d) => d.uri.toString() === shown && /^# Deploy plan/.test(d.getText())));
+    const terminalsBefore = vscode.window.terminals.length;
+    assert.equal(await vscode.commands.executeCommand('homelab.rollback', monitoring), undefined);
+    assert.equal(vscode.window.terminals.length, terminalsBefore);
+  });
+
   it('refresh re-reads the homelab (and probes nothing: the folder is not trusted)', async () => {
     await vscode.commands.executeCommand('homelab.refresh');
     const names = allTreeNodes(api).filter((n) => n.type === 'container').map((n) => n.container?.name);
