@@ -143,37 +143,6 @@ export interface DeployPlanResult {
   error?: string;
 }
 
-export type PlanChangeKind =
-  | 'inventory' | 'setting' | 'option' | 'service-added' | 'service-removed' | 'port-opened' | 'port-closed'
-  | 'scrape-target-gained' | 'scrape-target-lost' | 'scrape-target-changed' | 'update-window-moved'
-  | 'no-longer-scraped' | 'proxy-port-closed' | 'update-clash';
-
-export interface PlanChange {
-  /** The machine it is about (a knock-on: the machine it lands on). */
-  machine: string;
-  kind: PlanChangeKind;
-  /** A setting (`systemSettings.x`), option path, inventory field, service, `tcp/443`, scrape target, `calendar`… */
-  key: string;
-  old?: string;
-  new?: string;
-  /** The new value's place (the old one's for a removal): folder-relative file, 1-based line. */
-  file: string;
-  line: number;
-  /** Knock-ons: the machine whose change causes it. */
-  cause?: string;
-  message?: string;
-}
-
-export interface MachinePlan {
-  machine: string;
-  status: 'changed' | 'new' | 'removed';
-  since?: string;
-  file: string;
-  line: number;
-  changes: PlanChange[];
-}
-
-export interface DeployPlanJson {
-  machines: MachinePlan[];
-  knockOns: PlanChange[];
-}
+// The plan's own types, shared with the CLI (type-only: nothing of the checks layer reaches the client bundle).
+export type { DeployPlan as DeployPlanJson, MachinePlan, PlanChange, PlanChangeKind } from '../checks/plan/planTypes';
+import type { DeployPlan as DeployPlanJson } from '../checks/plan/planTypes';

@@ -10,15 +10,11 @@ import { defaultSince, resolveRevision } from '../model/gitHost';
 import { buildAtRevision, type RevisionBuild } from '../model/revisionBuild';
 import { normalizeUri, uriToPath } from '../model/uri';
 import type { Workspace } from '../model/workspace';
-import type { DeployPlanJson, DeployPlanParams, DeployPlanResult } from './customMessages';
+import type { DeployPlanParams, DeployPlanResult } from './customMessages';
 
-/** The client's copy of the plan's types must stay the server's: this fails to compile when they part. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const typesAgree: Same<DeployPlan, DeployPlanJson> = true;
-void typesAgree;
 
 const KEEP = 6;
-const EMPTY: DeployPlanJson = { machines: [], knockOns: [] };
+const EMPTY: DeployPlan = { machines: [], knockOns: [] };
 
 export class DeployPlanner {
   /** Builds by folder, commit and settings, newest last. */

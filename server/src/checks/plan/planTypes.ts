@@ -1,8 +1,8 @@
 // The deploy plan as plain JSON data: per machine, what changes since the
 // commit it was last deployed from, and the knock-ons of those changes on
 // other machines. Shared by the CLI (`homelab-check plan`) and the language
-// server (`homelab/deployPlan`; the client's copy of these types is in
-// protocol/customMessages.ts, kept identical by the type checker).
+// server (`homelab/deployPlan`; protocol/customMessages.ts re-exports these
+// types for the client).
 
 /** What changed. `setting`/`option`/`inventory` carry old → new value text. */
 export type PlanChangeKind =
