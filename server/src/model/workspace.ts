@@ -413,7 +413,10 @@ export class Workspace {
       stamp: (u) => this.docs.stamp(u),
       readHost: this.evalHost(),
       nixLayer: this.nixLayer,
-      evaluate: (u) => this.evaluate(u, session).value,
+      evaluate: (u) => {
+        const p = this.evaluate(u, session);
+        return { value: p.value, deps: p.deps };
+      },
     });
     joinMachines(containers, discovery);
 

@@ -22,33 +22,49 @@ export interface DiscoveryContext {
   stamp(uri: string): number;
   readHost: NixReadHost;
   nixLayer: NixLayer;
-  /** A module file's value (cached by the workspace per the stamps of what it read). */
-  evaluate(uri: string): Value | undefined;
+  /** A module file's value and every file it read (cached by the workspace per the stamps of what it read). */
+  evaluate(uri: string): { value: Value | undefined; deps: string[] };
 }
 
 export class FleetDiscovery {
   private readonly cache = new Map<string, { deps: Map<string, number>; listing: string[]; value: Value | undefined }>();
+  /** The last merge and every file it read (flake, hive, modules and their imports), per folder. */
+  private readonly merged = new Map<string, { deps: Map<string, number>; listing: string[]; discovery: Discovery }>();
 
   discover(ctx: DiscoveryContext): Discovery {
+    // An edit elsewhere (the inventory, a profile) leaves every machine as it was: no re-merge of their modules.
+    const last = this.merged.get(ctx.root);
+    if (last && last.listing === ctx.listing && [...last.deps].every(([u, st]) => ctx.stamp(u) === st)) return last.discovery;
     const findings: MachineFinding[] = [];
-    const flake = this.evaluated(ctx, joinUri(ctx.root, 'flake.nix'), 'flake');
+    const deps = new Map<string, number>();
+    const flake = this.evaluated(ctx, joinUri(ctx.root, 'flake.nix'), 'flake', deps);
     if (flake) findings.push(...flakeFindings(flake));
-    const hive = this.evaluated(ctx, joinUri(ctx.root, 'hive.nix'), 'hive');
+    const hive = this.evaluated(ctx, joinUri(ctx.root, 'hive.nix'), 'hive', deps);
     if (hive) findings.push(...hiveFindings(hive));
-    if (findings.length === 0) return { machines: new Map(), clashes: [] };
     const load: ModuleLoader = (u) => {
       const uri = normalizeUri(u);
       const file = ctx.exists(uri) && uri.endsWith('.nix') ? uri : ctx.exists(`${uri}/default.nix`) ? `${uri}/default.nix` : ctx.exists(uri) ? uri : undefined;
-      return file ? { uri: file, value: ctx.evaluate(file) } : undefined;
+      deps.set(uri, ctx.stamp(uri));
+      deps.set(`${uri}/default.nix`, ctx.stamp(`${uri}/default.nix`));
+      if (!file) return undefined;
+      const r = ctx.evaluate(file);
+      for (const d of r.deps) deps.set(normalizeUri(d), ctx.stamp(normalizeUri(d)));
+      return { uri: file, value: r.value };
     };
-    return discoverMachines(findings, load);
+    const discovery = findings.length ? discoverMachines(findings, load) : { machines: new Map(), clashes: [] };
+    this.merged.set(ctx.root, { deps, listing: ctx.listing, discovery });
+    return discovery;
   }
 
   /** A flake's outputs or a hive, evaluated for discovery. */
-  private evaluated(ctx: DiscoveryContext, uri: string, mode: 'flake' | 'hive'): Value | undefined {
+  private evaluated(ctx: DiscoveryContext, uri: string, mode: 'flake' | 'hive', read: Map<string, number>): Value | undefined {
+    read.set(uri, ctx.stamp(uri));
     if (!ctx.exists(uri) || !ctx.nixLayer.evaluateForDiscovery) return undefined;
     const c = this.cache.get(uri);
-    if (c && c.listing === ctx.listing && [...c.deps].every(([u, st]) => ctx.stamp(u) === st)) return c.value;
+    if (c && c.listing === ctx.listing && [...c.deps].every(([u, st]) => ctx.stamp(u) === st)) {
+      for (const [u, st] of c.deps) read.set(u, st);
+      return c.value;
+    }
     const host: NixReadHost = { ...ctx.readHost, listDir: (dir) => directoryEntries(ctx.listing, normalizeUri(dir)) };
     let value: Value | undefined;
     const deps = new Map<string, number>([[uri, ctx.stamp(uri)]]);
@@ -60,6 +76,7 @@ export class FleetDiscovery {
       value = undefined; // as in Workspace.evaluate: an evaluator bug must not take the model down
     }
     this.cache.set(uri, { deps, listing: ctx.listing, value });
+    for (const [u, st] of deps) read.set(u, st);
     return value;
   }
 }
