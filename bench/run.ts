@@ -5,7 +5,7 @@
 //
 // Options: --quick (fewer runs), --profile (every server process of ours
 // writes a CPU profile into bench/.profiles), --only=cold,discovery,edit,
-// features,validation,parse,activation,package (comma-separated subset),
+// features,validation,parse,activation,package,options (comma-separated subset),
 // --no-readme.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -15,6 +15,7 @@ import { generateAll, generatedRoot, GeneratedHomelab, repoRoot, SIZES, LARGE_PR
 import { generateFlake, GeneratedFlake, FLAKE_HOSTS } from './generateFlake';
 import { cliMachines, coldStart, ColdStart, discoveryColdStart, DiscoveryStart, editLatency, ourServer, Options, requestLatency, startAndSettle, useServerBundle, validateOurs } from './measure';
 import { measureActivation } from './activation';
+import { measureOptions } from './options';
 import { ensureYamlLs, runNixParse, validateYamlLs, vsixSize, YAML_LS_VERSION } from './peers';
 import { fileUri } from './lsp';
 import { round, sleep, Stat, stat } from './stats';
@@ -345,6 +346,10 @@ async function main(): Promise<void> {
   if (wants('validation')) await validation(set.inventory.dir, set.inventory.file, set.inventory.lines);
   if (wants('activation')) await activation();
   if (wants('package')) packaging();
+  if (wants('options')) {
+    log('option index (bench/options.ts)…');
+    figures.push(...(await measureOptions(quick, log)));
+  }
   // Last, so a slow or failing parser bench cannot disturb the other figures; listed first.
   if (wants('parse')) {
     log('parse throughput (bench/nix-parse.ts, the Nix parser\'s own bench)…');

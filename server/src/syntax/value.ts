@@ -23,8 +23,12 @@ export type Value =
   | { kind: 'path'; value: string; origin: Origin }
   | { kind: 'list'; items: Value[]; origin: Origin }
   | { kind: 'attrs'; entries: Map<string, Entry>; origin: Origin }
-  /** Not knowable without running Nix (pkgs.*, unmodelled builtins, encrypted imports...). */
-  | { kind: 'unknown'; reason: string; origin: Origin; call?: CapturedCall };
+  /**
+   * Not knowable without running Nix (pkgs.*, unmodelled builtins, encrypted imports...).
+   * `ref`: the attribute name an unknown was selected as when it was not called
+   * (`lib.types.str` is unknown with ref `str`), so `listOf types.str` can be read.
+   */
+  | { kind: 'unknown'; reason: string; origin: Origin; call?: CapturedCall; ref?: string };
 
 /**
  * An unknown function applied to known arguments, kept for discovery:

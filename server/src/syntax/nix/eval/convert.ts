@@ -44,6 +44,7 @@ export function toValue(v: V, depth: number, seen: Map<LEntry, Entry>, apply?: A
       return { kind: 'attrs', entries, origin: v.origin };
     }
     case 'unknown': {
+      if (v.fn !== undefined && !v.args) return { kind: 'unknown', reason: v.reason, origin: v.origin, ref: v.fn };
       if (v.fn === undefined || !v.args || depth > CALL_ARG_DEPTH) return { kind: 'unknown', reason: v.reason, origin: v.origin };
       const args = v.args.map((t) => toValue(t.force(), depth + 1, seen, apply));
       return { kind: 'unknown', reason: v.reason, origin: v.origin, call: { fn: v.fn, args } };

@@ -35,6 +35,11 @@ export interface EvalOptions {
   flake?: boolean;
   /** Also call functions met inside the value (colmena nodes, inline modules); see applyWithUnknownArgs. */
   applyNestedFunctions?: boolean;
+  /**
+   * When the file's value is an attribute set, keep only these attributes: the
+   * others are never forced (a module's `options` and `imports` without its `config`).
+   */
+  only?: string[];
 }
 
 const MAX_DEPTH = 1000;
@@ -62,6 +67,8 @@ export class NixEvaluator {
       let v = this.importFile(uri, { uri, span: { start: 0, end: 0 } });
       if (options.flake && v.kind === 'attrs') v = flakeOutputs(this, v);
       else if (options.applyFunctions !== false) v = applyWithUnknownArgs(this, v, undefined) ?? v;
+      const only = options.only;
+      if (only && v.kind === 'attrs') v = { ...v, entries: new Map([...v.entries].filter(([k]) => only.includes(k))) };
       if (!options.applyNestedFunctions) return toValue(v, 0, this.converted);
       // Applied functions give other values than plain conversion: not shared with it.
       return toValue(v, 0, new Map(), (fn, key) => applyWithUnknownArgs(this, fn, key));

@@ -1,0 +1,117 @@
+// How an option's default, example and description are shown: a value known
+// statically is printed as Nix text (attribute names sorted, as Nix prints
+// them); a value with an unknown part is shown by its own source text
+// (`pkgs.hello`, `config.networking.hostName`); `literalExpression` /
+// `literalExample` give their text, `literalMD` and `mdDoc` their Markdown.
+import type { Value } from '../../syntax/value';
+
+/** The text of a file (for the source text of values not known statically). */
+export type TextOf = (uri: string) => string | undefined;
+
+/** Longest text kept for a default or an example. */
+const MAX_TEXT = 2000;
+
+const IDENT = /^[a-zA-Z_][a-zA-Z0-9_'-]*$/;
+const KEYWORDS = new Set(['if', 'then', 'else', 'assert', 'with', 'let', 'in', 'rec', 'inherit', 'or']);
+
+/** An attribute name as Nix writes it (quoted when it is not an identifier). */
+export function showAttrName(name: string): string {
+  return IDENT.test(name) && !KEYWORDS.has(name) ? name : nixString(name);
+}
+
+/** An attribute path as Nix writes it: `services.nginx`, `pkgs."hello-2"`… */
+export function showAttrPath(path: string[]): string {
+  return path.map(showAttrName).join('.');
+}
+
+export function nixString(s: string): string {
+  return `"${s.replace(/[\\"\n\r\t]|\$\{/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\${c}`))}"`;
+}
+
+function cap(s: string): string {
+  return s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` : s;
+}
+
+/** True when the value (or a part of it) is not known statically. */
+function hasUnknown(v: Value, depth = 0): boolean {
+  if (depth > 40) return true;
+  switch (v.kind) {
+    case 'unknown':
+      return true;
+    case 'list':
+      return v.items.some((i) => hasUnknown(i, depth + 1));
+    case 'attrs':
+      for (const e of v.entries.values()) if (hasUnknown(e.value, depth + 1)) return true;
+      return false;
+    default:
+      return false;
+  }
+}
+
+/** The source text a value came from, when its origin is a file we can read. */
+function sourceText(v: Value, textOf: TextOf): string | undefined {
+  const text = textOf(v.origin.uri);
+  if (text === undefined || v.origin.span.end <= v.origin.span.start) return undefined;
+  return text.slice(v.origin.span.start, v.origin.span.end);
+}
+
+function printKnown(v: Value, textOf: TextOf, depth: number): string {
+  if (depth > 40) return '…';
+  switch (v.kind) {
+    case 'string':
+      return nixString(v.value);
+    case 'number':
+      return String(v.value);
+    case 'boolean':
+      return v.value ? 'true' : 'false';
+    case 'null':
+      return 'null';
+    case 'path':
+      return sourceText(v, textOf) ?? v.value.replace(/^file:\/\//, '');
+    case 'list':
+      return v.items.length === 0 ? '[ ]' : `[ ${v.items.map((i) => printKnown(i, textOf, depth + 1)).join(' ')} ]`;
+    case 'attrs': {
+      const keys = [...v.entries.keys()].sort();
+      if (keys.length === 0) return '{ }';
+      return `{ ${keys.map((k) => `${showAttrName(k)} = ${printKnown(v.entries.get(k)?.value as Value, textOf, depth + 1)};`).join(' ')} }`;
+    }
+    case 'unknown':
+      return sourceText(v, textOf) ?? '…';
+  }
+}
+
+/** A literal wrapper's text: `literalExpression "…"`, `literalMD "…"`, or their evaluated `{ _type; text; }` form. */
+function literalText(v: Value): string | undefined {
+  if (v.kind === 'unknown' && v.call && v.call.args.length === 1) {
+    const fn = v.call.fn;
+    const arg = v.call.args[0];
+    if ((fn === 'literalExpression' || fn === 'literalExample' || fn === 'literalMD' || fn === 'mdDoc') && arg.kind === 'string') return arg.value;
+  }
+  if (v.kind === 'attrs') {
+    const t = v.entries.get('_type')?.value;
+    const text = v.entries.get('text')?.value;
+    if (t?.kind === 'string' && /^(literalExpression|literalExample|literalMD|mdDoc)$/.test(t.value) && text?.kind === 'string') return text.value;
+  }
+  return undefined;
+}
+
+/**
+ * A default or an example as Nix text: a literal's own text, a known value
+ * printed, otherwise the source text it was written as. Undefined when none is known.
+ */
+export function renderValue(v: Value | undefined, textOf: TextOf): string | undefined {
+  if (!v) return undefined;
+  const lit = literalText(v);
+  if (lit !== undefined) return cap(lit);
+  if (!hasUnknown(v)) return cap(printKnown(v, textOf, 0));
+  const src = sourceText(v, textOf);
+  if (src !== undefined) return cap(src.trim());
+  return v.kind === 'list' || v.kind === 'attrs' ? cap(printKnown(v, textOf, 0)) : undefined;
+}
+
+/** A description (Markdown): a string, or `mdDoc "…"` / `literalMD "…"`. */
+export function descriptionText(v: Value | undefined): string | undefined {
+  if (!v) return undefined;
+  if (v.kind === 'string') return v.value;
+  return literalText(v);
+}

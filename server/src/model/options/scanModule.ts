@@ -1,0 +1,230 @@
+// Reads the option declarations of one evaluated module: its `options` tree,
+// where `lib` is unknown so `mkOption { … }`, `mkEnableOption "x"` and
+// `mkPackageOption pkgs "x" { … }` are captured calls, recursing into the
+// submodules of their types (`<name>` under attrsOf, `*` under listOf); and the
+// renamed / removed options its `imports` list through `mkRenamedOptionModule`
+// & co. What is not known statically is left out or typed 'unknown'.
+import type { Origin, Value } from '../../syntax/value';
+import type { Declaration, OptionDecl, Rename } from './types';
+import { describeType } from './typeText';
+import { descriptionText, renderValue, showAttrPath, type TextOf } from './render';
+
+export interface ModuleScanContext {
+  textOf: TextOf;
+  /** The module value of a path used as a submodule (`types.submodule ./vhost.nix`), evaluated with unknown arguments. */
+  loadModule(uri: string): Value | undefined;
+}
+
+/** Deepest option path followed (submodules within submodules…). */
+const MAX_PATH = 40;
+
+function decl(origin: Origin): Declaration {
+  return { uri: origin.uri, span: { start: origin.span.start, end: origin.span.end } };
+}
+
+function field(v: Value | undefined, key: string): Value | undefined {
+  return v?.kind === 'attrs' ? v.entries.get(key)?.value : undefined;
+}
+
+function bool(v: Value | undefined): boolean | undefined {
+  return v?.kind === 'boolean' ? v.value : undefined;
+}
+
+/** A list of strings (an option path given to mkRenamedOptionModule, or mkPackageOption's name). */
+function strings(v: Value | undefined): string[] | undefined {
+  if (v?.kind === 'string') return [v.value];
+  if (v?.kind !== 'list') return undefined;
+  const out: string[] = [];
+  for (const i of v.items) {
+    if (i.kind !== 'string') return undefined;
+    out.push(i.value);
+  }
+  return out;
+}
+
+class ModuleScanner {
+  readonly options: OptionDecl[] = [];
+  /** Path-module URIs being read (a submodule file that refers to itself stops there). */
+  private readonly active = new Set<string>();
+
+  constructor(private readonly ctx: ModuleScanContext) {}
+
+  /** Walks an `options` tree below `prefix`. */
+  walk(v: Value, prefix: string[]): void {
+    if (v.kind !== 'attrs' || prefix.length > MAX_PATH) return;
+    for (const [key, e] of v.entries) {
+      const path = [...prefix, key];
+      const o = e.value;
+      if (o.kind === 'unknown' && o.call) {
+        const read = this.option(o.call.fn, o.call.args, path, e.keyOrigin);
+        if (read) continue;
+      }
+      if (o.kind === 'attrs') {
+        const t = field(o, '_type');
+        if (t?.kind === 'string' && t.value === 'option') this.mkOption(o, path, e.keyOrigin);
+        else if (t === undefined) this.walk(o, path);
+      }
+    }
+  }
+
+  /** Reads one captured option call; false when the call is not an option declaration. */
+  private option(fn: string, args: Value[], path: string[], at: Origin): boolean {
+    switch (fn) {
+      case 'mkOption':
+        this.mkOption(args[0], path, at);
+        return true;
+      case 'mkEnableOption':
+        this.mkEnableOption(args[0], path, at);
+        return true;
+      case 'mkPackageOption':
+      case 'mkPackageOptionMD':
+        this.mkPackageOption(args[1], args[2], path, at);
+        return true;
+    }
+    return false;
+  }
+
+  private push(o: OptionDecl): void {
+    this.options.push(o);
+  }
+
+  private mkOption(a: Value | undefined, path: string[], at: Origin): void {
+    if (a?.kind !== 'attrs') {
+      this.push({ path, type: 'unknown', declaredAt: decl(at) });
+      return;
+    }
+    const typeValue = field(a, 'type');
+    const t = describeType(typeValue);
+    const o: OptionDecl = { path, type: t.text, declaredAt: decl(at) };
+    const def = renderValue(field(a, 'defaultText'), this.ctx.textOf) ?? renderValue(field(a, 'default'), this.ctx.textOf);
+    if (def !== undefined) o.default = def;
+    const example = renderValue(field(a, 'example'), this.ctx.textOf);
+    if (example !== undefined) o.example = example;
+    const description = descriptionText(field(a, 'description'));
+    if (description !== undefined) o.description = description;
+    const readOnly = bool(field(a, 'readOnly'));
+    if (readOnly) o.readOnly = true;
+    const internal = bool(field(a, 'internal'));
+    if (internal) o.internal = true;
+    const visible = field(a, 'visible');
+    if (visible?.kind === 'boolean' && !visible.value) o.visible = false;
+    if (t.subs.some((sub) => sub.prefix.length === 0 && this.freeform(sub.module))) o.freeform = true;
+    this.push(o);
+    for (const sub of t.subs) this.submodule(sub.module, [...path, ...sub.prefix]);
+  }
+
+  private mkEnableOption(name: Value | undefined, path: string[], at: Origin): void {
+    const n = descriptionText(name);
+    const o: OptionDecl = { path, type: 'boolean', default: 'false', example: 'true', declaredAt: decl(at) };
+    if (n !== undefined) o.description = `Whether to enable ${n}.`;
+    this.push(o);
+  }
+
+  /** `mkPackageOption pkgs name { nullable; default; example; extraDescription; pkgsText; }`. */
+  private mkPackageOption(nameValue: Value | undefined, opts: Value | undefined, path: string[], at: Origin): void {
+    const name = strings(nameValue);
+    const nullable = bool(field(opts, 'nullable')) === true;
+    const o: OptionDecl = { path, type: nullable ? 'null or package' : 'package', declaredAt: decl(at) };
+    const pkgsTextValue = field(opts, 'pkgsText');
+    const pkgsText = pkgsTextValue?.kind === 'string' ? pkgsTextValue.value : 'pkgs';
+    const defValue = field(opts, 'default');
+    const defPath = defValue === undefined ? name : strings(defValue);
+    if (defValue?.kind === 'null') o.default = 'null';
+    else if (defPath) o.default = `${pkgsText}.${showAttrPath(defPath)}`;
+    const exValue = field(opts, 'example');
+    const exPath = strings(exValue);
+    if (exPath) o.example = `${pkgsText}.${showAttrPath(exPath)}`;
+    else if (exValue && exValue.kind !== 'null') o.example = renderValue(exValue, this.ctx.textOf);
+    if (name) {
+      const extra = descriptionText(field(opts, 'extraDescription'));
+      o.description = `The ${name.join('.')} package to use.${extra ? ` ${extra}` : ''}`;
+    }
+    this.push(o);
+  }
+
+  /** The options of a submodule (a set, a function already applied, a path, or a list of those) below `prefix`. */
+  private submodule(m: Value, prefix: string[]): void {
+    if (prefix.length > MAX_PATH) return;
+    if (m.kind === 'list') {
+      for (const i of m.items) this.submodule(i, prefix);
+      return;
+    }
+    if (m.kind === 'path') {
+      if (this.active.has(m.value)) return;
+      const loaded = this.ctx.loadModule(m.value);
+      if (!loaded) return;
+      this.active.add(m.value);
+      try {
+        this.submodule(loaded, prefix);
+      } finally {
+        this.active.delete(m.value);
+      }
+      return;
+    }
+    const opts = field(m, 'options');
+    if (opts) this.walk(opts, prefix);
+    // A submodule's own `imports` (paths or modules) declare its options too.
+    const imports = field(m, 'imports');
+    if (imports?.kind === 'list') for (const i of imports.items) if (i.kind === 'path' || i.kind === 'attrs') this.submodule(i, prefix);
+  }
+
+  /** Whether a submodule (or one of a list of them) declares a `freeformType`. */
+  private freeform(m: Value): boolean {
+    if (m.kind === 'list') return m.items.some((i) => this.freeform(i));
+    return field(m, 'freeformType') !== undefined;
+  }
+}
+
+/** The options declared in a module's `options` value. */
+export function scanOptions(options: Value, ctx: ModuleScanContext): OptionDecl[] {
+  const s = new ModuleScanner(ctx);
+  s.walk(options, []);
+  return s.options;
+}
+
+const RENAMES: Record<string, 'renamed' | 'removed' | 'merged'> = {
+  mkRenamedOptionModule: 'renamed',
+  mkAliasOptionModule: 'renamed',
+  mkAliasOptionModuleMD: 'renamed',
+  mkChangedOptionModule: 'renamed',
+  mkRemovedOptionModule: 'removed',
+  mkMergedOptionModule: 'merged',
+};
+
+/** The renamed and removed options a module's `imports` list declares. */
+export function scanRenames(imports: Value): Rename[] {
+  const out: Rename[] = [];
+  if (imports.kind !== 'list') return out;
+  for (const item of imports.items) {
+    if (item.kind !== 'unknown' || !item.call) continue;
+    let { fn, args } = item.call;
+    const at = decl(item.origin);
+    if ((fn === 'mkRenamedOptionModuleWith' || fn === 'doRename') && args.length === 1) {
+      // mkRenamedOptionModuleWith { sinceRelease; from; to; }, doRename { from; to; visible; warn; use; }
+      fn = 'mkRenamedOptionModule';
+      args = [field(args[0], 'from'), field(args[0], 'to')].filter((x): x is Value => x !== undefined);
+    }
+    const what = RENAMES[fn];
+    if (!what) continue;
+    if (what === 'merged') {
+      // mkMergedOptionModule [ from… ] to f
+      const to = args[1]?.kind === 'list' ? strings(args[1]) : undefined;
+      if (!to || args[0]?.kind !== 'list') continue;
+      for (const f of args[0].items) {
+        const from = f.kind === 'list' ? strings(f) : undefined;
+        if (from) out.push({ from, to, kind: fn, declaredAt: at });
+      }
+      continue;
+    }
+    const from = strings(args[0]);
+    if (!from || args[0]?.kind !== 'list') continue;
+    if (what === 'removed') {
+      const msg = args[1];
+      out.push({ from, removed: msg?.kind === 'string' ? msg.value : '', kind: fn, declaredAt: at });
+      continue;
+    }
+    const to = strings(args[1]);
+    if (to && args[1]?.kind === 'list') out.push({ from, to, kind: fn, declaredAt: at });
+  }
+  return out;
+}

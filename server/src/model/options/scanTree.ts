@@ -1,0 +1,163 @@
+// The static scan of a module tree: lists its `.nix` files (following nothing
+// but the tree), evaluates each one that may declare options with our own
+// evaluator (a module function called with unknown arguments, only its
+// `options` and `imports` converted, never its `config`), and reads them with
+// scanModule. Files that another scanned file `import`s, or uses as a
+// submodule, are helpers (`vhost-options.nix`), not modules of the tree: their
+// options are not top-level options and are left out when assembling.
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NixEvaluator, type EvalHost } from '../../syntax/nix';
+import type { Value } from '../../syntax/value';
+import type { OptionDecl, OptionIndexData, Rename } from './types';
+import { scanOptions, scanRenames } from './scanModule';
+
+/** What the scan of one file gives (plain data: it crosses worker boundaries). */
+export interface FileScan {
+  uri: string;
+  options: OptionDecl[];
+  renames: Rename[];
+  /** Other files its evaluation imported or used as submodules (helpers, not modules). */
+  reached: string[];
+}
+
+/** Directories never walked into. */
+const SKIP_DIRS = new Set(['node_modules', 'result']);
+
+/** The `.nix` files below `root` (a directory or one file), absolute, sorted; symlinks and dot-directories are not followed. */
+export function listNixFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    if (depth > 40) return;
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const full = path.join(dir, name);
+      let st;
+      try {
+        st = lstatSync(full);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (!name.startsWith('.') && !SKIP_DIRS.has(name)) walk(full, depth + 1);
+      } else if (st.isFile() && name.endsWith('.nix')) out.push(full);
+    }
+  };
+  try {
+    if (lstatSync(root).isFile()) return root.endsWith('.nix') ? [root] : [];
+  } catch {
+    return [];
+  }
+  walk(root, 0);
+  return out.sort();
+}
+
+/** Reads files from disk by file:// URI, each once. */
+export class FileTextHost implements EvalHost {
+  private readonly texts = new Map<string, string | undefined>();
+  readText(uri: string): string | undefined {
+    if (this.texts.has(uri)) return this.texts.get(uri);
+    let text: string | undefined;
+    try {
+      text = uri.startsWith('file:') ? readFileSync(fileURLToPath(uri), 'utf8') : undefined;
+    } catch {
+      text = undefined;
+    }
+    this.texts.set(uri, text);
+    return text;
+  }
+  listDir(uri: string): Map<string, 'directory' | 'regular'> | undefined {
+    try {
+      const dir = fileURLToPath(uri);
+      return new Map(readdirSync(dir, { withFileTypes: true }).map((d) => [d.name, d.isDirectory() ? 'directory' : 'regular'] as const));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** A file that may declare options or renames (the others are not evaluated). */
+export function mayDeclare(text: string): boolean {
+  return /\boptions\b|OptionModule/.test(text);
+}
+
+/** Scans one file with a shared evaluator; undefined when it declares nothing. */
+export function scanFile(ev: NixEvaluator, host: EvalHost, uri: string): FileScan | undefined {
+  const text = host.readText(uri);
+  if (text === undefined || !mayDeclare(text)) return undefined;
+  const reached = new Set<string>();
+  const v = ev.evaluateFile(uri, { only: ['options', 'imports'], applyNestedFunctions: true });
+  if (v.kind !== 'attrs') return undefined;
+  const ctx = {
+    textOf: (u: string) => host.readText(u),
+    loadModule: (u: string): Value | undefined => {
+      reached.add(u);
+      return ev.evaluateFile(u, { only: ['options'], applyNestedFunctions: true });
+    },
+  };
+  const optionsValue = v.entries.get('options')?.value;
+  const importsValue = v.entries.get('imports')?.value;
+  const options = optionsValue ? scanOptions(optionsValue, ctx) : [];
+  const renames = importsValue ? scanRenames(importsValue) : [];
+  for (const r of ev.filesReachedFrom(uri)) if (r !== uri) reached.add(r);
+  if (options.length === 0 && renames.length === 0 && reached.size === 0) return undefined;
+  return { uri, options, renames, reached: [...reached] };
+}
+
+/** Scans files (file:// URIs) in this thread, reporting progress every few files. */
+export function scanFiles(uris: string[], onProgress?: (done: number, total: number) => void, host: EvalHost = new FileTextHost()): FileScan[] {
+  const ev = new NixEvaluator(host);
+  const out: FileScan[] = [];
+  let last = 0;
+  for (let i = 0; i < uris.length; i++) {
+    let s: FileScan | undefined;
+    try {
+      s = scanFile(ev, host, uris[i]);
+    } catch {
+      // The evaluator does not throw; a file that still breaks the scan (a stack overflow…) declares nothing.
+      s = undefined;
+    }
+    if (s) out.push(s);
+    const now = Date.now();
+    if (onProgress && (now - last > 100 || i === uris.length - 1)) {
+      last = now;
+      onProgress(i + 1, uris.length);
+    }
+  }
+  return out;
+}
+
+/** Joins the scans of a tree's files into one index: helpers' options left out, a path declared twice kept once. */
+export function assemble(scans: FileScan[], files: number, ms: number): OptionIndexData {
+  const helpers = new Set<string>();
+  for (const s of scans) for (const r of s.reached) helpers.add(r);
+  const options: OptionDecl[] = [];
+  const renames: Rename[] = [];
+  const seen = new Set<string>();
+  let declaring = 0;
+  for (const s of [...scans].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))) {
+    if (helpers.has(s.uri)) continue;
+    if (s.options.length || s.renames.length) declaring++;
+    for (const o of s.options) {
+      const k = o.path.join('\u0000');
+      if (seen.has(k)) continue;
+      seen.add(k);
+      options.push(o);
+    }
+    renames.push(...s.renames);
+  }
+  return { options, renames, stats: { files, declaring, ms } };
+}
+
+/** Builds the index of a tree in this thread (tests, the CLI; the server uses the worker). */
+export function buildIndexInline(files: string[], onProgress?: (done: number, total: number) => void): OptionIndexData {
+  const t0 = Date.now();
+  const uris = files.map((f) => pathToFileURL(f).href);
+  return assemble(scanFiles(uris, onProgress), files.length, Date.now() - t0);
+}

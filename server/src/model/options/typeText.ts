@@ -1,0 +1,215 @@
+// Reads an option's `type` as the static evaluator left it (`lib.types.listOf
+// lib.types.str` is an unknown call `listOf` of an unknown named `str`) into
+// the readable phrase the module system's documentation uses ("list of
+// string", "attribute set of (submodule)", "null or one of "a", "b""), with the
+// same parenthesising rules (a phrase's class: noun, composite, conjunction),
+// and finds the submodules below it with the path segment each one adds
+// (`<name>` under attrsOf, `*` under listOf). A type we do not know is
+// 'unknown', never a guess.
+import type { Value } from '../../syntax/value';
+
+type Cls = 'noun' | 'composite' | 'conjunction' | undefined;
+
+/** A submodule reached through the type, and the segments between the option and its sub-options. */
+export interface SubModule {
+  prefix: string[];
+  /** The module value(s): an attribute set, a path, or a list of them (submoduleWith). */
+  module: Value;
+}
+
+export interface TypeInfo {
+  text: string;
+  cls: Cls;
+  subs: SubModule[];
+}
+
+const UNKNOWN: TypeInfo = { text: 'unknown', cls: 'noun', subs: [] };
+
+/** Types without arguments, by the name they are selected as (`types.str`, `types.ints.u8`). */
+const SIMPLE: Record<string, string> = {
+  bool: 'boolean',
+  boolByOr: 'boolean (merged using or)',
+  int: 'signed integer',
+  float: 'floating point number',
+  number: 'signed integer or floating point number',
+  str: 'string',
+  nonEmptyStr: 'non-empty string',
+  singleLineStr: '(optionally newline-terminated) single-line string',
+  path: 'path',
+  pathInStore: 'path in the Nix store',
+  package: 'package',
+  shellPackage: 'shell package',
+  attrs: 'attribute set',
+  anything: 'anything',
+  unspecified: 'unspecified value',
+  raw: 'raw value',
+  port: 'port',
+  unsigned: 'unsigned integer',
+  positive: 'positive integer',
+  s8: '8 bit signed integer',
+  s16: '16 bit signed integer',
+  s32: '32 bit signed integer',
+  u8: '8 bit unsigned integer',
+  u16: '16 bit unsigned integer',
+  u32: '32 bit unsigned integer',
+  nonnegative: 'non-negative number',
+  lines: 'strings concatenated with "\\n"',
+  commas: 'strings concatenated with ","',
+  envVar: 'strings concatenated with ":"',
+  deferredModule: 'module',
+  optionType: 'optionType',
+};
+
+/** `list of X`-like constructors: the phrase before the element type. */
+const COMPOSITE: Record<string, string> = {
+  listOf: 'list of',
+  nonEmptyListOf: 'non-empty list of',
+  attrsOf: 'attribute set of',
+  lazyAttrsOf: 'lazy attribute set of',
+  loaOf: 'list or attribute set of',
+  dagOf: 'DAG of',
+  functionTo: 'function that evaluates to a(n)',
+};
+
+/** The sub-option segment each container adds. */
+const SEGMENT: Record<string, string | undefined> = {
+  listOf: '*',
+  nonEmptyListOf: '*',
+  attrsOf: '<name>',
+  lazyAttrsOf: '<name>',
+  loaOf: '<name>',
+  dagOf: '<name>',
+};
+
+function phrase(t: TypeInfo, ok: Cls[]): string {
+  return ok.includes(t.cls) ? t.text : `(${t.text})`;
+}
+
+function str(v: Value | undefined): string | undefined {
+  return v?.kind === 'string' ? v.value : undefined;
+}
+
+/** How an enum value is shown: strings quoted, numbers and booleans as they are. */
+function showEnumValue(v: Value): string | undefined {
+  switch (v.kind) {
+    case 'string':
+      return JSON.stringify(v.value);
+    case 'number':
+    case 'boolean':
+      return String(v.value);
+    case 'null':
+      return '<null>';
+    case 'unknown':
+      return undefined;
+    default:
+      return `<${v.kind === 'attrs' ? 'set' : v.kind}>`;
+  }
+}
+
+function withPrefix(subs: SubModule[], seg: string | undefined): SubModule[] {
+  return seg === undefined ? subs : subs.map((s) => ({ prefix: [seg, ...s.prefix], module: s.module }));
+}
+
+/** The readable type of an option's `type` value, with the submodules below it. */
+export function describeType(v: Value | undefined, depth = 0): TypeInfo {
+  if (!v) return { text: 'unspecified value', cls: 'noun', subs: [] };
+  if (depth > 30) return UNKNOWN;
+  if (v.kind === 'attrs') {
+    // A type evaluated for real (a lib that is known): its own description.
+    const d = str(v.entries.get('description')?.value);
+    const cls = str(v.entries.get('descriptionClass')?.value);
+    return d !== undefined ? { text: d, cls: cls === 'noun' || cls === 'composite' || cls === 'conjunction' ? cls : undefined, subs: [] } : UNKNOWN;
+  }
+  if (v.kind !== 'unknown') return UNKNOWN;
+  if (v.ref !== undefined && !v.call) {
+    const text = SIMPLE[v.ref];
+    return text !== undefined ? { text, cls: 'noun', subs: [] } : UNKNOWN;
+  }
+  const call = v.call;
+  if (!call) return UNKNOWN;
+  const a = call.args;
+  const inner = (i: number): TypeInfo => describeType(a[i], depth + 1);
+  const composite = COMPOSITE[call.fn];
+  if (composite !== undefined && a.length === 1) {
+    const t = inner(0);
+    return { text: `${composite} ${phrase(t, ['noun', 'composite'])}`, cls: 'composite', subs: withPrefix(t.subs, SEGMENT[call.fn]) };
+  }
+  switch (call.fn) {
+    case 'nullOr': {
+      if (a.length !== 1) break;
+      const t = inner(0);
+      return { text: `null or ${phrase(t, ['noun', 'conjunction'])}`, cls: 'conjunction', subs: t.subs };
+    }
+    case 'either': {
+      if (a.length !== 2) break;
+      const l = inner(0);
+      const r = inner(1);
+      return { text: `${phrase(l, ['noun', 'conjunction'])} or ${phrase(r, ['noun', 'conjunction', 'composite'])}`, cls: 'conjunction', subs: [...l.subs, ...r.subs] };
+    }
+    case 'oneOf': {
+      const list = a[0];
+      if (a.length !== 1 || list?.kind !== 'list' || list.items.length === 0) break;
+      let acc = describeType(list.items[0], depth + 1);
+      for (const item of list.items.slice(1)) {
+        const r = describeType(item, depth + 1);
+        acc = { text: `${phrase(acc, ['noun', 'conjunction'])} or ${phrase(r, ['noun', 'conjunction', 'composite'])}`, cls: 'conjunction', subs: [...acc.subs, ...r.subs] };
+      }
+      return acc;
+    }
+    case 'enum': {
+      const list = a[0];
+      if (a.length !== 1 || list?.kind !== 'list') break;
+      const shown = list.items.map(showEnumValue);
+      if (shown.some((s) => s === undefined)) return { text: 'one of (values not known statically)', cls: 'conjunction', subs: [] };
+      if (shown.length === 0) return { text: 'impossible (empty enum)', cls: 'noun', subs: [] };
+      if (shown.length === 1) return { text: `value ${shown[0]} (singular enum)`, cls: 'noun', subs: [] };
+      return { text: `one of ${shown.join(', ')}`, cls: 'conjunction', subs: [] };
+    }
+    case 'submodule':
+      if (a.length !== 1) break;
+      return { text: 'submodule', cls: undefined, subs: [{ prefix: [], module: a[0] }] };
+    case 'submoduleWith': {
+      const modules = a[0]?.kind === 'attrs' ? a[0].entries.get('modules')?.value : undefined;
+      return { text: 'submodule', cls: undefined, subs: modules ? [{ prefix: [], module: modules }] : [] };
+    }
+    case 'uniq':
+    case 'passwdEntry':
+      return a.length === 1 ? inner(0) : UNKNOWN;
+    case 'unique': // unique { message } type
+      return a.length === 2 ? inner(1) : UNKNOWN;
+    case 'addCheck': // addCheck type check
+      return a.length === 2 ? inner(0) : UNKNOWN;
+    case 'coercedTo': {
+      if (a.length !== 3) break;
+      const from = inner(0);
+      const to = inner(2);
+      return { text: `${phrase(to, ['noun'])} or ${phrase(from, ['noun'])} convertible to it`, cls: undefined, subs: to.subs };
+    }
+    case 'strMatching': {
+      const re = str(a[0]);
+      return re !== undefined ? { text: `string matching the pattern ${re}`, cls: 'noun', subs: [] } : { text: 'string matching a pattern', cls: 'noun', subs: [] };
+    }
+    case 'separatedString': {
+      const sep = str(a[0]);
+      if (sep === undefined) break;
+      return { text: sep === '' ? 'Concatenated string' : `strings concatenated with ${JSON.stringify(sep)}`, cls: 'noun', subs: [] };
+    }
+    case 'between': {
+      const lo = a[0];
+      const hi = a[1];
+      if (a.length !== 2 || lo?.kind !== 'number' || hi?.kind !== 'number') break;
+      const what = lo.integer && hi.integer ? 'integer' : 'floating point number';
+      return { text: `${what} between ${lo.value} and ${hi.value} (both inclusive)`, cls: 'noun', subs: [] };
+    }
+    case 'attrsWith': {
+      // Newer nixpkgs: `attrsWith { elemType; lazy ? false; placeholder ? "name"; }`.
+      const o = a[0];
+      if (a.length !== 1 || o?.kind !== 'attrs') break;
+      const t = describeType(o.entries.get('elemType')?.value, depth + 1);
+      const lazy = o.entries.get('lazy')?.value;
+      const head = lazy?.kind === 'boolean' && lazy.value ? 'lazy attribute set of' : 'attribute set of';
+      return { text: `${head} ${phrase(t, ['noun', 'composite'])}`, cls: 'composite', subs: withPrefix(t.subs, '<name>') };
+    }
+  }
+  return UNKNOWN;
+}

@@ -1,0 +1,59 @@
+// Shared by the option-index tests: the fixture tree's location, its index
+// built in this thread, where a declaration's span is expected, the worker
+// started from the sources, and copies of the tree to change.
+import * as path from 'node:path';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { OptionWorkerData } from '../../../server/src/model/options/worker';
+import { buildIndexInline, listNixFiles } from '../../../server/src/model/options/scanTree';
+import type { OptionIndexData } from '../../../server/src/model/options/types';
+
+export const fixtureRoot = path.resolve(__dirname, '..', '..', 'fixtures', 'options');
+export const modulesRoot = path.join(fixtureRoot, 'modules');
+
+let cached: OptionIndexData | undefined;
+export function fixtureIndex(): OptionIndexData {
+  cached ??= buildIndexInline(listNixFiles(modulesRoot));
+  return cached;
+}
+
+export function fixtureUri(rel: string): string {
+  return pathToFileURL(path.join(modulesRoot, rel)).href;
+}
+
+/** The span of the `nth` occurrence of `needle` in a fixture module. */
+export function spanOf(rel: string, needle: string, nth = 0): { start: number; end: number } {
+  const text = readFileSync(path.join(modulesRoot, rel), 'utf8');
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`${needle} not found in ${rel}`);
+  }
+  return { start: at, end: at + needle.length };
+}
+
+/** The span of an option's name where `<name> =` first appears in a fixture module (after `after`, when given). */
+export function nameSpan(rel: string, name: string, after?: string): { start: number; end: number } {
+  const text = readFileSync(path.join(modulesRoot, rel), 'utf8');
+  const from = after === undefined ? 0 : text.indexOf(after);
+  const at = text.indexOf(`${name} =`, from);
+  if (from < 0 || at < 0) throw new Error(`${name} = not found in ${rel}`);
+  return { start: at, end: at + name.length };
+}
+
+/** The path of the worker entry, run through tsx in a worker thread (as the bundle would run it). */
+export const workerMain = path.resolve(__dirname, '..', '..', '..', 'server', 'src', 'model', 'options', 'workerMain.ts');
+
+/** Starts the option-index worker from the TypeScript sources (tsx's CommonJS hook, loaded in the worker). */
+export function tsxWorker(data: OptionWorkerData): Worker {
+  return new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(workerMain)});`, { eval: true, workerData: data });
+}
+
+/** A fresh copy of the fixture modules in a temporary directory (for tests that change files). */
+export function copyFixture(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'options-'));
+  cpSync(modulesRoot, path.join(dir, 'modules'), { recursive: true });
+  return dir;
+}
