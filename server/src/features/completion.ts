@@ -18,7 +18,7 @@ export function completion(ws: Workspace, uri: string, offset: number, cancelled
   const h = ws.homelabAround(uri);
   if (text === undefined || !h || cancelled()) return [];
   if (uri.endsWith('.nix')) {
-    const options = completeNixosOption(h, uri, text, offset);
+    const options = completeNixosOption(h, uri, text, offset, ws.optionIndex);
     const rest = completeNix(ws, h, uri, text, offset, cancelled);
     return options?.length ? [...options, ...rest] : rest;
   }

@@ -1,10 +1,12 @@
 // Go to definition: a setting → its line in lib/defaults.nix and the base
 // profile's; `import ./X.nix` and `profile:` → the file; `secrets.x` → the
 // secrets file (its binding when readable); inventory names → their
-// declaration; a container → its profile; an address → who declares it.
+// declaration; a container → its profile; an address → who declares it; a
+// NixOS option a module sets → its declaration in the option index.
 import type { Workspace } from '../model/workspace';
 import { catalogFor } from './catalogView';
 import { thingAt } from './locate';
+import { optionAt } from './nixosOptions';
 import { identName, keysOf, parsedNix, topSet } from './nixDoc';
 import { innerSpan } from './references';
 import { settingChain } from './settingChain';
@@ -13,6 +15,10 @@ import type { Location } from './types';
 
 export function definition(ws: Workspace, uri: string, offset: number): Location[] {
   const h = ws.homelabFor(uri);
+  // A NixOS / Home Manager option a module sets → its declaration in the module tree.
+  const option = h && ws.optionIndex ? optionAt(ws, h, uri, offset) : undefined;
+  const declared = option ? ws.optionIndex?.declaration(option.path) : undefined;
+  if (declared) return [declared];
   const t = thingAt(ws, h, uri, offset);
   if (!t) return [];
   const start = { start: 0, end: 0 };

@@ -13,7 +13,8 @@ import type { Machine } from '../model/machines/machine';
 import { effectiveOption } from '../model/machines/moduleSystem';
 import { NIXOS_OPTION_DOCS, nixosOptionDoc, nixosOptionsUnder, type NixosOptionDoc } from '../model/machines/nixosOptionDocs';
 import type { Workspace } from '../model/workspace';
-import type { Value } from '../syntax/value';
+import type { OptionIndex } from '../model/options';
+import type { Span, Value } from '../syntax/value';
 import { fileLine } from './describe';
 import { contains, parsedNix } from './nixDoc';
 import type { CompletionItem, HoverResult } from './types';
@@ -83,7 +84,35 @@ function docMarkdown(d: NixosOptionDoc): string {
   return `${d.doc}\n\n*Type:* ${d.type}${d.default !== undefined ? ` · *default:* \`${d.default}\`` : ''}`;
 }
 
-export function completeNixosOption(h: Homelab, uri: string, text: string, offset: number): CompletionItem[] | undefined {
+/** Options of the index under `path`, as completion items (an option: `a.b = value;`; a set of options: `a.b.`). */
+function indexItems(index: OptionIndex, path: string[], done: string[], typedStart: number, end: number, hasValue: boolean): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  for (const child of index.childrenOf(path)) {
+    if (child.option?.internal || child.option?.visible === false) continue;
+    const name = child.name === '<name>' ? 'name' : child.name;
+    const label = [...done, name].join('.');
+    const o = child.option;
+    if (!o) {
+      out.push({ label, kind: 'key', detail: 'options', insertText: `${label}.`, filterText: label, replace: { start: typedStart, end }, sortText: `2_${label}` });
+      continue;
+    }
+    const value = o.type === 'boolean' ? '${1|true,false|}' : /^list of/.test(o.type) ? '[ $1 ]' : /^(string|null or string)/.test(o.type) ? '"$1"' : '$1';
+    out.push({
+      label,
+      kind: o.type === 'boolean' ? 'flag' : 'setting',
+      detail: `${o.type}${o.default !== undefined ? ` · default ${o.default}` : ''}`,
+      documentation: `**${o.path.join('.')}**\n\n${o.description ?? ''}\n\n*Type:* ${o.type}${o.default !== undefined ? ` · *default:* \`${o.default}\`` : ''}`,
+      insertText: hasValue ? label : `${label} = ${value};`,
+      snippet: !hasValue,
+      filterText: label,
+      replace: { start: typedStart, end },
+      sortText: `1_${label}`,
+    });
+  }
+  return out;
+}
+
+export function completeNixosOption(h: Homelab, uri: string, text: string, offset: number, index?: OptionIndex): CompletionItem[] | undefined {
   if (!isModuleFile(h, uri)) return undefined;
   const p = parsedNix(uri, text);
   const node = nodeAt(p.root, offset);
@@ -108,7 +137,12 @@ export function completeNixosOption(h: Homelab, uri: string, text: string, offse
     if (eq < 0 || offset <= eq) return undefined;
     const keys = bindingKeys(def);
     const path = keys && optionPath([...base, ...keys]);
+    const indexed = path ? index?.lookup(path) : undefined;
     const doc = path && nixosOptionDoc(path);
+    if (indexed?.type === 'boolean' && !doc?.values) {
+      const word = /[\w"-]*$/.exec(before)?.[0] ?? '';
+      return ['true', 'false'].map((v, i) => ({ label: v, kind: 'value', insertText: v, replace: { start: offset - word.length, end: offset }, sortText: String(i), detail: indexed.type }));
+    }
     if (!doc?.values) return undefined;
     const word = /[\w"-]*$/.exec(before)?.[0] ?? '';
     return doc.values.map((v, i) => ({ label: v, kind: 'value', insertText: v, replace: { start: offset - word.length, end: offset }, sortText: String(i), detail: doc.type }));
@@ -125,8 +159,9 @@ export function completeNixosOption(h: Homelab, uri: string, text: string, offse
   let end = offset;
   while (end < text.length && /[\w'-]/.test(text[end])) end++;
   const hasValue = /^\s*=/.test(text.slice(end, end + 40));
-  const items: CompletionItem[] = [];
-  const seen = new Set<string>();
+  // The index (nixpkgs, Home Manager, the workspace's own modules) first; the built-in docs fill in.
+  const items: CompletionItem[] = index ? indexItems(index, path, done, typedStart, end, hasValue) : [];
+  const seen = new Set<string>(items.map((i) => i.label));
   for (const { doc, rest } of nixosOptionsUnder(path)) {
     const label = [...done, ...rest].join('.');
     if (seen.has(label)) continue;
@@ -176,7 +211,8 @@ function valueText(v: Value, depth = 0): string {
   }
 }
 
-export function hoverNixosOption(ws: Workspace, h: Homelab, uri: string, offset: number): HoverResult | undefined {
+/** The option path a module sets at `offset` (up to the name under the cursor), with the hive node it is in and the key's span. */
+export function optionAt(ws: Workspace, h: Homelab, uri: string, offset: number): { path: string[]; node?: string; span: Span } | undefined {
   const text = ws.text(uri);
   if (text === undefined || !isModuleFile(h, uri)) return undefined;
   const node = nodeAt(parsedNix(uri, text).root, offset);
@@ -190,13 +226,25 @@ export function hoverNixosOption(ws: Workspace, h: Homelab, uri: string, offset:
   const upto = names.findIndex((n) => contains(n.span, offset));
   const shown = upto >= 0 ? keys.slice(0, upto + 1) : keys;
   const located = optionPathAndNode([...base, ...shown]);
-  const path = located?.path;
-  if (!path || !path.length) return undefined;
+  if (!located || !located.path.length) return undefined;
+  const span = upto >= 0 ? { start: names[0].span.start, end: names[upto].span.end } : def.path.span;
+  return { path: located.path, node: located.node, span };
+}
+
+export function hoverNixosOption(ws: Workspace, h: Homelab, uri: string, offset: number): HoverResult | undefined {
+  const at = optionAt(ws, h, uri, offset);
+  if (!at) return undefined;
+  const { path, span } = at;
+  const located = { node: at.node };
+  const indexed = ws.optionIndex?.lookup(path);
   const doc = nixosOptionDoc(path);
-  const under = doc ? [] : nixosOptionsUnder(path);
-  if (!doc && !under.length) return undefined;
+  const under = doc || indexed ? [] : nixosOptionsUnder(path);
+  if (!doc && !indexed && !under.length) return undefined;
   const parts = [`**${path.join('.')}**`];
-  if (doc) parts.push(docMarkdown(doc));
+  if (indexed) {
+    parts.push(`${indexed.description ?? doc?.doc ?? ''}\n\n*Type:* ${indexed.type}${indexed.default !== undefined ? ` · *default:* \`${indexed.default}\`` : ''}`);
+    parts.push(`Declared in ${fileLine(ws, h, indexed.declaredAt.uri, indexed.declaredAt.span.start)}`);
+  } else if (doc) parts.push(docMarkdown(doc));
   else parts.push(`Options under it: ${[...new Set(under.map((u) => `\`${u.rest.join('.')}\``))].slice(0, 12).join(', ')}`);
   const nodeMachine = located.node !== undefined ? h.machines.get(located.node) : undefined;
   for (const m of (nodeMachine ? [nodeMachine] : machinesOf(h, uri)).slice(0, 5)) {
@@ -205,6 +253,5 @@ export function hoverNixosOption(ws: Workspace, h: Homelab, uri: string, offset:
     const where = e.defs.slice(0, 4).map((o) => (o.uri === uri ? 'here' : fileLine(ws, h, o.uri, o.span.start)));
     parts.push(`Effective on **${m.name}**: \`${valueText(e.value)}\` — set ${where.join(', ')}${e.defs.length > 4 ? ' …' : ''}`);
   }
-  const span = upto >= 0 ? { start: names[0].span.start, end: names[upto].span.end } : def.path.span;
   return { contents: parts.join('\n\n'), span };
 }

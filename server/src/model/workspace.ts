@@ -19,6 +19,7 @@ import { matchGlob } from './glob';
 import { ignoredFiles } from './ignore';
 import { dirnameUri, isUnder, joinUri, normalizeUri, relativeUri } from './uri';
 import { FleetDiscovery, joinMachines } from './machines/fleet';
+import type { OptionIndex } from './options';
 
 interface Cached<T> {
   stamp: number;
@@ -50,6 +51,8 @@ export class Workspace {
   private readonly schemaCache = new Map<string, Cached<unknown>>();
   private readonly discovery = new FleetDiscovery();
   private gen = 0;
+  /** The NixOS / Home Manager / workspace options, when an index is loaded (set by the server, built off the main thread). */
+  optionIndex: OptionIndex | undefined;
 
   constructor(
     readonly host: WorkspaceHost,

@@ -13,6 +13,7 @@ export interface ClientHomelabSection {
   exclude?: string[];
   nixDiagnostics?: 'auto' | 'on' | 'off';
   inlayHints?: { enable?: boolean };
+  options?: { sources?: string[] };
 }
 
 export function toModelSettings(section: ClientHomelabSection | null | undefined): Partial<HomelabSettings> {
@@ -76,5 +77,6 @@ export async function refreshConfiguration(ctx: ServerContext, supportsConfigura
     const mode = section?.nixDiagnostics;
     ctx.nixDiagnostics.set(root, mode === 'on' || mode === 'off' ? mode : 'auto');
     if (i === 0) ctx.inlayHints = section?.inlayHints?.enable === true;
+    if (i === 0) ctx.optionSources = Array.isArray(section?.options?.sources) ? section.options.sources.filter((x): x is string => typeof x === 'string') : [];
   });
 }

@@ -22,6 +22,8 @@ export interface ServerContext {
   snippetSupport: boolean;
   /** `initializationOptions.settings` (the `homelab` section), for clients without `workspace/configuration`. */
   initialSettings?: ClientHomelabSection;
+  /** `homelab.options.sources`: extra module trees for the option index. */
+  optionSources?: string[];
   /** The findings last published for a document, so a quick fix is built from the server's own finding. */
   publishedFindings(uri: string): readonly Diagnostic[];
 }

@@ -3,7 +3,12 @@
 // passes on the command line (--node-ipc, --socket=, --pipe=); stdio when none is named.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { isOptionIndexWorker, runOptionIndexWorker } from '../model/options';
 
-// Run as `homelab-language-server` with no transport named: stdio, as every editor expects.
-if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) process.argv.push('--stdio');
-startServer(createConnection(ProposedFeatures.all));
+// The same bundle runs the option index's worker threads.
+if (isOptionIndexWorker()) runOptionIndexWorker();
+else {
+  // Run as `homelab-language-server` with no transport named: stdio, as every editor expects.
+  if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) process.argv.push('--stdio');
+  startServer(createConnection(ProposedFeatures.all));
+}

@@ -23,6 +23,7 @@ import { registerCustomRequests } from './customRequests';
 import { TopologyChangedNotification } from './customMessages';
 import { registerFeatureHandlers } from './features/register';
 import { FolderWatcher } from './folderWatcher';
+import { OptionIndexService } from './optionIndexService';
 import { pathToUri, uriToPath } from '../model/uri';
 
 /** What the model reads from disk: Nix files, inventories, settings and schema files, ignore files. */
@@ -47,6 +48,7 @@ export function startServer(connection: Connection): void {
   };
   const diagnostics = new DiagnosticsPublisher(ctx);
   ctx.publishedFindings = (uri) => diagnostics.findings(uri);
+  const optionIndexes = new OptionIndexService(ctx);
   let supportsConfiguration = false;
   let supportsProgress = false;
   let supportsWorkspaceFolders = false;
@@ -93,6 +95,7 @@ export function startServer(connection: Connection): void {
     diagnostics.fullCheckNow();
     progress?.done();
     notifyTopology();
+    void optionIndexes.refresh(ctx.optionSources ?? []);
     await watchFiles();
   });
 
@@ -178,6 +181,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onDidChangeConfiguration(async () => {
     await refreshConfiguration(ctx, supportsConfiguration);
+    void optionIndexes.refresh(ctx.optionSources ?? []);
     afterChange();
   });
 

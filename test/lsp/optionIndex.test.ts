@@ -1,0 +1,53 @@
+// The option index over LSP: with `homelab.options.sources` naming a module
+// tree (test/fixtures/options: its own small lib, a few hundred options), a
+// module of the workspace gets completion of those options, hover with their
+// description, type, default and declaration, and go-to-declaration. The
+// index is built in the server's worker thread and cached on disk (a cache
+// folder of the test's own).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { LspClient, fileUri, repoRoot } from './lspClient';
+import { positionAt } from './features/harness';
+
+const TREE = path.join(repoRoot, 'test', 'fixtures', 'options', 'modules');
+
+test('options of a module tree named in homelab.options.sources: completion, hover, declaration', async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'homelab-options-lsp-'));
+  const cache = mkdtempSync(path.join(tmpdir(), 'homelab-options-cache-'));
+  const host = '{ config, lib, ... }:\n{\n  services.wiki.port = 3100;\n  services.wiki.po\n}\n';
+  writeFileSync(path.join(root, 'host.nix'), host);
+  const client = new LspClient(['--stdio'], { ...process.env, XDG_CACHE_HOME: cache });
+  client.requestHandlers.set('workspace/configuration', (params) => ((params as { items?: unknown[] }).items ?? []).map(() => ({ options: { sources: [TREE] } })));
+  try {
+    await client.initialize(root);
+    const uri = fileUri(path.join(root, 'host.nix'));
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'nix', version: 1, text: host } });
+    const cursor = host.indexOf('services.wiki.po\n') + 'services.wiki.po'.length;
+    // The index is built off the main thread: ask until it is there (bounded).
+    let labels: string[] = [];
+    for (let i = 0; i < 100 && !labels.includes('services.wiki.port'); i++) {
+      const list = await client.request<{ items: { label: string; detail?: string }[] }>('textDocument/completion', { textDocument: { uri }, position: positionAt(host, cursor) });
+      labels = list.items.map((x) => x.label);
+      if (!labels.includes('services.wiki.port')) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(labels.includes('services.wiki.port'), labels.slice(0, 20).join(', '));
+    assert.ok(labels.includes('services.wiki.dataDir'));
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionAt(host, host.indexOf('port = 3100') + 1) });
+    assert.ok(hover);
+    assert.match(hover.contents.value, /\*\*services\.wiki\.port\*\*/);
+    assert.match(hover.contents.value, /Port of a wiki/);
+    assert.match(hover.contents.value, /\*Type:\* port/);
+    assert.match(hover.contents.value, /Declared in apps\.nix:\d+/);
+    const def = await client.request<{ uri: string } | { uri: string }[] | null>('textDocument/definition', { textDocument: { uri }, position: positionAt(host, host.indexOf('port = 3100') + 1) });
+    const defs = def === null ? [] : Array.isArray(def) ? def : [def];
+    assert.ok(defs.some((d) => d.uri === fileUri(path.join(TREE, 'services', 'apps.nix'))), JSON.stringify(def));
+  } finally {
+    await client.shutdown().catch(() => undefined);
+    client.kill();
+    rmSync(root, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
+});
