@@ -44,6 +44,23 @@ test('options of a module tree named in homelab.options.sources: completion, hov
     const def = await client.request<{ uri: string } | { uri: string }[] | null>('textDocument/definition', { textDocument: { uri }, position: positionAt(host, host.indexOf('port = 3100') + 1) });
     const defs = def === null ? [] : Array.isArray(def) ? def : [def];
     assert.ok(defs.some((d) => d.uri === fileUri(path.join(TREE, 'services', 'apps.nix'))), JSON.stringify(def));
+
+    // The workspace's own module starts declaring an option: after the file event the index has it.
+    const own = path.join(root, 'modules', 'backup.nix');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.dirname(own));
+    writeFileSync(own, '{ lib, ... }:\n{\n  options.homelab.backup.target = lib.mkOption {\n    type = lib.types.str;\n    description = "Where backups go.";\n  };\n}\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(own), type: 1 }] });
+    const typed = host.replace('services.wiki.po\n', 'homelab.backup.\n');
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: typed }] });
+    const at = typed.indexOf('homelab.backup.\n') + 'homelab.backup.'.length;
+    let own2: string[] = [];
+    for (let i = 0; i < 100 && !own2.includes('homelab.backup.target'); i++) {
+      const list = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: positionAt(typed, at) });
+      own2 = list.items.map((x) => x.label);
+      if (!own2.includes('homelab.backup.target')) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(own2.includes('homelab.backup.target'), own2.slice(0, 10).join(', '));
   } finally {
     await client.shutdown().catch(() => undefined);
     client.kill();

@@ -67,17 +67,18 @@ function setPath(node: A.Node): string[] | undefined {
 }
 
 /** From a set's path to an option path: drops a module's `config` and a hive's or flake's node name (returned as `node`). */
-function optionPathAndNode(path: string[]): { path: string[]; node?: string } | undefined {
+function optionPathAndNode(path: string[], index?: OptionIndex): { path: string[]; node?: string } | undefined {
   let p = path;
   let node: string | undefined;
   if (p[0] === 'imports' || p[0] === 'options' || p[0] === 'meta') return undefined;
-  if (p.length && !ROOTS.has(p[0]) && p[0] !== 'config') [node, ...p] = p; // `web = { … }` in a hive
+  const isRoot = (name: string): boolean => ROOTS.has(name) || (index?.childrenOf([]).some((c) => c.name === name) ?? false);
+  if (p.length && !isRoot(p[0]) && p[0] !== 'config') [node, ...p] = p; // `web = { … }` in a hive
   if (p[0] === 'config') p = p.slice(1);
   return { path: p, node };
 }
 
-function optionPath(path: string[]): string[] | undefined {
-  return optionPathAndNode(path)?.path;
+function optionPath(path: string[], index?: OptionIndex): string[] | undefined {
+  return optionPathAndNode(path, index)?.path;
 }
 
 function docMarkdown(d: NixosOptionDoc): string {
@@ -136,7 +137,7 @@ export function completeNixosOption(h: Homelab, uri: string, text: string, offse
     const eq = text.indexOf('=', def.path.span.end);
     if (eq < 0 || offset <= eq) return undefined;
     const keys = bindingKeys(def);
-    const path = keys && optionPath([...base, ...keys]);
+    const path = keys && optionPath([...base, ...keys], index);
     const indexed = path ? index?.lookup(path) : undefined;
     const doc = path && nixosOptionDoc(path);
     if (indexed?.type === 'boolean' && !doc?.values) {
@@ -154,7 +155,7 @@ export function completeNixosOption(h: Homelab, uri: string, text: string, offse
   if (lead.length && !/[{;]$/.test(lead) && !/(#[^\n]*|\*\/)$/.test(lead) && !text.slice(lead.length, typedStart).includes('\n')) return undefined;
   const parts = typed.split('.');
   const done = parts.slice(0, -1);
-  const path = optionPath([...base, ...done]);
+  const path = optionPath([...base, ...done], index);
   if (!path) return undefined;
   let end = offset;
   while (end < text.length && /[\w'-]/.test(text[end])) end++;
@@ -225,7 +226,7 @@ export function optionAt(ws: Workspace, h: Homelab, uri: string, offset: number)
   const names = def.path.names;
   const upto = names.findIndex((n) => contains(n.span, offset));
   const shown = upto >= 0 ? keys.slice(0, upto + 1) : keys;
-  const located = optionPathAndNode([...base, ...shown]);
+  const located = optionPathAndNode([...base, ...shown], ws.optionIndex);
   if (!located || !located.path.length) return undefined;
   const span = upto >= 0 ? { start: names[0].span.start, end: names[upto].span.end } : def.path.span;
   return { path: located.path, node: located.node, span };

@@ -128,12 +128,22 @@ export function startServer(connection: Connection): void {
     ctx.lines.forget(e.document.uri);
     afterChange();
   });
+  /** A module file that declares options changed on disk: the index is refreshed (the cache makes an unchanged tree cheap). */
+  let optionRefresh: NodeJS.Timeout | undefined;
+  function maybeRefreshOptions(uris: string[]): void {
+    const declares = uris.some((u) => u.endsWith('.nix') && /\bmk(Option|EnableOption|PackageOption)\b/.test(workspace.text(u) ?? ''));
+    if (!declares) return;
+    if (optionRefresh) clearTimeout(optionRefresh);
+    optionRefresh = setTimeout(() => void optionIndexes.refresh(ctx.optionSources ?? []), 1500);
+  }
+
   function filesChanged(changes: { uri: string; kind: 'created' | 'changed' | 'deleted' }[]): void {
     for (const change of changes) {
       if (documents.get(change.uri)) continue; // the open document is the truth
       workspace.fileChanged(change.uri, change.kind);
       ctx.lines.forget(change.uri);
     }
+    maybeRefreshOptions(changes.map((c) => c.uri));
     afterChange();
   }
   connection.onDidChangeWatchedFiles((params) =>
