@@ -19,6 +19,9 @@ test('options of a module tree named in homelab.options.sources: completion, hov
   const cache = mkdtempSync(path.join(tmpdir(), 'homelab-options-cache-'));
   const host = '{ config, lib, ... }:\n{\n  services.wiki.port = 3100;\n  services.wiki.po\n}\n';
   writeFileSync(path.join(root, 'host.nix'), host);
+  // A machine whose other module misspells an option of the tree: reported once the index is there.
+  writeFileSync(path.join(root, 'flake.nix'), '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  outputs = { nixpkgs, ... }: {\n    nixosConfigurations.web = nixpkgs.lib.nixosSystem { modules = [ ./host.nix ./web.nix ]; };\n  };\n}\n');
+  writeFileSync(path.join(root, 'web.nix'), '{ ... }:\n{\n  services.webserver.enable = true;\n  services.webserver.usr = "www";\n}\n');
   const client = new LspClient(['--stdio'], { ...process.env, XDG_CACHE_HOME: cache });
   client.requestHandlers.set('workspace/configuration', (params) => ((params as { items?: unknown[] }).items ?? []).map(() => ({ options: { sources: [TREE] } })));
   try {
@@ -44,6 +47,16 @@ test('options of a module tree named in homelab.options.sources: completion, hov
     const def = await client.request<{ uri: string } | { uri: string }[] | null>('textDocument/definition', { textDocument: { uri }, position: positionAt(host, host.indexOf('port = 3100') + 1) });
     const defs = def === null ? [] : Array.isArray(def) ? def : [def];
     assert.ok(defs.some((d) => d.uri === fileUri(path.join(TREE, 'services', 'apps.nix'))), JSON.stringify(def));
+
+    const webUri = fileUri(path.join(root, 'web.nix'));
+    const isUnknown = (m: { method?: string; params?: unknown }): boolean =>
+      m.method === 'textDocument/publishDiagnostics' &&
+      (m.params as { uri: string }).uri === webUri &&
+      (m.params as { diagnostics: { code?: string }[] }).diagnostics.some((d) => d.code === 'nixos-unknown-option');
+    // Published already (while completion waited for the index), or still to come.
+    const unknown = client.notifications.find(isUnknown) ?? (await client.waitForNotification(isUnknown, 20000).catch(() => undefined));
+    assert.ok(unknown, 'nixos-unknown-option published for web.nix');
+    assert.match(JSON.stringify(unknown.params), /did you mean `services\.webserver\.user`/);
 
     // The workspace's own module starts declaring an option: after the file event the index has it.
     const own = path.join(root, 'modules', 'backup.nix');

@@ -15,6 +15,9 @@ import { machineNameClash } from './rules/machineNameClash';
 import { ipOutsideNetwork } from './rules/ipOutsideNetwork';
 import { monitoringCoverage } from './rules/monitoringCoverage';
 import { networkOverlap } from './rules/networkOverlap';
+import { nixosOptionType } from './rules/nixosOptionType';
+import { nixosRenamedOption } from './rules/nixosRenamedOption';
+import { nixosUnknownOption } from './rules/nixosUnknownOption';
 import { nixDuplicateAttribute } from './rules/nixDuplicateAttribute';
 import { nixSyntax } from './rules/nixSyntax';
 import { nixUndefinedVariable } from './rules/nixUndefinedVariable';
@@ -63,6 +66,9 @@ export const RULES: readonly Rule[] = [
   deployUnsafeValue,
   deployTargetMismatch,
   machineNameClash,
+  nixosUnknownOption,
+  nixosOptionType,
+  nixosRenamedOption,
 ];
 
 export function ruleById(id: RuleId): Rule | undefined {

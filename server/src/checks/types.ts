@@ -38,6 +38,9 @@ export const RULE_IDS = [
   'deploy-unsafe-value',
   'deploy-target-mismatch',
   'machine-name-clash',
+  'nixos-unknown-option',
+  'nixos-option-type',
+  'nixos-renamed-option',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -51,8 +51,19 @@ export class Workspace {
   private readonly schemaCache = new Map<string, Cached<unknown>>();
   private readonly discovery = new FleetDiscovery();
   private gen = 0;
-  /** The NixOS / Home Manager / workspace options, when an index is loaded (set by the server, built off the main thread). */
-  optionIndex: OptionIndex | undefined;
+  private options: OptionIndex | undefined;
+
+  /** The NixOS / Home Manager / workspace options, when an index is loaded (built off the main thread). */
+  get optionIndex(): OptionIndex | undefined {
+    return this.options;
+  }
+
+  /** A new index: the rules that judge options against it run again. */
+  setOptionIndex(index: OptionIndex | undefined): void {
+    this.options = index;
+    for (const f of this.folders.values()) f.homelab = undefined;
+    this.gen++;
+  }
 
   constructor(
     readonly host: WorkspaceHost,

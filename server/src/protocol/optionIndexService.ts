@@ -15,7 +15,10 @@ export class OptionIndexService {
   private readonly store: OptionIndexStore;
   private generation = 0;
 
-  constructor(private readonly ctx: ServerContext) {
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly changed: () => void,
+  ) {
     const cacheRoot = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
     this.store = new OptionIndexStore({
       cacheDir: path.join(cacheRoot, 'homelab-profiles', 'options'),
@@ -47,6 +50,10 @@ export class OptionIndexService {
       }
       if (mine !== this.generation) return;
     }
-    this.ctx.workspace.optionIndex = indexes.length ? OptionIndex.combine(indexes) : undefined;
+    const before = this.ctx.workspace.optionIndex;
+    const now = indexes.length ? OptionIndex.combine(indexes) : undefined;
+    if (!before && !now) return;
+    this.ctx.workspace.setOptionIndex(now);
+    this.changed();
   }
 }

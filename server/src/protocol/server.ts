@@ -48,7 +48,7 @@ export function startServer(connection: Connection): void {
   };
   const diagnostics = new DiagnosticsPublisher(ctx);
   ctx.publishedFindings = (uri) => diagnostics.findings(uri);
-  const optionIndexes = new OptionIndexService(ctx);
+  const optionIndexes = new OptionIndexService(ctx, () => afterChange());
   let supportsConfiguration = false;
   let supportsProgress = false;
   let supportsWorkspaceFolders = false;
