@@ -58,6 +58,13 @@ test('options of a module tree named in homelab.options.sources: completion, hov
     assert.ok(unknown, 'nixos-unknown-option published for web.nix');
     assert.match(JSON.stringify(unknown.params), /did you mean `services\.webserver\.user`/);
 
+    // Values of an enum option from its declared type.
+    const enumText = host.replace('services.wiki.po\n', 'services.webserver.logLevel = \n');
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: enumText }] });
+    const enumAt = enumText.indexOf('logLevel = ') + 'logLevel = '.length;
+    const enumItems = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: positionAt(enumText, enumAt) });
+    assert.deepEqual(enumItems.items.map((x) => x.label).filter((l) => l.startsWith('"')), ['"debug"', '"info"', '"warn"', '"error"']);
+
     // The workspace's own module starts declaring an option: after the file event the index has it.
     const own = path.join(root, 'modules', 'backup.nix');
     const { mkdirSync } = await import('node:fs');
@@ -65,7 +72,7 @@ test('options of a module tree named in homelab.options.sources: completion, hov
     writeFileSync(own, '{ lib, ... }:\n{\n  options.homelab.backup.target = lib.mkOption {\n    type = lib.types.str;\n    description = "Where backups go.";\n  };\n}\n');
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(own), type: 1 }] });
     const typed = host.replace('services.wiki.po\n', 'homelab.backup.\n');
-    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: typed }] });
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: typed }] });
     const at = typed.indexOf('homelab.backup.\n') + 'homelab.backup.'.length;
     let own2: string[] = [];
     for (let i = 0; i < 100 && !own2.includes('homelab.backup.target'); i++) {

@@ -132,17 +132,24 @@ export function completeNixosOption(h: Homelab, uri: string, text: string, offse
   if (!base) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
-  if (def && def.parent === set && !contains(def.path.span, offset)) {
+  // `key = |` on its own line before the set's closing brace parses otherwise: the line says it.
+  const typedKey = /^\s*([A-Za-z_][\w'-]*(?:\.[A-Za-z_][\w'-]*)*)\s*=\s*[\w"-]*$/.exec(before)?.[1];
+  const valueOfDef = def && def.parent === set && !contains(def.path.span, offset);
+  if (valueOfDef || typedKey) {
     // `key = |`: values of a boolean or enum option.
-    const eq = text.indexOf('=', def.path.span.end);
-    if (eq < 0 || offset <= eq) return undefined;
-    const keys = bindingKeys(def);
+    if (valueOfDef && def) {
+      const eq = text.indexOf('=', def.path.span.end);
+      if (eq < 0 || offset <= eq) return undefined;
+    }
+    const keys = valueOfDef && def ? bindingKeys(def) : typedKey?.split('.');
     const path = keys && optionPath([...base, ...keys], index);
     const indexed = path ? index?.lookup(path) : undefined;
     const doc = path && nixosOptionDoc(path);
-    if (indexed?.type === 'boolean' && !doc?.values) {
+    const enumValues = indexed ? [...(/^(?:null or )?one of (.*)$/.exec(indexed.type)?.[1] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => `"${m[1]}"`) : [];
+    if (indexed && (indexed.type === 'boolean' || enumValues.length) && !doc?.values) {
       const word = /[\w"-]*$/.exec(before)?.[0] ?? '';
-      return ['true', 'false'].map((v, i) => ({ label: v, kind: 'value', insertText: v, replace: { start: offset - word.length, end: offset }, sortText: String(i), detail: indexed.type }));
+      const values = indexed.type === 'boolean' ? ['true', 'false'] : enumValues;
+      return values.map((v, i) => ({ label: v, kind: indexed.type === 'boolean' ? 'value' : 'enum', insertText: v, replace: { start: offset - word.length, end: offset }, sortText: String(i), detail: indexed.type }));
     }
     if (!doc?.values) return undefined;
     const word = /[\w"-]*$/.exec(before)?.[0] ?? '';
