@@ -4,31 +4,15 @@
 // Only literals written in the module are judged: an expression is not known
 // statically, and the option's type must be one the index could read.
 import type * as A from '../../syntax/nix/ast';
+import { definedValue } from '../../model/options/moduleDefinitions';
 import { machineModuleDefinitions } from '../optionDefinitions';
 import type { Finding, Rule } from '../types';
 import { at } from '../util';
 
 type Literal = { kind: 'string'; value: string } | { kind: 'int'; value: number } | { kind: 'float' } | { kind: 'bool' } | { kind: 'null' } | { kind: 'list' } | { kind: 'attrs' } | { kind: 'path' };
 
-const WRAPPERS = /^(mkDefault|mkForce|mkOverride|mkIf|mkBefore|mkAfter|mkOrder)$/;
-
-/** `lib.mkForce 42` → 42: the value inside the module system's wrappers. */
-function unwrapped(e: A.Expr): A.Expr {
-  let v = e;
-  for (let i = 0; i < 20; i++) {
-    while (v.type === 'Paren') v = v.expr;
-    if (v.type !== 'Apply') return v;
-    let f: A.Expr = v.fn;
-    while (f.type === 'Apply') f = f.fn;
-    const name = f.type === 'Var' ? f.name : f.type === 'Select' ? f.path.names[f.path.names.length - 1]?.type === 'Ident' ? (f.path.names[f.path.names.length - 1] as A.Ident).name : undefined : undefined;
-    if (!name || !WRAPPERS.test(name)) return v;
-    v = v.arg;
-  }
-  return v;
-}
-
 function literal(e: A.Expr): Literal | undefined {
-  const v = unwrapped(e);
+  const v = definedValue(e);
   switch (v.type) {
     case 'Str':
       return v.parts.every((p) => p.type === 'Text') ? { kind: 'string', value: v.parts.map((p) => (p.type === 'Text' ? p.value : '')).join('') } : undefined;
@@ -90,7 +74,7 @@ export const nixosOptionType: Rule = {
         const o = index.lookup(d.path);
         const l = o && o.type !== 'unknown' ? literal(d.value) : undefined;
         const why = o && l ? mismatch(o.type, l) : undefined;
-        if (why) out.push(at('nixos-option-type', { uri, span: unwrapped(d.value).span }, `\`${d.path.join('.')}\` ${why}`));
+        if (why) out.push(at('nixos-option-type', { uri, span: definedValue(d.value).span }, `\`${d.path.join('.')}\` ${why}`));
       }
     }
     return out;

@@ -101,6 +101,17 @@ export function moduleDefinitions(root: A.Expr): OptionDefinition[] {
   return out;
 }
 
+/** The value a definition gives, inside the module system's wrappers (`lib.mkForce 42` → 42). */
+export function definedValue(e: A.Expr): A.Expr {
+  let v = unwrap(e);
+  for (let i = 0; i < 20; i++) {
+    const c = v.type === 'Apply' ? call(v) : undefined;
+    if (!c || !WRAPPERS.has(c.fn)) return v;
+    v = unwrap(c.args[c.args.length - 1]);
+  }
+  return v;
+}
+
 function isSetLike(c: { fn: string; args: A.Expr[] }): boolean {
   const last = unwrap(c.args[c.args.length - 1]);
   return last.type === 'AttrSet' || last.type === 'List';
