@@ -34,19 +34,19 @@ export async function openHomelabView(page: Page): Promise<void> {
 }
 
 /**
- * The visible rows of the sidebar's tree, as text, once every string of
- * `expected` appears in them (the tree fills in when the server answers).
+ * The visible rows of the sidebar's tree, as text, once every string (or
+ * pattern) of `expected` appears in them (the tree fills in when the server answers).
  */
-export async function treeRows(page: Page, expected: string[], timeoutMs = 30_000): Promise<string[]> {
+export async function treeRows(page: Page, expected: (string | RegExp)[], timeoutMs = 30_000): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   let rows: string[] = [];
   for (;;) {
     rows = (await page.locator('.part.sidebar .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     const text = rows.join('\n');
-    if (expected.every((e) => text.includes(e))) return rows;
+    if (expected.every((e) => (typeof e === 'string' ? text.includes(e) : e.test(text)))) return rows;
     if (Date.now() > deadline) {
       const sidebar = await page.locator('.part.sidebar').innerText().catch(() => '(no sidebar)');
-      throw new Error(`the tree did not show ${expected.join(', ')} within ${timeoutMs / 1000} s; the sidebar shows:\n${sidebar}`);
+      throw new Error(`the tree did not show ${expected.map(String).join(', ')} within ${timeoutMs / 1000} s; the sidebar shows:\n${sidebar}`);
     }
     await page.waitForTimeout(200);
   }
