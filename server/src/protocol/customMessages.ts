@@ -47,6 +47,18 @@ export interface HostNode extends Located {
   ip?: string;
   network?: string;
   description?: string;
+  /** What the last read of this Proxmox host found (only for hosts the inventory says to read). */
+  live?: HostLiveState;
+}
+
+/** A Proxmox host's last read, for the tree. */
+export interface HostLiveState {
+  via: 'api' | 'ssh';
+  readAt: string;
+  /** Why it could not be read; the tree shows it and drift is not judged. */
+  error?: string;
+  /** Guests Proxmox has that no inventory container declares ("unmanaged"). */
+  unmanaged: ProxmoxGuest[];
 }
 
 export interface ContainerNode extends Located {
@@ -75,6 +87,8 @@ export interface ContainerNode extends Located {
   deployTarget?: string;
   /** The NixOS machine's `networking.hostName`. */
   hostName?: string;
+  /** What Proxmox says of it, when its host was read (status `missing` when Proxmox does not have it). */
+  live?: ContainerLiveState;
 }
 
 export interface ServiceNode extends Located {
@@ -146,3 +160,5 @@ export interface DeployPlanResult {
 // The plan's own types, shared with the CLI (type-only: nothing of the checks layer reaches the client bundle).
 export type { DeployPlan as DeployPlanJson, MachinePlan, PlanChange, PlanChangeKind } from '../checks/plan/planTypes';
 import type { DeployPlan as DeployPlanJson } from '../checks/plan/planTypes';
+
+import type { ContainerLiveState, ProxmoxGuest } from './proxmoxMessages';
