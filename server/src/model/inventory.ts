@@ -29,6 +29,31 @@ export interface HostDecl {
   kind?: Str;
   ip?: Str;
   description?: Str;
+  /** How to read a Proxmox host's live state and create containers on it (`proxmox:` block). */
+  proxmox?: ProxmoxDecl;
+}
+
+/** `hosts.<name>.proxmox`: where the live state comes from and New Container's defaults. */
+export interface ProxmoxDecl {
+  node: Value;
+  /** The API's base URL (`https://192.168.8.82:8006`). */
+  api?: Str;
+  /** `USER@REALM!TOKENID`; the secret lives in the editor's secret storage, never here. */
+  tokenId?: Str;
+  /** The certificate's SHA-256 fingerprint to pin. */
+  fingerprint?: Str;
+  /** A CA certificate file to trust, relative to the inventory's folder. */
+  caFile?: Str;
+  /** `api` (default when `api` is set) or `ssh` (`pvesh` over SSH). */
+  via?: Str;
+  /** SSH user for `pvesh` and `pct` (default root). */
+  user?: Str;
+  /** The Proxmox node name (default: the host's name). */
+  nodeName?: Str;
+  /** New Container's defaults for `pct create`. */
+  template?: Str;
+  storage?: Str;
+  bridge?: Str;
 }
 
 export interface ServiceDecl {
@@ -68,6 +93,8 @@ export interface ContainerDecl {
   update?: Str;
   description?: Str;
   deploy?: DeploySpec;
+  /** Proxmox tags the container should carry (compared with the live ones when declared). */
+  tags: Str[];
 }
 
 export interface Inventory {
@@ -124,6 +151,23 @@ export function readDeploy(node: Value | undefined): DeploySpec | undefined {
   };
 }
 
+export function readProxmox(node: Value | undefined): ProxmoxDecl | undefined {
+  if (!node || node.kind !== 'attrs') return undefined;
+  return {
+    node,
+    api: str(get(node, 'api')),
+    tokenId: str(get(node, 'tokenId')),
+    fingerprint: str(get(node, 'fingerprint')),
+    caFile: str(get(node, 'caFile')),
+    via: str(get(node, 'via')),
+    user: str(get(node, 'user')),
+    nodeName: str(get(node, 'node')),
+    template: str(get(node, 'template')),
+    storage: str(get(node, 'storage')),
+    bridge: str(get(node, 'bridge')),
+  };
+}
+
 export function readInventory(uri: string, value: Value | undefined): Inventory {
   const inv: Inventory = {
     uri,
@@ -155,6 +199,7 @@ export function readInventory(uri: string, value: Value | undefined): Inventory 
       kind: str(get(e.value, 'kind')),
       ip: str(get(e.value, 'ip')),
       description: str(get(e.value, 'description')),
+      proxmox: readProxmox(get(e.value, 'proxmox')),
     });
   }
   for (const e of entries(get(value, 'services'))) {
@@ -183,6 +228,7 @@ export function readInventory(uri: string, value: Value | undefined): Inventory 
       update: str(get(e.value, 'update')),
       description: str(get(e.value, 'description')),
       deploy: readDeploy(get(e.value, 'deploy')),
+      tags: strList(get(e.value, 'tags')),
     });
   }
   return inv;

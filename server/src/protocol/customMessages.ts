@@ -47,6 +47,8 @@ export interface HostNode extends Located {
   ip?: string;
   network?: string;
   description?: string;
+  /** How to read this Proxmox host (its inventory `proxmox:` block, paths made absolute). */
+  proxmox?: ProxmoxAccess;
   /** What the last read of this Proxmox host found (only for hosts the inventory says to read). */
   live?: HostLiveState;
 }
@@ -161,4 +163,4 @@ export interface DeployPlanResult {
 export type { DeployPlan as DeployPlanJson, MachinePlan, PlanChange, PlanChangeKind } from '../checks/plan/planTypes';
 import type { DeployPlan as DeployPlanJson } from '../checks/plan/planTypes';
 
-import type { ContainerLiveState, ProxmoxGuest } from './proxmoxMessages';
+import type { ContainerLiveState, ProxmoxAccess, ProxmoxGuest } from './proxmoxMessages';
