@@ -1,9 +1,9 @@
 // Playwright steps on code-server's workbench that the UI scenarios share:
-// which folder to open, opening the Homelab view, reading its tree, and
-// saving screenshots for the README.
+// which folder to open, opening the Homelab view, reading its tree, opening
+// files, running palette commands, and saving screenshots for the README.
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { repoRoot } from './compile-integration.mjs';
 import { tempDir } from './codeServer';
 
@@ -65,4 +65,45 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(dir, update ? name : name.replace(/\.png$/, '.tmp.png'));
   await page.screenshot({ path: file, type: 'png' });
   return file;
+}
+
+export /** Opens a file of the workspace through Quick Open and waits for its tab. */
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 45_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab', { hasText: name }).waitFor({ timeout: 30_000 });
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+}
+
+export /** Runs a palette command by its title. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+export /** The element's text (non-breaking spaces as spaces) once it matches `pattern`. */
+async function waitForText(locator: Locator, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = (await locator.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`${pattern} did not appear within ${timeoutMs / 1000} s; the element shows:\n${text}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export /** Moves the mouse out of the way and lets progress bars and tooltips go. */
+async function settle(page: Page): Promise<void> {
+  await page.mouse.move(1000, 700);
+  await page.waitForTimeout(800);
 }

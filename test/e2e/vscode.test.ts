@@ -13,7 +13,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { compileIntegrationSuites, repoRoot } from './compile-integration.mjs';
 import {
   ensureCodeServer, installExtension, launchBrowser, openWorkbench, runIntegrationSuites, startCodeServer, tempDir,
@@ -21,7 +21,7 @@ import {
 } from './codeServer';
 import { startSshd, type Sshd } from '../deploy/helpers/sshd';
 import { createRemoteRepo } from '../deploy/helpers/remoteRepo';
-import { exampleCopy, homelabFolder, screenshot, openHomelabView, treeRows } from './ui';
+import { exampleCopy, homelabFolder, openFile, openHomelabView, runCommand, screenshot, settle, treeRows, waitForText } from './ui';
 
 /** Settings for every run: nothing may probe the example's 192.168.x addresses. */
 const quietSettings = { 'homelab.reachability.enable': false, 'homelab.prometheus.url': '' };
@@ -350,19 +350,6 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
   });
 });
 
-/** Opens a file of the workspace through Quick Open and waits for its tab. */
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 45_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab', { hasText: name }).waitFor({ timeout: 30_000 });
-  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
-}
-
 /**
  * A stand-in for `systemctl is-system-running` on the remote side (no systemd
  * runs as PID 1 on this machine): a folder with a `systemctl` that prints `state`.
@@ -383,17 +370,6 @@ function closedPort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-/** Runs a palette command by its title. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
 }
 
 /** A one-container homelab whose container is the test sshd on 127.0.0.1. */
@@ -428,21 +404,4 @@ function writeDeployWorkspace(folder: string, sshd: Sshd, dotfilesDir: string, e
     '{ ... }:\n{\n  systemSettings = {\n    hostname = "e2e";\n    ipAddress = "127.0.0.1";\n  };\n}\n');
   // Terminal text as DOM (no WebGL) so the test can read it.
   writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'terminal.integrated.gpuAcceleration': 'off' }, null, 2));
-}
-
-/** The element's text (non-breaking spaces as spaces) once it matches `pattern`. */
-async function waitForText(locator: Locator, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = (await locator.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
-    if (pattern.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`${pattern} did not appear within ${timeoutMs / 1000} s; the element shows:\n${text}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** Moves the mouse out of the way and lets progress bars and tooltips go. */
-async function settle(page: Page): Promise<void> {
-  await page.mouse.move(1000, 700);
-  await page.waitForTimeout(800);
 }
