@@ -17,6 +17,7 @@ const packages = {
   'openssh-server': 'a real sshd on 127.0.0.1 for the deploy tests',
   'openssh-client': 'ssh and ssh-keygen for the deploy tests',
   git: 'the dotfiles checkout that deploy tests fetch and reset',
+  openssl: 'self-signed certificates for the HTTPS stand-ins (health checks, the Proxmox API reader)',
   chromium: 'the browser that drives code-server in the VS Code tests',
   ripgrep: "code-server's search backend",
   'build-essential': "building code-server's native modules",

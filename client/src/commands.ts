@@ -7,12 +7,17 @@ import type { ServerHealth } from './serverHealth';
 import { copyIp, openProfile, revealInInventory } from './commands/navigation';
 import { checkWorkspace, createInventory } from './commands/inventory';
 import { registerDeployCommands } from './commands/deploy';
+import type { ProxmoxLivePoller } from './tree/proxmoxLive';
+import { clearProxmoxToken, proxmoxSshSettings, setProxmoxToken } from './commands/proxmoxToken';
+import { newContainer } from './commands/newContainer';
+import { pctCreate } from './proxmox';
 
 export interface CommandContext {
   client: LanguageClient;
   output: vscode.LogOutputChannel;
   tree: ContainerTreeProvider;
   health: ServerHealth;
+  proxmox: ProxmoxLivePoller;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {
@@ -32,7 +37,7 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
   });
   register('homelab.refresh', async () => {
     await ctx.tree.refresh();
-    await ctx.tree.probe();
+    await Promise.all([ctx.tree.probe(), ctx.proxmox.readAll()]);
   });
   register('homelab.groupByNetwork', () => ctx.tree.setGrouping('network'));
   register('homelab.groupByHost', () => ctx.tree.setGrouping('host'));
@@ -42,6 +47,12 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
   register('homelab.checkWorkspace', () => checkWorkspace(ctx.client));
   register('homelab.createInventory', () => createInventory(ctx.client));
   registerDeployCommands(context, ctx, register);
+  register('homelab.setProxmoxToken', () => setProxmoxToken(ctx.tree, context.secrets));
+  register('homelab.clearProxmoxToken', () => clearProxmoxToken(ctx.tree, context.secrets));
+  register('homelab.refreshProxmox', () => ctx.proxmox.readAll());
+  register('homelab.newContainer', (...args) =>
+    newContainer(ctx, (access, pctArgs, onOutput) => pctCreate(access, pctArgs, proxmoxSshSettings(), { timeoutMs: 120_000, onOutput }), args),
+  );
 }
 
 async function openInventory(): Promise<void> {

@@ -8,6 +8,10 @@ import { createLanguageClient } from './languageClient';
 import { registerCommands } from './commands';
 import { ContainerTreeProvider } from './tree/containerTreeProvider';
 import { Topology, TopologyChangedNotification, TopologyRequest } from '../../server/src/protocol/customMessages';
+import { ProxmoxLiveStateNotification } from '../../server/src/protocol/proxmoxMessages';
+import { ProxmoxLivePoller } from './tree/proxmoxLive';
+import { readHost } from './proxmox';
+import { proxmoxSshSettings } from './commands/proxmoxToken';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +24,7 @@ export interface HomelabApi {
   ready: Promise<void>;
   /** How many times the server was restarted after it stopped unexpectedly. */
   restarts(): number;
+  proxmox: ProxmoxLivePoller;
 }
 
 export function activate(context: vscode.ExtensionContext): HomelabApi {
@@ -39,19 +44,29 @@ export function activate(context: vscode.ExtensionContext): HomelabApi {
     canSelectMany: true,
   });
   tree.attach(view);
-  context.subscriptions.push(tree, view);
+  const proxmox = new ProxmoxLivePoller(
+    () => tree.current,
+    () => view.visible,
+    context.secrets,
+    (access, secret) => readHost(access, { secret, ssh: proxmoxSshSettings(), timeoutMs: proxmoxTimeoutMs() }),
+    (params) => languageClient.sendNotification(ProxmoxLiveStateNotification, params),
+    output,
+  );
+  context.subscriptions.push(tree, view, proxmox, view.onDidChangeVisibility(() => proxmox.schedule()));
   void vscode.commands.executeCommand('setContext', 'homelab.grouping', 'host');
 
 
   const health = new ServerHealth(languageClient, output, () => void tree.refresh());
   context.subscriptions.push(health);
-  registerCommands(context, { client: languageClient, output, tree, health });
+  registerCommands(context, { client: languageClient, output, tree, health, proxmox });
 
   // The server starts in the background so activation returns at once.
   const ready = languageClient.start().then(
     async () => {
       context.subscriptions.push(languageClient.onNotification(TopologyChangedNotification, () => void tree.refresh()));
       await tree.refresh();
+      // The hosts to read come with the topology.
+      proxmox.schedule();
     },
     (error: unknown) => {
       output.error(`The Homelab language server could not start: ${String(error)}`);
@@ -60,7 +75,11 @@ export function activate(context: vscode.ExtensionContext): HomelabApi {
   );
   const activationMs = performance.now() - activationStarted;
   output.info(`Homelab Profiles activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, client: languageClient, tree, ready, restarts: () => health.restarts };
+  return { activationMs, client: languageClient, tree, ready, restarts: () => health.restarts, proxmox };
+}
+
+function proxmoxTimeoutMs(): number {
+  return Math.max(1, vscode.workspace.getConfiguration('homelab').get<number>('proxmox.timeoutSeconds', 10)) * 1000;
 }
 
 export async function deactivate(): Promise<void> {

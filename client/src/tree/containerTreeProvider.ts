@@ -4,7 +4,7 @@
 // probes reachability only while the view is visible and the workspace trusted.
 import * as vscode from 'vscode';
 import type { ContainerNode, HostKind, Topology } from '../../../server/src/protocol/customMessages';
-import { childNodes, containerTooltip, Grouping, rootNodes, TreeNode } from './treeModel';
+import { childNodes, containerTooltip, Grouping, hostDescription, liveSummary, rootNodes, TreeNode } from './treeModel';
 import { prometheusUp, probeAll, Reachability, sshPort } from './reachability';
 
 const STATUS_LABELS: Record<Reachability, string> = { reachable: 'reachable', unreachable: 'no answer', 'not-ssh': 'answers, not SSH', unknown: 'unknown' };
@@ -98,16 +98,34 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       }
       case 'host': {
         const count = node.homelab.containers.filter((c) => c.host === node.host.name).length;
+        const unmanaged = node.host.live?.unmanaged.length ?? 0;
         const item = new vscode.TreeItem(
           node.host.name,
-          count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+          count + unmanaged > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
         );
-        item.description = [node.host.ip, count > 0 ? `${count} containers` : node.host.kind].filter(Boolean).join(' · ');
-        item.iconPath = new vscode.ThemeIcon(hostIcons[node.host.kind] ?? 'server');
-        item.tooltip = new vscode.MarkdownString(
+        item.description = hostDescription(node.host, count);
+        item.iconPath = node.host.live?.error
+          ? new vscode.ThemeIcon(hostIcons[node.host.kind] ?? 'server', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+          : new vscode.ThemeIcon(hostIcons[node.host.kind] ?? 'server');
+        const tooltip = new vscode.MarkdownString(
           `**${node.host.name}** (${node.host.kind})${node.host.description ? ` — ${node.host.description}` : ''}${node.host.ip ? `\n\nIP: \`${node.host.ip}\`` : ''}`,
         );
-        item.contextValue = 'host';
+        const live = node.host.live;
+        if (live) {
+          tooltip.appendMarkdown(`\n\nProxmox (via ${live.via === 'api' ? 'the API' : 'pvesh over SSH'}), read ${live.readAt}: `);
+          tooltip.appendText(live.error ?? `${unmanaged} guests not in the inventory`);
+        }
+        item.tooltip = tooltip;
+        item.contextValue = node.host.proxmox ? 'proxmoxHost' : 'host';
+        return withId(item, node.id);
+      }
+      case 'unmanaged': {
+        const guest = node.guest;
+        const item = new vscode.TreeItem(`${guest.vmid} ${guest.name ?? guest.hostname ?? ''}`.trim(), vscode.TreeItemCollapsibleState.None);
+        item.description = ['unmanaged', guest.type === 'qemu' ? 'VM' : undefined, guest.staticAddress, liveSummary(guest)].filter(Boolean).join(' · ');
+        item.iconPath = new vscode.ThemeIcon(guest.status === 'running' ? 'vm-running' : 'vm-outline', new vscode.ThemeColor('disabledForeground'));
+        item.tooltip = `Proxmox has ${guest.type === 'qemu' ? 'VM' : 'container'} ${guest.vmid} on ${guest.node}, which the inventory does not declare. The inventory's host line offers a quick fix to add it.`;
+        item.contextValue = 'unmanaged';
         return withId(item, node.id);
       }
       case 'unassigned': {
@@ -161,12 +179,15 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const parts = [c.ip ?? 'no IP'];
     if (problems.errors) parts.push(`${problems.errors} error${problems.errors > 1 ? 's' : ''}`);
     if (problems.warnings) parts.push(`${problems.warnings} warning${problems.warnings > 1 ? 's' : ''}`);
-    if (status !== 'unknown') parts.push(STATUS_LABELS[status]);
+    if (c.live) parts.push(c.live.status === 'missing' ? 'not on Proxmox' : c.live.status);
+    else if (status !== 'unknown') parts.push(STATUS_LABELS[status]);
     const health = this.health.get(c.name);
     if (health) parts.push(`health ${health.status}`);
     item.description = parts.join(' · ');
     item.iconPath =
-      health?.status === 'failed'
+      c.live && c.live.status !== 'running' && health?.status !== 'failed'
+        ? new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor(c.live.status === 'missing' ? 'problemsWarningIcon.foreground' : 'disabledForeground'))
+        : health?.status === 'failed'
         ? new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('testing.iconFailed'))
         : status === 'reachable'
           ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed'))
@@ -178,6 +199,7 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const tooltip = new vscode.MarkdownString(containerTooltip(c));
     if (problems.errors || problems.warnings) tooltip.appendMarkdown(`\n- Problems: ${problems.errors} errors, ${problems.warnings} warnings`);
     if (status !== 'unknown') tooltip.appendMarkdown(`\n- Status: ${status === 'not-ssh' ? 'answers, but not SSH' : status}`);
+    if (c.live) tooltip.appendMarkdown(`\n- Proxmox: ${liveSummary(c.live)}${c.live.node ? ` on ${c.live.node}` : ''}`);
     if (health) tooltip.appendMarkdown(`\n- Health after the last deploy: ${health.status} (${health.summary})`);
     item.tooltip = tooltip;
     item.contextValue = c.profileExists ? 'container' : 'container-noprofile';

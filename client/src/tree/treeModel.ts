@@ -4,6 +4,7 @@
 // a known host under "Unassigned". Grouping by network: networks → hosts and
 // containers whose address lies in them.
 import type { ContainerNode, HomelabTopology, HostNode, NetworkNode, ServiceNode, Topology } from '../../../server/src/protocol/customMessages';
+import type { ContainerLiveState, ProxmoxGuest } from '../../../server/src/protocol/proxmoxMessages';
 
 export type Grouping = 'host' | 'network';
 
@@ -16,6 +17,8 @@ export type TreeNode =
   | { type: 'network'; id: string; homelab: HomelabTopology; network: NetworkNode }
   | { type: 'container'; id: string; homelab: HomelabTopology; container: ContainerNode }
   | { type: 'detail'; id: string; label: string; description?: string; icon: string; target?: DetailTarget }
+  /** A guest Proxmox has on a host that no inventory container declares. */
+  | { type: 'unmanaged'; id: string; homelab: HomelabTopology; host: HostNode; guest: ProxmoxGuest }
   | { type: 'service'; id: string; homelab: HomelabTopology; container: ContainerNode; service: ContainerNode['services'][number]; declared?: ServiceNode };
 
 export type DetailTarget = { kind: 'open'; uri: string; line?: number; character?: number };
@@ -32,7 +35,12 @@ export function childNodes(node: TreeNode, grouping: Grouping): TreeNode[] {
     case 'homelab':
       return homelabChildren(node.homelab, grouping);
     case 'host':
-      return containersOf(node.homelab, (c) => c.host === node.host.name, node.id);
+      return [
+        ...containersOf(node.homelab, (c) => c.host === node.host.name, node.id),
+        ...(node.host.live?.unmanaged ?? []).map((guest): TreeNode => ({
+          type: 'unmanaged', id: `${node.id}/guest:${guest.node}:${guest.vmid}`, homelab: node.homelab, host: node.host, guest,
+        })),
+      ];
     case 'unassigned':
       return containersOf(node.homelab, (c) => hostless(node.homelab, c) && !c.group, node.id);
     case 'group':
@@ -117,7 +125,44 @@ function containerDetails(homelab: HomelabTopology, c: ContainerNode, parentId: 
   }
   if (c.update) details.push({ type: 'detail', id: `${parentId}/update`, label: c.update, description: 'auto-update', icon: 'calendar' });
   if (c.tags?.length) details.push({ type: 'detail', id: `${parentId}/tags`, label: c.tags.join(', '), description: 'tags', icon: 'tag' });
+  if (c.live && c.live.status !== 'missing') {
+    const where = c.live.node ? `on ${c.live.node}` : undefined;
+    details.push({ type: 'detail', id: `${parentId}/live`, label: liveSummary(c.live), description: ['Proxmox', where].filter(Boolean).join(' '), icon: 'pulse' });
+    for (const address of c.live.liveAddresses ?? [])
+      details.push({ type: 'detail', id: `${parentId}/live-ip:${address}`, label: address, description: 'live address', icon: 'radio-tower' });
+  }
   return details;
+}
+
+/** `running · up 3h 12m · CPU 4% · 512/1024 MiB`, or `stopped`, or `not on Proxmox`. */
+export function liveSummary(live: ContainerLiveState | ProxmoxGuest): string {
+  if (live.status === 'missing') return 'not on Proxmox';
+  const parts = [live.status];
+  if (live.status === 'running' && live.uptimeSeconds !== undefined) parts.push(`up ${duration(live.uptimeSeconds)}`);
+  if (live.status === 'running' && live.cpu !== undefined) parts.push(`CPU ${Math.round(live.cpu * 100)}%`);
+  if (live.memoryBytes !== undefined && live.maxMemoryBytes)
+    parts.push(`${Math.round(live.memoryBytes / 2 ** 20)}/${Math.round(live.maxMemoryBytes / 2 ** 20)} MiB`);
+  return parts.join(' · ');
+}
+
+function duration(seconds: number): string {
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  if (days > 0) return `${days}d ${hours}h`;
+  if (hours > 0) return `${hours}h ${minutes}m`;
+  return `${minutes}m`;
+}
+
+/** A Proxmox host's line in the tree: its address, how many containers, and its live read. */
+export function hostDescription(host: HostNode, containers: number): string {
+  const parts = [host.ip, containers > 0 ? `${containers} containers` : host.kind];
+  if (host.live?.error) parts.push(`Proxmox: ${host.live.error}`);
+  else if (host.live) {
+    parts.push(`live ${host.live.readAt.slice(11, 16)}`);
+    if (host.live.unmanaged.length) parts.push(`${host.live.unmanaged.length} unmanaged`);
+  }
+  return parts.filter(Boolean).join(' · ');
 }
 
 export function containerTooltip(c: ContainerNode): string {

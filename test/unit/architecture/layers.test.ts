@@ -1,7 +1,7 @@
 // The architecture invariants of docs/ARCHITECTURE.md, checked on the source:
 // - server layers import only downwards: syntax → model → checks → features → protocol;
 // - only server/src/protocol imports vscode-languageserver; the server never imports vscode;
-// - the deploy engine and the tree model are plain Node (no vscode import), so they run in tests;
+// - the deploy engine, the Proxmox reader and the tree model are plain Node (no vscode import), so they run in tests;
 // - every source file starts with a comment saying what it is for;
 // - no source file grows far past ~400 lines unnoticed.
 import { test } from 'node:test';
@@ -73,8 +73,8 @@ test('only server/src/protocol speaks LSP; the server never imports vscode', () 
   assert.deepEqual(violations, []);
 });
 
-test('the deploy engine and the tree model run without VS Code', () => {
-  const plain = clientFiles.filter((f) => /client\/src\/(deploy\/|tree\/treeModel|tree\/reachability)/.test(f.split(path.sep).join('/')));
+test('the deploy engine, the Proxmox reader and the tree model run without VS Code', () => {
+  const plain = clientFiles.filter((f) => /client\/src\/(deploy\/|proxmox\/|tree\/treeModel|tree\/reachability)/.test(f.split(path.sep).join('/')));
   assert.ok(plain.length > 0);
   for (const file of plain) {
     assert.ok(!imports(file).includes('vscode'), `${path.relative(root, file)} must not import vscode`);

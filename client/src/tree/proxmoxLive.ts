@@ -1,0 +1,87 @@
+// Reads the live state of every Proxmox host the inventory says to read, while
+// the Homelab view is visible and the workspace trusted (like reachability),
+// and hands it to the server, which judges drift and puts it in the topology.
+// The API token comes from SecretStorage and goes nowhere else: not to the
+// server, not to a log.
+import * as vscode from 'vscode';
+import type { Topology } from '../../../server/src/protocol/customMessages';
+import type { ProxmoxAccess, ProxmoxHostState, ProxmoxLiveStateParams } from '../../../server/src/protocol/proxmoxMessages';
+
+/** Reads one host; never throws (a failure is the state's `error`). */
+export type ReadProxmoxHost = (access: ProxmoxAccess, secret: string | undefined) => Promise<ProxmoxHostState>;
+
+export function tokenKey(access: ProxmoxAccess): string {
+  return `homelab.proxmox.token:${access.api ?? ''}|${access.tokenId ?? ''}`;
+}
+
+export class ProxmoxLivePoller implements vscode.Disposable {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly topology: () => Topology,
+    private readonly visible: () => boolean,
+    private readonly secrets: vscode.SecretStorage,
+    private readonly read: ReadProxmoxHost,
+    private readonly send: (params: ProxmoxLiveStateParams) => Promise<void>,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('homelab.proxmox')) this.schedule();
+      }),
+      secrets.onDidChange((e) => {
+        if (e.key.startsWith('homelab.proxmox.token:')) this.schedule();
+      }),
+    );
+  }
+
+  /** Reads now (if allowed) and again on the configured interval while the view stays visible. */
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.allowed() || !this.visible()) return;
+    const seconds = Math.max(10, vscode.workspace.getConfiguration('homelab').get<number>('proxmox.intervalSeconds', 60));
+    void this.readAll().finally(() => {
+      if (this.visible()) this.timer = setTimeout(() => this.schedule(), seconds * 1000);
+    });
+  }
+
+  /** One round over every host of every homelab; rounds never overlap. */
+  readAll(): Promise<void> {
+    this.running ??= this.round().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private allowed(): boolean {
+    return vscode.workspace.isTrusted && vscode.workspace.getConfiguration('homelab').get<boolean>('proxmox.enable', true);
+  }
+
+  private async round(): Promise<void> {
+    if (!this.allowed()) return;
+    for (const homelab of this.topology().homelabs) {
+      const accesses = homelab.hosts.flatMap((h) => (h.proxmox ? [h.proxmox] : []));
+      if (accesses.length === 0) continue;
+      const hosts = await Promise.all(
+        accesses.map(async (access) => {
+          const secret = access.via === 'api' ? await this.secrets.get(tokenKey(access)) : undefined;
+          const state = await this.read(access, secret);
+          if (state.error) this.output.warn(`Proxmox ${access.host}: ${state.error}`);
+          return state;
+        }),
+      );
+      try {
+        await this.send({ folderUri: homelab.rootUri, hosts });
+      } catch (error) {
+        this.output.warn(`Could not hand the Proxmox state to the server: ${String(error)}`);
+      }
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
