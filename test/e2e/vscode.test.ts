@@ -21,6 +21,8 @@ import {
 } from './codeServer';
 import { startSshd, type Sshd } from '../deploy/helpers/sshd';
 import { createRemoteRepo } from '../deploy/helpers/remoteRepo';
+import { startApiStandIn, SECRET, TOKEN_ID } from '../proxmox/helpers/apiStandIn';
+import { clusterFromInventory, DRIFTED, pointPveAt } from './proxmoxWorkspace';
 import { exampleCopy, homelabFolder, openFile, openHomelabView, runCommand, screenshot, settle, treeRows, waitForText } from './ui';
 
 /** Settings for every run: nothing may probe the example's 192.168.x addresses. */
@@ -185,6 +187,45 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
             `${layout}: ${m.name} with its address not in the tree:\n${text}`,
           );
       });
+    }
+  });
+
+  it('Proxmox live state through the API stand-in: token set from the palette, status in the tree, a drift diagnostic in the inventory', async () => {
+    const folder = exampleCopy(join(repoRoot, 'examples', 'homelab'));
+    const standIn = await startApiStandIn({ answers: clusterFromInventory(folder) });
+    try {
+      pointPveAt(folder, standIn.url, TOKEN_ID, standIn.cert.fingerprint);
+      await scenario(folder, async (page) => {
+        await openHomelabView(page);
+        await treeRows(page, ['LXC_monitoring']);
+        // No token yet: the host says why nothing is read.
+        await treeRows(page, [/pve[^\n]*no API token set/]);
+        await runCommand(page, 'Homelab: Set Proxmox API Token');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 15_000 });
+        await input.fill(SECRET);
+        await page.keyboard.press('Enter');
+        // Read through the pinned certificate with the token: live status per container, the unmanaged guest.
+        const rows = await treeRows(page, [/LXC_HOME[^\n]*running/, new RegExp(`${DRIFTED.stopped}[^\n]*stopped`), new RegExp(`${DRIFTED.unmanaged.vmid} ${DRIFTED.unmanaged.name}[^\n]*unmanaged`)]);
+        assert.ok(rows.some((r) => /pve[^\n]*live \d\d:\d\d/.test(r)), rows.join('\n'));
+        // The drifted address is a diagnostic on the inventory, with both values.
+        await openFile(page, 'homelab.yaml');
+        await page.keyboard.press('Control+Shift+M');
+        const filter = page.locator('.panel .viewpane-filter input').first();
+        await filter.waitFor({ state: 'visible', timeout: 15_000 });
+        await filter.fill(DRIFTED.liveAddress);
+        const problem = page.locator('.markers-panel .monaco-list-row', { hasText: DRIFTED.liveAddress }).first();
+        await problem.waitFor({ timeout: 30_000 });
+        assert.match(await problem.innerText(), /proxmox-address-drift|192\.168\.8\.85/);
+        await problem.click();
+        await settle(page);
+        await screenshot(page, 'proxmox.png');
+      });
+      // The token went only to the stand-in, and only as the PVEAPIToken header.
+      assert.ok(standIn.requests.some((r) => r.authorization === `PVEAPIToken=${TOKEN_ID}=${SECRET}`));
+    } finally {
+      await standIn.close();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 

@@ -54,6 +54,8 @@ export interface StandInOptions {
   delayMs?: number;
   /** A broken server that repeats the Authorization header in its status message. */
   echoAuthorization?: boolean;
+  /** Another cluster's answers (bare data per path) instead of cluster.ts's. */
+  answers?: Record<string, unknown>;
 }
 
 export interface ApiStandIn {
@@ -99,8 +101,9 @@ export async function startApiStandIn(options: StandInOptions = {}): Promise<Api
       const failing = options.fail?.[p];
       if (failing !== undefined) { send(failing); return; }
       if (p === '/cluster/resources' && url.searchParams.get('type') !== 'vm') { send(400); return; }
-      if (!(p in ANSWERS)) { send(500); return; }
-      send(200, { data: ANSWERS[p] });
+      const answers = options.answers ?? ANSWERS;
+      if (!(p in answers)) { send(500); return; }
+      send(200, { data: answers[p] });
     };
     if (options.delayMs) {
       const t = setTimeout(() => { timers.delete(t); answer(); }, options.delayMs);
