@@ -24,6 +24,14 @@ import { nixUndefinedVariable } from './rules/nixUndefinedVariable';
 import { nixUnusedBinding } from './rules/nixUnusedBinding';
 import { portConflict } from './rules/portConflict';
 import { portNotOpen } from './rules/portNotOpen';
+import { proxmoxAddressDrift } from './rules/proxmoxAddressDrift';
+import { proxmoxContainerMissing } from './rules/proxmoxContainerMissing';
+import { proxmoxContainerStopped } from './rules/proxmoxContainerStopped';
+import { proxmoxHostnameDrift } from './rules/proxmoxHostnameDrift';
+import { proxmoxNodeDrift } from './rules/proxmoxNodeDrift';
+import { proxmoxTagsDrift } from './rules/proxmoxTagsDrift';
+import { proxmoxUnmanagedContainer } from './rules/proxmoxUnmanagedContainer';
+import { proxmoxVmidDrift } from './rules/proxmoxVmidDrift';
 import { settingEnum } from './rules/settingEnum';
 import { settingType } from './rules/settingType';
 import { unknownReference } from './rules/unknownReference';
@@ -69,6 +77,14 @@ export const RULES: readonly Rule[] = [
   nixosUnknownOption,
   nixosOptionType,
   nixosRenamedOption,
+  proxmoxVmidDrift,
+  proxmoxNodeDrift,
+  proxmoxHostnameDrift,
+  proxmoxAddressDrift,
+  proxmoxTagsDrift,
+  proxmoxContainerStopped,
+  proxmoxContainerMissing,
+  proxmoxUnmanagedContainer,
 ];
 
 export function ruleById(id: RuleId): Rule | undefined {

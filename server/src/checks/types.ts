@@ -41,6 +41,14 @@ export const RULE_IDS = [
   'nixos-unknown-option',
   'nixos-option-type',
   'nixos-renamed-option',
+  'proxmox-vmid-drift',
+  'proxmox-node-drift',
+  'proxmox-hostname-drift',
+  'proxmox-address-drift',
+  'proxmox-tags-drift',
+  'proxmox-container-stopped',
+  'proxmox-container-missing',
+  'proxmox-unmanaged-container',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

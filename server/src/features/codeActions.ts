@@ -1,7 +1,8 @@
 // Quick fixes from diagnostics (their rule and `data`): a close match for an
 // unknown name, the next free address for a duplicate or out-of-network IP, a
 // missing firewall port, a missing scrape target, a missing service
-// declaration, and both directions of an inventory/profile disagreement.
+// declaration, both directions of an inventory/profile disagreement, and
+// Proxmox's value for drift against the live state (proxmoxFixes.ts).
 // Every fix is a minimal edit; the rest of the file is untouched.
 import type { Homelab } from '../model/homelab';
 import { inventoryFromProfiles } from '../model/inventoryFromProfiles';
@@ -14,6 +15,7 @@ import { declareServiceEdit } from './completionYaml';
 import { addListEntryEdit, addPortEdit } from './edits';
 import { containerForProfile, freeAddresses, networkForContainer } from './homelabInfo';
 import { keysOf, parsedNix, settingsSets } from './nixDoc';
+import { proxmoxFixes } from './proxmoxFixes';
 import { innerSpan } from './references';
 import { settingChain } from './settingChain';
 import type { Location, TextEdit, WorkspaceEdit } from './types';
@@ -66,6 +68,7 @@ export function codeActions(ws: Workspace, uri: string, diagnostics: DiagnosticI
     const replacement = typeof data.replacement === 'string' ? data.replacement : undefined;
     if (replacement && d.rule !== 'unknown-setting' && d.rule !== 'deprecated-setting') push(`Replace with \`${replacement}\``, one(uri, quoteLike(ws, uri, d.span, replacement)), true);
     if (replacement && (d.rule === 'unknown-setting' || d.rule === 'deprecated-setting')) push(`Replace with \`${replacement}\``, one(uri, { span: d.span, newText: replacement }), true);
+    if (d.rule.startsWith('proxmox-')) for (const f of proxmoxFixes(ws, h, d.rule, data)) push(f.title, f.edit, true);
     switch (d.rule) {
       case 'unknown-reference': {
         const service = typeof data.service === 'string' ? data.service : undefined;

@@ -19,8 +19,8 @@ const ENUMS: Record<string, string[]> = {
 };
 
 const ENTRY_KEYS: Record<string, string[]> = {
-  containers: ['host', 'vmid', 'ip', 'hostname', 'profile', 'services', 'update', 'description', 'deploy'],
-  hosts: ['kind', 'ip', 'description'],
+  containers: ['host', 'vmid', 'ip', 'hostname', 'profile', 'services', 'update', 'description', 'deploy', 'tags'],
+  hosts: ['kind', 'ip', 'description', 'proxmox'],
   networks: ['cidr', 'gateway', 'dns', 'description', 'isolated'],
   services: ['port', 'url', 'expose', 'proxy', 'protocol', 'description'],
 };
@@ -153,7 +153,10 @@ export function completeYaml(ws: Workspace, h: Homelab, uri: string, text: strin
   if (section && ENTRY_KEYS[section] && name && ctx.path.length === 2) {
     const node = valueAt(inv?.value, [section, name]);
     const present = new Set(node?.kind === 'attrs' ? node.entries.keys() : []);
-    for (const k of ENTRY_KEYS[section]) if (!present.has(k)) add(k, 'key', 0, { insertText: `${k}: ` });
+    const kind = node?.kind === 'attrs' ? node.entries.get('kind')?.value : undefined;
+    // Only a Proxmox host is read live and gets new containers.
+    const offered = ENTRY_KEYS[section].filter((k) => k !== 'proxmox' || (kind?.kind === 'string' && kind.value === 'proxmox'));
+    for (const k of offered) if (!present.has(k)) add(k, 'key', 0, { insertText: `${k}: ` });
     return out;
   }
   if (ctx.path.length === 0 && ctx.indent === 0) {

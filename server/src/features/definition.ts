@@ -17,7 +17,7 @@ export function definition(ws: Workspace, uri: string, offset: number): Location
   const h = ws.homelabFor(uri);
   // A NixOS / Home Manager option a module sets → its declaration in the module tree.
   const option = h && ws.optionIndex ? optionAt(ws, h, uri, offset) : undefined;
-  const declared = option ? ws.optionIndex?.declaration(option.path) : undefined;
+  const declared = option?.index?.declaration(option.path);
   if (declared) return [declared];
   const t = thingAt(ws, h, uri, offset);
   if (!t) return [];

@@ -5,6 +5,10 @@
 // boolean and enum options; hover shows the documentation, type and default,
 // and the effective value on each machine that imports the file, with the
 // places that set it (after mkDefault / mkForce / mkIf, across its modules).
+// The options are the file's own (model/options/scopes.ts): its machines'
+// nixpkgs for a NixOS module, Home Manager's in a Home Manager module and
+// under `home-manager.users.<u>`, never the other's; the built-in NixOS
+// documentation only where NixOS options are.
 import type * as A from '../syntax/nix/ast';
 import { bindingKeys } from '../syntax/nix/navigate';
 import { nodeAt } from '../syntax/nix/navigate';
@@ -13,7 +17,8 @@ import type { Machine } from '../model/machines/machine';
 import { effectiveOption } from '../model/machines/moduleSystem';
 import { NIXOS_OPTION_DOCS, nixosOptionDoc, nixosOptionsUnder, type NixosOptionDoc } from '../model/machines/nixosOptionDocs';
 import type { Workspace } from '../model/workspace';
-import type { OptionIndex } from '../model/options';
+import { fileKinds, homeManagerPath, type OptionKind, type OptionScopes } from '../model/options/scopes';
+import { OptionUnion, type OptionLookup } from '../model/options/union';
 import type { Span, Value } from '../syntax/value';
 import { fileLine } from './describe';
 import { contains, parsedNix } from './nixDoc';
@@ -66,19 +71,41 @@ function setPath(node: A.Node): string[] | undefined {
   return out;
 }
 
-/** From a set's path to an option path: drops a module's `config` and a hive's or flake's node name (returned as `node`). */
-function optionPathAndNode(path: string[], index?: OptionIndex): { path: string[]; node?: string } | undefined {
-  let p = path;
-  let node: string | undefined;
-  if (p[0] === 'imports' || p[0] === 'options' || p[0] === 'meta') return undefined;
-  const isRoot = (name: string): boolean => ROOTS.has(name) || (index?.childrenOf([]).some((c) => c.name === name) ?? false);
-  if (p.length && !isRoot(p[0]) && p[0] !== 'config') [node, ...p] = p; // `web = { … }` in a hive
-  if (p[0] === 'config') p = p.slice(1);
-  return { path: p, node };
+/** Where a set's path lands: the option path in its trees, their view, and the kind of options it is. */
+interface Located {
+  path: string[];
+  /** The hive's or flake's node the set is in (`web = { … }`). */
+  node?: string;
+  kind: OptionKind;
+  index?: OptionLookup;
+  /** The path on the machine, for its effective value (undefined in a Home Manager module: not the machine's). */
+  onMachine?: string[];
 }
 
-function optionPath(path: string[], index?: OptionIndex): string[] | undefined {
-  return optionPathAndNode(path, index)?.path;
+/**
+ * From a set's path to an option path: drops a module's `config` and a hive's
+ * or flake's node name (returned as `node`); `home-manager.users.<u>.…` is
+ * Home Manager's. `minHomeRest` 0 for completion right below a user's module.
+ */
+function locate(scopes: OptionScopes | undefined, h: Homelab, uri: string, path: string[], minHomeRest = 1): Located | undefined {
+  let p = path;
+  if (p[0] === 'imports' || p[0] === 'options' || p[0] === 'meta') return undefined;
+  const kinds = fileKinds(h, uri);
+  const homeView = (): OptionLookup | undefined => scopes?.view(h, uri, 'home-manager');
+  if (!kinds.includes('nixos')) {
+    // A Home Manager module: no hive nodes in it.
+    if (p[0] === 'config') p = p.slice(1);
+    return { path: p, kind: 'home-manager', index: homeView() };
+  }
+  const nixos = scopes?.view(h, uri, 'nixos');
+  const index = kinds.includes('home-manager') ? OptionUnion.of([nixos, homeView()].filter((x): x is OptionLookup => x !== undefined)) : nixos;
+  let node: string | undefined;
+  const isRoot = (name: string): boolean => ROOTS.has(name) || name === 'home-manager' || (index?.childrenOf([]).some((c) => c.name === name) ?? false);
+  if (p.length && !isRoot(p[0]) && p[0] !== 'config') [node, ...p] = p; // `web = { … }` in a hive
+  if (p[0] === 'config') p = p.slice(1);
+  const rest = homeManagerPath(p, minHomeRest);
+  if (rest) return { path: rest, node, kind: 'home-manager', index: homeView(), onMachine: p };
+  return { path: p, node, kind: 'nixos', index, onMachine: p };
 }
 
 function docMarkdown(d: NixosOptionDoc): string {
@@ -86,7 +113,7 @@ function docMarkdown(d: NixosOptionDoc): string {
 }
 
 /** Options of the index under `path`, as completion items (an option: `a.b = value;`; a set of options: `a.b.`). */
-function indexItems(index: OptionIndex, path: string[], done: string[], typedStart: number, end: number, hasValue: boolean): CompletionItem[] {
+function indexItems(index: OptionLookup, path: string[], done: string[], typedStart: number, end: number, hasValue: boolean): CompletionItem[] {
   const out: CompletionItem[] = [];
   for (const child of index.childrenOf(path)) {
     if (child.option?.internal || child.option?.visible === false) continue;
@@ -113,7 +140,7 @@ function indexItems(index: OptionIndex, path: string[], done: string[], typedSta
   return out;
 }
 
-export function completeNixosOption(h: Homelab, uri: string, text: string, offset: number, index?: OptionIndex): CompletionItem[] | undefined {
+export function completeNixosOption(h: Homelab, uri: string, text: string, offset: number, scopes?: OptionScopes): CompletionItem[] | undefined {
   if (!isModuleFile(h, uri)) return undefined;
   const p = parsedNix(uri, text);
   const node = nodeAt(p.root, offset);
@@ -142,9 +169,10 @@ export function completeNixosOption(h: Homelab, uri: string, text: string, offse
       if (eq < 0 || offset <= eq) return undefined;
     }
     const keys = valueOfDef && def ? bindingKeys(def) : typedKey?.split('.');
-    const path = keys && optionPath([...base, ...keys], index);
-    const indexed = path ? index?.lookup(path) : undefined;
-    const doc = path && nixosOptionDoc(path);
+    const at = keys && locate(scopes, h, uri, [...base, ...keys]);
+    const path = at?.path;
+    const indexed = path ? at?.index?.lookup(path) : undefined;
+    const doc = path && at?.kind === 'nixos' ? nixosOptionDoc(path) : undefined;
     const enumValues = indexed ? [...(/^(?:null or )?one of (.*)$/.exec(indexed.type)?.[1] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => `"${m[1]}"`) : [];
     if (indexed && (indexed.type === 'boolean' || enumValues.length) && !doc?.values) {
       const word = /[\w"-]*$/.exec(before)?.[0] ?? '';
@@ -162,15 +190,16 @@ export function completeNixosOption(h: Homelab, uri: string, text: string, offse
   if (lead.length && !/[{;]$/.test(lead) && !/(#[^\n]*|\*\/)$/.test(lead) && !text.slice(lead.length, typedStart).includes('\n')) return undefined;
   const parts = typed.split('.');
   const done = parts.slice(0, -1);
-  const path = optionPath([...base, ...done], index);
-  if (!path) return undefined;
+  const at = locate(scopes, h, uri, [...base, ...done], 0);
+  if (!at) return undefined;
+  const { path, index } = at;
   let end = offset;
   while (end < text.length && /[\w'-]/.test(text[end])) end++;
   const hasValue = /^\s*=/.test(text.slice(end, end + 40));
   // The index (nixpkgs, Home Manager, the workspace's own modules) first; the built-in docs fill in.
   const items: CompletionItem[] = index ? indexItems(index, path, done, typedStart, end, hasValue) : [];
   const seen = new Set<string>(items.map((i) => i.label));
-  for (const { doc, rest } of nixosOptionsUnder(path)) {
+  for (const { doc, rest } of at.kind === 'nixos' ? nixosOptionsUnder(path) : []) {
     const label = [...done, ...rest].join('.');
     if (seen.has(label)) continue;
     seen.add(label);
@@ -219,8 +248,8 @@ function valueText(v: Value, depth = 0): string {
   }
 }
 
-/** The option path a module sets at `offset` (up to the name under the cursor), with the hive node it is in and the key's span. */
-export function optionAt(ws: Workspace, h: Homelab, uri: string, offset: number): { path: string[]; node?: string; span: Span } | undefined {
+/** The option path a module sets at `offset` (up to the name under the cursor), with the hive node it is in, the key's span and the file's options there. */
+export function optionAt(ws: Workspace, h: Homelab, uri: string, offset: number): (Located & { span: Span }) | undefined {
   const text = ws.text(uri);
   if (text === undefined || !isModuleFile(h, uri)) return undefined;
   const node = nodeAt(parsedNix(uri, text).root, offset);
@@ -233,20 +262,19 @@ export function optionAt(ws: Workspace, h: Homelab, uri: string, offset: number)
   const names = def.path.names;
   const upto = names.findIndex((n) => contains(n.span, offset));
   const shown = upto >= 0 ? keys.slice(0, upto + 1) : keys;
-  const located = optionPathAndNode([...base, ...shown], ws.optionIndex);
+  const located = locate(ws.optionIndex, h, uri, [...base, ...shown]);
   if (!located || !located.path.length) return undefined;
   const span = upto >= 0 ? { start: names[0].span.start, end: names[upto].span.end } : def.path.span;
-  return { path: located.path, node: located.node, span };
+  return { ...located, span };
 }
 
 export function hoverNixosOption(ws: Workspace, h: Homelab, uri: string, offset: number): HoverResult | undefined {
   const at = optionAt(ws, h, uri, offset);
   if (!at) return undefined;
   const { path, span } = at;
-  const located = { node: at.node };
-  const indexed = ws.optionIndex?.lookup(path);
-  const doc = nixosOptionDoc(path);
-  const under = doc || indexed ? [] : nixosOptionsUnder(path);
+  const indexed = at.index?.lookup(path);
+  const doc = at.kind === 'nixos' ? nixosOptionDoc(path) : undefined;
+  const under = doc || indexed || at.kind !== 'nixos' ? [] : nixosOptionsUnder(path);
   if (!doc && !indexed && !under.length) return undefined;
   const parts = [`**${path.join('.')}**`];
   if (indexed) {
@@ -254,9 +282,12 @@ export function hoverNixosOption(ws: Workspace, h: Homelab, uri: string, offset:
     parts.push(`Declared in ${fileLine(ws, h, indexed.declaredAt.uri, indexed.declaredAt.span.start)}`);
   } else if (doc) parts.push(docMarkdown(doc));
   else parts.push(`Options under it: ${[...new Set(under.map((u) => `\`${u.rest.join('.')}\``))].slice(0, 12).join(', ')}`);
-  const nodeMachine = located.node !== undefined ? h.machines.get(located.node) : undefined;
-  for (const m of (nodeMachine ? [nodeMachine] : machinesOf(h, uri)).slice(0, 5)) {
-    const e = effectiveOption(m.configs, path);
+  const nodeMachine = at.node !== undefined ? h.machines.get(at.node) : undefined;
+  // A Home Manager module's values are not the machine's options: no effective value for it.
+  const onMachine = at.onMachine;
+  const machines = onMachine ? (nodeMachine ? [nodeMachine] : machinesOf(h, uri)).slice(0, 5) : [];
+  for (const m of machines) {
+    const e = onMachine && effectiveOption(m.configs, onMachine);
     if (!e) continue;
     const where = e.defs.slice(0, 4).map((o) => (o.uri === uri ? 'here' : fileLine(ws, h, o.uri, o.span.start)));
     parts.push(`Effective on **${m.name}**: \`${valueText(e.value)}\` — set ${where.join(', ')}${e.defs.length > 4 ? ' …' : ''}`);

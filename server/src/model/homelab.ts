@@ -10,7 +10,7 @@ import type { Profile } from './profiles';
 import type { SettingRead } from './settingReads';
 import type { HomelabSettings } from './settings';
 import { builtinService } from './shipped';
-import type { Machine } from './machines/machine';
+import type { HomeConfiguration, Machine } from './machines/machine';
 import type { NameClash } from './machines/discover';
 
 export interface Container {
@@ -60,6 +60,8 @@ export interface Homelab {
   machines: Map<string, Machine>;
   /** Names that two sources configure from different files. */
   machineClashes: NameClash[];
+  /** A flake's `homeConfigurations` (their module files get Home Manager's options). */
+  homeConfigurations: HomeConfiguration[];
 }
 
 export function vmidOf(c: Container): Num | undefined {

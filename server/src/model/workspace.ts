@@ -19,7 +19,9 @@ import { matchGlob } from './glob';
 import { ignoredFiles } from './ignore';
 import { dirnameUri, isUnder, joinUri, normalizeUri, relativeUri } from './uri';
 import { FleetDiscovery, joinMachines } from './machines/fleet';
-import type { OptionIndex } from './options';
+import type { OptionIndex } from './options/optionIndex';
+import { OptionScopes } from './options/scopes';
+import { ProxmoxLiveStore, type FolderLiveState, type LiveHostState } from './proxmoxLive';
 
 interface Cached<T> {
   stamp: number;
@@ -51,18 +53,47 @@ export class Workspace {
   private readonly schemaCache = new Map<string, Cached<unknown>>();
   private readonly discovery = new FleetDiscovery();
   private gen = 0;
-  private options: OptionIndex | undefined;
+  private options: OptionScopes | undefined;
+  private readonly live = new ProxmoxLiveStore();
 
-  /** The NixOS / Home Manager / workspace options, when an index is loaded (built off the main thread). */
-  get optionIndex(): OptionIndex | undefined {
+  /** The NixOS / Home Manager / workspace options, when indexes are loaded (built off the main thread); the scopes pick a file's. */
+  get optionIndex(): OptionScopes | undefined {
     return this.options;
   }
 
-  /** A new index: the rules that judge options against it run again. */
-  setOptionIndex(index: OptionIndex | undefined): void {
-    this.options = index;
+  /** New indexes: the rules that judge options against them run again. One index stands for every file (tests). */
+  setOptionIndex(index: OptionScopes | OptionIndex | undefined): void {
+    this.options = index && OptionScopes.from(index);
     for (const f of this.folders.values()) f.homelab = undefined;
     this.gen++;
+  }
+
+  /** What Proxmox last said about the folder's Proxmox hosts (in memory only; see proxmoxLive.ts). */
+  proxmoxLiveFor(rootUri: string): FolderLiveState | undefined {
+    const f = this.liveFolder(rootUri);
+    return f ? this.live.get(f.root) : undefined;
+  }
+
+  /**
+   * A new live state for the folder holding `folderUri`: its drift rules run
+   * again. The homelab holds no live state, so it is not rebuilt: a copy (a new
+   * identity for the rules' caches) stands for it. False when nothing changed.
+   */
+  setProxmoxLive(folderUri: string, hosts: readonly LiveHostState[]): boolean {
+    const f = this.liveFolder(folderUri);
+    if (!f || !this.live.set(f.root, hosts)) return false;
+    const before = this.gen++;
+    for (const g of this.folders.values()) {
+      if (g.homelab?.generation !== before) g.homelab = undefined;
+      else if (g === f && g.homelab.value) g.homelab = { generation: this.gen, value: { ...g.homelab.value } };
+      else g.homelab.generation = this.gen;
+    }
+    return true;
+  }
+
+  private liveFolder(uri: string): Folder | undefined {
+    const u = normalizeUri(uri).replace(/\/$/, '');
+    return this.folders.get(u) ?? this.folderOf(u);
   }
 
   constructor(
@@ -85,6 +116,7 @@ export class Workspace {
 
   removeFolder(rootUri: string): void {
     this.folders.delete(normalizeUri(rootUri).replace(/\/$/, ''));
+    this.live.delete(normalizeUri(rootUri).replace(/\/$/, ''));
     this.gen++;
   }
 
@@ -486,6 +518,7 @@ export class Workspace {
       nixFiles,
       machines: discovery.machines,
       machineClashes: discovery.clashes,
+      homeConfigurations: discovery.homes,
     };
     return { ...partial, addresses: buildAddressIndex(partial) };
   }

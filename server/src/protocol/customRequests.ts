@@ -1,11 +1,13 @@
 // The custom requests of customMessages.ts: the topology for the client's
 // tree, a whole-workspace check, a starting inventory from the profiles, and
-// the deploy plan since a revision (deployPlanRequest.ts).
+// the deploy plan since a revision (deployPlanRequest.ts), and New
+// Container's proposal (newContainerRequest.ts).
 import { topology } from './topology';
 import { inventoryFromProfiles } from '../model/inventoryFromProfiles';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { ServerContext } from './context';
 import { DeployPlanner } from './deployPlanRequest';
+import { registerNewContainerRequest } from './newContainerRequest';
 import {
   CheckWorkspaceRequest,
   CheckWorkspaceResult,
@@ -43,4 +45,7 @@ export function registerCustomRequests(ctx: ServerContext, diagnostics: Diagnost
 
   const planner = new DeployPlanner(ctx.workspace);
   ctx.connection.onRequest(DeployPlanRequest, (params: DeployPlanParams): DeployPlanResult => planner.answer(params));
+
+  // New Container's proposal (protocol/newContainerRequest.ts).
+  registerNewContainerRequest(ctx);
 }

@@ -24,6 +24,7 @@ import { TopologyChangedNotification } from './customMessages';
 import { registerFeatureHandlers } from './features/register';
 import { FolderWatcher } from './folderWatcher';
 import { OptionIndexService } from './optionIndexService';
+import { registerProxmoxLiveState } from './proxmoxLiveService';
 import { pathToUri, uriToPath } from '../model/uri';
 
 /** What the model reads from disk: Nix files, inventories, settings and schema files, ignore files. */
@@ -196,6 +197,7 @@ export function startServer(connection: Connection): void {
   });
 
   registerCustomRequests(ctx, diagnostics);
+  registerProxmoxLiveState(ctx, () => afterChange());
   documents.listen(connection);
   connection.listen();
 }

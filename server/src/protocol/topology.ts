@@ -10,6 +10,7 @@ import type { Workspace } from '../model/workspace';
 import type { Origin } from '../syntax/value';
 import type { ServerContext } from './context';
 import type { ContainerNode, DeploySettings, HomelabTopology, HostKind, Located, Topology } from './customMessages';
+import { containerLive, hostLive, liveMatchFor, proxmoxAccess } from './proxmoxTopology';
 
 const HOST_KINDS: HostKind[] = ['proxmox', 'nas', 'router', 'switch', 'access-point', 'vps', 'workstation', 'other'];
 const METHODS: DeploySettings['method'][] = ['ssh-script', 'nixos-rebuild', 'colmena', 'deploy-rs', 'command'];
@@ -45,6 +46,7 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
   const inv = h.inventory;
   const workspace: Workspace = ctx.workspace;
   const networkName = (ip: string | undefined): string | undefined => (ip ? networkOf(h.addresses, ip)?.name : undefined);
+  const match = liveMatchFor(workspace, h);
   const containers: ContainerNode[] = [...h.containers.values()].map((c) => {
     const profile = c.profile;
     const flagsOn = new Set<string>();
@@ -73,6 +75,7 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
       if (m.deploy.user && !c.decl?.deploy?.user && !inv?.deploy?.user) deploy.user = m.deploy.user.value;
     }
     const tags = m?.tags.map((t) => t.value) ?? [];
+    const live = containerLive(match, c.name);
     return {
       name: c.name,
       host: c.hostName ?? c.decl?.host?.value,
@@ -97,6 +100,7 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
             hostName: m.config?.hostName?.value,
           }
         : {}),
+      ...(live ? { live } : {}),
     };
   });
   const serviceUsers = new Map<string, string[]>();
@@ -111,14 +115,20 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
       description: n.description?.value,
       location: location(ctx, n.keyOrigin),
     })),
-    hosts: [...(inv?.hosts.values() ?? [])].map((host) => ({
-      name: host.name,
-      kind: HOST_KINDS.includes(host.kind?.value as HostKind) ? (host.kind?.value as HostKind) : 'other',
-      ip: host.ip?.value,
-      network: networkName(host.ip?.value),
-      description: host.description?.value,
-      location: location(ctx, host.keyOrigin),
-    })),
+    hosts: [...(inv?.hosts.values() ?? [])].map((host) => {
+      const proxmox = proxmoxAccess(h, host);
+      const live = hostLive(workspace, h, host, match);
+      return {
+        name: host.name,
+        kind: HOST_KINDS.includes(host.kind?.value as HostKind) ? (host.kind?.value as HostKind) : 'other',
+        ip: host.ip?.value,
+        network: networkName(host.ip?.value),
+        description: host.description?.value,
+        location: location(ctx, host.keyOrigin),
+        ...(proxmox ? { proxmox } : {}),
+        ...(live ? { live } : {}),
+      };
+    }),
     containers,
     services: [...h.services.values()]
       .filter((s) => s.decl || serviceUsers.has(s.name))

@@ -201,7 +201,7 @@ test('inventory keys: an entry offers the keys it does not have yet; the top lev
   const t = INV.replace('    kind: proxmox\n', '    kind: proxmox\n    \n');
   ws.setDocument(uri, t, 2);
   const items = completion(ws, uri, t.indexOf('proxmox\n    \n') + 'proxmox\n    '.length);
-  assert.deepEqual(items.map((i) => i.label), ['description']);
+  assert.deepEqual(items.map((i) => i.label), ['description', 'proxmox']);
   const top = `${INV}\n`;
   ws.setDocument(uri, top, 3);
   assert.deepEqual(completion(ws, uri, top.length).map((i) => i.label), ['version', 'domain', 'localDomain', 'deploy']);

@@ -1,14 +1,16 @@
 // Shared by the option-index tests: the fixture tree's location, its index
 // built in this thread, where a declaration's span is expected, the worker
-// started from the sources, and copies of the tree to change.
+// started from the sources, copies of the tree to change, and the pinned-trees
+// fixture's fake store.
 import * as path from 'node:path';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { OptionWorkerData } from '../../../server/src/model/options/worker';
 import { buildIndexInline, listNixFiles } from '../../../server/src/model/options/scanTree';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
+import { storePathFromNarHash } from '../../../server/src/model/options/storePath';
 
 export const fixtureRoot = path.resolve(__dirname, '..', '..', 'fixtures', 'options');
 export const modulesRoot = path.join(fixtureRoot, 'modules');
@@ -56,4 +58,31 @@ export function copyFixture(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'options-'));
   cpSync(modulesRoot, path.join(dir, 'modules'), { recursive: true });
   return dir;
+}
+
+/** The pinned-trees fixture (test/fixtures/options/pinned): the lab flake and the trees its flake.lock locks. */
+export const pinnedRoot = path.join(fixtureRoot, 'pinned');
+export const labRoot = path.join(pinnedRoot, 'lab');
+
+/** The trees of the lab's flake.lock, by input, with the narHash it locks them by. */
+export const LOCKED_TREES: Record<string, { dir: string; narHash: string }> = {
+  nixpkgs: { dir: 'nixpkgs-unstable', narHash: 'sha256-pnK9bMERT1tgygUdqWRpcxbCSpyZgfY5Rss4S/ti0YY=' },
+  'nixpkgs-stable': { dir: 'nixpkgs-stable', narHash: 'sha256-ca+Xp6bMJS1AjsdHu3htj17FaeH+qe0fJBk/7Pm07UA=' },
+  'home-manager': { dir: 'home-manager', narHash: 'sha256-2H6bBp4ifJzTzgGnQxJjBix6Wvgb42bc7z7iEkD++z0=' },
+  // `nixpkgs-old` is locked too but never put in the store.
+};
+
+/**
+ * A store directory of the test's own holding the locked trees where Nix
+ * would put them (the path computed from each narHash and this directory),
+ * so the lab's flake.lock finds them as it would in /nix/store.
+ */
+export function fakeStore(): string {
+  const storeDir = realpathSync(mkdtempSync(path.join(tmpdir(), 'homelab-store-')));
+  for (const t of Object.values(LOCKED_TREES)) {
+    const at = storePathFromNarHash(t.narHash, storeDir);
+    if (!at) throw new Error(`bad narHash ${t.narHash}`);
+    cpSync(path.join(pinnedRoot, t.dir), at, { recursive: true });
+  }
+  return storeDir;
 }

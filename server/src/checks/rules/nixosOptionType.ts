@@ -2,10 +2,11 @@
 // option's declaration does not accept (a string for a boolean, a number out
 // of a port's range, a value outside an enum, a single value for a list…).
 // Only literals written in the module are judged: an expression is not known
-// statically, and the option's type must be one the index could read.
+// statically, and the option's type must be one the index could read. A file
+// judged against several trees is reported only when each rejects the value.
 import type * as A from '../../syntax/nix/ast';
 import { definedValue } from '../../model/options/moduleDefinitions';
-import { machineModuleDefinitions } from '../optionDefinitions';
+import { agreed, machineModuleDefinitions } from '../optionDefinitions';
 import type { Finding, Rule } from '../types';
 import { at } from '../util';
 
@@ -67,14 +68,16 @@ export const nixosOptionType: Rule = {
   scope: 'homelab',
   check({ workspace: ws, homelab: h }) {
     const out: Finding[] = [];
-    const index = ws.optionIndex;
-    if (!index) return out;
     for (const { uri, defs } of machineModuleDefinitions(ws, h)) {
       for (const d of defs) {
-        const o = index.lookup(d.path);
-        const l = o && o.type !== 'unknown' ? literal(d.value) : undefined;
-        const why = o && l ? mismatch(o.type, l) : undefined;
-        if (why) out.push(at('nixos-option-type', { uri, span: definedValue(d.value).span }, `\`${d.path.join('.')}\` ${why}`));
+        const l = literal(d.def.value);
+        if (!l) continue;
+        // Wrong for the type of every tree that declares it (another nixpkgs may type it otherwise).
+        const why = agreed(d.views, (v) => {
+          const o = v.lookup(d.path);
+          return o && o.type !== 'unknown' ? mismatch(o.type, l) : undefined;
+        });
+        if (why) out.push(at('nixos-option-type', { uri, span: definedValue(d.def.value).span }, `\`${d.path.join('.')}\` ${why}`));
       }
     }
     return out;

@@ -2,7 +2,7 @@
 // (`mkRenamedOptionModule`, `mkAliasOptionModule`) or removed
 // (`mkRemovedOptionModule`): the new name, with a quick fix when the whole
 // path is written as one key, or the removal's own message.
-import { machineModuleDefinitions } from '../optionDefinitions';
+import { agreed, machineModuleDefinitions } from '../optionDefinitions';
 import type { Finding, Rule } from '../types';
 import { at } from '../util';
 
@@ -13,14 +13,15 @@ export const nixosRenamedOption: Rule = {
   scope: 'homelab',
   check({ workspace: ws, homelab: h }) {
     const out: Finding[] = [];
-    const index = ws.optionIndex;
-    if (!index) return out;
     for (const { uri, defs } of machineModuleDefinitions(ws, h)) {
       for (const d of defs) {
-        const r = index.renameOf(d.path);
+        // Renamed or removed in every tree the file is judged against: where a machine's nixpkgs still has
+        // the old name (and not the new), following the advice would break that machine.
+        const r = agreed(d.views, (v) => v.renameOf(d.path));
         if (!r) continue;
         const from = r.rename.from.join('.');
-        const whole = d.bindingSegments === d.path.length;
+        // The quick fix replaces the binding's whole key: only when that key is exactly the option's path.
+        const whole = d.def.bindingSegments === d.path.length;
         const keySpan = { start: d.keySpans[0].start, end: d.keySpans[d.keySpans.length - 1].end };
         if (r.now) {
           out.push(

@@ -3,9 +3,14 @@
 // `nixosConfigurations.web` and its `deploy.nodes.web`, or a hive node built
 // from the same files); two sources that configure a name from disjoint
 // module files are a clash, reported on both places, never merged silently.
+// A machine keeps the nixpkgs its configuring source names (pins.ts) and the
+// Home Manager modules its users get (homeModules.ts); `homeConfigurations`
+// outputs are Home Manager configurations beside the machines.
 import type { Origin, Value } from '../../syntax/value';
 import type { Str } from '../inventory';
-import type { DeployTarget, Machine, MachineFinding } from './machine';
+import type { DeployTarget, HomeConfiguration, Machine, MachineFinding } from './machine';
+import type { HomeFinding } from './fromFlake';
+import { homeClosure, homeModuleRoots } from './homeModules';
 import { effectiveOption, moduleClosure, type ModuleClosure, type ModuleLoader } from './moduleSystem';
 import { readNixosConfig } from './nixosConfig';
 
@@ -17,6 +22,8 @@ export interface NameClash {
 export interface Discovery {
   machines: Map<string, Machine>;
   clashes: NameClash[];
+  /** `homeConfigurations.<name>` outputs. */
+  homes: HomeConfiguration[];
 }
 
 function str(v: Value | undefined): Str | undefined {
@@ -44,7 +51,7 @@ function colmenaDeploy(f: MachineFinding, closure: ModuleClosure): { deploy?: De
   };
 }
 
-export function discoverMachines(findings: MachineFinding[], load: ModuleLoader): Discovery {
+export function discoverMachines(findings: MachineFinding[], load: ModuleLoader, homeFindings: HomeFinding[] = []): Discovery {
   const byName = new Map<string, MachineFinding[]>();
   for (const f of findings) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
   const machines = new Map<string, Machine>();
@@ -72,6 +79,8 @@ export function discoverMachines(findings: MachineFinding[], load: ModuleLoader)
     const rs = group.find((f) => f.source.kind === 'deploy-rs')?.deploy;
     if (rs) deploy = rs;
     if (!deploy && chosen) deploy = { method: 'nixos-rebuild', origin: chosen.source.origin };
+    // The configuring source's nixpkgs: the one whose modules were read.
+    const nixpkgs = chosen?.nixpkgs;
     machines.set(name, {
       name,
       sources: group.map((f) => f.source),
@@ -81,7 +90,11 @@ export function discoverMachines(findings: MachineFinding[], load: ModuleLoader)
       configs: closure?.configs ?? [],
       deploy,
       tags,
+      ...(nixpkgs ? { nixpkgs } : {}),
+      homeFiles: closure ? homeClosure(homeModuleRoots(closure.configs), load) : [],
     });
   }
-  return { machines, clashes };
+  // An inline module leaves the flake a flake (not a Home Manager module), as for a machine's users.
+  const homes = homeFindings.map((f) => ({ name: f.name, origin: f.origin, moduleFiles: homeClosure(f.modules.map((value) => ({ value, givenIn: f.origin.uri })), load) }));
+  return { machines, clashes, homes };
 }

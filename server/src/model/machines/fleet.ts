@@ -10,7 +10,7 @@ import type { NixLayer, NixReadHost } from '../nixAdapter';
 import { joinUri, normalizeUri } from '../uri';
 import { discoverMachines, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
-import { flakeFindings } from './fromFlake';
+import { flakeFindings, homeFindings, type HomeFinding } from './fromFlake';
 import { machineAddress, type Machine, type MachineFinding } from './machine';
 import type { ModuleLoader } from './moduleSystem';
 
@@ -36,9 +36,11 @@ export class FleetDiscovery {
     const last = this.merged.get(ctx.root);
     if (last && last.listing === ctx.listing && [...last.deps].every(([u, st]) => ctx.stamp(u) === st)) return last.discovery;
     const findings: MachineFinding[] = [];
+    const homes: HomeFinding[] = [];
     const deps = new Map<string, number>();
     const flake = this.evaluated(ctx, joinUri(ctx.root, 'flake.nix'), 'flake', deps);
     if (flake) findings.push(...flakeFindings(flake));
+    if (flake) homes.push(...homeFindings(flake));
     const hive = this.evaluated(ctx, joinUri(ctx.root, 'hive.nix'), 'hive', deps);
     if (hive) findings.push(...hiveFindings(hive));
     const load: ModuleLoader = (u) => {
@@ -51,7 +53,7 @@ export class FleetDiscovery {
       for (const d of r.deps) deps.set(normalizeUri(d), ctx.stamp(normalizeUri(d)));
       return { uri: file, value: r.value };
     };
-    const discovery = findings.length ? discoverMachines(findings, load) : { machines: new Map(), clashes: [] };
+    const discovery = findings.length || homes.length ? discoverMachines(findings, load, homes) : { machines: new Map(), clashes: [], homes: [] };
     this.merged.set(ctx.root, { deps, listing: ctx.listing, discovery });
     return discovery;
   }

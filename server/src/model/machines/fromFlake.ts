@@ -3,11 +3,15 @@
 // own helpers, which the evaluator follows), also inside flake-parts'
 // `mkFlake { … } { flake = { … }; }`; the flake's `colmena` / `colmenaHive`
 // and `deploy.nodes` outputs go to their own sources. Anything from an input
-// is unknown: such a machine is found by name with no modules.
-import type { Value } from '../../syntax/value';
+// is unknown: such a machine is found by name with no modules. The input whose
+// `lib.nixosSystem` builds a machine is its nixpkgs (pins.ts); the
+// `homeConfigurations` built by `homeManagerConfiguration { modules = … }` are
+// Home Manager configurations of their own.
+import type { Origin, Value } from '../../syntax/value';
 import type { MachineFinding } from './machine';
 import { hiveFindings } from './fromColmena';
 import { deployRsFindings } from './fromDeployRs';
+import { pinOf } from './pins';
 
 type Attrs = Extract<Value, { kind: 'attrs' }>;
 
@@ -34,7 +38,14 @@ export function flakeFindings(outputsValue: Value | undefined): MachineFinding[]
   if (!outputs) return [];
   const out: MachineFinding[] = [];
   for (const [name, e] of attrs(outputs.entries.get('nixosConfigurations')?.value)?.entries ?? []) {
-    out.push({ name, source: { kind: 'flake', origin: e.keyOrigin }, modules: nixosSystemModules(e.value) ?? (e.value.kind === 'attrs' ? [e.value] : undefined) });
+    // Only nixosSystem's own input is the machine's nixpkgs (nixosGenerate comes from nixos-generators).
+    const pin = e.value.kind === 'unknown' && e.value.call?.fn === 'nixosSystem' ? pinOf(e.value) : undefined;
+    out.push({
+      name,
+      source: { kind: 'flake', origin: e.keyOrigin },
+      modules: nixosSystemModules(e.value) ?? (e.value.kind === 'attrs' ? [e.value] : undefined),
+      ...(pin ? { nixpkgs: pin } : {}),
+    });
   }
   for (const key of ['colmena', 'colmenaHive']) {
     const hive = outputs.entries.get(key)?.value;
@@ -45,5 +56,26 @@ export function flakeFindings(outputsValue: Value | undefined): MachineFinding[]
     }
   }
   out.push(...deployRsFindings(attrs(outputs.entries.get('deploy')?.value)));
+  return out;
+}
+
+/** One `homeConfigurations.<name>`: its root modules (`modules = [ … ]`, or the older `configuration = …`). */
+export interface HomeFinding {
+  name: string;
+  origin: Origin;
+  modules: Value[];
+}
+
+export function homeFindings(outputsValue: Value | undefined): HomeFinding[] {
+  const out: HomeFinding[] = [];
+  for (const [name, e] of attrs(flakeOutputs(outputsValue)?.entries.get('homeConfigurations')?.value)?.entries ?? []) {
+    const v = e.value;
+    if (v.kind !== 'unknown' || v.call?.fn !== 'homeManagerConfiguration') continue;
+    const args = attrs(v.call.args[0]);
+    const modules = args?.entries.get('modules')?.value;
+    const configuration = args?.entries.get('configuration')?.value;
+    const roots = modules?.kind === 'list' ? modules.items : configuration ? [configuration] : [];
+    out.push({ name, origin: e.keyOrigin, modules: roots });
+  }
   return out;
 }

@@ -25,6 +25,19 @@ export interface DeployTarget {
   origin: Origin;
 }
 
+/**
+ * Where a machine's NixOS modules come from, when the file that declares it
+ * says so statically: a flake input (`nixpkgs-stable.lib.nixosSystem { … }`,
+ * colmena's `meta.nixpkgs = import nixpkgs { … }`) or a NIX_PATH entry
+ * (`import <nixos-24.05> { }`). Options are judged against that tree.
+ */
+export interface NixpkgsPin {
+  via: 'input' | 'nix-path';
+  /** The flake input's name, or the NIX_PATH entry's. */
+  name: string;
+  origin: Origin;
+}
+
 /** What one source says about one machine. */
 export interface MachineFinding {
   name: string;
@@ -33,6 +46,7 @@ export interface MachineFinding {
   modules?: Value[];
   deploy?: DeployTarget;
   tags?: Str[];
+  nixpkgs?: NixpkgsPin;
 }
 
 export interface Machine {
@@ -48,6 +62,18 @@ export interface Machine {
   configs: Value[];
   deploy?: DeployTarget;
   tags: Str[];
+  /** The nixpkgs its modules come from, when known statically (else the workspace's default). */
+  nixpkgs?: NixpkgsPin;
+  /** Home Manager module files of its users (`home-manager.users.<u>`, `home-manager.sharedModules`) and their imports. */
+  homeFiles: string[];
+}
+
+/** A `homeConfigurations.<name>` output: a Home Manager configuration of its own (no machine). */
+export interface HomeConfiguration {
+  name: string;
+  origin: Origin;
+  /** The import closure of its modules (file URIs). */
+  moduleFiles: string[];
 }
 
 /** The machine's deploy target, else its first configured address, else its host name. */

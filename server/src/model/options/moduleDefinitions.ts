@@ -3,7 +3,10 @@
 // attribute), with the path it defines, the span of each key, and the value
 // node. Looks through `lib.mkIf c { … }`, `mkDefault`/`mkForce`/`mkOverride`,
 // `lib.mkMerge [ … ]`, parentheses, `let … in`, `with` and the module's
-// function; skips `imports`, `options` and the module system's own keys.
+// function; skips `imports`, `options` and the module system's own keys. An
+// empty set (`x = { };`) is a definition of `x` itself, as the module system
+// sees it. A Home Manager module written inline (`home-manager.users.<u> =
+// { … }`) is read as the module it is, its definitions under that prefix.
 import type * as A from '../../syntax/nix/ast';
 import { attrNameText } from '../../syntax/nix/navigate';
 import type { Span } from '../../syntax/value';
@@ -79,7 +82,10 @@ export function moduleDefinitions(root: A.Expr): OptionDefinition[] {
       const s = [...spans, ...b.path.names.map((n) => n.span)];
       const inner = unwrap(b.value);
       const innerCall = inner.type === 'Apply' ? call(inner) : undefined;
-      if (inner.type === 'AttrSet' && !inner.rec) visit(b.value, p, s, depth + 1);
+      if (isHomeUser(p) && (inner.type === 'Lambda' || (inner.type === 'AttrSet' && !inner.rec))) {
+        // `home-manager.users.<u> = { … }` is a module of its own (its `imports`, `config`, function).
+        for (const d of moduleDefinitions(inner)) out.push({ ...d, path: [...p, ...d.path], keySpans: [...s, ...d.keySpans] });
+      } else if (inner.type === 'AttrSet' && !inner.rec && inner.bindings.length > 0) visit(b.value, p, s, depth + 1);
       else if (innerCall && (WRAPPERS.has(innerCall.fn) || innerCall.fn === 'mkMerge') && isSetLike(innerCall)) visit(b.value, p, s, depth + 1);
       else out.push({ path: p, keySpans: s, binding: b, bindingSegments: keys.length, value: b.value });
     }
@@ -110,6 +116,10 @@ export function definedValue(e: A.Expr): A.Expr {
     v = unwrap(c.args[c.args.length - 1]);
   }
   return v;
+}
+
+function isHomeUser(p: string[]): boolean {
+  return p.length === 3 && p[0] === 'home-manager' && p[1] === 'users';
 }
 
 function isSetLike(c: { fn: string; args: A.Expr[] }): boolean {

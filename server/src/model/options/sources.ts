@@ -4,6 +4,10 @@
 // and its `nixos/modules`; Home Manager's `modules` the same way; the
 // workspace's own modules (files that declare `options`); and the extra trees
 // of the `homelab.options.sources` setting. Each source not found says why.
+// Machines pinned to another nixpkgs (another flake input, a NIX_PATH entry)
+// get that tree's `nixos/modules`, found the same way; a pinned tree that is
+// not on disk is missing (never the default instead: the two differ, which is
+// why the machine pins it).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { OptionTree } from './treeIdentity';
@@ -30,7 +34,23 @@ export interface MissingSource {
 export interface SourcesResult {
   found: OptionSource[];
   missing: MissingSource[];
+  /** One per pin asked for, in order. */
+  pinned: PinnedSource[];
 }
+
+/** A machine's pinned nixpkgs to find: a flake input of `folder`'s flake.lock, or a NIX_PATH entry. */
+export interface PinRequest {
+  key: string;
+  folder: string;
+  via: 'input' | 'nix-path';
+  name: string;
+}
+
+export type PinnedSource =
+  | { key: string; source: OptionSource }
+  /** The pin names the input the default tree comes from (or a tree with no NixOS modules): the default's index. */
+  | { key: string; sameAsDefault: true; why: string }
+  | { key: string; missing: MissingSource };
 
 export interface NixPathEntry {
   /** `nixpkgs` in `nixpkgs=/path`; undefined for a bare directory. */
@@ -164,6 +184,8 @@ export interface FindSourcesOptions {
   nixPath?: string;
   /** The `homelab.options.sources` setting: paths, relative to the first folder when not absolute. */
   extra?: string[];
+  /** Pinned trees of machines. */
+  pins?: PinRequest[];
   storeDir?: string;
   /** The `.nix` files of a folder (default: every one below it; the server passes its own listing, which honours .gitignore). */
   listFiles?: (folder: string) => string[];
@@ -228,5 +250,34 @@ export function findOptionSources(o: FindSourcesOptions): SourcesResult {
     if (exists(abs) && (isDir(abs) || abs.endsWith('.nix'))) found.push({ kind: 'extra', label: p, tree: { root: abs }, via: 'homelab.options.sources' });
     else missing.push({ kind: 'extra', label: p, reason: `${abs} is not a directory or a .nix file` });
   }
-  return { found, missing };
+  const pinned = (o.pins ?? []).map((p) => pinnedSource(p, { readText, exists, storeDir, nixPath }));
+  return { found, missing, pinned };
+}
+
+const NIXOS_MODULES = path.join('nixos', 'modules');
+
+function pinnedSource(p: PinRequest, env: { readText: (f: string) => string | undefined; exists: (p: string) => boolean; storeDir: string; nixPath: NixPathEntry[] }): PinnedSource {
+  const label = `nixpkgs '${p.name}'`;
+  const missing = (reason: string): PinnedSource => ({ key: p.key, missing: { kind: 'nixos', label, reason } });
+  if (p.via === 'nix-path') {
+    const np = lookupNixPath(env.nixPath, p.name, env.exists);
+    if (!('path' in np)) return missing(`NIX_PATH: ${np.reason}`);
+    const dir = path.join(np.path, NIXOS_MODULES);
+    if (!env.exists(dir)) return missing(`${dir} does not exist`);
+    return { key: p.key, source: { kind: 'nixos', label: `nixpkgs <${p.name}> (NIX_PATH)`, tree: { root: dir }, via: `<${p.name}> from NIX_PATH: ${np.path}` } };
+  }
+  const lock = env.readText(path.join(p.folder, 'flake.lock'));
+  // The input the default tree is found from (and `nixpkgs` when nothing is locked, as for the default):
+  // the same index, whichever way the default was found.
+  const defaultInput = lock === undefined ? undefined : lockedInput(lock, ['nixpkgs'], 'nixpkgs')?.input;
+  if ((defaultInput ?? 'nixpkgs') === p.name) return { key: p.key, sameAsDefault: true, why: `'${p.name}' is the default nixpkgs input` };
+  if (lock === undefined) return missing(`${p.folder} has no flake.lock`);
+  const input = lockedInput(lock, [p.name], '');
+  if (!input || input.input !== p.name) return missing(`flake.lock has no input '${p.name}'`);
+  const where = lockedInputPath(input, env.storeDir, env.exists);
+  if (!('path' in where)) return missing(`flake.lock: ${where.reason}`);
+  const dir = path.join(where.path, NIXOS_MODULES);
+  // An input with no NixOS modules is not a nixpkgs (its `lib.nixosSystem` came from elsewhere).
+  if (!env.exists(dir)) return { key: p.key, sameAsDefault: true, why: `input '${p.name}' has no ${NIXOS_MODULES}` };
+  return { key: p.key, source: { kind: 'nixos', label: `nixpkgs '${p.name}' (flake.lock)`, tree: { root: dir }, via: `flake.lock input '${p.name}' (${input.describe}) in ${p.folder}` } };
 }

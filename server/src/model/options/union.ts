@@ -1,0 +1,74 @@
+// The questions features and rules ask of options (`OptionLookup`), and one
+// view over several loaded indexes (a machine's nixpkgs, the workspace's own
+// modules, `homelab.options.sources`) that answers them without copying the
+// indexes: a NixOS tree is tens of thousands of options, and several trees
+// each shared by several views would otherwise be joined again per view.
+// The first index that declares a path wins, as in `OptionIndex.combine`.
+import type { OptionChild, RenameMatch } from './optionIndex';
+import type { Declaration, OptionDecl } from './types';
+
+export interface OptionLookup {
+  lookup(path: readonly string[]): OptionDecl | undefined;
+  declaration(path: readonly string[]): Declaration | undefined;
+  has(path: readonly string[]): boolean;
+  childrenOf(prefix: readonly string[]): OptionChild[];
+  enclosingOption(path: readonly string[]): { option: OptionDecl; rest: string[] } | undefined;
+  renameOf(path: readonly string[]): RenameMatch | undefined;
+}
+
+export class OptionUnion implements OptionLookup {
+  constructor(readonly parts: readonly OptionLookup[]) {}
+
+  /** One part as itself, several as their union. */
+  static of(parts: readonly OptionLookup[]): OptionLookup | undefined {
+    const distinct = [...new Set(parts)];
+    return distinct.length === 0 ? undefined : distinct.length === 1 ? distinct[0] : new OptionUnion(distinct);
+  }
+
+  lookup(path: readonly string[]): OptionDecl | undefined {
+    for (const p of this.parts) {
+      const o = p.lookup(path);
+      if (o) return o;
+    }
+    return undefined;
+  }
+
+  declaration(path: readonly string[]): Declaration | undefined {
+    return this.lookup(path)?.declaredAt;
+  }
+
+  has(path: readonly string[]): boolean {
+    return this.parts.some((p) => p.has(path));
+  }
+
+  childrenOf(prefix: readonly string[]): OptionChild[] {
+    const out = new Map<string, OptionChild>();
+    for (const p of this.parts) {
+      for (const c of p.childrenOf(prefix)) {
+        const prev = out.get(c.name);
+        if (!prev) out.set(c.name, { ...c });
+        else {
+          if (!prev.option && c.option) prev.option = c.option;
+          prev.hasChildren ||= c.hasChildren;
+        }
+      }
+    }
+    return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  enclosingOption(path: readonly string[]): { option: OptionDecl; rest: string[] } | undefined {
+    for (let i = path.length; i > 0; i--) {
+      const o = this.lookup(path.slice(0, i));
+      if (o) return { option: o, rest: path.slice(i) };
+    }
+    return undefined;
+  }
+
+  renameOf(path: readonly string[]): RenameMatch | undefined {
+    for (const p of this.parts) {
+      const r = p.renameOf(path);
+      if (r) return r;
+    }
+    return undefined;
+  }
+}
