@@ -9,7 +9,7 @@ import { checkWorkspace, createInventory } from './commands/inventory';
 import { registerDeployCommands } from './commands/deploy';
 import type { ProxmoxLivePoller } from './tree/proxmoxLive';
 import { clearProxmoxToken, proxmoxSshSettings, setProxmoxToken } from './commands/proxmoxToken';
-import { newContainer } from './commands/newContainer';
+import { newContainer, PROPOSAL_SCHEME, ProposalDocuments } from './commands/newContainer';
 import { pctCreate } from './proxmox';
 
 export interface CommandContext {
@@ -50,8 +50,10 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
   register('homelab.setProxmoxToken', () => setProxmoxToken(ctx.tree, context.secrets));
   register('homelab.clearProxmoxToken', () => clearProxmoxToken(ctx.tree, context.secrets));
   register('homelab.refreshProxmox', () => ctx.proxmox.readAll());
+  const proposals = new ProposalDocuments();
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, proposals));
   register('homelab.newContainer', (...args) =>
-    newContainer(ctx, (access, pctArgs, onOutput) => pctCreate(access, pctArgs, proxmoxSshSettings(), { timeoutMs: 120_000, onOutput }), args),
+    newContainer(ctx, proposals, (access, pctArgs, onOutput) => pctCreate(access, pctArgs, proxmoxSshSettings(), { timeoutMs: 120_000, onOutput }), args),
   );
 }
 

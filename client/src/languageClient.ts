@@ -35,6 +35,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
         vscode.workspace.createFileSystemWatcher('**/*.nix'),
         vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
         vscode.workspace.createFileSystemWatcher('**/*.schema.json'),
+        // A new flake.lock pins other nixpkgs / Home Manager trees: the option indexes follow.
+        vscode.workspace.createFileSystemWatcher('**/flake.lock'),
       ],
       configurationSection: 'homelab',
     },

@@ -22,7 +22,9 @@ import {
 import { startSshd, type Sshd } from '../deploy/helpers/sshd';
 import { createRemoteRepo } from '../deploy/helpers/remoteRepo';
 import { startApiStandIn, SECRET, TOKEN_ID } from '../proxmox/helpers/apiStandIn';
+import { createStandInCommands } from '../proxmox/helpers/standInCommands';
 import { clusterFromInventory, DRIFTED, pointPveAt } from './proxmoxWorkspace';
+import { closedPort, PCT_TEMPLATE, systemctlStandIn, writeDeployWorkspace, writeProxmoxSshWorkspace } from './workspaces';
 import { exampleCopy, homelabFolder, openFile, openHomelabView, runCommand, screenshot, settle, treeRows, waitForText } from './ui';
 
 /** Settings for every run: nothing may probe the example's 192.168.x addresses. */
@@ -229,6 +231,56 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
     }
   });
 
+  it('New Container from the palette: the changes shown side by side and written, pct create run on the host over SSH (stand-in pct)', async () => {
+    const stand = createStandInCommands();
+    const sshd = await startSshd({ pathFirst: [stand.dir] });
+    const folder = tempDir('new-container-workspace');
+    try {
+      writeProxmoxSshWorkspace(folder, sshd);
+      await scenario(folder, async (page) => {
+        await openHomelabView(page);
+        // Read over SSH with the stand-in pvesh: the host's unmanaged guests show.
+        await treeRows(page, ['LXC_e2e', /pve[^\n]*unmanaged/]);
+        await runCommand(page, 'Homelab: New Container…');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 15_000 });
+        await input.fill('LXC_new');
+        await page.keyboard.press('Enter');
+        // The services (none picked): OK.
+        await page.locator('.quick-input-widget', { hasText: 'Services of LXC_new' }).waitFor({ timeout: 15_000 });
+        await page.keyboard.press('Enter');
+        // Nothing is written before the summary is confirmed; Show Changes puts every file beside what it would become.
+        const ask = page.locator('.monaco-dialog-box', { hasText: /New Container LXC_new: write \d+ files\?/ });
+        await ask.waitFor({ state: 'visible', timeout: 30_000 });
+        assert.match(await ask.innerText(), /profiles\/LXC_new-config\.nix \(new\)[\s\S]*homelab\.yaml|homelab\.yaml[\s\S]*LXC_new-config\.nix \(new\)/);
+        await ask.locator('.monaco-button', { hasText: /^Show Changes$/ }).click();
+        await page.locator('.tabs-container .tab', { hasText: 'New Container LXC_new' }).waitFor({ timeout: 30_000 });
+        await waitForText(page.locator('.monaco-workbench .editor-container').first(), /LXC_new/, 30_000);
+        const write = page.locator('.notifications-toasts', { hasText: 'Write these changes for LXC_new?' });
+        await write.waitFor({ timeout: 15_000 });
+        await settle(page);
+        await screenshot(page, 'new-container.png');
+        await write.locator('.monaco-button', { hasText: /^Write Files$/ }).click();
+        // Then the pct create line, confirmed, runs on the host.
+        const dialog = page.locator('.monaco-dialog-box', { hasText: /Create container \d+ \(LXC_new\) on pve\?/ });
+        await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+        assert.match(await dialog.innerText(), new RegExp(`pct create \\d+ ${PCT_TEMPLATE.replace(/[.]/g, '\\.')} --hostname`));
+        await dialog.locator('.monaco-button', { hasText: /^Create Container$/ }).click();
+        await page.locator('.notifications-toasts', { hasText: /Container \d+ \(LXC_new\) created on pve/ }).waitFor({ timeout: 60_000 });
+      });
+      const inventory = readFileSync(join(folder, 'homelab.yaml'), 'utf8');
+      assert.match(inventory, /\n  LXC_new:\n    host: pve\n    vmid: \d+\n    ip: 127\.0\.0\.\d+/);
+      assert.ok(existsSync(join(folder, 'profiles', 'LXC_new-config.nix')), 'the new profile was written');
+      const [call] = stand.pctCalls();
+      const vmid = /vmid: (\d+)/.exec(inventory.slice(inventory.indexOf('LXC_new:')))?.[1];
+      assert.deepEqual(call.slice(0, 3), ['create', vmid, PCT_TEMPLATE], `pct ran with ${call.join(' ')}`);
+    } finally {
+      await sshd.stop();
+      stand.cleanup();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('a mistake in a profile: squiggle, Problems entry and hover message', async () => {
     const message = /`sshPort` must be a whole number/;
     await scenario(exampleCopy(join(repoRoot, 'examples', 'broken')), async (page) => {
@@ -390,59 +442,3 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
     }
   });
 });
-
-/**
- * A stand-in for `systemctl is-system-running` on the remote side (no systemd
- * runs as PID 1 on this machine): a folder with a `systemctl` that prints `state`.
- */
-function systemctlStandIn(state: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'homelab-systemctl-e2e-'));
-  chmodSync(dir, 0o755);
-  writeFileSync(join(dir, 'systemctl'), `#!/bin/sh\n# Stand-in: no systemd here.\necho ${state}\n`, { mode: 0o755 });
-  return dir;
-}
-
-/** A loopback port that refuses connections (bound once, then closed). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** A one-container homelab whose container is the test sshd on 127.0.0.1. */
-function writeDeployWorkspace(folder: string, sshd: Sshd, dotfilesDir: string, extra: { service?: { name: string; port: number } } = {}): void {
-  mkdirSync(join(folder, 'profiles'), { recursive: true });
-  mkdirSync(join(folder, '.vscode'), { recursive: true });
-  const yaml = [
-    'version: 1',
-    'networks:',
-    '  loopback:',
-    '    cidr: 127.0.0.0/8',
-    'hosts:',
-    '  pve:',
-    '    kind: proxmox',
-    'containers:',
-    '  LXC_e2e:',
-    '    host: pve',
-    '    vmid: 150',
-    '    ip: 127.0.0.1',
-    '    profile: profiles/LXC_e2e-config.nix',
-    ...(extra.service ? [`    services: [${extra.service.name}]`, 'services:', `  ${extra.service.name}:`, `    port: ${extra.service.port}`] : []),
-    'deploy:',
-    '  method: ssh-script',
-    `  user: ${sshd.user.name}`,
-    `  dotfilesDir: ${dotfilesDir}`,
-    '  command: ./install.sh {dir} {profile}',
-    `  sshOptions: [${sshd.sshOptions.map((o) => JSON.stringify(o)).join(', ')}]`,
-    '',
-  ].join('\n');
-  writeFileSync(join(folder, 'homelab.yaml'), yaml);
-  writeFileSync(join(folder, 'profiles', 'LXC_e2e-config.nix'),
-    '{ ... }:\n{\n  systemSettings = {\n    hostname = "e2e";\n    ipAddress = "127.0.0.1";\n  };\n}\n');
-  // Terminal text as DOM (no WebGL) so the test can read it.
-  writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'terminal.integrated.gpuAcceleration': 'off' }, null, 2));
-}

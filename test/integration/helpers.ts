@@ -20,6 +20,7 @@ export interface HomelabApi {
 export interface TreeNodeLike {
   type: string;
   container?: { name: string; ip?: string };
+  host?: { name: string; live?: unknown };
 }
 
 /** Every node of the Homelab tree, depth first. */

@@ -1,26 +1,42 @@
 // Homelab: New Container… Asks for the name, the Proxmox host, the network and
 // the services; the server proposes everything else (vmid, address, update
 // slot, profile, flake entry, inventory entry, scrape target, `pct create`).
-// The file edits open as a refactor preview the user applies or discards; the
-// `pct create` line runs on the host only in a trusted workspace and after a
-// second confirmation, and then the first deploy is offered.
+// Nothing is written before the user says so: the summary asks first and
+// offers every changed file side by side with what it would become (a
+// multi-file diff); the `pct create` line runs on the host only in a trusted
+// workspace and after a second confirmation, and then the first deploy is
+// offered.
 import * as vscode from 'vscode';
 import type { HomelabTopology, HostNode } from '../../../server/src/protocol/customMessages';
 import {
   NewContainerParams,
   NewContainerProposal,
   NewContainerRequest,
+  ProposalTextEdit,
   ProxmoxAccess,
 } from '../../../server/src/protocol/proxmoxMessages';
 import type { CommandContext } from '../commands';
 import { hostFromArgs } from './pickContainer';
 
 /** Runs `pct create <args>` on the host; resolves with its exit code (output goes to `onOutput`). */
+export const PROPOSAL_SCHEME = 'homelab-proposal';
+
+/** The proposed texts (and empty originals of new files) the diff shows. */
+export class ProposalDocuments implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  set(uri: vscode.Uri, text: string): void {
+    this.texts.set(uri.toString(), text);
+  }
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+}
+
 export type RunPctCreate = (access: ProxmoxAccess, args: string[], onOutput: (text: string) => void) => Promise<{ exitCode: number | null; error?: string }>;
 
 const NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
 
-export async function newContainer(ctx: CommandContext, runPct: RunPctCreate, args: unknown[]): Promise<NewContainerProposal | undefined> {
+export async function newContainer(ctx: CommandContext, docs: ProposalDocuments, runPct: RunPctCreate, args: unknown[]): Promise<NewContainerProposal | undefined> {
   await ctx.tree.ensureLoaded();
   const chosen = await chooseHost(ctx, hostFromArgs(args));
   if (!chosen) return undefined;
@@ -60,7 +76,8 @@ export async function newContainer(ctx: CommandContext, runPct: RunPctCreate, ar
     return proposal;
   }
   ctx.output.info(`New Container ${name}:\n  ${proposal.summary.join('\n  ')}`);
-  const applied = await vscode.workspace.applyEdit(workspaceEdit(proposal, name), { isRefactoring: true });
+  if (!(await confirmFiles(docs, proposal, name, homelab.rootUri))) return proposal;
+  const applied = await vscode.workspace.applyEdit(workspaceEdit(proposal), { isRefactoring: true });
   if (!applied) {
     void vscode.window.showInformationMessage(`New Container: nothing was written for ${name}.`);
     return proposal;
@@ -105,19 +122,56 @@ function liveInUse(homelab: HomelabTopology, host: HostNode): Pick<NewContainerP
   return { liveVmids: vmids, liveAddresses: addresses.filter((a): a is string => !!a && a !== 'dhcp') };
 }
 
-function workspaceEdit(proposal: NewContainerProposal, name: string): vscode.WorkspaceEdit {
+const toRange = (e: ProposalTextEdit): vscode.Range => new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character);
+
+function workspaceEdit(proposal: NewContainerProposal): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  const metadata = (label: string): vscode.WorkspaceEditEntryMetadata => ({ label, needsConfirmation: true, description: `New Container ${name}` });
   for (const [uri, text] of Object.entries(proposal.createFiles)) {
-    edit.createFile(vscode.Uri.parse(uri), { contents: new TextEncoder().encode(text), ignoreIfExists: false }, metadata('create'));
+    edit.createFile(vscode.Uri.parse(uri), { contents: new TextEncoder().encode(text), ignoreIfExists: false });
   }
   for (const [uri, edits] of Object.entries(proposal.edits)) {
-    for (const e of edits) {
-      const range = new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character);
-      edit.replace(vscode.Uri.parse(uri), range, e.newText, metadata('edit'));
-    }
+    for (const e of edits) edit.replace(vscode.Uri.parse(uri), toRange(e), e.newText);
   }
   return edit;
+}
+
+/** The text `edits` make of `doc` (applied from the last one back, so earlier offsets hold). */
+function applied(doc: vscode.TextDocument, edits: ProposalTextEdit[]): string {
+  let text = doc.getText();
+  const spans = edits
+    .map((e) => ({ start: doc.offsetAt(toRange(e).start), end: doc.offsetAt(toRange(e).end), text: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  for (const span of spans) text = text.slice(0, span.start) + span.text + text.slice(span.end);
+  return text;
+}
+
+/** Asks before writing; "Show Changes" opens every file beside what it would become, then asks again. */
+async function confirmFiles(docs: ProposalDocuments, proposal: NewContainerProposal, name: string, rootUri: string): Promise<boolean> {
+  const relative = (uri: string): string => (uri.startsWith(`${rootUri}/`) ? decodeURIComponent(uri.slice(rootUri.length + 1)) : uri);
+  const files = [
+    ...Object.keys(proposal.createFiles).map((u) => `${relative(u)} (new)`),
+    ...Object.keys(proposal.edits).map((u) => relative(u)),
+  ];
+  const detail = [...proposal.summary, '', `Files: ${files.join(', ')}`].join('\n');
+  const first = await vscode.window.showInformationMessage(`New Container ${name}: write ${files.length} file${files.length === 1 ? '' : 's'}?`, { modal: true, detail }, 'Write Files', 'Show Changes');
+  if (first === 'Write Files') return true;
+  if (first !== 'Show Changes') return false;
+  const changes: [vscode.Uri, vscode.Uri, vscode.Uri][] = [];
+  const stamp = Date.now();
+  const virtual = (uri: string, side: string, text: string): vscode.Uri => {
+    const target = vscode.Uri.parse(uri);
+    const v = vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: target.path, query: `${side}-${stamp}` });
+    docs.set(v, text);
+    return v;
+  };
+  for (const [uri, text] of Object.entries(proposal.createFiles)) changes.push([vscode.Uri.parse(uri), virtual(uri, 'before', ''), virtual(uri, 'after', text)]);
+  for (const [uri, edits] of Object.entries(proposal.edits)) {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    changes.push([doc.uri, doc.uri, virtual(uri, 'after', applied(doc, edits))]);
+  }
+  await vscode.commands.executeCommand('vscode.changes', `New Container ${name}`, changes);
+  const second = await vscode.window.showInformationMessage(`Write these changes for ${name}?`, 'Write Files', 'Cancel');
+  return second === 'Write Files';
 }
 
 async function offerPctCreate(ctx: CommandContext, runPct: RunPctCreate, host: HostNode, name: string, proposal: NewContainerProposal): Promise<void> {

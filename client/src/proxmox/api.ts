@@ -86,7 +86,10 @@ function request(
     const onAbort = (): void => finish(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
     if (signal.aborted) { onAbort(); return; }
-    const req = http.request({
+    // `new ClientRequest`, not `http.request`: VS Code's extension host wraps
+    // `http.request` to route it through its proxy agent, which drops
+    // `createConnection` and would speak plain HTTP to the TLS port.
+    const req = new http.ClientRequest({
       host: ep.host, port: ep.port, method: 'GET', path: `${ep.basePath}${path}${query}`,
       // The already checked TLS socket: no agent, no second connection.
       createConnection: () => socket,

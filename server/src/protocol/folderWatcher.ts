@@ -10,7 +10,7 @@ import * as path from 'node:path';
 export type WatchedChange = { path: string; kind: 'created' | 'changed' | 'deleted' };
 
 const SKIP = new Set(['.git', 'node_modules', '.direnv', 'result', '.vscode-test']);
-const RELEVANT = /(\.nix|\.ya?ml|\.json|\/\.gitignore)$/;
+const RELEVANT = /(\.nix|\.ya?ml|\.json|\/\.gitignore|\/flake\.lock)$/;
 const MAX_PENDING = 5_000;
 
 export interface FolderWatcherOptions {

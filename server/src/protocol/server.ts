@@ -28,7 +28,7 @@ import { registerProxmoxLiveState } from './proxmoxLiveService';
 import { pathToUri, uriToPath } from '../model/uri';
 
 /** What the model reads from disk: Nix files, inventories, settings and schema files, ignore files. */
-const WATCHED_GLOBS = ['**/*.nix', '**/*.{yaml,yml}', '**/*.json', '**/.gitignore'];
+const WATCHED_GLOBS = ['**/*.nix', '**/*.{yaml,yml}', '**/*.json', '**/.gitignore', '**/flake.lock'];
 
 export const SERVER_NAME = 'homelab-profiles';
 export const SERVER_VERSION = '0.1.0';
@@ -129,10 +129,16 @@ export function startServer(connection: Connection): void {
     ctx.lines.forget(e.document.uri);
     afterChange();
   });
-  /** A module file that declares options changed on disk: the index is refreshed (the cache makes an unchanged tree cheap). */
+  /**
+   * A module file that declares options changed on disk, or a flake.lock
+   * (`nix flake update` pins other trees): the indexes are refreshed (the
+   * cache makes an unchanged tree cheap).
+   */
   let optionRefresh: NodeJS.Timeout | undefined;
   function maybeRefreshOptions(uris: string[]): void {
-    const declares = uris.some((u) => u.endsWith('.nix') && /\bmk(Option|EnableOption|PackageOption)\b/.test(workspace.text(u) ?? ''));
+    const declares = uris.some(
+      (u) => u.endsWith('/flake.lock') || (u.endsWith('.nix') && /\bmk(Option|EnableOption|PackageOption)\b/.test(workspace.text(u) ?? '')),
+    );
     if (!declares) return;
     if (optionRefresh) clearTimeout(optionRefresh);
     optionRefresh = setTimeout(() => void optionIndexes.refresh(ctx.optionSources ?? []), 1500);

@@ -17,6 +17,8 @@ const notRunHere: Record<string, string> = {
   'homelab.deployChanged': 'would ssh to the changed containers of the example',
   'homelab.openSshTerminal': 'would open an ssh session to 192.168.8.x',
   'homelab.rollback': 'would ssh to 192.168.8.x; rollback is covered by test/deploy/rollback.test.ts and the UI scenario of a failed health check',
+  'homelab.setProxmoxToken': 'asks for the secret in an input box; run from the palette in the UI scenario of Proxmox live state',
+  'homelab.newContainer': 'asks for name, network and services and shows a refactor preview; run from the palette in the UI scenario of New Container',
   'homelab.refresh': 'probes every container\'s SSH port even with homelab.reachability.enable off; run in the untrusted suite, where no probe is made',
 };
 
@@ -36,7 +38,8 @@ describe('every contributed command on the example homelab', () => {
   it('each command is either run below or listed with a reason', () => {
     const runHere = ['homelab.groupByNetwork', 'homelab.groupByHost', 'homelab.showOutput', 'homelab.openInventory',
       'homelab.openProfile', 'homelab.revealInInventory', 'homelab.copyIp', 'homelab.dryRun', 'homelab.checkWorkspace',
-      'homelab.createInventory', 'homelab.openSettings', 'homelab.restartServer', 'homelab.showDeployPlan'];
+      'homelab.createInventory', 'homelab.openSettings', 'homelab.restartServer', 'homelab.showDeployPlan',
+      'homelab.refreshProxmox', 'homelab.clearProxmoxToken'];
     const unaccounted = contributedCommands().filter((id) => !runHere.includes(id) && !(id in notRunHere));
     assert.deepEqual(unaccounted, []);
   });
@@ -111,6 +114,14 @@ describe('every contributed command on the example homelab', () => {
     assert.equal(doc.isUntitled, true, `the active editor is ${doc.fileName}`);
     assert.match(doc.getText(), /LXC_monitoring/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('refreshProxmox and clearProxmoxToken do nothing on a homelab without a proxmox: block (and read nothing)', async () => {
+    await vscode.commands.executeCommand('homelab.refreshProxmox');
+    await vscode.commands.executeCommand('homelab.clearProxmoxToken');
+    const pve = allTreeNodes(api).find((n) => n.type === 'host' && n.host?.name === 'pve');
+    assert.ok(pve, 'host pve in the tree');
+    assert.equal(pve.host?.live, undefined, 'no live state for a host the inventory does not say to read');
   });
 
   it('restartServer restarts the language server, which answers again', async () => {
