@@ -112,7 +112,8 @@ export function newContainerProposal(ws: Workspace, input: NewContainerInput): N
   if (ctx.hostname && siblingsWriteHostname) fields.push({ key: 'hostname', value: ctx.hostname });
   const profilePath = profile?.path ?? machine?.profilePath;
   if (profilePath) fields.push({ key: 'profile', value: profilePath });
-  fields.push({ key: 'services', value: services });
+  // A container that runs nothing declared yet gets no empty `services: []`.
+  if (services.length > 0) fields.push({ key: 'services', value: services });
   if (ctx.update) fields.push({ key: 'update', value: ctx.update, quoteLikeSample: true });
   const invText = ws.text(inv.uri) ?? '';
   const entry = inventoryEntryEdit(invText, inv, host.name, name, fields);
