@@ -76,7 +76,10 @@ describe('integration suites inside code-server', () => {
     // No confirmation and a harmless "ssh": if the trust gate failed, the deploy
     // would visibly start (a terminal running echo) instead of reaching a host.
     const settings = { ...quietSettings, 'homelab.deploy.confirm': false, 'homelab.deploy.sshCommand': '/bin/echo' };
-    const run = await runIntegrationSuites({ folder: homelabFolder(), testsPath, group: 'untrusted', trust: true, settings });
+    // Host pve says to read Proxmox (an API on a closed loopback port): an untrusted folder must not even try.
+    const folder = exampleCopy(join(repoRoot, 'examples', 'homelab'));
+    pointPveAt(folder, 'https://127.0.0.1:1', TOKEN_ID, '00'.repeat(32).replace(/(..)(?=.)/g, '$1:'));
+    const run = await runIntegrationSuites({ folder, testsPath, group: 'untrusted', trust: true, settings });
     await report(t, run);
   });
 });

@@ -20,7 +20,7 @@ export interface HomelabApi {
 export interface TreeNodeLike {
   type: string;
   container?: { name: string; ip?: string };
-  host?: { name: string; live?: unknown };
+  host?: { name: string; live?: unknown; proxmox?: unknown };
 }
 
 /** Every node of the Homelab tree, depth first. */

@@ -68,4 +68,14 @@ describe('an untrusted homelab folder', () => {
     const names = allTreeNodes(api).filter((n) => n.type === 'container').map((n) => n.container?.name);
     assert.ok(names.includes('LXC_monitoring'), `containers after refresh: ${names.join(', ')}`);
   });
+
+  it('reads nothing from Proxmox: the host has its proxmox: block but no live state, even after a refresh', async () => {
+    const pve = (): TreeNodeLike | undefined => allTreeNodes(api).find((n) => n.type === 'host' && n.host?.name === 'pve');
+    assert.ok(pve()?.host?.proxmox, 'the inventory\'s proxmox: block reaches the tree');
+    await vscode.commands.executeCommand('homelab.refreshProxmox');
+    await vscode.commands.executeCommand('homelab.refresh');
+    // In a trusted folder this read fails at once ("no API token set") and the host gets a live state saying so.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(pve()?.host?.live, undefined, 'an untrusted folder got Proxmox live state');
+  });
 });
