@@ -51,6 +51,7 @@ class ModuleScanner {
 
   /** Walks an `options` tree below `prefix`. */
   walk(v: Value, prefix: string[]): void {
+    if (v.kind === 'unknown' && v.call?.fn === '//' && v.call.args[1]) return this.walk(v.call.args[1], prefix);
     if (v.kind !== 'attrs' || prefix.length > MAX_PATH) return;
     for (const [key, e] of v.entries) {
       const path = [...prefix, key];
@@ -58,6 +59,9 @@ class ModuleScanner {
       if (o.kind === 'unknown' && o.call) {
         const read = this.option(o.call.fn, o.call.args, path, e.keyOrigin);
         if (read) continue;
+        // `unknownSet // { a = mkOption …; }`: the options of the known side are still declared.
+        if (o.call.fn === '//' && o.call.args[1]) this.walk(o.call.args[1], path);
+        continue;
       }
       if (o.kind === 'attrs') {
         const t = field(o, '_type');
@@ -80,8 +84,55 @@ class ModuleScanner {
       case 'mkPackageOptionMD':
         this.mkPackageOption(args[1], args[2], path, at);
         return true;
+      case '//':
+        return this.updated(args[0], args[1], path, at);
     }
     return false;
+  }
+
+  /**
+   * `mkEnableOption "x" // { default = true; }`, `mkOption { … } // { … }`:
+   * the option the call declares, with the fields the set replaces.
+   */
+  private updated(inner: Value | undefined, over: Value | undefined, path: string[], at: Origin): boolean {
+    if (inner?.kind !== 'unknown' || !inner.call || over?.kind !== 'attrs') return false;
+    const start = this.options.length;
+    if (!this.option(inner.call.fn, inner.call.args, path, at)) return false;
+    const o = this.options[start];
+    const typeValue = field(over, 'type');
+    if (typeValue) {
+      // The replaced type's sub-options are not the option's any more.
+      this.options.length = start + 1;
+      const t = describeType(typeValue);
+      o.type = t.text;
+      delete o.freeform;
+      if (t.subs.some((sub) => sub.prefix.length === 0 && this.freeform(sub.module))) o.freeform = true;
+      for (const sub of t.subs) this.submodule(sub.module, [...path, ...sub.prefix]);
+    }
+    const defText = field(over, 'defaultText');
+    const def = renderValue(defText ?? field(over, 'default'), this.ctx.textOf);
+    if (defText !== undefined || field(over, 'default') !== undefined) {
+      if (def !== undefined) o.default = def;
+      else delete o.default;
+    }
+    if (field(over, 'example') !== undefined) {
+      const example = renderValue(field(over, 'example'), this.ctx.textOf);
+      if (example !== undefined) o.example = example;
+      else delete o.example;
+    }
+    const description = descriptionText(field(over, 'description'));
+    if (description !== undefined) o.description = description;
+    for (const k of ['readOnly', 'internal'] as const) {
+      const b = bool(field(over, k));
+      if (b !== undefined) {
+        if (b) o[k] = true;
+        else delete o[k];
+      }
+    }
+    const visible = bool(field(over, 'visible'));
+    if (visible === false) o.visible = false;
+    else if (visible === true) delete o.visible;
+    return true;
   }
 
   private push(o: OptionDecl): void {

@@ -20,6 +20,8 @@ export interface FileScan {
   renames: Rename[];
   /** Other files its evaluation imported or used as submodules (helpers, not modules). */
   reached: string[];
+  /** For nixpkgs' `module-list.nix`: the modules it lists, which stay modules even when also used as a submodule's import. */
+  listed?: string[];
 }
 
 /** Directories never walked into. */
@@ -87,12 +89,28 @@ export function mayDeclare(text: string): boolean {
   return /\boptions\b|OptionModule/.test(text);
 }
 
+/**
+ * The module arguments known for a file of a NixOS tree: `utils`, which NixOS
+ * passes every module as `import ../../lib/utils.nix { … }` (its
+ * `systemdUtils.types.services` & co. are the types of systemd.services,
+ * systemd.timers…), read from the tree's `nixos/lib` next to `nixos/modules`.
+ */
+export function knownModuleArgs(host: EvalHost, uri: string): Record<string, string> | undefined {
+  const m = /^(.*\/nixos\/)modules\//.exec(uri);
+  if (!m) return undefined;
+  const utils = `${m[1]}lib/utils.nix`;
+  return host.readText(utils) !== undefined ? { utils } : undefined;
+}
+
 /** Scans one file with a shared evaluator; undefined when it declares nothing. */
 export function scanFile(ev: NixEvaluator, host: EvalHost, uri: string): FileScan | undefined {
   const text = host.readText(uri);
-  if (text === undefined || !mayDeclare(text)) return undefined;
+  if (text === undefined) return undefined;
+  if (uri.endsWith('/module-list.nix')) return moduleList(ev, uri);
+  if (!mayDeclare(text)) return undefined;
   const reached = new Set<string>();
-  const v = ev.evaluateFile(uri, { only: ['options', 'imports'], applyNestedFunctions: true });
+  const moduleArgFiles = /\butils\b/.test(text) ? knownModuleArgs(host, uri) : undefined;
+  const v = ev.evaluateFile(uri, { only: ['options', 'imports'], applyNestedFunctions: true, ...(moduleArgFiles ? { moduleArgFiles } : {}) });
   if (v.kind !== 'attrs') return undefined;
   const ctx = {
     textOf: (u: string) => host.readText(u),
@@ -108,6 +126,18 @@ export function scanFile(ev: NixEvaluator, host: EvalHost, uri: string): FileSca
   for (const r of ev.filesReachedFrom(uri)) if (r !== uri) reached.add(r);
   if (options.length === 0 && renames.length === 0 && reached.size === 0) return undefined;
   return { uri, options, renames, reached: [...reached] };
+}
+
+/**
+ * nixpkgs' `nixos/modules/module-list.nix`: the modules of the tree. One of
+ * them may also be imported by a submodule (`misc/assertions.nix` by the
+ * prometheus exporters' submodule) and is a module all the same.
+ */
+function moduleList(ev: NixEvaluator, uri: string): FileScan | undefined {
+  const v = ev.evaluateFile(uri);
+  if (v.kind !== 'list') return undefined;
+  const listed = v.items.flatMap((i) => (i.kind === 'path' ? [i.value.endsWith('.nix') ? i.value : `${i.value}/default.nix`] : []));
+  return listed.length ? { uri, options: [], renames: [], reached: [], listed } : undefined;
 }
 
 /** Scans files (file:// URIs) in this thread, reporting progress every few files. */
@@ -137,6 +167,7 @@ export function scanFiles(uris: string[], onProgress?: (done: number, total: num
 export function assemble(scans: FileScan[], files: number, ms: number): OptionIndexData {
   const helpers = new Set<string>();
   for (const s of scans) for (const r of s.reached) helpers.add(r);
+  for (const s of scans) for (const l of s.listed ?? []) helpers.delete(l);
   const options: OptionDecl[] = [];
   const renames: Rename[] = [];
   const seen = new Set<string>();

@@ -173,8 +173,13 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
       return { text: 'submodule', cls: undefined, subs: modules ? [{ prefix: [], module: modules }] : [] };
     }
     case 'uniq':
-    case 'passwdEntry':
       return a.length === 1 ? inner(0) : UNKNOWN;
+    case 'passwdEntry': {
+      // users.users.<name>.name, home…: nixpkgs describes the entry type with its restriction.
+      if (a.length !== 1) break;
+      const t = inner(0);
+      return { text: `${phrase(t, ['noun'])}, not containing newlines or colons`, cls: 'noun', subs: t.subs };
+    }
     case 'unique': // unique { message } type
       return a.length === 2 ? inner(1) : UNKNOWN;
     case 'addCheck': // addCheck type check
@@ -200,6 +205,16 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
       if (a.length !== 2 || lo?.kind !== 'number' || hi?.kind !== 'number') break;
       const what = lo.integer && hi.integer ? 'integer' : 'floating point number';
       return { text: `${what} between ${lo.value} and ${hi.value} (both inclusive)`, cls: 'noun', subs: [] };
+    }
+    case 'mkOptionType': {
+      // A type of the module's own (systemd's `unitOption`): described by its
+      // `description`, which nixpkgs defaults to its `name`.
+      const o = a[0];
+      if (a.length !== 1 || o?.kind !== 'attrs') break;
+      const d = str(o.entries.get('description')?.value) ?? (o.entries.has('description') ? undefined : str(o.entries.get('name')?.value));
+      if (d === undefined) break;
+      const cls = str(o.entries.get('descriptionClass')?.value);
+      return { text: d, cls: cls === 'noun' || cls === 'composite' || cls === 'conjunction' ? cls : undefined, subs: [] };
     }
     case 'attrsWith': {
       // Newer nixpkgs: `attrsWith { elemType; lazy ? false; placeholder ? "name"; }`.

@@ -6,12 +6,21 @@
 import type { NixEvaluator } from './evaluator';
 import { type LEntry, Thunk, type V, unknown } from './types';
 
-/** Calls `{ a, b, ... }: …` with unknown arguments (`name` = the binding's name when given); undefined for anything else. */
-export function applyWithUnknownArgs(ev: NixEvaluator, v: V, name: string | undefined): V | undefined {
+/**
+ * Calls `{ a, b, ... }: …` with unknown arguments (`name` = the binding's name
+ * when given; `known`: arguments whose value is known, such as NixOS' `utils`);
+ * undefined for anything else.
+ */
+export function applyWithUnknownArgs(ev: NixEvaluator, v: V, name: string | undefined, known?: ReadonlyMap<string, Thunk>): V | undefined {
   if (v.kind !== 'lambda' || !v.node.formals) return undefined;
   const entries = new Map<string, LEntry>();
   for (const f of v.node.formals.entries) {
     const o = { uri: v.uri, span: f.name.span };
+    const k = known?.get(f.name.name);
+    if (k) {
+      entries.set(f.name.name, { key: f.name.name, keyOrigin: o, thunk: k });
+      continue;
+    }
     const given: V =
       f.name.name === 'name' && name !== undefined ? { kind: 'string', value: name, origin: o } : unknown(`argument '${f.name.name}' is not known statically`, o);
     entries.set(f.name.name, { key: f.name.name, keyOrigin: o, thunk: Thunk.of(given) });

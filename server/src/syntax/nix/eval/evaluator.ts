@@ -40,6 +40,13 @@ export interface EvalOptions {
    * others are never forced (a module's `options` and `imports` without its `config`).
    */
   only?: string[];
+  /**
+   * Module arguments that are known: name → the file:// URI of a file whose
+   * value is the argument (a function of a set is called with unknown
+   * arguments). NixOS' `utils` is `nixos/lib/utils.nix` this way, and the
+   * systemd unit types modules declare options with come from it.
+   */
+  moduleArgFiles?: Record<string, string>;
 }
 
 const MAX_DEPTH = 1000;
@@ -54,6 +61,8 @@ export class NixEvaluator {
   private readonly converted = new Map<LEntry, Entry>();
   /** Which files each file imported (as far as its value was forced): the dependencies of a value. */
   private readonly imports = new Map<string, Set<string>>();
+  /** The values of `moduleArgFiles`, by URI (shared by every module that takes the argument). */
+  private readonly moduleArgs = new Map<string, Thunk>();
   private depth = 0;
   private readonly global: Env;
 
@@ -66,7 +75,7 @@ export class NixEvaluator {
     try {
       let v = this.importFile(uri, { uri, span: { start: 0, end: 0 } });
       if (options.flake && v.kind === 'attrs') v = flakeOutputs(this, v);
-      else if (options.applyFunctions !== false) v = applyWithUnknownArgs(this, v, undefined) ?? v;
+      else if (options.applyFunctions !== false) v = applyWithUnknownArgs(this, v, undefined, this.knownArgs(options.moduleArgFiles)) ?? v;
       const only = options.only;
       if (only && v.kind === 'attrs') v = { ...v, entries: new Map([...v.entries].filter(([k]) => only.includes(k))) };
       if (!options.applyNestedFunctions) return toValue(v, 0, this.converted);
@@ -77,6 +86,25 @@ export class NixEvaluator {
       // (for example a stack overflow on pathological input).
       return { kind: 'unknown', reason: `evaluation failed: ${String(e)}`, origin: { uri, span: { start: 0, end: 0 } } };
     }
+  }
+
+  private knownArgs(files: Record<string, string> | undefined): Map<string, Thunk> | undefined {
+    if (!files) return undefined;
+    const out = new Map<string, Thunk>();
+    for (const [name, uri] of Object.entries(files)) {
+      let t = this.moduleArgs.get(uri);
+      if (!t) {
+        // Imported as by the argument's own file: the files it reaches are not the module's.
+        const origin: Origin = { uri, span: { start: 0, end: 0 } };
+        t = new Thunk(() => {
+          const v = this.importFile(uri, origin);
+          return applyWithUnknownArgs(this, v, undefined) ?? v;
+        }, origin);
+        this.moduleArgs.set(uri, t);
+      }
+      out.set(name, t);
+    }
+    return out;
   }
 
   /** Evaluates already-parsed text (an open document) as the file `uri`. */

@@ -33,6 +33,9 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   optionalAttrs: 2,
   removeSuffix: 2,
   hasSuffix: 2,
+  mapAttrsToList: 2,
+  "foldl'": 3,
+  foldl: 3,
 };
 
 function entry(key: string, v: V | Thunk, origin: Origin): LEntry {
@@ -69,6 +72,28 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
       return tagged('order', origin, [['priority', num(1500, origin)], ['content', args[0]]]);
     case 'mkOrder':
       return tagged('order', origin, [['priority', args[0]], ['content', args[1]]]);
+  }
+  switch (name) {
+    case 'mapAttrsToList': {
+      // Option sets built per name (prometheus exporters): f name value, names in Nix's sorted order.
+      const set = args[1].force();
+      if (set.kind !== 'attrs') return unknown(set.kind === 'unknown' ? set.reason : 'mapAttrsToList over a non-set', origin);
+      const f = args[0].force();
+      const items = [...set.entries.keys()].sort().map((k) => {
+        const e = set.entries.get(k) as LEntry;
+        return new Thunk(() => ev.call(ev.call(f, Thunk.of({ kind: 'string', value: k, origin: e.keyOrigin }), origin), e.thunk, origin), e.keyOrigin);
+      });
+      return { kind: 'list', items, origin };
+    }
+    case "foldl'":
+    case 'foldl': {
+      const list = args[2].force();
+      if (list.kind !== 'list') return unknown(list.kind === 'unknown' ? list.reason : `${name} over a non-list`, origin);
+      const op = args[0].force();
+      let acc = args[1];
+      for (const item of list.items) acc = Thunk.of(ev.call(ev.call(op, acc, origin), item, origin));
+      return acc.force();
+    }
   }
   const a = args[0].force();
   if (a.kind === 'unknown') return unknown(a.reason, origin);

@@ -2,7 +2,7 @@
 // equality, boolean logic, string/path concatenation, `//` and `++`); anything
 // not known or not valid in Nix gives an unknown value.
 import type { Origin } from '../../value';
-import { type LEntry, type V, unknown } from './types';
+import { type LEntry, Thunk, type V, unknown } from './types';
 
 export function arith(op: '+' | '-' | '*' | '/', a: V, b: V, origin: Origin): V {
   if (a.kind === 'unknown') return { ...a, origin };
@@ -23,7 +23,11 @@ export function arith(op: '+' | '-' | '*' | '/', a: V, b: V, origin: Origin): V 
   }
   if (op === '+') {
     if (a.kind === 'string' && (b.kind === 'string')) return { kind: 'string', value: a.value + b.value, origin };
-    if (a.kind === 'path' && (b.kind === 'string' || b.kind === 'path')) return { kind: 'path', value: a.value + b.value, origin };
+    if (a.kind === 'path' && (b.kind === 'string' || b.kind === 'path')) {
+      // `./. + "/exporters/x.nix"`: `./.` is a directory URI ending in '/', Nix's path has none.
+      const value = a.value.endsWith('/') && b.value.startsWith('/') ? a.value + b.value.slice(1) : a.value + b.value;
+      return { kind: 'path', value, origin };
+    }
     if (a.kind === 'string' && b.kind === 'path') return unknown('a path added to a string is copied to the Nix store', origin);
   }
   return unknown(`cannot apply '${op}' to ${a.kind} and ${b.kind}`, origin);
@@ -80,7 +84,12 @@ export function equal(a: V, b: V, depth = 0): boolean | undefined {
 
 /** `a // b`: b's entries win, remembering the entry each one replaced. */
 export function update(a: V, b: V, origin: Origin): V {
-  if (a.kind === 'unknown') return { ...a, origin };
+  if (a.kind === 'unknown') {
+    // A captured call updated by a known set (`lib.mkEnableOption "x" // { default = true; }`)
+    // is kept as a call of `//`, so a reader of captured calls still sees both sides.
+    if (a.fn !== undefined && a.args && b.kind === 'attrs') return { kind: 'unknown', reason: a.reason, origin, fn: '//', args: [Thunk.of(a), Thunk.of(b)] };
+    return { ...a, origin };
+  }
   if (b.kind === 'unknown') return { ...b, origin };
   if (a.kind !== 'attrs' || b.kind !== 'attrs') return unknown(`'//' needs two attribute sets, not ${a.kind} and ${b.kind}`, origin);
   const entries = new Map<string, LEntry>(a.entries);
