@@ -11,7 +11,10 @@ export const proxmoxNodeDrift: Rule = {
   scope: 'homelab',
   check(ctx) {
     return driftFindings(ctx, 'proxmox-node-drift', ['node'], (d) => {
-      const where = d.targetHost ? `, which is inventory host ${d.targetHost}` : ', which no inventory host has as its node';
+      // A node no inventory host claims is most often the host itself under its Proxmox name.
+      const where = d.targetHost
+        ? `, which is inventory host ${d.targetHost}`
+        : `, which no inventory host has as its node (if ${d.host} is that node, set \`proxmox.node: ${d.proxmox}\` on it)`;
       return {
         message: `${d.container}: the inventory says host ${d.host} (node ${d.inventory}), Proxmox runs vmid ${d.guest?.vmid} on node ${d.proxmox}${where}`,
         data: { container: d.container, field: 'host', inventory: d.host, node: d.proxmox, ...(d.targetHost ? { proxmox: d.targetHost } : {}) },
