@@ -3,7 +3,10 @@
 // `mkPackageOption pkgs "x" { … }` are captured calls, recursing into the
 // submodules of their types (`<name>` under attrsOf, `*` under listOf); and the
 // renamed / removed options its `imports` list through `mkRenamedOptionModule`
-// & co. What is not known statically is left out or typed 'unknown'.
+// & co. Home Manager's `lib.hm.shell.mk<Shell>IntegrationOption { … }` is
+// read as the boolean it declares; another unknown helper named `mk…Option`
+// (a module's or `lib.hm`'s own) declares an option of unknown type there.
+// What is not known statically is left out or typed 'unknown'.
 import type { Origin, Value } from '../../syntax/value';
 import type { Declaration, OptionDecl, Rename } from './types';
 import { describeType } from './typeText';
@@ -14,6 +17,12 @@ export interface ModuleScanContext {
   /** The module value of a path used as a submodule (`types.submodule ./vhost.nix`), evaluated with unknown arguments. */
   loadModule(uri: string): Value | undefined;
 }
+
+/** `lib.hm.shell.mkZshIntegrationOption { inherit config; }` & co. */
+const SHELL_INTEGRATION = /^mk(Bash|Fish|Ion|Nushell|Zsh)IntegrationOption$/;
+
+/** A helper whose name says it makes one option (not `…Options`, not `…OptionModule`). */
+const OPTION_HELPER = /^mk[A-Z]\w*Option$/;
 
 /** Deepest option path followed (submodules within submodules…). */
 const MAX_PATH = 40;
@@ -86,6 +95,18 @@ class ModuleScanner {
         return true;
       case '//':
         return this.updated(args[0], args[1], path, at);
+    }
+    const shell = SHELL_INTEGRATION.exec(fn);
+    if (shell) {
+      // Home Manager's lib/shell.nix: mkShellIntegrationOption "<Shell>", a boolean.
+      const extra = descriptionText(field(args[0], 'extraDescription'));
+      const description = `Whether to enable ${shell[1]} integration.${extra ? `\n\n${extra}` : ''}`;
+      this.push({ path, type: 'boolean', example: 'false', description, declaredAt: decl(at) });
+      return true;
+    }
+    if (OPTION_HELPER.test(fn) && args.length > 0) {
+      this.push({ path, type: 'unknown', declaredAt: decl(at) });
+      return true;
     }
     return false;
   }

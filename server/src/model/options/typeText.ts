@@ -68,6 +68,7 @@ const COMPOSITE: Record<string, string> = {
   lazyAttrsOf: 'lazy attribute set of',
   loaOf: 'list or attribute set of',
   dagOf: 'DAG of',
+  listOrDagOf: 'list or DAG of',
   functionTo: 'function that evaluates to a(n)',
 };
 
@@ -79,6 +80,7 @@ const SEGMENT: Record<string, string | undefined> = {
   lazyAttrsOf: '<name>',
   loaOf: '<name>',
   dagOf: '<name>',
+  listOrDagOf: '<name>',
 };
 
 function phrase(t: TypeInfo, ok: Cls[]): string {

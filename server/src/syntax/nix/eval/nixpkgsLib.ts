@@ -6,7 +6,8 @@
 // (`{ _type = "override"; priority; content; }` …) as in nixpkgs, and the
 // attribute-set helpers flakes build `nixosConfigurations` with (`genAttrs`,
 // `mapAttrs'`, `nameValuePair`, `listToAttrs`, `optional(s)`, `optionalAttrs`,
-// `removeSuffix`). Anything else from `lib` stays unknown.
+// `removeSuffix`), and `attrNames` (`types.enum (lib.attrNames keymaps)`).
+// Anything else from `lib` stays unknown.
 import type { Origin } from '../../value';
 import { type LEntry, Thunk, type V, unknown } from './types';
 import type { NixEvaluator } from './evaluator';
@@ -27,6 +28,7 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   nameValuePair: 2,
   listToAttrs: 1,
   attrValues: 1,
+  attrNames: 1,
   filterAttrs: 2,
   optional: 2,
   optionals: 2,
@@ -100,6 +102,9 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
   switch (name) {
     case 'listToAttrs':
       return listToAttrs(a, origin);
+    case 'attrNames':
+      if (a.kind !== 'attrs') return unknown('attrNames of a non-set', origin);
+      return { kind: 'list', items: [...a.entries.keys()].sort().map((k) => Thunk.of({ kind: 'string', value: k, origin })), origin };
     case 'attrValues':
       if (a.kind !== 'attrs') return unknown('attrValues of a non-set', origin);
       return { kind: 'list', items: [...a.entries.keys()].sort().map((k) => (a.entries.get(k) as LEntry).thunk), origin };
