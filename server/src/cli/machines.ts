@@ -16,6 +16,8 @@ export interface MachineRow {
   configurationFile?: string;
   /** The import closure of its NixOS modules. */
   moduleFiles: string[];
+  /** The nixpkgs its options are judged against, when pinned statically: `input nixpkgs-stable`, `<nixos-24.05>`. */
+  nixpkgs?: string;
 }
 
 export function machineRows(h: Homelab, text: (uri: string) => string | undefined, rel: (uri: string) => string): MachineRow[] {
@@ -51,6 +53,7 @@ export function machineRows(h: Homelab, text: (uri: string) => string | undefine
       tags: m?.tags.map((t) => t.value) ?? [],
       configurationFile: c.profileUri ? rel(c.profileUri) : undefined,
       moduleFiles: m?.moduleFiles.map(rel) ?? [],
+      nixpkgs: m?.nixpkgs && (m.nixpkgs.via === 'input' ? `input ${m.nixpkgs.name}` : `<${m.nixpkgs.name}>`),
     });
   }
   return rows.sort((a, b) => a.name.localeCompare(b.name));
@@ -60,6 +63,6 @@ export function formatMachinesText(rows: MachineRow[]): string[] {
   return rows.map((r) => {
     const where = r.foundIn.map((f) => `${f.source} ${f.file}:${f.line}`).join(', ');
     const deploy = r.deploy ? `${r.deploy.method}${r.deploy.target ? ` → ${r.deploy.user ? `${r.deploy.user}@` : ''}${r.deploy.target}${r.deploy.port ? `:${r.deploy.port}` : ''}` : ''}` : 'no deploy';
-    return `${r.name}  ${r.addresses.join(', ') || '-'}  ${deploy}  (${where || 'no source'})${r.tags.length ? `  tags: ${r.tags.join(', ')}` : ''}`;
+    return `${r.name}  ${r.addresses.join(', ') || '-'}  ${deploy}  (${where || 'no source'})${r.tags.length ? `  tags: ${r.tags.join(', ')}` : ''}${r.nixpkgs ? `  nixpkgs: ${r.nixpkgs}` : ''}`;
   });
 }
