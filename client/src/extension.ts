@@ -63,10 +63,12 @@ export function activate(context: vscode.ExtensionContext): HomelabApi {
   // The server starts in the background so activation returns at once.
   const ready = languageClient.start().then(
     async () => {
-      context.subscriptions.push(languageClient.onNotification(TopologyChangedNotification, () => void tree.refresh()));
+      // The hosts to read come with the topology: a new or changed `proxmox:` block is read at once.
+      context.subscriptions.push(
+        languageClient.onNotification(TopologyChangedNotification, () => void tree.refresh().then(() => proxmox.topologyChanged())),
+      );
       await tree.refresh();
-      // The hosts to read come with the topology.
-      proxmox.schedule();
+      proxmox.topologyChanged();
     },
     (error: unknown) => {
       output.error(`The Homelab language server could not start: ${String(error)}`);

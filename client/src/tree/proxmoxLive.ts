@@ -38,6 +38,16 @@ export class ProxmoxLivePoller implements vscode.Disposable {
     );
   }
 
+  private lastAccesses = '';
+
+  /** After a new topology: a host added, removed or pointed elsewhere is read now, not at the next interval. */
+  topologyChanged(): void {
+    const accesses = JSON.stringify(this.topology().homelabs.map((h) => h.hosts.map((host) => host.proxmox ?? null)));
+    if (accesses === this.lastAccesses) return;
+    this.lastAccesses = accesses;
+    this.schedule();
+  }
+
   /** Reads now (if allowed) and again on the configured interval while the view stays visible. */
   schedule(): void {
     if (this.timer) clearTimeout(this.timer);
