@@ -116,7 +116,7 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
           tooltip.appendText(live.error ?? `${unmanaged} guests not in the inventory`);
         }
         item.tooltip = tooltip;
-        item.contextValue = node.host.proxmox ? 'proxmoxHost' : 'host';
+        item.contextValue = node.host.kind === 'proxmox' ? 'proxmoxHost' : 'host';
         return withId(item, node.id);
       }
       case 'unmanaged': {
