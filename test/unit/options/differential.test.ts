@@ -94,6 +94,8 @@ test('the static option index agrees with nix-instantiate on the fixture tree', 
     'default showcase.fromConfig: Nix cannot evaluate it here; ours shows config.networking.hostName',
     // The same with `pkgs`.
     'default showcase.fromPkgs: Nix cannot evaluate it here; ours shows [ pkgs.curl pkgs.jq ]',
+    // `(pkgs.formats.json { }).type`: modelled on pkgs/pkgs-lib/formats.nix; Nix has no `pkgs` here.
+    'type showcase.settings: ours JSON value, Nix unknown',
     // A default that is the submodule's attribute `name`: unknown to both.
     'default users.users.<name>.name: Nix cannot evaluate it here; ours shows name',
     'default users.groups.<name>.name: Nix cannot evaluate it here; ours shows name',

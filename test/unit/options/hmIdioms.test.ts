@@ -43,7 +43,7 @@ test('every option of a Home Manager module is indexed, with its type or unknown
       'programs.jotter.enableZshIntegration : boolean',
       'programs.jotter.enableFishIntegration : boolean',
       'programs.jotter.theme : unknown',
-      'programs.jotter.settings : unknown',
+      'programs.jotter.settings : TOML value',
       'programs.jotter.sortKey : unknown',
     ],
   );

@@ -127,7 +127,7 @@ class ModuleScanner {
       const t = describeType(typeValue);
       o.type = t.text;
       delete o.freeform;
-      if (t.subs.some((sub) => sub.prefix.length === 0 && this.freeform(sub.module))) o.freeform = true;
+      if (t.freeform || t.subs.some((sub) => sub.prefix.length === 0 && this.freeform(sub.module))) o.freeform = true;
       for (const sub of t.subs) this.submodule(sub.module, [...path, ...sub.prefix]);
     }
     const defText = field(over, 'defaultText');
@@ -180,7 +180,7 @@ class ModuleScanner {
     if (internal) o.internal = true;
     const visible = field(a, 'visible');
     if (visible?.kind === 'boolean' && !visible.value) o.visible = false;
-    if (t.subs.some((sub) => sub.prefix.length === 0 && this.freeform(sub.module))) o.freeform = true;
+    if (t.freeform || t.subs.some((sub) => sub.prefix.length === 0 && this.freeform(sub.module))) o.freeform = true;
     this.push(o);
     for (const sub of t.subs) this.submodule(sub.module, [...path, ...sub.prefix]);
   }

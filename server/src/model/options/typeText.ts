@@ -21,6 +21,8 @@ export interface TypeInfo {
   text: string;
   cls: Cls;
   subs: SubModule[];
+  /** A settings format's value type (`(pkgs.formats.json { }).type`): any key is allowed below the option. */
+  freeform?: boolean;
 }
 
 const UNKNOWN: TypeInfo = { text: 'unknown', cls: 'noun', subs: [] };
@@ -91,6 +93,11 @@ function str(v: Value | undefined): string | undefined {
   return v?.kind === 'string' ? v.value : undefined;
 }
 
+function classOf(v: Value | undefined): Cls {
+  const cls = str(v);
+  return cls === 'noun' || cls === 'composite' || cls === 'conjunction' ? cls : undefined;
+}
+
 /** How an enum value is shown: strings quoted, numbers and booleans as they are. */
 function showEnumValue(v: Value): string | undefined {
   switch (v.kind) {
@@ -119,8 +126,9 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
   if (v.kind === 'attrs') {
     // A type evaluated for real (a lib that is known): its own description.
     const d = str(v.entries.get('description')?.value);
-    const cls = str(v.entries.get('descriptionClass')?.value);
-    return d !== undefined ? { text: d, cls: cls === 'noun' || cls === 'composite' || cls === 'conjunction' ? cls : undefined, subs: [] } : UNKNOWN;
+    if (d === undefined) return UNKNOWN;
+    const freeform = v.entries.has('_settingsFormat');
+    return { text: d, cls: classOf(v.entries.get('descriptionClass')?.value), subs: [], ...(freeform ? { freeform } : {}) };
   }
   if (v.kind !== 'unknown') return UNKNOWN;
   if (v.ref !== undefined && !v.call) {
@@ -140,7 +148,7 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
     case 'nullOr': {
       if (a.length !== 1) break;
       const t = inner(0);
-      return { text: `null or ${phrase(t, ['noun', 'conjunction'])}`, cls: 'conjunction', subs: t.subs };
+      return { text: `null or ${phrase(t, ['noun', 'conjunction'])}`, cls: 'conjunction', subs: t.subs, ...(t.freeform ? { freeform: true } : {}) };
     }
     case 'either': {
       if (a.length !== 2) break;
@@ -173,6 +181,16 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
     case 'submoduleWith': {
       const modules = a[0]?.kind === 'attrs' ? a[0].entries.get('modules')?.value : undefined;
       return { text: 'submodule', cls: undefined, subs: modules ? [{ prefix: [], module: modules }] : [] };
+    }
+    case '//': {
+      // `nullOr (oneOf [ … ]) // { description = "JSON value"; }`: a type renamed, its class kept unless replaced too.
+      const over = a[1];
+      const d = over?.kind === 'attrs' ? str(over.entries.get('description')?.value) : undefined;
+      if (a.length !== 2 || over?.kind !== 'attrs' || d === undefined) break;
+      const t = inner(0);
+      if (t.text === 'unknown') break;
+      const cls = over.entries.has('descriptionClass') ? classOf(over.entries.get('descriptionClass')?.value) : t.cls;
+      return { text: d, cls, subs: t.subs };
     }
     case 'uniq':
       return a.length === 1 ? inner(0) : UNKNOWN;
@@ -215,8 +233,7 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
       if (a.length !== 1 || o?.kind !== 'attrs') break;
       const d = str(o.entries.get('description')?.value) ?? (o.entries.has('description') ? undefined : str(o.entries.get('name')?.value));
       if (d === undefined) break;
-      const cls = str(o.entries.get('descriptionClass')?.value);
-      return { text: d, cls: cls === 'noun' || cls === 'composite' || cls === 'conjunction' ? cls : undefined, subs: [] };
+      return { text: d, cls: classOf(o.entries.get('descriptionClass')?.value), subs: [] };
     }
     case 'attrsWith': {
       // Newer nixpkgs: `attrsWith { elemType; lazy ? false; placeholder ? "name"; }`.

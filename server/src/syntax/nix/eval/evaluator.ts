@@ -14,7 +14,7 @@ import { globalEnv } from './builtins';
 import { type Env, type LEntry, Thunk, type V, unknown } from './types';
 import { callPrimop } from './builtins';
 import { resolveUri, toValue } from './convert';
-import { LIB_FUNCTIONS } from './nixpkgsLib';
+import { LIB_FUNCTIONS, selectedName } from './nixpkgsLib';
 import { applyWithUnknownArgs, flakeOutputs } from './entryPoints';
 
 export { resolveUri };
@@ -224,8 +224,8 @@ export class NixEvaluator {
           if (cur.kind === 'unknown') {
             if (n.default) return unknown(cur.reason, origin);
             // Named after the last attribute (`nixpkgs.lib.nixosSystem` → nixosSystem), so a call of it can be captured.
-            const last = n.path.names[n.path.names.length - 1];
-            const fn = last === a ? key : this.attrKey(last, env, uri);
+            const keys = n.path.names.slice(n.path.names.indexOf(a) + 1).map((x) => this.attrKey(x, env, uri));
+            const fn = selectedName(keys.length ? keys.at(-2) ?? key : cur.fn, keys.length ? keys.at(-1) : key);
             return { kind: 'unknown', reason: cur.reason, origin, ...(fn !== undefined ? { fn } : {}) };
           }
           const e = cur.kind === 'attrs' ? cur.entries.get(key) : undefined;

@@ -7,10 +7,14 @@
 // attribute-set helpers flakes build `nixosConfigurations` with (`genAttrs`,
 // `mapAttrs'`, `nameValuePair`, `listToAttrs`, `optional(s)`, `optionalAttrs`,
 // `removeSuffix`), and `attrNames` (`types.enum (lib.attrNames keymaps)`).
-// Anything else from `lib` stays unknown.
+// Anything else from `lib` stays unknown. `pkgs.formats.<format>` (formats.ts)
+// is dispatched from here too, as `formats.<format>`.
 import type { Origin } from '../../value';
 import { type LEntry, Thunk, type V, unknown } from './types';
 import type { NixEvaluator } from './evaluator';
+import { callFormat, FORMATS } from './formats';
+
+export { selectedName } from './formats';
 
 /** The modelled functions and how many arguments each takes. */
 export const LIB_FUNCTIONS: Record<string, number> = {
@@ -38,6 +42,7 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   mapAttrsToList: 2,
   "foldl'": 3,
   foldl: 3,
+  ...Object.fromEntries([...FORMATS].map((f) => [`formats.${f}`, 1])),
 };
 
 function entry(key: string, v: V | Thunk, origin: Origin): LEntry {
@@ -57,6 +62,7 @@ function num(value: number, origin: Origin): V {
 
 /** Calls `lib.<name>` (without the prefix) once all its arguments are there. */
 export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
+  if (name.startsWith('formats.')) return callFormat(name.slice('formats.'.length), args[0], origin);
   switch (name) {
     case 'mkDefault':
       return tagged('override', origin, [['priority', num(1000, origin)], ['content', args[0]]]);
