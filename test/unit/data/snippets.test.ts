@@ -127,7 +127,7 @@ test('inventory snippets are well formed and the full inventory satisfies the sc
   const full = YAML.parse(expandSnippet(body(yaml['Homelab inventory'])));
   assert.equal(validate(full), true, JSON.stringify(validate.errors));
   // Entries are inserted under their section: check each inside a minimal inventory.
-  const under: Record<string, string> = { Container: 'containers', Service: 'services', Network: 'networks', Host: 'hosts' };
+  const under: Record<string, string> = { Container: 'containers', Service: 'services', Network: 'networks', Host: 'hosts', 'Proxmox host': 'hosts' };
   for (const [name, section] of Object.entries(under)) {
     const entry = YAML.parse(expandSnippet(body(yaml[name])));
     assert.equal(validate({ [section]: entry }), true, `${name}: ${JSON.stringify(validate.errors)}`);

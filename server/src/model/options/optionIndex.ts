@@ -29,6 +29,27 @@ export interface RenameMatch {
   now?: string[];
 }
 
+/** Whether a rename's `from` covers a path: equal segments, `<name>` for any name but a list item's `*`. */
+function renameCovers(from: readonly string[], path: readonly string[]): boolean {
+  if (from.length > path.length) return false;
+  for (let i = 0; i < from.length; i++) {
+    const seg = from[i];
+    if (seg === path[i]) continue;
+    if (seg === '<name>' && path[i] !== '*') continue;
+    return false;
+  }
+  return true;
+}
+
+/** The match of a covering rename: the names the path gives the `<name>` segments `from` and `to` share are put into `now`. */
+function renameMatch(r: Rename, path: readonly string[]): RenameMatch {
+  const rest = path.slice(r.from.length);
+  if (!r.to) return { rename: r, rest };
+  const now = [...r.to, ...rest];
+  for (let i = 0; i < r.to.length && i < r.from.length && r.to[i] === r.from[i]; i++) if (r.to[i] === '<name>') now[i] = path[i];
+  return { rename: r, rest, now };
+}
+
 function newNode(): Node {
   return { children: undefined, option: undefined };
 }
@@ -133,14 +154,16 @@ export class OptionIndex {
     return undefined;
   }
 
-  /** The rename or removal that covers a path (the path itself or an option below a renamed one). */
+  /**
+   * The rename or removal that covers a path (the path itself or an option
+   * below a renamed one). A rename declared in a submodule has its `<name>`
+   * (any attribute name) and `*` segments: `networking.interfaces.eth0.ip4`
+   * is `networking.interfaces.<name>.ip4`, now `networking.interfaces.eth0.ipv4.addresses`.
+   */
   renameOf(path: readonly string[]): RenameMatch | undefined {
-    for (const r of this.renameRoot.get(path[0] ?? '') ?? []) {
-      if (r.from.length > path.length) continue;
-      if (!r.from.every((seg, i) => seg === path[i])) continue;
-      const rest = path.slice(r.from.length);
-      return { rename: r, rest, ...(r.to ? { now: [...r.to, ...rest] } : {}) };
-    }
+    const exact = this.renameRoot.get(path[0] ?? '');
+    const any = path[0] !== '*' ? this.renameRoot.get('<name>') : undefined;
+    for (const list of [exact, any]) for (const r of list ?? []) if (renameCovers(r.from, path)) return renameMatch(r, path);
     return undefined;
   }
 }

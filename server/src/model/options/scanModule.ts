@@ -53,6 +53,8 @@ function strings(v: Value | undefined): string[] | undefined {
 
 class ModuleScanner {
   readonly options: OptionDecl[] = [];
+  /** Renames and removals that submodules declare in their own `imports`, their paths below the submodule's prefix. */
+  readonly renames: Rename[] = [];
   /** Path-module URIs being read (a submodule file that refers to itself stops there). */
   private readonly active = new Set<string>();
 
@@ -118,12 +120,14 @@ class ModuleScanner {
   private updated(inner: Value | undefined, over: Value | undefined, path: string[], at: Origin): boolean {
     if (inner?.kind !== 'unknown' || !inner.call || over?.kind !== 'attrs') return false;
     const start = this.options.length;
+    const renamesStart = this.renames.length;
     if (!this.option(inner.call.fn, inner.call.args, path, at)) return false;
     const o = this.options[start];
     const typeValue = field(over, 'type');
     if (typeValue) {
-      // The replaced type's sub-options are not the option's any more.
+      // The replaced type's sub-options (and its submodules' renames) are not the option's any more.
       this.options.length = start + 1;
+      this.renames.length = renamesStart;
       const t = describeType(typeValue);
       o.type = t.text;
       delete o.freeform;
@@ -235,9 +239,12 @@ class ModuleScanner {
     }
     const opts = field(m, 'options');
     if (opts) this.walk(opts, prefix);
-    // A submodule's own `imports` (paths or modules) declare its options too.
+    // A submodule's own `imports` (paths or modules) declare its options too, and its renames
+    // (`networking.interfaces.<name>.ip4` → `….ipv4.addresses`) below the prefix.
     const imports = field(m, 'imports');
-    if (imports?.kind === 'list') for (const i of imports.items) if (i.kind === 'path' || i.kind === 'attrs') this.submodule(i, prefix);
+    if (imports?.kind !== 'list') return;
+    for (const i of imports.items) if (i.kind === 'path' || i.kind === 'attrs') this.submodule(i, prefix);
+    if (prefix.length) this.renames.push(...scanRenames(imports, prefix));
   }
 
   /** Whether a submodule (or one of a list of them) declares a `freeformType`. */
@@ -247,11 +254,11 @@ class ModuleScanner {
   }
 }
 
-/** The options declared in a module's `options` value. */
-export function scanOptions(options: Value, ctx: ModuleScanContext): OptionDecl[] {
+/** The options declared in a module's `options` value, and the renames its submodules declare. */
+export function scanOptions(options: Value, ctx: ModuleScanContext): { options: OptionDecl[]; renames: Rename[] } {
   const s = new ModuleScanner(ctx);
   s.walk(options, []);
-  return s.options;
+  return { options: s.options, renames: s.renames };
 }
 
 const RENAMES: Record<string, 'renamed' | 'removed' | 'merged'> = {
@@ -263,10 +270,21 @@ const RENAMES: Record<string, 'renamed' | 'removed' | 'merged'> = {
   mkMergedOptionModule: 'merged',
 };
 
-/** The renamed and removed options a module's `imports` list declares. */
-export function scanRenames(imports: Value): Rename[] {
+/**
+ * The renamed and removed options a module's `imports` list declares; for a
+ * submodule's, below its `prefix` (`from` and `to` both: a submodule renames
+ * within itself).
+ */
+export function scanRenames(imports: Value, prefix: readonly string[] = []): Rename[] {
   const out: Rename[] = [];
   if (imports.kind !== 'list') return out;
+  const push = (r: Rename): void => {
+    if (prefix.length) {
+      r.from = [...prefix, ...r.from];
+      if (r.to) r.to = [...prefix, ...r.to];
+    }
+    out.push(r);
+  };
   for (const item of imports.items) {
     if (item.kind !== 'unknown' || !item.call) continue;
     let { fn, args } = item.call;
@@ -284,7 +302,7 @@ export function scanRenames(imports: Value): Rename[] {
       if (!to || args[0]?.kind !== 'list') continue;
       for (const f of args[0].items) {
         const from = f.kind === 'list' ? strings(f) : undefined;
-        if (from) out.push({ from, to, kind: fn, declaredAt: at });
+        if (from) push({ from, to, kind: fn, declaredAt: at });
       }
       continue;
     }
@@ -292,11 +310,11 @@ export function scanRenames(imports: Value): Rename[] {
     if (!from || args[0]?.kind !== 'list') continue;
     if (what === 'removed') {
       const msg = args[1];
-      out.push({ from, removed: msg?.kind === 'string' ? msg.value : '', kind: fn, declaredAt: at });
+      push({ from, removed: msg?.kind === 'string' ? msg.value : '', kind: fn, declaredAt: at });
       continue;
     }
     const to = strings(args[1]);
-    if (to && args[1]?.kind === 'list') out.push({ from, to, kind: fn, declaredAt: at });
+    if (to && args[1]?.kind === 'list') push({ from, to, kind: fn, declaredAt: at });
   }
   return out;
 }

@@ -116,13 +116,14 @@ export function scanFile(ev: NixEvaluator, host: EvalHost, uri: string): FileSca
     textOf: (u: string) => host.readText(u),
     loadModule: (u: string): Value | undefined => {
       reached.add(u);
-      return ev.evaluateFile(u, { only: ['options'], applyNestedFunctions: true });
+      return ev.evaluateFile(u, { only: ['options', 'imports'], applyNestedFunctions: true });
     },
   };
   const optionsValue = v.entries.get('options')?.value;
   const importsValue = v.entries.get('imports')?.value;
-  const options = optionsValue ? scanOptions(optionsValue, ctx) : [];
-  const renames = importsValue ? scanRenames(importsValue) : [];
+  const scanned = optionsValue ? scanOptions(optionsValue, ctx) : { options: [], renames: [] };
+  const options = scanned.options;
+  const renames = [...(importsValue ? scanRenames(importsValue) : []), ...scanned.renames];
   for (const r of ev.filesReachedFrom(uri)) if (r !== uri) reached.add(r);
   if (options.length === 0 && renames.length === 0 && reached.size === 0) return undefined;
   return { uri, options, renames, reached: [...reached] };
@@ -140,9 +141,20 @@ function moduleList(ev: NixEvaluator, uri: string): FileScan | undefined {
   return listed.length ? { uri, options: [], renames: [], reached: [], listed } : undefined;
 }
 
+/**
+ * Characters of source whose values one evaluator may hold before the scan
+ * goes on with a new one. An evaluator keeps every file it evaluated (some
+ * forty times its text in heap): shared across a whole nixpkgs tree it would
+ * hold the tree, hundreds of MB, for files that are read once. A new one
+ * evaluates the few shared files (`utils`, submodule files) again.
+ */
+export const EVALUATOR_BUDGET = 1_000_000;
+
 /** Scans files (file:// URIs) in this thread, reporting progress every few files. */
-export function scanFiles(uris: string[], onProgress?: (done: number, total: number) => void, host: EvalHost = new FileTextHost()): FileScan[] {
-  const ev = new NixEvaluator(host);
+export function scanFiles(uris: string[], onProgress?: (done: number, total: number) => void, host: EvalHost = new FileTextHost(), budget = EVALUATOR_BUDGET): FileScan[] {
+  let ev = new NixEvaluator(host);
+  let held = new Set<string>();
+  let heldChars = 0;
   const out: FileScan[] = [];
   let last = 0;
   for (let i = 0; i < uris.length; i++) {
@@ -154,6 +166,16 @@ export function scanFiles(uris: string[], onProgress?: (done: number, total: num
       s = undefined;
     }
     if (s) out.push(s);
+    for (const u of [...ev.filesReachedFrom(uris[i]), ...(s?.reached ?? [])]) {
+      if (held.has(u)) continue;
+      held.add(u);
+      heldChars += host.readText(u)?.length ?? 0;
+    }
+    if (heldChars > budget) {
+      ev = new NixEvaluator(host);
+      held = new Set();
+      heldChars = 0;
+    }
     const now = Date.now();
     if (onProgress && (now - last > 100 || i === uris.length - 1)) {
       last = now;
