@@ -3,36 +3,52 @@
 // written anywhere, and the pure matching of inventory containers to the guests
 // Proxmox reports: by vmid on any node of the same read (a container that moved
 // node is still matched), else by hostname or name. A host whose read failed
-// is not judged at all. The shapes mirror protocol/proxmoxMessages.ts (the
-// model does not import the protocol layer); the client's JSON is checked field
-// by field, so a wrong shape is dropped, never trusted.
+// is not judged at all. These shapes are also the message's (protocol/
+// proxmoxMessages.ts re-exports them); the client's JSON is checked field by
+// field, so a wrong shape is dropped, never trusted.
 import type { ContainerDecl, HostDecl, Inventory } from './inventory';
 
 /** One container or VM as Proxmox reports it. */
 export interface LiveGuest {
   vmid: number;
   type: 'lxc' | 'qemu';
+  /** The Proxmox node it runs on. */
   node: string;
+  /** `running`, `stopped`, … */
   status: string;
+  /** The guest's name in `/cluster/resources`. */
   name?: string;
+  /** `hostname` of the container's config. */
   hostname?: string;
   uptimeSeconds?: number;
+  /** CPU use as a fraction of its cores (0…1). */
   cpu?: number;
   cores?: number;
   memoryBytes?: number;
   maxMemoryBytes?: number;
   tags?: string[];
+  /** net0's `ip=` without the prefix length, e.g. `192.168.8.85`, or `dhcp`. */
   staticAddress?: string;
+  /** net0's prefix length, e.g. 24. */
   prefixLength?: number;
+  /** net0's `gw=`. */
   gateway?: string;
+  /** IPv4 addresses the running container reports (`/interfaces`), loopback left out. */
   liveAddresses?: string[];
 }
 
-/** One read of one inventory host. */
+/** What one read of one inventory Proxmox host found. */
 export interface LiveHostState {
+  /** The inventory host (kind proxmox) this state was read for. */
   host: string;
   via: 'api' | 'ssh';
+  /** ISO time of the read. */
   readAt: string;
+  /**
+   * Why nothing could be read (unreachable, authentication failed, certificate
+   * mismatch, no token set…). Drift is not judged for a host with an error:
+   * its diagnostics disappear and the tree says why.
+   */
   error?: string;
   guests: LiveGuest[];
 }

@@ -2,13 +2,9 @@
 // host) and hands it to the model; when it changed, the drift rules run again,
 // their diagnostics are republished and the tree is told to refresh. The live
 // state is kept in memory only (model/proxmoxLive.ts), never written to disk.
-import { readLiveStateParams, type LiveHostState } from '../model/proxmoxLive';
+import { readLiveStateParams } from '../model/proxmoxLive';
 import type { ServerContext } from './context';
-import { ProxmoxLiveStateNotification, type ProxmoxHostState } from './proxmoxMessages';
-
-/** The model's copy of the message's shape must take what the client sends (checked by the compiler). */
-type Fits<T extends U, U> = T;
-export type ProtocolStateFitsModel = Fits<ProxmoxHostState, LiveHostState>;
+import { ProxmoxLiveStateNotification } from './proxmoxMessages';
 
 export function registerProxmoxLiveState(ctx: ServerContext, changed: () => void): void {
   ctx.connection.onNotification(ProxmoxLiveStateNotification, (params: unknown) => {

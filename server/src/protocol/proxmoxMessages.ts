@@ -1,5 +1,7 @@
 // The messages about Proxmox between the client and the server, as plain types
-// and method names (imports nothing, like customMessages.ts).
+// and method names. Both sides import this file; its imports are type-only
+// (the live state's shapes are the model's, New Container's request the
+// feature's), so nothing of the server reaches the client bundle.
 //
 // Who does what: the client reads the live state (it holds the API token in
 // SecretStorage, or runs `pvesh` over SSH) and sends it with
@@ -32,50 +34,8 @@ export interface ProxmoxAccess {
   node?: string;
 }
 
-/** What one read of a Proxmox host found. */
-export interface ProxmoxHostState {
-  /** The inventory host (kind proxmox) this state was read for. */
-  host: string;
-  via: 'api' | 'ssh';
-  /** ISO time of the read. */
-  readAt: string;
-  /**
-   * Why nothing could be read (unreachable, authentication failed, certificate
-   * mismatch, no token set…). Drift is not judged for a host with an error:
-   * its diagnostics disappear and the tree says why.
-   */
-  error?: string;
-  guests: ProxmoxGuest[];
-}
-
-/** One container or VM as Proxmox reports it. */
-export interface ProxmoxGuest {
-  vmid: number;
-  type: 'lxc' | 'qemu';
-  /** The Proxmox node it runs on. */
-  node: string;
-  /** `running`, `stopped`, … */
-  status: string;
-  /** The guest's name in `/cluster/resources`. */
-  name?: string;
-  /** `hostname` of the container's config. */
-  hostname?: string;
-  uptimeSeconds?: number;
-  /** CPU use as a fraction of its cores (0…1). */
-  cpu?: number;
-  cores?: number;
-  memoryBytes?: number;
-  maxMemoryBytes?: number;
-  tags?: string[];
-  /** net0's `ip=` without the prefix length, e.g. `192.168.8.85`, or `dhcp`. */
-  staticAddress?: string;
-  /** net0's prefix length, e.g. 24. */
-  prefixLength?: number;
-  /** net0's `gw=`. */
-  gateway?: string;
-  /** IPv4 addresses the running container reports (`/interfaces`), loopback left out. */
-  liveAddresses?: string[];
-}
+export type { LiveGuest as ProxmoxGuest, LiveHostState as ProxmoxHostState } from '../model/proxmoxLive';
+import type { LiveHostState as ProxmoxHostState } from '../model/proxmoxLive';
 
 export interface ProxmoxLiveStateParams {
   /** The folder whose inventory declares these hosts. */
@@ -96,22 +56,8 @@ export interface ContainerLiveState {
   liveAddresses?: string[];
 }
 
-export interface NewContainerParams {
-  folderUri: string;
-  name: string;
-  /** The inventory host (kind proxmox). */
-  host: string;
-  network: string;
-  services: string[];
-  /** vmids Proxmox already uses (live), so the proposal avoids them too. */
-  liveVmids?: number[];
-  /** Addresses in use live (static or reported), avoided too. */
-  liveAddresses?: string[];
-  /** The container template for `pct create` (e.g. `local:vztmpl/nixos-…tar.xz`). */
-  template?: string;
-  /** The storage for the root disk (default `local-lvm`). */
-  storage?: string;
-}
+/** What the client asks New Container for (the feature's own input shape). */
+export type { NewContainerInput as NewContainerParams } from '../features/newContainer/types';
 
 /** A text edit of the LSP's shape (kept here so this file imports nothing). */
 export interface ProposalTextEdit {

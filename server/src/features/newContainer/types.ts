@@ -1,7 +1,7 @@
-// New Container's plain data: what the client asks for (the shape of
-// NewContainerParams, restated here because features do not import the
-// protocol layer) and what the features answer, in offsets like every other
-// feature; protocol/newContainerRequest.ts turns it into the LSP-shaped proposal.
+// New Container's plain data: what the client asks for (the protocol's
+// NewContainerParams is this type) and what the features answer, in offsets
+// like every other feature; protocol/newContainerRequest.ts turns it into the
+// LSP-shaped proposal.
 import type { Container, Homelab } from '../../model/homelab';
 import type { HostDecl, NetworkDecl } from '../../model/inventory';
 import type { NetworkInfo } from '../../model/addresses';
@@ -11,12 +11,17 @@ import type { TextEdit } from '../types';
 export interface NewContainerInput {
   folderUri: string;
   name: string;
+  /** The inventory host (kind proxmox). */
   host: string;
   network: string;
   services: string[];
+  /** vmids Proxmox already uses (live), so the proposal avoids them too. */
   liveVmids?: number[];
+  /** Addresses in use live (static or reported), avoided too. */
   liveAddresses?: string[];
+  /** The container template for `pct create` (e.g. `local:vztmpl/nixos-…tar.xz`). */
   template?: string;
+  /** The storage for the root disk (default `local-lvm`). */
   storage?: string;
 }
 
