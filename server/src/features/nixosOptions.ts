@@ -5,6 +5,8 @@
 // boolean and enum options; hover shows the documentation, type and default,
 // and the effective value on each machine that imports the file, with the
 // places that set it (after mkDefault / mkForce / mkIf, across its modules).
+// A renamed or removed option is never offered; hover on one says what it
+// became or why it went (nixosOptionRenames.ts).
 // The options are the file's own (model/options/scopes.ts): its machines'
 // nixpkgs for a NixOS module, Home Manager's in a Home Manager module and
 // under `home-manager.users.<u>`, never the other's; the built-in NixOS
@@ -21,6 +23,7 @@ import { fileKinds, homeManagerPath, type OptionKind, type OptionScopes } from '
 import { OptionUnion, type OptionLookup } from '../model/options/union';
 import type { Span, Value } from '../syntax/value';
 import { fileLine } from './describe';
+import { isOldName, optionSummary, renameHover, renameItems, valueSnippet } from './nixosOptionRenames';
 import { contains, parsedNix } from './nixDoc';
 import type { CompletionItem, HoverResult } from './types';
 
@@ -115,8 +118,10 @@ function docMarkdown(d: NixosOptionDoc): string {
 /** Options of the index under `path`, as completion items (an option: `a.b = value;`; a set of options: `a.b.`). */
 function indexItems(index: OptionLookup, path: string[], done: string[], typedStart: number, end: number, hasValue: boolean): CompletionItem[] {
   const out: CompletionItem[] = [];
+  // Old names (renamed or removed) that no tree declares any more are not options: one pass over the renames here.
+  const old = new Set(index.renamesUnder(path).map((m) => m.rename.from[m.rename.from.length - 1]).filter((n) => n !== '<name>'));
   for (const child of index.childrenOf(path)) {
-    if (child.option?.internal || child.option?.visible === false) continue;
+    if (child.option?.internal || child.option?.visible === false || (!child.option && old.has(child.name))) continue;
     const name = child.name === '<name>' ? 'name' : child.name;
     const label = [...done, name].join('.');
     const o = child.option;
@@ -124,12 +129,12 @@ function indexItems(index: OptionLookup, path: string[], done: string[], typedSt
       out.push({ label, kind: 'key', detail: 'options', insertText: `${label}.`, filterText: label, replace: { start: typedStart, end }, sortText: `2_${label}` });
       continue;
     }
-    const value = o.type === 'boolean' ? '${1|true,false|}' : /^list of/.test(o.type) ? '[ $1 ]' : /^(string|null or string)/.test(o.type) ? '"$1"' : '$1';
+    const value = valueSnippet(o.type);
     out.push({
       label,
       kind: o.type === 'boolean' ? 'flag' : 'setting',
       detail: `${o.type}${o.default !== undefined ? ` · default ${o.default}` : ''}`,
-      documentation: `**${o.path.join('.')}**\n\n${o.description ?? ''}\n\n*Type:* ${o.type}${o.default !== undefined ? ` · *default:* \`${o.default}\`` : ''}`,
+      documentation: `**${o.path.join('.')}**\n\n${optionSummary(o)}`,
       insertText: hasValue ? label : `${label} = ${value};`,
       snippet: !hasValue,
       filterText: label,
@@ -201,7 +206,7 @@ export function completeNixosOption(h: Homelab, uri: string, text: string, offse
   const seen = new Set<string>(items.map((i) => i.label));
   for (const { doc, rest } of at.kind === 'nixos' ? nixosOptionsUnder(path) : []) {
     const label = [...done, ...rest].join('.');
-    if (seen.has(label)) continue;
+    if (seen.has(label) || isOldName(index, [...path, ...rest])) continue;
     seen.add(label);
     let stop = 0;
     const snippetRest = rest.map((s) => (s === '<name>' ? `\${${++stop}:name}` : s)).join('.');
@@ -219,6 +224,8 @@ export function completeNixosOption(h: Homelab, uri: string, text: string, offse
       sortText: `${rest.length}_${label}`,
     });
   }
+  // An old name typed offers its new path (matched by the old name).
+  if (index) items.push(...renameItems(index, path, done, { start: typedStart, end }, hasValue));
   return items;
 }
 
@@ -274,13 +281,17 @@ export function hoverNixosOption(ws: Workspace, h: Homelab, uri: string, offset:
   const { path, span } = at;
   const indexed = at.index?.lookup(path);
   const doc = at.kind === 'nixos' ? nixosOptionDoc(path) : undefined;
-  const under = doc || indexed || at.kind !== 'nixos' ? [] : nixosOptionsUnder(path);
-  if (!doc && !indexed && !under.length) return undefined;
+  const renamed = at.index?.renameOf(path);
+  const under = doc || indexed || renamed || at.kind !== 'nixos' ? [] : nixosOptionsUnder(path);
+  if (!doc && !indexed && !under.length && !renamed) return undefined;
   const parts = [`**${path.join('.')}**`];
   if (indexed) {
     parts.push(`${indexed.description ?? doc?.doc ?? ''}\n\n*Type:* ${indexed.type}${indexed.default !== undefined ? ` · *default:* \`${indexed.default}\`` : ''}`);
     parts.push(`Declared in ${fileLine(ws, h, indexed.declaredAt.uri, indexed.declaredAt.span.start)}`);
-  } else if (doc) parts.push(docMarkdown(doc));
+    // Declared in one of the file's trees, renamed or removed in another.
+    if (renamed) parts.push(`In another module tree of this file: ${renameHover(ws, h, at.index, renamed).join('\n\n')}`);
+  } else if (renamed) parts.push(...renameHover(ws, h, at.index, renamed));
+  else if (doc) parts.push(docMarkdown(doc));
   else parts.push(`Options under it: ${[...new Set(under.map((u) => `\`${u.rest.join('.')}\``))].slice(0, 12).join(', ')}`);
   const nodeMachine = at.node !== undefined ? h.machines.get(at.node) : undefined;
   // A Home Manager module's values are not the machine's options: no effective value for it.

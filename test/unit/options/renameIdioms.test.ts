@@ -75,6 +75,25 @@ test('renameOf: a concrete name matches <name>, the new path keeps it; * matches
   assert.equal(index.renameOf(['services', 'other', 'port']), undefined);
 });
 
+test('renamesUnder: the names renamed or removed directly below a prefix, a concrete name for <name>', () => {
+  const index = new OptionIndex(data());
+  const under = (p: string) => index.renamesUnder(p ? p.split('.') : []).map((m) => `${m.rename.from[m.rename.from.length - 1]} -> ${m.now?.join('.') ?? 'removed'}`).sort();
+  assert.deepEqual(under('links.eth0'), [
+    'addr4 -> links.eth0.v4.addresses',
+    'maxTransfer -> links.eth0.mtu',
+    'netmask -> removed',
+    'privacy -> links.eth0.temporaryAddresses',
+    'singleAddress -> links.eth0.v4.addresses',
+    'singlePrefix -> links.eth0.v4.addresses',
+  ]);
+  assert.deepEqual(under('services.relay'), ['port -> services.relay.listenPort']);
+  assert.deepEqual(under('services.relay.peers.north'), ['host -> services.relay.peers.north.endpoint', 'legacyMode -> removed']);
+  assert.deepEqual(under('links.eth0.v4.addresses.*'), ['length -> links.eth0.v4.addresses.*.prefix']);
+  assert.deepEqual(under('links.*'), []);
+  assert.deepEqual(under('services'), []);
+  assert.deepEqual(under(''), []);
+});
+
 test('nixos-renamed-option on definitions below a submodule (the key span from the binding\'s first key), a quick fix where the path is one key', () => {
   const ROOT = 'file:///mem';
   const flake = `{

@@ -1,7 +1,7 @@
 // The loaded option index: a tree of path segments over the declared options,
 // for the questions completion, hover and navigation ask: the option at a
 // path, the names below a prefix, where an option is declared, and whether a
-// path was renamed or removed. A concrete name matches a `<name>` segment
+// path was renamed or removed (and which names below a prefix were). A concrete name matches a `<name>` segment
 // (`users.users.alice.home` is `users.users.<name>.home`); `*` (a list item)
 // matches only `*`. An exact segment wins over `<name>`.
 import type { Declaration, OptionDecl, OptionIndexData, Rename } from './types';
@@ -165,5 +165,22 @@ export class OptionIndex {
     const any = path[0] !== '*' ? this.renameRoot.get('<name>') : undefined;
     for (const list of [exact, any]) for (const r of list ?? []) if (renameCovers(r.from, path)) return renameMatch(r, path);
     return undefined;
+  }
+
+  /**
+   * The renames and removals of names directly below a prefix (for completion:
+   * `services.webserver.http|` was `httpPort`, now `port`), matched as by
+   * `renameOf`; the first of several for one name.
+   */
+  renamesUnder(prefix: readonly string[]): RenameMatch[] {
+    const lists = prefix.length === 0 ? [this.renames] : [this.renameRoot.get(prefix[0]), prefix[0] !== '*' ? this.renameRoot.get('<name>') : undefined];
+    const out = new Map<string, RenameMatch>();
+    for (const list of lists)
+      for (const r of list ?? []) {
+        if (r.from.length !== prefix.length + 1 || !renameCovers(r.from.slice(0, -1), prefix)) continue;
+        const name = r.from[r.from.length - 1];
+        if (!out.has(name)) out.set(name, renameMatch(r, [...prefix, name]));
+      }
+    return [...out.values()];
   }
 }

@@ -80,12 +80,41 @@ function printKnown(v: Value, textOf: TextOf, depth: number): string {
   }
 }
 
+function unescape(c: string): string {
+  return c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c;
+}
+
+/**
+ * The text of a string literal whose interpolations are not known
+ * (`''"''${config.${opt.dataDir}}/db"''`): as written, the escapes undone and
+ * an indented string's indentation removed, the interpolations kept.
+ */
+export function stringLiteralText(src: string): string | undefined {
+  if (src.length >= 4 && src.startsWith("''") && src.endsWith("''")) {
+    let lines = src.slice(2, -2).split('\n');
+    if (lines.length > 1 && lines[0].trim() === '') lines = lines.slice(1);
+    const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)?.[0].length ?? 0));
+    const body = lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
+    return body.replace(/''(\$|'|\\.)/g, (_, c: string) => (c === "'" ? "''" : c.startsWith('\\') ? unescape(c[1]) : c));
+  }
+  if (src.length >= 2 && src.startsWith('"') && src.endsWith('"')) {
+    return src.slice(1, -1).replace(/\\(.)/g, (_, c: string) => unescape(c));
+  }
+  return undefined;
+}
+
 /** A literal wrapper's text: `literalExpression "…"`, `literalMD "…"`, or their evaluated `{ _type; text; }` form. */
-function literalText(v: Value): string | undefined {
+function literalText(v: Value, textOf?: TextOf): string | undefined {
   if (v.kind === 'unknown' && v.call && v.call.args.length === 1) {
     const fn = v.call.fn;
     const arg = v.call.args[0];
-    if ((fn === 'literalExpression' || fn === 'literalExample' || fn === 'literalMD' || fn === 'mdDoc') && arg.kind === 'string') return arg.value;
+    if (fn === 'literalExpression' || fn === 'literalExample' || fn === 'literalMD' || fn === 'mdDoc') {
+      if (arg.kind === 'string') return arg.value;
+      // A string whose interpolation is not known (`${opt.dataDir}`): its text as written.
+      const src = arg.kind === 'unknown' && textOf ? sourceText(arg, textOf) : undefined;
+      const text = src !== undefined ? stringLiteralText(src.trim()) : undefined;
+      if (text !== undefined) return text;
+    }
   }
   if (v.kind === 'attrs') {
     const t = v.entries.get('_type')?.value;
@@ -101,7 +130,7 @@ function literalText(v: Value): string | undefined {
  */
 export function renderValue(v: Value | undefined, textOf: TextOf): string | undefined {
   if (!v) return undefined;
-  const lit = literalText(v);
+  const lit = literalText(v, textOf);
   if (lit !== undefined) return cap(lit);
   if (!hasUnknown(v)) return cap(printKnown(v, textOf, 0));
   const src = sourceText(v, textOf);

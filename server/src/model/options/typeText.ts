@@ -39,6 +39,7 @@ const SIMPLE: Record<string, string> = {
   singleLineStr: '(optionally newline-terminated) single-line string',
   path: 'path',
   pathInStore: 'path in the Nix store',
+  externalPath: 'absolute path not in the Nix store',
   package: 'package',
   shellPackage: 'shell package',
   attrs: 'attribute set',
@@ -168,6 +169,8 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
     }
     case 'enum': {
       const list = a[0];
+      // `enum cfg.package.availableComponents`: an enum, of values not known here.
+      if (a.length === 1 && list?.kind === 'unknown') return { text: 'one of (values not known statically)', cls: 'conjunction', subs: [] };
       if (a.length !== 1 || list?.kind !== 'list') break;
       const shown = list.items.map(showEnumValue);
       if (shown.some((s) => s === undefined)) return { text: 'one of (values not known statically)', cls: 'conjunction', subs: [] };
@@ -234,6 +237,20 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
       const d = str(o.entries.get('description')?.value) ?? (o.entries.has('description') ? undefined : str(o.entries.get('name')?.value));
       if (d === undefined) break;
       return { text: d, cls: classOf(o.entries.get('descriptionClass')?.value), subs: [] };
+    }
+    case 'pathWith': {
+      // Newer nixpkgs: `pathWith { inStore ? null; absolute ? null; }`, described as nixpkgs does.
+      const o = a[0];
+      if (a.length !== 1 || o?.kind !== 'attrs') break;
+      const flag = (k: string): boolean | null | undefined => {
+        const e = o.entries.get(k)?.value;
+        return e === undefined || e.kind === 'null' ? null : e.kind === 'boolean' ? e.value : undefined;
+      };
+      const inStore = flag('inStore');
+      const absolute = flag('absolute');
+      if (inStore === undefined || absolute === undefined) return { text: 'path', cls: 'noun', subs: [] };
+      const text = `${absolute === null ? '' : absolute ? 'absolute ' : 'relative '}path${inStore === null ? '' : inStore ? ' in the Nix store' : ' not in the Nix store'}`;
+      return { text, cls: 'noun', subs: [] };
     }
     case 'attrsWith': {
       // Newer nixpkgs: `attrsWith { elemType; lazy ? false; placeholder ? "name"; }`.

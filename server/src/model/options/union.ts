@@ -14,6 +14,7 @@ export interface OptionLookup {
   childrenOf(prefix: readonly string[]): OptionChild[];
   enclosingOption(path: readonly string[]): { option: OptionDecl; rest: string[] } | undefined;
   renameOf(path: readonly string[]): RenameMatch | undefined;
+  renamesUnder(prefix: readonly string[]): RenameMatch[];
 }
 
 export class OptionUnion implements OptionLookup {
@@ -70,5 +71,11 @@ export class OptionUnion implements OptionLookup {
       if (r) return r;
     }
     return undefined;
+  }
+
+  renamesUnder(prefix: readonly string[]): RenameMatch[] {
+    const out = new Map<string, RenameMatch>();
+    for (const p of this.parts) for (const r of p.renamesUnder(prefix)) if (!out.has(r.rename.from[r.rename.from.length - 1])) out.set(r.rename.from[r.rename.from.length - 1], r);
+    return [...out.values()];
   }
 }
