@@ -12,9 +12,9 @@ import { encodeSegment } from '../model/uri';
 import type { Workspace } from '../model/workspace';
 import type { Span } from '../syntax/value';
 import { declareServiceEdit } from './completionYaml';
-import { addListEntryEdit, addPortEdit } from './edits';
+import { addListEntryEdit, addPortEdit, scrapeEntryName } from './edits';
 import { containerForProfile, freeAddresses, networkForContainer } from './homelabInfo';
-import { keysOf, parsedNix, settingsSets } from './nixDoc';
+import { setsOwnSetting } from './nixDoc';
 import { proxmoxFixes } from './proxmoxFixes';
 import { innerSpan } from './references';
 import { settingChain } from './settingChain';
@@ -99,8 +99,7 @@ export function codeActions(ws: Workspace, uri: string, diagnostics: DiagnosticI
         const address = typeof data.address === 'string' ? data.address : undefined;
         const mon = monitoringProfile(ws, h);
         if (container && address && mon) {
-          const name = container.replace(/^LXC_/, 'lxc_').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
-          const e = addListEntryEdit(ws, mon, 'prometheusRemoteTargets', { name, host: address, nodePort: 9100, cadvisorPort: 9092 });
+          const e = addListEntryEdit(ws, mon, 'prometheusRemoteTargets', { name: scrapeEntryName(container), host: address, nodePort: 9100, cadvisorPort: 9092 });
           if (e) push(`Scrape ${container} (${address}) from the monitoring profile`, one(mon, e), true);
         }
         break;
@@ -166,12 +165,7 @@ function freeAddressFix(ws: Workspace, h: Homelab, uri: string, span: Span): { a
 /** The profile that scrapes the others (sets prometheusRemoteTargets in its own text). */
 function monitoringProfile(ws: Workspace, h: Homelab): string | undefined {
   const candidates = [...h.profiles.keys(), ...h.nixFiles].filter((u) => u !== h.defaultsUri);
-  for (const u of candidates) {
-    const t = ws.text(u);
-    if (!t || !t.includes('prometheusRemoteTargets')) continue;
-    for (const s of settingsSets(parsedNix(u, t).root)) if (keysOf(s.set).some((k) => k.key === 'prometheusRemoteTargets')) return u;
-  }
-  return undefined;
+  return candidates.find((u) => setsOwnSetting(u, ws.text(u) ?? '', 'prometheusRemoteTargets'));
 }
 
 function mismatchPlaces(ws: Workspace, h: Homelab, uri: string, d: DiagnosticInput, field: string, invVal: string, profVal: string): { inventory?: Location; profile?: Location } {

@@ -117,6 +117,11 @@ export function keysOf(set: A.AttrSet): { key: string; def: A.AttrDef; name: A.A
   return out;
 }
 
+/** Whether the file's own settings sets write `key` (not only inherit it through a base profile). */
+export function setsOwnSetting(uri: string, text: string, key: string): boolean {
+  return text.includes(key) && settingsSets(parsedNix(uri, text).root).some((s) => keysOf(s.set).some((k) => k.key === key));
+}
+
 export type NixContext =
   | { kind: 'settingKey'; block: SettingsBlock; set: A.AttrSet; prefix: string; replace: Span; hasEquals: boolean; nameNode?: A.AttrName }
   | {

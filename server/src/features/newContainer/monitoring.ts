@@ -13,8 +13,8 @@ import { settingValue } from '../../model/profiles';
 import { relativeUri } from '../../model/uri';
 import type { Workspace } from '../../model/workspace';
 import { scrapedAddresses } from '../../checks/rules/monitoringCoverage';
-import { addListEntryEdit } from '../edits';
-import { keysOf, parsedNix, settingsSets } from '../nixDoc';
+import { addListEntryEdit, scrapeEntryName } from '../edits';
+import { parsedNix, setsOwnSetting } from '../nixDoc';
 import type { TextEdit } from '../types';
 import type { NewContainerContext } from './types';
 import type { Value } from '../../syntax/value';
@@ -34,7 +34,7 @@ function keyOf(text: string): string | undefined {
 
 /** How scrape entries are named from a container: the quick fix's `lxc_liftcraft_test`, the host name, the name. */
 const NAMINGS: ((c: { name: string; hostname?: string }) => string | undefined)[] = [
-  (c) => c.name.replace(/^LXC_/, 'lxc_').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase(),
+  (c) => scrapeEntryName(c.name),
   (c) => c.hostname,
   (c) => c.name,
   (c) => c.name.toLowerCase(),
@@ -69,9 +69,7 @@ export function profileScrapeEdit(ws: Workspace, ctx: NewContainerContext): Moni
   const siblingKeys = new Set(ctx.siblings.map((c) => (c.ip ? keyOf(c.ip.value) : undefined)).filter((k): k is string => k !== undefined));
   let best: { uri: string; hits: number; list: ValueList } | undefined;
   for (const p of h.profiles.values()) {
-    const text = ws.text(p.uri);
-    if (!text || !text.includes('prometheusRemoteTargets')) continue;
-    const own = settingsSets(parsedNix(p.uri, text).root).some((s) => keysOf(s.set).some((k) => k.key === 'prometheusRemoteTargets'));
+    const own = setsOwnSetting(p.uri, ws.text(p.uri) ?? '', 'prometheusRemoteTargets');
     const v = settingValue(p, 'prometheusRemoteTargets');
     if (!own || v?.kind !== 'list') continue;
     const hits = v.items.filter((t) => {
