@@ -11,6 +11,7 @@ import type { DeployPlanResult } from '../../../server/src/protocol/customMessag
 import { selectChanged } from '../deploy/changed';
 import { DeployHistory } from '../deploy/history';
 import { formatIssues } from '../deploy/plan';
+import { deployAddress } from '../deploy/deployAddress';
 import { displayCommand } from '../deploy/quote';
 import { planRollback } from '../deploy/rollback';
 import { runDeploy } from '../deploy/runner';
@@ -107,7 +108,7 @@ export function registerDeployCommands(context: vscode.ExtensionContext, ctx: Co
 }
 
 function toTarget(c: ContainerNode): DeployTarget {
-  return { name: c.name, ip: c.ip, host: c.host, profileName: c.name, deploy: c.deploy };
+  return { name: c.name, ip: deployAddress(c), host: c.host, profileName: c.name, deploy: c.deploy };
 }
 
 function planOptions(rootUri: string): PlanOptions {
@@ -263,3 +264,4 @@ function errorCount(c: ContainerNode): number {
   }
   return errors;
 }
+

@@ -2,6 +2,7 @@
 // an argument vector (no shell), with the same validation and allowed ssh
 // options as deploys, and only in a trusted workspace.
 import * as vscode from 'vscode';
+import { deployAddress } from '../deploy/deployAddress';
 import { checkSshOptions } from '../deploy/sshOptions';
 import { checkExecutable, checkIp, checkUser } from '../deploy/validate';
 import type { CommandContext } from '../commands';
@@ -23,7 +24,7 @@ export async function openSshTerminal(ctx: CommandContext, args: unknown[]): Pro
     const picked = await resolveOne(ctx.tree, args, 'Open an SSH terminal to which container?');
     if (!picked) return undefined;
     name = picked.container.name;
-    ip = picked.container.ip;
+    ip = deployAddress(picked.container);
     user = picked.container.deploy.user ?? 'root';
     inventoryOptions = picked.container.deploy.sshOptions ?? [];
   }

@@ -1,5 +1,6 @@
 // `homelab-check machines`: every machine the model found, with where it was
 // found (file:line), its addresses, deploy method and target, as text or JSON.
+import { effectiveMachine } from '../model/effectiveMachine';
 import type { Homelab } from '../model/homelab';
 import { LineIndex } from '../syntax/lineIndex';
 import type { Origin } from '../syntax/value';
@@ -33,22 +34,18 @@ export function machineRows(h: Homelab, text: (uri: string) => string | undefine
     if (c.decl) foundIn.push(place('inventory', c.decl.keyOrigin));
     if (c.profile) foundIn.push({ source: 'profile', file: rel(c.profile.uri), line: 1 });
     for (const s of m?.sources ?? []) foundIn.push(place(s.kind, s.origin));
-    const addresses = new Set<string>();
-    if (c.ip) addresses.add(c.ip.value);
-    for (const a of m?.config?.addresses ?? []) addresses.add(a.address.value);
-    const invMethod = c.decl?.deploy?.method?.value ?? h.inventory?.deploy?.method?.value;
-    const d = m?.deploy;
-    const deploy = invMethod
-      ? { method: invMethod, target: c.ip?.value ?? d?.host?.value }
-      : d
-        ? { method: d.method, target: d.host?.value ?? m?.config?.addresses[0]?.address.value ?? m?.config?.hostName?.value, user: d.user?.value, port: d.port?.value }
-        : undefined;
+    const eff = effectiveMachine(h, c);
+    const d = eff.deploy;
+    // A machine no source gives a way to deploy says so, rather than a guessed ssh-script.
+    const deploy = d.methodFrom === 'default'
+      ? undefined
+      : { method: d.method, target: d.target?.value, user: d.user, port: d.port };
     rows.push({
       name: c.name,
       foundIn,
-      addresses: [...addresses],
+      addresses: eff.addresses.map((a) => a.value),
       hostName: m?.config?.hostName?.value,
-      host: c.hostName,
+      host: eff.host,
       deploy: deploy && Object.fromEntries(Object.entries(deploy).filter(([, v]) => v !== undefined)) as MachineRow['deploy'],
       tags: m?.tags.map((t) => t.value) ?? [],
       configurationFile: c.profileUri ? rel(c.profileUri) : undefined,

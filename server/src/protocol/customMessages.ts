@@ -85,7 +85,11 @@ export interface ContainerNode extends Located {
   tags?: string[];
   /** The tree's group for a machine the inventory puts on no host: its first colmena tag, else where it was found. */
   group?: string;
-  /** Where a deploy goes: the deploy target of the flake, hive or deploy-rs node, else the address. */
+  /**
+   * Where a deploy goes (model/effectiveMachine.ts): the explicit deploy target
+   * (colmena `targetHost`, deploy-rs `hostname`), else the inventory's `ip`,
+   * else the configured address, else the host name. Deploys use it.
+   */
   deployTarget?: string;
   /** The NixOS machine's `networking.hostName`. */
   hostName?: string;

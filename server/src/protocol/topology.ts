@@ -2,7 +2,7 @@
 // tree shows: plain JSON with names, addresses, declaration places, the
 // effective deploy settings and the feature flags that are on.
 import { serviceNamed, type Homelab } from '../model/homelab';
-import type { DeploySpec } from '../model/inventory';
+import { effectiveMachine } from '../model/effectiveMachine';
 import { networkOf } from '../model/addresses';
 import { BLOCKS, blockOf } from '../model/profiles';
 import { basenameUri, normalizeUri } from '../model/uri';
@@ -13,7 +13,6 @@ import type { ContainerNode, DeploySettings, HomelabTopology, HostKind, Located,
 import { containerLive, hostLive, liveMatchFor, proxmoxAccess } from './proxmoxTopology';
 
 const HOST_KINDS: HostKind[] = ['proxmox', 'nas', 'router', 'switch', 'access-point', 'vps', 'workstation', 'other'];
-const METHODS: DeploySettings['method'][] = ['ssh-script', 'nixos-rebuild', 'colmena', 'deploy-rs', 'command'];
 
 export function topology(ctx: ServerContext): Topology {
   return { homelabs: ctx.workspace.homelabs().map((h) => homelabTopology(ctx, h)) };
@@ -23,23 +22,6 @@ function location(ctx: ServerContext, origin: Origin | undefined): Located['loca
   if (!origin) return undefined;
   const { line, character } = ctx.lines.get(origin.uri).positionAt(origin.span.start);
   return { uri: origin.uri, line, character };
-}
-
-function mergeDeploy(defaults: DeploySpec | undefined, own: DeploySpec | undefined): DeploySettings {
-  const pick = <K extends 'method' | 'user' | 'dotfilesDir' | 'command' | 'branch'>(k: K): string | undefined =>
-    own?.[k]?.value ?? defaults?.[k]?.value;
-  const method = pick('method') as DeploySettings['method'] | undefined;
-  const sshOptions = own?.sshOptions.length ? own.sshOptions : defaults?.sshOptions ?? [];
-  const parallel = own?.parallel?.value ?? defaults?.parallel?.value;
-  return {
-    method: method && METHODS.includes(method) ? method : 'ssh-script',
-    user: pick('user'),
-    dotfilesDir: pick('dotfilesDir'),
-    command: pick('command'),
-    branch: pick('branch'),
-    sshOptions: sshOptions.map((s) => s.value),
-    ...(parallel !== undefined ? { parallel } : {}),
-  };
 }
 
 function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
@@ -68,19 +50,16 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
     // A flake or hive holds every machine: its problems are not counted against each of them.
     const shared = new Set(m?.sources.map((src) => src.origin.uri));
     for (const u of m?.moduleFiles ?? []) if (!shared.has(u)) deps.add(u);
-    const invMethod = c.decl?.deploy?.method ?? inv?.deploy?.method;
-    const deploy = mergeDeploy(inv?.deploy, c.decl?.deploy);
-    if (m?.deploy && !invMethod) {
-      deploy.method = m.deploy.method;
-      if (m.deploy.user && !c.decl?.deploy?.user && !inv?.deploy?.user) deploy.user = m.deploy.user.value;
-    }
+    const eff = effectiveMachine(h, c);
+    const { method, user, dotfilesDir, command, branch, sshOptions, parallel } = eff.deploy;
+    const deploy: DeploySettings = { method, user, dotfilesDir, command, branch, sshOptions, ...(parallel !== undefined ? { parallel } : {}) };
     const tags = m?.tags.map((t) => t.value) ?? [];
     const live = containerLive(match, c.name);
     return {
       name: c.name,
-      host: c.hostName ?? c.decl?.host?.value,
-      ip: c.ip?.value,
-      network: networkName(c.ip?.value),
+      host: eff.host,
+      ip: eff.address?.value,
+      network: networkName(eff.address?.value),
       vmid: c.decl?.vmid?.value,
       profileUri: c.profileUri,
       profileExists: c.profileExists,
@@ -96,10 +75,10 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
             sources: m.sources.map((src) => src.kind),
             tags,
             group: tags[0] ?? m.sources[0]?.kind,
-            deployTarget: (invMethod ? undefined : m.deploy?.host?.value) ?? c.ip?.value ?? m.config?.hostName?.value,
             hostName: m.config?.hostName?.value,
           }
         : {}),
+      ...(eff.deploy.target ? { deployTarget: eff.deploy.target.value } : {}),
       ...(live ? { live } : {}),
     };
   });

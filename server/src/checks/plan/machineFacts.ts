@@ -4,6 +4,7 @@
 // options the model reads), services, open firewall ports, scrape targets and
 // the update calendar it runs. A family whose value is not known statically is
 // marked unknown as a whole, so the plan never reports a guess.
+import { machineAddressList } from '../../model/effectiveMachine';
 import { parseCalendar } from '../../model/calendar';
 import type { Container, Homelab } from '../../model/homelab';
 import { isParsed, parseAddress } from '../../model/ip';
@@ -81,8 +82,8 @@ export function addressKey(text: string): string | undefined {
 /** The addresses a machine answers on: its inventory or profile address and its NixOS interface addresses. */
 export function machineAddresses(c: Container): string[] {
   const out = new Set<string>();
-  for (const t of [c.ip?.value, ...(c.machine?.config?.addresses ?? []).map((a) => a.address.value)]) {
-    const k = t === undefined ? undefined : addressKey(t);
+  for (const a of machineAddressList(c)) {
+    const k = addressKey(a.value);
     if (k) out.add(k);
   }
   return [...out];

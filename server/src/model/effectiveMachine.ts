@@ -1,0 +1,117 @@
+// The one answer to "where is this machine, and how and where is it
+// deployed": its address, deploy method, target, user and deploy settings,
+// decided from all of its sources (the inventory's defaults and entry, its
+// profile, the flake, hive or deploy-rs node). The CLI, the tree, deploys,
+// plans and health checks all read this function, so they cannot disagree.
+import type { Homelab, Container } from './homelab';
+import type { DeploySpec, Str } from './inventory';
+
+export type DeployMethodName = 'ssh-script' | 'nixos-rebuild' | 'colmena' | 'deploy-rs' | 'command';
+const METHODS: readonly DeployMethodName[] = ['ssh-script', 'nixos-rebuild', 'colmena', 'deploy-rs', 'command'];
+
+/** Where the deploy target came from, in the order that decides it. */
+export type TargetSource = 'deploy-target' | 'inventory' | 'configuration' | 'hostname';
+
+export interface EffectiveDeploy {
+  method: DeployMethodName;
+  /**
+   * Who said the method: the inventory (its entry or its defaults), a flake /
+   * hive / deploy-rs source, or nobody (`default`: ssh-script, the inventory
+   * format's default, for a machine that no source gives a way to deploy).
+   */
+  methodFrom: 'inventory' | 'flake' | 'colmena' | 'deploy-rs' | 'default';
+  /** The explicit deploy target, else the inventory's `ip`, else the configured address, else the host name. */
+  target?: Str;
+  targetFrom?: TargetSource;
+  user?: string;
+  port?: number;
+  dotfilesDir?: string;
+  command?: string;
+  branch?: string;
+  sshOptions: string[];
+  parallel?: number;
+}
+
+export interface EffectiveMachine {
+  name: string;
+  /** The address shown for it: the inventory's `ip`, else the profile's `ipAddress`, else its first configured address. */
+  address?: Str;
+  /** Every address its sources give it, the shown one first, without repeats. */
+  addresses: Str[];
+  /** The Proxmox (or other) host the inventory puts it on. */
+  host?: string;
+  hostName?: Str;
+  deploy: EffectiveDeploy;
+}
+
+function merged(defaults: DeploySpec | undefined, own: DeploySpec | undefined): Omit<EffectiveDeploy, 'method' | 'methodFrom' | 'target' | 'targetFrom'> {
+  const pick = (k: 'user' | 'dotfilesDir' | 'command' | 'branch'): string | undefined => own?.[k]?.value ?? defaults?.[k]?.value;
+  const sshOptions = own?.sshOptions.length ? own.sshOptions : (defaults?.sshOptions ?? []);
+  const port = own?.port?.value ?? defaults?.port?.value;
+  const parallel = own?.parallel?.value ?? defaults?.parallel?.value;
+  return {
+    user: pick('user'),
+    dotfilesDir: pick('dotfilesDir'),
+    command: pick('command'),
+    branch: pick('branch'),
+    sshOptions: sshOptions.map((s) => s.value),
+    ...(port !== undefined ? { port } : {}),
+    ...(parallel !== undefined ? { parallel } : {}),
+  };
+}
+
+/** Every address a machine's sources give it: the inventory's or profile's first, then its configured interfaces. */
+export function machineAddressList(c: Container): Str[] {
+  const addresses: Str[] = [];
+  const seen = new Set<string>();
+  for (const a of [c.ip, ...(c.machine?.config?.addresses ?? []).map((x) => x.address)]) {
+    if (a && !seen.has(a.value)) {
+      seen.add(a.value);
+      addresses.push(a);
+    }
+  }
+  return addresses;
+}
+
+export function effectiveMachine(h: Pick<Homelab, 'inventory'>, c: Container): EffectiveMachine {
+  const inv = h.inventory;
+  const m = c.machine;
+  const addresses = machineAddressList(c);
+
+  const invMethod = c.decl?.deploy?.method ?? inv?.deploy?.method;
+  const settings = merged(inv?.deploy, c.decl?.deploy);
+  let method: DeployMethodName = 'ssh-script';
+  let methodFrom: EffectiveDeploy['methodFrom'] = 'default';
+  if (invMethod && METHODS.includes(invMethod.value as DeployMethodName)) {
+    method = invMethod.value as DeployMethodName;
+    methodFrom = 'inventory';
+  } else if (m?.deploy) {
+    method = m.deploy.method;
+    methodFrom = m.sources.find((s) => s.origin.uri === m.deploy?.origin.uri)?.kind ?? m.sources[0]?.kind ?? 'flake';
+  }
+  // The machine's own deploy user counts where the inventory says none.
+  if (!settings.user && m?.deploy?.user) settings.user = m.deploy.user.value;
+  if (settings.port === undefined && m?.deploy?.port) settings.port = m.deploy.port.value;
+
+  const configured = m?.config?.addresses[0]?.address;
+  const candidates: [Str | undefined, TargetSource][] = [
+    [m?.deploy?.host, 'deploy-target'],
+    [c.decl?.ip, 'inventory'],
+    [c.ip ?? configured, 'configuration'],
+    [m?.config?.hostName, 'hostname'],
+  ];
+  const chosen = candidates.find(([s]) => s !== undefined && s.value !== '');
+  return {
+    name: c.name,
+    address: addresses[0],
+    addresses,
+    host: c.hostName ?? c.decl?.host?.value,
+    hostName: m?.config?.hostName,
+    deploy: {
+      method,
+      methodFrom,
+      ...settings,
+      ...(chosen ? { target: chosen[0], targetFrom: chosen[1] } : {}),
+    },
+  };
+}
