@@ -21,6 +21,7 @@ import { dirnameUri, isUnder, joinUri, normalizeUri, relativeUri } from './uri';
 import { FleetDiscovery, joinMachines } from './machines/fleet';
 import type { OptionIndex } from './options/optionIndex';
 import { OptionScopes } from './options/scopes';
+import { pipeFeatureInNix, pipeFeatureInNixConf, pipeFeatureSource, type PipeFeatureSource } from './pipeOperators';
 import { ProxmoxLiveStore, type FolderLiveState, type LiveHostState } from './proxmoxLive';
 
 interface Cached<T> {
@@ -51,6 +52,7 @@ export class Workspace {
   private readonly readsCache = new Map<string, Cached<SettingRead[]>>();
   private readonly evalCache = new Map<string, EvalCache>();
   private readonly schemaCache = new Map<string, Cached<unknown>>();
+  private readonly pipeCache = new Map<string, Cached<PipeFeatureSource | undefined>>();
   private readonly discovery = new FleetDiscovery();
   private gen = 0;
   private options: OptionScopes | undefined;
@@ -233,6 +235,17 @@ export class Workspace {
       value = { diagnostics: [{ rule: 'nix-syntax', span: { start: 0, end: 0 }, message: `internal error reading this file: ${String(e)}` }] };
     }
     this.nixCache.set(uri, { stamp, value });
+    return value;
+  }
+
+  /** Where a file turns on Nix's `pipe-operators` (cached per stamp). */
+  private pipeFeature(uri: string): PipeFeatureSource | undefined {
+    const stamp = this.docs.stamp(uri);
+    const c = this.pipeCache.get(uri);
+    if (c && c.stamp === stamp) return c.value;
+    const text = this.tooLarge(uri) ? undefined : this.docs.text(uri);
+    const value = text === undefined ? undefined : uri.endsWith('.nix') ? pipeFeatureInNix(uri, text) : pipeFeatureInNixConf(uri, text);
+    this.pipeCache.set(uri, { stamp, value });
     return value;
   }
 
@@ -519,6 +532,7 @@ export class Workspace {
       machines: discovery.machines,
       machineClashes: discovery.clashes,
       homeConfigurations: discovery.homes,
+      pipeOperators: pipeFeatureSource(files, (u) => this.pipeFeature(u)),
     };
     return { ...partial, addresses: buildAddressIndex(partial) };
   }
