@@ -58,6 +58,15 @@ export class Workspace {
   private options: OptionScopes | undefined;
   private readonly live = new ProxmoxLiveStore();
 
+  /**
+   * Where a bug inside the model or a rule is told (a rule that throws is
+   * skipped so the others still report, but never silently). The server
+   * sends it to the client's log; the CLI and tests write it to stderr.
+   */
+  logInternalError: (what: string, error: unknown) => void = (what, error) => {
+    process.stderr.write(`homelab: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  };
+
   /** The NixOS / Home Manager / workspace options, when indexes are loaded (built off the main thread); the scopes pick a file's. */
   get optionIndex(): OptionScopes | undefined {
     return this.options;
