@@ -161,7 +161,7 @@ export class NixEvaluator {
     const text = this.host.readText(uri);
     if (text === undefined) return unknown(`file not found: ${uri}`, origin);
     const kind = detectUnparseable(text);
-    if (kind) return unknown(kind === 'git-crypt' ? `${uri} is encrypted (git-crypt)` : `${uri} is a binary file`, origin);
+    if (kind) return unknown(kind === 'binary' ? `${uri} is a binary file` : `${uri} is encrypted (${kind})`, origin);
     const parsed = parseNixShared(text);
     return this.eval(parsed.root, this.global, uri);
   }
