@@ -11,6 +11,7 @@ import { joinUri, normalizeUri } from '../uri';
 import { discoverMachines, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
 import { flakeFindings, homeFindings, type HomeFinding } from './fromFlake';
+import { snowfallFindings } from './fromSnowfall';
 import { machineAddress, type Machine, type MachineFinding } from './machine';
 import type { ModuleLoader } from './moduleSystem';
 
@@ -39,7 +40,7 @@ export class FleetDiscovery {
     const homes: HomeFinding[] = [];
     const deps = new Map<string, number>();
     const flake = this.evaluated(ctx, joinUri(ctx.root, 'flake.nix'), 'flake', deps);
-    if (flake) findings.push(...flakeFindings(flake));
+    if (flake) findings.push(...flakeFindings(flake), ...snowfallFindings(flake, ctx.listing));
     if (flake) homes.push(...homeFindings(flake));
     const hive = this.evaluated(ctx, joinUri(ctx.root, 'hive.nix'), 'hive', deps);
     if (hive) findings.push(...hiveFindings(hive));

@@ -144,6 +144,17 @@ export class NixEvaluator {
     return this.host.listDir?.(uri);
   }
 
+  /** Whether a file or folder exists: from its parent's listing when the host lists folders, else by reading it. */
+  pathExists(uri: string): boolean | undefined {
+    const clean = uri.replace(/\/+$/, '');
+    const slash = clean.lastIndexOf('/');
+    if (slash <= 'file://'.length) return undefined;
+    const parent = this.host.listDir?.(clean.slice(0, slash));
+    if (parent) return parent.has(decodeURIComponent(clean.slice(slash + 1)));
+    if (this.host.listDir) return false;
+    return this.host.readText(clean) !== undefined ? true : undefined;
+  }
+
   /** `uri` and every file its evaluation imported, directly or not. */
   filesReachedFrom(uri: string): string[] {
     const seen = new Set([uri]);
