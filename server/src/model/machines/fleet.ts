@@ -12,6 +12,7 @@ import { discoverMachines, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
 import { flakeFindings, homeFindings, type HomeFinding } from './fromFlake';
 import { snowfallFindings } from './fromSnowfall';
+import { clanFindings } from './fromClan';
 import { machineAddress, type Machine, type MachineFinding } from './machine';
 import type { ModuleLoader } from './moduleSystem';
 
@@ -41,6 +42,9 @@ export class FleetDiscovery {
     const deps = new Map<string, number>();
     const flake = this.evaluated(ctx, joinUri(ctx.root, 'flake.nix'), 'flake', deps);
     if (flake) findings.push(...flakeFindings(flake), ...snowfallFindings(flake, ctx.listing));
+    const flakeUri = joinUri(ctx.root, 'flake.nix');
+    deps.set(joinUri(ctx.root, 'inventory.json'), ctx.stamp(joinUri(ctx.root, 'inventory.json')));
+    if (ctx.exists(flakeUri)) findings.push(...clanFindings(flake, ctx.readHost.readText(flakeUri), ctx.root, ctx.listing, (u) => ctx.readHost.readText(u)));
     if (flake) homes.push(...homeFindings(flake));
     const hive = this.evaluated(ctx, joinUri(ctx.root, 'hive.nix'), 'hive', deps);
     if (hive) findings.push(...hiveFindings(hive));
