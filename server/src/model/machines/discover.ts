@@ -41,7 +41,8 @@ function colmenaDeploy(f: MachineFinding, closure: ModuleClosure): { deploy?: De
   return {
     deploy:
       target?.kind === 'null'
-        ? undefined
+        ? // `targetHost = null`: colmena deploys it only on itself (`colmena apply-local`).
+          { method: 'colmena', local: true, origin: target.origin }
         : {
             method: 'colmena',
             host: str(target) ?? (target === undefined ? { value: f.name, origin: f.source.origin } : undefined),
@@ -85,7 +86,12 @@ export function discoverMachines(findings: MachineFinding[], load: ModuleLoader,
   const clashes: NameClash[] = [];
   for (const [name, group] of byName) {
     const closures = new Map<MachineFinding, ModuleClosure>();
-    for (const f of group) if (f.modules) closures.set(f, moduleClosure(f.modules, load));
+    for (const f of group) {
+      if (!f.modules) continue;
+      const first = moduleClosure(f.modules, load);
+      const again = f.refine?.(first.configs);
+      closures.set(f, again ? moduleClosure(again, load) : first);
+    }
     const configuring = [...closures.keys()];
     const chosen = configuring[0];
     for (const other of configuring.slice(1)) {

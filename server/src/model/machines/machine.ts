@@ -55,6 +55,12 @@ export interface MachineFinding {
   deploy?: DeployTarget;
   tags?: Str[];
   nixpkgs?: NixpkgsPin;
+  /**
+   * Its root modules again, given what a first reading of them configured
+   * (colmena's `defaults` reads the node's own `config`, e.g.
+   * `config.networking.fqdn`): undefined when the first reading stands.
+   */
+  refine?: (configs: Value[]) => Value[] | undefined;
 }
 
 export interface Machine {

@@ -80,7 +80,7 @@ export class NixEvaluator {
       if (only && v.kind === 'attrs') v = { ...v, entries: new Map([...v.entries].filter(([k]) => only.includes(k))) };
       if (!options.applyNestedFunctions) return toValue(v, 0, this.converted);
       // Applied functions give other values than plain conversion: not shared with it.
-      return toValue(v, 0, new Map(), (fn, key) => applyWithUnknownArgs(this, fn, key));
+      return toValue(v, 0, new Map(), (fn, key, given) => applyWithUnknownArgs(this, fn, key, undefined, given));
     } catch (e) {
       // The evaluator is written not to throw; this is the last line of defence
       // (for example a stack overflow on pathological input).
