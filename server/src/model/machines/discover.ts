@@ -100,6 +100,8 @@ export function discoverMachines(findings: MachineFinding[], load: ModuleLoader,
       if (a.size && b.length && !b.some((u) => a.has(u))) clashes.push({ name, places: [chosen.source.origin, other.source.origin] });
     }
     const closure = chosen ? closures.get(chosen) : undefined;
+    // A network node whose every module file is missing cannot be built: its imports are reported where they are written.
+    if (closure && group.every((f) => f.source.kind === 'morph') && closure.files.every((u) => group.some((f) => f.source.origin.uri === u)) && closure.unreadable.some((r) => r.reason.endsWith('not found'))) continue;
     // A folder convention also holds Macs (clan's `machines/<mac>/`): their modules say so.
     const platform = str(closure ? effectiveOption(closure.configs, ['nixpkgs', 'hostPlatform'])?.value : undefined);
     if (platform?.value.endsWith('-darwin') && group.every((f) => BY_CONVENTION.has(f.source.kind))) continue;
@@ -112,7 +114,7 @@ export function discoverMachines(findings: MachineFinding[], load: ModuleLoader,
         tags = c.tags;
       }
     }
-    if (!deploy) deploy = conventionDeploy(group, closures, load);
+    if (!deploy) deploy = conventionDeploy(group, closures, load) ?? group.find((f) => f.source.kind === 'convention' && f.deploy)?.deploy;
     const rs = group.find((f) => f.source.kind === 'deploy-rs')?.deploy;
     if (rs) deploy = rs;
     if (!deploy && chosen) deploy = { method: 'nixos-rebuild', origin: chosen.source.origin };
