@@ -5,6 +5,7 @@
 // plans and health checks all read this function, so they cannot disagree.
 import type { Homelab, Container } from './homelab';
 import type { DeploySpec, Str } from './inventory';
+import type { MachineSourceKind } from './machines/machine';
 
 export type DeployMethodName = 'ssh-script' | 'nixos-rebuild' | 'colmena' | 'deploy-rs' | 'command';
 const METHODS: readonly DeployMethodName[] = ['ssh-script', 'nixos-rebuild', 'colmena', 'deploy-rs', 'command'];
@@ -19,7 +20,9 @@ export interface EffectiveDeploy {
    * hive / deploy-rs source, or nobody (`default`: ssh-script, the inventory
    * format's default, for a machine that no source gives a way to deploy).
    */
-  methodFrom: 'inventory' | 'flake' | 'colmena' | 'deploy-rs' | 'default';
+  methodFrom: 'inventory' | MachineSourceKind | 'default';
+  /** Deployed on the machine itself only (colmena `targetHost = null`): no network target. */
+  local?: boolean;
   /** The explicit deploy target, else the inventory's `ip`, else the configured address, else the host name. */
   target?: Str;
   targetFrom?: TargetSource;
@@ -100,7 +103,8 @@ export function effectiveMachine(h: Pick<Homelab, 'inventory'>, c: Container): E
     [c.ip ?? configured, 'configuration'],
     [m?.config?.hostName, 'hostname'],
   ];
-  const chosen = candidates.find(([s]) => s !== undefined && s.value !== '');
+  const local = methodFrom !== 'inventory' && m?.deploy?.local === true;
+  const chosen = local ? undefined : candidates.find(([s]) => s !== undefined && s.value !== '');
   return {
     name: c.name,
     address: addresses[0],
@@ -111,6 +115,7 @@ export function effectiveMachine(h: Pick<Homelab, 'inventory'>, c: Container): E
       method,
       methodFrom,
       ...settings,
+      ...(local ? { local: true } : {}),
       ...(chosen ? { target: chosen[0], targetFrom: chosen[1] } : {}),
     },
   };

@@ -38,6 +38,8 @@ interface Folder {
   root: string;
   settings: HomelabSettings;
   files?: string[];
+  /** What the folder's `.gitignore` files leave out (not `homelab.exclude`): a missing file they name is not a mistake. */
+  gitIgnored?: (uri: string) => boolean;
   homelab?: { generation: number; value: Homelab | undefined };
   /** Files changed since `homelab` was built. */
   changedSinceBuild: Set<string>;
@@ -322,8 +324,17 @@ export class Workspace {
       const all = [...new Set(this.host.listFiles(f.root))].sort();
       const ignored = ignoredFiles(f.root, all, (u) => this.docs.text(u), f.settings.exclude);
       f.files = all.filter((u) => !ignored(u));
+      f.gitIgnored = ignoredFiles(f.root, all, (u) => this.docs.text(u), []);
     }
     return f.files;
+  }
+
+  /** Whether the `.gitignore` files of the file's folder match it (a `secrets.nix` each user makes from a committed template). */
+  gitIgnored(uri: string): boolean {
+    const f = this.folderOf(normalizeUri(uri));
+    if (!f) return false;
+    this.listing(f);
+    return f.gitIgnored?.(normalizeUri(uri)) ?? false;
   }
 
   /**
