@@ -518,6 +518,7 @@ export class Workspace {
       nixFiles,
       machines: discovery.machines,
       machineClashes: discovery.clashes,
+      readingStops: discovery.stopped ?? [],
       homeConfigurations: discovery.homes,
     };
     return { ...partial, addresses: buildAddressIndex(partial) };

@@ -48,7 +48,7 @@ for (const layout of readdirSync(FLEETS).sort()) {
   test(`${layout}: homelab-check machines finds every machine by its attribute name`, async () => {
     const r = await cli('machines', dir, '--format', 'json');
     assert.equal(r.code, 0, r.err);
-    const rows = JSON.parse(r.out) as Row[];
+    const rows = (JSON.parse(r.out) as { machines: Row[] }).machines;
     assert.deepEqual(rows.map((m) => m.name).sort(), expected.machines.map((m) => m.name).sort());
     for (const want of expected.machines) {
       const got = rows.find((m) => m.name === want.name) as Row;

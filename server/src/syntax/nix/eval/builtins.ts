@@ -27,6 +27,7 @@ const PRIMOPS: Record<string, number> = {
   attrValues: 1,
   readDir: 1,
   filter: 2,
+  pathExists: 1,
 };
 
 export function globalEnv(): Env {
@@ -77,6 +78,9 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
         entries.set(k, { key: k, keyOrigin: origin, thunk: Thunk.of({ kind: 'string', value: type, origin }) });
       return { kind: 'attrs', entries, origin };
     }
+    case 'pathExists':
+      if (a.kind !== 'path') return unknown(`pathExists of a ${a.kind}`, origin);
+      return { kind: 'boolean', value: ev.pathExists(a.value), origin };
     case 'import':
       if (a.kind !== 'path') return unknown(a.kind === 'string' ? 'import of a string path not modelled' : `cannot import a ${a.kind}`, origin);
       return ev.importFile(a.value, origin);
