@@ -238,7 +238,7 @@ export function evalFlakeParts(ev: NixEvaluator, specialArgs: Thunk, module: Thu
   system.add(module, undefined);
   const stops = (): void => {
     for (const u of system.unread) ev.stop(u.origin, u.reason, u.reason.includes('does not exist') ? 'unresolved-import' : 'external-module');
-    for (const u of system.undeclared()) ev.stop(u.origin, `\`${u.key}\` is an option of a flake module that is not read (one from an input)`, 'external-option');
+    for (const u of system.undeclared()) ev.stop(u.origin, `\`${u.key}\` is an option of a flake module from an input, which is not read`, 'external-option');
   };
   if (!flake) {
     stops();
