@@ -185,7 +185,7 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
       assert.doesNotMatch(text, /No homelab found/, text);
       const dns = page.locator('.part.sidebar .monaco-list-row', { hasText: /^\s*dns/ }).first();
       await dns.locator('.monaco-tl-twistie').click();
-      await treeRows(page, ['dns.lab.home.arpa', 'hosts/dns/default.nix']);
+      await treeRows(page, ['deploy@dns.lab.home.arpa', 'dns/default.nix']);
     });
     // Outputs built by an input's mkHosts: no machine, and the tree names each place reading stopped; a click opens it.
     await scenario(exampleCopy(join(repoRoot, 'test', 'fixtures', 'fleets', 'flake-parts-stopped')), async (page) => {

@@ -48,7 +48,8 @@ export class FleetDiscovery {
       homes.push(...homeFindings(r.value));
       const here: Origin = { uri: entry, span: { start: 0, end: 0 } };
       const outputStops = flakeOutputStops(flakeOutputs(r.value) ?? r.value, here);
-      stopped.push(...outputStops);
+      // An output read some other way (nixosConfigurations taken from the hive's nodes) is no stop when machines were found.
+      if (!fromThis.length) stopped.push(...outputStops);
       // A flake module from an input (treefmt, agenix) is ordinary where machines are found: only a zero is explained by it.
       const evalStops = r.stops.filter((st) => st.kind === 'unresolved-import' || !fromThis.length);
       stopped.push(...evalStops.map((st) => ({ ...st, hint: hintFor(st.kind) })));
