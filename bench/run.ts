@@ -13,6 +13,9 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateAll, generatedRoot, GeneratedHomelab, repoRoot, SIZES, LARGE_PROFILE_LINES } from './generate';
 import { generateFlake, GeneratedFlake, FLAKE_HOSTS } from './generateFlake';
+import { generateFlakeParts } from './generateFlakeParts';
+
+const FLAKE_PARTS_HOSTS = 1000;
 import { cliMachines, coldStart, ColdStart, discoveryColdStart, DiscoveryStart, editLatency, ourServer, Options, requestLatency, startAndSettle, useServerBundle, validateOurs } from './measure';
 import { measureActivation } from './activation';
 import { measureOptions } from './options';
@@ -90,7 +93,8 @@ async function coldStarts(homelabs: Map<number, GeneratedHomelab>): Promise<void
 }
 
 /** Discovery on the generated flake fleet: initialize → complete topology, → progress end, RSS; and `homelab-check machines`. */
-async function discovery(f: GeneratedFlake): Promise<void> {
+async function discovery(f: GeneratedFlake, shape = ''): Promise<void> {
+  const idOf = (id: string): string => (shape ? `${id}-${shape}` : id);
   const [warmup, runs] = DISCOVERY_RUNS;
   const all: DiscoveryStart[] = [];
   let error: string | undefined;
@@ -112,10 +116,10 @@ async function discovery(f: GeneratedFlake): Promise<void> {
   const requests = [...new Set(all.map((r) => r.requests))].sort((a, b) => a - b).join('–');
   const answerKb = all.length ? round(all[all.length - 1].answerChars / 1024) : NaN;
   const published = all[0]?.published ?? 0;
-  const what = `${f.files}-file flake, ${f.hosts} machines`;
+  const what = `${f.files}-file ${shape ? `${shape} ` : ''}flake, ${f.hosts} machines`;
   log(`discovery ${what}: topology ${topo.median} ms (p95 ${topo.p95}), CPU ${topoCpu.median} ms; progress end ${end.median} ms (p95 ${end.p95}), CPU ${endCpu.median} ms; RSS ${rss.median} MB; ${requests} topology request(s), answer ${answerKb} KB; ${published} files with diagnostics${error ? `; ${error}` : ''}`);
   figures.push({
-    id: 'discovery-topology',
+    id: idOf('discovery-topology'),
     label: `Discovery cold start → topology, ${what}`,
     unit: 'ms',
     ours: topo,
@@ -124,14 +128,14 @@ async function discovery(f: GeneratedFlake): Promise<void> {
     note: `initialize → the first homelab/topology answer listing all ${f.hosts} machines (asked as the extension does: once initialize is answered, again on each homelab/topologyChanged; ${requests} request(s) per run); CPU ${topoCpu.median} ms by then; initialize answered after ${init.median} ms; answer ${answerKb} KB${error ? `; ${error}` : ''}`,
   });
   figures.push({
-    id: 'discovery-cold-start',
+    id: idOf('discovery-cold-start'),
     label: `Discovery cold start → progress end, ${what}`,
     unit: 'ms',
     ours: end,
     note: `initialize → work-done progress end (first whole-workspace check published), same processes as the topology figure; CPU ${endCpu.median} ms; ${published} files published diagnostics`,
   });
   figures.push({
-    id: 'discovery-rss',
+    id: idOf('discovery-rss'),
     label: `Peak RSS after discovery cold start, ${what}`,
     unit: 'MB',
     ours: rss,
@@ -152,7 +156,7 @@ async function discovery(f: GeneratedFlake): Promise<void> {
   const c = stat(cli);
   log(`homelab-check machines ${what}: ${c.median} ms (p95 ${c.p95})${cliNote}`);
   figures.push({
-    id: 'discovery-cli',
+    id: idOf('discovery-cli'),
     label: `homelab-check machines, ${what}`,
     unit: 'ms',
     ours: c,
@@ -341,6 +345,10 @@ async function main(): Promise<void> {
 
   if (wants('cold')) await coldStarts(set.homelabs);
   if (flake) await discovery(flake);
+  // flake-parts: 1,000 machines declared in imported module files (bench/generateFlakeParts.ts).
+  const parts = wants('discovery') ? generateFlakeParts(FLAKE_PARTS_HOSTS, path.join(generatedRoot, `flake-parts-${FLAKE_PARTS_HOSTS}`)) : undefined;
+  if (parts) log(`  flake-parts-${FLAKE_PARTS_HOSTS}: ${parts.files} files (${parts.hosts} machines, ${parts.modules} modules), ${parts.lines} lines`);
+  if (parts) await discovery(parts, 'flake-parts');
   if (wants('edit')) await edits(h1000);
   if (wants('features')) await features(h1000);
   if (wants('validation')) await validation(set.inventory.dir, set.inventory.file, set.inventory.lines);

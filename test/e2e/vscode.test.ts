@@ -176,6 +176,27 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
     });
   });
 
+  it('flake-parts with its machines in imported module files: the tree lists every machine; one it cannot follow says where reading stopped', async () => {
+    // Machines built in parts/machines.nix (readDir over hosts/), deploy-rs nodes from parts/deploy as a function of the flake's config.
+    await scenario(exampleCopy(join(repoRoot, 'test', 'fixtures', 'fleets', 'flake-parts-modules')), async (page) => {
+      await openHomelabView(page);
+      const rows = await treeRows(page, [/dns[^\n]*192\.168\.40\.2/, /media[^\n]*192\.168\.40\.2/]);
+      const text = rows.join('\n');
+      assert.doesNotMatch(text, /No homelab found/, text);
+      const dns = page.locator('.part.sidebar .monaco-list-row', { hasText: /^\s*dns/ }).first();
+      await dns.locator('.monaco-tl-twistie').click();
+      await treeRows(page, ['deploy@dns.lab.home.arpa', 'dns/default.nix']);
+    });
+    // Outputs built by an input's mkHosts: no machine, and the tree names each place reading stopped; a click opens it.
+    await scenario(exampleCopy(join(repoRoot, 'test', 'fixtures', 'fleets', 'flake-parts-stopped')), async (page) => {
+      await openHomelabView(page);
+      const rows = await treeRows(page, [/reading stopped at parts\/hosts\.nix:5/, /mkHosts/, /reading stopped at flake\.nix:13/]);
+      assert.ok(rows.some((r) => /What to do/.test(r)), rows.join('\n'));
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: 'parts/hosts.nix:5' }).first().click();
+      await page.locator('.tabs-container .tab', { hasText: 'hosts.nix' }).waitFor({ timeout: 15_000 });
+    });
+  });
+
   it('every fleet layout (flake hosts, flake-parts, deploy-rs, Proxmox LXC): the tree lists its machines with their addresses', async () => {
     for (const layout of ['flake-hosts', 'flake-parts', 'deploy-rs', 'proxmox-lxc']) {
       const source = join(repoRoot, 'test', 'fixtures', 'fleets', layout);

@@ -84,7 +84,20 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    if (this.topology.homelabs.every((h) => h.containers.length === 0 && h.hosts.length === 0)) return [];
+    if (this.topology.homelabs.every((h) => h.containers.length === 0 && h.hosts.length === 0)) {
+      // Never a silent zero: where reading the fleet stopped, each place opening its line (else the welcome text).
+      if (node) return [];
+      return this.topology.homelabs.flatMap((h) =>
+        (h.stopped ?? []).map((st, i): TreeNode => ({
+          type: 'detail',
+          id: `stopped:${h.rootUri}:${i}`,
+          label: `No machine found: reading stopped at ${st.place}`,
+          description: `${st.reason}. What to do: ${st.hint}`,
+          icon: 'info',
+          ...(st.location ? { target: { kind: 'open' as const, uri: st.location.uri, line: st.location.line, character: st.location.character } } : {}),
+        })),
+      );
+    }
     return node ? childNodes(node, this.grouping) : rootNodes(this.topology, this.grouping);
   }
 

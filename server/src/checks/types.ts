@@ -39,6 +39,7 @@ export const RULE_IDS = [
   'deploy-unsafe-value',
   'deploy-target-mismatch',
   'machine-name-clash',
+  'discovery-stopped',
   'nixos-unknown-option',
   'nixos-option-type',
   'nixos-renamed-option',

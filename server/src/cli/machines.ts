@@ -63,3 +63,26 @@ export function formatMachinesText(rows: MachineRow[]): string[] {
     return `${r.name}  ${r.addresses.join(', ') || '-'}  ${deploy}  (${where || 'no source'})${r.tags.length ? `  tags: ${r.tags.join(', ')}` : ''}${r.nixpkgs ? `  nixpkgs: ${r.nixpkgs}` : ''}`;
   });
 }
+
+/** One place where reading the fleet stopped: `file:line`, why, and what to do. */
+export interface StoppedRow {
+  file: string;
+  line: number;
+  kind: string;
+  reason: string;
+  hint: string;
+}
+
+export function stoppedRows(h: Homelab, text: (uri: string) => string | undefined, rel: (uri: string) => string): StoppedRow[] {
+  return h.readingStops.map((s) => ({
+    file: rel(s.origin.uri),
+    line: new LineIndex(text(s.origin.uri) ?? '').positionAt(s.origin.span.start).line + 1,
+    kind: s.kind,
+    reason: s.reason,
+    hint: s.hint,
+  }));
+}
+
+export function formatStoppedText(rows: StoppedRow[]): string[] {
+  return rows.map((r) => `reading stopped at ${r.file}:${r.line}: ${r.reason} (${r.hint})`);
+}

@@ -12,7 +12,7 @@ import { Workspace } from '../model/workspace';
 import { LineIndex } from '../syntax/lineIndex';
 import { formatJson, formatSarif, formatText, locate } from './formats';
 import { settingsFromVscode } from './vscodeSettings';
-import { formatMachinesText, machineRows } from './machines';
+import { formatMachinesText, formatStoppedText, machineRows, stoppedRows } from './machines';
 import { planMain } from './plan';
 import type { Diagnostic } from '../checks/types';
 
@@ -28,7 +28,9 @@ docs/rules.md. Settings under "homelab.*" in <folder>/.vscode/settings.json
 are honoured. Files locked with git-crypt are named once each (info).
 
   machines         list every machine found: name, addresses, deploy method
-                   and target, where it was found (file:line)
+                   and target, where it was found (file:line), then where
+                   reading stopped (file:line, why, what to do); with
+                   --format json: {machines: [...], stopped: [...]}
   plan             what a deploy changes on each machine since a git revision
                    (homelab-check plan --help)
   --format text    path:line:col severity rule-id message (default)
@@ -91,9 +93,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 
   if (listMachines) {
     const rows = machineRows(h, (u) => ws.text(u), rel);
-    if (format === 'json') out(JSON.stringify(rows, null, 2));
+    const stopped = stoppedRows(h, (u) => ws.text(u), rel);
+    if (format === 'json') out(JSON.stringify({ machines: rows, stopped }, null, 2));
     else {
       for (const line of formatMachinesText(rows)) out(line);
+      for (const line of formatStoppedText(stopped)) out(line);
       out(`homelab-check: ${rows.length} machine${rows.length === 1 ? '' : 's'}`);
     }
     return 0;

@@ -12,6 +12,7 @@ import type { SettingRead } from './settingReads';
 import type { HomelabSettings } from './settings';
 import { builtinService } from './shipped';
 import type { HomeConfiguration, Machine } from './machines/machine';
+import type { ReadingStop } from './machines/readingStops';
 import type { NameClash } from './machines/discover';
 
 export interface Container {
@@ -61,6 +62,8 @@ export interface Homelab {
   machines: Map<string, Machine>;
   /** Names that two sources configure from different files. */
   machineClashes: NameClash[];
+  /** Where reading the fleet's flake or hive stopped, and why. */
+  readingStops: ReadingStop[];
   /** A flake's `homeConfigurations` (their module files get Home Manager's options). */
   homeConfigurations: HomeConfiguration[];
   /** Where the repository turns on Nix's `pipe-operators` (`|>`, `<|`); undefined when nothing does. */

@@ -2,7 +2,7 @@
 // per-file diagnostics (syntax, scopes, encrypted files) and the static
 // evaluation of a file with imports read through the model's documents. Kept
 // in one place so the model does not depend on the Nix layer's internals.
-import type { Span, Value } from '../syntax/value';
+import type { Origin, Span, Value } from '../syntax/value';
 
 export type NixRuleId = 'nix-syntax' | 'nix-undefined-variable' | 'nix-duplicate-attribute' | 'nix-unused-binding' | 'encrypted-file';
 
@@ -38,7 +38,14 @@ export interface NixLayer {
    * `self` and unknown inputs) or a colmena hive, with the functions inside
    * (hive nodes, inline modules) called too. Undefined when not supported.
    */
-  evaluateForDiscovery?(uri: string, host: NixReadHost, mode: 'flake' | 'hive'): { value: Value | undefined; deps: string[] };
+  evaluateForDiscovery?(uri: string, host: NixReadHost, mode: 'flake' | 'hive'): { value: Value | undefined; deps: string[]; stops?: DiscoveryStop[] };
+}
+
+/** Where the evaluation of a flake stopped following it (an unresolved import, a flake module from an input). */
+export interface DiscoveryStop {
+  kind: 'unresolved-import' | 'external-module' | 'external-option';
+  origin: Origin;
+  reason: string;
 }
 
 export interface NixEvalSession {

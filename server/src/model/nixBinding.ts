@@ -35,7 +35,7 @@ export const realNixLayer: NixLayer = {
   evaluateForDiscovery(uri, host, mode) {
     const evaluator = new NixEvaluator(host);
     const value = evaluator.evaluateFile(uri, { flake: mode === 'flake', applyNestedFunctions: true });
-    return { value, deps: evaluator.filesReachedFrom(uri) };
+    return { value, deps: evaluator.filesReachedFrom(uri), stops: evaluator.stops };
   },
   session(host: NixReadHost): NixEvalSession {
     let evaluator = new NixEvaluator(host);

@@ -551,6 +551,7 @@ export class Workspace {
       nixFiles,
       machines: discovery.machines,
       machineClashes: discovery.clashes,
+      readingStops: discovery.stopped ?? [],
       homeConfigurations: discovery.homes,
       pipeOperators: pipeFeatureSource(files, (u) => this.pipeFeature(u)),
     };

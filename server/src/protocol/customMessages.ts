@@ -25,6 +25,15 @@ export interface HomelabTopology {
   hosts: HostNode[];
   containers: ContainerNode[];
   services: ServiceNode[];
+  /** Where reading the fleet stopped (file:line, why, what to do): the tree shows them when it finds no machine. */
+  stopped?: StoppedNode[];
+}
+
+export interface StoppedNode extends Located {
+  /** `parts/hosts.nix:5`, relative to the homelab's folder. */
+  place: string;
+  reason: string;
+  hint: string;
 }
 
 export interface Located {

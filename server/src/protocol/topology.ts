@@ -109,6 +109,11 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
       };
     }),
     containers,
+    stopped: h.readingStops.map((st) => {
+      const loc = location(ctx, st.origin);
+      const rel = st.origin.uri.startsWith(`${h.root.replace(/\/$/, '')}/`) ? st.origin.uri.slice(h.root.replace(/\/$/, '').length + 1) : basenameUri(st.origin.uri);
+      return { place: `${decodeURIComponent(rel)}:${(loc?.line ?? 0) + 1}`, reason: st.reason, hint: st.hint, location: loc };
+    }),
     services: [...h.services.values()]
       .filter((s) => s.decl || serviceUsers.has(s.name))
       .map((s) => ({

@@ -16,7 +16,7 @@ async function cli(...args: string[]): Promise<{ code: number; out: string }> {
 
 test('homelab-check machines: each machine names the flake input its nixpkgs comes from', async () => {
   const json = await cli('machines', lab, '--format', 'json');
-  const rows = JSON.parse(json.out) as { name: string; nixpkgs?: string }[];
+  const rows = (JSON.parse(json.out) as { machines: { name: string; nixpkgs?: string }[] }).machines;
   const pins = Object.fromEntries(rows.map((r) => [r.name, r.nixpkgs]));
   assert.equal(pins.a, 'input nixpkgs');
   assert.equal(pins.b, 'input nixpkgs-stable');

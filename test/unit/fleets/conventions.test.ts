@@ -38,7 +38,7 @@ async function machines(dir: string): Promise<Row[]> {
   const out: string[] = [];
   const code = await main(['machines', dir, '--format', 'json'], (s) => out.push(s), () => undefined);
   assert.equal(code, 0);
-  return JSON.parse(out.join('\n')) as Row[];
+  return (JSON.parse(out.join("\n")) as { machines: Row[] }).machines;
 }
 
 function shape(r: Row): Want {

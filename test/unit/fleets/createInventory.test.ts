@@ -22,6 +22,7 @@ for (const layout of readdirSync(FLEETS).sort()) {
     mistake: { rule: string };
   };
   if (readdirSync(join(FLEETS, layout)).includes('homelab.yaml')) continue; // has its own inventory
+  if (expected.machines.length === 0) continue; // a fleet that cannot be read has nothing to put in an inventory
   test(`${layout}: Create Inventory writes every machine, and the folder still has only its planted mistake`, async () => {
     const dir = mkdtempSync(join(tmpdir(), `hp-inv-${layout}-`));
     try {

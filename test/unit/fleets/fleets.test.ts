@@ -12,7 +12,9 @@ import { main } from '../../../server/src/cli/main';
 const FLEETS = join(__dirname, '../../fixtures/fleets');
 
 interface Expected {
-  machines: { name: string; hostName: string; addresses: string[]; deployMethod: string; deployTarget: string | null; moduleFiles: string[]; tags: string[] }[];
+  machines: { name: string; hostName: string; addresses: string[]; deployMethod: string; deployTarget: string | null; moduleFiles: string[]; tags: string[]; foundIn?: Row['foundIn'] }[];
+  /** Where reading stopped; when given, machines' addresses, targets and provenance are compared whole too. */
+  stopped?: { file: string; line: number; kind: string }[];
   mistake: { rule: string; places: { file: string; line: number; text: string }[] };
 }
 
@@ -48,7 +50,9 @@ for (const layout of readdirSync(FLEETS).sort()) {
   test(`${layout}: homelab-check machines finds every machine by its attribute name`, async () => {
     const r = await cli('machines', dir, '--format', 'json');
     assert.equal(r.code, 0, r.err);
-    const rows = JSON.parse(r.out) as Row[];
+    const listing = JSON.parse(r.out) as { machines: Row[]; stopped: { file: string; line: number; kind: string }[] };
+    const rows = listing.machines;
+    if (expected.stopped) assert.deepEqual(listing.stopped.map((s) => ({ file: s.file, line: s.line, kind: s.kind })), expected.stopped);
     assert.deepEqual(rows.map((m) => m.name).sort(), expected.machines.map((m) => m.name).sort());
     for (const want of expected.machines) {
       const got = rows.find((m) => m.name === want.name) as Row;
@@ -59,6 +63,11 @@ for (const layout of readdirSync(FLEETS).sort()) {
       assert.deepEqual([...got.moduleFiles].sort(), [...want.moduleFiles].sort(), want.name);
       assert.deepEqual(got.tags, want.tags, want.name);
       assert.ok(got.foundIn.length > 0 && got.foundIn.every((f) => f.line >= 1), want.name);
+      if (expected.stopped) {
+        assert.deepEqual(got.addresses, want.addresses, want.name);
+        assert.equal(got.deploy?.target ?? null, want.deployTarget, want.name);
+        assert.deepEqual(got.foundIn, want.foundIn, want.name);
+      }
     }
     const text = await cli('machines', dir);
     assert.equal(text.code, 0);

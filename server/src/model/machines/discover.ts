@@ -13,6 +13,7 @@ import type { HomeFinding } from './fromFlake';
 import { homeClosure, homeModuleRoots } from './homeModules';
 import { effectiveOption, moduleClosure, type ModuleClosure, type ModuleLoader } from './moduleSystem';
 import { readNixosConfig } from './nixosConfig';
+import type { ReadingStop } from './readingStops';
 
 export interface NameClash {
   name: string;
@@ -24,6 +25,8 @@ export interface Discovery {
   clashes: NameClash[];
   /** `homeConfigurations.<name>` outputs. */
   homes: HomeConfiguration[];
+  /** Where reading the fleet stopped, and why (never a silent zero). */
+  stopped?: ReadingStop[];
 }
 
 function str(v: Value | undefined): Str | undefined {

@@ -3,14 +3,15 @@
 // the folder's listing, which `builtins.readDir` answers from), the sources'
 // findings merged into machines, and the machines joined with the homelab's
 // containers by name (the inventory's declaration stays authoritative).
-import type { Value } from '../../syntax/value';
+import type { Origin, Value } from '../../syntax/value';
 import type { Container } from '../homelab';
 import { isParsed, parseAddress } from '../ip';
-import type { NixLayer, NixReadHost } from '../nixAdapter';
+import type { DiscoveryStop, NixLayer, NixReadHost } from '../nixAdapter';
 import { joinUri, normalizeUri } from '../uri';
 import { discoverMachines, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
-import { flakeFindings, homeFindings, type HomeFinding } from './fromFlake';
+import { flakeFindings, flakeOutputs, homeFindings, type HomeFinding } from './fromFlake';
+import { flakeOutputStops, hintFor, type ReadingStop } from './readingStops';
 import { snowfallFindings } from './fromSnowfall';
 import { clanFindings } from './fromClan';
 import { looksLikeNetwork, morphFindings, networkFileCandidates } from './fromMorph';
@@ -31,7 +32,7 @@ export interface DiscoveryContext {
 }
 
 export class FleetDiscovery {
-  private readonly cache = new Map<string, { deps: Map<string, number>; listing: string[]; value: Value | undefined }>();
+  private readonly cache = new Map<string, { deps: Map<string, number>; listing: string[]; value: Value | undefined; stops: DiscoveryStop[] }>();
   /** The last merge and every file it read (flake, hive, modules and their imports), per folder. */
   private readonly merged = new Map<string, { deps: Map<string, number>; listing: string[]; discovery: Discovery }>();
 
@@ -42,24 +43,47 @@ export class FleetDiscovery {
     const findings: MachineFinding[] = [];
     const homes: HomeFinding[] = [];
     const deps = new Map<string, number>();
-    const flakeUri = joinUri(ctx.root, 'flake.nix');
-    const flake = this.evaluated(ctx, flakeUri, 'flake', deps);
-    if (flake) findings.push(...flakeFindings(flake), ...snowfallFindings(flake, ctx.listing));
-    deps.set(joinUri(ctx.root, 'inventory.json'), ctx.stamp(joinUri(ctx.root, 'inventory.json')));
-    if (ctx.exists(flakeUri)) findings.push(...clanFindings(flake, ctx.readHost.readText(flakeUri), ctx.root, ctx.listing, (u) => ctx.readHost.readText(u)));
-    if (flake) homes.push(...homeFindings(flake));
-    const hive = this.evaluated(ctx, joinUri(ctx.root, 'hive.nix'), 'hive', deps);
-    if (hive) findings.push(...hiveFindings(hive));
+    const stopped: ReadingStop[] = [];
+    const flakes = entryFiles(ctx.root, ctx.listing, 'flake.nix');
+    for (const entry of flakes) {
+      const r = this.evaluated(ctx, entry, 'flake', deps);
+      if (!r) continue;
+      const entryRoot = entry.slice(0, entry.lastIndexOf('/'));
+      const inventoryJson = joinUri(entryRoot, 'inventory.json');
+      deps.set(inventoryJson, ctx.stamp(inventoryJson));
+      const fromThis = [
+        ...flakeFindings(r.value),
+        ...snowfallFindings(r.value, ctx.listing),
+        ...clanFindings(r.value, ctx.readHost.readText(entry), entryRoot, ctx.listing, (u) => ctx.readHost.readText(u)),
+      ];
+      findings.push(...fromThis);
+      homes.push(...homeFindings(r.value));
+      const here: Origin = { uri: entry, span: { start: 0, end: 0 } };
+      const outputStops = flakeOutputStops(flakeOutputs(r.value) ?? r.value, here);
+      // An output read some other way (nixosConfigurations taken from the hive's nodes) is no stop when machines were found.
+      if (!fromThis.length) stopped.push(...outputStops);
+      // A flake module from an input (treefmt, agenix) is ordinary where machines are found: only a zero is explained by it.
+      const evalStops = r.stops.filter((st) => st.kind === 'unresolved-import' || !fromThis.length);
+      stopped.push(...evalStops.map((st) => ({ ...st, hint: hintFor(st.kind) })));
+      if (!fromThis.length && !outputStops.length && !evalStops.length)
+        stopped.push({ kind: 'no-machines', origin: here, reason: "the flake's outputs have no `nixosConfigurations`, `colmena` or `deploy.nodes`", hint: hintFor('no-machines') });
+    }
+    const hives = entryFiles(ctx.root, ctx.listing, 'hive.nix');
+    for (const entry of hives) {
+      const r = this.evaluated(ctx, entry, 'hive', deps);
+      if (r) findings.push(...hiveFindings(r.value));
+    }
     for (const u of networkFileCandidates(ctx.root, ctx.listing)) {
       if (!looksLikeNetwork(ctx.readHost.readText(u))) continue;
-      findings.push(...morphFindings(this.evaluated(ctx, u, 'hive', deps)));
+      findings.push(...morphFindings(this.evaluated(ctx, u, 'hive', deps)?.value));
     }
-    // Nothing declared where it can be read: machines by folder convention. Beside a hive whose nodes
-    // cannot be read (built from another tool's output), they are its nodes, deployed to their names.
-    if (!findings.length) {
-      const hiveUri = joinUri(ctx.root, 'hive.nix');
-      for (const f of conventionFindings(ctx.root, ctx.listing, (u) => ctx.readHost.readText(u), ctx.exists(hiveUri)))
-        findings.push(ctx.exists(hiveUri) ? { ...f, deploy: { method: 'colmena', host: { value: f.name, origin: f.source.origin }, origin: { uri: hiveUri, span: { start: 0, end: 0 } } } } : f);
+    // No flake, and nothing declared where it can be read: machines by folder convention. Beside a hive whose
+    // nodes cannot be read (built from another tool's output), they are its nodes, deployed to their names.
+    // A flake that gives no machine says where its reading stopped instead of being guessed around.
+    if (!findings.length && flakes.length === 0) {
+      const hiveUri = hives[0];
+      for (const f of conventionFindings(ctx.root, ctx.listing, (u) => ctx.readHost.readText(u), hiveUri !== undefined))
+        findings.push(hiveUri ? { ...f, deploy: { method: 'colmena', host: { value: f.name, origin: f.source.origin }, origin: { uri: hiveUri, span: { start: 0, end: 0 } } } } : f);
     }
     const load: ModuleLoader = (u) => {
       const uri = normalizeUri(u);
@@ -71,34 +95,67 @@ export class FleetDiscovery {
       for (const d of r.deps) deps.set(normalizeUri(d), ctx.stamp(normalizeUri(d)));
       return { uri: file, value: r.value };
     };
-    const discovery = findings.length || homes.length ? discoverMachines(findings, load, homes) : { machines: new Map(), clashes: [], homes: [] };
+    const order: ReadingStop['kind'][] = ['unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module'];
+    stopped.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+    const discovery = { ...(findings.length || homes.length ? discoverMachines(findings, load, homes) : { machines: new Map(), clashes: [], homes: [] }), stopped };
     this.merged.set(ctx.root, { deps, listing: ctx.listing, discovery });
     return discovery;
   }
 
-  /** A flake's outputs or a hive, evaluated for discovery. */
-  private evaluated(ctx: DiscoveryContext, uri: string, mode: 'flake' | 'hive', read: Map<string, number>): Value | undefined {
+  /** A flake's outputs or a hive, evaluated for discovery, and where its evaluation stopped following it. */
+  private evaluated(ctx: DiscoveryContext, uri: string, mode: 'flake' | 'hive', read: Map<string, number>): { value: Value | undefined; stops: DiscoveryStop[] } | undefined {
     read.set(uri, ctx.stamp(uri));
     if (!ctx.exists(uri) || !ctx.nixLayer.evaluateForDiscovery) return undefined;
     const c = this.cache.get(uri);
     if (c && c.listing === ctx.listing && [...c.deps].every(([u, st]) => ctx.stamp(u) === st)) {
       for (const [u, st] of c.deps) read.set(u, st);
-      return c.value;
+      return c;
     }
     const host: NixReadHost = { ...ctx.readHost, listDir: (dir) => directoryEntries(ctx.listing, normalizeUri(dir)) };
     let value: Value | undefined;
+    let stops: DiscoveryStop[] = [];
     const deps = new Map<string, number>([[uri, ctx.stamp(uri)]]);
     try {
       const r = ctx.nixLayer.evaluateForDiscovery(uri, host, mode);
       value = r.value;
+      stops = r.stops ?? [];
       for (const d of r.deps) deps.set(normalizeUri(d), ctx.stamp(normalizeUri(d)));
     } catch {
       value = undefined; // as in Workspace.evaluate: an evaluator bug must not take the model down
     }
-    this.cache.set(uri, { deps, listing: ctx.listing, value });
+    const entry = { deps, listing: ctx.listing, value, stops };
+    this.cache.set(uri, entry);
     for (const [u, st] of deps) read.set(u, st);
-    return value;
+    return entry;
   }
+}
+
+/** How deep below the folder a flake.nix or hive.nix is looked for when there is none at its root. */
+const ENTRY_DEPTH = 3;
+
+/**
+ * The flake.nix (or hive.nix) discovery reads: the folder's own, else the
+ * shallowest ones below it (`nixos/flake.nix`), at most ENTRY_DEPTH folders
+ * down; the listing already leaves out what git ignores.
+ */
+export function entryFiles(root: string, listing: string[], name: string): string[] {
+  const base = root.replace(/\/$/, '');
+  const rootFile = `${base}/${name}`;
+  if (listing.includes(rootFile)) return [rootFile];
+  let best = Infinity;
+  let found: string[] = [];
+  for (const u of listing) {
+    if (!u.startsWith(`${base}/`) || !u.endsWith(`/${name}`)) continue;
+    const depth = u.slice(base.length + 1).split('/').length - 1;
+    if (depth > ENTRY_DEPTH || depth > best) continue;
+    if (depth < best) {
+      best = depth;
+      found = [];
+    }
+    found.push(u);
+  }
+  // An open, unsaved flake at the root is read even before it is on disk.
+  return found.length ? found : [rootFile];
 }
 
 /** Each machine becomes the container of its name, or joins the inventory's. */

@@ -7,6 +7,7 @@
 // Nix or in the UI-managed `inventory.json`). A `machineClass = "darwin"`
 // machine is a Mac, not a fleet machine. `deploy.targetHost` ("root@host")
 // is the deploy target; clan sets each host name to the machine's name.
+import { EXTERNAL_OPTIONS } from '../../syntax/nix/eval/flakeParts';
 import type { Origin, Value } from '../../syntax/value';
 import type { Str } from '../inventory';
 import { fileOrigin, foldersWith, hostNameModule, pathModule } from './folderConvention';
@@ -29,6 +30,9 @@ export function clanSet(flake: Value | undefined): Attrs | undefined {
     const own = attrs(at(flake.call.args[1], 'clan'));
     if (own) return own;
   }
+  // flake-parts evaluated: clan-core's flake module is from an input, its `clan` option kept beside the outputs.
+  const kept = attrs(at(flake, EXTERNAL_OPTIONS, 'clan'));
+  if (kept) return kept;
   let found: Attrs | undefined;
   const walk = (v: Value | undefined, depth: number): void => {
     if (!v || found || depth > 6) return;

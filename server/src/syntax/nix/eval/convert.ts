@@ -34,6 +34,9 @@ export function fromValue(v: Value): V {
   }
 }
 
+/** How many cycles conversion has cut (a conversion that cut one is not reused). */
+let cycles = 0;
+
 const IN_PROGRESS: Value = { kind: 'unknown', reason: 'being converted', origin: { uri: 'builtin:', span: { start: 0, end: 0 } } };
 
 /** Captured calls keep at most this many levels of their arguments. */
@@ -73,7 +76,12 @@ export function toValue(v: V, depth: number, seen: Map<LEntry, Entry>, apply?: A
 
 function toEntry(e: LEntry, depth: number, seen: Map<LEntry, Entry>, apply: ApplyNested | undefined): Entry {
   const done = seen.get(e);
-  if (done) return done.value === IN_PROGRESS ? { key: e.key, keyOrigin: e.keyOrigin, value: { kind: 'unknown', reason: 'refers to itself', origin: e.keyOrigin } } : done;
+  if (done) {
+    if (done.value !== IN_PROGRESS) return done;
+    cycles++;
+    return { key: e.key, keyOrigin: e.keyOrigin, value: { kind: 'unknown', reason: 'refers to itself', origin: e.keyOrigin } };
+  }
+  const before = cycles;
   // The tree stays acyclic: an entry met again inside its own value (a flake's `inputs.self`) is unknown there.
   const out: Entry = { key: e.key, keyOrigin: e.keyOrigin, value: IN_PROGRESS };
   seen.set(e, out);
@@ -85,5 +93,7 @@ function toEntry(e: LEntry, depth: number, seen: Map<LEntry, Entry>, apply: Appl
       return r && r.kind !== 'lambda' ? toValue(r, 0, new Map(), apply, e.key) : undefined;
     };
   if (e.overrides) out.overrides = toEntry(e.overrides, depth, seen, apply);
+  // Cut short by a cycle met below (`self.colmena` inside colmena's own meta): reached again from the top, it converts whole.
+  if (cycles !== before) seen.delete(e);
   return out;
 }

@@ -42,9 +42,20 @@ export function flakeOutputs(ev: NixEvaluator, flake: Extract<V, { kind: 'attrs'
   const entries = new Map<string, LEntry>();
   for (const n of names) {
     const o = declared?.kind === 'attrs' ? (declared.entries.get(n)?.keyOrigin ?? outputs.origin) : outputs.origin;
-    entries.set(n, { key: n, keyOrigin: o, thunk: Thunk.of(unknown(`flake input '${n}' is not fetched`, o)) });
+    // Named after the input, so that calling it (`inputs.import-tree ./modules`) is captured.
+    entries.set(n, { key: n, keyOrigin: o, thunk: Thunk.of({ kind: 'unknown', reason: `flake input '${n}' is not fetched`, origin: o, fn: n }) });
   }
   const result: Thunk = new Thunk(() => ev.call(outputs, Thunk.of({ kind: 'attrs', entries, origin: outputs.origin }), outputs.origin), outputs.origin);
-  entries.set('self', { key: 'self', keyOrigin: outputs.origin, thunk: new Thunk(() => result.force(), outputs.origin) });
+  // `self` is the outputs plus what Nix adds to them: `self.inputs`, `self.outputs`.
+  const inputsSet: V = { kind: 'attrs', entries: new Map([...entries].filter(([k]) => k !== 'self')), origin: outputs.origin };
+  const self = new Thunk(() => {
+    const r = result.force();
+    if (r.kind !== 'attrs') return r;
+    const withInputs = new Map(r.entries);
+    if (!withInputs.has('inputs')) withInputs.set('inputs', { key: 'inputs', keyOrigin: outputs.origin, thunk: Thunk.of(inputsSet) });
+    if (!withInputs.has('outputs')) withInputs.set('outputs', { key: 'outputs', keyOrigin: outputs.origin, thunk: result });
+    return { ...r, entries: withInputs };
+  }, outputs.origin);
+  entries.set('self', { key: 'self', keyOrigin: outputs.origin, thunk: self });
   return result.force();
 }

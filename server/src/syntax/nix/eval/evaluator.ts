@@ -16,6 +16,8 @@ import { callPrimop } from './builtins';
 import { resolveUri, toValue } from './convert';
 import { LIB_FUNCTIONS, selectedName } from './nixpkgsLib';
 import { applyWithUnknownArgs, flakeOutputs } from './entryPoints';
+import { evalFlakeParts, withSystem } from './flakeParts';
+import type { EvalStop, EvalStopKind } from './types';
 
 export { resolveUri };
 
@@ -65,6 +67,8 @@ export class NixEvaluator {
   private readonly moduleArgs = new Map<string, Thunk>();
   private depth = 0;
   private readonly global: Env;
+  /** Where reading stopped (a flake module from an input, an import that does not resolve), in the order met. */
+  readonly stops: EvalStop[] = [];
 
   constructor(private readonly host: EvalHost) {
     this.global = globalEnv();
@@ -137,6 +141,25 @@ export class NixEvaluator {
     const v = t.force();
     if (v.kind === 'unknown' && v.reason.startsWith('infinite recursion')) return unknown(`import cycle through ${uri}`, origin);
     return v;
+  }
+
+  /** Records where reading stopped, once per place and kind. */
+  stop(origin: Origin, reason: string, kind: EvalStopKind): void {
+    if (this.stops.some((s) => s.kind === kind && s.origin.uri === origin.uri && s.origin.span.start === origin.span.start)) return;
+    this.stops.push({ origin, reason, kind });
+  }
+
+  /** The file an import of `uri` reads (a folder means its default.nix), or undefined when neither exists. */
+  resolveImport(uri: string): string | undefined {
+    if (this.host.readText(uri) !== undefined) return uri;
+    if (!uri.endsWith('.nix') && this.host.readText(`${uri.replace(/\/$/, '')}/default.nix`) !== undefined) return `${uri.replace(/\/$/, '')}/default.nix`;
+    return undefined;
+  }
+
+  /** The source text at a place (for messages naming what was written), bounded. */
+  textAt(origin: Origin): string | undefined {
+    const t = this.host.readText(origin.uri)?.slice(origin.span.start, origin.span.end);
+    return t && t.length <= 120 ? t.replace(/\s+/g, ' ') : undefined;
   }
 
   /** A directory's entries through the host, for `builtins.readDir`. */
@@ -231,7 +254,13 @@ export class NixEvaluator {
         let cur = this.eval(n.target, env, uri);
         for (const a of n.path.names) {
           const key = this.attrKey(a, env, uri);
-          if (key === undefined) return unknown('attribute name not known statically', origin);
+          const rest = n.path.names.slice(n.path.names.indexOf(a) + 1);
+          if (key === undefined) {
+            if (n.default) return unknown('attribute name not known statically', origin);
+            // `self.inputs."nixpkgs${suffix}".lib.nixosSystem`: still named after what is selected next.
+            const last = rest.length ? this.attrKey(rest[rest.length - 1], env, uri) : undefined;
+            return { kind: 'unknown', reason: 'attribute name not known statically', origin, ...(last !== undefined ? { fn: last } : {}) };
+          }
           if (cur.kind === 'unknown') {
             if (n.default) return unknown(cur.reason, origin);
             // Named after the last attribute (`nixpkgs.lib.nixosSystem` → nixosSystem), so a call of it can be captured.
@@ -242,7 +271,9 @@ export class NixEvaluator {
           const e = cur.kind === 'attrs' ? cur.entries.get(key) : undefined;
           if (!e) {
             if (n.default) return this.eval(n.default, env, uri);
-            return unknown(cur.kind === 'attrs' ? `attribute '${key}' missing` : `cannot select '${key}' from ${cur.kind}`, origin);
+            const reason = cur.kind === 'attrs' ? `attribute '${key}' missing` : `cannot select '${key}' from ${cur.kind}`;
+            const last = rest.length ? this.attrKey(rest[rest.length - 1], env, uri) : undefined;
+            return { kind: 'unknown', reason, origin, ...(last !== undefined ? { fn: last } : {}) };
           }
           cur = e.thunk.force();
         }
@@ -339,6 +370,15 @@ export class NixEvaluator {
   }
 
   call(fn: V, arg: Thunk, origin: Origin): V {
+    if (fn.kind === 'unknown' && fn.fn !== undefined && fn.args?.length === 1) {
+      // flake-parts (`mkFlake args module`, `evalFlakeModule args module`) and its `withSystem system f`.
+      if (fn.fn === 'mkFlake' || fn.fn === 'evalFlakeModule') return evalFlakeParts(this, fn.args[0], arg, origin, fn.fn === 'mkFlake');
+      if (fn.fn === 'withSystem') return withSystem(this, fn.args[0], arg, origin);
+      if (fn.fn === 'importApply') {
+        const p = fn.args[0].force();
+        if (p.kind === 'path') return this.call(this.importFile(p.value, origin), arg, origin);
+      }
+    }
     if (fn.kind === 'unknown' && fn.fn !== undefined) {
       const arity = fn.args ? undefined : LIB_FUNCTIONS[fn.fn];
       if (arity !== undefined) return this.call({ kind: 'primop', name: `lib.${fn.fn}`, arity, args: [], origin: fn.origin }, arg, origin);

@@ -13,6 +13,7 @@ import type { Origin } from '../../value';
 import { type LEntry, Thunk, type V, unknown } from './types';
 import type { NixEvaluator } from './evaluator';
 import { callFormat, FORMATS } from './formats';
+import { callPrimop } from './builtins';
 
 export { selectedName } from './formats';
 
@@ -39,6 +40,10 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   optionalAttrs: 2,
   removeSuffix: 2,
   hasSuffix: 2,
+  hasPrefix: 2,
+  pathExists: 1,
+  recursiveUpdate: 2,
+  attrByPath: 3,
   mapAttrsToList: 2,
   "foldl'": 3,
   foldl: 3,
@@ -93,6 +98,25 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
       });
       return { kind: 'list', items, origin };
     }
+    case 'pathExists':
+      return callPrimop('pathExists', args, origin, ev);
+    case 'attrByPath': {
+      // attrByPath [ "a" "b" ] default set
+      const path = args[0].force();
+      if (path.kind !== 'list') return unknown(path.kind === 'unknown' ? path.reason : 'attrByPath needs a list', origin);
+      let cur = args[2].force();
+      for (const t of path.items) {
+        const k = t.force();
+        if (k.kind !== 'string') return unknown('attrByPath with an unknown name', origin);
+        if (cur.kind === 'unknown') return unknown(cur.reason, origin);
+        const e = cur.kind === 'attrs' ? cur.entries.get(k.value) : undefined;
+        if (!e) return args[1].force();
+        cur = e.thunk.force();
+      }
+      return cur;
+    }
+    case 'recursiveUpdate':
+      return recursiveUpdate(args[0].force(), args[1].force(), origin, 0);
     case "foldl'":
     case 'foldl': {
       const list = args[2].force();
@@ -141,15 +165,35 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
     case "mapAttrs'":
     case 'filterAttrs':
       return mapAttrs(name, a, b, origin, ev);
+    case 'hasPrefix':
+      if (a.kind !== 'string' || (b.kind !== 'string' && b.kind !== 'path')) return unknown(`${name} of a non-string`, origin);
+      return { kind: 'boolean', value: b.value.startsWith(a.value), origin };
     case 'removeSuffix':
     case 'hasSuffix': {
-      if (a.kind !== 'string' || b.kind !== 'string') return unknown(`${name} of a non-string`, origin);
+      if (a.kind !== 'string' || (b.kind !== 'string' && b.kind !== 'path')) return unknown(`${name} of a non-string`, origin);
       const has = b.value.endsWith(a.value);
       if (name === 'hasSuffix') return { kind: 'boolean', value: has, origin };
       return { kind: 'string', value: has ? b.value.slice(0, b.value.length - a.value.length) : b.value, origin };
     }
   }
   return unknown(`lib.${name} is not evaluated statically`, origin);
+}
+
+/** `lib.recursiveUpdate`: sets merged key by key, the right side winning for anything else. */
+function recursiveUpdate(a: V, b: V, origin: Origin, depth: number): V {
+  if (a.kind === 'unknown') return unknown(a.reason, origin);
+  if (b.kind === 'unknown') return unknown(b.reason, origin);
+  if (a.kind !== 'attrs' || b.kind !== 'attrs' || depth > 100) return b;
+  const entries = new Map(a.entries);
+  for (const [k, e] of b.entries) {
+    const left = entries.get(k);
+    entries.set(k, left ? { key: k, keyOrigin: e.keyOrigin, thunk: new Thunk(() => {
+      const l = left.thunk.force();
+      const r = e.thunk.force();
+      return l.kind === 'attrs' && r.kind === 'attrs' ? recursiveUpdate(l, r, e.keyOrigin, depth + 1) : r;
+    }, e.keyOrigin) } : e);
+  }
+  return { kind: 'attrs', entries, origin };
 }
 
 /** `builtins.mapAttrs` / `lib.mapAttrs`, `lib.mapAttrs'` and `lib.filterAttrs`. */

@@ -62,3 +62,12 @@ export class Thunk {
 export function unknown(reason: string, origin: Origin): V {
   return { kind: 'unknown', reason, origin };
 }
+
+/** Why reading stopped at a place: an import that does not resolve, a module or option from an input. */
+export type EvalStopKind = 'unresolved-import' | 'external-module' | 'external-option';
+
+export interface EvalStop {
+  origin: Origin;
+  reason: string;
+  kind: EvalStopKind;
+}
