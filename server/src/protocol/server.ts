@@ -108,8 +108,9 @@ export function startServer(connection: Connection): void {
   }
 
   let topologyTimer: NodeJS.Timeout | undefined;
-  function afterChange(uri?: string): void {
-    if (uri) diagnostics.documentChanged(uri);
+  function afterChange(uri?: string, opened = false): void {
+    if (uri && opened) diagnostics.documentOpened(uri);
+    else if (uri) diagnostics.documentChanged(uri);
     else diagnostics.scheduleFullCheck();
     if (topologyTimer) clearTimeout(topologyTimer);
     topologyTimer = setTimeout(notifyTopology, 500);
@@ -117,7 +118,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => {
     workspace.setDocument(e.document.uri, e.document.getText(), e.document.version);
-    afterChange(e.document.uri);
+    afterChange(e.document.uri, true);
   });
   documents.onDidChangeContent((e) => {
     workspace.setDocument(e.document.uri, e.document.getText(), e.document.version);
