@@ -63,3 +63,50 @@ test('opening a document publishes its current diagnostics again; an edit that c
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+/** Replaces `file` the way `sed -i`, safe writes and `git checkout` do: a new file renamed over it. */
+function replaceByRename(file: string, text: string): void {
+  const temp = `${file}.tmp-${process.pid}`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
+for (const [how, initializationOptions, configuration] of [
+  ['the initialization option `watchFiles: "server"`', { watchFiles: 'server' }, null],
+  ['the setting `homelab.watchFiles: "server"`', {}, { watchFiles: 'server' }],
+] as const) {
+  test(`with ${how}, the server watches by itself: a profile replaced by a rename (mv over it) is checked again`, async () => {
+    const root = copyExample('homelab');
+    // A client that offers dynamic registration of watchers but, like eglot 1.9, forwards nothing for a renamed file:
+    // here it forwards nothing at all, so only the server's own watcher can see the change.
+    const client = new LspClient();
+    client.requestHandlers.set('workspace/configuration', (p) => ((p as { items: unknown[] }).items ?? []).map(() => configuration));
+    try {
+      await client.initialize(root, initializationOptions);
+      await client.waitForNotification((m) => m.method === '$/progress' && (m.params as { value?: { kind?: string } }).value?.kind === 'end', 60000);
+      await pause(500); // the watchers start after the first check
+      const rel = 'profiles/LXC_plane-config.nix';
+      const file = path.join(root, rel);
+      const uri = fileUri(file);
+      const before = readFileSync(file, 'utf8');
+      assert.ok(before.includes('systemSettings = base.systemSettings // {'));
+      replaceByRename(file, before.replace('systemSettings = base.systemSettings // {', 'systemSettings = base.systemSettings // {\n    grafanaEnabel = true;'));
+      const found = await client.waitForNotification(
+        (m) => m.method === 'textDocument/publishDiagnostics' && (m.params as Publication).uri === uri && (m.params as Publication).diagnostics.some((d) => d.code === 'unknown-setting'),
+        15000,
+      );
+      const d = (found.params as Publication).diagnostics.find((x) => x.code === 'unknown-setting');
+      assert.match(d?.message ?? '', /grafanaEnabel/);
+      // Replaced again with the original: the problem goes.
+      replaceByRename(file, before);
+      await client.waitForNotification(
+        (m) => m.method === 'textDocument/publishDiagnostics' && (m.params as Publication).uri === uri && !(m.params as Publication).diagnostics.some((x) => x.code === 'unknown-setting'),
+        15000,
+      );
+    } finally {
+      await client.shutdown().catch(() => undefined);
+      client.kill();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+}

@@ -26,9 +26,8 @@ import { FolderWatcher } from './folderWatcher';
 import { OptionIndexService } from './optionIndexService';
 import { registerProxmoxLiveState } from './proxmoxLiveService';
 import { pathToUri, uriToPath } from '../model/uri';
+import { WATCHED_GLOBS } from './watchedFiles';
 
-/** What the model reads from disk: Nix files, inventories, settings and schema files, ignore files. */
-const WATCHED_GLOBS = ['**/*.nix', '**/*.{yaml,yml}', '**/*.json', '**/.gitignore', '**/flake.lock'];
 
 export const SERVER_NAME = 'homelab-profiles';
 export const SERVER_VERSION = '0.1.0';
@@ -62,8 +61,16 @@ export function startServer(connection: Connection): void {
     supportsConfiguration = params.capabilities.workspace?.configuration === true;
     supportsProgress = params.capabilities.window?.workDoneProgress === true;
     supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
-    const options = (params.initializationOptions ?? {}) as { nixIdeInstalled?: boolean; watchesFiles?: boolean };
-    watchMode = options.watchesFiles === true ? 'client' : params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true ? 'register' : 'server';
+    const options = (params.initializationOptions ?? {}) as { nixIdeInstalled?: boolean; watchesFiles?: boolean; watchFiles?: unknown };
+    // `watchFiles: "server"` (for clients whose watcher misses files replaced by a rename) wins over what the client offers.
+    watchMode =
+      options.watchFiles === 'server'
+        ? 'server'
+        : options.watchesFiles === true
+          ? 'client'
+          : params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true
+            ? 'register'
+            : 'server';
     ctx.nixIdeInstalled = options.nixIdeInstalled === true;
     ctx.initialSettings = initialSettings(params.initializationOptions);
     ctx.lazyCompletionDocs = params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true;
@@ -166,11 +173,16 @@ export function startServer(connection: Connection): void {
    * registration of the globs; for the others the server watches the folders.
    */
   const folderWatchers = new Map<string, FolderWatcher>();
+  let registered = false;
   async function watchFiles(): Promise<void> {
+    // The setting `homelab.watchFiles: "server"` (read after start-up) does what the initialization option does.
+    if (ctx.serverWatchesFiles) watchMode = 'server';
     if (watchMode === 'client') return;
     if (watchMode === 'register') {
+      if (registered) return;
       try {
         await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+        registered = true;
         return;
       } catch {
         watchMode = 'server';
@@ -178,7 +190,9 @@ export function startServer(connection: Connection): void {
     }
     for (const root of workspace.folderRoots()) {
       if (folderWatchers.has(root) || !root.startsWith('file:')) continue;
+      const ignored = workspace.ignoredFolders(root);
       const w = new FolderWatcher(uriToPath(root), {
+        skipFolder: (folder) => ignored(pathToUri(folder)),
         onChanges: (changes) => filesChanged(changes.map((c) => ({ uri: pathToUri(c.path), kind: c.kind }))),
         onOverflow: () => {
           workspace.rescanFolder(root);
@@ -201,6 +215,7 @@ export function startServer(connection: Connection): void {
     await refreshConfiguration(ctx, supportsConfiguration);
     void optionIndexes.refresh(ctx.optionSources ?? []);
     afterChange();
+    void watchFiles();
   });
 
   registerCustomRequests(ctx, diagnostics);
