@@ -110,3 +110,41 @@ for (const [how, initializationOptions, configuration] of [
     }
   });
 }
+
+test('hover in plain text for a client whose hover.contentFormat prefers plaintext (eglot without markdown-mode); Markdown for the others', async () => {
+  const root = copyExample('homelab');
+  const rel = 'profiles/LXC_monitoring-config.nix';
+  const text = readFileSync(path.join(root, rel), 'utf8');
+  const uri = fileUri(path.join(root, rel));
+  const at = text.indexOf('grafanaEnable = true;') + 3;
+  const position = { line: text.slice(0, at).split('\n').length - 1, character: at - text.lastIndexOf('\n', at - 1) - 1 };
+  const answers: Record<string, { contents: { kind: string; value: string } }> = {};
+  for (const formats of [['plaintext'], ['markdown', 'plaintext']]) {
+    const client = new LspClient();
+    try {
+      await client.request('initialize', {
+        processId: process.pid,
+        rootUri: fileUri(root),
+        capabilities: { textDocument: { hover: { contentFormat: formats } }, workspace: { configuration: true } },
+        workspaceFolders: [{ uri: fileUri(root), name: 'homelab' }],
+      });
+      client.notify('initialized', {});
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'nix', version: 1, text } });
+      answers[formats[0]] = await client.request('textDocument/hover', { textDocument: { uri }, position });
+    } finally {
+      await client.shutdown().catch(() => undefined);
+      client.kill();
+    }
+  }
+  rmSync(root, { recursive: true, force: true });
+  const markdown = answers.markdown.contents;
+  const plain = answers.plaintext.contents;
+  assert.equal(markdown.kind, 'markdown');
+  assert.match(markdown.value, /\*\*grafanaEnable\*\*/, 'VS Code and the others keep Markdown');
+  assert.equal(plain.kind, 'plaintext');
+  assert.match(plain.value, /^grafanaEnable\b/);
+  assert.doesNotMatch(plain.value, / +$|\*\*|`|```|\]\(/m, `no Markdown marks left:\n${plain.value}`);
+  // The same words: only the marks went.
+  const words = (s: string): string[] => s.match(/[A-Za-z0-9]{3,}/g) ?? [];
+  assert.deepEqual(words(plain.value), words(markdown.value).filter((w) => !/^(nix|file)$/.test(w) || words(plain.value).includes(w)));
+});

@@ -75,6 +75,9 @@ export function startServer(connection: Connection): void {
     ctx.initialSettings = initialSettings(params.initializationOptions);
     ctx.lazyCompletionDocs = params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true;
     ctx.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    // The first format is the client's preference (LSP); a client that lists no Markdown gets plain text too.
+    const hoverFormats = params.capabilities.textDocument?.hover?.contentFormat;
+    ctx.plainTextHover = Array.isArray(hoverFormats) && hoverFormats.length > 0 && (hoverFormats[0] === 'plaintext' || !hoverFormats.includes('markdown'));
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     for (const uri of folders) workspace.addFolder(uri);
     return {
