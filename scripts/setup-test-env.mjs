@@ -1,6 +1,7 @@
 // The pretest step: makes this machine able to run the whole test suite.
 // - Debian packages the tests use (the real Nix as parser oracle, OpenSSH for
-//   deploy tests, Chromium and build tools for code-server): installed with
+//   deploy tests, Chromium and build tools for code-server, Neovim and Emacs
+//   with eglot as real LSP clients): installed with
 //   apt-get when running as root, otherwise named in an error so a person can
 //   install them.
 // - code-server for the tests inside a real VS Code, cached in .vscode-test/.
@@ -31,6 +32,9 @@ const packages = {
   procps: 'pgrep/pkill in the deploy cancellation tests',
   passwd: 'useradd, for the deploy tests\' SSH user',
   neovim: 'a second real editor: its built-in LSP client, headless, in test/nvim',
+  'emacs-nox': 'a third real editor: Emacs 28 in batch mode, in test/emacs',
+  'elpa-eglot': "Emacs's LSP client (eglot 1.9), driven by test/emacs",
+  'elpa-yaml-mode': 'the yaml-mode eglot manages homelab.yaml buffers in (test/emacs)',
 };
 
 function installed(pkg) {

@@ -9,6 +9,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { WATCHED_GLOBS } from '../../server/src/protocol/watchedFiles';
 
 export const NIX_IDE_EXTENSION_ID = 'jnoortheen.nix-ide';
 
@@ -31,13 +32,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     ],
     synchronize: {
       // Closed files matter too: a profile imports the base, the inventory names profiles.
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.nix'),
-        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
-        vscode.workspace.createFileSystemWatcher('**/*.schema.json'),
-        // A new flake.lock pins other nixpkgs / Home Manager trees: the option indexes follow.
-        vscode.workspace.createFileSystemWatcher('**/flake.lock'),
-      ],
+      // The server's own list (the same module), so a file the model reads is never missed here.
+      fileEvents: WATCHED_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
       configurationSection: 'homelab',
     },
     initializationOptions: {

@@ -13,6 +13,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LspClient, fileUri, repoRoot } from './lspClient';
+import { WATCHED_GLOBS } from '../../server/src/protocol/watchedFiles';
 import { applyEdits, offsetAt, positionAt, type LspEdit } from './features/harness';
 
 interface Diag {
@@ -95,7 +96,7 @@ test('a client that allows it gets a dynamic registration of the watched files',
     const watch = regs.find((r) => r.method === 'workspace/didChangeWatchedFiles');
     assert.ok(watch, JSON.stringify(registrations));
     const globs = watch.registerOptions.watchers.map((w) => w.globPattern);
-    assert.ok(globs.includes('**/*.nix') && globs.some((g) => g.includes('yaml')), globs.join(' '));
+    assert.deepEqual(globs, [...WATCHED_GLOBS], 'the one list the VS Code client watches too');
   } finally {
     await client.shutdown().catch(() => undefined);
     client.kill();
@@ -234,6 +235,16 @@ test('a module reading a setting (`systemSettings.x or default`): hover, definit
     });
     const defs = def === null ? [] : Array.isArray(def) ? def : [def];
     assert.ok(defs.some((d) => d.uri === s.uri('lib/defaults.nix')), JSON.stringify(def));
+    // A setting no defaults file declares, read with a default (`systemSettings.backupMonitoringEnable or false`):
+    // its definitions are the profiles that set it, not the read itself (Neovim answered nothing useful).
+    const at = monitoringText.indexOf('systemSettings.backupMonitoringEnable or false') + 'systemSettings.'.length + 3;
+    const undeclared = await s.client.request<{ uri: string; range: { start: { line: number; character: number } } }[]>('textDocument/definition', {
+      textDocument: { uri: s.uri(monitoring) },
+      position: positionAt(monitoringText, at),
+    });
+    const profile = 'profiles/LXC_monitoring-config.nix';
+    const profileText = readFileSync(path.join(s.root, profile), 'utf8');
+    assert.deepEqual(undeclared, [{ uri: s.uri(profile), range: { start: positionAt(profileText, profileText.indexOf('backupMonitoringEnable = true')), end: positionAt(profileText, profileText.indexOf('backupMonitoringEnable = true') + 'backupMonitoringEnable'.length) } }]);
   } finally {
     await s.stop();
   }
@@ -264,5 +275,28 @@ test('settings from initializationOptions.settings for a client without workspac
     } finally {
       await s.stop();
     }
+  }
+});
+
+test('address completion in the inventory after `ip: 192.168.8.`: every item edits from the same column, exactly over the typed prefix', async () => {
+  const s = await start(NEOVIM_07);
+  try {
+    const rel = 'homelab.yaml';
+    const uri = s.uri(rel);
+    const original = readFileSync(path.join(s.root, rel), 'utf8');
+    const typed = '    ip: 192.168.8.';
+    const text = original.replace('    ip: 192.168.8.102\n', `${typed}\n`);
+    open(s.client, uri, text);
+    const position = positionAt(text, text.indexOf(`${typed}\n`) + typed.length);
+    const list = await s.client.request<{ items: { label: string; filterText?: string; textEdit: LspEdit }[] }>('textDocument/completion', { textDocument: { uri }, position });
+    assert.ok(list.items.length > 0, 'addresses are offered');
+    const starts = new Set(list.items.map((i) => i.textEdit.range.start.character));
+    assert.equal(starts.size, 1, `one edit start for the whole list (Neovim 0.7 takes it as the completion's start): ${JSON.stringify(list.items.map((i) => [i.label, i.textEdit.range]))}`);
+    for (const i of list.items) {
+      assert.equal(i.textEdit.range.end.character, position.character, `${i.label}: ${JSON.stringify(i.textEdit)} at ${JSON.stringify(position)}`);
+      assert.equal(typed.slice(0, i.textEdit.range.start.character) + i.textEdit.newText, `    ip: ${i.label}`, `${i.label} continues what was typed`);
+    }
+  } finally {
+    await s.stop();
   }
 });

@@ -252,6 +252,8 @@ local PLANE = 'profiles/LXC_plane-config.nix'
 local MONITORING = 'profiles/LXC_monitoring-config.nix'
 local PROXY = 'profiles/LXC_proxy-config.nix'
 local DEFAULTS = 'lib/defaults.nix'
+local INVENTORY = 'homelab.yaml'
+local MODULE = 'system/app/monitoring.nix'
 
 local function main()
   vim.o.hidden = true
@@ -413,6 +415,40 @@ local function main()
     set_text(buf, original)
   end)
 
+  -- The same in the inventory (a YAML buffer): `ip: 192.168.8.` under a container.
+  step('completeIpInventory', function(rec)
+    local buf = open(INVENTORY)
+    local original = buf_text(buf)
+    local line = find_line(buf, 'ip: 192.168.8.102')
+    local typed = '    ip: 192.168.8.'
+    api.nvim_buf_set_lines(buf, line, line + 1, false, { typed })
+    rec.line = line
+    rec.typed = typed
+    rec.filetype = api.nvim_buf_get_option(buf, 'filetype')
+    rec.iskeyword = api.nvim_buf_get_option(buf, 'iskeyword')
+    local col = #typed
+    cursor(buf, line, col)
+    local resp, err = client().request_sync('textDocument/completion', util.make_position_params(), left(WAIT), buf)
+    assert(resp, 'completion: ' .. tostring(err))
+    assert(not resp.err, 'completion error: ' .. vim.inspect(resp.err))
+    local items = completion_items(resp.result)
+    rec.count = #items
+    rec.first = brief_items(items, 5)
+    if items[1] then rec.lspLine = lsp_accept(typed, line, col, items[1]) end
+    local c = omni_complete(buf, line, col)
+    rec.nvimStartcol = c.startcol
+    rec.nvimWords = {}
+    for i, m in ipairs(c.items) do
+      if i <= 10 then table.insert(rec.nvimWords, m.word) end
+    end
+    if c.items[1] then
+      api.nvim_buf_set_lines(buf, line, line + 1, false, { accept_word(typed, c.startcol, col, c.items[1].word) })
+      rec.nvimLine = api.nvim_buf_get_lines(buf, line, line + 1, false)[1]
+      rec.nvimText = buf_text(buf)
+    end
+    set_text(buf, original)
+  end)
+
   step('hover', function(rec)
     local buf = open(MONITORING)
     local line = find_line(buf, 'grafanaEnable = true;')
@@ -446,6 +482,43 @@ local function main()
     vim.wait(left(WAIT), function() return api.nvim_get_current_buf() ~= buf end, 10)
     rec.jumpedTo = { fname = api.nvim_buf_get_name(0), line = api.nvim_win_get_cursor(0)[1] - 1 }
     pcall(vim.cmd, 'cclose')
+  end)
+
+  -- A module reading settings with a default (`systemSettings.x or …`): one that lib/defaults.nix
+  -- declares (its read typed into the buffer), one that only profiles set.
+  step('definitionInModule', function(rec)
+    local buf = open(MODULE)
+    local original = buf_text(buf)
+    local function locations(line, col)
+      cursor(buf, line, col)
+      local resp, err = client().request_sync('textDocument/definition', util.make_position_params(), left(WAIT), buf)
+      assert(resp, 'definition: ' .. tostring(err))
+      assert(not resp.err, 'definition error: ' .. vim.inspect(resp.err))
+      local result = resp.result
+      if result and not vim.tbl_islist(result) then result = { result } end
+      local out = {}
+      for _, l in ipairs(result or {}) do
+        local range = l.targetSelectionRange or l.range
+        table.insert(out, { fname = vim.uri_to_fname(l.targetUri or l.uri), line = range.start.line, character = range.start.character })
+      end
+      return out
+    end
+    local line = find_line(buf, 'systemSettings.prometheusRemoteTargets;')
+    local text = api.nvim_buf_get_lines(buf, line, line + 1, false)[1]
+    local start = text:find('prometheusRemoteTargets;', 1, true)
+    -- As typed: ` or [ ]` inserted before the semicolon (an incremental change).
+    api.nvim_buf_set_text(buf, line, start - 1 + #'prometheusRemoteTargets', line, start - 1 + #'prometheusRemoteTargets', { ' or [ ]' })
+    rec.declaredText = api.nvim_buf_get_lines(buf, line, line + 1, false)[1]
+    rec.declared = locations(line, start + 2)
+    local uline = find_line(buf, 'systemSettings.backupMonitoringEnable or false')
+    local utext = api.nvim_buf_get_lines(buf, uline, uline + 1, false)[1]
+    rec.undeclared = locations(uline, (utext:find('backupMonitoringEnable', 1, true)) + 2)
+    -- Neovim's own jump (gd) from there.
+    vim.lsp.buf.definition()
+    vim.wait(left(WAIT), function() return api.nvim_get_current_buf() ~= buf end, 10)
+    rec.jumpedTo = { fname = api.nvim_buf_get_name(0), line = api.nvim_win_get_cursor(0)[1] - 1 }
+    pcall(vim.cmd, 'cclose')
+    set_text(buf, original)
   end)
 
   step('quickFix', function(rec)

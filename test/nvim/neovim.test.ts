@@ -2,8 +2,9 @@
 // `neovim` package) drives `node dist/server.js --stdio` with its built-in LSP
 // client, headless, through test/nvim/drive.lua: start-up, diagnostics after
 // an edit, a change on disk to an unopened profile, completion of a setting
-// and of an address (through Neovim's own `vim.lsp.omnifunc`), hover,
-// definition, a quick fix on a line with non-ASCII text (through
+// and of an address in a profile and in the inventory (through Neovim's own
+// `vim.lsp.omnifunc`), hover, definition (also where a module reads a setting),
+// a quick fix on a line with non-ASCII text (through
 // `vim.lsp.buf.code_action`, which sends diagnostics back in byte columns) and
 // a setting rename (through `vim.lsp.buf.rename`). Neovim runs once, on a copy
 // of examples/homelab, without any user configuration; the script records
@@ -232,6 +233,25 @@ test('completion of an address after `ipAddress = "192.168.8.`: one well-formed 
   assert.equal(s.nvimText, replaceLine(original(MAILER), ipLine, s.nvimLine), 'nothing else in the buffer changed');
 });
 
+test('completion of an address in the inventory after `ip: 192.168.8.`: one well-formed address, in Neovim as by the textEdit', async () => {
+  const s = await step('completeIpInventory');
+  const first = (s.first as Item[])[0];
+  assert.ok(first, `no address offered (${s.count} items)`);
+  assert.match(first.label, /^192\.168\.8\.\d{1,3}$/);
+  const te = first.textEdit as { range: Range; newText: string };
+  // The edit covers exactly the typed prefix it continues: what it replaces plus its text is the address.
+  assert.equal(te.range.start.line, s.line);
+  assert.equal(s.typed.slice(0, te.range.start.character) + te.newText, `    ip: ${first.label}`, show(first));
+  const wellFormed = /^ {4}ip: (192\.168\.8\.\d{1,3})$/;
+  for (const [who, line] of [["the first item's textEdit", s.lspLine], ["Neovim's omnifunc", s.nvimLine]] as const) {
+    const m = wellFormed.exec(line ?? '');
+    assert.ok(m, `${who} gave ${show(line)} (typed ${show(s.typed)}; filetype ${s.filetype}, iskeyword ${s.iskeyword}; first items ${show(s.first)}; Neovim words ${show(s.nvimWords)}, start column ${s.nvimStartcol})`);
+    assert.equal(m[1], first.label, `${who} inserted the first item`);
+  }
+  const inventory = original('homelab.yaml');
+  assert.equal(s.nvimText, replaceLine(inventory, lineOf(inventory, 'ip: 192.168.8.102'), s.nvimLine), 'nothing else in the buffer changed');
+});
+
 test('hover on a setting: its documentation, type, default and effective value', async () => {
   const s = await step('hover');
   assert.equal(s.err, null, show(s.err));
@@ -255,6 +275,20 @@ test('definition: a setting in a profile → its declaration in lib/defaults.nix
     show(record.steps.definition),
   );
   assert.deepEqual({ file: rel(s.jumpedTo.fname), line: s.jumpedTo.line }, { file: 'lib/defaults.nix', line: defaultsLine });
+});
+
+test('definition where a module reads a setting with a default (`systemSettings.x or …`): the declaration, or the profile that sets an undeclared one, and Neovim jumps there', async () => {
+  const s = await step('definitionInModule');
+  const { record } = await run();
+  const at = (rel: string): string => path.join(record.root, rel);
+  assert.equal(s.declaredText, '  targets = systemSettings.prometheusRemoteTargets or [ ];');
+  const declared = lineOf(original('lib/defaults.nix'), '    prometheusRemoteTargets = [ ];');
+  assert.deepEqual(s.declared, [{ fname: at('lib/defaults.nix'), line: declared, character: 4 }], show(s.declared));
+  // `backupMonitoringEnable` is in no defaults file: LXC_monitoring's profile is where it is defined.
+  const monitoring = 'profiles/LXC_monitoring-config.nix';
+  const set = lineOf(original(monitoring), '    backupMonitoringEnable = true;');
+  assert.deepEqual(s.undeclared, [{ fname: at(monitoring), line: set, character: 4 }], show(s.undeclared));
+  assert.deepEqual(s.jumpedTo, { fname: at(monitoring), line: set });
 });
 
 test('quick fix on a line with non-ASCII text: vim.lsp.buf.code_action replaces exactly the misspelt name', async () => {

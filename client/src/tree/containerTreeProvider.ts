@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ContainerNode, HostKind, Topology } from '../../../server/src/protocol/customMessages';
 import { childNodes, containerTooltip, Grouping, hostDescription, liveSummary, rootNodes, TreeNode } from './treeModel';
 import { prometheusUp, probeAll, Reachability, sshPort } from './reachability';
+import { ProbeScheduler } from './probeScheduler';
 
 const STATUS_LABELS: Record<Reachability, string> = { reachable: 'reachable', unreachable: 'no answer', 'not-ssh': 'answers, not SSH', unknown: 'unknown' };
 
@@ -28,7 +29,15 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private reachability = new Map<string, Reachability>();
   private readonly health = new Map<string, { status: string; summary: string }>();
   private prometheus = new Map<string, boolean>();
-  private probeTimer: NodeJS.Timeout | undefined;
+  private readonly probes = new ProbeScheduler({
+    active: () => {
+      const config = vscode.workspace.getConfiguration('homelab');
+      return this.view?.visible === true && vscode.workspace.isTrusted && config.get<boolean>('reachability.enable', true);
+    },
+    intervalMs: () => Math.max(5, vscode.workspace.getConfiguration('homelab').get<number>('reachability.intervalSeconds', 60)) * 1000,
+    targets: () => [...this.probeTargets()].map(([port, addresses]) => `${port}:${addresses.join(',')}`).join(' '),
+    probe: () => this.probe(),
+  });
   private view: vscode.TreeView<TreeNode> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -75,6 +84,8 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     void vscode.commands.executeCommand('setContext', 'homelab.hasContainers', containers > 0);
     this.changed.fire(undefined);
     this.updateBadge();
+    // The first probe usually ran before any machine arrived: probe the new ones now, not an interval later.
+    this.probes.targetsChanged();
   }
 
   setGrouping(grouping: Grouping): void {
@@ -252,26 +263,24 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   /** Probes now and then on the configured interval, only while it makes sense. */
   private scheduleProbes(): void {
-    if (this.probeTimer) clearTimeout(this.probeTimer);
-    this.probeTimer = undefined;
-    const config = vscode.workspace.getConfiguration('homelab');
-    if (!this.view?.visible || !vscode.workspace.isTrusted || !config.get<boolean>('reachability.enable', true)) return;
-    const intervalSeconds = Math.max(5, config.get<number>('reachability.intervalSeconds', 60));
-    void this.probe().finally(() => {
-      if (this.view?.visible) this.probeTimer = setTimeout(() => this.scheduleProbes(), intervalSeconds * 1000);
-    });
+    this.probes.schedule();
   }
 
-  async probe(): Promise<void> {
-    const config = vscode.workspace.getConfiguration('homelab');
-    if (!vscode.workspace.isTrusted || !config.get<boolean>('reachability.enable', true)) return;
-    // Probe the port a deploy would use: an ssh `-p N` or `-o Port=N` among its options, else 22.
+  /** The addresses to probe by SSH port: the port a deploy would use (an ssh `-p N` or `-o Port=N`), else 22. */
+  private probeTargets(): Map<number, string[]> {
     const byPort = new Map<number, string[]>();
     for (const { container } of this.containers()) {
       if (!container.ip) continue;
       const port = sshPort(container.deploy.sshOptions ?? []);
       byPort.set(port, [...(byPort.get(port) ?? []), container.ip]);
     }
+    return byPort;
+  }
+
+  async probe(): Promise<void> {
+    const config = vscode.workspace.getConfiguration('homelab');
+    if (!vscode.workspace.isTrusted || !config.get<boolean>('reachability.enable', true)) return;
+    const byPort = this.probeTargets();
     const results = new Map<string, Reachability>();
     for (const [port, addresses] of byPort) {
       for (const [ip, state] of await probeAll(addresses, port, 1500)) results.set(ip, state);
@@ -292,7 +301,7 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   dispose(): void {
-    if (this.probeTimer) clearTimeout(this.probeTimer);
+    this.probes.dispose();
     this.changed.dispose();
     for (const d of this.disposables) d.dispose();
   }

@@ -2,13 +2,15 @@
 // profile's; `import ./X.nix` and `profile:` → the file; `secrets.x` → the
 // secrets file (its binding when readable); inventory names → their
 // declaration; a container → its profile; an address → who declares it; a
-// NixOS option a module sets → its declaration in the option index.
+// NixOS option a module sets → its declaration in the option index. A
+// setting no defaults file declares (a module reads it with an `or` default)
+// → the profiles that set it, its only definitions.
 import type { Workspace } from '../model/workspace';
 import { catalogFor } from './catalogView';
 import { thingAt } from './locate';
 import { optionAt } from './nixosOptions';
 import { identName, keysOf, parsedNix, topSet } from './nixDoc';
-import { innerSpan } from './references';
+import { innerSpan, settingOccurrences } from './references';
 import { settingChain } from './settingChain';
 import { isParsed, parseAddress } from '../model/ip';
 import type { Location } from './types';
@@ -37,12 +39,22 @@ export function definition(ws: Workspace, uri: string, offset: number): Location
     }
     case 'setting': {
       if (!h) return [];
+      const here = (l: Location): boolean => l.uri === uri && l.span.start <= offset && offset <= l.span.end;
+      const reads = h.reads.filter((r) => r.block === t.block && r.key === t.key).map((r) => r.origin);
+      const isRead = (l: Location): boolean => reads.some((r) => r.uri === l.uri && r.span.start === l.span.start);
       const out: Location[] = [];
       const def = catalogFor(ws, h)[t.block].get(t.key)?.definition;
-      if (def) out.push(def);
+      // A setting only modules know (their `or` default is its catalog entry) is defined where profiles set it.
+      const declared = def && !isRead(def) ? def : undefined;
+      if (declared) out.push(declared);
       for (const l of settingChain(ws, h, uri, t.block, t.key))
         if (!(l.uri === uri && l.keySpan.start <= offset && offset <= l.keySpan.end) && !out.some((o) => o.uri === l.uri && o.span.start === l.keySpan.start))
           out.push({ uri: l.uri, span: l.keySpan });
+      if (out.length === 0 && !declared) {
+        const sets = settingOccurrences(ws, h, t.block, t.key).filter((l) => !isRead(l) && !here(l));
+        if (sets.length) return sets;
+        if (def && !here(def)) return [def];
+      }
       return out;
     }
     case 'container': {

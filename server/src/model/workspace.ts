@@ -318,6 +318,18 @@ export class Workspace {
     };
   }
 
+  /**
+   * Whether git ignores (or `homelab.exclude` names) everything under a
+   * folder of the workspace folder `rootUri`, for a watcher that leaves such
+   * folders alone. The trailing slash lets directory patterns (`result/`) match.
+   */
+  ignoredFolders(rootUri: string): (folderUri: string) => boolean {
+    const f = this.folders.get(normalizeUri(rootUri).replace(/\/$/, ''));
+    if (!f) return () => false;
+    const ignored = ignoredFiles(f.root, this.listing(f), (u) => this.docs.text(u), f.settings.exclude);
+    return (folderUri) => ignored(`${normalizeUri(folderUri).replace(/\/$/, '')}/`);
+  }
+
   /** The folder's files, less what git ignores and `homelab.exclude` names. */
   private listing(f: Folder): string[] {
     if (!f.files) {

@@ -14,6 +14,8 @@ export interface ClientHomelabSection {
   nixDiagnostics?: 'auto' | 'on' | 'off';
   inlayHints?: { enable?: boolean };
   options?: { sources?: string[] };
+  /** `server`: the server watches the folders itself (clients that miss files replaced by a rename); `auto`: the client's watcher where it has one. */
+  watchFiles?: 'auto' | 'server';
 }
 
 export function toModelSettings(section: ClientHomelabSection | null | undefined): Partial<HomelabSettings> {
@@ -76,6 +78,7 @@ export async function refreshConfiguration(ctx: ServerContext, supportsConfigura
     ctx.workspace.setSettings(root, toModelSettings(section));
     const mode = section?.nixDiagnostics;
     ctx.nixDiagnostics.set(root, mode === 'on' || mode === 'off' ? mode : 'auto');
+    if (i === 0) ctx.serverWatchesFiles = section?.watchFiles === 'server';
     if (i === 0) ctx.inlayHints = section?.inlayHints?.enable === true;
     if (i === 0) ctx.optionSources = Array.isArray(section?.options?.sources) ? section.options.sources.filter((x): x is string => typeof x === 'string') : [];
   });

@@ -22,6 +22,10 @@ export interface ServerContext {
   snippetSupport: boolean;
   /** `initializationOptions.settings` (the `homelab` section), for clients without `workspace/configuration`. */
   initialSettings?: ClientHomelabSection;
+  /** `homelab.watchFiles` is `server`: the server watches the folders itself, whatever the client offers. */
+  serverWatchesFiles?: boolean;
+  /** Hover contents in plain text (the client's `hover.contentFormat` puts `plaintext` first or has no `markdown`). */
+  plainTextHover?: boolean;
   /** `homelab.options.sources`: extra module trees for the option index. */
   optionSources?: string[];
   /** The findings last published for a document, so a quick fix is built from the server's own finding. */

@@ -3,7 +3,9 @@
 // rules of the whole homelab run after a short pause, off the keystroke's
 // path, in slices that let the next keystroke through (and are dropped when
 // one comes), and only changed sets are re-sent. Files that lose all their
-// problems get an empty set.
+// problems get an empty set. A document being opened is the exception: its
+// current set is sent again, since many clients (eglot, for one) show in a
+// buffer only what is published after the buffer was opened.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { checkAll, checkAllSteps, checkDocumentQuick, type EditRegion } from '../checks';
 import type { Diagnostic } from '../checks/types';
@@ -21,6 +23,8 @@ export class DiagnosticsPublisher {
   private readonly lastText = new Map<string, string>();
   private homelabTimer: NodeJS.Timeout | undefined;
   private readonly documentTimers = new Map<string, NodeJS.Timeout>();
+  /** Documents just opened: their next set is sent even if unchanged. */
+  private readonly resend = new Set<string>();
   /** Identifies the newest whole check; an older one in slices stops at its next pause. */
   private checkToken = 0;
 
@@ -46,6 +50,12 @@ export class DiagnosticsPublisher {
       }, 0),
     );
     this.scheduleFullCheck();
+  }
+
+  /** A document was opened: check it as after a change, and send its set even if the client had it already. */
+  documentOpened(uri: string): void {
+    this.resend.add(uri);
+    this.documentChanged(uri);
   }
 
   scheduleFullCheck(delayMs = this.homelabDelayMs): void {
@@ -113,7 +123,8 @@ export class DiagnosticsPublisher {
     const key = JSON.stringify(lsp);
     if (shown.length) this.shownFindings.set(uri, shown);
     else this.shownFindings.delete(uri);
-    if (this.published.get(uri) === key) return;
+    const resend = this.resend.delete(uri);
+    if (this.published.get(uri) === key && !resend) return;
     if (lsp.length === 0 && !this.published.has(uri)) return;
     if (lsp.length === 0) this.published.delete(uri);
     else this.published.set(uri, key);

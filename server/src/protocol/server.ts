@@ -26,9 +26,8 @@ import { FolderWatcher } from './folderWatcher';
 import { OptionIndexService } from './optionIndexService';
 import { registerProxmoxLiveState } from './proxmoxLiveService';
 import { pathToUri, uriToPath } from '../model/uri';
+import { WATCHED_GLOBS } from './watchedFiles';
 
-/** What the model reads from disk: Nix files, inventories, settings and schema files, ignore files. */
-const WATCHED_GLOBS = ['**/*.nix', '**/*.{yaml,yml}', '**/*.json', '**/.gitignore', '**/flake.lock'];
 
 export const SERVER_NAME = 'homelab-profiles';
 export const SERVER_VERSION = '0.1.0';
@@ -63,12 +62,23 @@ export function startServer(connection: Connection): void {
     supportsConfiguration = params.capabilities.workspace?.configuration === true;
     supportsProgress = params.capabilities.window?.workDoneProgress === true;
     supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
-    const options = (params.initializationOptions ?? {}) as { nixIdeInstalled?: boolean; watchesFiles?: boolean };
-    watchMode = options.watchesFiles === true ? 'client' : params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true ? 'register' : 'server';
+    const options = (params.initializationOptions ?? {}) as { nixIdeInstalled?: boolean; watchesFiles?: boolean; watchFiles?: unknown };
+    // `watchFiles: "server"` (for clients whose watcher misses files replaced by a rename) wins over what the client offers.
+    watchMode =
+      options.watchFiles === 'server'
+        ? 'server'
+        : options.watchesFiles === true
+          ? 'client'
+          : params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true
+            ? 'register'
+            : 'server';
     ctx.nixIdeInstalled = options.nixIdeInstalled === true;
     ctx.initialSettings = initialSettings(params.initializationOptions);
     ctx.lazyCompletionDocs = params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true;
     ctx.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    // The first format is the client's preference (LSP); a client that lists no Markdown gets plain text too.
+    const hoverFormats = params.capabilities.textDocument?.hover?.contentFormat;
+    ctx.plainTextHover = Array.isArray(hoverFormats) && hoverFormats.length > 0 && (hoverFormats[0] === 'plaintext' || !hoverFormats.includes('markdown'));
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     for (const uri of folders) workspace.addFolder(uri);
     return {
@@ -109,8 +119,9 @@ export function startServer(connection: Connection): void {
   }
 
   let topologyTimer: NodeJS.Timeout | undefined;
-  function afterChange(uri?: string): void {
-    if (uri) diagnostics.documentChanged(uri);
+  function afterChange(uri?: string, opened = false): void {
+    if (uri && opened) diagnostics.documentOpened(uri);
+    else if (uri) diagnostics.documentChanged(uri);
     else diagnostics.scheduleFullCheck();
     if (topologyTimer) clearTimeout(topologyTimer);
     topologyTimer = setTimeout(notifyTopology, 500);
@@ -118,7 +129,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => {
     workspace.setDocument(e.document.uri, e.document.getText(), e.document.version);
-    afterChange(e.document.uri);
+    afterChange(e.document.uri, true);
   });
   documents.onDidChangeContent((e) => {
     workspace.setDocument(e.document.uri, e.document.getText(), e.document.version);
@@ -166,11 +177,16 @@ export function startServer(connection: Connection): void {
    * registration of the globs; for the others the server watches the folders.
    */
   const folderWatchers = new Map<string, FolderWatcher>();
+  let registered = false;
   async function watchFiles(): Promise<void> {
+    // The setting `homelab.watchFiles: "server"` (read after start-up) does what the initialization option does.
+    if (ctx.serverWatchesFiles) watchMode = 'server';
     if (watchMode === 'client') return;
     if (watchMode === 'register') {
+      if (registered) return;
       try {
         await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+        registered = true;
         return;
       } catch {
         watchMode = 'server';
@@ -178,7 +194,9 @@ export function startServer(connection: Connection): void {
     }
     for (const root of workspace.folderRoots()) {
       if (folderWatchers.has(root) || !root.startsWith('file:')) continue;
+      const ignored = workspace.ignoredFolders(root);
       const w = new FolderWatcher(uriToPath(root), {
+        skipFolder: (folder) => ignored(pathToUri(folder)),
         onChanges: (changes) => filesChanged(changes.map((c) => ({ uri: pathToUri(c.path), kind: c.kind }))),
         onOverflow: () => {
           workspace.rescanFolder(root);
@@ -201,6 +219,7 @@ export function startServer(connection: Connection): void {
     await refreshConfiguration(ctx, supportsConfiguration);
     void optionIndexes.refresh(ctx.optionSources ?? []);
     afterChange();
+    void watchFiles();
   });
 
   registerCustomRequests(ctx, diagnostics);

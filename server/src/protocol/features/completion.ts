@@ -38,8 +38,15 @@ export function registerCompletion(ctx: ServerContext): void {
       const line = ctx.lines.get(uri).lineText(params.position.line).slice(0, params.position.character);
       if (!/(=|\[|:|^\s*-)\s$/.test(line)) return null;
     }
-    const items = completion(ctx.workspace, uri, offset, () => token.isCancellationRequested);
+    let items = completion(ctx.workspace, uri, offset, () => token.isCancellationRequested);
     if (token.isCancellationRequested) return null;
+    // Addresses after a typed prefix (`192.168.8.`): every item of the list edits from the same
+    // column, the client's word start. One that does not continue what was typed (another
+    // network's address) would be edited from the value's start instead, and a client that
+    // takes the common start of the edits (Neovim 0.7's omnifunc) would then filter every
+    // item away or double the prefix: such items are left out, as the typed text rules them out.
+    const narrowed = new Set(items.filter((i) => i.kind === 'address' && !i.snippet && fromWordStart(text, i.replace.start, i.replace.end, offset, i.insertText)));
+    if (narrowed.size > 0) items = items.filter((i) => i.kind !== 'address' || i.snippet || narrowed.has(i));
     const listId = lastList.id + 1;
     if (ctx.lazyCompletionDocs) lastList = { id: listId, docs: items.map((i) => i.documentation) };
     return {

@@ -3,6 +3,7 @@
 import { MarkupKind, ResponseError, ErrorCodes, type DocumentSymbol as LspDocumentSymbol, type Location as LspLocation, type SymbolInformation } from 'vscode-languageserver/node';
 import { definition } from '../../features/definition';
 import { hover } from '../../features/hover';
+import { markdownToPlainText } from '../../features/plainText';
 import { references } from '../../features/references';
 import { prepareRename, rename } from '../../features/rename';
 import { documentSymbols, workspaceSymbols } from '../../features/symbols';
@@ -22,7 +23,9 @@ export function registerNavigation(ctx: ServerContext): void {
     const uri = params.textDocument.uri;
     if (!has(uri)) return null;
     const r = hover(ws, uri, ctx.lines.offset(uri, params.position));
-    return r ? { contents: { kind: MarkupKind.Markdown, value: r.contents }, range: range(ctx, uri, r.span) } : null;
+    if (!r) return null;
+    const contents = ctx.plainTextHover ? { kind: MarkupKind.PlainText, value: markdownToPlainText(r.contents) } : { kind: MarkupKind.Markdown, value: r.contents };
+    return { contents, range: range(ctx, uri, r.span) };
   });
 
   connection.onDefinition((params) => {
