@@ -87,7 +87,7 @@ function hostless(homelab: HomelabTopology, c: ContainerNode): boolean {
   return !c.host || !homelab.hosts.some((h) => h.name === c.host);
 }
 
-const SOURCE_LABELS: Record<string, string> = { flake: 'nixosConfigurations', colmena: 'colmena hive', 'deploy-rs': 'deploy-rs nodes' };
+const SOURCE_LABELS: Record<string, string> = { flake: 'nixosConfigurations', colmena: 'colmena hive', 'deploy-rs': 'deploy-rs nodes', 'nix-eval': 'from nix eval' };
 
 export function groupLabel(group: string): string {
   return SOURCE_LABELS[group] ?? group;
@@ -103,6 +103,9 @@ function containersOf(homelab: HomelabTopology, keep: (c: ContainerNode) => bool
 function containerDetails(homelab: HomelabTopology, c: ContainerNode, parentId: string): TreeNode[] {
   const details: TreeNode[] = [];
   if (c.ip) details.push({ type: 'detail', id: `${parentId}/ip`, label: c.ip, description: c.network ? `network ${c.network}` : 'IP address', icon: 'globe' });
+  // Listed by `nix eval` only: its name is all that is known.
+  if (c.sources?.includes('nix-eval') && !c.ip && !c.deployTarget)
+    details.push({ type: 'detail', id: `${parentId}/nix-eval`, label: 'from nix eval', description: 'no address known: nothing to deploy yet', icon: 'info' });
   if (c.sources && c.deployTarget)
     details.push({ type: 'detail', id: `${parentId}/target`, label: `${c.deploy.user ? `${c.deploy.user}@` : ''}${c.deployTarget}`, description: `deploy: ${c.deploy.method}`, icon: 'cloud-upload' });
   if (c.profileUri) {

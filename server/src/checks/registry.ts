@@ -12,6 +12,7 @@ import { inventorySchemaRule } from './rules/inventorySchema';
 import { ipDuplicate } from './rules/ipDuplicate';
 import { ipFormat } from './rules/ipFormat';
 import { machineNameClash } from './rules/machineNameClash';
+import { nixEvalDisagreement } from './rules/nixEvalDisagreement';
 import { ipOutsideNetwork } from './rules/ipOutsideNetwork';
 import { monitoringCoverage } from './rules/monitoringCoverage';
 import { networkOverlap } from './rules/networkOverlap';
@@ -74,6 +75,7 @@ export const RULES: readonly Rule[] = [
   deployUnsafeValue,
   deployTargetMismatch,
   machineNameClash,
+  nixEvalDisagreement,
   nixosUnknownOption,
   nixosOptionType,
   nixosRenamedOption,

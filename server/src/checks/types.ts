@@ -38,6 +38,7 @@ export const RULE_IDS = [
   'deploy-unsafe-value',
   'deploy-target-mismatch',
   'machine-name-clash',
+  'nix-eval',
   'nixos-unknown-option',
   'nixos-option-type',
   'nixos-renamed-option',

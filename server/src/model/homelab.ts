@@ -12,6 +12,7 @@ import type { HomelabSettings } from './settings';
 import { builtinService } from './shipped';
 import type { HomeConfiguration, Machine } from './machines/machine';
 import type { NameClash } from './machines/discover';
+import type { NixEvalView } from './machines/fromNixEval';
 
 export interface Container {
   name: string;
@@ -62,6 +63,8 @@ export interface Homelab {
   machineClashes: NameClash[];
   /** A flake's `homeConfigurations` (their module files get Home Manager's options). */
   homeConfigurations: HomeConfiguration[];
+  /** What `nix eval` of the flake added or disagreed with, when it ran (or why it did not). */
+  nixEval?: NixEvalView;
 }
 
 export function vmidOf(c: Container): Num | undefined {

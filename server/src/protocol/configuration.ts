@@ -14,6 +14,8 @@ export interface ClientHomelabSection {
   nixDiagnostics?: 'auto' | 'on' | 'off';
   inlayHints?: { enable?: boolean };
   options?: { sources?: string[] };
+  /** `homelab.nix.evaluate`: `auto` runs `nix eval` for machine names when `nix` is on the PATH (trusted workspaces only). */
+  nix?: { evaluate?: 'auto' | 'off' };
 }
 
 export function toModelSettings(section: ClientHomelabSection | null | undefined): Partial<HomelabSettings> {
@@ -76,6 +78,7 @@ export async function refreshConfiguration(ctx: ServerContext, supportsConfigura
     ctx.workspace.setSettings(root, toModelSettings(section));
     const mode = section?.nixDiagnostics;
     ctx.nixDiagnostics.set(root, mode === 'on' || mode === 'off' ? mode : 'auto');
+    ctx.nixEvaluate.set(root, section?.nix?.evaluate === 'off' ? 'off' : 'auto');
     if (i === 0) ctx.inlayHints = section?.inlayHints?.enable === true;
     if (i === 0) ctx.optionSources = Array.isArray(section?.options?.sources) ? section.options.sources.filter((x): x is string => typeof x === 'string') : [];
   });

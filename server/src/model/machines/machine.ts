@@ -7,7 +7,8 @@ import type { Num, Str } from '../inventory';
 import type { NixosConfig } from './nixosConfig';
 import type { Value } from '../../syntax/value';
 
-export type MachineSourceKind = 'flake' | 'colmena' | 'deploy-rs';
+/** `nix-eval`: listed by the real `nix eval` only (fromNixEval.ts), not found by the static reading. */
+export type MachineSourceKind = 'flake' | 'colmena' | 'deploy-rs' | 'nix-eval';
 export type DeployMethod = 'nixos-rebuild' | 'colmena' | 'deploy-rs';
 
 export interface MachineSource {
