@@ -133,3 +133,21 @@ test('the runner kills a process at the time bound and at the memory bound', asy
   const missing = await runBounded('/nonexistent/nix', [], { timeoutMs: 1000, maxRssBytes: 2 ** 40 });
   assert.equal(missing.spawnError, 'ENOENT');
 });
+
+test('the cache key follows flake.lock and the .nix contents, and notes which outputs may exist', async () => {
+  const { treeKey } = await import('../../../server/src/nixEval/treeKey');
+  const { writeFileSync } = await import('node:fs');
+  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'homelab-treekey-')));
+  const host = path.join(dir, 'host.nix');
+  writeFileSync(path.join(dir, 'flake.lock'), '{"version":7}');
+  writeFileSync(host, '{ networking.hostName = "a"; }');
+  const first = await treeKey(dir, [host]);
+  assert.equal((await treeKey(dir, [host])).key, first.key);
+  assert.deepEqual(first.outputs, { colmena: false, deploy: false });
+  writeFileSync(host, '{ networking.hostName = "b"; deploy.nodes.b = { }; }');
+  const edited = await treeKey(dir, [host]);
+  assert.notEqual(edited.key, first.key);
+  assert.deepEqual(edited.outputs, { colmena: false, deploy: true });
+  writeFileSync(path.join(dir, 'flake.lock'), '{"version":7,"nodes":{}}');
+  assert.notEqual((await treeKey(dir, [host])).key, edited.key);
+});
