@@ -7,7 +7,7 @@ import { ServerHealth } from './serverHealth';
 import { createLanguageClient } from './languageClient';
 import { registerCommands } from './commands';
 import { ContainerTreeProvider } from './tree/containerTreeProvider';
-import { Topology, TopologyChangedNotification, TopologyRequest } from '../../server/src/protocol/customMessages';
+import { Topology, TopologyChangedNotification, TopologyRequest, WorkspaceTrustNotification } from '../../server/src/protocol/customMessages';
 import { ProxmoxLiveStateNotification } from '../../server/src/protocol/proxmoxMessages';
 import { ProxmoxLivePoller } from './tree/proxmoxLive';
 import { readHost } from './proxmox';
@@ -66,6 +66,9 @@ export function activate(context: vscode.ExtensionContext): HomelabApi {
       // The hosts to read come with the topology: a new or changed `proxmox:` block is read at once.
       context.subscriptions.push(
         languageClient.onNotification(TopologyChangedNotification, () => void tree.refresh().then(() => proxmox.topologyChanged())),
+      );
+      context.subscriptions.push(
+        vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.sendNotification(WorkspaceTrustNotification, { trusted: true })),
       );
       await tree.refresh();
       proxmox.topologyChanged();

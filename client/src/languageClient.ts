@@ -40,6 +40,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       // This client sends file events itself (synchronize.fileEvents): the server neither registers nor watches.
       watchesFiles: true,
       nixIdeInstalled: vscode.extensions.getExtension(NIX_IDE_EXTENSION_ID) !== undefined,
+      // The server runs `nix eval` (homelab.nix.evaluate) only in a trusted workspace; a grant later is sent as a notification.
+      workspaceTrusted: vscode.workspace.isTrusted,
     },
     outputChannel: output,
     traceOutputChannel: output,

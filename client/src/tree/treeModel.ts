@@ -95,6 +95,7 @@ const SOURCE_LABELS: Record<string, string> = {
   clan: 'clan machines',
   morph: 'morph / NixOps network',
   convention: 'found by convention',
+  'nix-eval': 'from nix eval',
 };
 
 export function groupLabel(group: string): string {
@@ -111,6 +112,9 @@ function containersOf(homelab: HomelabTopology, keep: (c: ContainerNode) => bool
 function containerDetails(homelab: HomelabTopology, c: ContainerNode, parentId: string): TreeNode[] {
   const details: TreeNode[] = [];
   if (c.ip) details.push({ type: 'detail', id: `${parentId}/ip`, label: c.ip, description: c.network ? `network ${c.network}` : 'IP address', icon: 'globe' });
+  // Listed by `nix eval` only: its name is all that is known.
+  if (c.sources?.includes('nix-eval') && !c.ip && !c.deployTarget)
+    details.push({ type: 'detail', id: `${parentId}/nix-eval`, label: 'from nix eval', description: 'no address known: nothing to deploy yet', icon: 'info' });
   if (c.sources && c.deployTarget)
     details.push({ type: 'detail', id: `${parentId}/target`, label: `${c.deploy.user ? `${c.deploy.user}@` : ''}${c.deployTarget}`, description: `deploy: ${c.deploy.method}`, icon: 'cloud-upload' });
   if (c.profileUri) {

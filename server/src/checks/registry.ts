@@ -13,6 +13,7 @@ import { ipDuplicate } from './rules/ipDuplicate';
 import { ipFormat } from './rules/ipFormat';
 import { machineNameClash } from './rules/machineNameClash';
 import { discoveryStopped } from './rules/discoveryStopped';
+import { nixEvalDisagreement } from './rules/nixEvalDisagreement';
 import { ipOutsideNetwork } from './rules/ipOutsideNetwork';
 import { monitoringCoverage } from './rules/monitoringCoverage';
 import { networkOverlap } from './rules/networkOverlap';
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   deployTargetMismatch,
   machineNameClash,
   discoveryStopped,
+  nixEvalDisagreement,
   nixosUnknownOption,
   nixosOptionType,
   nixosRenamedOption,

@@ -40,6 +40,7 @@ export const RULE_IDS = [
   'deploy-target-mismatch',
   'machine-name-clash',
   'discovery-stopped',
+  'nix-eval',
   'nixos-unknown-option',
   'nixos-option-type',
   'nixos-renamed-option',

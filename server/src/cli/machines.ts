@@ -4,6 +4,7 @@ import { effectiveMachine } from '../model/effectiveMachine';
 import type { Homelab } from '../model/homelab';
 import { LineIndex } from '../syntax/lineIndex';
 import type { Origin } from '../syntax/value';
+import { disagreementMessage } from '../model/machines/fromNixEval';
 
 export interface MachineRow {
   name: string;
@@ -19,6 +20,8 @@ export interface MachineRow {
   moduleFiles: string[];
   /** The nixpkgs its options are judged against, when pinned statically: `input nixpkgs-stable`, `<nixos-24.05>`. */
   nixpkgs?: string;
+  /** Found only by `nix eval` (`--nix`): the outputs that list it. */
+  fromNixEval?: string[];
 }
 
 export function machineRows(h: Homelab, text: (uri: string) => string | undefined, rel: (uri: string) => string): MachineRow[] {
@@ -33,7 +36,8 @@ export function machineRows(h: Homelab, text: (uri: string) => string | undefine
     const foundIn: MachineRow['foundIn'] = [];
     if (c.decl) foundIn.push(place('inventory', c.decl.keyOrigin));
     if (c.profile) foundIn.push({ source: 'profile', file: rel(c.profile.uri), line: 1 });
-    for (const s of m?.sources ?? []) foundIn.push(place(s.kind, s.origin));
+    for (const s of m?.sources ?? []) if (s.kind !== 'nix-eval') foundIn.push(place(s.kind, s.origin));
+    const evaluated = h.nixEval?.added.find((a) => a.name === c.name);
     const eff = effectiveMachine(h, c);
     const d = eff.deploy;
     // A machine no source gives a way to deploy says so, rather than a guessed ssh-script.
@@ -51,6 +55,7 @@ export function machineRows(h: Homelab, text: (uri: string) => string | undefine
       configurationFile: c.profileUri ? rel(c.profileUri) : undefined,
       moduleFiles: m?.moduleFiles.map(rel) ?? [],
       nixpkgs: m?.nixpkgs && (m.nixpkgs.via === 'input' ? `input ${m.nixpkgs.name}` : `<${m.nixpkgs.name}>`),
+      ...(evaluated ? { fromNixEval: evaluated.outputs } : {}),
     });
   }
   return rows.sort((a, b) => a.name.localeCompare(b.name));
@@ -58,7 +63,10 @@ export function machineRows(h: Homelab, text: (uri: string) => string | undefine
 
 export function formatMachinesText(rows: MachineRow[]): string[] {
   return rows.map((r) => {
-    const where = r.foundIn.map((f) => `${f.source === 'convention' ? 'found by convention' : f.source} ${f.file}:${f.line}`).join(', ');
+    const where = [
+      ...r.foundIn.map((f) => `${f.source === 'convention' ? 'found by convention' : f.source} ${f.file}:${f.line}`),
+      ...(r.fromNixEval ? [`from nix eval: ${r.fromNixEval.join(', ')}`] : []),
+    ].join(', ');
     const deploy = r.deploy?.local ? `${r.deploy.method} on the machine itself (no network target)` : r.deploy ? `${r.deploy.method}${r.deploy.target ? ` → ${r.deploy.user ? `${r.deploy.user}@` : ''}${r.deploy.target}${r.deploy.port ? `:${r.deploy.port}` : ''}` : ''}` : 'no deploy';
     return `${r.name}  ${r.addresses.join(', ') || '-'}  ${deploy}  (${where || 'no source'})${r.tags.length ? `  tags: ${r.tags.join(', ')}` : ''}${r.nixpkgs ? `  nixpkgs: ${r.nixpkgs}` : ''}`;
   });
@@ -85,4 +93,15 @@ export function stoppedRows(h: Homelab, text: (uri: string) => string | undefine
 
 export function formatStoppedText(rows: StoppedRow[]): string[] {
   return rows.map((r) => `reading stopped at ${r.file}:${r.line}: ${r.reason} (${r.hint})`);
+}
+
+/** What `--nix` adds besides the rows: the one note (why Nix was not run), or each disagreement, as `info:` lines. */
+export function nixEvalLines(h: Homelab, text: (uri: string) => string | undefined, rel: (uri: string) => string): string[] {
+  const v = h.nixEval;
+  if (!v) return [];
+  if (v.note) return [`info: ${rel(v.flakeUri)}: ${v.note}`];
+  return v.disagreements.map((d) => {
+    const line = new LineIndex(text(d.origin.uri) ?? '').positionAt(d.origin.span.start).line + 1;
+    return `info: ${rel(d.origin.uri)}:${line}: ${disagreementMessage(d)}`;
+  });
 }

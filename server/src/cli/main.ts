@@ -1,6 +1,6 @@
 // homelab-check: runs the model and every rule on a homelab folder, for CI.
 //   homelab-check [folder] [--format text|json|sarif]
-//   homelab-check machines [folder] [--format text|json]
+//   homelab-check machines [folder] [--format text|json] [--nix]
 //   homelab-check plan [folder] [--since REV] [--format text|json]   (cli/plan.ts)
 // Exit code 1 when any error is found, 0 otherwise, 2 on a usage error or nothing to check.
 import * as fs from 'node:fs';
@@ -12,13 +12,15 @@ import { Workspace } from '../model/workspace';
 import { LineIndex } from '../syntax/lineIndex';
 import { formatJson, formatSarif, formatText, locate } from './formats';
 import { settingsFromVscode } from './vscodeSettings';
-import { formatMachinesText, formatStoppedText, machineRows, stoppedRows } from './machines';
+import { formatMachinesText, formatStoppedText, machineRows, nixEvalLines, stoppedRows } from './machines';
+import { evaluateMachineNames } from '../nixEval/evaluate';
+import { treeKey } from '../nixEval/treeKey';
 import { planMain } from './plan';
 import type { Diagnostic } from '../checks/types';
 
 const VERSION = '0.1.0';
-const USAGE = `usage: homelab-check [folder] [--format text|json|sarif]
-       homelab-check machines [folder] [--format text|json]
+const USAGE = `usage: homelab-check [folder] [--format text|json|sarif] [--nix]
+       homelab-check machines [folder] [--format text|json] [--nix]
        homelab-check plan [folder] [--since REV] [--machine NAME]... [--format text|json]
 
 Checks the homelab in <folder> (default: the current directory): the inventory
@@ -33,6 +35,11 @@ are honoured. Files locked with git-crypt are named once each (info).
                    --format json: {machines: [...], stopped: [...]}
   plan             what a deploy changes on each machine since a git revision
                    (homelab-check plan --help)
+  --nix            also list the machine names the real \`nix eval\` gives for
+                   flake.nix (nixosConfigurations, colmena, deploy.nodes):
+                   offline, nothing fetched or built, bounded to 60 s and
+                   1.5 GiB; names the static reading missed are marked
+                   "from nix eval", disagreements are info lines
   --format text    path:line:col severity rule-id message (default)
   --format json    an array of {file, range, severity, rule, message}
   --format sarif   SARIF 2.1.0, for code-scanning tools
@@ -45,6 +52,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   if (argv[0] === 'plan') return planMain(argv.slice(1), out, err);
   let format = 'text';
   let folder: string | undefined;
+  let withNix = false;
   const listMachines = argv[0] === 'machines';
   for (let i = listMachines ? 1 : 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -53,6 +61,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       if (v === undefined) return usage(err, 'missing value after --format');
       format = v;
     } else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg === '--nix') withNix = true;
     else if (arg === '--help' || arg === '-h') {
       out(USAGE);
       return 0;
@@ -82,7 +91,13 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     vscode = undefined;
   }
   ws.addFolder(rootUri, settingsFromVscode(vscode));
-  const homelabs = ws.homelabs();
+  let homelabs = ws.homelabs();
+  if (withNix && fs.existsSync(path.join(root, 'flake.nix'))) {
+    // In CI the evaluation is awaited: the listing then includes what Nix found.
+    const tree = await treeKey(root, (homelabs[0]?.nixFiles ?? []).map(uriToPath));
+    ws.setNixEval(rootUri, await evaluateMachineNames({ flakeDir: root, outputs: tree.outputs }));
+    homelabs = ws.homelabs();
+  }
   const rel = (uri: string): string => path.relative(root, uriToPath(uri)).split(path.sep).join('/');
   const h = homelabs[0];
   if (!h || (h.containers.size === 0 && h.nixFiles.length === 0 && !h.inventoryUri)) {
@@ -94,10 +109,14 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   if (listMachines) {
     const rows = machineRows(h, (u) => ws.text(u), rel);
     const stopped = stoppedRows(h, (u) => ws.text(u), rel);
-    if (format === 'json') out(JSON.stringify({ machines: rows, stopped }, null, 2));
-    else {
+    const notes = nixEvalLines(h, (u) => ws.text(u), rel);
+    if (format === 'json') {
+      out(JSON.stringify({ machines: rows, stopped }, null, 2));
+      for (const line of notes) err(line);
+    } else {
       for (const line of formatMachinesText(rows)) out(line);
       for (const line of formatStoppedText(stopped)) out(line);
+      for (const line of notes) out(line);
       out(`homelab-check: ${rows.length} machine${rows.length === 1 ? '' : 's'}`);
     }
     return 0;

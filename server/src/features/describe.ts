@@ -24,6 +24,12 @@ export function describeContainer(h: Homelab, name: string): string | undefined 
   const services = c.decl?.services.map((s) => s.value) ?? [];
   if (services.length) lines.push(`- Services: ${services.map((s) => `\`${s}\`${h.services.get(s)?.port !== undefined ? ` (${h.services.get(s)?.port})` : ''}`).join(', ')}`);
   if (c.decl?.update) lines.push(`- Update: \`${c.decl.update.value}\``);
+  const evaluated = h.nixEval?.added.find((a) => a.name === name);
+  if (evaluated)
+    lines.push(
+      `- From nix eval: listed by \`nix eval\` of ${evaluated.outputs.map((o) => `\`${o}\``).join(', ')}, not found by the static reading`,
+      `- Deploy: nothing deployable until an address is known`,
+    );
   return lines.join('\n');
 }
 

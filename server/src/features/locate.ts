@@ -21,12 +21,12 @@ export type Thing =
 export function thingAt(ws: Workspace, h: Homelab | undefined, uri: string, offset: number): Thing | undefined {
   const text = ws.text(uri);
   if (text === undefined || text.includes('\0')) return undefined;
-  if (uri.endsWith('.nix')) return nixThing(uri, text, offset);
+  if (uri.endsWith('.nix')) return nixThing(uri, text, offset, h);
   if (h && (h.inventoryUri === uri || /\.ya?ml$/.test(uri))) return yamlThing(ws, h, uri, offset);
   return undefined;
 }
 
-function nixThing(uri: string, text: string, offset: number): Thing | undefined {
+function nixThing(uri: string, text: string, offset: number, h?: Homelab): Thing | undefined {
   const p = parsedNix(uri, text);
   if (inComment(p, offset)) return undefined;
   const node = nodeAt(p.root, offset);
@@ -34,6 +34,9 @@ function nixThing(uri: string, text: string, offset: number): Thing | undefined 
   const str = node.type === 'Str' ? node : node.type === 'Text' && node.parent?.type === 'Str' ? node.parent : undefined;
   if (str && str.parts.length === 1 && str.parts[0].type === 'Text' && isAddress(str.parts[0].value))
     return { kind: 'address', text: str.parts[0].value, span: str.parts[0].span };
+  // A name only `nix eval` lists, written as a string the static reading could not follow (`mkHosts [ "a" ]`).
+  if (str && str.parts.length === 1 && str.parts[0].type === 'Text' && h?.nixEval?.added.some((a) => a.name === (str.parts[0] as A.Text).value))
+    return { kind: 'container', name: str.parts[0].value, span: str.parts[0].span, isDeclaration: false };
   if (node.type === 'Path') {
     const imp = node.parts.length === 0 ? node.first : undefined;
     if (imp) return { kind: 'file', target: joinUri(dirnameUri(uri), imp), span: node.span };

@@ -90,7 +90,9 @@ export function effectiveMachine(h: Pick<Homelab, 'inventory'>, c: Container): E
     methodFrom = 'inventory';
   } else if (m?.deploy) {
     method = m.deploy.method;
-    methodFrom = m.sources.find((s) => s.origin.uri === m.deploy?.origin.uri)?.kind ?? m.sources[0]?.kind ?? 'flake';
+    // A name only `nix eval` listed carries no deploy method: the static sources decide.
+    const stat = m.sources.filter((s): s is typeof s & { kind: Exclude<typeof s.kind, 'nix-eval'> } => s.kind !== 'nix-eval');
+    methodFrom = stat.find((s) => s.origin.uri === m.deploy?.origin.uri)?.kind ?? stat[0]?.kind ?? 'flake';
   }
   // The machine's own deploy user counts where the inventory says none.
   if (!settings.user && m?.deploy?.user) settings.user = m.deploy.user.value;

@@ -14,6 +14,7 @@ import { builtinService } from './shipped';
 import type { HomeConfiguration, Machine } from './machines/machine';
 import type { ReadingStop } from './machines/readingStops';
 import type { NameClash } from './machines/discover';
+import type { NixEvalView } from './machines/fromNixEval';
 
 export interface Container {
   name: string;
@@ -68,6 +69,8 @@ export interface Homelab {
   homeConfigurations: HomeConfiguration[];
   /** Where the repository turns on Nix's `pipe-operators` (`|>`, `<|`); undefined when nothing does. */
   pipeOperators?: PipeFeatureSource;
+  /** What `nix eval` of the flake added or disagreed with, when it ran (or why it did not). */
+  nixEval?: NixEvalView;
 }
 
 export function vmidOf(c: Container): Num | undefined {

@@ -23,6 +23,7 @@ import type { OptionIndex } from './options/optionIndex';
 import { OptionScopes } from './options/scopes';
 import { pipeFeatureInNix, pipeFeatureInNixConf, pipeFeatureSource, type PipeFeatureSource } from './pipeOperators';
 import { ProxmoxLiveStore, type FolderLiveState, type LiveHostState } from './proxmoxLive';
+import { joinNixEval, sameOutcome, type NixEvalOutcome } from './machines/fromNixEval';
 
 interface Cached<T> {
   stamp: number;
@@ -59,6 +60,8 @@ export class Workspace {
   private gen = 0;
   private options: OptionScopes | undefined;
   private readonly live = new ProxmoxLiveStore();
+  /** What `nix eval` last said per folder root (set from outside the model: it never runs Nix itself). */
+  private readonly evaluated = new Map<string, NixEvalOutcome>();
 
   /**
    * Where a bug inside the model or a rule is told (a rule that throws is
@@ -101,6 +104,17 @@ export class Workspace {
       else if (g === f && g.homelab.value) g.homelab = { generation: this.gen, value: { ...g.homelab.value } };
       else g.homelab.generation = this.gen;
     }
+    return true;
+  }
+
+  /** A new outcome of `nix eval` for the folder holding `folderUri`: its homelab is rebuilt. False when nothing changed. */
+  setNixEval(folderUri: string, outcome: NixEvalOutcome | undefined): boolean {
+    const f = this.liveFolder(folderUri);
+    if (!f || sameOutcome(this.evaluated.get(f.root), outcome)) return false;
+    if (outcome) this.evaluated.set(f.root, outcome);
+    else this.evaluated.delete(f.root);
+    f.homelab = undefined;
+    this.gen++;
     return true;
   }
 
@@ -510,6 +524,7 @@ export class Workspace {
       },
     });
     joinMachines(containers, discovery);
+    const nixEval = joinNixEval(containers, discovery, this.evaluated.get(f.root), f.root);
 
     const services = new Map<string, Service>();
     for (const b of builtinServiceList()) services.set(b.name, { name: b.name, builtin: b, port: b.port });
@@ -566,6 +581,7 @@ export class Workspace {
       readingStops: discovery.stopped ?? [],
       homeConfigurations: discovery.homes,
       pipeOperators: pipeFeatureSource(files, (u) => this.pipeFeature(u)),
+      ...(nixEval ? { nixEval } : {}),
     };
     return { ...partial, addresses: buildAddressIndex(partial) };
   }

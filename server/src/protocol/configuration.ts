@@ -16,6 +16,8 @@ export interface ClientHomelabSection {
   options?: { sources?: string[] };
   /** `server`: the server watches the folders itself (clients that miss files replaced by a rename); `auto`: the client's watcher where it has one. */
   watchFiles?: 'auto' | 'server';
+  /** `homelab.nix.evaluate`: `auto` runs `nix eval` for machine names when `nix` is on the PATH (trusted workspaces only). */
+  nix?: { evaluate?: 'auto' | 'off' };
 }
 
 export function toModelSettings(section: ClientHomelabSection | null | undefined): Partial<HomelabSettings> {
@@ -79,6 +81,7 @@ export async function refreshConfiguration(ctx: ServerContext, supportsConfigura
     const mode = section?.nixDiagnostics;
     ctx.nixDiagnostics.set(root, mode === 'on' || mode === 'off' ? mode : 'auto');
     if (i === 0) ctx.serverWatchesFiles = section?.watchFiles === 'server';
+    ctx.nixEvaluate.set(root, section?.nix?.evaluate === 'off' ? 'off' : 'auto');
     if (i === 0) ctx.inlayHints = section?.inlayHints?.enable === true;
     if (i === 0) ctx.optionSources = Array.isArray(section?.options?.sources) ? section.options.sources.filter((x): x is string => typeof x === 'string') : [];
   });

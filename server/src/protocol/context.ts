@@ -16,6 +16,8 @@ export interface ServerContext {
   inlayHints: boolean;
   /** `homelab.nixDiagnostics` per folder root URI. */
   nixDiagnostics: Map<string, 'auto' | 'on' | 'off'>;
+  /** `homelab.nix.evaluate` per folder root URI (absent: `auto`). */
+  nixEvaluate: Map<string, 'auto' | 'off'>;
   /** The client resolves a completion item's documentation lazily (`completionItem/resolve`). */
   lazyCompletionDocs: boolean;
   /** The client declared `snippetSupport` for completion items (else plain text is sent). */

@@ -6,6 +6,13 @@ export const TopologyRequest = 'homelab/topology';
 export const TopologyChangedNotification = 'homelab/topologyChanged';
 export const CheckWorkspaceRequest = 'homelab/checkWorkspace';
 export const CreateInventoryRequest = 'homelab/createInventory';
+/**
+ * The client's workspace trust (`{ trusted: boolean }`), sent when it changes;
+ * the start-up state goes in `initializationOptions.workspaceTrusted`. The
+ * server runs `nix eval` only in a trusted workspace; a client that says
+ * nothing is untrusted.
+ */
+export const WorkspaceTrustNotification = 'homelab/workspaceTrust';
 
 export interface TopologyParams {
   /** Omitted: every homelab of the workspace. */

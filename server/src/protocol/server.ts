@@ -20,7 +20,8 @@ import type { ServerContext } from './context';
 import { initialSettings, refreshConfiguration } from './configuration';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { registerCustomRequests } from './customRequests';
-import { TopologyChangedNotification } from './customMessages';
+import { TopologyChangedNotification, WorkspaceTrustNotification } from './customMessages';
+import { NixEvalService } from './nixEvalService';
 import { registerFeatureHandlers } from './features/register';
 import { FolderWatcher } from './folderWatcher';
 import { OptionIndexService } from './optionIndexService';
@@ -43,6 +44,7 @@ export function startServer(connection: Connection): void {
     nixIdeInstalled: false,
     inlayHints: false,
     nixDiagnostics: new Map(),
+    nixEvaluate: new Map(),
     lazyCompletionDocs: false,
     snippetSupport: true,
     publishedFindings: () => [],
@@ -50,11 +52,13 @@ export function startServer(connection: Connection): void {
   const diagnostics = new DiagnosticsPublisher(ctx);
   ctx.publishedFindings = (uri) => diagnostics.findings(uri);
   const optionIndexes = new OptionIndexService(ctx, () => afterChange());
+  const nixEval = new NixEvalService(ctx, () => afterChange(), nixEvalDelay());
   let supportsConfiguration = false;
   let supportsProgress = false;
   let supportsWorkspaceFolders = false;
   let topologyGeneration = -1;
   let watchMode: 'client' | 'register' | 'server' = 'server';
+  let workspaceTrusted = false;
 
   const featureCapabilities: ServerCapabilities = registerFeatureHandlers(ctx);
 
@@ -62,7 +66,7 @@ export function startServer(connection: Connection): void {
     supportsConfiguration = params.capabilities.workspace?.configuration === true;
     supportsProgress = params.capabilities.window?.workDoneProgress === true;
     supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
-    const options = (params.initializationOptions ?? {}) as { nixIdeInstalled?: boolean; watchesFiles?: boolean; watchFiles?: unknown };
+    const options = (params.initializationOptions ?? {}) as { nixIdeInstalled?: boolean; watchesFiles?: boolean; watchFiles?: unknown; workspaceTrusted?: boolean };
     // `watchFiles: "server"` (for clients whose watcher misses files replaced by a rename) wins over what the client offers.
     watchMode =
       options.watchFiles === 'server'
@@ -73,6 +77,7 @@ export function startServer(connection: Connection): void {
             ? 'register'
             : 'server';
     ctx.nixIdeInstalled = options.nixIdeInstalled === true;
+    workspaceTrusted = options.workspaceTrusted === true;
     ctx.initialSettings = initialSettings(params.initializationOptions);
     ctx.lazyCompletionDocs = params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true;
     ctx.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
@@ -96,7 +101,10 @@ export function startServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const f of event.removed) workspace.removeFolder(f.uri);
         for (const f of event.added) workspace.addFolder(f.uri);
-        void refreshConfiguration(ctx, supportsConfiguration).then(() => afterChange());
+        void refreshConfiguration(ctx, supportsConfiguration).then(() => {
+          nixEval.settingsChanged();
+          afterChange();
+        });
         void watchFiles();
       });
     }
@@ -108,6 +116,8 @@ export function startServer(connection: Connection): void {
     progress?.done();
     notifyTopology();
     void optionIndexes.refresh(ctx.optionSources ?? []);
+    nixEval.setTrusted(workspaceTrusted);
+    nixEval.settingsChanged();
     await watchFiles();
   });
 
@@ -163,6 +173,8 @@ export function startServer(connection: Connection): void {
       ctx.lines.forget(change.uri);
     }
     maybeRefreshOptions(changes.map((c) => c.uri));
+    // A saved .nix file or a new flake.lock: Nix may list other machines (skipped when the tree hashes as before).
+    if (changes.some((c) => c.uri.endsWith('.nix') || c.uri.endsWith('/flake.lock'))) nixEval.schedule();
     afterChange();
   }
   connection.onDidChangeWatchedFiles((params) =>
@@ -218,12 +230,23 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(async () => {
     await refreshConfiguration(ctx, supportsConfiguration);
     void optionIndexes.refresh(ctx.optionSources ?? []);
+    nixEval.settingsChanged();
     afterChange();
     void watchFiles();
+  });
+  connection.onNotification(WorkspaceTrustNotification, (params: unknown) => {
+    const trusted = (params as { trusted?: unknown } | undefined)?.trusted;
+    if (typeof trusted === 'boolean') nixEval.setTrusted(trusted);
   });
 
   registerCustomRequests(ctx, diagnostics);
   registerProxmoxLiveState(ctx, () => afterChange());
   documents.listen(connection);
   connection.listen();
+}
+
+/** How long after a change on disk `nix eval` waits (tests shorten it with HOMELAB_NIX_EVAL_DELAY_MS). */
+function nixEvalDelay(): number {
+  const ms = Number(process.env.HOMELAB_NIX_EVAL_DELAY_MS);
+  return Number.isFinite(ms) && ms >= 0 ? ms : 1500;
 }

@@ -10,7 +10,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const layers = ['syntax', 'model', 'checks', 'features', 'protocol', 'cli'] as const;
+// `nixEval` runs the real `nix` in the background (protocol) or in CI (cli); the model never spawns it.
+const layers = ['syntax', 'model', 'checks', 'features', 'protocol', 'cli', 'nixEval'] as const;
 type Layer = (typeof layers)[number];
 /** What each layer may import from the server (besides itself). */
 const allowed: Record<Layer, Layer[]> = {
@@ -18,8 +19,9 @@ const allowed: Record<Layer, Layer[]> = {
   model: ['syntax'],
   checks: ['syntax', 'model'],
   features: ['syntax', 'model', 'checks'],
-  protocol: ['syntax', 'model', 'checks', 'features'],
-  cli: ['syntax', 'model', 'checks'],
+  protocol: ['syntax', 'model', 'checks', 'features', 'nixEval'],
+  cli: ['syntax', 'model', 'checks', 'nixEval'],
+  nixEval: ['syntax', 'model'],
 };
 
 function tsFiles(dir: string): string[] {

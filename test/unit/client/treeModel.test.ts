@@ -71,3 +71,24 @@ test('the tooltip summarises the container in Markdown', () => {
   assert.match(text, /Host: pve, VMID 105/);
   assert.match(text, /Flags on: `grafanaEnable`/);
 });
+
+test('a machine only nix eval lists: grouped "from nix eval", a detail saying nothing is deployable yet', () => {
+  const lab: Topology = {
+    homelabs: [{
+      rootUri: 'file:///lab', name: 'lab', networks: [], hosts: [], services: [],
+      containers: [
+        container('alpha', { profileExists: false, sources: ['nix-eval'], group: 'nix-eval', tags: [] }),
+        container('web', { ip: '10.0.0.5', profileExists: false, sources: ['deploy-rs'], group: 'deploy-rs', tags: [], deployTarget: '10.0.0.5' }),
+      ],
+    }],
+  };
+  const roots = rootNodes(lab, 'host');
+  assert.deepEqual(roots.map((n) => (n.type === 'group' ? n.label : n.type)), ['deploy-rs nodes', 'from nix eval']);
+  const [alpha] = childNodes(roots[1], 'host');
+  const details = childNodes(alpha, 'host');
+  assert.deepEqual(details.map((d) => (d.type === 'detail' ? [d.label, d.description] : d.type)), [['from nix eval', 'no address known: nothing to deploy yet']]);
+  assert.match(containerTooltip((alpha as { container: ContainerNode }).container), /Found in: from nix eval/);
+  // A machine the static reading found gets no such detail.
+  const [web] = childNodes(roots[0], 'host');
+  assert.ok(!childNodes(web, 'host').some((d) => d.type === 'detail' && d.label === 'from nix eval'));
+});

@@ -12,8 +12,9 @@ import type { Value } from '../../syntax/value';
  * (`systems/<arch>-linux/<name>/`, `machines/<name>/configuration.nix`);
  * `morph`: a node of a morph or NixOps network file; `convention`: a
  * `machines/<name>/configuration.nix` of a repository without a flake or hive.
+ * `nix-eval`: listed by the real `nix eval` only (fromNixEval.ts), not found by the static reading.
  */
-export type MachineSourceKind = 'flake' | 'colmena' | 'deploy-rs' | 'snowfall' | 'clan' | 'morph' | 'convention';
+export type MachineSourceKind = 'flake' | 'colmena' | 'deploy-rs' | 'snowfall' | 'clan' | 'morph' | 'convention' | 'nix-eval';
 export type DeployMethod = 'nixos-rebuild' | 'colmena' | 'deploy-rs';
 
 export interface MachineSource {
