@@ -8,6 +8,7 @@ import { toPlain } from '../syntax/value';
 import { docCommentAt, enumFromDoc } from './nixText';
 import type { SettingsBlock } from './profiles';
 import { literalValue, type SettingRead } from './settingReads';
+import { shippedProfileSchema } from './shipped';
 
 export type SettingType = 'boolean' | 'string' | 'integer' | 'number' | 'list' | 'attrs' | 'path' | 'null';
 export type CatalogSource = 'shipped' | 'defaults' | 'read' | 'user';
@@ -248,4 +249,18 @@ export function fromSchema(cat: Catalog, schema: unknown, source: 'shipped' | 'u
       );
     }
   }
+}
+
+/**
+ * A homelab's catalog of settings: the shipped profile schema, then the
+ * defaults file's keys, values and comments, then what modules read, then the
+ * user's own schemas (each later source adds to and refines the earlier).
+ */
+export function catalogOf(defaults: { value: Value | undefined; text: string | undefined } | undefined, moduleReads: SettingRead[], userSchemas: unknown[]): Catalog {
+  const catalog = emptyCatalog();
+  fromSchema(catalog, shippedProfileSchema(), 'shipped');
+  if (defaults) fromDefaults(catalog, defaults.value, defaults.text);
+  fromReads(catalog, moduleReads);
+  for (const schema of userSchemas) fromSchema(catalog, schema, 'user');
+  return catalog;
 }

@@ -4,9 +4,9 @@
 // of every file they read, so a one-file change re-derives only what read it.
 import { parseYaml, type YamlParseResult } from '../syntax/yaml';
 import { buildAddressIndex } from './addresses';
-import { emptyCatalog, fromDefaults, fromReads, fromSchema } from './catalog';
+import { catalogOf } from './catalog';
 import { DocumentStore } from './documents';
-import { withProfile, type Container, type Homelab, type Service } from './homelab';
+import { withProfile, type Container, type Homelab } from './homelab';
 import type { WorkspaceHost } from './host';
 import { readInventory, type Inventory } from './inventory';
 import type { NixEvalSession, NixFileAnalysis, NixLayer, NixReadHost } from './nixAdapter';
@@ -14,7 +14,7 @@ import { realNixLayer } from './nixBinding';
 import { makeProfile, profileNameOf, type Profile } from './profiles';
 import { scanSettingReads, type SettingRead } from './settingReads';
 import { withDefaults, type HomelabSettings } from './settings';
-import { builtinServiceList, shippedProfileSchema } from './shipped';
+import { servicesOf } from './services';
 import { matchGlob } from './glob';
 import { ignoredFiles } from './ignore';
 import { dirnameUri, isUnder, joinUri, normalizeUri, relativeUri } from './uri';
@@ -526,27 +526,10 @@ export class Workspace {
     joinMachines(containers, discovery);
     const nixEval = joinNixEval(containers, discovery, this.evaluated.get(f.root), f.root);
 
-    const services = new Map<string, Service>();
-    for (const b of builtinServiceList()) services.set(b.name, { name: b.name, builtin: b, port: b.port });
-    if (inventory)
-      for (const d of inventory.services.values()) {
-        const builtin = services.get(d.name)?.builtin;
-        services.set(d.name, {
-          name: d.name,
-          decl: d,
-          builtin,
-          port: d.port?.value ?? builtin?.port,
-          portOrigin: d.port?.origin,
-        });
-      }
+    const services = servicesOf(inventory);
 
     const defaultsUri = joinUri(f.root, s.defaultsFile);
-    const catalog = emptyCatalog();
-    fromSchema(catalog, shippedProfileSchema(), 'shipped');
-    if (this.docs.exists(defaultsUri)) {
-      const dv = this.evaluate(defaultsUri, session).value;
-      fromDefaults(catalog, dv, this.docs.text(defaultsUri));
-    }
+    const defaults = this.docs.exists(defaultsUri) ? { value: this.evaluate(defaultsUri, session).value, text: this.docs.text(defaultsUri) } : undefined;
     const profileSet = new Set(profiles.keys());
     const reads: SettingRead[] = [];
     let hasModules = false;
@@ -556,11 +539,7 @@ export class Workspace {
       if (r.length && !profileSet.has(u) && u !== defaultsUri) hasModules = true;
     }
     // Reads inside profiles (e.g. `base.systemSettings.x ++ [...]`) do not make a setting "used".
-    fromReads(
-      catalog,
-      reads.filter((r) => !profileSet.has(r.origin.uri)),
-    );
-    for (const schemaPath of s.schemas) fromSchema(catalog, this.jsonFile(joinUri(f.root, schemaPath)), 'user');
+    const catalog = catalogOf(defaults, reads.filter((r) => !profileSet.has(r.origin.uri)), s.schemas.map((p) => this.jsonFile(joinUri(f.root, p))));
 
     const partial = {
       root: f.root,

@@ -35,7 +35,7 @@ test('machines --nix: names only Nix can list appear "from nix eval"; without --
   ]);
 
   const json = spawnSync(process.execPath, [cli, 'machines', lab, '--nix', '--format', 'json'], { env, encoding: 'utf8' });
-  const rows = JSON.parse(json.stdout) as { name: string; fromNixEval?: string[]; deploy?: unknown; addresses: string[] }[];
+  const rows = (JSON.parse(json.stdout) as { machines: { name: string; fromNixEval?: string[]; deploy?: unknown; addresses: string[] }[] }).machines;
   assert.deepEqual(
     rows.map((r) => [r.name, r.fromNixEval, r.deploy === undefined, r.addresses]),
     [
