@@ -1,10 +1,8 @@
 // Rollback over a real OpenSSH server on 127.0.0.1 (test helper), logged in as
 // the sshd's test user. No NixOS runs here: the machine's system profile is a
-// stand-in — a folder of generation links (system-1-link, system-2-link, …)
-// whose targets hold a `bin/switch-to-configuration` script that records it
-// ran — and the generations are switched by Debian's real `nix-env` (through a
-// wrapper that gives it a state folder the test user may write, as the real
-// /nix/var/nix is root's). ssh-script rollback checks out the commit deployed
+// stand-in (helpers/systemProfile) and the generations are switched by
+// Debian's real `nix-env`, through a wrapper that gives it a state, store and
+// home of its own (the real /nix is root's, or absent). ssh-script rollback checks out the commit deployed
 // before in a real checkout (helpers/remoteRepo) and runs the command again.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +18,7 @@ import type { DeployTarget, DeployUnit, PlanStep } from '../../client/src/deploy
 import type { WaveFailure } from '../../client/src/deploy/waveRunner';
 import { startSshd, type Sshd } from './helpers/sshd';
 import { createRemoteRepo, type RemoteRepo } from './helpers/remoteRepo';
+import { standInProfile, type StandInProfile } from './helpers/systemProfile';
 
 let sshd: Sshd;
 let repo: RemoteRepo;
@@ -37,36 +36,8 @@ after(async () => {
   if (base) fs.rmSync(base, { recursive: true, force: true });
 });
 
-const asUser = (p: string): void => fs.chownSync(p, sshd.user.uid, sshd.user.gid);
-
 /** A stand-in system profile with `generations` generations, the last one current. */
-function standInProfile(name: string, generations: number): { profile: string; marker: string; nixEnv: string; addGeneration(n: number): void } {
-  const dir = path.join(base, name);
-  const profiles = path.join(dir, 'profiles');
-  const marker = path.join(dir, 'switched');
-  fs.mkdirSync(path.join(dir, 'state'), { recursive: true });
-  fs.mkdirSync(profiles);
-  const addGeneration = (n: number): void => {
-    const gen = path.join(dir, `gen${n}`);
-    fs.mkdirSync(path.join(gen, 'bin'), { recursive: true });
-    const script = path.join(gen, 'bin', 'switch-to-configuration');
-    fs.writeFileSync(script, `#!/bin/sh\n# Stand-in: records which generation was activated and how.\necho "gen${n} $1" >> ${marker}\n`);
-    fs.chmodSync(script, 0o755);
-    fs.symlinkSync(gen, path.join(profiles, `system-${n}-link`));
-    fs.rmSync(path.join(profiles, 'system'), { force: true });
-    fs.symlinkSync(`system-${n}-link`, path.join(profiles, 'system'));
-  };
-  for (let n = 1; n <= generations; n++) addGeneration(n);
-  // Debian's nix-env with a state folder the test user owns.
-  const nixEnv = path.join(dir, 'nix-env');
-  fs.writeFileSync(nixEnv, `#!/bin/sh\n# Debian's real nix-env, with a state folder the test user may write.\nNIX_STATE_DIR=${path.join(dir, 'state')} exec /usr/bin/nix-env "$@"\n`);
-  fs.chmodSync(nixEnv, 0o755);
-  for (const p of [dir, profiles, path.join(dir, 'state'), marker]) if (fs.existsSync(p)) asUser(p);
-  fs.writeFileSync(marker, '');
-  asUser(marker);
-  for (const l of fs.readdirSync(profiles)) fs.lchownSync(path.join(profiles, l), sshd.user.uid, sshd.user.gid);
-  return { profile: path.join(profiles, 'system'), marker, nixEnv, addGeneration };
-}
+const profileOf = (name: string, generations: number): StandInProfile => standInProfile(base, name, generations, sshd.user);
 
 const nixTarget = (name: string, method: 'nixos-rebuild' | 'colmena' | 'deploy-rs' = 'nixos-rebuild'): DeployTarget => ({
   name, ip: '127.0.0.1', deploy: { method, user: sshd.user.name, sshOptions: sshd.sshOptions },
@@ -86,7 +57,7 @@ async function capture(step: PlanStep): Promise<string> {
 }
 
 test('NixOS: after a health failure, the previous generation is selected by nix-env and activated', { timeout: 30_000 }, async () => {
-  const p = standInProfile('health', 3);
+  const p = profileOf('health', 3);
   const options: RollbackOptions = { workspaceFolder: base, connectTimeout: 5, systemProfile: p.profile, nixEnv: p.nixEnv, sudo: false };
   const r = planRollback(nixTarget('LXC_nix'), options, { failure: 'health' });
   if (!r.ok) assert.fail(r.reason);
@@ -102,7 +73,7 @@ test('NixOS: after a health failure, the previous generation is selected by nix-
 });
 
 test('NixOS: the generation read before the deploy is the one returned to', { timeout: 30_000 }, async () => {
-  const p = standInProfile('probe', 2);
+  const p = profileOf('probe', 2);
   const options: RollbackOptions = { workspaceFolder: base, connectTimeout: 5, systemProfile: p.profile, nixEnv: p.nixEnv, sudo: false };
   const target = nixTarget('LXC_probe', 'colmena');
   const probe = planRollbackProbe(target, options);
@@ -113,7 +84,6 @@ test('NixOS: the generation read before the deploy is the one returned to', { ti
   // The "deploy": two new generations, the profile on the last (as nixos-rebuild switch would leave it).
   p.addGeneration(3);
   p.addGeneration(4);
-  for (const l of ['system', 'system-3-link', 'system-4-link']) fs.lchownSync(path.join(path.dirname(p.profile), l), sshd.user.uid, sshd.user.gid);
   const r = planRollback(target, options, { before, failure: 'deploy' });
   if (!r.ok) assert.fail(r.reason);
   assert.match(r.description, /generation 2 of .*before the deploy/);
@@ -121,6 +91,30 @@ test('NixOS: the generation read before the deploy is the one returned to', { ti
   assert.equal(result.status, 'succeeded', result.message);
   assert.equal(fs.readlinkSync(p.profile), 'system-2-link');
   assert.equal(fs.readFileSync(p.marker, 'utf8'), 'gen2 switch\n');
+});
+
+test('NixOS: rollback works where the login user finds no /nix store (a machine on which Nix never ran as root)', { timeout: 30_000 }, async () => {
+  // The cause of the old flaky failure: the nix-env stand-in needed /nix/store,
+  // which only existed once another test file had run Nix as root.
+  const bare = await startSshd({ withoutNix: true });
+  try {
+    const p = profileOf('no-nix', 2);
+    const target: DeployTarget = { name: 'LXC_nonix', ip: '127.0.0.1', deploy: { method: 'nixos-rebuild', user: bare.user.name, sshOptions: bare.sshOptions } };
+    const options: RollbackOptions = { workspaceFolder: base, connectTimeout: 5, systemProfile: p.profile, nixEnv: p.nixEnv, sudo: false };
+    const look = await capture({
+      id: 'look', title: 'Look for /nix/store',
+      argv: ['ssh', '-o', 'BatchMode=yes', ...bare.sshOptions, '-T', '--', `${bare.user.name}@127.0.0.1`, 'if [ -e /nix/store ]; then echo present; else echo absent; fi'],
+    });
+    assert.equal(look.trim(), 'absent', 'the condition under test: no /nix/store for the login user');
+    const r = planRollback(target, options, { failure: 'health' });
+    if (!r.ok) assert.fail(r.reason);
+    const result = await run(r.unit);
+    assert.equal(result.status, 'succeeded', result.message);
+    assert.equal(fs.readlinkSync(p.profile), 'system-1-link');
+    assert.equal(fs.readFileSync(p.marker, 'utf8'), 'gen1 switch\n');
+  } finally {
+    await bare.stop();
+  }
 });
 
 test('NixOS: a failed deploy with an unknown generation is not rolled back blindly', () => {

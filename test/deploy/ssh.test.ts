@@ -112,7 +112,10 @@ describe('deploys over a real sshd', { concurrency: 6 }, () => {
     assert.equal(r.failedStep, 'run');
     assert.equal(r.failedStepIndex, 2);
     assert.equal(r.exitCode, 7);
-    assert.match(r.message ?? '', /Run the command exited with code 7/);
+    // ssh -tt merges the remote stderr into the terminal; the message carries
+    // it, not ssh's own "Connection to 127.0.0.1 closed."
+    assert.match(r.message ?? '', /Run the command exited with code 7: .*fail\.sh: the stand-in service refused to start$/);
+    assert.doesNotMatch(r.message ?? '', /Connection to .* closed/);
     assert.match(output, /about to fail/);
   });
 

@@ -430,11 +430,16 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
         await openHomelabView(page);
         await treeRows(page, ['LXC_e2e']);
         await runCommand(page, 'Homelab: Show Deploy Plan');
-        const plan = page.locator('.monaco-editor .view-lines').last();
-        const planText = await waitForText(plan, /port opened[\s\S]*tcp\/22/);
-        assert.match(planText, /# Deploy plan/);
+        // The plan's own view: a webview (an iframe holding the page's iframe).
+        const planPage = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+        const planText = await waitForText(planPage.locator('body'), /port opened[\s\S]*tcp\/22/);
+        assert.match(planText, /Deploy plan — /);
+        assert.match(planText, /closed\s*→\s*open/);
         await settle(page);
         await screenshot(page, 'plan.png');
+        // A change's link opens its line in the profile.
+        await planPage.locator('a.loc', { hasText: 'profiles/LXC_e2e-config.nix:' }).first().click();
+        await page.locator('.tab.active', { hasText: 'LXC_e2e-config.nix' }).waitFor({ timeout: 15_000 });
 
         await runCommand(page, 'Homelab: Deploy Container');
         const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'LXC_e2e' }).first();

@@ -77,6 +77,18 @@ test('homelab/deployPlan: the live workspace, open documents included, against g
     assert.match(elsewhere.error ?? '', /^no homelab in /);
     // The server is still there.
     assert.equal((await client.request<DeployPlanResult>('homelab/deployPlan', { folderUri, since: c1, machines: ['LXC_plane'] })).text, 'no changes');
+
+    // An open document that does not parse (its list's `]` swallowed by a comment): the plan says it is incomplete and names it.
+    const planeUri = fileUri(path.join(dir, 'profiles', 'LXC_plane-config.nix'));
+    const planeText = readFileSync(path.join(dir, 'profiles', 'LXC_plane-config.nix'), 'utf8').replace('[ 22 80 9092 9100 ];', '[ 22 80 9100 # 9092 ];');
+    client.notify('textDocument/didOpen', { textDocument: { uri: planeUri, languageId: 'nix', version: 1, text: planeText } });
+    const broken = await client.request<DeployPlanResult>('homelab/deployPlan', { folderUri, since: c1 });
+    const brokenLine = planeText.slice(0, planeText.indexOf('allowedTCPPorts')).split('\n').length;
+    assert.deepEqual(broken.plan.unreadable?.map((u) => [u.file, u.line, u.side]), [['profiles/LXC_plane-config.nix', brokenLine, 'after']]);
+    assert.deepEqual(broken.text.split('\n').slice(0, 2).map((l) => l.replace(/: '\['.*$/, '')), [
+      'incomplete plan: 1 file could not be read, so what it says is missing from this plan:',
+      `  profiles/LXC_plane-config.nix:${brokenLine}  in the working tree`,
+    ]);
   } finally {
     await client.shutdown();
   }

@@ -22,7 +22,7 @@ import type { CommandContext } from '../commands';
 import { containerFromArgs, pickContainers, PickedContainer } from './pickContainer';
 import { DeployOutput } from './deployOutput';
 import { openSshTerminal } from './sshTerminal';
-import { openPlan, PLAN_SCHEME, PlanDocuments, planMarkdown, planSummary, requestPlan } from './deployPlan';
+import { PlanViews, planSummary, requestPlan } from './deployPlan';
 import { runConfirmedDeploy, summaryText, type RootRun } from './deployRun';
 
 type Register = (id: string, run: (...args: unknown[]) => unknown) => void;
@@ -31,10 +31,10 @@ export function registerDeployCommands(context: vscode.ExtensionContext, ctx: Co
   // Survives restarts, is per workspace, and lives outside the repository (never committed by accident).
   const storage = context.storageUri ?? context.globalStorageUri;
   const history = new DeployHistory(vscode.Uri.joinPath(storage, 'deploys').fsPath);
-  const planDocs = new PlanDocuments();
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, planDocs));
+  const planViews = new PlanViews();
+  context.subscriptions.push(planViews);
   const deploy = (picked: PickedContainer[], dryRun: boolean): Promise<WaveRunSummary[] | RunSummary | undefined> =>
-    deployContainers(ctx, history, planDocs, picked, dryRun);
+    deployContainers(ctx, history, planViews, picked, dryRun);
 
   register('homelab.deploy', async (...args) => {
     const picked = containerFromArgs(ctx.tree, args);
@@ -74,14 +74,15 @@ export function registerDeployCommands(context: vscode.ExtensionContext, ctx: Co
   register('homelab.showDeployPlan', async () => {
     await ctx.tree.ensureLoaded();
     const all = ctx.tree.containers();
-    let shown: vscode.Uri | undefined;
+    // Returns the last page shown (the integration tests read it).
+    let shown: string | undefined;
     for (const [rootUri, group] of groupByRoot(all)) {
       const names = group.map((p) => p.container.name);
       const answer = await planFor(ctx, history, rootUri, names);
-      shown = await openPlan(planDocs, rootUri, planMarkdown(rootUri, folderName(rootUri), answer, await sinceLabel(history, names)));
+      shown = planViews.show(rootUri, folderName(rootUri), answer, await sinceLabel(history, names));
     }
     if (!shown) void vscode.window.showInformationMessage('Homelab: no machine to plan.');
-    return shown?.toString();
+    return shown;
   });
   register('homelab.rollback', async (...args) => {
     if (refuseUntrusted('Rolling back')) return undefined;
@@ -183,7 +184,7 @@ async function changedByFileTimes(history: DeployHistory, group: PickedContainer
 async function deployContainers(
   ctx: CommandContext,
   history: DeployHistory,
-  planDocs: PlanDocuments,
+  planViews: PlanViews,
   picked: PickedContainer[],
   dryRun: boolean,
 ): Promise<WaveRunSummary[] | RunSummary | undefined> {
@@ -234,7 +235,7 @@ async function deployContainers(
     for (const run of runs) {
       const names = run.containers.map((c) => c.name);
       const answer = await planFor(ctx, history, run.rootUri, names);
-      await openPlan(planDocs, run.rootUri, planMarkdown(run.rootUri, folderName(run.rootUri), answer, await sinceLabel(history, names)));
+      planViews.show(run.rootUri, folderName(run.rootUri), answer, await sinceLabel(history, names));
       planLines.push(...planSummary(answer));
     }
     const choice = await vscode.window.showWarningMessage(

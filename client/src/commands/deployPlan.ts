@@ -1,34 +1,21 @@
 // "Show Deploy Plan" and the plan shown before a deploy: the server computes
 // what changes per machine since its last successful deploy (or a revision)
-// and the knock-ons on other machines; this shows it as a read-only Markdown
-// document whose every change links to its line. Read-only: it works in an
-// untrusted workspace.
+// and the knock-ons on other machines; this shows it in a view of its own
+// beside the editor (planHtml.ts: tables of old → new, knock-ons under the
+// machines they hit, an incomplete plan's unreadable files first), one view
+// per folder, refreshed in place. A change's link opens its line. Read-only:
+// it works in an untrusted workspace.
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   DeployPlanRequest,
   type DeployPlanParams,
   type DeployPlanResult,
-  type PlanChange,
 } from '../../../server/src/protocol/customMessages';
+import { parseOpenMessage, planHtml, type OpenLocationMessage } from './planHtml';
 
-export const PLAN_SCHEME = 'homelab-plan';
-
-/** The plan documents' texts, by URI (a virtual, read-only document per folder). */
-export class PlanDocuments implements vscode.TextDocumentContentProvider {
-  private readonly texts = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
-  }
-
-  set(uri: vscode.Uri, text: string): void {
-    this.texts.set(uri.toString(), text);
-    this.changed.fire(uri);
-  }
-}
+export { planSummary } from './planSummary';
 
 export async function requestPlan(client: LanguageClient, params: DeployPlanParams): Promise<DeployPlanResult> {
   try {
@@ -38,51 +25,51 @@ export async function requestPlan(client: LanguageClient, params: DeployPlanPara
   }
 }
 
-function link(rootUri: string, change: { file: string; line: number }): string {
-  const target = vscode.Uri.joinPath(vscode.Uri.parse(rootUri), change.file).with({ fragment: `L${change.line}` });
-  return `[${change.file}:${change.line}](${target.toString()})`;
-}
-
-function describe(c: PlanChange): string {
-  if (c.message) return c.message;
-  const arrow = c.old !== undefined && c.new !== undefined ? `\`${c.old}\` → \`${c.new}\`` : c.new !== undefined ? `\`${c.new}\`` : c.old !== undefined ? `was \`${c.old}\`` : '';
-  return `${c.kind.replace(/-/g, ' ')} \`${c.key}\`${arrow ? `: ${arrow}` : ''}`;
-}
-
-/** The plan as Markdown, every change with a link to its line. */
-export function planMarkdown(rootUri: string, folderName: string, answer: DeployPlanResult, sinceLabel: string): string {
-  const lines = [`# Deploy plan — ${folderName}`, '', `Compared with ${sinceLabel}.`, ''];
-  if (answer.error) return [...lines, `**No plan:** ${answer.error}`, ''].join('\n');
-  const { machines, knockOns } = answer.plan;
-  if (machines.length === 0 && knockOns.length === 0) return [...lines, 'No changes: nothing to deploy.', ''].join('\n');
-  for (const m of machines) {
-    lines.push(`## ${m.machine} — ${m.status}${m.since ? ` (since ${m.since})` : ''}`, '');
-    for (const c of m.changes) lines.push(`- ${describe(c)} — ${link(rootUri, c)}`);
-    lines.push('');
+/** Opens a plan link's file at its line; a file gone from the working tree is said, not opened. */
+async function openLocation(rootUri: string, at: OpenLocationMessage): Promise<void> {
+  const uri = vscode.Uri.joinPath(vscode.Uri.parse(rootUri), at.file);
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    void vscode.window.showWarningMessage(`Homelab: ${at.file} is not in the working tree any more (the plan names line ${at.line} of it at an earlier revision).`);
+    return;
   }
-  if (knockOns.length) {
-    lines.push('## Knock-ons on other machines', '');
-    for (const k of knockOns) lines.push(`- **${k.machine}**: ${describe(k)} — ${link(rootUri, k)}`);
-    lines.push('');
+  const position = new vscode.Position(at.line - 1, 0);
+  await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+}
+
+/** The plan views, one per folder. */
+export class PlanViews implements vscode.Disposable {
+  private readonly panels = new Map<string, vscode.WebviewPanel>();
+
+  /** Shows (or refreshes) the folder's plan beside the editor; returns the page. */
+  show(rootUri: string, folderName: string, answer: DeployPlanResult, sinceLabel: string): string {
+    const html = planHtml({ folderName, sinceLabel, answer, nonce: randomBytes(16).toString('base64') });
+    let panel = this.panels.get(rootUri);
+    if (panel) panel.reveal(vscode.ViewColumn.Beside, true);
+    else {
+      panel = vscode.window.createWebviewPanel(
+        'homelab.deployPlan',
+        `Deploy Plan — ${folderName}`,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, enableCommandUris: false, localResourceRoots: [], enableFindWidget: true },
+      );
+      const created = panel;
+      this.panels.set(rootUri, created);
+      created.onDidDispose(() => {
+        if (this.panels.get(rootUri) === created) this.panels.delete(rootUri);
+      });
+      created.webview.onDidReceiveMessage((message: unknown) => {
+        const at = parseOpenMessage(message);
+        if (at) void openLocation(rootUri, at);
+      });
+    }
+    panel.webview.html = html;
+    return html;
   }
-  return lines.join('\n');
-}
 
-/** Short lines for a confirmation dialog. */
-export function planSummary(answer: DeployPlanResult): string[] {
-  if (answer.error) return [`(no plan: ${answer.error})`];
-  const out = answer.plan.machines.map((m) => `${m.machine}: ${m.status === 'changed' ? `${m.changes.length} change${m.changes.length === 1 ? '' : 's'}` : m.status}`);
-  for (const k of answer.plan.knockOns) out.push(`knock-on on ${k.machine}: ${describe(k).replace(/`/g, '')}`);
-  return out.length ? out : ['no changes since the last deploy'];
-}
-
-/** Opens (or refreshes) the plan document of a folder beside the editor. */
-export async function openPlan(docs: PlanDocuments, rootUri: string, markdown: string): Promise<vscode.Uri> {
-  const folder = vscode.Uri.parse(rootUri);
-  const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${folder.path.split('/').filter(Boolean).pop() ?? 'homelab'} — Deploy Plan.md` });
-  docs.set(uri, markdown);
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
-  return uri;
+  dispose(): void {
+    for (const p of this.panels.values()) p.dispose();
+    this.panels.clear();
+  }
 }

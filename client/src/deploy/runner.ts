@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { displayCommand } from './quote';
 import { LineRedactor, redact } from './redact';
-import { explainSshFailure, lastLine } from './sshErrors';
+import { failureTail } from './failureText';
+import { explainSshFailure } from './sshErrors';
 import type {
   ContainerResult, DeployEvent, DeployPlan, DeployUnit, PlanStep, RunOptions, RunSummary,
 } from './types';
@@ -23,6 +24,9 @@ interface StepOutcome {
   spawnError?: string;
   stderrTail: string;
   outputTail: string;
+  /** The tails were cut from longer streams (their first line may be partial). */
+  stderrTruncated: boolean;
+  outputTruncated: boolean;
 }
 
 function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
@@ -38,7 +42,9 @@ function runStep(unit: DeployUnit, index: number, step: PlanStep, options: RunOp
   const emit = options.onEvent ?? ((): void => undefined);
   const secrets = options.secrets ?? [];
   return new Promise((resolve) => {
-    const outcome: StepOutcome = { exitCode: null, signal: null, cancelled: false, stderrTail: '', outputTail: '' };
+    const outcome: StepOutcome = {
+      exitCode: null, signal: null, cancelled: false, stderrTail: '', outputTail: '', stderrTruncated: false, outputTruncated: false,
+    };
     if (options.signal?.aborted) {
       outcome.cancelled = true;
       resolve(outcome);
@@ -72,8 +78,14 @@ function runStep(unit: DeployUnit, index: number, step: PlanStep, options: RunOp
       };
       child[stream]?.on('data', (chunk: Buffer) => {
         const text = decoder.write(chunk);
-        if (stream === 'stderr') outcome.stderrTail = (outcome.stderrTail + text).slice(-TAIL);
-        outcome.outputTail = (outcome.outputTail + text).slice(-TAIL);
+        if (stream === 'stderr') {
+          const all = outcome.stderrTail + text;
+          if (all.length > TAIL) outcome.stderrTruncated = true;
+          outcome.stderrTail = all.slice(-TAIL);
+        }
+        const all = outcome.outputTail + text;
+        if (all.length > TAIL) outcome.outputTruncated = true;
+        outcome.outputTail = all.slice(-TAIL);
         send(redactor ? redactor.push(text) : text);
       });
       child[stream]?.on('end', () => {
@@ -115,8 +127,10 @@ function describeFailure(unit: DeployUnit, step: PlanStep, o: StepOutcome, secre
     if (ssh) return `${step.title}: ${ssh}`;
   }
   const how = o.signal ? `was ended by ${o.signal}` : `exited with code ${o.exitCode}`;
-  const last = redact(lastLine(o.stderrTail) || lastLine(o.outputTail), secrets);
-  return `${step.title} ${how}${last ? `: ${last}` : ''}`;
+  const tail = failureTail({
+    stderr: o.stderrTail, output: o.outputTail, stderrTruncated: o.stderrTruncated, outputTruncated: o.outputTruncated,
+  }, step.remoteCommand !== undefined, secrets);
+  return `${step.title} ${how}${tail ? `: ${tail}` : ''}`;
 }
 
 async function runUnit(unit: DeployUnit, options: RunOptions): Promise<ContainerResult[]> {

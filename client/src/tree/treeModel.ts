@@ -166,9 +166,9 @@ function duration(seconds: number): string {
   return `${minutes}m`;
 }
 
-/** A Proxmox host's line in the tree: its address, how many containers, and its live read. */
-export function hostDescription(host: HostNode, containers: number): string {
-  const parts = [host.ip, containers > 0 ? `${containers} containers` : host.kind];
+/** A Proxmox host's line in the tree: its address, how many machines it holds, and its live read. */
+export function hostDescription(host: HostNode, machines: number): string {
+  const parts = [host.ip, machines > 0 ? `${machines} machine${machines === 1 ? '' : 's'}` : host.kind];
   if (host.live?.error) parts.push(`Proxmox: ${host.live.error}`);
   else if (host.live) {
     parts.push(`live ${host.live.readAt.slice(11, 16)}`);

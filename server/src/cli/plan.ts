@@ -6,11 +6,12 @@
 // 2 on a usage error or a git problem (message on stderr).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { deployPlan } from '../checks/plan/deployPlan';
+import { deployPlan, isCompletePlan } from '../checks/plan/deployPlan';
 import { formatPlanText } from '../checks/plan/planText';
 import { defaultSince } from '../model/gitHost';
 import { nodeFsHost } from '../model/host';
 import { buildAtRevision } from '../model/revisionBuild';
+import { unreadableFiles } from '../model/unreadable';
 import { pathToUri } from '../model/uri';
 import { Workspace } from '../model/workspace';
 import { settingsFromVscode } from './vscodeSettings';
@@ -27,7 +28,11 @@ REV is read from git, never checked out.
   --since REV      the revision last deployed (a commit, branch or tag)
   --machine NAME   plan only this machine (repeatable)
   --format text    one line per change (default)
-  --format json    {since, commit, machines, knockOns}
+  --format json    {since, commit, complete, machines, knockOns, unreadable}
+
+A file that does not parse (or cannot be read) at REV or in the working tree
+makes the plan incomplete: it says so first, naming each such file, its line
+and the side (REV and its commit, or the working tree).
 
 Exit code: 0 when the plan is printed, 2 on a usage error or a git problem.`;
 
@@ -106,8 +111,11 @@ export async function planMain(argv: string[], out: (s: string) => void, err: (s
     since: revision,
     textBefore: before.text,
     textAfter: (u) => ws.text(u),
+    commit: before.commit,
+    unreadableBefore: before.unreadable,
+    unreadableAfter: unreadableFiles(ws, after),
   });
-  if (format === 'json') out(JSON.stringify({ since: revision, commit: before.commit, ...plan }, null, 2));
+  if (format === 'json') out(JSON.stringify({ since: revision, commit: before.commit, complete: isCompletePlan(plan), ...plan }, null, 2));
   else {
     out(`homelab-check plan: since ${revision} (${before.commit.slice(0, 12)})`);
     for (const line of formatPlanText(plan)) out(line);

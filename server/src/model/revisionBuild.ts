@@ -5,6 +5,7 @@
 import type { Homelab } from './homelab';
 import { gitRevisionHost, type GitProblem } from './gitHost';
 import type { HomelabSettings } from './settings';
+import { unreadableFiles, type UnreadableFile } from './unreadable';
 import { pathToUri } from './uri';
 import { Workspace } from './workspace';
 import * as path from 'node:path';
@@ -17,6 +18,8 @@ export interface RevisionBuild {
   homelab: Homelab | undefined;
   /** The text of a file at that commit (for lines). */
   text: (uri: string) => string | undefined;
+  /** The files that did not parse (or could not be read) at that commit. */
+  unreadable: UnreadableFile[];
 }
 
 /** The homelab of `folder` (a path) at `revision`, or why it cannot be built. */
@@ -26,5 +29,5 @@ export function buildAtRevision(folder: string, revision: string, settings?: Par
   const ws = new Workspace(host);
   ws.addFolder(pathToUri(path.resolve(folder)), settings);
   const homelab = ws.homelabs()[0];
-  return { revision, commit: host.commit, homelab, text: (uri) => ws.text(uri) };
+  return { revision, commit: host.commit, homelab, text: (uri) => ws.text(uri), unreadable: homelab ? unreadableFiles(ws, homelab) : [] };
 }

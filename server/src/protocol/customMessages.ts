@@ -180,7 +180,7 @@ export interface DeployPlanResult {
 }
 
 // The plan's own types, shared with the CLI (type-only: nothing of the checks layer reaches the client bundle).
-export type { DeployPlan as DeployPlanJson, MachinePlan, PlanChange, PlanChangeKind } from '../checks/plan/planTypes';
+export type { DeployPlan as DeployPlanJson, MachinePlan, PlanChange, PlanChangeKind, UnreadablePlanFile } from '../checks/plan/planTypes';
 import type { DeployPlan as DeployPlanJson } from '../checks/plan/planTypes';
 
 import type { ContainerLiveState, ProxmoxAccess, ProxmoxGuest } from './proxmoxMessages';

@@ -8,6 +8,7 @@ import { formatPlanText } from '../checks/plan/planText';
 import type { DeployPlan } from '../checks/plan/planTypes';
 import { defaultSince, resolveRevision } from '../model/gitHost';
 import { buildAtRevision, type RevisionBuild } from '../model/revisionBuild';
+import { unreadableFiles } from '../model/unreadable';
 import { normalizeUri, uriToPath } from '../model/uri';
 import type { Workspace } from '../model/workspace';
 import type { DeployPlanParams, DeployPlanResult } from './customMessages';
@@ -79,7 +80,7 @@ export class DeployPlanner {
         for (const m of others) if (!(m in sinceByMachine)) sinceByMachine[m] = fallback;
       }
     }
-    const plan = deployPlanPerMachine(after, (u) => this.workspace.text(u), builds, sinceByMachine);
+    const plan = deployPlanPerMachine(after, (u) => this.workspace.text(u), builds, sinceByMachine, unreadableFiles(this.workspace, after));
     return { plan, text: formatPlanText(plan).join('\n'), commits };
   }
 }

@@ -90,8 +90,11 @@ async function waitForBanner(port: number, child: ChildProcess, log: () => strin
  * `pathFirst`: folders put before the usual PATH of remote commands (sshd's
  * `SetEnv`), for stand-ins of programs no test machine runs (systemctl of a
  * system without systemd as PID 1).
+ * `withoutNix`: sshd runs in a mount namespace of its own where /nix, if this
+ * machine has one, is covered by an empty folder of root's — the logged-in
+ * user sees a machine on which no Nix command has run as root yet.
  */
-export async function startSshd(options: { pathFirst?: string[] } = {}): Promise<Sshd> {
+export async function startSshd(options: { pathFirst?: string[]; withoutNix?: boolean } = {}): Promise<Sshd> {
   const user = ensureTestUser();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homelab-sshd-'));
   fs.chmodSync(dir, 0o755); // sshd reads authorized_keys as the test user
@@ -133,7 +136,16 @@ export async function startSshd(options: { pathFirst?: string[] } = {}): Promise
     '',
   ].join('\n'));
   fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 }); // privilege separation dir
-  const child = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const sshdArgv = ['/usr/sbin/sshd', '-D', '-e', '-f', config];
+  let argv = sshdArgv;
+  if (options.withoutNix) {
+    const empty = path.join(dir, 'no-nix');
+    fs.mkdirSync(empty, { mode: 0o755 });
+    // unshare and sh exec in place: the child's pid stays sshd's, so stop() still ends it.
+    argv = ['unshare', '--mount', '--propagation', 'private', 'sh', '-c',
+      'if [ -e /nix ]; then mount --bind "$1" /nix || exit 97; fi; shift; exec "$@"', 'sh', empty, ...sshdArgv];
+  }
+  const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
   child.stderr?.on('data', (d: Buffer) => { log += d.toString(); });

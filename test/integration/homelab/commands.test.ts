@@ -44,13 +44,13 @@ describe('every contributed command on the example homelab', () => {
     assert.deepEqual(unaccounted, []);
   });
 
-  it('showDeployPlan opens a read-only plan document (this copy is no git repository: it says why there is no plan)', async () => {
+  it('showDeployPlan opens the plan in its own view (this copy is no git repository: it says why there is no plan)', async () => {
     const shown = await vscode.commands.executeCommand<string>('homelab.showDeployPlan');
-    assert.ok(shown, 'a plan document was opened');
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === shown);
-    assert.ok(doc, 'the plan document is open');
-    assert.match(doc.getText(), /^# Deploy plan — /);
-    assert.match(doc.getText(), /No plan:|No changes|## /);
+    assert.ok(shown, 'a plan page was shown');
+    assert.match(shown, /<h1>Deploy plan — /);
+    assert.match(shown, /No plan:|No changes|<h2>/);
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    assert.ok(tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith('Deploy Plan — ')), `tabs: ${tabs.map((t) => t.label).join(', ')}`);
   });
 
   it('groupByNetwork and groupByHost regroup the tree', async () => {

@@ -3,7 +3,7 @@
 // network, container details (IP, profile, services, flags, update).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { childNodes, containerTooltip, rootNodes, TreeNode } from '../../../client/src/tree/treeModel';
+import { childNodes, containerTooltip, hostDescription, rootNodes, TreeNode } from '../../../client/src/tree/treeModel';
 import type { ContainerNode, Topology } from '../../../server/src/protocol/customMessages';
 
 const container = (name: string, extra: Partial<ContainerNode>): ContainerNode => ({
@@ -91,4 +91,11 @@ test('a machine only nix eval lists: grouped "from nix eval", a detail saying no
   // A machine the static reading found gets no such detail.
   const [web] = childNodes(roots[0], 'host');
   assert.ok(!childNodes(web, 'host').some((d) => d.type === 'detail' && d.label === 'from nix eval'));
+});
+
+test('a host row counts its machines in the product’s noun, singular and plural', () => {
+  const pve = topology.homelabs[0].hosts[1];
+  assert.equal(hostDescription(pve, 1), '192.168.8.82 · 1 machine');
+  assert.equal(hostDescription(pve, 2), '192.168.8.82 · 2 machines');
+  assert.equal(hostDescription(pve, 0), '192.168.8.82 · proxmox');
 });

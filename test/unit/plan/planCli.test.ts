@@ -32,7 +32,7 @@ test('no changes: says so, exit 0', async () => {
   const sha = git(clean.top, 'rev-parse', 'HEAD');
   assert.equal(r.out, `homelab-check plan: since HEAD (${sha.slice(0, 12)})\nno changes`);
   const j = await cli('plan', clean.dir, '--format', 'json');
-  assert.deepEqual(JSON.parse(j.out), { since: 'HEAD', commit: sha, machines: [], knockOns: [] });
+  assert.deepEqual(JSON.parse(j.out), { since: 'HEAD', commit: sha, complete: true, machines: [], knockOns: [] });
 });
 
 test('text: the working tree against HEAD, one line per change with file:line, then the knock-ons', async () => {
@@ -60,6 +60,7 @@ test('json with --since: the whole plan, with the revision and its commit', asyn
   assert.deepEqual(JSON.parse(r.out), {
     since: c0,
     commit: c0,
+    complete: true,
     machines: [
       {
         machine: 'LXC_HOME', status: 'changed', since: c0, file: 'homelab.yaml', line: home,

@@ -10,7 +10,8 @@ import { LineIndex } from '../../syntax/lineIndex';
 import type { Origin } from '../../syntax/value';
 import { knockOns, type Place } from './knockOns';
 import { machineFacts, type Fact, type Family, type MachineFacts } from './machineFacts';
-import type { DeployPlan, MachinePlan, PlanChange, PlanChangeKind } from './planTypes';
+import type { UnreadableFile } from '../../model/unreadable';
+import type { DeployPlan, MachinePlan, PlanChange, PlanChangeKind, UnreadablePlanFile } from './planTypes';
 
 export type TextOf = (uri: string) => string | undefined;
 
@@ -22,12 +23,19 @@ export interface PlanOptions {
   /** The text of a file before and after (for lines). */
   textBefore: TextOf;
   textAfter: TextOf;
+  /** The commit `since` resolved to (named with the files unreadable there). */
+  commit?: string;
+  /** Files that did not parse before (at `since`) and after (the working tree). */
+  unreadableBefore?: UnreadableFile[];
+  unreadableAfter?: UnreadableFile[];
 }
 
 /** A homelab built at a revision, with its texts. */
 export interface BeforeBuild {
   homelab: Homelab | undefined;
   text: TextOf;
+  commit?: string;
+  unreadable?: UnreadableFile[];
 }
 
 const KIND_ORDER: PlanChangeKind[] = [
@@ -141,7 +149,34 @@ export function deployPlan(before: Homelab | undefined, after: Homelab, options:
     }
   }
   const effects = knockOns({ before, after, factsBefore, factsAfter, placeBefore, placeAfter }).filter((k) => k.cause !== undefined && names.has(k.cause));
-  return { machines: machines.sort((x, y) => compare(x.machine, y.machine)), knockOns: dedupe(effects).sort(compareChanges) };
+  const unreadable = [
+    ...(options.unreadableBefore ?? []).map((u) => unreadableEntry(after.root, u, 'before', options)),
+    ...(options.unreadableAfter ?? []).map((u) => unreadableEntry(after.root, u, 'after', options)),
+  ];
+  return withUnreadable({ machines: machines.sort((x, y) => compare(x.machine, y.machine)), knockOns: dedupe(effects).sort(compareChanges) }, unreadable);
+}
+
+function unreadableEntry(root: string, u: UnreadableFile, side: 'before' | 'after', options: PlanOptions): UnreadablePlanFile {
+  return {
+    file: relativeUri(root, u.uri), line: u.line, side,
+    ...(side === 'before' && options.since !== undefined ? { revision: options.since } : {}),
+    ...(side === 'before' && options.commit !== undefined ? { commit: options.commit } : {}),
+    message: u.message,
+  };
+}
+
+/** The plan with its unreadable files (deduplicated, sorted), when there are any. */
+function withUnreadable(plan: DeployPlan, list: UnreadablePlanFile[]): DeployPlan {
+  const seen = new Set<string>();
+  const unique = list.filter((u) => {
+    const id = JSON.stringify([u.side, u.revision, u.file]);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  if (unique.length === 0) return plan;
+  unique.sort((a, b) => (a.side === b.side ? 0 : a.side === 'before' ? -1 : 1) || compare(a.revision ?? '', b.revision ?? '') || compare(a.file, b.file));
+  return { ...plan, unreadable: unique };
 }
 
 function dedupe(list: PlanChange[]): PlanChange[] {
@@ -164,6 +199,7 @@ export function deployPlanPerMachine(
   textAfter: TextOf,
   beforeByRevision: Map<string, BeforeBuild>,
   sinceByMachine: Record<string, string>,
+  unreadableAfter: UnreadableFile[] = [],
 ): DeployPlan {
   const byRevision = new Map<string, string[]>();
   for (const [machine, rev] of Object.entries(sinceByMachine)) {
@@ -173,17 +209,27 @@ export function deployPlanPerMachine(
   }
   const machines: MachinePlan[] = [];
   const effects: PlanChange[] = [];
+  const unreadable: UnreadablePlanFile[] = [];
   for (const [rev, names] of byRevision) {
     const build = beforeByRevision.get(rev);
     if (!build) throw new Error(`no build for revision ${rev}`);
-    const plan = deployPlan(build.homelab, after, { machines: names, since: rev, textBefore: build.text, textAfter });
+    const plan = deployPlan(build.homelab, after, {
+      machines: names, since: rev, textBefore: build.text, textAfter,
+      commit: build.commit, unreadableBefore: build.unreadable, unreadableAfter,
+    });
     machines.push(...plan.machines);
     effects.push(...plan.knockOns);
+    unreadable.push(...(plan.unreadable ?? []));
   }
-  return { machines: machines.sort((x, y) => compare(x.machine, y.machine)), knockOns: dedupe(effects).sort(compareChanges) };
+  return withUnreadable({ machines: machines.sort((x, y) => compare(x.machine, y.machine)), knockOns: dedupe(effects).sort(compareChanges) }, unreadable);
 }
 
 /** Whether the plan changes nothing. */
 export function isEmptyPlan(p: DeployPlan): boolean {
   return p.machines.length === 0 && p.knockOns.length === 0;
+}
+
+/** Whether every file was read on both sides (else the plan may miss changes). */
+export function isCompletePlan(p: DeployPlan): boolean {
+  return (p.unreadable?.length ?? 0) === 0;
 }

@@ -1,7 +1,8 @@
 // The deploy plan as readable lines, for the terminal and the editor's output:
 // one heading per machine, one line per change starting with its `file:line`
-// (terminals and editors turn those into links), then the knock-ons.
-import type { DeployPlan, PlanChange } from './planTypes';
+// (terminals and editors turn those into links), then the knock-ons. A plan
+// that could not read some file says so first, naming each file and where.
+import type { DeployPlan, PlanChange, UnreadablePlanFile } from './planTypes';
 
 function describe(c: PlanChange): string {
   const was = c.old ?? '(unset)';
@@ -33,8 +34,29 @@ function describe(c: PlanChange): string {
   }
 }
 
+/** Where a file could not be read: at a revision (its commit), or in the working tree. */
+export function unreadableWhere(u: UnreadablePlanFile): string {
+  if (u.side === 'after') return 'in the working tree';
+  const commit = u.commit ? u.commit.slice(0, 12) : undefined;
+  if (u.revision === undefined) return commit ? `at ${commit}` : 'before';
+  return `at ${u.revision}${commit && !u.revision.startsWith(commit) ? ` (${commit})` : ''}`;
+}
+
+/** The sentence that opens an incomplete plan. */
+export function incompleteSentence(plan: DeployPlan): string | undefined {
+  const n = plan.unreadable?.length ?? 0;
+  if (n === 0) return undefined;
+  return `incomplete plan: ${n} file${n === 1 ? '' : 's'} could not be read, so what ${n === 1 ? 'it says' : 'they say'} is missing from this plan`;
+}
+
 export function formatPlanText(plan: DeployPlan): string[] {
   const lines: string[] = [];
+  const incomplete = incompleteSentence(plan);
+  if (incomplete) {
+    lines.push(`${incomplete}:`);
+    for (const u of plan.unreadable ?? []) lines.push(`  ${u.file}:${u.line}  ${unreadableWhere(u)}: ${u.message}`);
+  }
+  const head = lines.length;
   for (const m of plan.machines) {
     const since = m.since ? ` since ${m.since}` : '';
     if (m.status === 'new') lines.push(`${m.machine}: new machine${since ? ` (not there${since})` : ''}  ${m.file}:${m.line}`);
@@ -48,6 +70,6 @@ export function formatPlanText(plan: DeployPlan): string[] {
     lines.push(`knock-ons on other machines:`);
     for (const c of plan.knockOns) lines.push(`  ${c.file}:${c.line}  ${c.machine}: ${describe(c)}`);
   }
-  if (lines.length === 0) lines.push('no changes');
+  if (lines.length === head) lines.push(incomplete ? 'no changes found in the files that could be read' : 'no changes');
   return lines;
 }

@@ -58,9 +58,28 @@ export interface MachinePlan {
   changes: PlanChange[];
 }
 
+/** A file the plan could not read whole at one side of the comparison. */
+export interface UnreadablePlanFile {
+  /** Relative to the folder. */
+  file: string;
+  /** 1-based line where reading stopped (1 when the whole file was not read). */
+  line: number;
+  /** `before`: at `revision` (`commit`); `after`: the working tree, open documents included. */
+  side: 'before' | 'after';
+  revision?: string;
+  commit?: string;
+  /** Why (the parser's first error). */
+  message: string;
+}
+
 export interface DeployPlan {
   /** Only the machines with changes, new or removed; by name. */
   machines: MachinePlan[];
   /** Changes on other machines caused by the planned ones. */
   knockOns: PlanChange[];
+  /**
+   * Present only when some file did not parse (or could not be read) on a
+   * side: the plan is then incomplete — what that file says is missing from it.
+   */
+  unreadable?: UnreadablePlanFile[];
 }
