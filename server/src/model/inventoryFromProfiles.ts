@@ -55,10 +55,11 @@ function machineEntry(m: Machine, root: string, networks: Map<string, string>, s
   const block = [`  ${y(m.name)}:`];
   const found = m.sources.map((s) => `${s.kind} ${relativeUri(root, s.origin.uri)}`).join(', ');
   block[0] += `   # ${found}${m.tags.length ? `; tags: ${m.tags.map((t) => t.value).join(', ')}` : ''}`;
-  if (ip) {
-    block.push(`    ip: ${y(ip)}`);
-    const prefix = first?.prefixLength;
-    const cidr = prefix !== undefined ? cidrAround(ip, prefix) : networkOf(ip);
+  if (ip) block.push(`    ip: ${y(ip)}`);
+  // Every network the machine has an address in (a router's second LAN, a tunnel), so none of its addresses is outside.
+  const own = cfg?.addresses.length ? cfg.addresses.map((a) => ({ ip: a.address.value, prefix: a.prefixLength })) : ip ? [{ ip, prefix: undefined }] : [];
+  for (const a of own) {
+    const cidr = a.prefix !== undefined ? cidrAround(a.ip, a.prefix) : networkOf(a.ip);
     if (cidr && ![...networks.values()].includes(cidr)) networks.set(`net${networks.size + 1}`, cidr);
   }
   if (cfg?.hostName && cfg.hostName.value !== m.name) block.push(`    hostname: ${y(cfg.hostName.value)}`);

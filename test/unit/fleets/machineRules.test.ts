@@ -37,6 +37,12 @@ const cases: Case[] = [
     at: [[MEDIA, '192.168.31.1']],
   },
   {
+    name: "a networkd route's gateway outside the networks of the machine's addresses",
+    rule: 'gateway-outside-network',
+    files: { [MEDIA]: edit(CLEAN[MEDIA], '  networking.hostName = "media";', '  networking.hostName = "media";\n  systemd.network.networks."10-lan".routes = [ { Gateway = "192.168.31.1"; } ];') },
+    at: [[MEDIA, '192.168.31.1']],
+  },
+  {
     name: 'a service port the machine firewall does not open (merged from every module)',
     rule: 'port-not-open',
     files: { [INV]: edit(CLEAN[INV], 'deploy:\n', 'services:\n  jellyfin:\n    port: 8920\n\ndeploy:\n') },
