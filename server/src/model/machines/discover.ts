@@ -13,6 +13,7 @@ import type { HomeFinding } from './fromFlake';
 import { homeClosure, homeModuleRoots } from './homeModules';
 import { effectiveOption, moduleClosure, type ModuleClosure, type ModuleLoader } from './moduleSystem';
 import { readNixosConfig } from './nixosConfig';
+import { withMachineArgs, type MachineModuleCall } from './machineArgs';
 
 export interface NameClash {
   name: string;
@@ -51,14 +52,14 @@ function colmenaDeploy(f: MachineFinding, closure: ModuleClosure): { deploy?: De
   };
 }
 
-export function discoverMachines(findings: MachineFinding[], load: ModuleLoader, homeFindings: HomeFinding[] = []): Discovery {
+export function discoverMachines(findings: MachineFinding[], load: ModuleLoader, homeFindings: HomeFinding[] = [], callWithArgs?: MachineModuleCall): Discovery {
   const byName = new Map<string, MachineFinding[]>();
   for (const f of findings) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
   const machines = new Map<string, Machine>();
   const clashes: NameClash[] = [];
   for (const [name, group] of byName) {
     const closures = new Map<MachineFinding, ModuleClosure>();
-    for (const f of group) if (f.modules) closures.set(f, moduleClosure(f.modules, load));
+    for (const f of group) if (f.modules) closures.set(f, withMachineArgs(f, moduleClosure(f.modules, load), load, callWithArgs));
     const configuring = [...closures.keys()];
     const chosen = configuring[0];
     for (const other of configuring.slice(1)) {

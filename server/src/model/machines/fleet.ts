@@ -53,7 +53,20 @@ export class FleetDiscovery {
       for (const d of r.deps) deps.set(normalizeUri(d), ctx.stamp(normalizeUri(d)));
       return { uri: file, value: r.value };
     };
-    const discovery = findings.length || homes.length ? discoverMachines(findings, load, homes) : { machines: new Map(), clashes: [], homes: [] };
+    // Shared modules called again with each machine's own arguments (host tables looked up by its name).
+    const perMachine = ctx.nixLayer.machineModules?.(ctx.readHost);
+    const callWithArgs = perMachine
+      ? (uri: string, args: Parameters<typeof perMachine.evaluate>[1]): Value | undefined => {
+          try {
+            const r = perMachine.evaluate(uri, args);
+            for (const d of r.deps) deps.set(normalizeUri(d), ctx.stamp(normalizeUri(d)));
+            return r.value;
+          } catch {
+            return undefined; // as for discovery's own evaluation: an evaluator bug must not take the model down
+          }
+        }
+      : undefined;
+    const discovery = findings.length || homes.length ? discoverMachines(findings, load, homes, callWithArgs) : { machines: new Map(), clashes: [], homes: [] };
     this.merged.set(ctx.root, { deps, listing: ctx.listing, discovery });
     return discovery;
   }

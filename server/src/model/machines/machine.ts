@@ -47,6 +47,8 @@ export interface MachineFinding {
   deploy?: DeployTarget;
   tags?: Str[];
   nixpkgs?: NixpkgsPin;
+  /** Arguments its modules get besides the module system's (`nixosSystem { specialArgs = … }`), as far as known. */
+  specialArgs?: Value;
 }
 
 export interface Machine {

@@ -144,6 +144,15 @@ function defsAt(configs: Value[], path: string[]): Def[] {
   return defs;
 }
 
+/** The names some module sets under `path` when it sets a set there (unknown or conditional definitions add none). */
+export function optionKeys(configs: Value[], path: string[]): string[] | undefined {
+  const defs = defsAt(configs, path);
+  if (!defs.some((d) => d.value.kind === 'attrs')) return undefined;
+  const keys = new Set<string>();
+  for (const d of defs) if (d.value.kind === 'attrs') for (const k of d.value.entries.keys()) keys.add(k);
+  return [...keys];
+}
+
 /** The effective value of an option path, or undefined when no module sets it. */
 export function effectiveOption(configs: Value[], path: string[]): Effective | undefined {
   const defs = defsAt(configs, path);
