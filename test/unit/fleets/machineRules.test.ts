@@ -55,6 +55,13 @@ const cases: Case[] = [
     at: [[MEDIA, '192.168.40.12'], [INV, 'ip: 192.168.40.12']],
   },
   {
+    name: 'a laptop profile the inventory does not know, at another site: information, never an error',
+    rule: 'ip-outside-network',
+    files: { 'profiles/LAPTOP-config.nix': '{\n  systemSettings = {\n    hostname = "laptop";\n    ipAddress = "192.168.0.78";\n  };\n}\n' },
+    at: [['profiles/LAPTOP-config.nix', 'ipAddress']],
+    severity: 'info',
+  },
+  {
     name: 'two machines configured with one address',
     rule: 'ip-duplicate',
     files: { [APPS]: edit(CLEAN[APPS], '"192.168.30.13"', '"192.168.30.12"'), [INV]: edit(CLEAN[INV], 'ip: 192.168.30.13', 'ip: 192.168.30.12') },
