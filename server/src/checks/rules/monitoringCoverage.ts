@@ -12,6 +12,8 @@ export function scrapedAddresses(h: import('../../model/homelab').Homelab): Set<
   let any = false;
   const out = new Set<string>();
   for (const c of h.containers.values()) {
+    // Targets found at run time (Tailscale, DNS, Consul…): who is scraped cannot be told statically.
+    if (c.machine?.config?.scrapeDiscovery) return undefined;
     const targets = c.machine?.config?.scrapeTargets ?? [];
     if (targets.length) any = true;
     for (const t of targets) {

@@ -31,6 +31,8 @@ export interface NixosConfig {
   exporters: { name: string; port?: number; origin: Origin }[];
   /** `targets` of every static config of `services.prometheus.scrapeConfigs`. */
   scrapeTargets: Str[];
+  /** A scrape job that finds its targets at run time (`http_sd_configs`, `dns_sd_configs`…, or a job not known statically). */
+  scrapeDiscovery: boolean;
   autoUpgrade?: { dates?: Str; origin: Origin };
   /** Every option read here, for hover: dotted path → effective value. */
   options: Map<string, Effective>;
@@ -109,7 +111,9 @@ export function readNixosConfig(configs: Value[]): NixosConfig {
   }
   const scrapeTargets: Str[] = [];
   const scrape = opt('services.prometheus.scrapeConfigs');
+  let scrapeDiscovery = scrape !== undefined && scrape.kind !== 'list';
   for (const job of scrape?.kind === 'list' ? scrape.items : []) {
+    if (job.kind !== 'attrs' || [...job.entries.keys()].some((k) => k.endsWith('_sd_configs'))) scrapeDiscovery = true;
     const statics = attrs(job)?.entries.get('static_configs')?.value;
     for (const sc of statics?.kind === 'list' ? statics.items : []) {
       const targets = attrs(sc)?.entries.get('targets')?.value;
@@ -133,6 +137,7 @@ export function readNixosConfig(configs: Value[]): NixosConfig {
     services,
     exporters,
     scrapeTargets,
+    scrapeDiscovery,
     autoUpgrade,
     options,
   };
