@@ -12,6 +12,7 @@ import { settingValue } from './profiles';
 import { joinUri, normalizeUri, relativeUri } from './uri';
 import type { Workspace } from './workspace';
 import type { Machine } from './machines/machine';
+import { primaryAddress } from './machines/networkAddresses';
 
 export interface CreatedInventory {
   uri: string;
@@ -50,7 +51,7 @@ function networkOf(ip: string): string | undefined {
 /** A NixOS machine's entry: its configured address, host name, schedule, deploy method and where it was found. */
 function machineEntry(m: Machine, root: string, networks: Map<string, string>, sharedMethod: string | undefined): string {
   const cfg = m.config;
-  const first = cfg?.addresses[0];
+  const first = primaryAddress(cfg?.addresses) ?? cfg?.addresses[0];
   const ip = first?.address.value ?? (m.deploy?.host && networkOf(m.deploy.host.value) ? m.deploy.host.value : undefined);
   const block = [`  ${y(m.name)}:`];
   const found = m.sources.map((s) => `${s.kind} ${relativeUri(root, s.origin.uri)}`).join(', ');

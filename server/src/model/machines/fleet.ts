@@ -12,6 +12,7 @@ import { discoverMachines, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
 import { flakeFindings, homeFindings, type HomeFinding } from './fromFlake';
 import { machineAddress, type Machine, type MachineFinding } from './machine';
+import { primaryAddress } from './networkAddresses';
 import type { ModuleLoader } from './moduleSystem';
 
 /** What discovery needs of the workspace: its files as they are now. */
@@ -101,7 +102,7 @@ export function joinMachines(containers: Map<string, Container>, discovery: Disc
   for (const m of discovery.machines.values()) {
     const c = containers.get(m.name);
     const address = machineAddress(m);
-    const ownIp = m.config?.addresses[0]?.address ?? (address && isParsed(parseAddress(address.value)) ? address : undefined);
+    const ownIp = primaryAddress(m.config?.addresses)?.address ?? (address && isParsed(parseAddress(address.value)) ? address : undefined);
     if (c) containers.set(m.name, { ...c, machine: m, ip: c.ip ?? ownIp });
     else
       containers.set(m.name, {

@@ -18,6 +18,13 @@ export interface InterfaceAddress {
   prefixLength?: number;
   /** The option that sets it, for hover and the address index (`systemd.network.networks."30-lan".address`). */
   option: string;
+  /** A tunnel's own end (WireGuard): the machine's address, but not where it is reached for a deploy. */
+  tunnel?: true;
+}
+
+/** The address a machine is reached at: its first address that is not a tunnel's. */
+export function primaryAddress(addresses: InterfaceAddress[] | undefined): InterfaceAddress | undefined {
+  return addresses?.find((a) => !a.tunnel);
 }
 
 export interface MachineNetworkConfig {
@@ -66,9 +73,9 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
   const addresses: InterfaceAddress[] = [];
   const gateways: Str[] = [];
   const nameservers: Str[] = [];
-  const add = (iface: string, option: string, s: Str, prefixLength?: number): void => {
+  const add = (iface: string, option: string, s: Str, prefixLength?: number, tunnel?: true): void => {
     const a = splitAddress(s);
-    if (a) addresses.push({ interface: iface, address: a.address, prefixLength: a.prefixLength ?? prefixLength, option });
+    if (a) addresses.push({ interface: iface, address: a.address, prefixLength: a.prefixLength ?? prefixLength, option, ...(tunnel ? { tunnel } : {}) });
   };
   const ips = (list: Str[], into: Str[]): void => {
     // networkd's DNS= takes several addresses separated by spaces in one string.
@@ -118,9 +125,9 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
 
   // WireGuard: the tunnel addresses are the machine's own too (after its LAN addresses).
   for (const [name, wg] of attrs(opt('networking.wireguard.interfaces'))?.entries ?? [])
-    for (const s of strings(field(wg.value, 'ips'))) add(name, optionPath(['networking', 'wireguard', 'interfaces', name, 'ips']), s);
+    for (const s of strings(field(wg.value, 'ips'))) add(name, optionPath(['networking', 'wireguard', 'interfaces', name, 'ips']), s, undefined, true);
   for (const [name, wg] of attrs(opt('networking.wg-quick.interfaces'))?.entries ?? [])
-    for (const s of strings(field(wg.value, 'address'))) add(name, optionPath(['networking', 'wg-quick', 'interfaces', name, 'address']), s);
+    for (const s of strings(field(wg.value, 'address'))) add(name, optionPath(['networking', 'wg-quick', 'interfaces', name, 'address']), s, undefined, true);
 
   return { addresses, gateways, nameservers };
 }
