@@ -48,4 +48,7 @@ test('monitoring-coverage: an exporter nobody scrapes statically is reported, un
   assert.deepEqual(only.map((f) => `${f.file}:${f.line}`), ['tunnel.nix:4'], summary(only));
   const discovered = check({ ...files, 'watcher.nix': WATCHER(`${STATIC} ${DISCOVERED}`) }).filter((f) => f.rule === 'monitoring-coverage');
   assert.equal(summary(discovered), '');
+  // A target written as a host name (`tunnel.mesh.example:9100`) scrapes the machine of that name.
+  const byName = check({ ...files, 'watcher.nix': WATCHER(`${STATIC} { job_name = "mesh"; static_configs = [ { targets = [ "tunnel.mesh.example:9100" ]; } ]; }`) }).filter((f) => f.rule === 'monitoring-coverage');
+  assert.equal(summary(byName), '');
 });

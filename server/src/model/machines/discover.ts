@@ -14,6 +14,7 @@ import { homeClosure, homeModuleRoots } from './homeModules';
 import { effectiveOption, moduleClosure, type ModuleClosure, type ModuleLoader } from './moduleSystem';
 import { readNixosConfig } from './nixosConfig';
 import { withMachineArgs, type MachineModuleCall } from './machineArgs';
+import { withHostTable } from './hostTables';
 
 export interface NameClash {
   name: string;
@@ -87,7 +88,7 @@ export function discoverMachines(findings: MachineFinding[], load: ModuleLoader,
       sources: group.map((f) => f.source),
       moduleFiles: closure?.files ?? [],
       unreadable: closure?.unreadable ?? [],
-      config: closure ? readNixosConfig(closure.configs) : undefined,
+      config: closure ? withHostTable(readNixosConfig(closure.configs), chosen, closure.configs) : undefined,
       configs: closure?.configs ?? [],
       deploy,
       tags,
