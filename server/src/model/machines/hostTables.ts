@@ -1,8 +1,11 @@
 // A repository's own host table that no module turns into `networking.*`:
 // a set keyed by machine names, handed to the modules as an argument
-// (`specialArgs = { hosts = devices.hosts; }`, `_module.args.hosts = …`),
-// whose entry for this machine has an address field (`address`, `ip`, `ip4`,
-// `ipv4`, `ipv6`…). The entry is where the repository records the machine's
+// (`specialArgs = { hosts = devices.hosts; }`, `_module.args.hosts = …`) or
+// set as the value of the repository's own option
+// (`networking.lab.hosts.<name>.ipv4 = …;` in a shared module), whose entry
+// for this machine has an address field (`address`, `ip`, `ip4`, `ipv4`,
+// `ipv6`…). An option's value counts as a table when at least two of its
+// entries have such a field. The entry is where the repository records the machine's
 // address (a Tailscale address in a devices.toml), so it declares it — with
 // the origin of the table's text. The machine's own entry is found by its
 // attribute name or its host name; other machines' entries are theirs.
@@ -11,7 +14,7 @@ import type { MachineFinding } from './machine';
 import { effectiveOption } from './moduleSystem';
 import { optionPath, splitAddress, type InterfaceAddress } from './networkAddresses';
 
-const ADDRESS_FIELD = /^(address|addr|ip|ip4|ipv4|ip6|ipv6|ipAddress|ipv4Address|ipv6Address)$/;
+const ADDRESS_FIELD = /^(address|ip|ip4|ipv4|ip6|ipv6|ipAddress|ipv4Address|ipv6Address)$/;
 
 type Attrs = Extract<Value, { kind: 'attrs' }>;
 
@@ -32,6 +35,37 @@ function entryAddresses(entry: Attrs, where: string[]): InterfaceAddress[] {
     }
   }
   return out;
+}
+
+function hasAddressField(v: Value): boolean {
+  const a = attrs(v);
+  if (!a) return false;
+  for (const [k, e] of a.entries) if (ADDRESS_FIELD.test(k) && e.value.kind === 'string' && splitAddress({ value: e.value.value, origin: e.value.origin })) return true;
+  return false;
+}
+
+/** Sets inside one module's config that look like host tables, with their option path (cached per module value). */
+const tablesOf = new WeakMap<Value, [string[], Attrs][]>();
+
+function configTables(config: Value): [string[], Attrs][] {
+  let found = tablesOf.get(config);
+  if (found) return found;
+  found = [];
+  const walk = (v: Attrs, path: string[], depth: number): void => {
+    let rows = 0;
+    for (const e of v.entries.values()) if (hasAddressField(e.value)) rows++;
+    if (rows >= 2) found?.push([path, v]);
+    if (depth >= 6) return;
+    for (const [k, e] of v.entries) {
+      const inner = attrs(e.value);
+      // Module-system wrappers (`mkIf`, `mkDefault`) are not tables; their content is not followed here.
+      if (inner && !inner.entries.has('_type')) walk(inner, [...path, k], depth + 1);
+    }
+  };
+  const root = attrs(config);
+  if (root) walk(root, [], 0);
+  tablesOf.set(config, found);
+  return found;
 }
 
 /** The machine's configuration with the addresses of its own host-table entry added (each place once). */
@@ -65,6 +99,12 @@ export function hostTableAddresses(f: MachineFinding, configs: Value[], hostName
         if (own) out.push(...entryAddresses(own, [...where, n]));
       }
   }
+  for (const c of configs)
+    for (const [where, table] of configTables(c))
+      for (const n of names) {
+        const own = attrs(table.entries.get(n)?.value);
+        if (own) out.push(...entryAddresses(own, [...where, n]));
+      }
   const seen = new Set<string>();
   return out.filter((a) => {
     const id = `${a.address.origin.uri}#${a.address.origin.span.start}#${a.address.value}`;

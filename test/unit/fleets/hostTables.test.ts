@@ -1,0 +1,72 @@
+// A host table no module turns into networking options still gives each
+// machine the addresses of its own entry: a table handed to the modules
+// (specialArgs) or the value of the repository's own option set in a shared
+// module (two entries or more with an address field), never another
+// machine's entry, never a set with one such entry (a single service), and
+// each address pointing at the table's text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ROOT, workspaceOf } from '../checks/helpers';
+
+const FLAKE = `{
+  outputs = { nixpkgs, ... }:
+    let plan = import ./plan.nix;
+    in {
+      nixosConfigurations = nixpkgs.lib.genAttrs [ "north" "south" ] (name: nixpkgs.lib.nixosSystem {
+        specialArgs = { inherit plan; };
+        modules = [ ./hosts/\${name}.nix ./shared.nix ];
+      });
+    };
+}
+`;
+const PLAN = `{
+  nodes = {
+    north = { ip = "10.70.0.1"; role = "edge"; };
+    south = { ip = "10.70.0.2"; role = "store"; };
+  };
+}
+`;
+const SHARED = `{ lib, ... }: {
+  options.site.machines = lib.mkOption { type = lib.types.attrs; default = { }; };
+  config.site.machines = {
+    north.ipv6 = "fd70::1";
+    south.ipv6 = "fd70::2";
+  };
+  # One service with an address: not a host table.
+  config.site.backup = { north = { address = "10.70.9.9"; }; };
+}
+`;
+const host = (n: string): string => `{ ... }: { networking.hostName = "${n}"; }\n`;
+
+function addressesOf(files: Record<string, string>): Record<string, [string, string, string][]> {
+  const ws = workspaceOf(files);
+  const h = ws.homelabFor(`${ROOT}/flake.nix`);
+  assert.ok(h);
+  const out: Record<string, [string, string, string][]> = {};
+  for (const m of h.machines.values())
+    out[m.name] = (m.config?.addresses ?? []).map((a) => {
+      const text = ws.text(a.address.origin.uri) ?? '';
+      return [a.address.value, a.option, `${a.address.origin.uri.slice(ROOT.length + 1)}:${text.slice(0, a.address.origin.span.start).split('\n').length}`];
+    });
+  return out;
+}
+
+test('a specialArgs table and an own option table give each machine its own entry, pointing at the table', () => {
+  const got = addressesOf({ 'flake.nix': FLAKE, 'plan.nix': PLAN, 'shared.nix': SHARED, 'hosts/north.nix': host('north'), 'hosts/south.nix': host('south') });
+  assert.deepEqual(got, {
+    north: [
+      ['10.70.0.1', 'specialArgs.plan.nodes.north.ip', 'plan.nix:3'],
+      ['fd70::1', 'site.machines.north.ipv6', 'shared.nix:4'],
+    ],
+    south: [
+      ['10.70.0.2', 'specialArgs.plan.nodes.south.ip', 'plan.nix:4'],
+      ['fd70::2', 'site.machines.south.ipv6', 'shared.nix:5'],
+    ],
+  });
+});
+
+test("a machine with no entry gets none (never another machine's)", () => {
+  const plan = PLAN.replace('    south = { ip = "10.70.0.2"; role = "store"; };\n', '    east = { ip = "10.70.0.3"; };\n');
+  const got = addressesOf({ 'flake.nix': FLAKE, 'plan.nix': plan, 'shared.nix': SHARED, 'hosts/north.nix': host('north'), 'hosts/south.nix': host('south') });
+  assert.deepEqual(got.south.map((a) => a[0]), ['fd70::2']);
+});
