@@ -12,6 +12,8 @@ type Attrs = Extract<Value, { kind: 'attrs' }>;
 export interface ModuleClosure {
   /** The `config` part of every module, in the order met. */
   configs: Value[];
+  /** The `options` part of every module that declares some (for the defaults of options no module sets). */
+  options?: Value[];
   /** Every module file read (the import closure), in the order met. */
   files: string[];
   /** Why some modules could not be read (an input's module, a computed path). */
@@ -59,6 +61,8 @@ export function moduleClosure(roots: Value[], load: ModuleLoader): ModuleClosure
     if (full) {
       const c = value.entries.get('config')?.value;
       if (c) out.configs.push(c);
+      const o = value.entries.get('options')?.value;
+      if (o) (out.options ??= []).push(o);
     } else {
       const entries = new Map([...value.entries].filter(([k]) => !NOT_CONFIG.has(k)));
       out.configs.push({ kind: 'attrs', entries, origin: value.origin });

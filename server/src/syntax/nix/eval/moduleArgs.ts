@@ -42,5 +42,8 @@ export function configValue(reader: ConfigReader, origin: Value['origin'], path:
     return { kind: 'attrs', entries, origin };
   }
   const v = reader.value(path);
-  return v ? fromValue(v) : unknown(`config.${path.join('.')} is set by no module read statically`, origin);
+  if (!v) return unknown(`config.${path.join('.')} is set by no module read statically`, origin);
+  // Worded so the model knows another round (with this round's config) may answer it.
+  if (v.kind === 'unknown') return { kind: 'unknown', reason: `config.${path.join('.')} is not known statically yet (${v.reason})`, origin: v.origin };
+  return fromValue(v);
 }
