@@ -1,7 +1,7 @@
 // A host table no module turns into networking options still gives each
 // machine the addresses of its own entry: a table handed to the modules
-// (specialArgs) or the value of the repository's own option set in a shared
-// module (two entries or more with an address field), never another
+// (specialArgs) or the value of an option set in a shared module (two
+// entries or more with an address field, or tinc-style lists of { address; }), never another
 // machine's entry, never a set with one such entry (a single service), and
 // each address pointing at the table's text.
 import { test } from 'node:test';
@@ -32,6 +32,11 @@ const SHARED = `{ lib, ... }: {
     north.ipv6 = "fd70::1";
     south.ipv6 = "fd70::2";
   };
+  # tinc-style: each machine's entry lists its endpoints as { address; } sets.
+  config.site.links = {
+    north.addresses = [ { address = "10.70.5.1"; port = 655; } ];
+    south.addresses = [ { address = "10.70.5.2"; port = 655; } ];
+  };
   # One service with an address: not a host table.
   config.site.backup = { north = { address = "10.70.9.9"; }; };
 }
@@ -57,10 +62,12 @@ test('a specialArgs table and an own option table give each machine its own entr
     north: [
       ['10.70.0.1', 'specialArgs.plan.nodes.north.ip', 'plan.nix:3'],
       ['fd70::1', 'site.machines.north.ipv6', 'shared.nix:4'],
+      ['10.70.5.1', 'site.links.north.addresses', 'shared.nix:9'],
     ],
     south: [
       ['10.70.0.2', 'specialArgs.plan.nodes.south.ip', 'plan.nix:4'],
       ['fd70::2', 'site.machines.south.ipv6', 'shared.nix:5'],
+      ['10.70.5.2', 'site.links.south.addresses', 'shared.nix:10'],
     ],
   });
 });
@@ -68,5 +75,5 @@ test('a specialArgs table and an own option table give each machine its own entr
 test("a machine with no entry gets none (never another machine's)", () => {
   const plan = PLAN.replace('    south = { ip = "10.70.0.2"; role = "store"; };\n', '    east = { ip = "10.70.0.3"; };\n');
   const got = addressesOf({ 'flake.nix': FLAKE, 'plan.nix': plan, 'shared.nix': SHARED, 'hosts/north.nix': host('north'), 'hosts/south.nix': host('south') });
-  assert.deepEqual(got.south.map((a) => a[0]), ['fd70::2']);
+  assert.deepEqual(got.south.map((a) => a[0]), ['fd70::2', '10.70.5.2']);
 });

@@ -22,13 +22,18 @@ function attrs(v: Value | undefined): Attrs | undefined {
   return v?.kind === 'attrs' ? v : undefined;
 }
 
-/** The address fields of one table entry (a string, or a list of strings). */
+/** Lists of `{ address = …; }` sets in an entry (tinc's `hostSettings.<name>.addresses` / `subnets`). */
+const ADDRESS_LIST_FIELD = /^(addresses|subnets)$/;
+
+/** The address fields of one table entry (a string, a list of strings, or a list of `{ address; }`). */
 function entryAddresses(entry: Attrs, where: string[]): InterfaceAddress[] {
   const out: InterfaceAddress[] = [];
   for (const [k, e] of entry.entries) {
-    if (!ADDRESS_FIELD.test(k)) continue;
+    const listOfSets = ADDRESS_LIST_FIELD.test(k) && e.value.kind === 'list';
+    if (!ADDRESS_FIELD.test(k) && !listOfSets) continue;
     const items = e.value.kind === 'list' ? e.value.items : [e.value];
-    for (const i of items) {
+    for (const item of items) {
+      const i = listOfSets && item.kind === 'attrs' ? (item.entries.get('address')?.value ?? item) : item;
       if (i.kind !== 'string') continue;
       const a = splitAddress({ value: i.value, origin: i.origin });
       if (a) out.push({ interface: where[1], address: a.address, prefixLength: a.prefixLength, option: optionPath([...where, k]) });
@@ -39,9 +44,7 @@ function entryAddresses(entry: Attrs, where: string[]): InterfaceAddress[] {
 
 function hasAddressField(v: Value): boolean {
   const a = attrs(v);
-  if (!a) return false;
-  for (const [k, e] of a.entries) if (ADDRESS_FIELD.test(k) && e.value.kind === 'string' && splitAddress({ value: e.value.value, origin: e.value.origin })) return true;
-  return false;
+  return a !== undefined && entryAddresses(a, ['', '']).length > 0;
 }
 
 /** Sets inside one module's config that look like host tables, with their option path (cached per module value). */
