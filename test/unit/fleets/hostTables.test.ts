@@ -77,3 +77,18 @@ test("a machine with no entry gets none (never another machine's)", () => {
   const got = addressesOf({ 'flake.nix': FLAKE, 'plan.nix': plan, 'shared.nix': SHARED, 'hosts/north.nix': host('north'), 'hosts/south.nix': host('south') });
   assert.deepEqual(got.south.map((a) => a[0]), ['fd70::2', '10.70.5.2']);
 });
+
+test('hover on a networkd "address/prefix" string names the machine that declares the address', async () => {
+  const { hover } = await import('../../../server/src/features/hover');
+  const files = {
+    'flake.nix': '{ outputs = { nixpkgs, ... }: { nixosConfigurations.edge = nixpkgs.lib.nixosSystem { modules = [ ./edge.nix ]; }; }; }\n',
+    'edge.nix': '{ ... }: {\n  networking.hostName = "edge";\n  systemd.network.networks."10-lan".address = [ "10.70.0.1/24" ];\n}\n',
+  };
+  const ws = workspaceOf(files);
+  const text = files['edge.nix'];
+  const h = hover(ws, `${ROOT}/edge.nix`, text.indexOf('10.70.0.1') + 3);
+  assert.ok(h, 'a hover');
+  assert.match(h.contents, /\*\*10\.70\.0\.1\*\* · (container|machine) `edge`/);
+  // The hover covers the address, not its prefix.
+  assert.equal(text.slice(h.span.start, h.span.end), '10.70.0.1');
+});
