@@ -92,3 +92,18 @@ test('hover on a networkd "address/prefix" string names the machine that declare
   // The hover covers the address, not its prefix.
   assert.equal(text.slice(h.span.start, h.span.end), '10.70.0.1');
 });
+
+test('free addresses offered by completion skip the addresses a JSON host table gives machines', async () => {
+  const { freeAddresses } = await import('../../../server/src/features/homelabInfo');
+  const { loadTree } = await import('../checks/helpers');
+  const { join } = await import('node:path');
+  const files = loadTree(join(__dirname, '../../fixtures/fleets/json-hosts'));
+  // Only hosts.json and dns.json say .2, .3, .11, .12 and .13 are in use (no Nix file's text has them).
+  files['homelab.yaml'] = 'version: 1\nnetworks:\n  lab:\n    cidr: 10.50.0.0/28\n';
+  const ws = workspaceOf(files);
+  const h = ws.homelabFor(`${ROOT}/homelab.yaml`);
+  assert.ok(h);
+  const net = h.addresses.networks.find((n) => n.name === 'lab');
+  assert.ok(net);
+  assert.deepEqual(freeAddresses(h, net, 20, [], (u) => ws.text(u)), ['10.50.0.4', '10.50.0.5', '10.50.0.6', '10.50.0.7', '10.50.0.8', '10.50.0.9', '10.50.0.10', '10.50.0.14']);
+});
