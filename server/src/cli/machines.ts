@@ -11,6 +11,8 @@ export interface MachineRow {
   /** Where it was found: `file:line` for each source (inventory, profile, flake, colmena, deploy-rs). */
   foundIn: { source: string; file: string; line: number }[];
   addresses: string[];
+  /** Where each address is written: the option (or inventory/profile field) and file:line. */
+  addressPlaces: { address: string; prefixLength?: number; option: string; file: string; line: number }[];
   hostName?: string;
   host?: string;
   deploy?: { method: string; target?: string; user?: string; port?: number; local?: boolean };
@@ -44,10 +46,21 @@ export function machineRows(h: Homelab, text: (uri: string) => string | undefine
     const deploy = d.methodFrom === 'default'
       ? undefined
       : { method: d.method, target: d.target?.value, user: d.user, port: d.port, local: d.local };
+    const configured = m?.config?.addresses ?? [];
+    const addressPlaces: MachineRow['addressPlaces'] = [];
+    if (c.ip && !configured.some((a) => a.address === c.ip)) {
+      const { file, line } = place('', c.ip.origin);
+      addressPlaces.push({ address: c.ip.value, option: c.ip.origin.uri === h.inventoryUri ? 'ip' : 'ipAddress', file, line });
+    }
+    for (const a of configured) {
+      const { file, line } = place('', a.address.origin);
+      addressPlaces.push({ address: a.address.value, ...(a.prefixLength !== undefined ? { prefixLength: a.prefixLength } : {}), option: a.option, file, line });
+    }
     rows.push({
       name: c.name,
       foundIn,
       addresses: eff.addresses.map((a) => a.value),
+      addressPlaces,
       hostName: m?.config?.hostName?.value,
       host: eff.host,
       deploy: deploy && Object.fromEntries(Object.entries(deploy).filter(([, v]) => v !== undefined)) as MachineRow['deploy'],

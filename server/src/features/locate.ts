@@ -32,11 +32,16 @@ function nixThing(uri: string, text: string, offset: number, h?: Homelab): Thing
   const node = nodeAt(p.root, offset);
   if (!node) return undefined;
   const str = node.type === 'Str' ? node : node.type === 'Text' && node.parent?.type === 'Str' ? node.parent : undefined;
-  if (str && str.parts.length === 1 && str.parts[0].type === 'Text' && isAddress(str.parts[0].value))
-    return { kind: 'address', text: str.parts[0].value, span: str.parts[0].span };
-  // A name only `nix eval` lists, written as a string the static reading could not follow (`mkHosts [ "a" ]`).
-  if (str && str.parts.length === 1 && str.parts[0].type === 'Text' && h?.nixEval?.added.some((a) => a.name === (str.parts[0] as A.Text).value))
-    return { kind: 'container', name: str.parts[0].value, span: str.parts[0].span, isDeclaration: false };
+  if (str && str.parts.length === 1 && str.parts[0].type === 'Text') {
+    const t = str.parts[0];
+    if (isAddress(t.value)) return { kind: 'address', text: t.value, span: t.span };
+    // `"10.0.0.5/24"` (networkd, WireGuard): the address part is the machine's address.
+    const cidr = /^([^/\s]+)\/\d{1,3}$/.exec(t.value);
+    if (cidr && isAddress(cidr[1]) && t.span.end - t.span.start === t.value.length)
+      return { kind: 'address', text: cidr[1], span: { start: t.span.start, end: t.span.start + cidr[1].length } };
+    // A name only `nix eval` lists, written as a string the static reading could not follow (`mkHosts [ "a" ]`).
+    if (h?.nixEval?.added.some((x) => x.name === t.value)) return { kind: 'container', name: t.value, span: t.span, isDeclaration: false };
+  }
   if (node.type === 'Path') {
     const imp = node.parts.length === 0 ? node.first : undefined;
     if (imp) return { kind: 'file', target: joinUri(dirnameUri(uri), imp), span: node.span };

@@ -85,9 +85,9 @@ export function buildAddressIndex(h: Omit<Homelab, 'addresses'>): AddressIndex {
     const cfg = c.machine?.config;
     if (!c.machine) continue;
     const owner: AddressOwner = { kind: 'container', name: c.name };
-    for (const a of cfg?.addresses ?? []) add(a.address.value, a.address.origin, 'declares', `networking.interfaces.${a.interface}.ipv4.addresses`, owner);
-    if (cfg?.gateway) add(cfg.gateway.value, cfg.gateway.origin, 'uses', 'networking.defaultGateway');
-    for (const n of cfg?.nameservers ?? []) add(n.value, n.origin, 'uses', 'networking.nameservers');
+    for (const a of cfg?.addresses ?? []) add(a.address.value, a.address.origin, 'declares', a.option, owner);
+    for (const g of cfg?.gateways ?? []) add(g.value, g.origin, 'uses', 'gateway');
+    for (const n of cfg?.nameservers ?? []) add(n.value, n.origin, 'uses', 'name server');
     for (const t of cfg?.scrapeTargets ?? []) add(t.value.replace(/:\d+$/, ''), t.origin, 'uses', 'services.prometheus.scrapeConfigs');
     const target = c.machine.deploy?.host;
     if (target) add(target.value, target.origin, 'uses', 'deploy target');

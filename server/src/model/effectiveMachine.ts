@@ -6,6 +6,7 @@
 import type { Homelab, Container } from './homelab';
 import type { DeploySpec, Str } from './inventory';
 import type { MachineSourceKind } from './machines/machine';
+import { primaryAddress } from './machines/networkAddresses';
 
 export type DeployMethodName = 'ssh-script' | 'nixos-rebuild' | 'colmena' | 'deploy-rs' | 'command';
 const METHODS: readonly DeployMethodName[] = ['ssh-script', 'nixos-rebuild', 'colmena', 'deploy-rs', 'command'];
@@ -98,7 +99,7 @@ export function effectiveMachine(h: Pick<Homelab, 'inventory'>, c: Container): E
   if (!settings.user && m?.deploy?.user) settings.user = m.deploy.user.value;
   if (settings.port === undefined && m?.deploy?.port) settings.port = m.deploy.port.value;
 
-  const configured = m?.config?.addresses[0]?.address;
+  const configured = primaryAddress(m?.config?.addresses)?.address;
   const candidates: [Str | undefined, TargetSource][] = [
     [m?.deploy?.host, 'deploy-target'],
     [c.decl?.ip, 'inventory'],

@@ -12,6 +12,7 @@ import { settingValue } from './profiles';
 import { joinUri, normalizeUri, relativeUri } from './uri';
 import type { Workspace } from './workspace';
 import type { Machine } from './machines/machine';
+import { primaryAddress } from './machines/networkAddresses';
 
 export interface CreatedInventory {
   uri: string;
@@ -50,15 +51,16 @@ function networkOf(ip: string): string | undefined {
 /** A NixOS machine's entry: its configured address, host name, schedule, deploy method and where it was found. */
 function machineEntry(m: Machine, root: string, networks: Map<string, string>, sharedMethod: string | undefined): string {
   const cfg = m.config;
-  const first = cfg?.addresses[0];
+  const first = primaryAddress(cfg?.addresses) ?? cfg?.addresses[0];
   const ip = first?.address.value ?? (m.deploy?.host && networkOf(m.deploy.host.value) ? m.deploy.host.value : undefined);
   const block = [`  ${y(m.name)}:`];
   const found = m.sources.map((s) => `${s.kind} ${relativeUri(root, s.origin.uri)}`).join(', ');
   block[0] += `   # ${found}${m.tags.length ? `; tags: ${m.tags.map((t) => t.value).join(', ')}` : ''}`;
-  if (ip) {
-    block.push(`    ip: ${y(ip)}`);
-    const prefix = first?.prefixLength;
-    const cidr = prefix !== undefined ? cidrAround(ip, prefix) : networkOf(ip);
+  if (ip) block.push(`    ip: ${y(ip)}`);
+  // Every network the machine has an address in (a router's second LAN, a tunnel), so none of its addresses is outside.
+  const own = cfg?.addresses.length ? cfg.addresses.map((a) => ({ ip: a.address.value, prefix: a.prefixLength })) : ip ? [{ ip, prefix: undefined }] : [];
+  for (const a of own) {
+    const cidr = a.prefix !== undefined ? cidrAround(a.ip, a.prefix) : networkOf(a.ip);
     if (cidr && ![...networks.values()].includes(cidr)) networks.set(`net${networks.size + 1}`, cidr);
   }
   if (cfg?.hostName && cfg.hostName.value !== m.name) block.push(`    hostname: ${y(cfg.hostName.value)}`);

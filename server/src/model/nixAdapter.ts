@@ -39,6 +39,19 @@ export interface NixLayer {
    * (hive nodes, inline modules) called too. Undefined when not supported.
    */
   evaluateForDiscovery?(uri: string, host: NixReadHost, mode: 'flake' | 'hive'): { value: Value | undefined; deps: string[]; stops?: DiscoveryStop[] };
+  /** Module functions called with a machine's own arguments (host tables looked up by its name). */
+  machineModules?(host: NixReadHost): MachineModuleEvaluator;
+}
+
+/** A machine's known module arguments: plain values by name, and its option tree for `config`. */
+export interface MachineModuleArgs {
+  values: Map<string, Value>;
+  config?: { keys(path: string[]): string[] | undefined; value(path: string[]): Value | undefined };
+}
+
+/** Module files called per machine (one evaluator shared by the machines of one discovery). */
+export interface MachineModuleEvaluator {
+  evaluate(uri: string, args: MachineModuleArgs): { value: Value | undefined; deps: string[] };
 }
 
 /** Where the evaluation of a flake stopped following it (an unresolved import, a flake module from an input). */

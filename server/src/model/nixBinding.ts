@@ -3,6 +3,8 @@
 // recognised before parsing; evaluation goes through the static evaluator.
 import { detectUnparseable } from '../syntax/nix/detect';
 import { NixEvaluator } from '../syntax/nix/eval/evaluator';
+import { configValue, fromValue } from '../syntax/nix/eval/moduleArgs';
+import { Thunk } from '../syntax/nix/eval/types';
 import { parseNixShared } from '../syntax/nix/parseCache';
 import { analyzeScopes, type ScopeCode } from '../syntax/nix/scopes';
 import type { NixDiagnostic, NixEvalSession, NixLayer, NixReadHost, NixRuleId } from './nixAdapter';
@@ -36,6 +38,20 @@ export const realNixLayer: NixLayer = {
     const evaluator = new NixEvaluator(host);
     const value = evaluator.evaluateFile(uri, { flake: mode === 'flake', applyNestedFunctions: true });
     return { value, deps: evaluator.filesReachedFrom(uri), stops: evaluator.stops };
+  },
+  machineModules(host) {
+    const evaluator = new NixEvaluator(host);
+    return {
+      evaluate(uri, args) {
+        const known = new Map<string, Thunk>();
+        const origin = { uri, span: { start: 0, end: 0 } };
+        for (const [k, v] of args.values) known.set(k, new Thunk(() => fromValue(v), v.origin));
+        const config = args.config;
+        if (config) known.set('config', new Thunk(() => configValue(config, origin), origin));
+        const value = evaluator.evaluateModule(uri, known);
+        return { value, deps: evaluator.filesReachedFrom(uri) };
+      },
+    };
   },
   session(host: NixReadHost): NixEvalSession {
     let evaluator = new NixEvaluator(host);

@@ -12,7 +12,7 @@ import { main } from '../../../server/src/cli/main';
 const FLEETS = join(__dirname, '../../fixtures/fleets');
 
 interface Expected {
-  machines: { name: string; hostName: string; addresses: string[]; deployMethod: string; deployTarget: string | null; moduleFiles: string[]; tags: string[]; foundIn?: Row['foundIn'] }[];
+  machines: { name: string; hostName: string; addresses: string[]; deployMethod: string; deployTarget: string | null; moduleFiles: string[]; tags: string[]; foundIn?: Row['foundIn']; addressPlaces?: Row['addressPlaces'] }[];
   /** Where reading stopped; when given, machines' addresses, targets and provenance are compared whole too. */
   stopped?: { file: string; line: number; kind: string }[];
   mistake: { rule: string; places: { file: string; line: number; text: string }[] };
@@ -21,6 +21,7 @@ interface Expected {
 interface Row {
   name: string;
   addresses: string[];
+  addressPlaces: { address: string; prefixLength?: number; option: string; file: string; line: number }[];
   hostName?: string;
   deploy?: { method: string; target?: string };
   tags: string[];
@@ -60,6 +61,12 @@ for (const layout of readdirSync(FLEETS).sort()) {
       for (const a of want.addresses) assert.ok(got.addresses.includes(a), `${want.name}: ${a} in ${got.addresses.join(', ')}`);
       assert.equal(got.deploy?.method, want.deployMethod, want.name);
       if (want.deployTarget) assert.equal(got.deploy?.target, want.deployTarget, want.name);
+      // Fixtures that list where each address is written are compared whole: addresses, their places and the target.
+      if (want.addressPlaces) {
+        assert.deepEqual(got.addresses, want.addresses, want.name);
+        assert.deepEqual(got.addressPlaces, want.addressPlaces, want.name);
+        assert.equal(got.deploy?.target ?? null, want.deployTarget, want.name);
+      }
       assert.deepEqual([...got.moduleFiles].sort(), [...want.moduleFiles].sort(), want.name);
       assert.deepEqual(got.tags, want.tags, want.name);
       assert.ok(got.foundIn.length > 0 && got.foundIn.every((f) => f.line >= 1), want.name);

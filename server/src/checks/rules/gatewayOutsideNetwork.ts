@@ -19,22 +19,27 @@ export const gatewayOutsideNetwork: Rule = {
       if (!isParsed(c) || !isParsed(g)) continue;
       if (!contains(c, g.addr)) out.push(at('gateway-outside-network', n.gateway.origin, `gateway \`${n.gateway.value}\` is outside network ${n.name} (${c.key})`));
     }
-    // A NixOS machine's default gateway must lie in the network of one of its interface addresses.
+    // A NixOS machine's gateways (networking.defaultGateway, networkd's) must lie in the network of one of its interface addresses of that family.
     for (const m of h.machines.values()) {
-      const gw = m.config?.gateway;
-      const g = gw ? parseAddress(gw.value) : undefined;
-      if (!gw || !g || !isParsed(g)) continue;
       const nets = (m.config?.addresses ?? []).flatMap((a) => {
         const cidr = a.prefixLength !== undefined ? parseCidr(`${a.address.value}/${a.prefixLength}`) : undefined;
-        return cidr && isParsed(cidr) ? [cidr] : [];
+        return cidr && isParsed(cidr) ? [{ cidr, a }] : [];
       });
-      if (nets.length === 0 || nets.some((c) => c.addr.kind() === g.addr.kind() && contains(c, g.addr))) continue;
-      const first = m.config?.addresses[0];
-      out.push(
-        at('gateway-outside-network', gw.origin, `${m.name}'s default gateway \`${gw.value}\` is outside the networks of its addresses (${nets.map((c) => c.key).join(', ')})`, {
-          related: first ? [rel(first.address.origin, `${m.name}'s address ${first.address.value}/${first.prefixLength}`)] : [],
-        }),
-      );
+      const seen = new Set<string>();
+      for (const gw of m.config?.gateways ?? []) {
+        const g = parseAddress(gw.value);
+        if (!isParsed(g) || seen.has(`${gw.origin.uri}#${gw.origin.span.start}#${g.key}`)) continue;
+        seen.add(`${gw.origin.uri}#${gw.origin.span.start}#${g.key}`);
+        const family = nets.filter((n) => n.cidr.addr.kind() === g.addr.kind());
+        // An IPv6 gateway is often link-local (fe80::1), reached without a global address in its network.
+        if (family.length === 0 || family.some((n) => contains(n.cidr, g.addr)) || (g.addr.kind() === 'ipv6' && g.addr.range() === 'linkLocal')) continue;
+        const first = family[0].a;
+        out.push(
+          at('gateway-outside-network', gw.origin, `${m.name}'s gateway \`${gw.value}\` is outside the networks of its addresses (${family.map((n) => n.cidr.key).join(', ')})`, {
+            related: [rel(first.address.origin, `${m.name}'s address ${first.address.value}/${first.prefixLength}`)],
+          }),
+        );
+      }
     }
     return out;
   },

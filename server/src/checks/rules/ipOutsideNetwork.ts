@@ -1,5 +1,8 @@
 // ip-outside-network: a host's or container's address that lies in no declared
-// network, or that is the network or broadcast address of its network.
+// network, or that is the network or broadcast address of its network. Only
+// machines the inventory declares are judged: one it does not know (a laptop's
+// profile, a machine at another site) gets information at most, since the
+// inventory's networks need not be its networks.
 import { networkOf } from '../../model/addresses';
 import { isParsed, parseAddress, reservedRole } from '../../model/ip';
 import type { Finding, Rule } from '../types';
@@ -21,9 +24,15 @@ export const ipOutsideNetwork: Rule = {
       const a = parseAddress(p.key);
       if (!isParsed(a)) continue;
       const net = networkOf(idx, p.key);
+      const declared = p.owner?.kind === 'host' || (p.owner?.kind === 'container' && h.inventory?.containers.has(p.owner.name) === true);
       if (!net) {
         const list = idx.networks.map((n) => `${n.name} ${n.cidr.key}`).join(', ');
-        out.push(at('ip-outside-network', p.origin, `\`${p.text}\` is outside every declared network (${list})`));
+        if (declared) out.push(at('ip-outside-network', p.origin, `\`${p.text}\` is outside every declared network (${list})`));
+        else
+          out.push({
+            ...at('ip-outside-network', p.origin, `\`${p.text}\` is outside every network of the inventory (${list}); ${p.owner?.name ?? 'this machine'} is not in the inventory, so its networks may be others (another site)`),
+            severity: 'info',
+          });
         continue;
       }
       const role = reservedRole(net.cidr, a.addr);

@@ -12,11 +12,16 @@ export function scrapedAddresses(h: import('../../model/homelab').Homelab): Set<
   let any = false;
   const out = new Set<string>();
   for (const c of h.containers.values()) {
+    // Targets found at run time (Tailscale, DNS, Consul…): who is scraped cannot be told statically.
+    if (c.machine?.config?.scrapeDiscovery) return undefined;
     const targets = c.machine?.config?.scrapeTargets ?? [];
     if (targets.length) any = true;
     for (const t of targets) {
-      const a = parseAddress(t.value.replace(/:\d+$/, ''));
+      const host = t.value.replace(/:\d+$/, '');
+      const a = parseAddress(host);
       if (isParsed(a)) out.add(a.key);
+      // A host name (`web.tailnet.example`) scrapes the machine of that name.
+      else if (/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(host)) out.add(`name:${host.split('.')[0].toLowerCase()}`);
     }
   }
   for (const p of h.profiles.values()) {
@@ -46,7 +51,8 @@ export const monitoringCoverage: Rule = {
       const exporter = c.machine?.config?.exporters[0];
       if (exporter && c.ip) {
         const a = parseAddress(c.ip.value);
-        if (isParsed(a) && !scraped.has(a.key))
+        const byName = [c.name, c.machine?.config?.hostName?.value].some((n) => n !== undefined && scraped.has(`name:${n.toLowerCase()}`));
+        if (isParsed(a) && !scraped.has(a.key) && !byName)
           out.push(
             at('monitoring-coverage', exporter.origin, `${c.name} exports metrics (services.prometheus.exporters.${exporter.name}) but no scrape configuration targets ${a.key}`, {
               data: { container: c.name, address: a.key },

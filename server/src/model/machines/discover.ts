@@ -14,6 +14,8 @@ import { homeClosure, homeModuleRoots } from './homeModules';
 import { effectiveOption, moduleClosure, type ModuleClosure, type ModuleLoader } from './moduleSystem';
 import { readNixosConfig } from './nixosConfig';
 import type { ReadingStop } from './readingStops';
+import { withMachineArgs, type MachineModuleCall } from './machineArgs';
+import { withHostTable } from './hostTables';
 
 export interface NameClash {
   name: string;
@@ -82,7 +84,7 @@ function conventionDeploy(group: MachineFinding[], closures: Map<MachineFinding,
   return undefined;
 }
 
-export function discoverMachines(findings: MachineFinding[], load: ModuleLoader, homeFindings: HomeFinding[] = []): Discovery {
+export function discoverMachines(findings: MachineFinding[], load: ModuleLoader, homeFindings: HomeFinding[] = [], callWithArgs?: MachineModuleCall): Discovery {
   const byName = new Map<string, MachineFinding[]>();
   for (const f of findings) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
   const machines = new Map<string, Machine>();
@@ -91,9 +93,9 @@ export function discoverMachines(findings: MachineFinding[], load: ModuleLoader,
     const closures = new Map<MachineFinding, ModuleClosure>();
     for (const f of group) {
       if (!f.modules) continue;
-      const first = moduleClosure(f.modules, load);
+      const first = withMachineArgs(f, moduleClosure(f.modules, load), load, callWithArgs);
       const again = f.refine?.(first.configs);
-      closures.set(f, again ? moduleClosure(again, load) : first);
+      closures.set(f, again ? withMachineArgs(f, moduleClosure(again, load), load, callWithArgs) : first);
     }
     const configuring = [...closures.keys()];
     const chosen = configuring[0];
@@ -128,7 +130,7 @@ export function discoverMachines(findings: MachineFinding[], load: ModuleLoader,
       sources: group.map((f) => f.source),
       moduleFiles: closure?.files ?? [],
       unreadable: closure?.unreadable ?? [],
-      config: closure ? readNixosConfig(closure.configs) : undefined,
+      config: closure ? withHostTable(readNixosConfig(closure.configs), chosen, closure.configs) : undefined,
       configs: closure?.configs ?? [],
       deploy,
       tags,

@@ -17,6 +17,7 @@ import { clanFindings } from './fromClan';
 import { looksLikeNetwork, morphFindings, networkFileCandidates } from './fromMorph';
 import { conventionFindings } from './fromConvention';
 import { machineAddress, type Machine, type MachineFinding } from './machine';
+import { primaryAddress } from './networkAddresses';
 import type { ModuleLoader } from './moduleSystem';
 
 /** What discovery needs of the workspace: its files as they are now. */
@@ -95,9 +96,22 @@ export class FleetDiscovery {
       for (const d of r.deps) deps.set(normalizeUri(d), ctx.stamp(normalizeUri(d)));
       return { uri: file, value: r.value };
     };
+    // Shared modules called again with each machine's own arguments (host tables looked up by its name).
+    const perMachine = ctx.nixLayer.machineModules?.(ctx.readHost);
+    const callWithArgs = perMachine
+      ? (uri: string, args: Parameters<typeof perMachine.evaluate>[1]): Value | undefined => {
+          try {
+            const r = perMachine.evaluate(uri, args);
+            for (const d of r.deps) deps.set(normalizeUri(d), ctx.stamp(normalizeUri(d)));
+            return r.value;
+          } catch {
+            return undefined; // as for discovery's own evaluation: an evaluator bug must not take the model down
+          }
+        }
+      : undefined;
     const order: ReadingStop['kind'][] = ['unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module'];
     stopped.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
-    const discovery = { ...(findings.length || homes.length ? discoverMachines(findings, load, homes) : { machines: new Map(), clashes: [], homes: [] }), stopped };
+    const discovery = { ...(findings.length || homes.length ? discoverMachines(findings, load, homes, callWithArgs) : { machines: new Map(), clashes: [], homes: [] }), stopped };
     this.merged.set(ctx.root, { deps, listing: ctx.listing, discovery });
     return discovery;
   }
@@ -163,7 +177,7 @@ export function joinMachines(containers: Map<string, Container>, discovery: Disc
   for (const m of discovery.machines.values()) {
     const c = containers.get(m.name);
     const address = machineAddress(m);
-    const ownIp = m.config?.addresses[0]?.address ?? (address && isParsed(parseAddress(address.value)) ? address : undefined);
+    const ownIp = primaryAddress(m.config?.addresses)?.address ?? (address && isParsed(parseAddress(address.value)) ? address : undefined);
     if (c) containers.set(m.name, { ...c, machine: m, ip: c.ip ?? ownIp });
     else
       containers.set(m.name, {

@@ -5,6 +5,7 @@
 import type { Origin } from '../../syntax/value';
 import type { Num, Str } from '../inventory';
 import type { NixosConfig } from './nixosConfig';
+import { primaryAddress } from './networkAddresses';
 import type { Value } from '../../syntax/value';
 
 /**
@@ -62,6 +63,8 @@ export interface MachineFinding {
    * `config.networking.fqdn`): undefined when the first reading stands.
    */
   refine?: (configs: Value[]) => Value[] | undefined;
+  /** Arguments its modules get besides the module system's (`nixosSystem { specialArgs = … }`), as far as known. */
+  specialArgs?: Value;
 }
 
 export interface Machine {
@@ -93,5 +96,5 @@ export interface HomeConfiguration {
 
 /** The machine's deploy target, else its first configured address, else its host name. */
 export function machineAddress(m: Machine): Str | undefined {
-  return m.deploy?.host ?? m.config?.addresses[0]?.address ?? m.config?.hostName;
+  return m.deploy?.host ?? primaryAddress(m.config?.addresses)?.address ?? m.config?.hostName;
 }

@@ -12,6 +12,8 @@ type Attrs = Extract<Value, { kind: 'attrs' }>;
 export interface ModuleClosure {
   /** The `config` part of every module, in the order met. */
   configs: Value[];
+  /** The `options` part of every module that declares some (for the defaults of options no module sets). */
+  options?: Value[];
   /** Every module file read (the import closure), in the order met. */
   files: string[];
   /** Why some modules could not be read (an input's module, a computed path). */
@@ -59,6 +61,8 @@ export function moduleClosure(roots: Value[], load: ModuleLoader): ModuleClosure
     if (full) {
       const c = value.entries.get('config')?.value;
       if (c) out.configs.push(c);
+      const o = value.entries.get('options')?.value;
+      if (o) (out.options ??= []).push(o);
     } else {
       const entries = new Map([...value.entries].filter(([k]) => !NOT_CONFIG.has(k)));
       out.configs.push({ kind: 'attrs', entries, origin: value.origin });
@@ -142,6 +146,15 @@ function defsAt(configs: Value[], path: string[]): Def[] {
     defs = next;
   }
   return defs;
+}
+
+/** The names some module sets under `path` when it sets a set there (unknown or conditional definitions add none). */
+export function optionKeys(configs: Value[], path: string[]): string[] | undefined {
+  const defs = defsAt(configs, path);
+  if (!defs.some((d) => d.value.kind === 'attrs')) return undefined;
+  const keys = new Set<string>();
+  for (const d of defs) if (d.value.kind === 'attrs') for (const k of d.value.entries.keys()) keys.add(k);
+  return [...keys];
 }
 
 /** The effective value of an option path, or undefined when no module sets it. */

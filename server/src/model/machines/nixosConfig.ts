@@ -6,17 +6,17 @@
 import type { Origin, Value } from '../../syntax/value';
 import type { Num, Str } from '../inventory';
 import { effectiveOption, type Effective } from './moduleSystem';
+import { readMachineNetwork, type InterfaceAddress } from './networkAddresses';
 
-export interface InterfaceAddress {
-  interface: string;
-  address: Str;
-  prefixLength?: number;
-}
+export type { InterfaceAddress };
 
 export interface NixosConfig {
   hostName?: Str;
   addresses: InterfaceAddress[];
+  /** `networking.defaultGateway`, else the first networkd gateway. */
   gateway?: Str;
+  /** Every gateway written: `networking.defaultGateway(6)` and networkd's `gateway`, `Gateway=`, routes' `Gateway`. */
+  gateways: Str[];
   nameservers: Str[];
   /** `networking.firewall.enable` (NixOS's default: on). */
   firewall: boolean | undefined;
@@ -31,6 +31,8 @@ export interface NixosConfig {
   exporters: { name: string; port?: number; origin: Origin }[];
   /** `targets` of every static config of `services.prometheus.scrapeConfigs`. */
   scrapeTargets: Str[];
+  /** A scrape job that finds its targets at run time (`http_sd_configs`, `dns_sd_configs`…, or a job not known statically). */
+  scrapeDiscovery: boolean;
   autoUpgrade?: { dates?: Str; origin: Origin };
   /** Every option read here, for hover: dotted path → effective value. */
   options: Map<string, Effective>;
@@ -70,20 +72,15 @@ export function readNixosConfig(configs: Value[]): NixosConfig {
     return out;
   };
 
-  const addresses: InterfaceAddress[] = [];
-  for (const [name, iface] of attrs(opt('networking.interfaces'))?.entries ?? []) {
-    const list = attrs(attrs(iface.value)?.entries.get('ipv4')?.value)?.entries.get('addresses')?.value;
-    if (list?.kind !== 'list') continue;
-    for (const a of list.items) {
-      const address = str(attrs(a)?.entries.get('address')?.value);
-      const prefix = attrs(a)?.entries.get('prefixLength')?.value;
-      if (address) addresses.push({ interface: name, address, prefixLength: prefix?.kind === 'number' ? prefix.value : undefined });
-    }
-  }
+  const net = readMachineNetwork(opt);
   const gw = opt('networking.defaultGateway');
-  const gateway = str(gw) ?? str(attrs(gw)?.entries.get('address')?.value);
+  const gw6 = opt('networking.defaultGateway6');
+  const declaredGateways = [str(gw) ?? str(attrs(gw)?.entries.get('address')?.value), str(gw6) ?? str(attrs(gw6)?.entries.get('address')?.value)].flatMap((g) => (g ? [g] : []));
+  const gateways = [...declaredGateways, ...net.gateways];
+  const gateway = gateways[0];
   const ns = opt('networking.nameservers');
-  const nameservers = ns?.kind === 'list' ? ns.items.flatMap((i) => (i.kind === 'string' ? [{ value: i.value, origin: i.origin }] : [])) : [];
+  const nameservers = [...(ns?.kind === 'list' ? ns.items.flatMap((i) => (i.kind === 'string' ? [{ value: i.value, origin: i.origin }] : [])) : []), ...net.nameservers];
+  const addresses = net.addresses;
 
   const fw = opt('networking.firewall.enable');
   let tcpPorts = ports('networking.firewall.allowedTCPPorts');
@@ -114,7 +111,9 @@ export function readNixosConfig(configs: Value[]): NixosConfig {
   }
   const scrapeTargets: Str[] = [];
   const scrape = opt('services.prometheus.scrapeConfigs');
+  let scrapeDiscovery = scrape !== undefined && scrape.kind !== 'list';
   for (const job of scrape?.kind === 'list' ? scrape.items : []) {
+    if (job.kind !== 'attrs' || [...job.entries.keys()].some((k) => k.endsWith('_sd_configs'))) scrapeDiscovery = true;
     const statics = attrs(job)?.entries.get('static_configs')?.value;
     for (const sc of statics?.kind === 'list' ? statics.items : []) {
       const targets = attrs(sc)?.entries.get('targets')?.value;
@@ -129,6 +128,7 @@ export function readNixosConfig(configs: Value[]): NixosConfig {
     hostName: str(opt('networking.hostName')),
     addresses,
     gateway,
+    gateways,
     nameservers,
     firewall: fw === undefined ? true : fw.kind === 'boolean' ? fw.value : undefined,
     tcpPorts,
@@ -137,6 +137,7 @@ export function readNixosConfig(configs: Value[]): NixosConfig {
     services,
     exporters,
     scrapeTargets,
+    scrapeDiscovery,
     autoUpgrade,
     options,
   };

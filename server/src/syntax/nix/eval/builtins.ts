@@ -7,6 +7,7 @@ import { equal } from './ops';
 import { type Env, type LEntry, Thunk, type V, unknown } from './types';
 import type { NixEvaluator } from './evaluator';
 import { callLib, listToAttrs, mapAttrs } from './nixpkgsLib';
+import { fromJSON, fromTOML, readFileValue } from './dataFiles';
 
 const NO: Origin = { uri: 'builtin:', span: { start: 0, end: 0 } };
 
@@ -28,6 +29,9 @@ const PRIMOPS: Record<string, number> = {
   readDir: 1,
   pathExists: 1,
   filter: 2,
+  readFile: 1,
+  fromJSON: 1,
+  fromTOML: 1,
 };
 
 export function globalEnv(): Env {
@@ -83,6 +87,12 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
       const exists = a.kind === 'path' ? ev.pathExists(a.value) : undefined;
       return exists === undefined ? unknown(a.kind === 'path' ? `whether ${a.value} exists is not known` : `pathExists of a ${a.kind}`, origin) : { kind: 'boolean', value: exists, origin };
     }
+    case 'readFile':
+      return readFileValue(a, origin, (u) => ev.readDataFile(u, origin));
+    case 'fromJSON':
+      return fromJSON(a, origin);
+    case 'fromTOML':
+      return fromTOML(a, origin);
     case 'import':
       if (a.kind !== 'path') return unknown(a.kind === 'string' ? 'import of a string path not modelled' : `cannot import a ${a.kind}`, origin);
       return ev.importFile(a.value, origin);

@@ -92,6 +92,20 @@ export class NixEvaluator {
     }
   }
 
+  /**
+   * A module file called with these arguments known (the others unknown), as
+   * for one machine: its `specialArgs`, `_module.args` and `config`.
+   */
+  evaluateModule(uri: string, args: ReadonlyMap<string, Thunk>): Value {
+    try {
+      let v = this.importFile(uri, { uri, span: { start: 0, end: 0 } });
+      v = applyWithUnknownArgs(this, v, undefined, args) ?? v;
+      return toValue(v, 0, this.converted);
+    } catch (e) {
+      return { kind: 'unknown', reason: `evaluation failed: ${String(e)}`, origin: { uri, span: { start: 0, end: 0 } } };
+    }
+  }
+
   private knownArgs(files: Record<string, string> | undefined): Map<string, Thunk> | undefined {
     if (!files) return undefined;
     const out = new Map<string, Thunk>();
@@ -160,6 +174,16 @@ export class NixEvaluator {
   textAt(origin: Origin): string | undefined {
     const t = this.host.readText(origin.uri)?.slice(origin.span.start, origin.span.end);
     return t && t.length <= 120 ? t.replace(/\s+/g, ' ') : undefined;
+  }
+
+  /** A data file's text for `builtins.readFile` (a dependency of the file that reads it). */
+  readDataFile(uri: string, origin: Origin): string | undefined {
+    if (origin.uri !== uri) {
+      let targets = this.imports.get(origin.uri);
+      if (!targets) this.imports.set(origin.uri, (targets = new Set()));
+      targets.add(uri);
+    }
+    return this.host.readText(uri);
   }
 
   /** A directory's entries through the host, for `builtins.readDir`. */
@@ -335,6 +359,8 @@ export class NixEvaluator {
 
   private strParts(parts: (string | A.Expr)[], env: Env, uri: string, origin: Origin): V {
     let s = '';
+    let only: V | undefined;
+    let interpolated = 0;
     for (const p of parts) {
       if (typeof p === 'string') {
         s += p;
@@ -343,7 +369,12 @@ export class NixEvaluator {
       const v = this.eval(p, env, uri);
       if (v.kind === 'string') s += v.value;
       else return unknown(v.kind === 'unknown' ? v.reason : `interpolation of a ${v.kind} not modelled`, origin);
+      only = v;
+      interpolated++;
     }
+    // `"${host.ip4}"` and `"${host.ip4}/24"` are the table's address: a finding on it points at the table's text.
+    const rest = parts.filter((p): p is string => typeof p === 'string').join('');
+    if (only?.kind === 'string' && interpolated === 1 && parts.length <= 2 && typeof parts[0] !== 'string' && /^(\/\d{1,3})?$/.test(rest)) return { kind: 'string', value: s, origin: only.origin };
     return { kind: 'string', value: s, origin };
   }
 

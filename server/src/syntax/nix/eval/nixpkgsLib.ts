@@ -14,6 +14,7 @@ import { type LEntry, Thunk, type V, unknown } from './types';
 import type { NixEvaluator } from './evaluator';
 import { callFormat, FORMATS } from './formats';
 import { callPrimop } from './builtins';
+import { fromJSON, fromTOML, readFileValue } from './dataFiles';
 
 export { selectedName } from './formats';
 
@@ -47,6 +48,8 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   mapAttrsToList: 2,
   "foldl'": 3,
   foldl: 3,
+  importJSON: 1,
+  importTOML: 1,
   ...Object.fromEntries([...FORMATS].map((f) => [`formats.${f}`, 1])),
 };
 
@@ -69,6 +72,11 @@ function num(value: number, origin: Origin): V {
 export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
   if (name.startsWith('formats.')) return callFormat(name.slice('formats.'.length), args[0], origin);
   switch (name) {
+    case 'importJSON':
+    case 'importTOML': {
+      const text = readFileValue(args[0].force(), origin, (u) => ev.readDataFile(u, origin));
+      return name === 'importJSON' ? fromJSON(text, origin) : fromTOML(text, origin);
+    }
     case 'mkDefault':
       return tagged('override', origin, [['priority', num(1000, origin)], ['content', args[0]]]);
     case 'mkForce':

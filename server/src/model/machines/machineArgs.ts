@@ -1,0 +1,101 @@
+// A machine's modules read again with what is known of that machine: its
+// `specialArgs`, the `_module.args` its modules set, a colmena node's `name`,
+// and `config` (its own option tree as merged so far). A shared module that
+// looks the machine up in a host table — `hosts.${config.networking.hostName}`,
+// a `host` specialArg, `config.<repo's option>.<name>.ip4` — then gives that
+// machine's addresses, each keeping the origin of the table's text. Only
+// modules whose value depends on such an argument are called again, and at
+// most three times (a host name that itself comes from a specialArg, or a
+// list a service module fills, needs another round), so a fleet of plain modules costs nothing more.
+import type { Value } from '../../syntax/value';
+import type { MachineModuleArgs } from '../nixAdapter';
+import type { MachineFinding } from './machine';
+import { effectiveOption, moduleClosure, optionKeys, type ModuleClosure, type ModuleLoader } from './moduleSystem';
+import { declaredKeys, optionDefault } from './optionDefaults';
+
+/** Calls a module file with a machine's arguments; undefined when it cannot. */
+export type MachineModuleCall = (uri: string, args: MachineModuleArgs) => Value | undefined;
+
+/** Rounds of calling a machine's modules with what the previous round learned of its `config`. */
+const MAX_ROUNDS = 3;
+
+const ARG_REASON = /argument '([^']+)' is not known statically|attribute name not known statically|is not known statically yet/;
+
+/** Whether a module's value has an unknown that one of these arguments may answer. */
+function dependsOn(v: Value, names: Set<string>, budget = { n: 20_000 }, depth = 0): boolean {
+  if (budget.n-- <= 0 || depth > 40) return false;
+  switch (v.kind) {
+    case 'unknown': {
+      const m = ARG_REASON.exec(v.reason);
+      if (m && (m[1] === undefined || names.has(m[1]))) return true;
+      return (v.call?.args ?? []).some((a) => dependsOn(a, names, budget, depth + 1));
+    }
+    case 'list':
+      return v.items.some((i) => dependsOn(i, names, budget, depth + 1));
+    case 'attrs':
+      for (const e of v.entries.values()) if (dependsOn(e.value, names, budget, depth + 1)) return true;
+      return false;
+    default:
+      return false;
+  }
+}
+
+function knownEntries(v: Value | undefined, into: Map<string, Value>): void {
+  if (v?.kind !== 'attrs') return;
+  for (const [k, e] of v.entries) if (e.value.kind !== 'unknown' && !into.has(k)) into.set(k, e.value);
+}
+
+function argsOf(f: MachineFinding, closure: ModuleClosure): MachineModuleArgs {
+  const configs = closure.configs;
+  const values = new Map<string, Value>();
+  knownEntries(f.specialArgs, values);
+  knownEntries(effectiveOption(configs, ['_module', 'args'])?.value, values);
+  if (f.source.kind === 'colmena' && !values.has('name')) values.set('name', { kind: 'string', value: f.name, origin: f.source.origin });
+  return {
+    values,
+    config: {
+      keys: (path) => {
+        const set = optionKeys(configs, path);
+        const declared = declaredKeys(closure.options, path);
+        return set || declared.length ? [...new Set([...(set ?? []), ...declared])] : undefined;
+      },
+      value: (path) => effectiveOption(configs, path)?.value ?? optionDefault(closure.options, path),
+    },
+  };
+}
+
+function hostName(configs: Value[]): string | undefined {
+  const v = effectiveOption(configs, ['networking', 'hostName'])?.value;
+  return v?.kind === 'string' ? v.value : undefined;
+}
+
+/** The machine's closure with its own arguments, or the first one when nothing depends on them. */
+export function withMachineArgs(f: MachineFinding, first: ModuleClosure, load: ModuleLoader, call: MachineModuleCall | undefined): ModuleClosure {
+  if (!call || !f.modules) return first;
+  let closure = first;
+  let last = '';
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const args = argsOf(f, closure);
+    const names = new Set([...args.values.keys(), 'config']);
+    let changed = false;
+    let pending = 0;
+    const perMachine: ModuleLoader = (u) => {
+      const r = load(u);
+      if (!r?.value || !dependsOn(r.value, names)) return r;
+      const again = call(r.uri, args);
+      if (!again) return r;
+      changed = true;
+      if (dependsOn(again, names)) pending++;
+      return { uri: r.uri, value: again };
+    };
+    const next = moduleClosure(f.modules, perMachine);
+    if (!changed) return closure;
+    closure = next;
+    // Another round only while this one learned something a module may still wait for: a value read from
+    // `config` that was itself unknown last round (a host name from a specialArg; a list a service module fills).
+    const signature = `${pending}|${hostName(closure.configs) ?? ''}|${[...argsOf(f, closure).values.keys()].join(',')}`;
+    if (pending === 0 || signature === last) break;
+    last = signature;
+  }
+  return closure;
+}

@@ -1,0 +1,133 @@
+// A NixOS machine's own addresses, gateways and name servers wherever its
+// modules write them: `networking.interfaces.<if>` (ipv4/ipv6 `addresses`,
+// the older `ip4`/`ip6` lists and `ipAddress`), systemd-networkd networks
+// (`address`, `addresses[].Address` / `addressConfig.Address`,
+// `networkConfig.Address`, `gateway`, `networkConfig.Gateway`,
+// `routes[].Gateway`, `dns`, `networkConfig.DNS`) and WireGuard
+// (`networking.wireguard.interfaces.<if>.ips`, `networking.wg-quick.interfaces.<if>.address`).
+// `10.0.0.5/24` is split into address and prefix; each keeps the origin of
+// the text that wrote it. Anything that is not an IP address (`dhcp`, a
+// host name, an unknown value) is left out, never guessed.
+import type { Value } from '../../syntax/value';
+import type { Str } from '../inventory';
+import { isParsed, parseAddress } from '../ip';
+
+export interface InterfaceAddress {
+  interface: string;
+  address: Str;
+  prefixLength?: number;
+  /** The option that sets it, for hover and the address index (`systemd.network.networks."30-lan".address`). */
+  option: string;
+  /** A tunnel's own end (WireGuard): the machine's address, but not where it is reached for a deploy. */
+  tunnel?: true;
+}
+
+/** The address a machine is reached at: its first address that is not a tunnel's. */
+export function primaryAddress(addresses: InterfaceAddress[] | undefined): InterfaceAddress | undefined {
+  return addresses?.find((a) => !a.tunnel);
+}
+
+export interface MachineNetworkConfig {
+  addresses: InterfaceAddress[];
+  gateways: Str[];
+  nameservers: Str[];
+}
+
+type Attrs = Extract<Value, { kind: 'attrs' }>;
+
+function attrs(v: Value | undefined): Attrs | undefined {
+  return v?.kind === 'attrs' ? v : undefined;
+}
+
+function field(v: Value | undefined, ...path: string[]): Value | undefined {
+  let cur = v;
+  for (const k of path) cur = attrs(cur)?.entries.get(k)?.value;
+  return cur;
+}
+
+/** A string or a list of strings, each with its own origin. */
+function strings(v: Value | undefined): Str[] {
+  if (v?.kind === 'string') return [{ value: v.value, origin: v.origin }];
+  if (v?.kind === 'list') return v.items.flatMap((i) => (i.kind === 'string' ? [{ value: i.value, origin: i.origin }] : []));
+  return [];
+}
+
+/** `a.b.c` with quotes where a name is not a plain identifier (`"30-lan"`, `"tinc.mars"`). */
+export function optionPath(parts: string[]): string {
+  return parts.map((p) => (/^[A-Za-z_][A-Za-z0-9_'-]*$/.test(p) ? p : JSON.stringify(p))).join('.');
+}
+
+/** `10.0.0.5/24` → address and prefix; undefined when the text is no IP address. */
+export function splitAddress(s: Str): { address: Str; prefixLength?: number } | undefined {
+  const text = s.value.trim();
+  const slash = text.indexOf('/');
+  const addr = slash < 0 ? text : text.slice(0, slash);
+  const prefix = slash < 0 ? undefined : Number(text.slice(slash + 1));
+  if (!isParsed(parseAddress(addr))) return undefined;
+  if (prefix !== undefined && !Number.isInteger(prefix)) return undefined;
+  return { address: { value: addr, origin: s.origin }, ...(prefix !== undefined ? { prefixLength: prefix } : {}) };
+}
+
+/** `opt(path)` gives the effective value of an option path (the module system's merge). */
+export function readMachineNetwork(opt: (path: string) => Value | undefined): MachineNetworkConfig {
+  const addresses: InterfaceAddress[] = [];
+  const gateways: Str[] = [];
+  const nameservers: Str[] = [];
+  const add = (iface: string, option: string, s: Str, prefixLength?: number, tunnel?: true): void => {
+    const a = splitAddress(s);
+    if (a) addresses.push({ interface: iface, address: a.address, prefixLength: a.prefixLength ?? prefixLength, option, ...(tunnel ? { tunnel } : {}) });
+  };
+  const ips = (list: Str[], into: Str[]): void => {
+    // networkd's DNS= takes several addresses separated by spaces in one string.
+    for (const s of list) for (const part of s.value.split(/\s+/)) if (part && isParsed(parseAddress(part))) into.push({ value: part, origin: s.origin });
+  };
+
+  // networking.interfaces.<if>: ipv4/ipv6 address lists, the older ip4/ip6 lists and ipAddress/prefixLength.
+  for (const [name, iface] of attrs(opt('networking.interfaces'))?.entries ?? []) {
+    for (const key of ['ipv4', 'ipv6', 'ip4', 'ip6']) {
+      const list = key.startsWith('ipv') ? field(iface.value, key, 'addresses') : field(iface.value, key);
+      const option = optionPath(['networking', 'interfaces', name, ...(key.startsWith('ipv') ? [key, 'addresses'] : [key])]);
+      for (const a of list?.kind === 'list' ? list.items : []) {
+        const address = field(a, 'address');
+        const prefix = field(a, 'prefixLength');
+        if (address?.kind === 'string') add(name, option, { value: address.value, origin: address.origin }, prefix?.kind === 'number' ? prefix.value : undefined);
+      }
+    }
+    for (const [key, prefixKey] of [['ipAddress', 'prefixLength'], ['ipv6Address', 'ipv6PrefixLength']]) {
+      const v = field(iface.value, key);
+      const p = field(iface.value, prefixKey);
+      if (v?.kind === 'string') add(name, optionPath(['networking', 'interfaces', name, key]), { value: v.value, origin: v.origin }, p?.kind === 'number' ? p.value : undefined);
+    }
+  }
+
+  // systemd-networkd: the interface is the network's `matchConfig.Name` when it is one name, else the network's name.
+  for (const [name, net] of attrs(opt('systemd.network.networks'))?.entries ?? []) {
+    const match = field(net.value, 'matchConfig', 'Name');
+    const iface = match?.kind === 'string' && /^[^\s*?[]+$/.test(match.value) ? match.value : name;
+    const base = ['systemd', 'network', 'networks', name];
+    for (const s of strings(field(net.value, 'address'))) add(iface, optionPath([...base, 'address']), s);
+    const list = field(net.value, 'addresses');
+    for (const a of list?.kind === 'list' ? list.items : []) {
+      for (const path of [['Address'], ['addressConfig', 'Address']])
+        for (const s of strings(field(a, ...path))) add(iface, optionPath([...base, 'addresses', ...path]), s);
+    }
+    for (const s of strings(field(net.value, 'networkConfig', 'Address'))) add(iface, optionPath([...base, 'networkConfig', 'Address']), s);
+    ips(strings(field(net.value, 'gateway')), gateways);
+    ips(strings(field(net.value, 'networkConfig', 'Gateway')), gateways);
+    const routes = field(net.value, 'routes');
+    for (const r of routes?.kind === 'list' ? routes.items : []) {
+      ips(strings(field(r, 'Gateway')), gateways);
+      ips(strings(field(r, 'routeConfig', 'Gateway')), gateways);
+    }
+    ips(strings(field(net.value, 'dns')), nameservers);
+    ips(strings(field(net.value, 'networkConfig', 'DNS')), nameservers);
+  }
+
+  // WireGuard: the tunnel addresses are the machine's own too (after its LAN addresses).
+  for (const [name, wg] of attrs(opt('networking.wireguard.interfaces'))?.entries ?? [])
+    for (const s of strings(field(wg.value, 'ips'))) add(name, optionPath(['networking', 'wireguard', 'interfaces', name, 'ips']), s, undefined, true);
+  for (const [name, wg] of attrs(opt('networking.wg-quick.interfaces'))?.entries ?? [])
+    for (const s of strings(field(wg.value, 'address'))) add(name, optionPath(['networking', 'wg-quick', 'interfaces', name, 'address']), s, undefined, true);
+
+  return { addresses, gateways, nameservers };
+}
