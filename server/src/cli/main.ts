@@ -12,7 +12,7 @@ import { Workspace } from '../model/workspace';
 import { LineIndex } from '../syntax/lineIndex';
 import { formatJson, formatSarif, formatText, locate } from './formats';
 import { settingsFromVscode } from './vscodeSettings';
-import { formatMachinesText, machineRows } from './machines';
+import { baseProfileRows, deployListNotes, formatMachinesText, machineRows } from './machines';
 import { planMain } from './plan';
 import type { Diagnostic } from '../checks/types';
 
@@ -91,10 +91,14 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 
   if (listMachines) {
     const rows = machineRows(h, (u) => ws.text(u), rel);
-    if (format === 'json') out(JSON.stringify(rows, null, 2));
+    const bases = baseProfileRows(h, rel);
+    if (format === 'json') out(JSON.stringify([...rows, ...bases], null, 2));
     else {
-      for (const line of formatMachinesText(rows)) out(line);
-      out(`homelab-check: ${rows.length} machine${rows.length === 1 ? '' : 's'}`);
+      for (const line of formatMachinesText([...rows, ...bases])) out(line);
+      for (const note of deployListNotes(h, rel, (u) => ws.text(u))) out(note);
+      const darwin = rows.filter((r) => r.os === 'darwin').length;
+      const extra = [darwin ? `${darwin} macOS` : '', bases.length ? `${bases.length} base profile${bases.length === 1 ? '' : 's'}` : ''].filter(Boolean);
+      out(`homelab-check: ${rows.length} machine${rows.length === 1 ? '' : 's'}${extra.length ? ` (${extra.join(', ')})` : ''}`);
     }
     return 0;
   }

@@ -12,6 +12,8 @@ import type { HomelabSettings } from './settings';
 import { builtinService } from './shipped';
 import type { HomeConfiguration, Machine } from './machines/machine';
 import type { NameClash } from './machines/discover';
+import type { BaseProfile, MachineOs } from './machines/fromProfileSet';
+import type { DeployList } from './deployList';
 
 export interface Container {
   name: string;
@@ -25,6 +27,10 @@ export interface Container {
   hostName?: string;
   /** The NixOS machine of this name found in a flake, hive or deploy-rs nodes. */
   machine?: Machine;
+  /** Its attribute in a helper's `profiles = { … }` set (machines/fromProfileSet.ts). */
+  profileSetOrigin?: Origin;
+  /** `darwin` for a macOS machine (nix-darwin); NixOS otherwise. */
+  os?: MachineOs;
 }
 
 export interface Service {
@@ -62,6 +68,10 @@ export interface Homelab {
   machineClashes: NameClash[];
   /** A flake's `homeConfigurations` (their module files get Home Manager's options). */
   homeConfigurations: HomeConfiguration[];
+  /** Profiles imported by machines' profiles and listed as machines nowhere (only with a helper's profile set). */
+  baseProfiles?: BaseProfile[];
+  /** The repository's own deploy list (`deploy-servers.conf` and its overlays), when it has one. */
+  deployList?: DeployList;
 }
 
 export function vmidOf(c: Container): Num | undefined {

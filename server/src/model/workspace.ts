@@ -19,6 +19,8 @@ import { matchGlob } from './glob';
 import { ignoredFiles } from './ignore';
 import { dirnameUri, isUnder, joinUri, normalizeUri, relativeUri } from './uri';
 import { FleetDiscovery, joinMachines } from './machines/fleet';
+import { joinProfileSet } from './machines/fromProfileSet';
+import { deployListFiles, readDeployList } from './deployList';
 import type { OptionIndex } from './options/optionIndex';
 import { OptionScopes } from './options/scopes';
 import { ProxmoxLiveStore, type FolderLiveState, type LiveHostState } from './proxmoxLive';
@@ -465,6 +467,11 @@ export class Workspace {
       },
     });
     joinMachines(containers, discovery);
+    const baseProfiles = discovery.profileSet
+      ? joinProfileSet(containers, discovery.profileSet, profileAt, (u) => (this.docs.exists(u) ? this.evaluate(u, session) : undefined), discovery.buildsDarwin ?? false)
+      : undefined;
+    const listFiles = deployListFiles(f.root, files);
+    const deployList = listFiles.length ? readDeployList(listFiles.map((uri) => ({ uri, text: this.docs.text(uri) }))) : undefined;
 
     const services = new Map<string, Service>();
     for (const b of builtinServiceList()) services.set(b.name, { name: b.name, builtin: b, port: b.port });
@@ -519,6 +526,8 @@ export class Workspace {
       machines: discovery.machines,
       machineClashes: discovery.clashes,
       homeConfigurations: discovery.homes,
+      ...(baseProfiles ? { baseProfiles } : {}),
+      ...(deployList ? { deployList } : {}),
     };
     return { ...partial, addresses: buildAddressIndex(partial) };
   }

@@ -13,6 +13,7 @@ import type { HomeFinding } from './fromFlake';
 import { homeClosure, homeModuleRoots } from './homeModules';
 import { effectiveOption, moduleClosure, type ModuleClosure, type ModuleLoader } from './moduleSystem';
 import { readNixosConfig } from './nixosConfig';
+import type { ProfileSet } from './fromProfileSet';
 
 export interface NameClash {
   name: string;
@@ -24,6 +25,10 @@ export interface Discovery {
   clashes: NameClash[];
   /** `homeConfigurations.<name>` outputs. */
   homes: HomeConfiguration[];
+  /** A helper's `profiles = { … }` set (fromProfileSet.ts). */
+  profileSet?: ProfileSet;
+  /** Whether the files the flake read build darwin configurations (`darwinSystem`). */
+  buildsDarwin?: boolean;
 }
 
 function str(v: Value | undefined): Str | undefined {

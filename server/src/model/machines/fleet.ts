@@ -13,6 +13,7 @@ import { hiveFindings } from './fromColmena';
 import { flakeFindings, homeFindings, type HomeFinding } from './fromFlake';
 import { machineAddress, type Machine, type MachineFinding } from './machine';
 import type { ModuleLoader } from './moduleSystem';
+import { buildsDarwin, profileSetsIn } from './fromProfileSet';
 
 /** What discovery needs of the workspace: its files as they are now. */
 export interface DiscoveryContext {
@@ -53,9 +54,24 @@ export class FleetDiscovery {
       for (const d of r.deps) deps.set(normalizeUri(d), ctx.stamp(normalizeUri(d)));
       return { uri: file, value: r.value };
     };
-    const discovery = findings.length || homes.length ? discoverMachines(findings, load, homes) : { machines: new Map(), clashes: [], homes: [] };
+    const found: Discovery = findings.length || homes.length ? discoverMachines(findings, load, homes) : { machines: new Map(), clashes: [], homes: [] };
+    const discovery = { ...found, ...this.profileSet(ctx, deps) };
     this.merged.set(ctx.root, { deps, listing: ctx.listing, discovery });
     return discovery;
+  }
+
+  /** A helper's `profiles = { … }` set in flake.nix, and whether the files the flake read build darwin configurations. */
+  private profileSet(ctx: DiscoveryContext, read: Map<string, number>): Pick<Discovery, 'profileSet' | 'buildsDarwin'> {
+    const uri = joinUri(ctx.root, 'flake.nix');
+    const text = ctx.exists(uri) ? ctx.readHost.readText(uri) : undefined;
+    if (!text || text.includes('\0')) return {};
+    const sets = profileSetsIn(uri, text);
+    if (!sets.length) return {};
+    const entries = sets.flatMap((s) => s.entries);
+    return {
+      profileSet: { origin: sets[0].origin, entries },
+      buildsDarwin: buildsDarwin([...read.keys()].filter((u) => u.endsWith('.nix')).map((u) => ctx.readHost.readText(u))),
+    };
   }
 
   /** A flake's outputs or a hive, evaluated for discovery. */
