@@ -1,9 +1,12 @@
 // unknown-reference: a name or path that points at nothing: a container's
 // `host`, a `services` entry (neither declared nor built in), a service's
 // `proxy`, a `profile` path, or an `import` of a missing file in a Nix file.
+// In a file no machine uses (model/reach.ts: kept, imported by nothing) a
+// missing import is a warning: the file is dead, its path broke when it moved.
 import { serviceNamed } from '../../model/homelab';
 import { maskNix } from '../../model/nixText';
 import { dirnameUri, joinUri } from '../../model/uri';
+import { reachedFiles } from '../../model/reach';
 import type { Finding, Rule } from '../types';
 import { at, didYouMean } from '../util';
 
@@ -59,13 +62,18 @@ export const unknownReference: Rule = {
         }
       }
     }
+    let reached: Set<string> | undefined | null = null;
     for (const uri of h.nixFiles) {
       const text = ws.text(uri);
       if (text === undefined || text.includes('\0') || ws.tooLarge(uri)) continue;
       for (const { path, start } of importsOf(uri, text)) {
         let target = joinUri(dirnameUri(uri), path);
         if (!target.endsWith('.nix') && !ws.docs.exists(target)) target = `${target.replace(/\/$/, '')}/default.nix`;
-        if (!ws.docs.exists(target)) out.push(at('unknown-reference', { uri, span: { start, end: start + path.length } }, `\`${path}\` does not exist`));
+        if (ws.docs.exists(target)) continue;
+        if (reached === null) reached = reachedFiles(h, (u) => ws.text(u));
+        const dead = reached !== undefined && !reached.has(uri);
+        const f = at('unknown-reference', { uri, span: { start, end: start + path.length } }, `\`${path}\` does not exist${dead ? ' (in a file no machine uses: a warning, not an error)' : ''}`);
+        out.push(dead ? { ...f, severity: 'warning' } : f);
       }
     }
     return out;
