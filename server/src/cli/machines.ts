@@ -25,6 +25,8 @@ export interface MachineRow {
   deployTargets?: string[];
   /** The deploy list's group. */
   group?: string;
+  /** Machines whose profile starts from this machine's (a machine used as a base stays a machine). */
+  baseOf?: string[];
   /** A base profile: imported by the machines of `usedBy`, not a machine itself. */
   base?: true;
   usedBy?: string[];
@@ -66,9 +68,16 @@ export function machineRows(h: Homelab, text: (uri: string) => string | undefine
       ...(c.os === 'darwin' ? { os: 'darwin' as const } : {}),
       ...(d.targets.length > 1 ? { deployTargets: d.targets.map((t) => t.value) } : {}),
       ...(d.group ? { group: d.group } : {}),
+      ...baseOfField(h, c.name, c.profileUri),
     });
   }
   return rows.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function baseOfField(h: Homelab, name: string, uri: string | undefined): { baseOf?: string[] } {
+  if (!uri) return {};
+  const users = [...h.containers.values()].filter((o) => o.name !== name && o.profileUri !== uri && o.profile?.deps.includes(uri)).map((o) => o.name).sort();
+  return users.length ? { baseOf: users } : {};
 }
 
 /** The base profiles (a helper's profile set leaves them out; machines' profiles import them), marked `base`. */
@@ -103,6 +112,6 @@ export function formatMachinesText(rows: MachineRow[]): string[] {
     const deploy = r.deploy ? `${r.deploy.method}${r.deploy.target ? ` → ${r.deploy.user ? `${r.deploy.user}@` : ''}${r.deploy.target}${r.deploy.port ? `:${r.deploy.port}` : ''}` : ''}` : 'no deploy';
     const os = r.os === 'darwin' ? '  macOS (nix-darwin)' : '';
     const tries = r.deployTargets ? `  tries ${r.deployTargets.join(', ')}` : '';
-    return `${r.name}${os}  ${r.addresses.join(', ') || '-'}  ${deploy}${tries}  (${where || 'no source'})${r.group ? `  group: ${r.group}` : ''}${r.tags.length ? `  tags: ${r.tags.join(', ')}` : ''}${r.nixpkgs ? `  nixpkgs: ${r.nixpkgs}` : ''}`;
+    return `${r.name}${os}  ${r.addresses.join(', ') || '-'}  ${deploy}${tries}  (${where || 'no source'})${r.group ? `  group: ${r.group}` : ''}${r.baseOf ? `  base of ${r.baseOf.join(', ')}` : ''}${r.tags.length ? `  tags: ${r.tags.join(', ')}` : ''}${r.nixpkgs ? `  nixpkgs: ${r.nixpkgs}` : ''}`;
   });
 }

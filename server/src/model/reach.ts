@@ -10,7 +10,8 @@ import type { Homelab } from './homelab';
 import { maskNix } from './nixText';
 import { dirnameUri, joinUri } from './uri';
 
-const PATH = /(?<![\w.'/-])(\.{1,2}\/[\w./+-]*|\.{1,2})(?![\w/])/g;
+// `./x`, `../x`, `./`, and `.` / `..` alone (a folder), but not `...` (a function's rest).
+const PATH = /(?<![\w.'/-])(\.{1,2}\/[\w./+-]*|\.{1,2})(?![\w/.])/g;
 
 const cache = new WeakMap<Homelab, Set<string> | undefined>();
 

@@ -468,7 +468,7 @@ export class Workspace {
     });
     joinMachines(containers, discovery);
     const baseProfiles = discovery.profileSet
-      ? joinProfileSet(containers, discovery.profileSet, profileAt, (u) => (this.docs.exists(u) ? this.evaluate(u, session) : undefined), discovery.buildsDarwin ?? false)
+      ? joinProfileSet(containers, discovery.profileSet, profileAt, (u) => (this.docs.exists(u) ? this.evaluate(u, session) : undefined), discovery.buildsDarwin ?? false, profileUris.map((u) => profiles.get(u)).filter((p): p is Profile => p !== undefined))
       : undefined;
     const listFiles = deployListFiles(f.root, files);
     const deployList = listFiles.length ? readDeployList(listFiles.map((uri) => ({ uri, text: this.docs.text(uri) }))) : undefined;

@@ -107,6 +107,8 @@ export function joinProfileSet(
   /** Evaluates a file without making it one of the homelab's profiles (a base is checked as an import). */
   evaluate: (uri: string) => Profile | undefined,
   darwinBuilder: boolean,
+  /** The profiles the `homelab.profiles` glob found: those the set leaves out are bases too. */
+  globProfiles: Iterable<Profile> = [],
 ): BaseProfile[] {
   const inSet = new Set(set.entries.map((e) => e.uri));
   const names = new Set(set.entries.map((e) => e.name));
@@ -155,6 +157,7 @@ export function joinProfileSet(
     if (p && (p.system || p.user)) add(uri, p);
   }
   for (const [uri, p] of leftOut) add(uri, p);
+  for (const p of globProfiles) add(p.uri, p);
   bases.sort((a, b) => a.name.localeCompare(b.name));
   return bases;
 }
