@@ -4,14 +4,20 @@
 // file to file (a named folder without default.nix counts whole: helpers read
 // folders). A file outside this set is dead (kept, used by nothing), and
 // references in it that do not resolve are worth a warning, not an error.
-// Undefined when the homelab has no machine to start from: then nothing is
-// judged dead.
+// A computed path with a literal start (`self + "/profiles/" + name`,
+// `./. + "/hosts"`) reaches the whole folder it starts in. Undefined (nothing
+// judged dead) when the homelab has no machine, or no flake.nix or hive.nix:
+// then the file that builds the machines is not here (the profile convention's
+// modules are wired by a flake elsewhere), and what uses a module is unknown.
 import type { Homelab } from './homelab';
 import { maskNix } from './nixText';
 import { dirnameUri, joinUri } from './uri';
 
 // `./x`, `../x`, `./`, and `.` / `..` alone (a folder), but not `...` (a function's rest).
 const PATH = /(?<![\w.'/-])(\.{1,2}\/[\w./+-]*|\.{1,2})(?![\w/.])/g;
+
+/** `self + "/x"`, `./. + "/x"`, `./dir + "/x"`: a path built from a literal start. */
+const COMPUTED = /(?<![\w.'/-])(self|\.\/\.|\.{1,2}\/[\w./+-]*)\s*\+\s*"([^"$\\]*)/g;
 
 const cache = new WeakMap<Homelab, Set<string> | undefined>();
 
@@ -25,6 +31,7 @@ export function reachedFiles(h: Homelab, text: (uri: string) => string | undefin
 function compute(h: Homelab, text: (uri: string) => string | undefined): Set<string> | undefined {
   if (h.containers.size === 0 && h.machines.size === 0) return undefined;
   const nix = new Set(h.nixFiles);
+  if (!nix.has(joinUri(h.root, 'flake.nix')) && !nix.has(joinUri(h.root, 'hive.nix'))) return undefined;
   const roots: string[] = [];
   for (const c of h.containers.values()) {
     if (c.profileUri) roots.push(c.profileUri);
@@ -52,11 +59,17 @@ function compute(h: Homelab, text: (uri: string) => string | undefined): Set<str
     reached.add(u);
     const t = text(u);
     if (t === undefined || t.includes('\0')) continue;
-    for (const m of maskNix(t, true).matchAll(PATH)) {
-      const target = joinUri(dirnameUri(u), m[1]).replace(/\/$/, '');
+    const reach = (target: string): void => {
       if (nix.has(target)) queue.push(target);
       else if (nix.has(`${target}/default.nix`)) queue.push(`${target}/default.nix`);
       else for (const f of byDir.get(target) ?? []) queue.push(f);
+    };
+    for (const m of maskNix(t, true).matchAll(PATH)) reach(joinUri(dirnameUri(u), m[1]).replace(/\/$/, ''));
+    for (const m of maskNix(t).matchAll(COMPUTED)) {
+      const base = m[1] === 'self' ? h.root : joinUri(dirnameUri(u), m[1]);
+      const target = joinUri(base, m[2].replace(/^\//, '')).replace(/\/$/, '');
+      // A partial name (`"/profiles/web-"`) starts in the folder above it.
+      reach(nix.has(target) || byDir.has(target) ? target : dirnameUri(target));
     }
   }
   return reached;
