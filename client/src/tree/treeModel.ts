@@ -87,7 +87,15 @@ function hostless(homelab: HomelabTopology, c: ContainerNode): boolean {
   return !c.host || !homelab.hosts.some((h) => h.name === c.host);
 }
 
-const SOURCE_LABELS: Record<string, string> = { flake: 'nixosConfigurations', colmena: 'colmena hive', 'deploy-rs': 'deploy-rs nodes' };
+const SOURCE_LABELS: Record<string, string> = {
+  flake: 'nixosConfigurations',
+  colmena: 'colmena hive',
+  'deploy-rs': 'deploy-rs nodes',
+  snowfall: 'snowfall systems',
+  clan: 'clan machines',
+  morph: 'morph / NixOps network',
+  convention: 'found by convention',
+};
 
 export function groupLabel(group: string): string {
   return SOURCE_LABELS[group] ?? group;

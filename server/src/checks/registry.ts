@@ -19,6 +19,7 @@ import { nixosOptionType } from './rules/nixosOptionType';
 import { nixosRenamedOption } from './rules/nixosRenamedOption';
 import { nixosUnknownOption } from './rules/nixosUnknownOption';
 import { nixDuplicateAttribute } from './rules/nixDuplicateAttribute';
+import { nixPipeOperator } from './rules/nixPipeOperator';
 import { nixSyntax } from './rules/nixSyntax';
 import { nixUndefinedVariable } from './rules/nixUndefinedVariable';
 import { nixUnusedBinding } from './rules/nixUnusedBinding';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   nixUndefinedVariable,
   nixDuplicateAttribute,
   nixUnusedBinding,
+  nixPipeOperator,
   encryptedFile,
   yamlSyntax,
   fileTooLarge,

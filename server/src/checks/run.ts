@@ -13,14 +13,31 @@ import { settingsWrittenIn } from './util';
 
 /** Homelab-wide findings per homelab object (a new object is built after every change). */
 const homelabCache = new WeakMap<Homelab, Map<string, Finding[]>>();
-/** The newest homelab-wide findings per homelab root, for the quick per-keystroke path. */
-const lastHomelabFindings = new Map<string, Map<string, Finding[]>>();
 
-function runRule(rule: Rule, f: () => Finding[]): Finding[] {
+/** What the checks remember between runs, owned by one workspace: two workspaces in one process never see each other's findings. */
+interface CheckMemory {
+  /** The newest homelab-wide findings per homelab root, for the quick per-keystroke path. */
+  lastHomelabFindings: Map<string, Map<string, Finding[]>>;
+  /** Document rules' findings per file (see documentFindings). */
+  documents: Map<string, { stamp: number; open: boolean; settings: object; findings: Finding[]; judged?: Diagnostic[] }>;
+}
+const memories = new WeakMap<Workspace, CheckMemory>();
+
+function memoryOf(ws: Workspace): CheckMemory {
+  let m = memories.get(ws);
+  if (!m) {
+    m = { lastHomelabFindings: new Map(), documents: new Map() };
+    memories.set(ws, m);
+  }
+  return m;
+}
+
+function runRule(ws: Workspace, rule: Rule, f: () => Finding[]): Finding[] {
   try {
     return f();
   } catch (e) {
-    // A rule bug must not hide every other diagnostic.
+    // A rule bug must not hide every other diagnostic, nor go unsaid.
+    ws.logInternalError(`rule ${rule.id}`, e);
     return [];
   }
 }
@@ -38,7 +55,7 @@ function* homelabFindingSteps(ws: Workspace, h: Homelab): Generator<void, Map<st
   for (const rule of RULES) {
     if (rule.scope !== 'homelab' || !rule.check || h.settings.rules[rule.id] === 'off') continue;
     const t0 = process.env.HOMELAB_RULE_TIMING ? performance.now() : 0;
-    const found = runRule(rule, () => rule.check?.(ctx) ?? []);
+    const found = runRule(ws, rule, () => rule.check?.(ctx) ?? []);
     if (t0) process.stderr.write(`rule ${rule.id}: ${(performance.now() - t0).toFixed(1)} ms\n`);
     for (const f of found) {
       const list = byUri.get(f.uri) ?? [];
@@ -48,7 +65,7 @@ function* homelabFindingSteps(ws: Workspace, h: Homelab): Generator<void, Map<st
     yield;
   }
   homelabCache.set(h, byUri);
-  lastHomelabFindings.set(h.root, byUri);
+  memoryOf(ws).lastHomelabFindings.set(h.root, byUri);
   return byUri;
 }
 
@@ -163,11 +180,10 @@ function combine(own: Diagnostic[], cross: Diagnostic[]): Diagnostic[] {
  * is open, the folder's settings): cached per text stamp, so a whole-workspace
  * check after a one-file change re-runs them for that file only.
  */
-const documentCache = new Map<string, { stamp: number; open: boolean; settings: object; findings: Finding[]; judged?: Diagnostic[] }>();
-
 function documentFindings(ws: Workspace, h: Homelab, uri: string): Finding[] {
   const stamp = ws.docs.stamp(uri);
   const open = ws.docs.isOpen(uri);
+  const documentCache = memoryOf(ws).documents;
   const cached = documentCache.get(uri);
   if (cached && cached.stamp === stamp && cached.open === open && cached.settings === h.settings) return cached.findings;
   const ctx: RuleContext = { workspace: ws, homelab: h };
@@ -177,7 +193,7 @@ function documentFindings(ws: Workspace, h: Homelab, uri: string): Finding[] {
     if (rule.scope !== 'document' || !rule.checkFile || h.settings.rules[rule.id] === 'off') continue;
     if (large && rule.id !== 'file-too-large') continue;
     // A loop, not push(...): a file can have 100,000 findings, too many for call arguments.
-    for (const f of runRule(rule, () => rule.checkFile?.(ctx, uri) ?? [])) findings.push(f);
+    for (const f of runRule(ws, rule, () => rule.checkFile?.(ctx, uri) ?? [])) findings.push(f);
   }
   documentCache.set(uri, { stamp, open, settings: h.settings, findings });
   return findings;
@@ -189,7 +205,7 @@ function documentFindings(ws: Workspace, h: Homelab, uri: string): Finding[] {
  */
 function judgedDocument(ws: Workspace, h: Homelab, uri: string): Diagnostic[] {
   const findings = documentFindings(ws, h, uri);
-  const entry = documentCache.get(uri);
+  const entry = memoryOf(ws).documents.get(uri);
   if (entry?.findings !== findings) return judge(ws, h, uri, findings);
   entry.judged ??= judge(ws, h, uri, findings);
   return entry.judged;
@@ -224,7 +240,7 @@ export function checkDocumentQuick(ws: Workspace, documentUri: string, edit: Edi
   const findings: Finding[] = [];
   const settingFindings = quickSettingFindings(ws, h, uri);
   const delta = edit ? edit.newEnd - edit.oldEnd : 0;
-  const last = lastHomelabFindings.get(h.root)?.get(uri) ?? [];
+  const last = memoryOf(ws).lastHomelabFindings.get(h.root)?.get(uri) ?? [];
   for (const f of last) {
     if (settingFindings && PER_SETTING.has(f.rule)) continue; // judged afresh below
     if (!edit || f.span.end <= edit.start) findings.push(f);
@@ -260,7 +276,7 @@ function quickSettingFindings(ws: Workspace, h: Homelab, uri: string): Finding[]
   const pass: SettingPass = { suggestions: new Map() };
   for (const s of settingsWrittenIn(profile))
     for (const rule of rules) {
-      const f = runRule(rule, () => {
+      const f = runRule(ws, rule, () => {
         const one = rule.checkSetting?.(h, s, pass);
         return one ? [one] : [];
       });

@@ -12,6 +12,7 @@ export const RULE_IDS = [
   'nix-undefined-variable',
   'nix-duplicate-attribute',
   'nix-unused-binding',
+  'nix-pipe-operator',
   'encrypted-file',
   'yaml-syntax',
   'file-too-large',

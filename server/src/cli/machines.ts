@@ -12,7 +12,7 @@ export interface MachineRow {
   addresses: string[];
   hostName?: string;
   host?: string;
-  deploy?: { method: string; target?: string; user?: string; port?: number };
+  deploy?: { method: string; target?: string; user?: string; port?: number; local?: boolean };
   tags: string[];
   configurationFile?: string;
   /** The import closure of its NixOS modules. */
@@ -53,7 +53,7 @@ export function machineRows(h: Homelab, text: (uri: string) => string | undefine
     // A machine no source gives a way to deploy says so, rather than a guessed ssh-script.
     const deploy = d.methodFrom === 'default'
       ? undefined
-      : { method: d.method, target: d.target?.value, user: d.user, port: d.port };
+      : { method: d.method, target: d.target?.value, user: d.user, port: d.port, local: d.local };
     rows.push({
       name: c.name,
       foundIn,
@@ -108,8 +108,8 @@ export function deployListNotes(h: Homelab, rel: (uri: string) => string, text: 
 export function formatMachinesText(rows: MachineRow[]): string[] {
   return rows.map((r) => {
     if (r.base) return `${r.name}  base profile${r.usedBy?.length ? ` of ${r.usedBy.join(', ')}` : ' (no machine imports it)'}  (${r.configurationFile})`;
-    const where = r.foundIn.map((f) => `${f.source} ${f.file}:${f.line}`).join(', ');
-    const deploy = r.deploy ? `${r.deploy.method}${r.deploy.target ? ` → ${r.deploy.user ? `${r.deploy.user}@` : ''}${r.deploy.target}${r.deploy.port ? `:${r.deploy.port}` : ''}` : ''}` : 'no deploy';
+    const where = r.foundIn.map((f) => `${f.source === 'convention' ? 'found by convention' : f.source} ${f.file}:${f.line}`).join(', ');
+    const deploy = r.deploy?.local ? `${r.deploy.method} on the machine itself (no network target)` : r.deploy ? `${r.deploy.method}${r.deploy.target ? ` → ${r.deploy.user ? `${r.deploy.user}@` : ''}${r.deploy.target}${r.deploy.port ? `:${r.deploy.port}` : ''}` : ''}` : 'no deploy';
     const os = r.os === 'darwin' ? '  macOS (nix-darwin)' : '';
     const tries = r.deployTargets ? `  tries ${r.deployTargets.join(', ')}` : '';
     return `${r.name}${os}  ${r.addresses.join(', ') || '-'}  ${deploy}${tries}  (${where || 'no source'})${r.group ? `  group: ${r.group}` : ''}${r.baseOf ? `  base of ${r.baseOf.join(', ')}` : ''}${r.tags.length ? `  tags: ${r.tags.join(', ')}` : ''}${r.nixpkgs ? `  nixpkgs: ${r.nixpkgs}` : ''}`;

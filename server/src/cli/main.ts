@@ -122,10 +122,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   return errors > 0 ? 1 : 0;
 }
 
-/** Each file locked with git-crypt, once (info): a green run says what it could not read. */
+/** Each file locked with git-crypt or encrypted with sops, once (info): a green run says what it could not read. */
 function addLockedFiles(ws: Workspace, nixFiles: string[], diags: Map<string, Diagnostic[]>): void {
   for (const uri of nixFiles) {
-    if (ws.nixAnalysis(uri)?.unparseable !== 'git-crypt') continue;
+    const kind = ws.nixAnalysis(uri)?.unparseable;
+    if (kind !== 'git-crypt' && kind !== 'sops') continue;
     const list = diags.get(uri) ?? [];
     if (list.some((d) => d.rule === 'encrypted-file')) continue;
     list.push({
@@ -133,7 +134,10 @@ function addLockedFiles(ws: Workspace, nixFiles: string[], diags: Map<string, Di
       span: { start: 0, end: 0 },
       severity: 'info',
       rule: 'encrypted-file',
-      message: 'locked with git-crypt: not checked, and values imported from it are unknown (run `git-crypt unlock` to check it)',
+      message:
+        kind === 'git-crypt'
+          ? 'locked with git-crypt: not checked, and values imported from it are unknown (run `git-crypt unlock` to check it)'
+          : 'encrypted with sops: not checked, and values imported from it are unknown (decrypt it with `sops -d` to check it)',
     });
     diags.set(uri, list);
   }

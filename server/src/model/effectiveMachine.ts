@@ -8,6 +8,7 @@ import type { Homelab, Container } from './homelab';
 import type { DeploySpec, Str } from './inventory';
 import { listDotfilesDir } from './deployList';
 import { isParsed, parseAddress } from './ip';
+import type { MachineSourceKind } from './machines/machine';
 
 export type DeployMethodName = 'ssh-script' | 'nixos-rebuild' | 'colmena' | 'deploy-rs' | 'command';
 const METHODS: readonly DeployMethodName[] = ['ssh-script', 'nixos-rebuild', 'colmena', 'deploy-rs', 'command'];
@@ -22,7 +23,9 @@ export interface EffectiveDeploy {
    * hive / deploy-rs source, or nobody (`default`: ssh-script, the inventory
    * format's default, for a machine that no source gives a way to deploy).
    */
-  methodFrom: 'inventory' | 'flake' | 'colmena' | 'deploy-rs' | 'deploy-list' | 'default';
+  methodFrom: 'inventory' | MachineSourceKind | 'deploy-list' | 'default';
+  /** Deployed on the machine itself only (colmena `targetHost = null`): no network target. */
+  local?: boolean;
   /** The explicit deploy target, else the inventory's `ip`, else the configured address, else the host name. */
   target?: Str;
   targetFrom?: TargetSource;
@@ -123,7 +126,8 @@ export function effectiveMachine(h: Pick<Homelab, 'inventory' | 'deployList'>, c
     [c.ip ?? configured, 'configuration'],
     [m?.config?.hostName, 'hostname'],
   ];
-  const chosen = candidates.find(([s]) => s !== undefined && s.value !== '');
+  const local = methodFrom !== 'inventory' && methodFrom !== 'deploy-list' && m?.deploy?.local === true;
+  const chosen = local ? undefined : candidates.find(([s]) => s !== undefined && s.value !== '');
   // The list's own order when it gives the target; the inventory's ip first when it wins.
   const targets = chosen?.[1] === 'deploy-list' && listed ? listed.addresses : chosen ? [chosen[0] as Str] : [];
   for (const a of listed?.addresses ?? []) {
@@ -139,6 +143,7 @@ export function effectiveMachine(h: Pick<Homelab, 'inventory' | 'deployList'>, c
       method,
       methodFrom,
       ...settings,
+      ...(local ? { local: true } : {}),
       ...(chosen ? { target: chosen[0], targetFrom: chosen[1] } : {}),
       targets,
       ...(listed?.connectTimeout ? { connectTimeout: listed.connectTimeout.value } : {}),

@@ -2,6 +2,7 @@
 // inventory, the profiles with their effective settings, the containers that
 // join the two, the services (declared and built in), the settings catalog and
 // the index of every IP address. Built by the Workspace from cached parts.
+import type { PipeFeatureSource } from './pipeOperators';
 import type { Origin } from '../syntax/value';
 import type { AddressIndex } from './addresses';
 import type { Catalog } from './catalog';
@@ -72,6 +73,8 @@ export interface Homelab {
   baseProfiles?: BaseProfile[];
   /** The repository's own deploy list (`deploy-servers.conf` and its overlays), when it has one. */
   deployList?: DeployList;
+  /** Where the repository turns on Nix's `pipe-operators` (`|>`, `<|`); undefined when nothing does. */
+  pipeOperators?: PipeFeatureSource;
 }
 
 export function vmidOf(c: Container): Num | undefined {

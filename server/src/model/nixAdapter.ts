@@ -14,7 +14,7 @@ export interface NixDiagnostic {
 
 export interface NixFileAnalysis {
   diagnostics: NixDiagnostic[];
-  unparseable?: 'git-crypt' | 'binary';
+  unparseable?: 'git-crypt' | 'sops' | 'binary';
 }
 
 export interface NixReadHost {

@@ -23,6 +23,7 @@ import { joinProfileSet } from './machines/fromProfileSet';
 import { deployListFiles, readDeployList } from './deployList';
 import type { OptionIndex } from './options/optionIndex';
 import { OptionScopes } from './options/scopes';
+import { pipeFeatureInNix, pipeFeatureInNixConf, pipeFeatureSource, type PipeFeatureSource } from './pipeOperators';
 import { ProxmoxLiveStore, type FolderLiveState, type LiveHostState } from './proxmoxLive';
 
 interface Cached<T> {
@@ -39,6 +40,8 @@ interface Folder {
   root: string;
   settings: HomelabSettings;
   files?: string[];
+  /** What the folder's `.gitignore` files leave out (not `homelab.exclude`): a missing file they name is not a mistake. */
+  gitIgnored?: (uri: string) => boolean;
   homelab?: { generation: number; value: Homelab | undefined };
   /** Files changed since `homelab` was built. */
   changedSinceBuild: Set<string>;
@@ -53,10 +56,20 @@ export class Workspace {
   private readonly readsCache = new Map<string, Cached<SettingRead[]>>();
   private readonly evalCache = new Map<string, EvalCache>();
   private readonly schemaCache = new Map<string, Cached<unknown>>();
+  private readonly pipeCache = new Map<string, Cached<PipeFeatureSource | undefined>>();
   private readonly discovery = new FleetDiscovery();
   private gen = 0;
   private options: OptionScopes | undefined;
   private readonly live = new ProxmoxLiveStore();
+
+  /**
+   * Where a bug inside the model or a rule is told (a rule that throws is
+   * skipped so the others still report, but never silently). The server
+   * sends it to the client's log; the CLI and tests write it to stderr.
+   */
+  logInternalError: (what: string, error: unknown) => void = (what, error) => {
+    process.stderr.write(`homelab: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  };
 
   /** The NixOS / Home Manager / workspace options, when indexes are loaded (built off the main thread); the scopes pick a file's. */
   get optionIndex(): OptionScopes | undefined {
@@ -238,6 +251,17 @@ export class Workspace {
     return value;
   }
 
+  /** Where a file turns on Nix's `pipe-operators` (cached per stamp). */
+  private pipeFeature(uri: string): PipeFeatureSource | undefined {
+    const stamp = this.docs.stamp(uri);
+    const c = this.pipeCache.get(uri);
+    if (c && c.stamp === stamp) return c.value;
+    const text = this.tooLarge(uri) ? undefined : this.docs.text(uri);
+    const value = text === undefined ? undefined : uri.endsWith('.nix') ? pipeFeatureInNix(uri, text) : pipeFeatureInNixConf(uri, text);
+    this.pipeCache.set(uri, { stamp, value });
+    return value;
+  }
+
   /** Setting reads of a Nix file (cached per stamp). */
   settingReads(uri: string): SettingRead[] {
     const stamp = this.docs.stamp(uri);
@@ -302,8 +326,17 @@ export class Workspace {
       const all = [...new Set(this.host.listFiles(f.root))].sort();
       const ignored = ignoredFiles(f.root, all, (u) => this.docs.text(u), f.settings.exclude);
       f.files = all.filter((u) => !ignored(u));
+      f.gitIgnored = ignoredFiles(f.root, all, (u) => this.docs.text(u), []);
     }
     return f.files;
+  }
+
+  /** Whether the `.gitignore` files of the file's folder match it (a `secrets.nix` each user makes from a committed template). */
+  gitIgnored(uri: string): boolean {
+    const f = this.folderOf(normalizeUri(uri));
+    if (!f) return false;
+    this.listing(f);
+    return f.gitIgnored?.(normalizeUri(uri)) ?? false;
   }
 
   /**
@@ -528,6 +561,7 @@ export class Workspace {
       homeConfigurations: discovery.homes,
       ...(baseProfiles ? { baseProfiles } : {}),
       ...(deployList ? { deployList } : {}),
+      pipeOperators: pipeFeatureSource(files, (u) => this.pipeFeature(u)),
     };
     return { ...partial, addresses: buildAddressIndex(partial) };
   }

@@ -36,6 +36,7 @@ export const SERVER_VERSION = '0.1.0';
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace(nodeFsHost());
+  workspace.logInternalError = (what, error) => connection.console.error(`homelab: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const ctx: ServerContext = {
     connection,
     workspace,

@@ -50,6 +50,12 @@ export interface Entry {
    * the chain defaults → base → profile can be followed back.
    */
   overrides?: Entry;
+  /**
+   * For a function value that discovery called with unknown arguments (a
+   * colmena hive's `defaults`): calls it again with some arguments known
+   * (each node's `name` and `config`), for a per-node result.
+   */
+  reapply?: (given: Record<string, Value>) => Value | undefined;
 }
 
 export type ValueKind = Value['kind'];

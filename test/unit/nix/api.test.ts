@@ -79,6 +79,13 @@ test('git-crypt and binary files are recognised', () => {
   assert.equal(detectUnparseable('abc\0def'), 'binary');
   assert.equal(detectUnparseable('\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd'), 'binary');
   assert.equal(detectUnparseable('{ a = "é ✓"; }'), undefined);
+  // sops writes JSON (or YAML) with a `sops` key, whatever the file is called.
+  const sopsJson = '{\n\t"data": "ENC[AES256_GCM,data:Zm9v,iv:YmFy,tag:YmF6,type:str]",\n\t"sops": {\n\t\t"age": [],\n\t\t"version": "3.9.0"\n\t}\n}\n';
+  assert.equal(detectUnparseable(sopsJson), 'sops');
+  assert.equal(detectUnparseable('data: ENC[AES256_GCM,data:Zm9v,type:str]\nsops:\n    version: 3.9.0\n'), 'sops');
+  // Nix that merely mentions sops and ENC[ stays Nix.
+  assert.equal(detectUnparseable('{ sops.secrets.x = { }; note = "ENC[ is how sops marks values"; }'), undefined);
+  assert.equal(detectUnparseable('{ "data" = "ENC[x]"; sops = { }; }'), undefined);
 });
 
 test('lossless: tokens and comments cover every non-blank character; UTF-16 positions', () => {

@@ -24,6 +24,7 @@ import { forEachChild, type Node } from '../../../server/src/syntax/nix/ast';
 import { LineIndex } from '../../../server/src/syntax/lineIndex';
 import { generateFile } from './generate';
 import { nixEnv, nixParseFilesParallel, requireNix } from './nixCli';
+import { canonical } from './normalForm';
 
 const FIX = resolve(__dirname, '../../fixtures/nix');
 const GENERATED = 250;
@@ -72,23 +73,6 @@ function constructs(root: Node, into: Set<string>) {
     into.add(key);
     forEachChild(n, (c) => stack.push(c));
   }
-}
-
-/** A printed normal form parsed back, with let bindings and formals sorted, as comparable JSON. */
-function canonical(printed: string): string {
-  const r = parseNix(printed);
-  if (r.errors.length) return `<unparseable: ${printed}>`;
-  const stack: Node[] = [r.root];
-  while (stack.length) {
-    const n = stack.pop() as Node;
-    if (n.type === 'Formals') n.entries.sort((a, b) => (a.name.name < b.name.name ? -1 : 1));
-    if (n.type === 'Let') {
-      const key = (b: Node) => printed.slice(b.span.start, b.span.end);
-      n.bindings.sort((a, b) => (key(a) < key(b) ? -1 : 1));
-    }
-    forEachChild(n, (c) => stack.push(c));
-  }
-  return JSON.stringify(r.root, (k, v) => (k === 'span' || k === 'parent' || k === 'opSpan' ? undefined : v));
 }
 
 function ourErrors(r: ParseResult) {

@@ -65,7 +65,10 @@ test('unclosed string: reported at the quote, following lines still parsed', () 
 
 test('misc messages', () => {
   check(`{ a = 1; ⟦if = 2; }`, /'if' is a keyword/);
-  check(`x: x ⟦|> x`, /unexpected '\|'/);
+  check(`x: x ⟦| x`, /unexpected '\|'/);
+  check(`x: x |> f ⟦<| x`, /'\|>' and '<\|' cannot be mixed/);
+  check(`x: f <| x ⟦|> g`, /'\|>' and '<\|' cannot be mixed/);
+  check(`{ a = x |> ⟦; b = 1; }`, /expected an expression/, ['a', 'b']);
   check(`{ a = ⟦; b = 1; }`, /expected an expression|a value after 'a ='/, ['a', 'b']);
   check(`1 == 2 ⟦== 3`, /cannot be chained/);
   check(`if true then 1⟦`, /'else'/);

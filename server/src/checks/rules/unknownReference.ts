@@ -1,6 +1,9 @@
 // unknown-reference: a name or path that points at nothing: a container's
 // `host`, a `services` entry (neither declared nor built in), a service's
-// `proxy`, a `profile` path, or an `import` of a missing file in a Nix file.
+// `proxy`, a `profile` path, or an `import` of a missing file in a Nix file,
+// also a path listed in `imports = [ … ]` (a deploy node importing a
+// configuration that was never committed). A missing file that the
+// repository's `.gitignore` names is information: each user creates it.
 // In a file no machine uses (model/reach.ts: kept, imported by nothing) a
 // missing import is a warning: the file is dead, its path broke when it moved.
 import { serviceNamed } from '../../model/homelab';
@@ -11,19 +14,55 @@ import type { Finding, Rule } from '../types';
 import { at, didYouMean } from '../util';
 
 const IMPORT = /\bimport\s+(\.{1,2}\/[^\s;)\]}]+)/g;
+const IMPORTS_LIST = /\bimports\s*=\s*\[/g;
+/** A bare path element of a list (a path followed by `+` is computed, and skipped). */
+const LIST_PATH = /(?<=[\[\s])(\.{1,2}\/[^\s;()\[\]{}"]*)(?![^\s;()\[\]{}"])/g;
+
+/** The literal paths listed in each `imports = [ … ]` of masked text (nested lists and calls are looked into too). */
+function importListPaths(masked: string): Imported[] {
+  const out: Imported[] = [];
+  for (const m of masked.matchAll(IMPORTS_LIST)) {
+    const open = (m.index ?? 0) + m[0].length - 1;
+    let depth = 0;
+    let end = open;
+    for (; end < masked.length; end++) {
+      const c = masked[end];
+      if (c === '[') depth++;
+      else if (c === ']' && --depth === 0) break;
+    }
+    const body = masked.slice(open, end);
+    for (const p of body.matchAll(LIST_PATH)) {
+      const at = open + (p.index ?? 0);
+      if (/\bimport\s+$/.test(masked.slice(Math.max(0, at - 12), at))) continue; // `import ./x` is read by IMPORT
+      const after = masked.slice(at + p[1].length, at + p[1].length + 40);
+      if (p[1].includes('$') || after.startsWith('{') || /^\s*\+/.test(after)) continue; // computed paths
+      out.push({ path: p[1], start: at, listed: true });
+    }
+  }
+  return out;
+}
+
+/** `listed`: an element of an `imports` list (maybe an argument of a call there, such as import-tree's folder). */
+interface Imported {
+  path: string;
+  start: number;
+  listed?: boolean;
+}
 
 /** The literal paths a Nix file imports, per file text (the same on every whole check). */
-const importCache = new Map<string, { text: string; imports: { path: string; start: number }[] }>();
+const importCache = new Map<string, { text: string; imports: Imported[] }>();
 
-function importsOf(uri: string, text: string): { path: string; start: number }[] {
+function importsOf(uri: string, text: string): Imported[] {
   const cached = importCache.get(uri);
   if (cached && cached.text === text) return cached.imports;
-  const imports: { path: string; start: number }[] = [];
-  for (const m of maskNix(text, true).matchAll(IMPORT)) {
+  const imports: Imported[] = [];
+  const masked = maskNix(text, true);
+  for (const m of masked.matchAll(IMPORT)) {
     const path = m[1];
     if (path.includes('${')) continue;
     imports.push({ path, start: (m.index ?? 0) + m[0].length - path.length });
   }
+  for (const p of importListPaths(masked)) if (!p.path.includes('${')) imports.push(p);
   importCache.set(uri, { text, imports });
   return imports;
 }
@@ -66,13 +105,21 @@ export const unknownReference: Rule = {
     for (const uri of h.nixFiles) {
       const text = ws.text(uri);
       if (text === undefined || text.includes('\0') || ws.tooLarge(uri)) continue;
-      for (const { path, start } of importsOf(uri, text)) {
+      for (const { path, start, listed } of importsOf(uri, text)) {
         let target = joinUri(dirnameUri(uri), path);
-        if (!target.endsWith('.nix') && !ws.docs.exists(target)) target = `${target.replace(/\/$/, '')}/default.nix`;
+        const folder = `${target.replace(/\/$/, '')}/`;
+        if (!target.endsWith('.nix') && !ws.docs.exists(target)) target = `${folder}default.nix`;
         if (ws.docs.exists(target)) continue;
+        // A folder handed to a function in the list (`import-tree ./modules`) is not a module file.
+        if (listed && h.nixFiles.some((u) => u.startsWith(folder))) continue;
+        const place = { uri, span: { start, end: start + path.length } };
+        if (ws.gitIgnored(joinUri(dirnameUri(uri), path)) || ws.gitIgnored(target)) {
+          out.push({ ...at('unknown-reference', place, `\`${path}\` is git-ignored: not in the repository (each checkout creates it), so what it sets is not known here`), severity: 'info' });
+          continue;
+        }
         if (reached === null) reached = reachedFiles(h, (u) => ws.text(u));
         const dead = reached !== undefined && !reached.has(uri);
-        const f = at('unknown-reference', { uri, span: { start, end: start + path.length } }, `\`${path}\` does not exist${dead ? ' (in a file no machine uses: a warning, not an error)' : ''}`);
+        const f = at('unknown-reference', place, `\`${path}\` does not exist${dead ? ' (in a file no machine uses: a warning, not an error)' : ''}`);
         out.push(dead ? { ...f, severity: 'warning' } : f);
       }
     }

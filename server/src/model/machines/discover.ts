@@ -35,6 +35,8 @@ function str(v: Value | undefined): Str | undefined {
   return v?.kind === 'string' ? { value: v.value, origin: v.origin } : undefined;
 }
 
+const BY_CONVENTION = new Set(['snowfall', 'clan', 'convention']);
+
 /** colmena's `deployment.*`, from the node's merged modules (the target defaults to the node's name). */
 function colmenaDeploy(f: MachineFinding, closure: ModuleClosure): { deploy?: DeployTarget; tags: Str[] } {
   const opt = (k: string): Value | undefined => effectiveOption(closure.configs, ['deployment', k])?.value;
@@ -44,7 +46,8 @@ function colmenaDeploy(f: MachineFinding, closure: ModuleClosure): { deploy?: De
   return {
     deploy:
       target?.kind === 'null'
-        ? undefined
+        ? // `targetHost = null`: colmena deploys it only on itself (`colmena apply-local`).
+          { method: 'colmena', local: true, origin: target.origin }
         : {
             method: 'colmena',
             host: str(target) ?? (target === undefined ? { value: f.name, origin: f.source.origin } : undefined),
@@ -56,6 +59,31 @@ function colmenaDeploy(f: MachineFinding, closure: ModuleClosure): { deploy?: De
   };
 }
 
+/**
+ * The deploy target of a machine found by clan (its inventory's, else
+ * `clan.core.networking.targetHost` in its modules) or in a morph / NixOps
+ * network (`deployment.targetHost` / `targetUser` of the node): deployed
+ * with nixos-rebuild's `--target-host`, as both tools do underneath.
+ */
+function conventionDeploy(group: MachineFinding[], closures: Map<MachineFinding, ModuleClosure>, load: ModuleLoader): DeployTarget | undefined {
+  for (const f of group) {
+    if (f.source.kind === 'clan') {
+      if (f.deploy) return f.deploy;
+      const t = str(effectiveOption(closures.get(f)?.configs ?? [], ['clan', 'core', 'networking', 'targetHost'])?.value);
+      if (t) {
+        const at = t.value.lastIndexOf('@');
+        const host = at < 0 ? t : { value: t.value.slice(at + 1), origin: t.origin };
+        return { method: 'nixos-rebuild', host, user: at < 0 ? undefined : { value: t.value.slice(0, at), origin: t.origin }, origin: f.source.origin };
+      }
+    }
+    if (f.source.kind === 'morph') {
+      const c = colmenaDeploy(f, closures.get(f) ?? moduleClosure([], load));
+      if (c.deploy) return { ...c.deploy, method: 'nixos-rebuild' };
+    }
+  }
+  return undefined;
+}
+
 export function discoverMachines(findings: MachineFinding[], load: ModuleLoader, homeFindings: HomeFinding[] = []): Discovery {
   const byName = new Map<string, MachineFinding[]>();
   for (const f of findings) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
@@ -63,7 +91,12 @@ export function discoverMachines(findings: MachineFinding[], load: ModuleLoader,
   const clashes: NameClash[] = [];
   for (const [name, group] of byName) {
     const closures = new Map<MachineFinding, ModuleClosure>();
-    for (const f of group) if (f.modules) closures.set(f, moduleClosure(f.modules, load));
+    for (const f of group) {
+      if (!f.modules) continue;
+      const first = moduleClosure(f.modules, load);
+      const again = f.refine?.(first.configs);
+      closures.set(f, again ? moduleClosure(again, load) : first);
+    }
     const configuring = [...closures.keys()];
     const chosen = configuring[0];
     for (const other of configuring.slice(1)) {
@@ -72,6 +105,11 @@ export function discoverMachines(findings: MachineFinding[], load: ModuleLoader,
       if (a.size && b.length && !b.some((u) => a.has(u))) clashes.push({ name, places: [chosen.source.origin, other.source.origin] });
     }
     const closure = chosen ? closures.get(chosen) : undefined;
+    // A network node whose every module file is missing cannot be built: its imports are reported where they are written.
+    if (closure && group.every((f) => f.source.kind === 'morph') && closure.files.every((u) => group.some((f) => f.source.origin.uri === u)) && closure.unreadable.some((r) => r.reason.endsWith('not found'))) continue;
+    // A folder convention also holds Macs (clan's `machines/<mac>/`): their modules say so.
+    const platform = str(closure ? effectiveOption(closure.configs, ['nixpkgs', 'hostPlatform'])?.value : undefined);
+    if (platform?.value.endsWith('-darwin') && group.every((f) => BY_CONVENTION.has(f.source.kind))) continue;
     let deploy: DeployTarget | undefined;
     let tags: Str[] = [];
     for (const f of group) {
@@ -81,6 +119,7 @@ export function discoverMachines(findings: MachineFinding[], load: ModuleLoader,
         tags = c.tags;
       }
     }
+    if (!deploy) deploy = conventionDeploy(group, closures, load) ?? group.find((f) => f.source.kind === 'convention' && f.deploy)?.deploy;
     const rs = group.find((f) => f.source.kind === 'deploy-rs')?.deploy;
     if (rs) deploy = rs;
     if (!deploy && chosen) deploy = { method: 'nixos-rebuild', origin: chosen.source.origin };

@@ -11,6 +11,10 @@ import { joinUri, normalizeUri } from '../uri';
 import { discoverMachines, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
 import { flakeFindings, homeFindings, type HomeFinding } from './fromFlake';
+import { snowfallFindings } from './fromSnowfall';
+import { clanFindings } from './fromClan';
+import { looksLikeNetwork, morphFindings, networkFileCandidates } from './fromMorph';
+import { conventionFindings } from './fromConvention';
 import { machineAddress, type Machine, type MachineFinding } from './machine';
 import type { ModuleLoader } from './moduleSystem';
 import { buildsDarwin, profileSetsIn } from './fromProfileSet';
@@ -39,11 +43,25 @@ export class FleetDiscovery {
     const findings: MachineFinding[] = [];
     const homes: HomeFinding[] = [];
     const deps = new Map<string, number>();
-    const flake = this.evaluated(ctx, joinUri(ctx.root, 'flake.nix'), 'flake', deps);
-    if (flake) findings.push(...flakeFindings(flake));
+    const flakeUri = joinUri(ctx.root, 'flake.nix');
+    const flake = this.evaluated(ctx, flakeUri, 'flake', deps);
+    if (flake) findings.push(...flakeFindings(flake), ...snowfallFindings(flake, ctx.listing));
+    deps.set(joinUri(ctx.root, 'inventory.json'), ctx.stamp(joinUri(ctx.root, 'inventory.json')));
+    if (ctx.exists(flakeUri)) findings.push(...clanFindings(flake, ctx.readHost.readText(flakeUri), ctx.root, ctx.listing, (u) => ctx.readHost.readText(u)));
     if (flake) homes.push(...homeFindings(flake));
     const hive = this.evaluated(ctx, joinUri(ctx.root, 'hive.nix'), 'hive', deps);
     if (hive) findings.push(...hiveFindings(hive));
+    for (const u of networkFileCandidates(ctx.root, ctx.listing)) {
+      if (!looksLikeNetwork(ctx.readHost.readText(u))) continue;
+      findings.push(...morphFindings(this.evaluated(ctx, u, 'hive', deps)));
+    }
+    // Nothing declared where it can be read: machines by folder convention. Beside a hive whose nodes
+    // cannot be read (built from another tool's output), they are its nodes, deployed to their names.
+    if (!findings.length) {
+      const hiveUri = joinUri(ctx.root, 'hive.nix');
+      for (const f of conventionFindings(ctx.root, ctx.listing, (u) => ctx.readHost.readText(u), ctx.exists(hiveUri)))
+        findings.push(ctx.exists(hiveUri) ? { ...f, deploy: { method: 'colmena', host: { value: f.name, origin: f.source.origin }, origin: { uri: hiveUri, span: { start: 0, end: 0 } } } } : f);
+    }
     const load: ModuleLoader = (u) => {
       const uri = normalizeUri(u);
       const file = ctx.exists(uri) && uri.endsWith('.nix') ? uri : ctx.exists(`${uri}/default.nix`) ? `${uri}/default.nix` : ctx.exists(uri) ? uri : undefined;

@@ -7,7 +7,13 @@ import type { Num, Str } from '../inventory';
 import type { NixosConfig } from './nixosConfig';
 import type { Value } from '../../syntax/value';
 
-export type MachineSourceKind = 'flake' | 'colmena' | 'deploy-rs';
+/**
+ * `snowfall` / `clan`: a machine a framework builds from a folder convention
+ * (`systems/<arch>-linux/<name>/`, `machines/<name>/configuration.nix`);
+ * `morph`: a node of a morph or NixOps network file; `convention`: a
+ * `machines/<name>/configuration.nix` of a repository without a flake or hive.
+ */
+export type MachineSourceKind = 'flake' | 'colmena' | 'deploy-rs' | 'snowfall' | 'clan' | 'morph' | 'convention';
 export type DeployMethod = 'nixos-rebuild' | 'colmena' | 'deploy-rs';
 
 export interface MachineSource {
@@ -22,6 +28,8 @@ export interface DeployTarget {
   host?: Str;
   user?: Str;
   port?: Num;
+  /** Deployed on the machine itself only (colmena's `targetHost = null`: `colmena apply-local`), never over the network. */
+  local?: boolean;
   origin: Origin;
 }
 
@@ -47,6 +55,12 @@ export interface MachineFinding {
   deploy?: DeployTarget;
   tags?: Str[];
   nixpkgs?: NixpkgsPin;
+  /**
+   * Its root modules again, given what a first reading of them configured
+   * (colmena's `defaults` reads the node's own `config`, e.g.
+   * `config.networking.fqdn`): undefined when the first reading stands.
+   */
+  refine?: (configs: Value[]) => Value[] | undefined;
 }
 
 export interface Machine {

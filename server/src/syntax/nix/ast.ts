@@ -32,7 +32,14 @@ export type AttrName = Ident | Str | Interp;
 export interface AttrPath extends Base { type: 'AttrPath'; names: AttrName[] }
 export interface Select extends Base { type: 'Select'; target: Expr; path: AttrPath; default?: Expr }
 export interface HasAttr extends Base { type: 'HasAttr'; target: Expr; path: AttrPath }
-export interface Apply extends Base { type: 'Apply'; fn: Expr; arg: Expr }
+/**
+ * `f x`, and also `x |> f` and `f <| x` (Nix's `pipe-operators`): Nix builds the same call for
+ * all three, so every reader of calls sees a pipeline as the call it is. `pipe` keeps the
+ * operator as written (and which side came first).
+ */
+export interface Apply extends Base { type: 'Apply'; fn: Expr; arg: Expr; pipe?: Pipe }
+export type PipeOp = '|>' | '<|';
+export interface Pipe { op: PipeOp; opSpan: Span }
 export interface Unary extends Base { type: 'Unary'; op: '!' | '-'; operand: Expr }
 export interface Binary extends Base { type: 'Binary'; op: BinaryOp; opSpan: Span; left: Expr; right: Expr }
 export interface Paren extends Base { type: 'Paren'; expr: Expr }
@@ -84,8 +91,14 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       f(node.path);
       return;
     case 'Apply':
-      f(node.fn);
-      f(node.arg);
+      // `x |> f` is written argument first.
+      if (node.pipe?.op === '|>') {
+        f(node.arg);
+        f(node.fn);
+      } else {
+        f(node.fn);
+        f(node.arg);
+      }
       return;
     case 'Unary':
       f(node.operand);

@@ -1,8 +1,20 @@
 // Recognises files that must not be parsed as Nix: git-crypt encrypted files
-// (they start with "\0GITCRYPT\0") and other binary content.
+// (they start with "\0GITCRYPT\0"), sops-encrypted files saved with a `.nix`
+// name (a JSON or YAML document with a `sops` key and `ENC[…]` values, as sops
+// writes when a `.sops.yaml` rule matches the path) and other binary content.
 
-export function detectUnparseable(text: string): 'git-crypt' | 'binary' | undefined {
+export type Unparseable = 'git-crypt' | 'sops' | 'binary';
+
+/** A sops document: its `sops` metadata key and at least one `ENC[` value, near the top. */
+function isSops(text: string): boolean {
+  const head = text.slice(0, 4096);
+  if (!head.includes('ENC[')) return false;
+  return /^\s*\{\s*"(?:[^"\\]|\\.)*"\s*:/.test(head) ? text.includes('"sops"') : /^sops:\s*$/m.test(text) && /^\s*[\w"-]+:\s*ENC\[/m.test(head);
+}
+
+export function detectUnparseable(text: string): Unparseable | undefined {
   if (text.startsWith('\0GITCRYPT\0')) return 'git-crypt';
+  if (isSops(text)) return 'sops';
   const n = Math.min(text.length, 8192);
   if (n === 0) return undefined;
   let bad = 0;

@@ -351,10 +351,10 @@ export function lex(text: string, strict = false): LexResult {
       case 46: if (c1 === 46 && text.charCodeAt(i + 2) === 46) { opLen = 3; opKind = Tok.ELLIPSIS; } else opKind = Tok.DOT; break;
       case 61: if (c1 === 61) { opLen = 2; opKind = Tok.EQ; } else opKind = Tok.ASSIGN; break;
       case 33: if (c1 === 61) { opLen = 2; opKind = Tok.NEQ; } else opKind = Tok.BANG; break;
-      case 60: if (c1 === 61) { opLen = 2; opKind = Tok.LEQ; } else opKind = Tok.LT; break;
+      case 60: if (c1 === 61) { opLen = 2; opKind = Tok.LEQ; } else if (c1 === 124) { opLen = 2; opKind = Tok.PIPE_FROM; } else opKind = Tok.LT; break;
       case 62: if (c1 === 61) { opLen = 2; opKind = Tok.GEQ; } else opKind = Tok.GT; break;
       case 38: if (c1 === 38) { opLen = 2; opKind = Tok.AND; } else opLen = 0; break;
-      case 124: if (c1 === 124) { opLen = 2; opKind = Tok.OR; } else opLen = 0; break;
+      case 124: if (c1 === 124) { opLen = 2; opKind = Tok.OR; } else if (c1 === 62) { opLen = 2; opKind = Tok.PIPE_INTO; } else opLen = 0; break;
       case 45: if (c1 === 62) { opLen = 2; opKind = Tok.IMPL; } else opKind = Tok.MINUS; break;
       case 47: if (c1 === 47) { opLen = 2; opKind = Tok.UPDATE; } else opKind = Tok.SLASH; break;
       case 43: if (c1 === 43) { opLen = 2; opKind = Tok.CONCAT; } else opKind = Tok.PLUS; break;

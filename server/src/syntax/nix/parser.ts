@@ -189,7 +189,67 @@ function parseExprInner(s: ParserState): A.Expr {
       return { type: 'If', cond, then, else: els, span: { start, end: s.lastEnd } };
     }
   }
-  return parseOp(s, 0);
+  return parsePipes(s);
+}
+
+const PIPE_OPS = new Map<Tok, A.PipeOp>([
+  [Tok.PIPE_INTO, '|>'],
+  [Tok.PIPE_FROM, '<|'],
+]);
+
+/**
+ * expr_pipe_into / expr_pipe_from (Nix's `pipe-operators`): below every other operator, each
+ * operand an operator expression (not a lambda, `if` or `let`), `|>` left- and `<|`
+ * right-associative, and one direction per chain: Nix rejects `a |> f <| b`, and so do we
+ * (then fold left to right, each operator its own way, so the rest still reads).
+ * Whether the repository enables the feature is a check's business, not the parser's.
+ */
+function parsePipes(s: ParserState): A.Expr {
+  const start = s.start;
+  const first = parseOp(s, 0);
+  const firstOp = PIPE_OPS.get(s.k());
+  if (!firstOp) return first;
+  const operands: A.Expr[] = [first];
+  // Where each operand ends as read (an Error node's span may sit on the next token).
+  const ends: number[] = [s.lastEnd];
+  const pipes: A.Pipe[] = [];
+  let mixed = false;
+  let chain = 0;
+  for (;;) {
+    s.steps++;
+    const op = PIPE_OPS.get(s.k());
+    if (!op) break;
+    if (op !== firstOp && !mixed) {
+      mixed = true;
+      s.error(s.start, s.end, `'|>' and '<|' cannot be mixed in one expression: add parentheses`);
+    }
+    const opTok = s.next();
+    pipes.push({ op, opSpan: { start: s.t.start[opTok], end: s.t.end[opTok] } });
+    const right = parseOp(s, 0);
+    if (right.type === 'Error') s.unexpected(`an expression after '${op}'`);
+    operands.push(right);
+    ends.push(s.lastEnd);
+    if (s.chainTooDeep(++chain)) break;
+  }
+  const apply = (fn: A.Expr, arg: A.Expr, pipe: A.Pipe, from: number, end: number): A.Apply => ({
+    type: 'Apply',
+    fn,
+    arg,
+    pipe,
+    span: { start: from, end },
+  });
+  const last = ends[ends.length - 1];
+  if (firstOp === '<|' && !mixed) {
+    let acc = operands[operands.length - 1];
+    for (let i = pipes.length - 1; i >= 0; i--) acc = apply(operands[i], acc, pipes[i], i === 0 ? start : operands[i].span.start, last);
+    return acc;
+  }
+  let acc = first;
+  for (let i = 0; i < pipes.length; i++) {
+    const p = pipes[i];
+    acc = p.op === '|>' ? apply(operands[i + 1], acc, p, start, ends[i + 1]) : apply(acc, operands[i + 1], p, start, ends[i + 1]);
+  }
+  return acc;
 }
 
 function finishLambda(s: ParserState, start: number, param: A.Ident | undefined, formals: A.Formals | undefined): A.Lambda {

@@ -74,6 +74,10 @@ export const Tok = {
   CHAR: 58,
   /** A lexical error (unterminated comment, trailing slash, bad number...). */
   ERROR: 59,
+  /** `|>` (experimental `pipe-operators`): `x |> f` is `f x`. */
+  PIPE_INTO: 60,
+  /** `<|` (experimental `pipe-operators`): `f <| x` is `f x`. */
+  PIPE_FROM: 61,
 } as const;
 export type Tok = (typeof Tok)[keyof typeof Tok];
 

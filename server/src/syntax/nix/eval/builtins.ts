@@ -26,6 +26,7 @@ const PRIMOPS: Record<string, number> = {
   listToAttrs: 1,
   attrValues: 1,
   readDir: 1,
+  pathExists: 1,
   filter: 2,
 };
 
@@ -76,6 +77,11 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
       for (const [k, type] of [...listing].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
         entries.set(k, { key: k, keyOrigin: origin, thunk: Thunk.of({ kind: 'string', value: type, origin }) });
       return { kind: 'attrs', entries, origin };
+    }
+    case 'pathExists': {
+      // A helper over `readDir` keeps the folders that hold a `default.nix`: answered from the listing.
+      const exists = a.kind === 'path' ? ev.pathExists(a.value) : undefined;
+      return exists === undefined ? unknown(a.kind === 'path' ? `whether ${a.value} exists is not known` : `pathExists of a ${a.kind}`, origin) : { kind: 'boolean', value: exists, origin };
     }
     case 'import':
       if (a.kind !== 'path') return unknown(a.kind === 'string' ? 'import of a string path not modelled' : `cannot import a ${a.kind}`, origin);

@@ -2,7 +2,7 @@
 // lazy internal values to the shared Value tree (forcing everything; functions
 // become unknown; `//` override chains become Entry.overrides).
 import type { Entry, Value } from '../../value';
-import type { LEntry, V } from './types';
+import { type LEntry, Thunk, type V } from './types';
 
 /** Resolves a path literal against the importing file's URI. */
 export function resolveUri(path: string, baseUri: string): string {
@@ -14,8 +14,25 @@ export function resolveUri(path: string, baseUri: string): string {
   }
 }
 
-/** Calls a function value found while converting (with the attribute name it is bound to), or gives undefined. */
-export type ApplyNested = (fn: V, key: string | undefined) => V | undefined;
+/** Calls a function value found while converting (with the attribute name it is bound to, and arguments known), or gives undefined. */
+export type ApplyNested = (fn: V, key: string | undefined, given?: Record<string, Value>) => V | undefined;
+
+/** A plain Value as an evaluator value (arguments given to a function again). */
+export function fromValue(v: Value): V {
+  switch (v.kind) {
+    case 'list':
+      return { kind: 'list', items: v.items.map((i) => Thunk.of(fromValue(i))), origin: v.origin };
+    case 'attrs': {
+      const entries = new Map<string, LEntry>();
+      for (const [k, e] of v.entries) entries.set(k, { key: k, keyOrigin: e.keyOrigin, thunk: Thunk.of(fromValue(e.value)) });
+      return { kind: 'attrs', entries, origin: v.origin };
+    }
+    case 'unknown':
+      return { kind: 'unknown', reason: v.reason, origin: v.origin };
+    default:
+      return v;
+  }
+}
 
 const IN_PROGRESS: Value = { kind: 'unknown', reason: 'being converted', origin: { uri: 'builtin:', span: { start: 0, end: 0 } } };
 
@@ -60,7 +77,13 @@ function toEntry(e: LEntry, depth: number, seen: Map<LEntry, Entry>, apply: Appl
   // The tree stays acyclic: an entry met again inside its own value (a flake's `inputs.self`) is unknown there.
   const out: Entry = { key: e.key, keyOrigin: e.keyOrigin, value: IN_PROGRESS };
   seen.set(e, out);
-  out.value = toValue(e.thunk.force(), depth, seen, apply, e.key);
+  const forced = e.thunk.force();
+  out.value = toValue(forced, depth, seen, apply, e.key);
+  if (forced.kind === 'lambda' && apply)
+    out.reapply = (given) => {
+      const r = apply(forced, e.key, given);
+      return r && r.kind !== 'lambda' ? toValue(r, 0, new Map(), apply, e.key) : undefined;
+    };
   if (e.overrides) out.overrides = toEntry(e.overrides, depth, seen, apply);
   return out;
 }

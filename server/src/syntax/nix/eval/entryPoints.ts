@@ -5,25 +5,28 @@
 // unknown: inputs are never fetched.
 import type { NixEvaluator } from './evaluator';
 import { type LEntry, Thunk, type V, unknown } from './types';
+import type { Value } from '../../value';
+import { fromValue } from './convert';
 
 /**
  * Calls `{ a, b, ... }: …` with unknown arguments (`name` = the binding's name
  * when given; `known`: arguments whose value is known, such as NixOS' `utils`);
  * undefined for anything else.
  */
-export function applyWithUnknownArgs(ev: NixEvaluator, v: V, name: string | undefined, known?: ReadonlyMap<string, Thunk>): V | undefined {
+export function applyWithUnknownArgs(ev: NixEvaluator, v: V, name: string | undefined, known?: ReadonlyMap<string, Thunk>, given?: Record<string, Value>): V | undefined {
   if (v.kind !== 'lambda' || !v.node.formals) return undefined;
   const entries = new Map<string, LEntry>();
   for (const f of v.node.formals.entries) {
     const o = { uri: v.uri, span: f.name.span };
-    const k = known?.get(f.name.name);
+    const g = given?.[f.name.name];
+    const k = known?.get(f.name.name) ?? (g ? Thunk.of(fromValue(g)) : undefined);
     if (k) {
       entries.set(f.name.name, { key: f.name.name, keyOrigin: o, thunk: k });
       continue;
     }
-    const given: V =
+    const arg: V =
       f.name.name === 'name' && name !== undefined ? { kind: 'string', value: name, origin: o } : unknown(`argument '${f.name.name}' is not known statically`, o);
-    entries.set(f.name.name, { key: f.name.name, keyOrigin: o, thunk: Thunk.of(given) });
+    entries.set(f.name.name, { key: f.name.name, keyOrigin: o, thunk: Thunk.of(arg) });
   }
   return ev.call(v, Thunk.of({ kind: 'attrs', entries, origin: v.origin }), v.origin);
 }

@@ -80,7 +80,7 @@ export class NixEvaluator {
       if (only && v.kind === 'attrs') v = { ...v, entries: new Map([...v.entries].filter(([k]) => only.includes(k))) };
       if (!options.applyNestedFunctions) return toValue(v, 0, this.converted);
       // Applied functions give other values than plain conversion: not shared with it.
-      return toValue(v, 0, new Map(), (fn, key) => applyWithUnknownArgs(this, fn, key));
+      return toValue(v, 0, new Map(), (fn, key, given) => applyWithUnknownArgs(this, fn, key, undefined, given));
     } catch (e) {
       // The evaluator is written not to throw; this is the last line of defence
       // (for example a stack overflow on pathological input).
@@ -144,6 +144,17 @@ export class NixEvaluator {
     return this.host.listDir?.(uri);
   }
 
+  /** Whether a file or folder exists: from its parent's listing when the host lists folders, else by reading it. */
+  pathExists(uri: string): boolean | undefined {
+    const clean = uri.replace(/\/+$/, '');
+    const slash = clean.lastIndexOf('/');
+    if (slash <= 'file://'.length) return undefined;
+    const parent = this.host.listDir?.(clean.slice(0, slash));
+    if (parent) return parent.has(decodeURIComponent(clean.slice(slash + 1)));
+    if (this.host.listDir) return false;
+    return this.host.readText(clean) !== undefined ? true : undefined;
+  }
+
   /** `uri` and every file its evaluation imported, directly or not. */
   filesReachedFrom(uri: string): string[] {
     const seen = new Set([uri]);
@@ -161,7 +172,7 @@ export class NixEvaluator {
     const text = this.host.readText(uri);
     if (text === undefined) return unknown(`file not found: ${uri}`, origin);
     const kind = detectUnparseable(text);
-    if (kind) return unknown(kind === 'git-crypt' ? `${uri} is encrypted (git-crypt)` : `${uri} is a binary file`, origin);
+    if (kind) return unknown(kind === 'binary' ? `${uri} is a binary file` : `${uri} is encrypted (${kind})`, origin);
     const parsed = parseNixShared(text);
     return this.eval(parsed.root, this.global, uri);
   }

@@ -1,0 +1,46 @@
+// What the checks remember belongs to one workspace: a fresh, clean workspace
+// in the same process never reports an earlier workspace's findings (both in
+// memory at the same root URI, as tests and multi-root servers have them), and
+// a rule that throws is skipped but said, with its name and error.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkAll, checkDocumentQuick } from '../../../server/src/checks/run';
+import { RULES } from '../../../server/src/checks/registry';
+import { workspaceOf } from './helpers';
+
+const PROFILE = (ip: string): string => `{\n  systemSettings = {\n    hostname = "a";\n    ipAddress = "${ip}";\n  };\n}\n`;
+const DUPLICATE = {
+  'profiles/LXC_a-config.nix': PROFILE('192.168.8.10'),
+  'profiles/LXC_b-config.nix': PROFILE('192.168.8.10').replace('"a"', '"b"'),
+};
+const CLEAN = { ...DUPLICATE, 'profiles/LXC_b-config.nix': PROFILE('192.168.8.11').replace('"a"', '"b"') };
+
+test("a clean workspace does not report an earlier workspace's ip-duplicate", () => {
+  const dirty = workspaceOf(DUPLICATE);
+  const rulesOf = (m: Map<string, { rule: string }[]>): string[] => [...m.values()].flat().map((d) => d.rule);
+  assert.ok(rulesOf(checkAll(dirty)).includes('ip-duplicate'));
+  const clean = workspaceOf(CLEAN);
+  const uri = 'file:///mem/profiles/LXC_b-config.nix';
+  clean.homelabFor(uri); // built, not yet checked: the quick path has nothing of its own to show
+  assert.deepEqual(checkDocumentQuick(clean, uri, undefined).map((d) => d.rule), []);
+  assert.ok(!rulesOf(checkAll(clean)).includes('ip-duplicate'));
+});
+
+test('a rule that throws is logged with its name and error, and the other rules still report', () => {
+  const ws = workspaceOf(DUPLICATE);
+  const logged: string[] = [];
+  ws.logInternalError = (what, error) => logged.push(`${what}: ${(error as Error).message}`);
+  const rule = RULES.find((r) => r.id === 'update-not-staggered');
+  assert.ok(rule?.check);
+  const original = rule.check;
+  rule.check = () => {
+    throw new Error('planted bug');
+  };
+  try {
+    const rules = [...checkAll(ws).values()].flat().map((d) => d.rule);
+    assert.ok(rules.includes('ip-duplicate'));
+  } finally {
+    rule.check = original;
+  }
+  assert.deepEqual(logged, ['rule update-not-staggered: planted bug']);
+});

@@ -1,0 +1,68 @@
+// The fleet fixtures whose expected.json lists `foundIn` (the layouts found
+// by convention: snowfall, clan, a repository's own readDir helper, morph and
+// NixOps networks, plain `machines/<name>/configuration.nix`, colmena hives
+// with per-node `defaults`): every row of `homelab-check machines` is compared
+// whole — name, host name, every address, deploy method / target / user /
+// local, module files and where it was found — so an extra address, a wrong
+// target or a lost provenance fails.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../../server/src/cli/main';
+
+const FLEETS = join(__dirname, '../../fixtures/fleets');
+
+interface Want {
+  name: string;
+  hostName: string | null;
+  addresses: string[];
+  deployMethod: string | null;
+  deployTarget: string | null;
+  deployUser?: string;
+  local?: boolean;
+  moduleFiles: string[];
+  foundIn: { source: string; file: string; line: number }[];
+}
+
+interface Row {
+  name: string;
+  hostName?: string;
+  addresses: string[];
+  deploy?: { method: string; target?: string; user?: string; local?: boolean };
+  moduleFiles: string[];
+  foundIn: { source: string; file: string; line: number }[];
+}
+
+async function machines(dir: string): Promise<Row[]> {
+  const out: string[] = [];
+  const code = await main(['machines', dir, '--format', 'json'], (s) => out.push(s), () => undefined);
+  assert.equal(code, 0);
+  return JSON.parse(out.join('\n')) as Row[];
+}
+
+function shape(r: Row): Want {
+  return {
+    name: r.name,
+    hostName: r.hostName ?? null,
+    addresses: [...r.addresses].sort(),
+    deployMethod: r.deploy?.method ?? null,
+    deployTarget: r.deploy?.target ?? null,
+    ...(r.deploy?.user ? { deployUser: r.deploy.user } : {}),
+    ...(r.deploy?.local ? { local: true } : {}),
+    moduleFiles: [...r.moduleFiles].sort(),
+    foundIn: r.foundIn,
+  };
+}
+
+for (const layout of readdirSync(FLEETS).sort()) {
+  const expected = JSON.parse(readFileSync(join(FLEETS, layout, 'expected.json'), 'utf8')) as { machines: (Want & { tags?: string[] })[] };
+  if (!expected.machines.every((m) => Array.isArray(m.foundIn))) continue;
+  test(`${layout}: every machine compared whole (addresses, deploy target, module files, provenance)`, async () => {
+    const rows = (await machines(join(FLEETS, layout))).map(shape);
+    const want = expected.machines
+      .map(({ tags: _t, ...m }) => ({ ...m, addresses: [...m.addresses].sort(), moduleFiles: [...m.moduleFiles].sort() }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    assert.deepEqual(rows, want);
+  });
+}
