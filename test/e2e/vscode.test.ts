@@ -403,6 +403,8 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
         const text = rows.join('\n');
         for (const base of ['BOX-base', 'ROAMING-base', 'MAC-base', 'SHED-base'])
           assert.ok(!rows.some((r) => r.startsWith(base)), `${base} is a base profile, not a machine:\n${text}`);
+        // The tree probes ROAM_ONE's listed addresses and says which one answered (127.0.0.3 refuses).
+        await treeRows(page, [/ROAM_ONE[^\n]*reachable via 127\.0\.0\.1/], 45_000);
         // Under a machine: its base profile (to open) and the addresses a deploy tries in order.
         await page.locator('.part.sidebar .monaco-list-row', { hasText: 'ROAM_ONE' }).first().click();
         await page.keyboard.press('ArrowRight');

@@ -138,5 +138,8 @@ export function writeDeployListWorkspace(folder: string, sshd: Sshd, dotfilesDir
     'terminal.integrated.gpuAcceleration': 'off',
     'homelab.deploy.sshOptions': sshd.sshOptions,
     'homelab.prometheus.url': '',
+    // Loopback only: the tree probes each listed address on the sshd's port, often enough for a test.
+    'homelab.reachability.enable': true,
+    'homelab.reachability.intervalSeconds': 5,
   }, null, 2));
 }
