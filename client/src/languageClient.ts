@@ -37,6 +37,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
         vscode.workspace.createFileSystemWatcher('**/*.schema.json'),
         // A new flake.lock pins other nixpkgs / Home Manager trees: the option indexes follow.
         vscode.workspace.createFileSystemWatcher('**/flake.lock'),
+        // The repository's deploy list and its overlays (server/src/model/deployList.ts).
+        vscode.workspace.createFileSystemWatcher('**/deploy-servers*.conf'),
       ],
       configurationSection: 'homelab',
     },

@@ -28,7 +28,7 @@ import { registerProxmoxLiveState } from './proxmoxLiveService';
 import { pathToUri, uriToPath } from '../model/uri';
 
 /** What the model reads from disk: Nix files, inventories, settings and schema files, ignore files. */
-const WATCHED_GLOBS = ['**/*.nix', '**/*.{yaml,yml}', '**/*.json', '**/.gitignore', '**/flake.lock'];
+const WATCHED_GLOBS = ['**/*.nix', '**/*.{yaml,yml}', '**/*.json', '**/.gitignore', '**/flake.lock', '**/deploy-servers*.conf'];
 
 export const SERVER_NAME = 'homelab-profiles';
 export const SERVER_VERSION = '0.1.0';

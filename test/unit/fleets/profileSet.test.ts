@@ -155,3 +155,17 @@ test('a profile set is read only when every entry is a path; comments inside are
   assert.deepEqual(ok.map((s) => s.entries.map((e) => [e.name, e.uri])), [[['a', 'file:///r/p/a.nix'], ['b-c', 'file:///r/p/b.nix']]]);
   assert.deepEqual(profileSetsIn('file:///r/flake.nix', 'f { profiles = { a = ./a.nix; b = import ./b.nix; }; }'), []);
 });
+
+test('an edit to the deploy list on disk reaches the next model build', async () => {
+  await variant({}, async (dir) => {
+    const ws = new Workspace(nodeFsHost());
+    ws.addFolder(pathToUri(dir));
+    let h = ws.homelabs()[0];
+    assert.equal(effectiveMachine(h, h.containers.get('BOX_DB')!).deploy.user, 'ops');
+    const list = join(dir, 'deploy-servers.conf');
+    writeFileSync(list, readFileSync(list, 'utf8').replace('BOX_DB|ops|', 'BOX_DB|dba|'));
+    ws.fileChanged(pathToUri(list));
+    h = ws.homelabs()[0];
+    assert.equal(effectiveMachine(h, h.containers.get('BOX_DB')!).deploy.user, 'dba');
+  });
+});
