@@ -14,6 +14,7 @@ import { formatIssues } from '../deploy/plan';
 import { deployAddress } from '../deploy/deployAddress';
 import { describeTries, firstAnswering } from '../deploy/firstAnswering';
 import { readBanner, sshPort } from '../tree/reachability';
+import { lookup } from 'node:dns/promises';
 import { displayCommand } from '../deploy/quote';
 import { planRollback } from '../deploy/rollback';
 import { runDeploy } from '../deploy/runner';
@@ -123,9 +124,17 @@ async function answeringTarget(ctx: CommandContext, c: ContainerNode, options: P
   if (!c.deployTargets || c.deployTargets.length < 2) return target;
   const port = sshPort([...(options.sshOptions ?? []), ...(c.deploy.sshOptions ?? [])]);
   const seconds = c.deploy.connectTimeout ?? options.connectTimeout ?? 10;
-  const choice = await firstAnswering(c.deployTargets, (a) => readBanner(a, port, Math.min(seconds, 10) * 1000));
+  const choice = await firstAnswering(c.deployTargets, (a) => readBanner(a, port, Math.min(seconds, 10) * 1000), (name) => lookupWithin(name, seconds * 1000));
   ctx.output.info(`${c.name}: ${describeTries(choice)}${choice.answered ? '' : ' — none answered, trying the first'}`);
   return choice.address ? { ...target, ip: choice.address } : target;
+}
+
+/** A host name's address by the system resolver, or undefined after `ms` (a resolver that hangs must not hold the deploy). */
+function lookupWithin(name: string, ms: number): Promise<string | undefined> {
+  return Promise.race([
+    lookup(name).then((r) => r.address, () => undefined),
+    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref()),
+  ]);
 }
 
 function planOptions(rootUri: string): PlanOptions {
