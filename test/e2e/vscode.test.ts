@@ -24,7 +24,7 @@ import { createRemoteRepo } from '../deploy/helpers/remoteRepo';
 import { startApiStandIn, SECRET, TOKEN_ID } from '../proxmox/helpers/apiStandIn';
 import { createStandInCommands } from '../proxmox/helpers/standInCommands';
 import { clusterFromInventory, DRIFTED, pointPveAt } from './proxmoxWorkspace';
-import { closedPort, PCT_TEMPLATE, systemctlStandIn, writeDeployWorkspace, writeProxmoxSshWorkspace } from './workspaces';
+import { closedPort, PCT_TEMPLATE, systemctlStandIn, writeDeployListWorkspace, writeDeployWorkspace, writeProxmoxSshWorkspace } from './workspaces';
 import { exampleCopy, homelabFolder, openFile, openHomelabView, runCommand, screenshot, settle, treeRows, waitForText } from './ui';
 
 /** Settings for every run: nothing may probe the example's 192.168.x addresses. */
@@ -402,6 +402,55 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
       });
       // It really ran on the other side of ssh.
       assert.equal(readFileSync(join(repo.markers, 'LXC_e2e.args'), 'utf8').split('\n')[1], 'LXC_e2e');
+    } finally {
+      await sshd.stop();
+      repo.cleanup();
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(standIn, { recursive: true, force: true });
+    }
+  });
+
+  it('a deploy list (profile-set fixture): its groups in the tree, base profiles not machines, Deploy runs the list\'s command at the first address that answers', async () => {
+    const standIn = systemctlStandIn('running');
+    const sshd = await startSshd({ pathFirst: [standIn] });
+    const repo = createRemoteRepo(sshd.user);
+    const folder = tempDir('deploy-list-workspace');
+    try {
+      writeDeployListWorkspace(folder, sshd, repo.checkout('dotfiles-e2e-list'));
+      await scenario(folder, async (page) => {
+        await openHomelabView(page);
+        // The deploy list's groups; machines under them; the macOS machine and the guest VM (in no list) under Unassigned.
+        const rows = await treeRows(page, ['Boxes', 'Desks', 'Roaming', 'ROAM_ONE', 'BOX_WEB', 'STUDIO_MAC']);
+        const text = rows.join('\n');
+        for (const base of ['BOX-base', 'ROAMING-base', 'MAC-base', 'SHED-base'])
+          assert.ok(!rows.some((r) => r.startsWith(base)), `${base} is a base profile, not a machine:\n${text}`);
+        // The tree probes ROAM_ONE's listed addresses and says which one answered (127.0.0.3 refuses).
+        await treeRows(page, [/ROAM_ONE[^\n]*reachable via 127\.0\.0\.1/], 45_000);
+        // Under a machine: its base profile (to open) and the addresses a deploy tries in order.
+        await page.locator('.part.sidebar .monaco-list-row', { hasText: 'ROAM_ONE' }).first().click();
+        await page.keyboard.press('ArrowRight');
+        await treeRows(page, ['ROAMING-base.nix', /127\.0\.0\.3, 127\.0\.0\.1, roam-one\.tail/]);
+        await settle(page);
+        await screenshot(page, 'deploy-list-tree.png');
+
+        await runCommand(page, 'Homelab: Deploy Container');
+        const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'ROAM_ONE' }).first();
+        await row.waitFor({ timeout: 30_000 });
+        await row.click();
+        await page.keyboard.press('Enter');
+        // 127.0.0.3 refused: the confirmation names 127.0.0.1 and the list's command.
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+        const confirmation = await dialog.innerText();
+        assert.match(confirmation, /Deploy ROAM_ONE\?/);
+        assert.match(confirmation, new RegExp(`ssh .*${sshd.user.name}@127\\.0\\.0\\.1`));
+        assert.doesNotMatch(confirmation, /127\.0\.0\.3/);
+        assert.match(confirmation, /install\.sh/);
+        await dialog.locator('.monaco-button', { hasText: /^Deploy$/ }).click();
+        await page.locator('.notifications-toasts', { hasText: 'Homelab deploy: deployed: ROAM_ONE' }).waitFor({ timeout: 60_000 });
+      });
+      // The list's command ran on the other side of ssh, with {PROFILE} as ROAM_ONE.
+      assert.equal(readFileSync(join(repo.markers, 'ROAM_ONE.args'), 'utf8').split('\n')[1], 'ROAM_ONE');
     } finally {
       await sshd.stop();
       repo.cleanup();

@@ -2,11 +2,12 @@
 // one-container homelab whose container is the test sshd on 127.0.0.1, the
 // same with its Proxmox host read over that sshd (stand-in pvesh and pct),
 // and the stand-ins those need (systemctl, a closed port).
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sshd } from '../deploy/helpers/sshd';
+import { repoRoot } from './compile-integration.mjs';
 
 /**
  * A stand-in for `systemctl is-system-running` on the remote side (no systemd
@@ -118,4 +119,27 @@ export function writeProxmoxSshWorkspace(folder: string, sshd: Sshd): void {
     '',
   ].join('\n'));
   writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'homelab.deploy.sshOptions': sshd.sshOptions }, null, 2));
+}
+
+/**
+ * The profile-set fixture (test/fixtures/profile-set-homelab) with the test
+ * sshd as ROAM_ONE's second address: its deploy list line logs in as the test
+ * user, 127.0.0.3 (first, nothing listens there) refuses, 127.0.0.1 answers.
+ * The inventory says only where the dotfiles checkout is (it wins over the
+ * list's `/home/<user>/.dotfiles`); the sshd's port and key are settings.
+ */
+export function writeDeployListWorkspace(folder: string, sshd: Sshd, dotfilesDir: string): void {
+  cpSync(join(repoRoot, 'test', 'fixtures', 'profile-set-homelab'), folder, { recursive: true });
+  const list = join(folder, 'deploy-servers.conf');
+  writeFileSync(list, readFileSync(list, 'utf8').replace(/^ROAM_ONE\|alex\|/m, `ROAM_ONE|${sshd.user.name}|`));
+  writeFileSync(join(folder, 'homelab.yaml'), ['version: 1', 'deploy:', `  dotfilesDir: ${dotfilesDir}`, ''].join('\n'));
+  mkdirSync(join(folder, '.vscode'), { recursive: true });
+  writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({
+    'terminal.integrated.gpuAcceleration': 'off',
+    'homelab.deploy.sshOptions': sshd.sshOptions,
+    'homelab.prometheus.url': '',
+    // Loopback only: the tree probes each listed address on the sshd's port, often enough for a test.
+    'homelab.reachability.enable': true,
+    'homelab.reachability.intervalSeconds': 5,
+  }, null, 2));
 }

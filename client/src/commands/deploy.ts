@@ -12,6 +12,9 @@ import { selectChanged } from '../deploy/changed';
 import { DeployHistory } from '../deploy/history';
 import { formatIssues } from '../deploy/plan';
 import { deployAddress } from '../deploy/deployAddress';
+import { describeTries, firstAnswering } from '../deploy/firstAnswering';
+import { readBanner, sshPort } from '../tree/reachability';
+import { lookup } from 'node:dns/promises';
 import { displayCommand } from '../deploy/quote';
 import { planRollback } from '../deploy/rollback';
 import { runDeploy } from '../deploy/runner';
@@ -112,6 +115,29 @@ function toTarget(c: ContainerNode): DeployTarget {
   return { name: c.name, ip: deployAddress(c), host: c.host, profileName: c.name, deploy: c.deploy };
 }
 
+/**
+ * The target with the first of its addresses that answers, when its source
+ * gives several in order (a deploy list): each is probed on the SSH port the
+ * options name, with the machine's own connect time-out.
+ */
+async function answeringTarget(ctx: CommandContext, c: ContainerNode, options: PlanOptions): Promise<DeployTarget> {
+  const target = toTarget(c);
+  if (!c.deployTargets || c.deployTargets.length < 2) return target;
+  const port = sshPort([...(options.sshOptions ?? []), ...(c.deploy.sshOptions ?? [])]);
+  const seconds = c.deploy.connectTimeout ?? options.connectTimeout ?? 10;
+  const choice = await firstAnswering(c.deployTargets, (a) => readBanner(a, port, Math.min(seconds, 10) * 1000), (name) => lookupWithin(name, seconds * 1000));
+  ctx.output.info(`${c.name}: ${describeTries(choice)}${choice.answered ? '' : ' — none answered, trying the first'}`);
+  return choice.address ? { ...target, ip: choice.address } : target;
+}
+
+/** A host name's address by the system resolver, or undefined after `ms` (a resolver that hangs must not hold the deploy). */
+function lookupWithin(name: string, ms: number): Promise<string | undefined> {
+  return Promise.race([
+    lookup(name).then((r) => r.address, () => undefined),
+    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref()),
+  ]);
+}
+
 function planOptions(rootUri: string): PlanOptions {
   const config = vscode.workspace.getConfiguration('homelab', vscode.Uri.parse(rootUri));
   return {
@@ -195,8 +221,8 @@ async function deployContainers(
   // Waves per homelab folder: local methods run in their own folder.
   const runs: RootRun[] = [];
   for (const [rootUri, group] of groupByRoot(picked)) {
-    const targets = group.map((p) => toTarget(p.container));
     const options = planOptions(rootUri);
+    const targets = await Promise.all(group.map((p) => answeringTarget(ctx, p.container, options)));
     const parallel = config.get<number>('deploy.parallel', 0);
     const candidates = Object.fromEntries(group.map((p) => [p.container.name, { services: p.container.services.map((x) => x.name), tags: p.container.tags ?? [] }]));
     const result = planWaves(targets, parallel > 0 ? { ...options, parallel } : options, candidates);

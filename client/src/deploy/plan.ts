@@ -28,8 +28,8 @@ interface Checked {
 }
 
 /** The ssh arguments every deploy gets, in ssh's first-wins order. */
-export function sshBase(options: PlanOptions, inventoryArgs: string[], settingsArgs: string[]): string[] {
-  const timeout = options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT;
+export function sshBase(options: PlanOptions, inventoryArgs: string[], settingsArgs: string[], ownTimeout?: number): string[] {
+  const timeout = ownTimeout ?? options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT;
   // BatchMode first: ssh keeps the first value it sees, so nothing can turn it off.
   return ['-o', 'BatchMode=yes', ...inventoryArgs, ...settingsArgs, '-o', `ConnectTimeout=${timeout}`];
 }
@@ -140,7 +140,8 @@ function unitFor(c: Checked, options: PlanOptions, settingsSsh: string[]): Deplo
   const cwd = options.workspaceFolder;
   const profile = c.values.profile as string;
   const ssh = options.sshCommand ?? 'ssh';
-  const base = sshBase(options, c.sshArgs, settingsSsh);
+  const own = d.connectTimeout;
+  const base = sshBase(options, c.sshArgs, settingsSsh, Number.isInteger(own) && (own as number) >= 1 && (own as number) <= 3600 ? own : undefined);
   const unit: DeployUnit = { id: t.name, containers: [t.name], method: d.method, steps: [] };
   if (t.ip) unit.address = d.user && (d.method === 'ssh-script' || d.method === 'nixos-rebuild') ? `${d.user}@${t.ip}` : t.ip;
   switch (d.method) {

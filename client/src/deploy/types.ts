@@ -24,6 +24,8 @@ export interface DeployConfig {
   parallel?: number;
   /** Branch the dotfiles checkout is reset to (`ssh-script`); default `main`. */
   branch?: string;
+  /** SSH connect time-out in seconds from the machine's source; else `homelab.deploy.connectTimeout`. */
+  connectTimeout?: number;
 }
 
 /** One container to deploy. A topology `ContainerNode` fits this shape. */

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { ContainerNode, HostKind, Topology } from '../../../server/src/protocol/customMessages';
 import { childNodes, containerTooltip, Grouping, hostDescription, liveSummary, rootNodes, TreeNode } from './treeModel';
+import { isIP } from 'node:net';
 import { prometheusUp, probeAll, Reachability, sshPort } from './reachability';
 import { ProbeScheduler } from './probeScheduler';
 
@@ -204,7 +205,10 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (problems.errors) parts.push(`${problems.errors} error${problems.errors > 1 ? 's' : ''}`);
     if (problems.warnings) parts.push(`${problems.warnings} warning${problems.warnings > 1 ? 's' : ''}`);
     if (c.live) parts.push(c.live.status === 'missing' ? 'not on Proxmox' : c.live.status);
-    else if (status !== 'unknown') parts.push(STATUS_LABELS[status]);
+    else if (status !== 'unknown') {
+      const via = this.answeredVia(c);
+      parts.push(via && via !== c.ip ? `${STATUS_LABELS[status]} via ${via}` : STATUS_LABELS[status]);
+    }
     const health = this.health.get(c.name);
     if (health) parts.push(`health ${health.status}`);
     item.description = parts.join(' · ');
@@ -231,7 +235,13 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     return item;
   }
 
+  /** The first of a deploy list's addresses, in its order, that answered the last probe. */
+  private answeredVia(c: ContainerNode): string | undefined {
+    return c.deployTargets?.find((a) => this.reachability.get(a) === 'reachable');
+  }
+
   private statusOf(c: ContainerNode): Reachability {
+    if (this.answeredVia(c)) return 'reachable';
     if (!c.ip) return 'unknown';
     const probed = this.reachability.get(c.ip);
     // An exporter can be up while sshd is not: Prometheus does not hide an SSH port that answers something else.
@@ -269,10 +279,14 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   /** The addresses to probe by SSH port: the port a deploy would use (an ssh `-p N` or `-o Port=N`), else 22. */
   private probeTargets(): Map<number, string[]> {
     const byPort = new Map<number, string[]>();
+    const config = vscode.workspace.getConfiguration('homelab');
+    const settingsSsh = config.get<string[]>('deploy.sshOptions', []);
     for (const { container } of this.containers()) {
-      if (!container.ip) continue;
-      const port = sshPort(container.deploy.sshOptions ?? []);
-      byPort.set(port, [...(byPort.get(port) ?? []), container.ip]);
+      // A deploy list's addresses too, each of them: the tree shows the first in order that answers.
+      const addresses = [container.ip, ...(container.deployTargets ?? []).filter((a) => isIP(a) !== 0)].filter((a): a is string => !!a);
+      if (!addresses.length) continue;
+      const port = sshPort([...settingsSsh, ...(container.deploy.sshOptions ?? [])]);
+      byPort.set(port, [...(byPort.get(port) ?? []), ...addresses]);
     }
     return byPort;
   }

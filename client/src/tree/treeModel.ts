@@ -115,8 +115,15 @@ function containerDetails(homelab: HomelabTopology, c: ContainerNode, parentId: 
   // Listed by `nix eval` only: its name is all that is known.
   if (c.sources?.includes('nix-eval') && !c.ip && !c.deployTarget)
     details.push({ type: 'detail', id: `${parentId}/nix-eval`, label: 'from nix eval', description: 'no address known: nothing to deploy yet', icon: 'info' });
-  if (c.sources && c.deployTarget)
-    details.push({ type: 'detail', id: `${parentId}/target`, label: `${c.deploy.user ? `${c.deploy.user}@` : ''}${c.deployTarget}`, description: `deploy: ${c.deploy.method}`, icon: 'cloud-upload' });
+  if ((c.sources || c.deployTargets || c.group) && c.deployTarget) {
+    const tries = c.deployTargets && c.deployTargets.length > 1 ? c.deployTargets : undefined;
+    details.push({
+      type: 'detail', id: `${parentId}/target`,
+      label: `${c.deploy.user ? `${c.deploy.user}@` : ''}${tries ? tries.join(', ') : c.deployTarget}`,
+      description: `deploy: ${c.deploy.method}${tries ? ', first that answers' : ''}`,
+      icon: 'cloud-upload',
+    });
+  }
   if (c.profileUri) {
     const kind = c.sources ? 'configuration' : 'profile';
     details.push({
@@ -128,6 +135,8 @@ function containerDetails(homelab: HomelabTopology, c: ContainerNode, parentId: 
       target: c.profileExists ? { kind: 'open', uri: c.profileUri } : undefined,
     });
   }
+  for (const b of c.baseProfiles ?? [])
+    details.push({ type: 'detail', id: `${parentId}/base:${b.name}`, label: decodeURIComponent(b.uri.split('/').pop() ?? b.uri), description: 'base profile', icon: 'file-symlink-file', target: { kind: 'open', uri: b.uri } });
   for (const service of c.services) {
     const declared = homelab.services.find((s) => s.name === service.name);
     details.push({ type: 'service', id: `${parentId}/svc:${service.name}`, homelab, container: c, service, declared });
@@ -185,7 +194,10 @@ export function containerTooltip(c: ContainerNode): string {
   if (c.services.length) lines.push(`- Services: ${c.services.map((s) => (s.port ? `${s.name} (${s.port})` : s.name)).join(', ')}`);
   if (c.flagsOn.length) lines.push(`- Flags on: ${c.flagsOn.map((f) => `\`${f}\``).join(', ')}`);
   if (c.update) lines.push(`- Auto-update: \`${c.update}\``);
+  if (c.os === 'darwin') lines.push('- macOS (nix-darwin)');
   if (c.sources?.length) lines.push(`- Found in: ${c.sources.map(groupLabel).join(', ')}`);
+  if (c.baseProfiles?.length) lines.push(`- Base profiles: ${c.baseProfiles.map((b) => b.name).join(', ')}`);
+  if (c.deployTargets?.length) lines.push(`- Tries in order: ${c.deployTargets.map((t) => `\`${t}\``).join(', ')}`);
   lines.push(`- Deploy: ${c.deploy.method}${c.deploy.user ? ` as ${c.deploy.user}` : ''}${c.deployTarget ? ` to \`${c.deployTarget}\`` : ''}`);
   return lines.join('\n');
 }

@@ -24,6 +24,17 @@ export interface MachineRow {
   nixpkgs?: string;
   /** Found only by `nix eval` (`--nix`): the outputs that list it. */
   fromNixEval?: string[];
+  /** `darwin` for a macOS machine (absent: NixOS). */
+  os?: 'darwin';
+  /** Addresses or host names a deploy tries in this order (the deploy list's), when more than the target. */
+  deployTargets?: string[];
+  /** The deploy list's group. */
+  group?: string;
+  /** Machines whose profile starts from this machine's (a machine used as a base stays a machine). */
+  baseOf?: string[];
+  /** A base profile: imported by the machines of `usedBy`, not a machine itself. */
+  base?: true;
+  usedBy?: string[];
 }
 
 export function machineRows(h: Homelab, text: (uri: string) => string | undefined, rel: (uri: string) => string): MachineRow[] {
@@ -38,8 +49,11 @@ export function machineRows(h: Homelab, text: (uri: string) => string | undefine
     const foundIn: MachineRow['foundIn'] = [];
     if (c.decl) foundIn.push(place('inventory', c.decl.keyOrigin));
     if (c.profile) foundIn.push({ source: 'profile', file: rel(c.profile.uri), line: 1 });
+    if (c.profileSetOrigin) foundIn.push(place('profile-set', c.profileSetOrigin));
     for (const s of m?.sources ?? []) if (s.kind !== 'nix-eval') foundIn.push(place(s.kind, s.origin));
     const evaluated = h.nixEval?.added.find((a) => a.name === c.name);
+    const listed = h.deployList?.entries.get(c.name);
+    if (listed) foundIn.push(place('deploy-list', listed.origin));
     const eff = effectiveMachine(h, c);
     const d = eff.deploy;
     // A machine no source gives a way to deploy says so, rather than a guessed ssh-script.
@@ -69,19 +83,58 @@ export function machineRows(h: Homelab, text: (uri: string) => string | undefine
       moduleFiles: m?.moduleFiles.map(rel) ?? [],
       nixpkgs: m?.nixpkgs && (m.nixpkgs.via === 'input' ? `input ${m.nixpkgs.name}` : `<${m.nixpkgs.name}>`),
       ...(evaluated ? { fromNixEval: evaluated.outputs } : {}),
+      ...(c.os === 'darwin' ? { os: 'darwin' as const } : {}),
+      ...(d.targets.length > 1 ? { deployTargets: d.targets.map((t) => t.value) } : {}),
+      ...(d.group ? { group: d.group } : {}),
+      ...baseOfField(h, c.name, c.profileUri),
     });
   }
   return rows.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+function baseOfField(h: Homelab, name: string, uri: string | undefined): { baseOf?: string[] } {
+  if (!uri) return {};
+  const users = [...h.containers.values()].filter((o) => o.name !== name && o.profileUri !== uri && o.profile?.deps.includes(uri)).map((o) => o.name).sort();
+  return users.length ? { baseOf: users } : {};
+}
+
+/** The base profiles (a helper's profile set leaves them out; machines' profiles import them), marked `base`. */
+export function baseProfileRows(h: Homelab, rel: (uri: string) => string): MachineRow[] {
+  return (h.baseProfiles ?? []).map((b) => ({
+    name: b.name,
+    foundIn: [{ source: 'profile', file: rel(b.uri), line: 1 }],
+    addresses: [],
+    addressPlaces: [],
+    tags: [],
+    configurationFile: rel(b.uri),
+    moduleFiles: [],
+    base: true as const,
+    usedBy: b.usedBy,
+  }));
+}
+
+/** Why a deploy-list file or line was not read, one line each. */
+export function deployListNotes(h: Homelab, rel: (uri: string) => string, text: (uri: string) => string | undefined): string[] {
+  const list = h.deployList;
+  if (!list) return [];
+  const line = (o: Origin): number => new LineIndex(text(o.uri) ?? '').positionAt(o.span.start).line + 1;
+  return [
+    ...list.files.filter((f) => f.locked).map((f) => `deploy list ${rel(f.uri)}: locked (git-crypt) or binary, not read; unlock it to use its lines`),
+    ...list.problems.map((p) => `deploy list ${rel(p.origin.uri)}:${line(p.origin)}: ${p.message}`),
+  ];
+}
+
 export function formatMachinesText(rows: MachineRow[]): string[] {
   return rows.map((r) => {
+    if (r.base) return `${r.name}  base profile${r.usedBy?.length ? ` of ${r.usedBy.join(', ')}` : ' (no machine imports it)'}  (${r.configurationFile})`;
     const where = [
       ...r.foundIn.map((f) => `${f.source === 'convention' ? 'found by convention' : f.source} ${f.file}:${f.line}`),
       ...(r.fromNixEval ? [`from nix eval: ${r.fromNixEval.join(', ')}`] : []),
     ].join(', ');
     const deploy = r.deploy?.local ? `${r.deploy.method} on the machine itself (no network target)` : r.deploy ? `${r.deploy.method}${r.deploy.target ? ` → ${r.deploy.user ? `${r.deploy.user}@` : ''}${r.deploy.target}${r.deploy.port ? `:${r.deploy.port}` : ''}` : ''}` : 'no deploy';
-    return `${r.name}  ${r.addresses.join(', ') || '-'}  ${deploy}  (${where || 'no source'})${r.tags.length ? `  tags: ${r.tags.join(', ')}` : ''}${r.nixpkgs ? `  nixpkgs: ${r.nixpkgs}` : ''}`;
+    const os = r.os === 'darwin' ? '  macOS (nix-darwin)' : '';
+    const tries = r.deployTargets ? `  tries ${r.deployTargets.join(', ')}` : '';
+    return `${r.name}${os}  ${r.addresses.join(', ') || '-'}  ${deploy}${tries}  (${where || 'no source'})${r.group ? `  group: ${r.group}` : ''}${r.baseOf ? `  base of ${r.baseOf.join(', ')}` : ''}${r.tags.length ? `  tags: ${r.tags.join(', ')}` : ''}${r.nixpkgs ? `  nixpkgs: ${r.nixpkgs}` : ''}`;
   });
 }
 

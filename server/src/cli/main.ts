@@ -12,7 +12,7 @@ import { Workspace } from '../model/workspace';
 import { LineIndex } from '../syntax/lineIndex';
 import { formatJson, formatSarif, formatText, locate } from './formats';
 import { settingsFromVscode } from './vscodeSettings';
-import { formatMachinesText, formatStoppedText, machineRows, nixEvalLines, stoppedRows } from './machines';
+import { baseProfileRows, deployListNotes, formatMachinesText, formatStoppedText, machineRows, nixEvalLines, stoppedRows } from './machines';
 import { evaluateMachineNames } from '../nixEval/evaluate';
 import { treeKey } from '../nixEval/treeKey';
 import { planMain } from './plan';
@@ -110,14 +110,18 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     const rows = machineRows(h, (u) => ws.text(u), rel);
     const stopped = stoppedRows(h, (u) => ws.text(u), rel);
     const notes = nixEvalLines(h, (u) => ws.text(u), rel);
+    const bases = baseProfileRows(h, rel);
     if (format === 'json') {
-      out(JSON.stringify({ machines: rows, stopped }, null, 2));
+      out(JSON.stringify({ machines: [...rows, ...bases], stopped }, null, 2));
       for (const line of notes) err(line);
     } else {
-      for (const line of formatMachinesText(rows)) out(line);
+      for (const line of formatMachinesText([...rows, ...bases])) out(line);
       for (const line of formatStoppedText(stopped)) out(line);
+      for (const note of deployListNotes(h, rel, (u) => ws.text(u))) out(note);
       for (const line of notes) out(line);
-      out(`homelab-check: ${rows.length} machine${rows.length === 1 ? '' : 's'}`);
+      const darwin = rows.filter((r) => r.os === 'darwin').length;
+      const extra = [darwin ? `${darwin} macOS` : '', bases.length ? `${bases.length} base profile${bases.length === 1 ? '' : 's'}` : ''].filter(Boolean);
+      out(`homelab-check: ${rows.length} machine${rows.length === 1 ? '' : 's'}${extra.length ? ` (${extra.join(', ')})` : ''}`);
     }
     return 0;
   }

@@ -163,8 +163,13 @@ export function fromReads(cat: Catalog, reads: SettingRead[]): void {
       if (!known.sources.includes('read')) known.sources.push('read');
       continue;
     }
-    // Only reads with an `or` default declare a setting; a bare read of an
-    // undeclared key is a module bug Nix reports itself.
+    // Only reads with an `or` default or behind a `?` test declare a setting; a
+    // bare read of an undeclared key is a module bug Nix reports itself.
+    if (r.guarded && !r.orDefault) {
+      overlay(cat, { key: r.key, block: r.block, types: [], definition: r.origin }, 'read');
+      cat[r.block].get(r.key)?.reads.push(r.origin);
+      continue;
+    }
     if (!r.orDefault) continue;
     const lit = literalValue(r.orDefault.text);
     overlay(
@@ -179,6 +184,11 @@ export function fromReads(cat: Catalog, reads: SettingRead[]): void {
       'read',
     );
     cat[r.block].get(r.key)?.reads.push(r.origin);
+  }
+  // A reader that compares the setting with null (or reads it `or null`) handles null: the setting is nullable.
+  for (const r of reads) {
+    const e = r.nullTested ? cat[r.block].get(r.key) : undefined;
+    if (e && e.types.length && !e.types.includes('null')) e.types = [...e.types, 'null'];
   }
 }
 

@@ -1,10 +1,13 @@
 // The one answer to "where is this machine, and how and where is it
 // deployed": its address, deploy method, target, user and deploy settings,
 // decided from all of its sources (the inventory's defaults and entry, its
-// profile, the flake, hive or deploy-rs node). The CLI, the tree, deploys,
+// profile, the flake, hive or deploy-rs node, the repository's deploy list
+// (deployList.ts)). The CLI, the tree, deploys,
 // plans and health checks all read this function, so they cannot disagree.
 import type { Homelab, Container } from './homelab';
 import type { DeploySpec, Str } from './inventory';
+import { listDotfilesDir } from './deployList';
+import { isParsed, parseAddress } from './ip';
 import type { MachineSourceKind } from './machines/machine';
 import { primaryAddress } from './machines/networkAddresses';
 
@@ -12,7 +15,7 @@ export type DeployMethodName = 'ssh-script' | 'nixos-rebuild' | 'colmena' | 'dep
 const METHODS: readonly DeployMethodName[] = ['ssh-script', 'nixos-rebuild', 'colmena', 'deploy-rs', 'command'];
 
 /** Where the deploy target came from, in the order that decides it. */
-export type TargetSource = 'deploy-target' | 'inventory' | 'configuration' | 'hostname';
+export type TargetSource = 'deploy-target' | 'inventory' | 'deploy-list' | 'configuration' | 'hostname';
 
 export interface EffectiveDeploy {
   method: DeployMethodName;
@@ -21,12 +24,21 @@ export interface EffectiveDeploy {
    * hive / deploy-rs source, or nobody (`default`: ssh-script, the inventory
    * format's default, for a machine that no source gives a way to deploy).
    */
-  methodFrom: 'inventory' | MachineSourceKind | 'default';
+  methodFrom: 'inventory' | MachineSourceKind | 'deploy-list' | 'default';
   /** Deployed on the machine itself only (colmena `targetHost = null`): no network target. */
   local?: boolean;
   /** The explicit deploy target, else the inventory's `ip`, else the configured address, else the host name. */
   target?: Str;
   targetFrom?: TargetSource;
+  /**
+   * Every address or host name a deploy may use, in the order to try them
+   * (the first that answers wins): the deploy list's, else the target alone.
+   */
+  targets: Str[];
+  /** SSH connect time-out in seconds, when a source gives one (the deploy list's SSH_TIMEOUT). */
+  connectTimeout?: number;
+  /** The deploy list's group (`@GROUP`), for the tree. */
+  group?: string;
   user?: string;
   port?: number;
   dotfilesDir?: string;
@@ -48,7 +60,7 @@ export interface EffectiveMachine {
   deploy: EffectiveDeploy;
 }
 
-function merged(defaults: DeploySpec | undefined, own: DeploySpec | undefined): Omit<EffectiveDeploy, 'method' | 'methodFrom' | 'target' | 'targetFrom'> {
+function merged(defaults: DeploySpec | undefined, own: DeploySpec | undefined): Omit<EffectiveDeploy, 'method' | 'methodFrom' | 'target' | 'targetFrom' | 'targets' | 'connectTimeout' | 'group'> {
   const pick = (k: 'user' | 'dotfilesDir' | 'command' | 'branch'): string | undefined => own?.[k]?.value ?? defaults?.[k]?.value;
   const sshOptions = own?.sshOptions.length ? own.sshOptions : (defaults?.sshOptions ?? []);
   const port = own?.port?.value ?? defaults?.port?.value;
@@ -77,23 +89,33 @@ export function machineAddressList(c: Container): Str[] {
   return addresses;
 }
 
-export function effectiveMachine(h: Pick<Homelab, 'inventory'>, c: Container): EffectiveMachine {
+export function effectiveMachine(h: Pick<Homelab, 'inventory' | 'deployList'>, c: Container): EffectiveMachine {
   const inv = h.inventory;
   const m = c.machine;
   const addresses = machineAddressList(c);
 
   const invMethod = c.decl?.deploy?.method ?? inv?.deploy?.method;
   const settings = merged(inv?.deploy, c.decl?.deploy);
+  // The repository's deploy list: an ssh-script deploy; the inventory wins for what it declares.
+  const listed = h.deployList?.entries.get(c.name);
   let method: DeployMethodName = 'ssh-script';
   let methodFrom: EffectiveDeploy['methodFrom'] = 'default';
   if (invMethod && METHODS.includes(invMethod.value as DeployMethodName)) {
     method = invMethod.value as DeployMethodName;
     methodFrom = 'inventory';
+  } else if (listed) {
+    method = 'ssh-script';
+    methodFrom = 'deploy-list';
   } else if (m?.deploy) {
     method = m.deploy.method;
     // A name only `nix eval` listed carries no deploy method: the static sources decide.
     const stat = m.sources.filter((s): s is typeof s & { kind: Exclude<typeof s.kind, 'nix-eval'> } => s.kind !== 'nix-eval');
     methodFrom = stat.find((s) => s.origin.uri === m.deploy?.origin.uri)?.kind ?? stat[0]?.kind ?? 'flake';
+  }
+  if (listed) {
+    if (!settings.user && listed.user) settings.user = listed.user.value;
+    if (!settings.command && listed.command) settings.command = listed.command;
+    if (!settings.dotfilesDir) settings.dotfilesDir = listDotfilesDir(settings.user);
   }
   // The machine's own deploy user counts where the inventory says none.
   if (!settings.user && m?.deploy?.user) settings.user = m.deploy.user.value;
@@ -101,13 +123,19 @@ export function effectiveMachine(h: Pick<Homelab, 'inventory'>, c: Container): E
 
   const configured = primaryAddress(m?.config?.addresses)?.address;
   const candidates: [Str | undefined, TargetSource][] = [
-    [m?.deploy?.host, 'deploy-target'],
+    [methodFrom === 'deploy-list' ? undefined : m?.deploy?.host, 'deploy-target'],
     [c.decl?.ip, 'inventory'],
+    [listed?.addresses[0], 'deploy-list'],
     [c.ip ?? configured, 'configuration'],
     [m?.config?.hostName, 'hostname'],
   ];
-  const local = methodFrom !== 'inventory' && m?.deploy?.local === true;
+  const local = methodFrom !== 'inventory' && methodFrom !== 'deploy-list' && m?.deploy?.local === true;
   const chosen = local ? undefined : candidates.find(([s]) => s !== undefined && s.value !== '');
+  // The list's own order when it gives the target; the inventory's ip first when it wins.
+  const targets = chosen?.[1] === 'deploy-list' && listed ? listed.addresses : chosen ? [chosen[0] as Str] : [];
+  for (const a of listed?.addresses ?? []) {
+    if (isParsed(parseAddress(a.value)) && !addresses.some((x) => x.value === a.value)) addresses.push(a);
+  }
   return {
     name: c.name,
     address: addresses[0],
@@ -120,6 +148,9 @@ export function effectiveMachine(h: Pick<Homelab, 'inventory'>, c: Container): E
       ...settings,
       ...(local ? { local: true } : {}),
       ...(chosen ? { target: chosen[0], targetFrom: chosen[1] } : {}),
+      targets,
+      ...(listed?.connectTimeout ? { connectTimeout: listed.connectTimeout.value } : {}),
+      ...(listed?.group ? { group: listed.group } : {}),
     },
   };
 }

@@ -15,6 +15,8 @@ import type { HomeConfiguration, Machine } from './machines/machine';
 import type { ReadingStop } from './machines/readingStops';
 import type { NameClash } from './machines/discover';
 import type { NixEvalView } from './machines/fromNixEval';
+import type { BaseProfile, MachineOs } from './machines/fromProfileSet';
+import type { DeployList } from './deployList';
 
 export interface Container {
   name: string;
@@ -28,6 +30,10 @@ export interface Container {
   hostName?: string;
   /** The NixOS machine of this name found in a flake, hive or deploy-rs nodes. */
   machine?: Machine;
+  /** Its attribute in a helper's `profiles = { … }` set (machines/fromProfileSet.ts). */
+  profileSetOrigin?: Origin;
+  /** `darwin` for a macOS machine (nix-darwin); NixOS otherwise. */
+  os?: MachineOs;
 }
 
 export interface Service {
@@ -67,6 +73,10 @@ export interface Homelab {
   readingStops: ReadingStop[];
   /** A flake's `homeConfigurations` (their module files get Home Manager's options). */
   homeConfigurations: HomeConfiguration[];
+  /** Profiles imported by machines' profiles and listed as machines nowhere (only with a helper's profile set). */
+  baseProfiles?: BaseProfile[];
+  /** The repository's own deploy list (`deploy-servers.conf` and its overlays), when it has one. */
+  deployList?: DeployList;
   /** Where the repository turns on Nix's `pipe-operators` (`|>`, `<|`); undefined when nothing does. */
   pipeOperators?: PipeFeatureSource;
   /** What `nix eval` of the flake added or disagreed with, when it ran (or why it did not). */

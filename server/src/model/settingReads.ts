@@ -12,9 +12,18 @@ export interface SettingRead {
   origin: Origin;
   /** The `or` default's source text and span, when there is one. */
   orDefault?: { text: string; span: Span };
+  /** Read through `?` (`userSettings ? x`): the module handles the key being absent. */
+  guarded?: boolean;
+  /** The read is compared with `null` (`x != null`, `(s.x or null) == null`): null is a value its reader handles. */
+  nullTested?: boolean;
 }
 
 const READ = /(?<![\w'-])(systemSettings|userSettings)\.([A-Za-z_][A-Za-z0-9_'-]*)/g;
+const HAS = /(?<![\w'-])(systemSettings|userSettings)\s*\?\s*([A-Za-z_][A-Za-z0-9_'-]*)/g;
+/** After the read (and a closing parenthesis): a comparison with null. */
+const NULL_AFTER = /^[\w'.-]*\s*\)?\s*(==|!=)\s*null\b/;
+/** Before the read: `null ==` / `null !=`. */
+const NULL_BEFORE = /\bnull\s*(==|!=)\s*\(?\s*$/;
 
 export function scanSettingReads(text: string, uri: string): SettingRead[] {
   const masked = maskNix(text);
@@ -26,12 +35,21 @@ export function scanSettingReads(text: string, uri: string): SettingRead[] {
     const read: SettingRead = { block: m[1] as SettingsBlock, key, origin: { uri, span: { start: keyStart, end: after } } };
     // `a.b.c` reads of nested settings still count as a read of `b`.
     const orm = /^\s+or\s+/.exec(masked.slice(after, after + 40));
+    let tail = after;
     if (orm) {
       const start = after + orm[0].length;
       const end = literalEnd(masked, start);
       if (end > start) read.orDefault = { text: text.slice(start, end), span: { start, end } };
+      tail = end;
     }
+    const readStart = m.index ?? 0;
+    if (read.orDefault?.text.trim() === 'null' || NULL_AFTER.test(masked.slice(tail, tail + 40)) || NULL_BEFORE.test(masked.slice(Math.max(0, readStart - 20), readStart)))
+      read.nullTested = true;
     out.push(read);
+  }
+  for (const m of masked.matchAll(HAS)) {
+    const keyStart = (m.index ?? 0) + m[0].length - m[2].length;
+    out.push({ block: m[1] as SettingsBlock, key: m[2], origin: { uri, span: { start: keyStart, end: keyStart + m[2].length } }, guarded: true });
   }
   return out;
 }

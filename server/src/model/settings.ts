@@ -16,9 +16,16 @@ export interface HomelabSettings {
   rules: Record<string, RuleSetting>;
   /** Files larger than this (bytes) are not parsed. */
   maxFileSize: number;
-  /** Globs (folder-relative) of files and folders the model leaves out, besides what git ignores. */
+  /**
+   * Globs (folder-relative) of files and folders the model leaves out, besides
+   * what git ignores. Default: folders of kept-but-unused files (DEFAULT_EXCLUDE);
+   * `[]` leaves nothing out.
+   */
   exclude: string[];
 }
+
+/** The usual names of folders kept for reference and used by nothing, anywhere in the folder. Keep package.json's `homelab.exclude` default in step. */
+export const DEFAULT_EXCLUDE: readonly string[] = ['**/archived', '**/archive', '**/old', '**/deprecated'];
 
 export const DEFAULT_SETTINGS: HomelabSettings = {
   inventory: '',
@@ -27,7 +34,7 @@ export const DEFAULT_SETTINGS: HomelabSettings = {
   schemas: [],
   rules: {},
   maxFileSize: 5_000_000,
-  exclude: [],
+  exclude: [...DEFAULT_EXCLUDE],
 };
 
 export function withDefaults(partial: Partial<HomelabSettings> | undefined): HomelabSettings {
@@ -35,7 +42,7 @@ export function withDefaults(partial: Partial<HomelabSettings> | undefined): Hom
   if (!s.profiles) s.profiles = DEFAULT_SETTINGS.profiles;
   if (!s.defaultsFile) s.defaultsFile = DEFAULT_SETTINGS.defaultsFile;
   if (!Array.isArray(s.schemas)) s.schemas = [];
-  if (!Array.isArray(s.exclude)) s.exclude = [];
+  if (!Array.isArray(s.exclude)) s.exclude = [...DEFAULT_EXCLUDE];
   if (typeof s.maxFileSize !== 'number' || !(s.maxFileSize > 0)) s.maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   return s;
 }

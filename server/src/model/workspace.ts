@@ -19,6 +19,8 @@ import { matchGlob } from './glob';
 import { ignoredFiles } from './ignore';
 import { dirnameUri, isUnder, joinUri, normalizeUri, relativeUri } from './uri';
 import { FleetDiscovery, joinMachines } from './machines/fleet';
+import { joinProfileSet } from './machines/fromProfileSet';
+import { deployListFiles, readDeployList } from './deployList';
 import type { OptionIndex } from './options/optionIndex';
 import { OptionScopes } from './options/scopes';
 import { pipeFeatureInNix, pipeFeatureInNixConf, pipeFeatureSource, type PipeFeatureSource } from './pipeOperators';
@@ -525,6 +527,11 @@ export class Workspace {
     });
     joinMachines(containers, discovery);
     const nixEval = joinNixEval(containers, discovery, this.evaluated.get(f.root), f.root);
+    const baseProfiles = discovery.profileSet
+      ? joinProfileSet(containers, discovery.profileSet, profileAt, (u) => (this.docs.exists(u) ? this.evaluate(u, session) : undefined), discovery.buildsDarwin ?? false, profileUris.map((u) => profiles.get(u)).filter((p): p is Profile => p !== undefined))
+      : undefined;
+    const listFiles = deployListFiles(f.root, files);
+    const deployList = listFiles.length ? readDeployList(listFiles.map((uri) => ({ uri, text: this.docs.text(uri) }))) : undefined;
 
     const services = servicesOf(inventory);
 
@@ -559,6 +566,8 @@ export class Workspace {
       machineClashes: discovery.clashes,
       readingStops: discovery.stopped ?? [],
       homeConfigurations: discovery.homes,
+      ...(baseProfiles ? { baseProfiles } : {}),
+      ...(deployList ? { deployList } : {}),
       pipeOperators: pipeFeatureSource(files, (u) => this.pipeFeature(u)),
       ...(nixEval ? { nixEval } : {}),
     };

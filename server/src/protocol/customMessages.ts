@@ -107,6 +107,15 @@ export interface ContainerNode extends Located {
    * else the configured address, else the host name. Deploys use it.
    */
   deployTarget?: string;
+  /**
+   * Every address or host name a deploy may use, in the order to try them
+   * (a deploy list's); a deploy uses the first that answers. Absent: `deployTarget` alone.
+   */
+  deployTargets?: string[];
+  /** `darwin` for a macOS machine (nix-darwin). */
+  os?: 'darwin';
+  /** Base profiles its profile imports (not machines of their own), to open from the tree. */
+  baseProfiles?: { name: string; uri: string }[];
   /** The NixOS machine's `networking.hostName`. */
   hostName?: string;
   /** What Proxmox says of it, when its host was read (status `missing` when Proxmox does not have it). */
@@ -132,6 +141,8 @@ export interface DeploySettings {
   sshOptions?: string[];
   parallel?: number;
   branch?: string;
+  /** SSH connect time-out in seconds from the machine's source (a deploy list's SSH_TIMEOUT). */
+  connectTimeout?: number;
 }
 
 export interface CheckWorkspaceResult {

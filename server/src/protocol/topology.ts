@@ -51,8 +51,13 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
     const shared = new Set(m?.sources.map((src) => src.origin.uri));
     for (const u of m?.moduleFiles ?? []) if (!shared.has(u)) deps.add(u);
     const eff = effectiveMachine(h, c);
-    const { method, user, dotfilesDir, command, branch, sshOptions, parallel } = eff.deploy;
-    const deploy: DeploySettings = { method, user, dotfilesDir, command, branch, sshOptions, ...(parallel !== undefined ? { parallel } : {}) };
+    const { method, user, dotfilesDir, command, branch, sshOptions, parallel, connectTimeout } = eff.deploy;
+    const deploy: DeploySettings = {
+      method, user, dotfilesDir, command, branch, sshOptions,
+      ...(parallel !== undefined ? { parallel } : {}),
+      ...(connectTimeout !== undefined ? { connectTimeout } : {}),
+    };
+    const bases = (h.baseProfiles ?? []).filter((b) => b.usedBy.includes(c.name)).map((b) => ({ name: b.name, uri: b.uri }));
     const tags = m?.tags.map((t) => t.value) ?? [];
     const live = containerLive(match, c.name);
     return {
@@ -78,7 +83,12 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
             hostName: m.config?.hostName?.value,
           }
         : {}),
+      // The deploy list's group wins: the owner grouped the machines so.
+      ...(eff.deploy.group ? { group: eff.deploy.group } : {}),
       ...(eff.deploy.target ? { deployTarget: eff.deploy.target.value } : {}),
+      ...(eff.deploy.targets.length > 1 ? { deployTargets: eff.deploy.targets.map((t) => t.value) } : {}),
+      ...(c.os === 'darwin' ? { os: 'darwin' as const } : {}),
+      ...(bases.length ? { baseProfiles: bases } : {}),
       ...(live ? { live } : {}),
     };
   });

@@ -10,13 +10,20 @@ export const WATCHED_EXTENSIONS: readonly string[] = ['nix', 'yaml', 'yml', 'jso
 /** Whole file names the model reads, wherever they are. */
 export const WATCHED_NAMES: readonly string[] = ['.gitignore', 'flake.lock'];
 
+/** The repository's deploy list and its overlays (`deploy-servers.conf`, `deploy-servers-private.conf`; model/deployList.ts). */
+const DEPLOY_LIST = /^deploy-servers.*\.conf$/;
+
 /** The same list as workspace-relative globs, one per entry (what LSP clients and VS Code watch). */
-export const WATCHED_GLOBS: readonly string[] = [...WATCHED_EXTENSIONS.map((e) => `**/*.${e}`), ...WATCHED_NAMES.map((n) => `**/${n}`)];
+export const WATCHED_GLOBS: readonly string[] = [
+  ...WATCHED_EXTENSIONS.map((e) => `**/*.${e}`),
+  ...WATCHED_NAMES.map((n) => `**/${n}`),
+  '**/deploy-servers*.conf',
+];
 
 /** Whether a file (any path, `/` or `\` separated) is one of them. */
 export function isWatchedFile(file: string): boolean {
   const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-  if (WATCHED_NAMES.includes(name)) return true;
+  if (WATCHED_NAMES.includes(name) || DEPLOY_LIST.test(name)) return true;
   const dot = name.lastIndexOf('.');
   return dot > 0 && WATCHED_EXTENSIONS.includes(name.slice(dot + 1));
 }

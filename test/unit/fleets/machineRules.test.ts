@@ -126,9 +126,11 @@ test('files git ignores and homelab.exclude names are left out: an archived fold
   const stale = '{\n  systemSettings = {\n    hostname = "media-old";\n    ipAddress = "192.168.30.12";\n  };\n}\n';
   const broken = '{ a = 1; a = 2;\n';
   const files = { ...CLEAN, 'archived/profiles/old-config.nix': stale, 'archived/broken.nix': broken, 'scratch/tmp.nix': broken, 'scratch/keep.nix': broken };
-  const all = check(files);
+  const all = check(files, { exclude: [] });
   assert.ok(all.some((f) => f.file.startsWith('archived/')), 'without ignores the archive is checked');
-  const viaGit = check({ ...files, '.gitignore': '# old things\narchived/\nscratch/*.nix\n!scratch/keep.nix\n' });
+  // The default leaves folders of kept-but-unused files out (archived, archive, old, deprecated).
+  assert.ok(!check(files).some((f) => f.file.startsWith('archived/')), 'the default exclude leaves the archive out');
+  const viaGit = check({ ...files, '.gitignore': '# old things\narchived/\nscratch/*.nix\n!scratch/keep.nix\n' }, { exclude: [] });
   assert.deepEqual([...new Set(viaGit.map((f) => f.file))].sort(), ['scratch/keep.nix'], summary(viaGit));
   const viaSetting = check(files, { exclude: ['archived', 'scratch/**'] });
   assert.equal(summary(viaSetting), '');

@@ -122,3 +122,12 @@ test('every file the manifest names exists', () => {
   const grammar = JSON.parse(readFileSync(path.join(root, contributes.grammars[0].path), 'utf8'));
   assert.equal(grammar.scopeName, 'source.nix');
 });
+
+test("homelab.exclude's default in package.json is the server's (settings.ts DEFAULT_EXCLUDE)", async () => {
+  const { DEFAULT_EXCLUDE, withDefaults } = await import('../../../server/src/model/settings');
+  const declared = contributes.configuration.properties['homelab.exclude'] as { default: string[] };
+  assert.deepEqual(declared.default, [...DEFAULT_EXCLUDE]);
+  assert.deepEqual(withDefaults({}).exclude, [...DEFAULT_EXCLUDE]);
+  // An explicit empty list is kept: nothing is left out.
+  assert.deepEqual(withDefaults({ exclude: [] }).exclude, []);
+});

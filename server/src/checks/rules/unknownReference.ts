@@ -4,9 +4,12 @@
 // also a path listed in `imports = [ … ]` (a deploy node importing a
 // configuration that was never committed). A missing file that the
 // repository's `.gitignore` names is information: each user creates it.
+// In a file no machine uses (model/reach.ts: kept, imported by nothing) a
+// missing import is a warning: the file is dead, its path broke when it moved.
 import { serviceNamed } from '../../model/homelab';
 import { maskNix } from '../../model/nixText';
 import { dirnameUri, joinUri } from '../../model/uri';
+import { reachedFiles } from '../../model/reach';
 import type { Finding, Rule } from '../types';
 import { at, didYouMean } from '../util';
 
@@ -98,6 +101,7 @@ export const unknownReference: Rule = {
         }
       }
     }
+    let reached: Set<string> | undefined | null = null;
     for (const uri of h.nixFiles) {
       const text = ws.text(uri);
       if (text === undefined || text.includes('\0') || ws.tooLarge(uri)) continue;
@@ -109,9 +113,14 @@ export const unknownReference: Rule = {
         // A folder handed to a function in the list (`import-tree ./modules`) is not a module file.
         if (listed && h.nixFiles.some((u) => u.startsWith(folder))) continue;
         const place = { uri, span: { start, end: start + path.length } };
-        if (ws.gitIgnored(joinUri(dirnameUri(uri), path)) || ws.gitIgnored(target))
+        if (ws.gitIgnored(joinUri(dirnameUri(uri), path)) || ws.gitIgnored(target)) {
           out.push({ ...at('unknown-reference', place, `\`${path}\` is git-ignored: not in the repository (each checkout creates it), so what it sets is not known here`), severity: 'info' });
-        else out.push(at('unknown-reference', place, `\`${path}\` does not exist`));
+          continue;
+        }
+        if (reached === null) reached = reachedFiles(h, (u) => ws.text(u));
+        const dead = reached !== undefined && !reached.has(uri);
+        const f = at('unknown-reference', place, `\`${path}\` does not exist${dead ? ' (in a file no machine uses: a warning, not an error)' : ''}`);
+        out.push(dead ? { ...f, severity: 'warning' } : f);
       }
     }
     return out;

@@ -16,6 +16,7 @@ import { readNixosConfig } from './nixosConfig';
 import type { ReadingStop } from './readingStops';
 import { withMachineArgs, type MachineModuleCall } from './machineArgs';
 import { withHostTable } from './hostTables';
+import type { ProfileSet } from './fromProfileSet';
 
 export interface NameClash {
   name: string;
@@ -29,6 +30,10 @@ export interface Discovery {
   homes: HomeConfiguration[];
   /** Where reading the fleet stopped, and why (never a silent zero). */
   stopped?: ReadingStop[];
+  /** A helper's `profiles = { … }` set (fromProfileSet.ts). */
+  profileSet?: ProfileSet;
+  /** Whether the files the flake read build darwin configurations (`darwinSystem`). */
+  buildsDarwin?: boolean;
 }
 
 function str(v: Value | undefined): Str | undefined {

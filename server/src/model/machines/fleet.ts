@@ -19,6 +19,7 @@ import { conventionFindings } from './fromConvention';
 import { machineAddress, type Machine, type MachineFinding } from './machine';
 import { primaryAddress } from './networkAddresses';
 import type { ModuleLoader } from './moduleSystem';
+import { buildsDarwin, profileSetsIn } from './fromProfileSet';
 
 /** What discovery needs of the workspace: its files as they are now. */
 export interface DiscoveryContext {
@@ -111,9 +112,23 @@ export class FleetDiscovery {
       : undefined;
     const order: ReadingStop['kind'][] = ['unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module'];
     stopped.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
-    const discovery = { ...(findings.length || homes.length ? discoverMachines(findings, load, homes, callWithArgs) : { machines: new Map(), clashes: [], homes: [] }), stopped };
+    const discovery = { ...(findings.length || homes.length ? discoverMachines(findings, load, homes, callWithArgs) : { machines: new Map(), clashes: [], homes: [] }), stopped, ...this.profileSet(ctx, deps) };
     this.merged.set(ctx.root, { deps, listing: ctx.listing, discovery });
     return discovery;
+  }
+
+  /** A helper's `profiles = { … }` set in flake.nix, and whether the files the flake read build darwin configurations. */
+  private profileSet(ctx: DiscoveryContext, read: Map<string, number>): Pick<Discovery, 'profileSet' | 'buildsDarwin'> {
+    const uri = joinUri(ctx.root, 'flake.nix');
+    const text = ctx.exists(uri) ? ctx.readHost.readText(uri) : undefined;
+    if (!text || text.includes('\0')) return {};
+    const sets = profileSetsIn(uri, text);
+    if (!sets.length) return {};
+    const entries = sets.flatMap((s) => s.entries);
+    return {
+      profileSet: { origin: sets[0].origin, entries },
+      buildsDarwin: buildsDarwin([...read.keys()].filter((u) => u.endsWith('.nix')).map((u) => ctx.readHost.readText(u))),
+    };
   }
 
   /** A flake's outputs or a hive, evaluated for discovery, and where its evaluation stopped following it. */

@@ -1,0 +1,171 @@
+// Our first user's shapes, in our own words (test/fixtures/profile-set-homelab):
+// machines from a helper given a set of profiles (a darwin one among them),
+// base profiles marked as such, the repository's deploy list with groups,
+// ordered addresses and a private overlay, an archived folder, a setting its
+// module compares with null and one it reads through `?`. Machines, deploys
+// and findings are compared whole with expected.json; each quiet finding has
+// a control that brings it back when the shape that silences it is removed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../../server/src/cli/main';
+import { effectiveMachine } from '../../../server/src/model/effectiveMachine';
+import { nodeFsHost } from '../../../server/src/model/host';
+import { pathToUri } from '../../../server/src/model/uri';
+import { Workspace } from '../../../server/src/model/workspace';
+import { mapPlaceholders, readDeployList } from '../../../server/src/model/deployList';
+import { profileSetsIn } from '../../../server/src/model/machines/fromProfileSet';
+
+const FIXTURE = join(__dirname, '../../fixtures/profile-set-homelab');
+const expected = JSON.parse(readFileSync(join(FIXTURE, 'expected.json'), 'utf8')) as {
+  machines: Record<string, unknown>[];
+  deploys: Record<string, Record<string, unknown>>;
+  findings: string[];
+};
+
+async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+  const out: string[] = [];
+  const code = await main(args, (s) => out.push(s), (s) => out.push(s));
+  return { code, out: out.join('\n') };
+}
+
+interface Item { file: string; range: { start: { line: number } }; severity: string; rule: string; message: string }
+
+async function findings(dir: string): Promise<string[]> {
+  const items = JSON.parse((await cli(dir, '--format', 'json')).out) as Item[];
+  return items.map((i) => `${i.file}:${i.range.start.line + 1} ${i.severity} ${i.rule}`).sort();
+}
+
+/** A copy of the fixture with some files changed, removed after `use`. */
+async function variant(change: Record<string, (text: string) => string>, use: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'profile-set-'));
+  try {
+    cpSync(FIXTURE, dir, { recursive: true });
+    for (const [file, f] of Object.entries(change)) {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      let before = '';
+      try { before = readFileSync(join(dir, file), 'utf8'); } catch { before = ''; }
+      writeFileSync(join(dir, file), f(before));
+    }
+    await use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const KEYS = ['name', 'addresses', 'deploy', 'deployTargets', 'group', 'os', 'base', 'usedBy', 'baseOf'];
+
+test('machines: the profile set names them (one macOS), base profiles are marked base, deploys come from the deploy list', async () => {
+  const r = await cli('machines', FIXTURE, '--format', 'json');
+  assert.equal(r.code, 0);
+  const rows = (JSON.parse(r.out) as Record<string, unknown>[])
+    .map((row) => Object.fromEntries(KEYS.filter((k) => row[k] !== undefined).map((k) => [k, row[k]])))
+    .sort((a, b) => (String(a.name) < String(b.name) ? -1 : 1));
+  assert.deepEqual(rows, [...expected.machines].sort((a, b) => (String(a.name) < String(b.name) ? -1 : 1)));
+  const text = await cli('machines', FIXTURE);
+  assert.match(text.out, /^homelab-check: 6 machines \(1 macOS, 4 base profiles\)$/m);
+  assert.match(text.out, /^STUDIO_MAC {2}macOS \(nix-darwin\)/m);
+  assert.match(text.out, /^SHED-base {2}base profile \(no machine imports it\)/m);
+});
+
+test('deploy settings from the list: user, command with {DIR}/{PROFILE} mapped, the dotfiles checkout, SSH time-out', () => {
+  const ws = new Workspace(nodeFsHost());
+  ws.addFolder(pathToUri(FIXTURE));
+  const h = ws.homelabs()[0];
+  const got: Record<string, Record<string, unknown>> = {};
+  for (const c of h.containers.values()) {
+    const d = effectiveMachine(h, c).deploy;
+    if (d.methodFrom !== 'deploy-list') continue;
+    got[c.name] = { user: d.user, dotfilesDir: d.dotfilesDir, command: d.command, connectTimeout: d.connectTimeout };
+  }
+  assert.deepEqual(got, expected.deploys);
+  const roam = effectiveMachine(h, h.containers.get('ROAM_ONE')!).deploy;
+  assert.deepEqual(roam.targets.map((t) => t.value), ['127.0.0.3', '127.0.0.1', 'roam-one.tail']);
+  assert.equal(roam.targetFrom, 'deploy-list');
+});
+
+test('findings compared whole: only the dead file\'s missing import (a warning) and its undefined variable (an error)', async () => {
+  assert.deepEqual(await findings(FIXTURE), [...expected.findings].sort());
+});
+
+test('controls: each silenced finding comes back without the shape that silences it', async () => {
+  // Without the null test, null is no list.
+  await variant({ 'modules/panels.nix': (t) => t.replace('(systemSettings.panelLayouts or null) != null', 'systemSettings.panelLayouts != [ ]') }, async (dir) => {
+    assert.ok((await findings(dir)).includes('profiles/ATLAS-config.nix:6 error setting-type'));
+  });
+  // Without the `?` read, nothing declares notesToken.
+  await variant({ 'modules/mac/shell.nix': (t) => t.replace('userSettings ? notesToken && userSettings.notesToken != ""', 'true') }, async (dir) => {
+    assert.ok((await findings(dir)).includes('profiles/STUDIO_MAC-config.nix:9 warning unknown-setting'));
+  });
+  // `homelab.exclude: []` checks the archive: its broken import is a warning (nothing uses the file), not an error.
+  await variant({ '.vscode/settings.json': () => '{ "homelab.exclude": [] }' }, async (dir) => {
+    const all = await findings(dir);
+    assert.ok(all.includes('profiles/archived/OLD_SHED-config.nix:3 warning unknown-reference'), all.join('\n'));
+  });
+  // A broken import in a file a machine uses stays an error.
+  await variant({ 'modules/common.nix': (t) => t.replace('{ systemSettings', 'let x = import ./nowhere.nix; in { systemSettings') }, async (dir) => {
+    assert.ok((await findings(dir)).includes('modules/common.nix:1 error unknown-reference'));
+  });
+});
+
+test('the inventory wins for what it declares; the list fills the rest', async () => {
+  const inventory = 'version: 1\ncontainers:\n  BOX_DB:\n    ip: 127.0.0.99\ndeploy:\n  user: admin\n  dotfilesDir: /srv/dots\n';
+  await variant({ 'homelab.yaml': () => inventory }, async (dir) => {
+    const ws = new Workspace(nodeFsHost());
+    ws.addFolder(pathToUri(dir));
+    const h = ws.homelabs()[0];
+    const box = effectiveMachine(h, h.containers.get('BOX_DB')!);
+    assert.equal(box.deploy.target?.value, '127.0.0.99');
+    assert.equal(box.deploy.targetFrom, 'inventory');
+    assert.equal(box.deploy.user, 'admin');
+    assert.equal(box.deploy.dotfilesDir, '/srv/dots');
+    assert.equal(box.deploy.command, './install.sh {dir} {profile} --switch');
+    // The set's other machines are still machines beside the inventory's.
+    assert.ok(h.containers.has('ROAM_ONE') && h.containers.has('STUDIO_MAC'));
+  });
+});
+
+test('deploy list format: groups, comments, ordered addresses, a locked overlay named and not read, bad lines kept as problems', () => {
+  const main = '# comment\n\n@Group A|*\nweb|ops|10.0.0.1, web.lan|the web|./go {DIR} {PROFILE} {OTHER}|7\nbroken-line\n@Group B\ndb|root|10.0.0.2|db||x\n';
+  const list = readDeployList([
+    { uri: 'file:///r/deploy-servers.conf', text: main },
+    { uri: 'file:///r/deploy-servers-private.conf', text: '\0GITCRYPT\0\x01\x02' },
+  ]);
+  assert.deepEqual(list.files.map((f) => f.locked), [false, true]);
+  assert.deepEqual(list.groups.map((g) => [g.name, g.icon]), [['Group A', '*'], ['Group B', undefined]]);
+  const web = list.entries.get('web')!;
+  assert.deepEqual(web.addresses.map((a) => a.value), ['10.0.0.1', 'web.lan']);
+  assert.equal(main.slice(web.addresses[1].origin.span.start, web.addresses[1].origin.span.end), 'web.lan');
+  assert.equal(web.command, './go {dir} {profile} {OTHER}');
+  assert.equal(web.connectTimeout?.value, 7);
+  assert.equal(web.group, 'Group A');
+  assert.equal(list.entries.get('db')?.group, 'Group B');
+  assert.equal(list.entries.get('db')?.command, undefined);
+  assert.deepEqual(list.problems.map((p) => p.message), [
+    'expected PROFILE|USER|ADDRESSES|DESCRIPTION|COMMAND|SSH_TIMEOUT, found 1 field',
+    'SSH_TIMEOUT `x` is not a whole number of seconds',
+  ]);
+  assert.equal(mapPlaceholders('{DIR}/{PROFILE}'), '{dir}/{profile}');
+});
+
+test('a profile set is read only when every entry is a path; comments inside are skipped', () => {
+  const ok = profileSetsIn('file:///r/flake.nix', 'f { profiles = {\n  # old = ./o.nix;\n  a = ./p/a.nix; "b-c" = ./p/b.nix; }; }');
+  assert.deepEqual(ok.map((s) => s.entries.map((e) => [e.name, e.uri])), [[['a', 'file:///r/p/a.nix'], ['b-c', 'file:///r/p/b.nix']]]);
+  assert.deepEqual(profileSetsIn('file:///r/flake.nix', 'f { profiles = { a = ./a.nix; b = import ./b.nix; }; }'), []);
+});
+
+test('an edit to the deploy list on disk reaches the next model build', async () => {
+  await variant({}, async (dir) => {
+    const ws = new Workspace(nodeFsHost());
+    ws.addFolder(pathToUri(dir));
+    let h = ws.homelabs()[0];
+    assert.equal(effectiveMachine(h, h.containers.get('BOX_DB')!).deploy.user, 'ops');
+    const list = join(dir, 'deploy-servers.conf');
+    writeFileSync(list, readFileSync(list, 'utf8').replace('BOX_DB|ops|', 'BOX_DB|dba|'));
+    ws.fileChanged(pathToUri(list));
+    h = ws.homelabs()[0];
+    assert.equal(effectiveMachine(h, h.containers.get('BOX_DB')!).deploy.user, 'dba');
+  });
+});
