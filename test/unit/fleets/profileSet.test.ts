@@ -60,7 +60,7 @@ const KEYS = ['name', 'addresses', 'deploy', 'deployTargets', 'group', 'os', 'ba
 test('machines: the profile set names them (one macOS), base profiles are marked base, deploys come from the deploy list', async () => {
   const r = await cli('machines', FIXTURE, '--format', 'json');
   assert.equal(r.code, 0);
-  const rows = (JSON.parse(r.out) as Record<string, unknown>[])
+  const rows = (JSON.parse(r.out) as { machines: Record<string, unknown>[] }).machines
     .map((row) => Object.fromEntries(KEYS.filter((k) => row[k] !== undefined).map((k) => [k, row[k]])))
     .sort((a, b) => (String(a.name) < String(b.name) ? -1 : 1));
   assert.deepEqual(rows, [...expected.machines].sort((a, b) => (String(a.name) < String(b.name) ? -1 : 1)));
