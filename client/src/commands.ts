@@ -2,7 +2,7 @@
 // in its own module under commands/; this file only connects ids to them.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ContainerTreeProvider } from './tree/containerTreeProvider';
+import type { HomelabTreeProvider } from './tree/homelabTreeProvider';
 import type { ServerHealth } from './serverHealth';
 import { copyIp, openProfile, revealInInventory } from './commands/navigation';
 import { checkWorkspace, createInventory } from './commands/inventory';
@@ -15,7 +15,7 @@ import { pctCreate } from './proxmox';
 export interface CommandContext {
   client: LanguageClient;
   output: vscode.LogOutputChannel;
-  tree: ContainerTreeProvider;
+  tree: HomelabTreeProvider;
   health: ServerHealth;
   proxmox: ProxmoxLivePoller;
 }

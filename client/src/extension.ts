@@ -6,7 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ServerHealth } from './serverHealth';
 import { createLanguageClient } from './languageClient';
 import { registerCommands } from './commands';
-import { ContainerTreeProvider } from './tree/containerTreeProvider';
+import { HomelabTreeProvider } from './tree/homelabTreeProvider';
 import { Topology, TopologyChangedNotification, TopologyRequest, WorkspaceTrustNotification } from '../../server/src/protocol/customMessages';
 import { ProxmoxLiveStateNotification } from '../../server/src/protocol/proxmoxMessages';
 import { ProxmoxLivePoller } from './tree/proxmoxLive';
@@ -19,7 +19,7 @@ let client: LanguageClient | undefined;
 export interface HomelabApi {
   activationMs: number;
   client: LanguageClient;
-  tree: ContainerTreeProvider;
+  tree: HomelabTreeProvider;
   /** Resolves once the server is running and the first topology is shown. */
   ready: Promise<void>;
   /** How many times the server was restarted after it stopped unexpectedly. */
@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): HomelabApi {
 
   const languageClient = createLanguageClient(context, output);
   client = languageClient;
-  const tree = new ContainerTreeProvider(
+  const tree = new HomelabTreeProvider(
     () => languageClient.sendRequest<Topology>(TopologyRequest, {}),
     output,
   );

@@ -1,9 +1,9 @@
 // "Deploy Changed": which containers need a deploy, from last deploys and changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { changedContainers, selectChanged, type ContainerFiles } from '../../client/src/deploy/changed';
+import { changedMachines, selectChanged, type MachineFiles } from '../../client/src/deploy/changed';
 
-const containers: ContainerFiles[] = [
+const containers: MachineFiles[] = [
   { name: 'mon', files: ['profiles/LXC_monitoring-config.nix'] },
   { name: 'mail', files: ['./profiles/LXC_mailer-config.nix'] },
   { name: 'new', files: ['profiles/LXC_new-config.nix'] },
@@ -15,7 +15,7 @@ test('by time: only containers whose profile or a shared file changed after thei
     sharedFiles: shared,
     modifiedAt: { 'profiles/LXC_monitoring-config.nix': 1500, 'profiles/LXC_mailer-config.nix': 900, 'lib/defaults.nix': 800, 'profiles/LXC-base-config.nix': 700 },
   });
-  assert.deepEqual(d.map((x) => [x.container, x.deploy, x.files]), [
+  assert.deepEqual(d.map((x) => [x.machine, x.deploy, x.files]), [
     ['mon', true, ['profiles/LXC_monitoring-config.nix']], ['mail', false, []], ['new', false, []],
   ]);
   assert.match(d[0].reason, /LXC_monitoring-config\.nix changed since the last deploy/);
@@ -25,7 +25,7 @@ test('by time: a shared file (lib/defaults.nix) selects every container deployed
   const d = selectChanged(containers, { mon: { atMs: 1000 }, mail: { atMs: 3000 }, new: undefined }, {
     sharedFiles: shared, modifiedAt: { 'lib/defaults.nix': 2000 },
   });
-  assert.deepEqual(d.map((x) => [x.container, x.deploy]), [['mon', true], ['mail', false], ['new', true]]);
+  assert.deepEqual(d.map((x) => [x.machine, x.deploy]), [['mon', true], ['mail', false], ['new', true]]);
   assert.deepEqual(d[0].files, ['lib/defaults.nix']);
   assert.match(d[2].reason, /never deployed/);
 });
@@ -36,14 +36,14 @@ test('by commit: the files changed since the deployed commit decide', () => {
     changedSinceCommit: { aaaa: ['profiles/LXC-base-config.nix', 'README.md'], bbbb: ['README.md', 'profiles\\LXC_new-config.nix'] },
     modifiedAt: { 'profiles/LXC_mailer-config.nix': 99 },
   });
-  assert.deepEqual(d.map((x) => [x.container, x.deploy, x.files]), [
+  assert.deepEqual(d.map((x) => [x.machine, x.deploy, x.files]), [
     ['mon', true, ['profiles/LXC-base-config.nix']], ['mail', false, []], ['new', true, ['profiles/LXC-base-config.nix']],
   ]);
 });
 
 test('never deployed: compared with the remote branch when that is known', () => {
   const d = selectChanged(containers, {}, { sharedFiles: shared, changedSinceRemote: ['profiles/LXC_mailer-config.nix'] });
-  assert.deepEqual(d.map((x) => [x.container, x.deploy]), [['mon', false], ['mail', true], ['new', false]]);
+  assert.deepEqual(d.map((x) => [x.machine, x.deploy]), [['mon', false], ['mail', true], ['new', false]]);
   assert.match(d[1].reason, /since the remote branch/);
 });
 
@@ -54,7 +54,7 @@ test('changedContainers: the time-based shorthand the VS Code side calls', () =>
     { name: 'b', files: ['file:///h/profiles/b.nix', 'file:///h/lib/defaults.nix'] },
     { name: 'c', files: ['file:///h/profiles/c.nix'] },
   ];
-  assert.deepEqual(changedContainers(list, { a: 20, b: 20 }, mtimes), ['a', 'c']);
-  assert.deepEqual(changedContainers(list, { a: 60, b: 60, c: 60 }, mtimes), []);
-  assert.deepEqual(changedContainers(list, { a: 60, b: 60, c: 60 }, { 'file:///h/lib/defaults.nix': 70 }), ['a', 'b']);
+  assert.deepEqual(changedMachines(list, { a: 20, b: 20 }, mtimes), ['a', 'c']);
+  assert.deepEqual(changedMachines(list, { a: 60, b: 60, c: 60 }, mtimes), []);
+  assert.deepEqual(changedMachines(list, { a: 60, b: 60, c: 60 }, { 'file:///h/lib/defaults.nix': 70 }), ['a', 'b']);
 });

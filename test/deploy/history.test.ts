@@ -47,7 +47,7 @@ test('entries survive a restart, newest first, with the OS user; lastSuccessful 
   const d = selectChanged([{ name: 'mon', files: ['profiles/mon.nix'] }, { name: 'new', files: [] }], last, {
     sharedFiles: [], changedSinceCommit: { '1111111111111111111111111111111111111111': ['profiles/mon.nix'] },
   });
-  assert.deepEqual(d.map((x) => [x.container, x.deploy]), [['mon', true], ['new', true]]);
+  assert.deepEqual(d.map((x) => [x.machine, x.deploy]), [['mon', true], ['new', true]]);
   assert.equal((fs.statSync(path.join(dir, HISTORY_FILE)).mode & 0o777), 0o600);
 });
 
@@ -115,7 +115,7 @@ test('never a secret, a message or command output: only typed fields are stored'
   const h = new DeployHistory(dir, { secrets: [secret] });
   const [stored] = await h.record({
     ...entryFromResult({
-      container: 'app', status: 'succeeded', durationMs: 900, startedAt: 5000,
+      machine: 'app', status: 'succeeded', durationMs: 900, startedAt: 5000,
       message: `token is ${secret}`,
     } as never, 'ssh-script', { commit: 'b'.repeat(40), health }),
     // Fields outside the type are dropped too.
@@ -137,7 +137,7 @@ test('entries from a wave run: touched machines only, with their rollback', () =
     stoppedBy: { wave: 1, machine: 'a', kind: 'deploy', message: 'x' },
     machines: [
       { machine: 'a', wave: 1, status: 'failed', failure: 'deploy', message: 'Run the command exited with code 7: secret output',
-        deploy: { container: 'a', status: 'failed', failedStep: 'run', exitCode: 7, durationMs: 40, startedAt: 100, message: 'secret output' },
+        deploy: { machine: 'a', status: 'failed', failedStep: 'run', exitCode: 7, durationMs: 40, startedAt: 100, message: 'secret output' },
         rollback: { status: 'succeeded', description: 'commit aaaaaaa' } },
       { machine: 'b', wave: 2, status: 'skipped', message: 'not started' },
     ],

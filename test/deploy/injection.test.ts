@@ -99,7 +99,7 @@ for (const method of DEPLOY_METHODS) {
       assert.ok(r.issues.length > 0, label);
       for (const i of r.issues) {
         assert.equal(i.field, c.field, `${label}: issue names ${i.field}: ${i.message}`);
-        assert.equal(i.container, String(t.name), label);
+        assert.equal(i.machine, String(t.name), label);
         assert.ok(i.message.length > 10, label);
       }
       tried++;
@@ -121,7 +121,7 @@ test('hostile settings are refused, naming the setting', () => {
   for (const [o, field] of bad) {
     const r = planDeploy([good('ssh-script')], { ...opts, ...o });
     assert.ok(!r.ok, JSON.stringify(o));
-    assert.deepEqual(r.issues.map((i) => [i.container, i.field]), [[SETTINGS, field]], JSON.stringify(o));
+    assert.deepEqual(r.issues.map((i) => [i.machine, i.field]), [[SETTINGS, field]], JSON.stringify(o));
   }
 });
 

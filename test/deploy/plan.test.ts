@@ -27,7 +27,7 @@ test('ssh-script: fetch, hard reset to origin/main, then the command in dotfiles
   const p = plan([target('LXC_monitoring')]);
   assert.equal(p.units.length, 1);
   const u = p.units[0];
-  assert.deepEqual(u.containers, ['LXC_monitoring']);
+  assert.deepEqual(u.machines, ['LXC_monitoring']);
   assert.equal(u.address, 'akunito@192.168.8.85');
   assert.deepEqual(u.steps.map((s) => s.id), ['fetch', 'reset', 'run']);
   const ssh = ['ssh', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-tt', '--', 'akunito@192.168.8.85'];
@@ -78,7 +78,7 @@ test('colmena: a selection is one call; other methods keep one unit per containe
     target('b', { method: 'command', command: 'echo {profile}' }),
     target('c', { method: 'colmena' }, { profileName: 'c-prof' }),
   ]);
-  assert.deepEqual(p.units.map((u) => u.containers), [['a', 'c'], ['b']]);
+  assert.deepEqual(p.units.map((u) => u.machines), [['a', 'c'], ['b']]);
   assert.deepEqual(p.units[0].steps.map((s) => s.argv), [['colmena', 'apply', '--on', 'a,c-prof']]);
   assert.equal(p.units[0].steps[0].cwd, ws);
   assert.deepEqual(p.units[1].steps[0].argv, ['echo', 'b']);
@@ -113,7 +113,7 @@ test('missing fields are named per method', () => {
     { name: 'w', deploy: { method: 'colmena' } },
   ], opts);
   assert.equal(r.ok, false);
-  const got = r.ok ? [] : r.issues.map((i) => `${i.container}:${i.field}`).sort();
+  const got = r.ok ? [] : r.issues.map((i) => `${i.machine}:${i.field}`).sort();
   assert.deepEqual(got, ['x:deploy.command', 'x:deploy.dotfilesDir', 'x:deploy.user', 'x:ip', 'y:deploy.user', 'y:ip', 'z:host']);
 });
 

@@ -49,7 +49,7 @@ async function run(unit: DeployUnit): Promise<Awaited<ReturnType<typeof runDeplo
 
 async function capture(step: PlanStep): Promise<string> {
   let out = '';
-  const r = await runDeploy({ units: [{ id: 'p', containers: ['p'], method: 'command', steps: [step] }], parallel: 1 }, {
+  const r = await runDeploy({ units: [{ id: 'p', machines: ['p'], method: 'command', steps: [step] }], parallel: 1 }, {
     onEvent: (e) => { if (e.type === 'output' && e.stream === 'stdout') out += e.text; },
   });
   assert.equal(r.results[0].status, 'succeeded', r.results[0].message);

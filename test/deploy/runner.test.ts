@@ -15,7 +15,7 @@ import type { DeployEvent, DeployPlan, DeployUnit, PlanStep, RunOptions } from '
 const fx = path.join(__dirname, '..', 'fixtures', 'deploy');
 const node = process.execPath;
 const step = (id: string, script: string, ...args: string[]): PlanStep => ({ id, title: `step ${id}`, argv: [node, path.join(fx, script), ...args], cwd: fx });
-const unit = (id: string, ...steps: PlanStep[]): DeployUnit => ({ id, containers: [id], method: 'command', steps });
+const unit = (id: string, ...steps: PlanStep[]): DeployUnit => ({ id, machines: [id], method: 'command', steps });
 
 async function run(plan: DeployPlan, o: RunOptions = {}): Promise<{ events: DeployEvent[]; out: string; summary: Awaited<ReturnType<typeof runDeploy>> }> {
   const events: DeployEvent[] = [];
@@ -36,7 +36,7 @@ test('a failing step stops its unit and names the step; other units still run', 
     parallel: 1,
     units: [unit('a', step('one', 'echo-args.mjs', 'x'), step('two', 'fail.mjs', '5'), step('three', 'echo-args.mjs', 'never')), unit('b', step('one', 'echo-args.mjs', 'b'))],
   });
-  assert.deepEqual(summary.results.map((r) => [r.container, r.status, r.failedStep, r.failedStepIndex, r.exitCode]), [
+  assert.deepEqual(summary.results.map((r) => [r.machine, r.status, r.failedStep, r.failedStepIndex, r.exitCode]), [
     ['a', 'failed', 'two', 1, 5], ['b', 'succeeded', undefined, undefined, undefined],
   ]);
   assert.match(summary.results[0].message ?? '', /step two exited with code 5: failing on purpose with 5/);
@@ -98,7 +98,7 @@ test('cancelling ends the step, its grandchildren, and marks queued units cancel
     },
   );
   assert.ok(before.length > 0, 'the grandchild was running');
-  assert.deepEqual(summary.results.map((r) => [r.container, r.status, r.failedStep]), [['slow', 'cancelled', 's'], ['queued', 'cancelled', undefined]]);
+  assert.deepEqual(summary.results.map((r) => [r.machine, r.status, r.failedStep]), [['slow', 'cancelled', 's'], ['queued', 'cancelled', undefined]]);
   assert.equal(events.filter((e) => e.type === 'step-start').length, 1);
   let left = pgrepSelf(marker);
   for (let i = 0; i < 60 && left.length > 0; i++) {

@@ -73,7 +73,7 @@ describe('deploys over a real sshd', { concurrency: 6 }, () => {
     fs.writeFileSync(path.join(dir, 'VERSION'), 'local edit\n'); // a dirty tracked file the reset discards
 
     const { events, output, summary } = await run(plan([target('LXC_alpha', dir, './install.sh {dir} {profile}')]));
-    assert.deepEqual(summary.results.map((r) => [r.container, r.status, r.message]), [['LXC_alpha', 'succeeded', undefined]]);
+    assert.deepEqual(summary.results.map((r) => [r.machine, r.status, r.message]), [['LXC_alpha', 'succeeded', undefined]]);
     assert.deepEqual(
       events.filter((e) => e.type === 'step-start').map((e) => e.type === 'step-start' && e.step.id),
       ['fetch', 'reset', 'run'],
@@ -215,7 +215,7 @@ describe('deploys over a real sshd', { concurrency: 6 }, () => {
     assert.equal(p.parallel, 2);
     const { summary, output } = await run(p);
     // Each script waits for the other's start marker: both succeed only if they overlapped.
-    assert.deepEqual(summary.results.map((r) => [r.container, r.status, r.message]), [
+    assert.deepEqual(summary.results.map((r) => [r.machine, r.status, r.message]), [
       ['par-a', 'succeeded', undefined], ['par-b', 'succeeded', undefined],
     ]);
     assert.match(output, /par-a saw par-b/);

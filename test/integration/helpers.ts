@@ -19,7 +19,7 @@ export interface HomelabApi {
 /** The fields of a tree node the suites look at. */
 export interface TreeNodeLike {
   type: string;
-  container?: { name: string; ip?: string };
+  machine?: { name: string; ip?: string };
   host?: { name: string; live?: unknown; proxmox?: unknown };
 }
 

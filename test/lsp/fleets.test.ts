@@ -35,11 +35,11 @@ for (const layout of readdirSync(FLEETS).sort()) {
       const topology = await client.request<Topology>('homelab/topology', {});
       assert.equal(topology.homelabs.length, 1);
       const lab = topology.homelabs[0];
-      assert.deepEqual(lab.containers.map((c) => c.name).sort(), expected.machines.map((m) => m.name).sort());
+      assert.deepEqual(lab.machines.map((c) => c.name).sort(), expected.machines.map((m) => m.name).sort());
       for (const want of expected.machines) {
-        const c = lab.containers.find((x) => x.name === want.name)!;
+        const c = lab.machines.find((x) => x.name === want.name)!;
         assert.ok(c.sources && c.sources.length > 0, `${want.name} has a source`);
-        assert.ok(c.profileUri && c.profileExists, `${want.name} opens its configuration file`);
+        assert.ok(c.configUri && c.configExists, `${want.name} opens its configuration file`);
         assert.ok(c.location && c.location.line >= 0, `${want.name} has a declaration place`);
         if (!lab.inventoryUri) assert.equal(c.deploy.method, want.deployMethod, want.name);
         if (want.deployTarget) assert.equal(c.deployTarget, want.deployTarget, want.name);
@@ -133,7 +133,7 @@ test('the Nix checks run on every .nix file of any folder, homelab or not', asyn
     assert.deepEqual(codes('pkgs/tool.nix'), ['nix-undefined-variable', 'nix-unused-binding']);
     assert.ok(codes('broken.nix').includes('nix-syntax'), codes('broken.nix').join(', '));
     const topology = await client.request<Topology>('homelab/topology', {});
-    assert.equal(topology.homelabs[0]?.containers.length ?? 0, 0, 'no machine is invented');
+    assert.equal(topology.homelabs[0]?.machines.length ?? 0, 0, 'no machine is invented');
   } finally {
     await client.shutdown().catch(() => undefined);
     client.kill();

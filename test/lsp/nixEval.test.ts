@@ -29,7 +29,7 @@ test('nix eval over LSP: only once trusted, machines only Nix lists appear "from
   const { lab, env } = makeStandInLab();
   const client = await start(lab, env, {});
   try {
-    const names = async (): Promise<string[]> => (await client.request<Topology>('homelab/topology', {})).homelabs[0].containers.map((c) => c.name).sort();
+    const names = async (): Promise<string[]> => (await client.request<Topology>('homelab/topology', {})).homelabs[0].machines.map((c) => c.name).sort();
     assert.deepEqual(await names(), ['web']);
     assert.ok(!client.notifications.some(isNixEvalLog), 'no Nix in an untrusted workspace');
 
@@ -37,7 +37,7 @@ test('nix eval over LSP: only once trusted, machines only Nix lists appear "from
     await client.waitForNotification(isNixEvalLog, 60000);
     await client.waitForNotification((m) => m.method === 'homelab/topologyChanged' && client.notifications.indexOf(m) > client.notifications.findIndex(isNixEvalLog), 60000);
     const lab0 = (await client.request<Topology>('homelab/topology', {})).homelabs[0];
-    const byName = new Map(lab0.containers.map((c) => [c.name, c]));
+    const byName = new Map(lab0.machines.map((c) => [c.name, c]));
     assert.deepEqual([...byName.keys()].sort(), ['alpha', 'bravo', 'web']);
     const alpha = byName.get('alpha')!;
     assert.deepEqual([alpha.sources, alpha.group, alpha.ip, alpha.deployTarget], [['nix-eval'], 'nix-eval', undefined, undefined]);
@@ -81,7 +81,7 @@ test('nix eval over LSP: a locked input missing from the store is one informatio
     const line = text.split('\n').findIndex((l) => l.includes('inputs.extra.url'));
     assert.equal(found[0].range.start.line, line);
     assert.equal(text.split('\n')[line].slice(found[0].range.start.character, found[0].range.end.character), 'extra');
-    const names = (await client.request<Topology>('homelab/topology', {})).homelabs[0].containers.map((c) => [c.name, c.sources]);
+    const names = (await client.request<Topology>('homelab/topology', {})).homelabs[0].machines.map((c) => [c.name, c.sources]);
     assert.deepEqual(names, [['web', ['deploy-rs']]]);
   } finally {
     await client.shutdown();

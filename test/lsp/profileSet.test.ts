@@ -20,15 +20,15 @@ test('profile set: topology and tree — list groups, base profiles under their 
   try {
     const topology = await client.request<Topology>('homelab/topology', {});
     const lab = topology.homelabs[0];
-    assert.deepEqual(lab.containers.map((c) => c.name).sort(), ['ATLAS', 'ATLAS_GUEST', 'BOX_DB', 'BOX_WEB', 'ROAM_ONE', 'STUDIO_MAC']);
-    const roam = lab.containers.find((c) => c.name === 'ROAM_ONE')!;
+    assert.deepEqual(lab.machines.map((c) => c.name).sort(), ['ATLAS', 'ATLAS_GUEST', 'BOX_DB', 'BOX_WEB', 'ROAM_ONE', 'STUDIO_MAC']);
+    const roam = lab.machines.find((c) => c.name === 'ROAM_ONE')!;
     assert.deepEqual(roam.deployTargets, ['127.0.0.3', '127.0.0.1', 'roam-one.tail']);
     assert.equal(roam.group, 'Roaming');
     assert.deepEqual(roam.deploy, { method: 'ssh-script', user: 'alex', dotfilesDir: '/home/alex/.dotfiles', command: './install.sh {dir} {profile}', sshOptions: [], connectTimeout: 5 });
     assert.deepEqual(roam.baseProfiles?.map((b) => b.name), ['ROAMING-base']);
-    assert.equal(lab.containers.find((c) => c.name === 'STUDIO_MAC')?.os, 'darwin');
+    assert.equal(lab.machines.find((c) => c.name === 'STUDIO_MAC')?.os, 'darwin');
 
-    const label = (n: TreeNode): string => (n.type === 'group' ? `group:${n.label}` : n.type === 'container' ? n.container.name : n.type === 'detail' ? `${n.description}:${n.label}` : n.type);
+    const label = (n: TreeNode): string => (n.type === 'group' ? `group:${n.label}` : n.type === 'container' ? n.machine.name : n.type === 'detail' ? `${n.description}:${n.label}` : n.type);
     const roots = rootNodes(topology, 'host');
     // ATLAS_GUEST is in no deploy list: the flake's nixosConfigurations (read through the helper) group it.
     assert.deepEqual(roots.map(label), ['group:Boxes', 'group:Desks', 'group:Roaming', 'group:nixosConfigurations', 'unassigned']);

@@ -179,7 +179,7 @@ test('the topology carries the access, the live state and the unmanaged guests',
   const pve2 = lab.hosts.find((h) => h.name === 'pve2');
   assert.deepEqual([pve2?.proxmox?.via, pve2?.live], ['api', undefined]);
   assert.equal(lab.hosts.find((h) => h.name === 'truenas')?.proxmox, undefined);
-  const c = new Map(lab.containers.map((x) => [x.name, x.live]));
+  const c = new Map(lab.machines.map((x) => [x.name, x.live]));
   assert.deepEqual(c.get('LXC_HOME'), { status: 'missing' });
   assert.deepEqual(c.get('LXC_proxy'), { status: 'running', node: 'pve2' });
   assert.deepEqual(c.get('LXC_mailer'), { status: 'stopped', node: 'pve' });
@@ -201,5 +201,5 @@ test('a failed read: the drift diagnostics disappear and the tree says why', asy
   const t = await client.request<Topology>('homelab/topology', {});
   const pve = t.homelabs[0].hosts.find((h) => h.name === 'pve');
   assert.deepEqual(pve?.live, { via: 'api', readAt, error: 'connect ECONNREFUSED 127.0.0.1:1', unmanaged: [] });
-  assert.ok(t.homelabs[0].containers.every((x) => x.live === undefined));
+  assert.ok(t.homelabs[0].machines.every((x) => x.live === undefined));
 });

@@ -25,7 +25,7 @@ test('homelab/topology describes examples/homelab', async () => {
     assert.deepEqual([pve?.kind, pve?.ip, pve?.network], ['proxmox', '192.168.8.82', 'home']);
     assert.equal(lab.hosts.find((h) => h.name === 'truenas')?.kind, 'nas');
 
-    const byName = new Map(lab.containers.map((c) => [c.name, c]));
+    const byName = new Map(lab.machines.map((c) => [c.name, c]));
     assert.deepEqual([...byName.keys()].sort(), [
       'LXC_HOME', 'LXC_liftcraftTEST', 'LXC_mailer', 'LXC_monitoring', 'LXC_plane', 'LXC_portfolioprod', 'LXC_proxy',
     ]);
@@ -38,8 +38,8 @@ test('homelab/topology describes examples/homelab', async () => {
       assert.equal(c.ip, ip, `${name} ip`);
       assert.equal(c.host, 'pve');
       assert.equal(c.network, 'home');
-      assert.equal(c.profileExists, true, `${name} has its profile`);
-      assert.equal(c.profileUri, fileUri(path.join(root, 'profiles', `${name}-config.nix`)));
+      assert.equal(c.configExists, true, `${name} has its profile`);
+      assert.equal(c.configUri, fileUri(path.join(root, 'profiles', `${name}-config.nix`)));
       assert.equal(c.deploy.method, 'ssh-script');
       assert.equal(c.deploy.user, 'akunito');
       assert.equal(c.deploy.dotfilesDir, '/home/akunito/.dotfiles');
@@ -52,12 +52,12 @@ test('homelab/topology describes examples/homelab', async () => {
     assert.deepEqual(monitoring.services.map((s) => s.name).sort(), ['grafana', 'prometheus']);
     assert.equal(monitoring.services.find((s) => s.name === 'grafana')?.port, 3002);
     // The files a deploy depends on: the profile, the base it imports, the defaults.
-    const deps = monitoring.profileDependencies ?? [];
+    const deps = monitoring.configDependencies ?? [];
     for (const f of ['profiles/LXC_monitoring-config.nix', 'profiles/LXC-base-config.nix', 'lib/defaults.nix']) {
       assert.ok(deps.includes(fileUri(path.join(root, f))), `${f} in ${deps.join(', ')}`);
     }
     const grafana = lab.services.find((s) => s.name === 'grafana');
-    assert.deepEqual(grafana?.containers, ['LXC_monitoring']);
+    assert.deepEqual(grafana?.machines, ['LXC_monitoring']);
     assert.equal(grafana?.builtIn, false);
     assert.equal(await client.shutdown(), 0);
   } finally {
@@ -75,10 +75,10 @@ test('a workspace with profiles but no inventory still has its containers (unass
     const topology = await client.request<Topology>('homelab/topology', {});
     const lab = topology.homelabs[0];
     assert.equal(lab.inventoryUri, undefined);
-    const mailer = lab.containers.find((c) => c.name === 'LXC_mailer');
+    const mailer = lab.machines.find((c) => c.name === 'LXC_mailer');
     assert.equal(mailer?.ip, '192.168.8.89', 'the IP comes from the profile');
     assert.equal(mailer?.host, undefined);
-    assert.equal(lab.containers.length, 7, 'the base profile is not a container');
+    assert.equal(lab.machines.length, 7, 'the base profile is not a container');
     const created = await client.request<{ text: string; containers: number }>('homelab/createInventory', { folderUri: fileUri(dir) });
     assert.equal(created.containers, 7);
     assert.match(created.text, /^ {2}LXC_mailer:\n {4}ip: 192\.168\.8\.89\n {4}hostname: mailer\n {4}profile: profiles\/LXC_mailer-config\.nix\n {4}update: "?Sat \*-\*-\* 07:35:00"?$/m);

@@ -6,7 +6,7 @@
 // Deploy Plan, Deploy Changed (the machines whose plan is not empty) and Roll
 // Back. The engine itself (client/src/deploy) is plain Node.
 import * as vscode from 'vscode';
-import type { ContainerNode } from '../../../server/src/protocol/customMessages';
+import type { MachineNode } from '../../../server/src/protocol/customMessages';
 import type { DeployPlanResult } from '../../../server/src/protocol/customMessages';
 import { selectChanged } from '../deploy/changed';
 import { DeployHistory } from '../deploy/history';
@@ -22,7 +22,7 @@ import type { DeployTarget, PlanOptions, RunSummary } from '../deploy/types';
 import type { WaveRunSummary } from '../deploy/waveRunner';
 import { formatWaves, planWaves } from '../deploy/waves';
 import type { CommandContext } from '../commands';
-import { containerFromArgs, pickContainers, PickedContainer } from './pickContainer';
+import { machineFromArgs, pickMachines, PickedMachine } from './pickMachine';
 import { DeployOutput } from './deployOutput';
 import { openSshTerminal } from './sshTerminal';
 import { PlanViews, planSummary, requestPlan } from './deployPlan';
@@ -36,27 +36,27 @@ export function registerDeployCommands(context: vscode.ExtensionContext, ctx: Co
   const history = new DeployHistory(vscode.Uri.joinPath(storage, 'deploys').fsPath);
   const planViews = new PlanViews();
   context.subscriptions.push(planViews);
-  const deploy = (picked: PickedContainer[], dryRun: boolean): Promise<WaveRunSummary[] | RunSummary | undefined> =>
-    deployContainers(ctx, history, planViews, picked, dryRun);
+  const deploy = (picked: PickedMachine[], dryRun: boolean): Promise<WaveRunSummary[] | RunSummary | undefined> =>
+    deployMachines(ctx, history, planViews, picked, dryRun);
 
   register('homelab.deploy', async (...args) => {
-    const picked = containerFromArgs(ctx.tree, args);
-    return deploy(picked.length > 0 ? picked : await pickContainers(ctx.tree, 'Deploy which containers?', true), false);
+    const picked = machineFromArgs(ctx.tree, args);
+    return deploy(picked.length > 0 ? picked : await pickMachines(ctx.tree, 'Deploy which containers?', true), false);
   });
   register('homelab.dryRun', async (...args) => {
-    const picked = containerFromArgs(ctx.tree, args);
-    return deploy(picked.length > 0 ? picked : await pickContainers(ctx.tree, 'Dry run for which containers?', true), true);
+    const picked = machineFromArgs(ctx.tree, args);
+    return deploy(picked.length > 0 ? picked : await pickMachines(ctx.tree, 'Dry run for which containers?', true), true);
   });
   register('homelab.deployAll', async () => {
     await ctx.tree.ensureLoaded();
-    return deploy(ctx.tree.containers(), false);
+    return deploy(ctx.tree.machines(), false);
   });
   register('homelab.deployChanged', async () => {
     await ctx.tree.ensureLoaded();
-    const all = ctx.tree.containers();
-    const picked: PickedContainer[] = [];
+    const all = ctx.tree.machines();
+    const picked: PickedMachine[] = [];
     for (const [rootUri, group] of groupByRoot(all)) {
-      const answer = await planFor(ctx, history, rootUri, group.map((p) => p.container.name));
+      const answer = await planFor(ctx, history, rootUri, group.map((p) => p.machine.name));
       if (answer.error) {
         ctx.output.warn(`Deploy Changed: no plan for ${rootUri} (${answer.error}); deciding by file times instead`);
         picked.push(...(await changedByFileTimes(history, group)));
@@ -64,8 +64,8 @@ export function registerDeployCommands(context: vscode.ExtensionContext, ctx: Co
       }
       const planned = new Set(answer.plan.machines.map((m) => m.machine));
       for (const p of group) {
-        ctx.output.info(`Deploy Changed: ${p.container.name}: ${planned.has(p.container.name) ? 'deploy (its plan is not empty)' : 'skip (no change since its last deploy)'}`);
-        if (planned.has(p.container.name)) picked.push(p);
+        ctx.output.info(`Deploy Changed: ${p.machine.name}: ${planned.has(p.machine.name) ? 'deploy (its plan is not empty)' : 'skip (no change since its last deploy)'}`);
+        if (planned.has(p.machine.name)) picked.push(p);
       }
     }
     if (picked.length === 0) {
@@ -76,11 +76,11 @@ export function registerDeployCommands(context: vscode.ExtensionContext, ctx: Co
   });
   register('homelab.showDeployPlan', async () => {
     await ctx.tree.ensureLoaded();
-    const all = ctx.tree.containers();
+    const all = ctx.tree.machines();
     // Returns the last page shown (the integration tests read it).
     let shown: string | undefined;
     for (const [rootUri, group] of groupByRoot(all)) {
-      const names = group.map((p) => p.container.name);
+      const names = group.map((p) => p.machine.name);
       const answer = await planFor(ctx, history, rootUri, names);
       shown = planViews.show(rootUri, folderName(rootUri), answer, await sinceLabel(history, names));
     }
@@ -89,29 +89,29 @@ export function registerDeployCommands(context: vscode.ExtensionContext, ctx: Co
   });
   register('homelab.rollback', async (...args) => {
     if (refuseUntrusted('Rolling back')) return undefined;
-    const picked = containerFromArgs(ctx.tree, args);
-    const chosen = picked.length > 0 ? picked : await pickContainers(ctx.tree, 'Roll back which machine?', false);
+    const picked = machineFromArgs(ctx.tree, args);
+    const chosen = picked.length > 0 ? picked : await pickMachines(ctx.tree, 'Roll back which machine?', false);
     if (chosen.length !== 1) return undefined;
-    const { container, rootUri } = chosen[0];
-    const last = await history.lastSuccessful(container.name);
-    const r = planRollback(toTarget(container), planOptions(rootUri), { previousCommit: last?.commit });
+    const { machine, rootUri } = chosen[0];
+    const last = await history.lastSuccessful(machine.name);
+    const r = planRollback(toTarget(machine), planOptions(rootUri), { previousCommit: last?.commit });
     if (!r.ok) {
-      void vscode.window.showErrorMessage(`Homelab: cannot roll back ${container.name}: ${r.reason}`);
+      void vscode.window.showErrorMessage(`Homelab: cannot roll back ${machine.name}: ${r.reason}`);
       return undefined;
     }
     const detail = [r.description, ...r.unit.steps.map((st) => displayCommand(st.argv))].join('\n');
-    if ((await vscode.window.showWarningMessage(`Roll back ${container.name}?`, { modal: true, detail }, 'Roll Back')) !== 'Roll Back') return undefined;
+    if ((await vscode.window.showWarningMessage(`Roll back ${machine.name}?`, { modal: true, detail }, 'Roll Back')) !== 'Roll Back') return undefined;
     const output = new DeployOutput(ctx.output, vscode.workspace.getConfiguration('homelab').get<string>('deploy.output', 'terminal') === 'terminal');
     const summary = await runDeploy({ units: [r.unit], parallel: 1 }, { onEvent: (e) => output.handle(e) });
     const ok = summary.results.every((x) => x.status === 'succeeded');
-    ctx.output.info(`Rollback of ${container.name}: ${ok ? 'done' : 'failed'}`);
-    void (ok ? vscode.window.showInformationMessage(`Homelab: ${container.name} rolled back.`) : vscode.window.showErrorMessage(`Homelab: rollback of ${container.name} failed.`, 'Show Output').then((c) => c && ctx.output.show()));
+    ctx.output.info(`Rollback of ${machine.name}: ${ok ? 'done' : 'failed'}`);
+    void (ok ? vscode.window.showInformationMessage(`Homelab: ${machine.name} rolled back.`) : vscode.window.showErrorMessage(`Homelab: rollback of ${machine.name} failed.`, 'Show Output').then((c) => c && ctx.output.show()));
     return summary;
   });
   register('homelab.openSshTerminal', (...args) => openSshTerminal(ctx, args));
 }
 
-function toTarget(c: ContainerNode): DeployTarget {
+function toTarget(c: MachineNode): DeployTarget {
   return { name: c.name, ip: deployAddress(c), host: c.host, profileName: c.name, deploy: c.deploy };
 }
 
@@ -120,7 +120,7 @@ function toTarget(c: ContainerNode): DeployTarget {
  * gives several in order (a deploy list): each is probed on the SSH port the
  * options name, with the machine's own connect time-out.
  */
-async function answeringTarget(ctx: CommandContext, c: ContainerNode, options: PlanOptions): Promise<DeployTarget> {
+async function answeringTarget(ctx: CommandContext, c: MachineNode, options: PlanOptions): Promise<DeployTarget> {
   const target = toTarget(c);
   if (!c.deployTargets || c.deployTargets.length < 2) return target;
   const port = sshPort([...(options.sshOptions ?? []), ...(c.deploy.sshOptions ?? [])]);
@@ -156,8 +156,8 @@ export function refuseUntrusted(action: string): boolean {
   return true;
 }
 
-function groupByRoot(picked: PickedContainer[]): Map<string, PickedContainer[]> {
-  const byRoot = new Map<string, PickedContainer[]>();
+function groupByRoot(picked: PickedMachine[]): Map<string, PickedMachine[]> {
+  const byRoot = new Map<string, PickedMachine[]>();
   for (const p of picked) byRoot.set(p.rootUri, [...(byRoot.get(p.rootUri) ?? []), p]);
   return byRoot;
 }
@@ -182,15 +182,15 @@ async function sinceLabel(history: DeployHistory, machines: string[]): Promise<s
 }
 
 /** The old way, when there is no plan (not a git repository): profile files newer than the last deploy. */
-async function changedByFileTimes(history: DeployHistory, group: PickedContainer[]): Promise<PickedContainer[]> {
+async function changedByFileTimes(history: DeployHistory, group: PickedMachine[]): Promise<PickedMachine[]> {
   const last: Record<string, number> = {};
-  for (const { container } of group) {
-    const entry = await history.lastSuccessful(container.name);
-    if (entry) last[container.name] = entry.time + entry.durationMs;
+  for (const { machine } of group) {
+    const entry = await history.lastSuccessful(machine.name);
+    if (entry) last[machine.name] = entry.time + entry.durationMs;
   }
   const modifiedAt: Record<string, number> = {};
-  for (const { container } of group)
-    for (const uri of container.profileDependencies ?? []) {
+  for (const { machine } of group)
+    for (const uri of machine.configDependencies ?? []) {
       if (uri in modifiedAt) continue;
       try {
         modifiedAt[uri] = (await vscode.workspace.fs.stat(vscode.Uri.parse(uri))).mtime;
@@ -199,19 +199,19 @@ async function changedByFileTimes(history: DeployHistory, group: PickedContainer
       }
     }
   const decisions = selectChanged(
-    group.map(({ container }) => ({ name: container.name, files: container.profileDependencies ?? [] })),
+    group.map(({ machine }) => ({ name: machine.name, files: machine.configDependencies ?? [] })),
     Object.fromEntries(Object.entries(last).map(([name, atMs]) => [name, { atMs }])),
     { sharedFiles: [], modifiedAt },
   );
-  const names = new Set(decisions.filter((d) => d.deploy).map((d) => d.container));
-  return group.filter(({ container }) => names.has(container.name));
+  const names = new Set(decisions.filter((d) => d.deploy).map((d) => d.machine));
+  return group.filter(({ machine }) => names.has(machine.name));
 }
 
-async function deployContainers(
+async function deployMachines(
   ctx: CommandContext,
   history: DeployHistory,
   planViews: PlanViews,
-  picked: PickedContainer[],
+  picked: PickedMachine[],
   dryRun: boolean,
 ): Promise<WaveRunSummary[] | RunSummary | undefined> {
   if (picked.length === 0) return undefined;
@@ -222,32 +222,32 @@ async function deployContainers(
   const runs: RootRun[] = [];
   for (const [rootUri, group] of groupByRoot(picked)) {
     const options = planOptions(rootUri);
-    const targets = await Promise.all(group.map((p) => answeringTarget(ctx, p.container, options)));
+    const targets = await Promise.all(group.map((p) => answeringTarget(ctx, p.machine, options)));
     const parallel = config.get<number>('deploy.parallel', 0);
-    const candidates = Object.fromEntries(group.map((p) => [p.container.name, { services: p.container.services.map((x) => x.name), tags: p.container.tags ?? [] }]));
+    const candidates = Object.fromEntries(group.map((p) => [p.machine.name, { services: p.machine.services.map((x) => x.name), tags: p.machine.tags ?? [] }]));
     const result = planWaves(targets, parallel > 0 ? { ...options, parallel } : options, candidates);
     if (!result.ok) {
       ctx.output.error(`Deploy refused:\n${formatIssues(result.issues)}`);
       void vscode.window.showErrorMessage(`Homelab: deploy refused. ${formatIssues(result.issues)}`, { modal: true });
       return undefined;
     }
-    runs.push({ rootUri, targets, containers: group.map((p) => p.container), waves: result.waves, options });
+    runs.push({ rootUri, targets, machines: group.map((p) => p.machine), waves: result.waves, options });
   }
   const lines = runs.flatMap((run) => [
     ...formatWaves(run.waves),
-    ...run.waves.flatMap((w) => w.plan.units.flatMap((u) => [`${u.containers.join(', ')}${u.address ? ` (${u.address})` : ''}:`, ...u.steps.map((st) => `  ${displayCommand(st.argv)}`)])),
+    ...run.waves.flatMap((w) => w.plan.units.flatMap((u) => [`${u.machines.join(', ')}${u.address ? ` (${u.address})` : ''}:`, ...u.steps.map((st) => `  ${displayCommand(st.argv)}`)])),
   ]);
 
   if (dryRun) {
     ctx.output.info(`Dry run — nothing was run:\n${lines.join('\n')}`);
     ctx.output.show(true);
     if (config.get<boolean>('deploy.confirmDryRun', false)) await vscode.window.showInformationMessage('Homelab dry run', { modal: true, detail: lines.join('\n') });
-    return { results: picked.map((p) => ({ container: p.container.name, status: 'succeeded', durationMs: 0 })), durationMs: 0 };
+    return { results: picked.map((p) => ({ machine: p.machine.name, status: 'succeeded', durationMs: 0 })), durationMs: 0 };
   }
 
-  const withErrors = picked.filter((p) => errorCount(p.container) > 0);
+  const withErrors = picked.filter((p) => errorCount(p.machine) > 0);
   if (withErrors.length > 0) {
-    const names = withErrors.map((p) => `${p.container.name} (${errorCount(p.container)} errors)`).join(', ');
+    const names = withErrors.map((p) => `${p.machine.name} (${errorCount(p.machine)} errors)`).join(', ');
     const choice = await vscode.window.showErrorMessage(
       `Homelab: ${names} ${withErrors.length > 1 ? 'have' : 'has'} errors in ${withErrors.length > 1 ? 'their' : 'its'} files. Fix them first, or deploy anyway.`,
       { modal: true },
@@ -259,13 +259,13 @@ async function deployContainers(
     // What will change, before the confirmation: the plan beside the editor, its summary in the dialog.
     const planLines: string[] = [];
     for (const run of runs) {
-      const names = run.containers.map((c) => c.name);
+      const names = run.machines.map((c) => c.name);
       const answer = await planFor(ctx, history, run.rootUri, names);
       planViews.show(run.rootUri, folderName(run.rootUri), answer, await sinceLabel(history, names));
       planLines.push(...planSummary(answer));
     }
     const choice = await vscode.window.showWarningMessage(
-      `Deploy ${picked.length === 1 ? picked[0].container.name : `${picked.length} machines`}?`,
+      `Deploy ${picked.length === 1 ? picked[0].machine.name : `${picked.length} machines`}?`,
       { modal: true, detail: ['What changes:', ...planLines.map((l) => `  ${l}`), '', ...lines].join('\n') },
       'Deploy',
     );
@@ -283,8 +283,8 @@ async function deployContainers(
   return summaries;
 }
 
-function errorCount(c: ContainerNode): number {
-  const uris = [c.profileUri, ...(c.profileDependencies ?? [])].filter((u): u is string => !!u);
+function errorCount(c: MachineNode): number {
+  const uris = [c.configUri, ...(c.configDependencies ?? [])].filter((u): u is string => !!u);
   let errors = 0;
   for (const uri of new Set(uris)) {
     errors += vscode.languages.getDiagnostics(vscode.Uri.parse(uri)).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;

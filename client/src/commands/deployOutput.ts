@@ -33,7 +33,7 @@ export class DeployOutput {
   handle(event: DeployEvent): void {
     switch (event.type) {
       case 'unit-start':
-        this.line(event.unit.id, `\x1b[1m▶ ${event.unit.containers.join(', ')}${event.unit.address ? ` (${event.unit.address})` : ''}\x1b[0m`);
+        this.line(event.unit.id, `\x1b[1m▶ ${event.unit.machines.join(', ')}${event.unit.address ? ` (${event.unit.address})` : ''}\x1b[0m`);
         break;
       case 'step-start':
         this.line(event.unit.id, `\x1b[36m$ ${displayCommand(event.step.argv)}\x1b[0m`);
@@ -46,7 +46,7 @@ export class DeployOutput {
         break;
       case 'unit-end':
         for (const r of event.results) {
-          this.line(event.unit.id, r.status === 'succeeded' ? `\x1b[32m✔ ${r.container} deployed\x1b[0m` : `\x1b[31m✖ ${r.container} ${r.status}${r.message ? `: ${r.message}` : ''}\x1b[0m`);
+          this.line(event.unit.id, r.status === 'succeeded' ? `\x1b[32m✔ ${r.machine} deployed\x1b[0m` : `\x1b[31m✖ ${r.machine} ${r.status}${r.message ? `: ${r.message}` : ''}\x1b[0m`);
         }
         break;
       case 'log':

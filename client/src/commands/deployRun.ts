@@ -6,7 +6,7 @@
 // (client/src/deploy) does the work; this file only connects it to VS Code.
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import type { ContainerNode, Topology } from '../../../server/src/protocol/customMessages';
+import type { MachineNode, Topology } from '../../../server/src/protocol/customMessages';
 import { healthMachineFor, type HealthMachine, type HealthService, summarizeHealth } from '../deploy/health';
 import { entriesFromRun, type DeployHistory } from '../deploy/history';
 import { parseRollbackPolicy, rollbackDecider, rollbackHooks } from '../deploy/rollback';
@@ -19,7 +19,7 @@ import { DeployOutput } from './deployOutput';
 export interface RootRun {
   rootUri: string;
   targets: DeployTarget[];
-  containers: ContainerNode[];
+  machines: MachineNode[];
   waves: PlannedWave[];
   options: PlanOptions;
 }
@@ -32,8 +32,8 @@ export function headCommit(folder: string): Promise<string | undefined> {
 }
 
 /** What health checks test for a container: its services' ports and URLs from the topology. */
-export function healthFor(topology: Topology | undefined, c: ContainerNode, target: DeployTarget, prometheusUrl: string | undefined): HealthMachine {
-  const lab = topology?.homelabs.find((h) => h.containers.some((x) => x.name === c.name));
+export function healthFor(topology: Topology | undefined, c: MachineNode, target: DeployTarget, prometheusUrl: string | undefined): HealthMachine {
+  const lab = topology?.homelabs.find((h) => h.machines.some((x) => x.name === c.name));
   const services: HealthService[] = c.services.map((s) => {
     const declared = lab?.services.find((d) => d.name === s.name);
     return { name: s.name, ...(s.port !== undefined ? { port: s.port } : {}), ...(declared?.url ? { url: declared.url } : {}) };
@@ -63,16 +63,16 @@ export async function runConfirmedDeploy(ctx: CommandContext, history: DeployHis
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     for (const run of runs) {
-      const byName = new Map(run.containers.map((c) => [c.name, c]));
+      const byName = new Map(run.machines.map((c) => [c.name, c]));
       const health: Record<string, HealthMachine> = {};
-      if (healthOn) for (const t of run.targets) health[t.name] = healthFor(topology, byName.get(t.name) as ContainerNode, t, prometheusUrl);
+      if (healthOn) for (const t of run.targets) health[t.name] = healthFor(topology, byName.get(t.name) as MachineNode, t, prometheusUrl);
       const previous = new Map<string, string | undefined>();
       for (const t of run.targets) previous.set(t.name, (await history.lastSuccessful(t.name))?.commit);
       const summary = await runWaves(run.waves, {
         signal: abort.signal,
         onEvent: (event) => {
           output.handle(event);
-          if (event.type === 'step-start') progress.report({ message: `${event.unit.containers.join(', ')}: ${event.step.title}` });
+          if (event.type === 'step-start') progress.report({ message: `${event.unit.machines.join(', ')}: ${event.step.title}` });
         },
         health,
         healthOptions: { sshCommand: run.options.sshCommand, connectTimeout: run.options.connectTimeout, sshOptions: run.options.sshOptions, timeoutMs },

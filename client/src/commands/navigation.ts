@@ -2,24 +2,24 @@
 // the inventory, its IP address.
 import * as vscode from 'vscode';
 import type { Located } from '../../../server/src/protocol/customMessages';
-import type { ContainerTreeProvider } from '../tree/containerTreeProvider';
+import type { HomelabTreeProvider } from '../tree/homelabTreeProvider';
 import type { TreeNode } from '../tree/treeModel';
-import { hostFromArgs, resolveOne } from './pickContainer';
+import { hostFromArgs, resolveOne } from './pickMachine';
 
-export async function openProfile(tree: ContainerTreeProvider, args: unknown[]): Promise<void> {
+export async function openProfile(tree: HomelabTreeProvider, args: unknown[]): Promise<void> {
   const picked = await resolveOne(tree, args, 'Open the profile of which container?');
   if (!picked) return;
-  const { container } = picked;
-  if (!container.profileUri || !container.profileExists) {
+  const { machine } = picked;
+  if (!machine.configUri || !machine.configExists) {
     void vscode.window.showWarningMessage(
-      `Homelab: ${container.name} has no profile file${container.profileUri ? ` (${vscode.Uri.parse(container.profileUri).fsPath} does not exist)` : ''}.`,
+      `Homelab: ${machine.name} has no profile file${machine.configUri ? ` (${vscode.Uri.parse(machine.configUri).fsPath} does not exist)` : ''}.`,
     );
     return;
   }
-  await vscode.window.showTextDocument(vscode.Uri.parse(container.profileUri));
+  await vscode.window.showTextDocument(vscode.Uri.parse(machine.configUri));
 }
 
-export async function revealInInventory(tree: ContainerTreeProvider, args: unknown[]): Promise<void> {
+export async function revealInInventory(tree: HomelabTreeProvider, args: unknown[]): Promise<void> {
   const node = args[0] as TreeNode | undefined;
   let location: Located['location'];
   let name: string | undefined;
@@ -31,8 +31,8 @@ export async function revealInInventory(tree: ContainerTreeProvider, args: unkno
     name = hostFromArgs(args)?.name;
   } else {
     const picked = await resolveOne(tree, args, 'Reveal which container in the inventory?');
-    location = picked?.container.location;
-    name = picked?.container.name;
+    location = picked?.machine.location;
+    name = picked?.machine.name;
     if (!picked) return;
   }
   if (!location) {
@@ -43,9 +43,9 @@ export async function revealInInventory(tree: ContainerTreeProvider, args: unkno
   await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: new vscode.Range(position, position) });
 }
 
-export async function copyIp(tree: ContainerTreeProvider, args: unknown[]): Promise<void> {
+export async function copyIp(tree: HomelabTreeProvider, args: unknown[]): Promise<void> {
   const host = hostFromArgs(args);
-  const ip = host ? host.ip : (await resolveOne(tree, args, 'Copy the IP address of which container?'))?.container.ip;
+  const ip = host ? host.ip : (await resolveOne(tree, args, 'Copy the IP address of which container?'))?.machine.ip;
   if (!ip) {
     void vscode.window.showInformationMessage('Homelab: no IP address known for it.');
     return;

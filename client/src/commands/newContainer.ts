@@ -16,7 +16,7 @@ import {
   ProxmoxAccess,
 } from '../../../server/src/protocol/proxmoxMessages';
 import type { CommandContext } from '../commands';
-import { hostFromArgs } from './pickContainer';
+import { hostFromArgs } from './pickMachine';
 
 /** Runs `pct create <args>` on the host; resolves with its exit code (output goes to `onOutput`). */
 export const PROPOSAL_SCHEME = 'homelab-proposal';
@@ -48,7 +48,7 @@ export async function newContainer(ctx: CommandContext, docs: ProposalDocuments,
     validateInput: (value) =>
       !NAME_PATTERN.test(value)
         ? 'Letters, digits, `_`, `-` and `.`, not starting with `-` or `.`'
-        : homelab.containers.some((c) => c.name === value)
+        : homelab.machines.some((c) => c.name === value)
           ? `${value} already exists`
           : undefined,
   });
@@ -116,7 +116,7 @@ function liveInUse(homelab: HomelabTopology, host: HostNode): Pick<NewContainerP
   if (!host.live || host.live.error) return {};
   const vmids = host.live.unmanaged.map((g) => g.vmid);
   const addresses = host.live.unmanaged.flatMap((g) => [g.staticAddress, ...(g.liveAddresses ?? [])]);
-  for (const c of homelab.containers) {
+  for (const c of homelab.machines) {
     if (c.host === host.name && c.live) addresses.push(...(c.live.liveAddresses ?? []));
   }
   return { liveVmids: vmids, liveAddresses: addresses.filter((a): a is string => !!a && a !== 'dhcp') };
@@ -210,6 +210,6 @@ async function offerPctCreate(ctx: CommandContext, runPct: RunPctCreate, host: H
   const deploy = await vscode.window.showInformationMessage(`Container ${proposal.vmid} (${name}) created on ${host.name}. Deploy its configuration now?`, 'Deploy');
   if (!deploy) return;
   await ctx.tree.refresh();
-  const picked = ctx.tree.containers().find((p) => p.container.name === name);
-  if (picked) await vscode.commands.executeCommand('homelab.deploy', { type: 'container', container: picked.container, homelab: ctx.tree.current.homelabs.find((h) => h.rootUri === picked.rootUri) });
+  const picked = ctx.tree.machines().find((p) => p.machine.name === name);
+  if (picked) await vscode.commands.executeCommand('homelab.deploy', { type: 'container', machine: picked.machine, homelab: ctx.tree.current.homelabs.find((h) => h.rootUri === picked.rootUri) });
 }

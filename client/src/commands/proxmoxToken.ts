@@ -2,7 +2,7 @@
 // SecretStorage under the host's API URL and token id, never to settings, a
 // file or a log; the inventory names only the token id.
 import * as vscode from 'vscode';
-import type { ContainerTreeProvider } from '../tree/containerTreeProvider';
+import type { HomelabTreeProvider } from '../tree/homelabTreeProvider';
 import type { ProxmoxAccess } from '../../../server/src/protocol/proxmoxMessages';
 import { tokenKey } from '../tree/proxmoxLive';
 import type { ProxmoxSshSettings } from '../proxmox';
@@ -17,7 +17,7 @@ export function proxmoxSshSettings(): ProxmoxSshSettings {
   };
 }
 
-async function pickApiHost(tree: ContainerTreeProvider, placeHolder: string): Promise<ProxmoxAccess | undefined> {
+async function pickApiHost(tree: HomelabTreeProvider, placeHolder: string): Promise<ProxmoxAccess | undefined> {
   await tree.ensureLoaded();
   const accesses = tree.current.homelabs.flatMap((h) => h.hosts.flatMap((host) => (host.proxmox?.via === 'api' ? [host.proxmox] : [])));
   if (accesses.length === 0) {
@@ -34,7 +34,7 @@ async function pickApiHost(tree: ContainerTreeProvider, placeHolder: string): Pr
   return picked?.access;
 }
 
-export async function setProxmoxToken(tree: ContainerTreeProvider, secrets: vscode.SecretStorage): Promise<void> {
+export async function setProxmoxToken(tree: HomelabTreeProvider, secrets: vscode.SecretStorage): Promise<void> {
   const access = await pickApiHost(tree, 'The Proxmox host whose API token to set');
   if (!access) return;
   if (!access.tokenId) {
@@ -53,7 +53,7 @@ export async function setProxmoxToken(tree: ContainerTreeProvider, secrets: vsco
   void vscode.window.showInformationMessage(`Proxmox API token for ${access.host} saved.`);
 }
 
-export async function clearProxmoxToken(tree: ContainerTreeProvider, secrets: vscode.SecretStorage): Promise<void> {
+export async function clearProxmoxToken(tree: HomelabTreeProvider, secrets: vscode.SecretStorage): Promise<void> {
   const access = await pickApiHost(tree, 'The Proxmox host whose API token to forget');
   if (!access) return;
   await secrets.delete(tokenKey(access));

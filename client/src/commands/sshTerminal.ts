@@ -6,7 +6,7 @@ import { deployAddress } from '../deploy/deployAddress';
 import { checkSshOptions } from '../deploy/sshOptions';
 import { checkExecutable, checkIp, checkUser } from '../deploy/validate';
 import type { CommandContext } from '../commands';
-import { hostFromArgs, resolveOne } from './pickContainer';
+import { hostFromArgs, resolveOne } from './pickMachine';
 import { refuseUntrusted } from './deploy';
 
 export async function openSshTerminal(ctx: CommandContext, args: unknown[]): Promise<vscode.Terminal | undefined> {
@@ -23,10 +23,10 @@ export async function openSshTerminal(ctx: CommandContext, args: unknown[]): Pro
   } else {
     const picked = await resolveOne(ctx.tree, args, 'Open an SSH terminal to which container?');
     if (!picked) return undefined;
-    name = picked.container.name;
-    ip = deployAddress(picked.container);
-    user = picked.container.deploy.user ?? 'root';
-    inventoryOptions = picked.container.deploy.sshOptions ?? [];
+    name = picked.machine.name;
+    ip = deployAddress(picked.machine);
+    user = picked.machine.deploy.user ?? 'root';
+    inventoryOptions = picked.machine.deploy.sshOptions ?? [];
   }
   const config = vscode.workspace.getConfiguration('homelab');
   const sshCommand = config.get<string>('deploy.sshCommand', 'ssh');

@@ -2,7 +2,7 @@
 // commit) each was last deployed successfully and which files changed. Pure:
 // the caller gathers file times or git diffs; this only decides.
 
-export interface ContainerFiles {
+export interface MachineFiles {
   name: string;
   /** Workspace-relative files that define only this container (its profile). */
   files: readonly string[];
@@ -27,7 +27,7 @@ export interface ChangeInfo {
 }
 
 export interface ChangedDecision {
-  container: string;
+  machine: string;
   deploy: boolean;
   /** Why, in a few words: `profiles/a-config.nix changed since the last deploy`. */
   reason: string;
@@ -46,19 +46,19 @@ function describe(files: string[], since: string): string {
 
 /** Decides, per container, whether its profile or a shared file changed since its last deploy. */
 export function selectChanged(
-  containers: readonly ContainerFiles[],
+  machines: readonly MachineFiles[],
   last: Readonly<Record<string, LastDeploy | undefined>>,
   info: ChangeInfo,
 ): ChangedDecision[] {
   const shared = info.sharedFiles.map(normalizePath);
   const modified = new Map(Object.entries(info.modifiedAt ?? {}).map(([k, v]) => [normalizePath(k), v]));
-  return containers.map((c) => {
+  return machines.map((c) => {
     const relevant = [...new Set([...c.files.map(normalizePath), ...shared])];
     const record = last[c.name];
     const decide = (changed: string[], since: string): ChangedDecision =>
       changed.length > 0
-        ? { container: c.name, deploy: true, reason: describe(changed, since), files: changed }
-        : { container: c.name, deploy: false, reason: `nothing changed since ${since}`, files: [] };
+        ? { machine: c.name, deploy: true, reason: describe(changed, since), files: changed }
+        : { machine: c.name, deploy: false, reason: `nothing changed since ${since}`, files: [] };
 
     const byCommit = record?.commit !== undefined ? info.changedSinceCommit?.[record.commit] : undefined;
     if (byCommit) {
@@ -74,7 +74,7 @@ export function selectChanged(
       return decide(relevant.filter((f) => set.has(f)), 'the remote branch');
     }
     return {
-      container: c.name, deploy: true, files: [],
+      machine: c.name, deploy: true, files: [],
       reason: record ? 'no change information for its last deploy' : 'never deployed from here',
     };
   });
@@ -86,19 +86,19 @@ export function selectChanged(
  * time. `files` should list every file the container depends on (its profile,
  * the base profile, `lib/defaults.nix`); a container never deployed is chosen.
  */
-export function changedContainers(
-  containers: readonly ContainerFiles[],
+export function changedMachines(
+  machines: readonly MachineFiles[],
   lastDeployMs: Readonly<Record<string, number | undefined>>,
   modifiedAt: ReadonlyMap<string, number> | Readonly<Record<string, number>>,
   sharedFiles: readonly string[] = [],
 ): string[] {
   const last: Record<string, LastDeploy | undefined> = {};
-  for (const c of containers) {
+  for (const c of machines) {
     const at = lastDeployMs[c.name];
     last[c.name] = at === undefined ? undefined : { atMs: at };
   }
   const times = modifiedAt instanceof Map ? Object.fromEntries(modifiedAt) : (modifiedAt as Record<string, number>);
-  return selectChanged(containers, last, { sharedFiles, modifiedAt: times })
+  return selectChanged(machines, last, { sharedFiles, modifiedAt: times })
     .filter((d) => d.deploy)
-    .map((d) => d.container);
+    .map((d) => d.machine);
 }

@@ -12,7 +12,7 @@ import type { HealthCheckKind, HealthStatus } from './healthTargets';
 import type { MachineHealth } from './health';
 import { countHealth } from './health';
 import { redact } from './redact';
-import { DEPLOY_METHODS, type ContainerResult, type DeployMethod } from './types';
+import { DEPLOY_METHODS, type MachineResult, type DeployMethod } from './types';
 import type { LastDeploy } from './changed';
 import type { WaveRunSummary } from './waveRunner';
 
@@ -117,11 +117,11 @@ export function historyHealth(health: MachineHealth): HistoryHealth {
 
 /** An entry for one container of a plain deploy run (`runDeploy`). */
 export function entryFromResult(
-  result: ContainerResult, method: DeployMethod, info: { commit?: string; health?: MachineHealth; time?: number } = {},
+  result: MachineResult, method: DeployMethod, info: { commit?: string; health?: MachineHealth; time?: number } = {},
 ): Omit<HistoryEntry, 'user'> {
   const healthFailed = info.health?.status === 'failed';
   return {
-    machine: result.container, time: info.time ?? result.startedAt ?? Date.now() - result.durationMs, method,
+    machine: result.machine, time: info.time ?? result.startedAt ?? Date.now() - result.durationMs, method,
     result: result.status === 'succeeded' && healthFailed ? 'failed' : result.status, durationMs: result.durationMs,
     ...(info.commit ? { commit: info.commit } : {}),
     ...(result.status === 'failed' ? { failure: 'deploy' as const } : healthFailed ? { failure: 'health' as const } : {}),
@@ -136,7 +136,7 @@ export function entriesFromRun(
   summary: WaveRunSummary, methodOf: (machine: string) => DeployMethod, commit?: string,
 ): Omit<HistoryEntry, 'user'>[] {
   return summary.machines.filter((m) => m.status !== 'skipped' && m.deploy).map((m) => ({
-    ...entryFromResult(m.deploy as ContainerResult, methodOf(m.machine), { commit, health: m.health }),
+    ...entryFromResult(m.deploy as MachineResult, methodOf(m.machine), { commit, health: m.health }),
     ...(m.rollback ? { rollback: m.rollback.status } : {}),
   }));
 }

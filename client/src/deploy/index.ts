@@ -3,7 +3,7 @@
 export * from './types';
 export { planDeploy, formatIssues, formatPlan, DEFAULT_BRANCH, DEFAULT_CONNECT_TIMEOUT, SETTINGS } from './plan';
 export { runDeploy, runPlan } from './runner';
-export { selectChanged, changedContainers, normalizePath, type ChangeInfo, type ChangedDecision, type ContainerFiles, type LastDeploy } from './changed';
+export { selectChanged, changedMachines, normalizePath, type ChangeInfo, type ChangedDecision, type MachineFiles, type LastDeploy } from './changed';
 export { displayCommand, shellQuote, shellJoin } from './quote';
 export { redact, LineRedactor, REDACTED } from './redact';
 export { checkSshOptions } from './sshOptions';

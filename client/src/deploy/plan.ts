@@ -36,7 +36,7 @@ export function sshBase(options: PlanOptions, inventoryArgs: string[], settingsA
 
 /** Checks the settings (`homelab.deploy.*`) into `issues`; returns the settings' checked ssh arguments. */
 export function checkSettings(options: PlanOptions, issues: FieldIssue[]): string[] {
-  const add = (field: string, message: string): void => { issues.push({ container: SETTINGS, field, message }); };
+  const add = (field: string, message: string): void => { issues.push({ machine: SETTINGS, field, message }); };
   if (typeof options.workspaceFolder !== 'string' || !path.isAbsolute(options.workspaceFolder)) {
     add('workspaceFolder', `${show(options.workspaceFolder)} is not an absolute path`);
   }
@@ -56,7 +56,7 @@ export function checkSettings(options: PlanOptions, issues: FieldIssue[]): strin
 function checkTarget(target: DeployTarget, issues: FieldIssue[]): Checked | undefined {
   const name = typeof target?.name === 'string' ? target.name : String(target?.name);
   const before = issues.length;
-  const add = (field: string, message: string): void => { issues.push({ container: name, field, message }); };
+  const add = (field: string, message: string): void => { issues.push({ machine: name, field, message }); };
   const opt = (field: string, value: unknown, check: (v: unknown) => string | undefined): void => {
     if (value === undefined) return;
     const bad = check(value);
@@ -142,7 +142,7 @@ function unitFor(c: Checked, options: PlanOptions, settingsSsh: string[]): Deplo
   const ssh = options.sshCommand ?? 'ssh';
   const own = d.connectTimeout;
   const base = sshBase(options, c.sshArgs, settingsSsh, Number.isInteger(own) && (own as number) >= 1 && (own as number) <= 3600 ? own : undefined);
-  const unit: DeployUnit = { id: t.name, containers: [t.name], method: d.method, steps: [] };
+  const unit: DeployUnit = { id: t.name, machines: [t.name], method: d.method, steps: [] };
   if (t.ip) unit.address = d.user && (d.method === 'ssh-script' || d.method === 'nixos-rebuild') ? `${d.user}@${t.ip}` : t.ip;
   switch (d.method) {
     case 'ssh-script': {
@@ -187,10 +187,10 @@ export function planDeploy(targets: readonly DeployTarget[], options: PlanOption
   const checked: Checked[] = [];
   for (const t of targets) {
     const c = checkTarget(t, issues);
-    if (c && seen.has(t.name)) issues.push({ container: t.name, field: 'name', message: 'is selected twice' });
+    if (c && seen.has(t.name)) issues.push({ machine: t.name, field: 'name', message: 'is selected twice' });
     else if (c) { seen.add(t.name); checked.push(c); }
   }
-  if (targets.length === 0) issues.push({ container: SETTINGS, field: 'containers', message: 'no container selected' });
+  if (targets.length === 0) issues.push({ machine: SETTINGS, field: 'containers', message: 'no container selected' });
   if (issues.length > 0) return { ok: false, issues };
 
   const units: DeployUnit[] = [];
@@ -198,19 +198,19 @@ export function planDeploy(targets: readonly DeployTarget[], options: PlanOption
   for (const c of checked) {
     if (c.target.deploy.method !== 'colmena') { units.push(unitFor(c, options, settingsSsh)); continue; }
     if (!colmena) {
-      colmena = { id: 'colmena', containers: [], method: 'colmena', steps: [] };
+      colmena = { id: 'colmena', machines: [], method: 'colmena', steps: [] };
       units.push(colmena);
     }
-    colmena.containers.push(c.values.profile as string);
+    colmena.machines.push(c.values.profile as string);
   }
   if (colmena) {
     // One colmena call for the whole selection; --on takes a comma-separated list.
-    colmena.id = `colmena:${colmena.containers.join(',')}`;
+    colmena.id = `colmena:${colmena.machines.join(',')}`;
     colmena.steps.push({
       id: 'colmena', title: 'colmena apply', cwd: options.workspaceFolder,
-      argv: ['colmena', 'apply', '--on', colmena.containers.join(',')],
+      argv: ['colmena', 'apply', '--on', colmena.machines.join(',')],
     });
-    colmena.containers = checked.filter((c) => c.target.deploy.method === 'colmena').map((c) => c.target.name);
+    colmena.machines = checked.filter((c) => c.target.deploy.method === 'colmena').map((c) => c.target.name);
   }
   const parallel = options.parallel ?? Math.min(...checked.map((c) => c.target.deploy.parallel ?? 1));
   const plan: DeployPlan = { units, parallel };
@@ -219,7 +219,7 @@ export function planDeploy(targets: readonly DeployTarget[], options: PlanOption
 
 /** One line per issue, for an error message: `LXC_x: deploy.user: "-F/x" starts with '-' …`. */
 export function formatIssues(issues: readonly FieldIssue[]): string {
-  return issues.map((i) => `${i.container}: ${i.field}: ${i.message}`).join('\n');
+  return issues.map((i) => `${i.machine}: ${i.field}: ${i.message}`).join('\n');
 }
 
 /**
@@ -228,7 +228,7 @@ export function formatIssues(issues: readonly FieldIssue[]): string {
  */
 export function formatPlan(plan: DeployPlan, secrets: readonly string[] = []): string[] {
   return plan.units.flatMap((u) => [
-    `${u.containers.join(', ')}${u.address ? ` (${u.address})` : ''} — ${u.method}:`,
+    `${u.machines.join(', ')}${u.address ? ` (${u.address})` : ''} — ${u.method}:`,
     ...u.steps.map((s) => `  ${redact(displayCommand(s.argv), secrets)}`),
   ]);
 }

@@ -34,7 +34,7 @@ export function remoteAccess(target: DeployTarget, options: PlanOptions, default
   const issues: FieldIssue[] = [];
   const settingsArgs = checkSettings(options, issues);
   const name = typeof target?.name === 'string' ? target.name : String(target?.name);
-  const add = (field: string, message: string): void => { issues.push({ container: name, field, message }); };
+  const add = (field: string, message: string): void => { issues.push({ machine: name, field, message }); };
   const nameBad = checkIdentifier(target?.name);
   if (nameBad) add('name', nameBad);
   const user = target?.deploy?.user ?? defaultUser;

@@ -107,7 +107,7 @@ export function planRollback(target: DeployTarget, options: RollbackOptions, con
   const access = remoteAccess(target, options, method === 'colmena' ? 'root' : undefined);
   if (!access.ok) return { ok: false, reason: 'cannot log in over ssh', issues: access.issues };
   const a = access.access;
-  const unit: DeployUnit = { id: `rollback:${target.name}`, containers: [target.name], method, address: a.destination, steps: [] };
+  const unit: DeployUnit = { id: `rollback:${target.name}`, machines: [target.name], method, address: a.destination, steps: [] };
 
   if (NIX_METHODS.includes(method)) {
     const profile = options.systemProfile ?? DEFAULT_SYSTEM_PROFILE;

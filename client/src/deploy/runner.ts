@@ -11,7 +11,7 @@ import { LineRedactor, redact } from './redact';
 import { failureTail } from './failureText';
 import { explainSshFailure } from './sshErrors';
 import type {
-  ContainerResult, DeployEvent, DeployPlan, DeployUnit, PlanStep, RunOptions, RunSummary,
+  MachineResult, DeployEvent, DeployPlan, DeployUnit, PlanStep, RunOptions, RunSummary,
 } from './types';
 
 const TAIL = 8192;
@@ -63,7 +63,7 @@ function runStep(unit: DeployUnit, index: number, step: PlanStep, options: RunOp
     }
     const onAbort = (): void => {
       outcome.cancelled = true;
-      emit({ type: 'log', unit, message: redact(`Cancelling ${step.title} (${unit.containers.join(', ')})`, secrets) });
+      emit({ type: 'log', unit, message: redact(`Cancelling ${step.title} (${unit.machines.join(', ')})`, secrets) });
       killGroup(child.pid, 'SIGTERM');
       setTimeout(() => killGroup(child.pid, 'SIGKILL'), options.killGraceMs ?? 3000).unref();
     };
@@ -133,18 +133,18 @@ function describeFailure(unit: DeployUnit, step: PlanStep, o: StepOutcome, secre
   return `${step.title} ${how}${tail ? `: ${tail}` : ''}`;
 }
 
-async function runUnit(unit: DeployUnit, options: RunOptions): Promise<ContainerResult[]> {
+async function runUnit(unit: DeployUnit, options: RunOptions): Promise<MachineResult[]> {
   const emit = options.onEvent ?? ((): void => undefined);
   const secrets = options.secrets ?? [];
   const startedAt = Date.now();
-  const results = (partial: Omit<ContainerResult, 'container' | 'durationMs' | 'startedAt' | 'finishedAt'>): ContainerResult[] => {
+  const results = (partial: Omit<MachineResult, 'machine' | 'durationMs' | 'startedAt' | 'finishedAt'>): MachineResult[] => {
     const finishedAt = Date.now();
-    return unit.containers.map((container) => ({
-      container, ...partial, durationMs: finishedAt - startedAt, startedAt, finishedAt,
+    return unit.machines.map((machine) => ({
+      machine, ...partial, durationMs: finishedAt - startedAt, startedAt, finishedAt,
     }));
   };
   emit({ type: 'unit-start', unit, time: startedAt });
-  let out: ContainerResult[] | undefined;
+  let out: MachineResult[] | undefined;
   for (let i = 0; i < unit.steps.length && !out; i++) {
     const step = unit.steps[i];
     if (options.signal?.aborted) {
@@ -175,15 +175,15 @@ async function runUnit(unit: DeployUnit, options: RunOptions): Promise<Container
 /** Runs the plan; resolves (never rejects) with one result per container, in plan order. */
 export async function runDeploy(plan: DeployPlan, options: RunOptions = {}): Promise<RunSummary> {
   const started = Date.now();
-  const byUnit: ContainerResult[][] = new Array(plan.units.length);
+  const byUnit: MachineResult[][] = new Array(plan.units.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < plan.units.length) {
       const index = next++;
       const unit = plan.units[index];
       if (options.signal?.aborted) {
-        byUnit[index] = unit.containers.map((container) => ({
-          container, status: 'cancelled', message: 'cancelled before it started', durationMs: 0,
+        byUnit[index] = unit.machines.map((machine) => ({
+          machine, status: 'cancelled', message: 'cancelled before it started', durationMs: 0,
         }));
         continue;
       }
@@ -191,8 +191,8 @@ export async function runDeploy(plan: DeployPlan, options: RunOptions = {}): Pro
         byUnit[index] = await runUnit(unit, options);
       } catch (e) {
         // Only a throwing event callback can get here; the container still gets a result.
-        byUnit[index] = unit.containers.map((container) => ({
-          container, status: 'failed', message: `internal error: ${redact(String(e), options.secrets)}`, durationMs: 0,
+        byUnit[index] = unit.machines.map((machine) => ({
+          machine, status: 'failed', message: `internal error: ${redact(String(e), options.secrets)}`, durationMs: 0,
         }));
       }
     }

@@ -71,7 +71,7 @@ export interface PlanStep {
 export interface DeployUnit {
   /** Stable id for events: the container name, or `colmena:a,b`. */
   id: string;
-  containers: string[];
+  machines: string[];
   method: DeployMethod;
   /** `user@ip` or the ip, for the confirmation dialog. */
   address?: string;
@@ -85,7 +85,7 @@ export interface DeployPlan {
 
 /** A value refused before anything runs. */
 export interface FieldIssue {
-  container: string;
+  machine: string;
   /** Dotted field path as in the inventory: `ip`, `deploy.user`, `deploy.sshOptions[2]`, `name`. */
   field: string;
   message: string;
@@ -97,8 +97,8 @@ export type PlanResult =
 
 export type DeployStatus = 'succeeded' | 'failed' | 'cancelled';
 
-export interface ContainerResult {
-  container: string;
+export interface MachineResult {
+  machine: string;
   status: DeployStatus;
   /** Id of the step that failed or was running when cancelled. */
   failedStep?: string;
@@ -114,7 +114,7 @@ export interface ContainerResult {
 }
 
 export interface RunSummary {
-  results: ContainerResult[];
+  results: MachineResult[];
   durationMs: number;
 }
 
@@ -129,7 +129,7 @@ export type DeployEvent =
       type: 'step-end'; unit: DeployUnit; stepIndex: number; step: PlanStep;
       exitCode: number | null; signal: string | null; time: number;
     }
-  | { type: 'unit-end'; unit: DeployUnit; results: ContainerResult[]; time: number }
+  | { type: 'unit-end'; unit: DeployUnit; results: MachineResult[]; time: number }
   /** The engine's own log lines (command lines, errors); secrets already redacted. */
   | { type: 'log'; unit?: DeployUnit; message: string };
 

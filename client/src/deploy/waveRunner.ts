@@ -9,7 +9,7 @@ import { checkHealth, type HealthMachine, type HealthOptions, type MachineHealth
 import { redact } from './redact';
 import type { RollbackPlanResult } from './rollback';
 import { runDeploy } from './runner';
-import type { ContainerResult, DeployUnit, PlanStep, RunOptions } from './types';
+import type { MachineResult, DeployUnit, PlanStep, RunOptions } from './types';
 import type { PlannedWave, Wave } from './waves';
 
 export interface WaveFailure {
@@ -19,7 +19,7 @@ export interface WaveFailure {
   kind: 'deploy' | 'health';
   /** One line: the failed step's message, or the failed checks. */
   message: string;
-  deploy?: ContainerResult;
+  deploy?: MachineResult;
   health?: MachineHealth;
   /** What the probe read before the deploy (a generation link or a commit). */
   before?: string;
@@ -33,7 +33,7 @@ export interface RollbackOutcome {
   message?: string;
   /** What it returned to: `generation 41 of /nix/var/nix/profiles/system`, `commit 0123abcd…`. */
   description?: string;
-  result?: ContainerResult;
+  result?: MachineResult;
   /** Health after the rollback, when the machine has checks. */
   health?: MachineHealth;
 }
@@ -46,7 +46,7 @@ export interface MachineReport {
   failure?: 'deploy' | 'health';
   /** Why skipped, cancelled or failed. */
   message?: string;
-  deploy?: ContainerResult;
+  deploy?: MachineResult;
   health?: MachineHealth;
   rollback?: RollbackOutcome;
 }
@@ -94,7 +94,7 @@ export interface WaveRunOptions extends RunOptions {
 /** Runs a one-step unit quietly and returns its stdout (bounded), or undefined when it failed. */
 async function capture(step: PlanStep, options: WaveRunOptions): Promise<string | undefined> {
   let out = '';
-  const unit: DeployUnit = { id: `probe:${step.id}`, containers: ['probe'], method: 'command', steps: [step] };
+  const unit: DeployUnit = { id: `probe:${step.id}`, machines: ['probe'], method: 'command', steps: [step] };
   const r = await runDeploy({ units: [unit], parallel: 1 }, {
     signal: options.signal, env: options.env, killGraceMs: options.killGraceMs,
     onEvent: (e) => { if (e.type === 'output' && e.stream === 'stdout') out = (out + e.text).slice(-4096); },
@@ -141,7 +141,7 @@ export async function runWaves(waves: readonly PlannedWave[], options: WaveRunOp
     }
 
     const run = await runDeploy(planned.plan, options);
-    const byMachine = new Map(run.results.map((r) => [r.container, r]));
+    const byMachine = new Map(run.results.map((r) => [r.machine, r]));
     const waveMachines: MachineReport[] = wave.machines.map((machine) => {
       const deploy = byMachine.get(machine);
       const status: MachineStatus = deploy?.status === 'succeeded' ? 'deployed' : deploy?.status === 'cancelled' ? 'cancelled' : 'failed';

@@ -3,7 +3,7 @@
 // Grouping by host: hosts (by kind) → containers → details; containers without
 // a known host under "Unassigned". Grouping by network: networks → hosts and
 // containers whose address lies in them.
-import type { ContainerNode, HomelabTopology, HostNode, NetworkNode, ServiceNode, Topology } from '../../../server/src/protocol/customMessages';
+import type { MachineNode, HomelabTopology, HostNode, NetworkNode, ServiceNode, Topology } from '../../../server/src/protocol/customMessages';
 import type { ContainerLiveState, ProxmoxGuest } from '../../../server/src/protocol/proxmoxMessages';
 
 export type Grouping = 'host' | 'network';
@@ -15,11 +15,11 @@ export type TreeNode =
   /** Machines on no host of the inventory, by their first colmena tag or where they were found. */
   | { type: 'group'; id: string; homelab: HomelabTopology; group: string; label: string }
   | { type: 'network'; id: string; homelab: HomelabTopology; network: NetworkNode }
-  | { type: 'container'; id: string; homelab: HomelabTopology; container: ContainerNode }
+  | { type: 'container'; id: string; homelab: HomelabTopology; machine: MachineNode }
   | { type: 'detail'; id: string; label: string; description?: string; icon: string; target?: DetailTarget }
   /** A guest Proxmox has on a host that no inventory container declares. */
   | { type: 'unmanaged'; id: string; homelab: HomelabTopology; host: HostNode; guest: ProxmoxGuest }
-  | { type: 'service'; id: string; homelab: HomelabTopology; container: ContainerNode; service: ContainerNode['services'][number]; declared?: ServiceNode };
+  | { type: 'service'; id: string; homelab: HomelabTopology; machine: MachineNode; service: MachineNode['services'][number]; declared?: ServiceNode };
 
 export type DetailTarget = { kind: 'open'; uri: string; line?: number; character?: number };
 
@@ -36,23 +36,23 @@ export function childNodes(node: TreeNode, grouping: Grouping): TreeNode[] {
       return homelabChildren(node.homelab, grouping);
     case 'host':
       return [
-        ...containersOf(node.homelab, (c) => c.host === node.host.name, node.id),
+        ...machinesOf(node.homelab, (c) => c.host === node.host.name, node.id),
         ...(node.host.live?.unmanaged ?? []).map((guest): TreeNode => ({
           type: 'unmanaged', id: `${node.id}/guest:${guest.node}:${guest.vmid}`, homelab: node.homelab, host: node.host, guest,
         })),
       ];
     case 'unassigned':
-      return containersOf(node.homelab, (c) => hostless(node.homelab, c) && !c.group, node.id);
+      return machinesOf(node.homelab, (c) => hostless(node.homelab, c) && !c.group, node.id);
     case 'group':
-      return containersOf(node.homelab, (c) => hostless(node.homelab, c) && c.group === node.group, node.id);
+      return machinesOf(node.homelab, (c) => hostless(node.homelab, c) && c.group === node.group, node.id);
     case 'network': {
       const hosts: TreeNode[] = node.homelab.hosts
         .filter((h) => h.network === node.network.name)
         .map((host) => ({ type: 'host', id: `${node.id}/host:${host.name}`, homelab: node.homelab, host }));
-      return [...hosts, ...containersOf(node.homelab, (c) => c.network === node.network.name, node.id)];
+      return [...hosts, ...machinesOf(node.homelab, (c) => c.network === node.network.name, node.id)];
     }
     case 'container':
-      return containerDetails(node.homelab, node.container, node.id);
+      return machineDetails(node.homelab, node.machine, node.id);
     default:
       return [];
   }
@@ -64,17 +64,17 @@ function homelabChildren(homelab: HomelabTopology, grouping: Grouping): TreeNode
     const nodes: TreeNode[] = homelab.networks.map((network) => ({
       type: 'network', id: `${base}/net:${network.name}`, homelab, network,
     }));
-    const outside = homelab.containers.filter((c) => !c.network);
+    const outside = homelab.machines.filter((c) => !c.network);
     if (outside.length > 0) nodes.push({ type: 'unassigned', id: `${base}/net-unassigned`, homelab });
     return nodes;
   }
   const hosts = [...homelab.hosts]
-    .filter((h) => h.kind === 'proxmox' || homelab.containers.some((c) => c.host === h.name))
+    .filter((h) => h.kind === 'proxmox' || homelab.machines.some((c) => c.host === h.name))
     .sort((a, b) => hostKindOrder.indexOf(a.kind) - hostKindOrder.indexOf(b.kind) || a.name.localeCompare(b.name));
   const nodes: TreeNode[] = hosts.map((host) => ({ type: 'host', id: `${base}/host:${host.name}`, homelab, host }));
-  const groups = [...new Set(homelab.containers.filter((c) => hostless(homelab, c) && c.group).map((c) => c.group as string))].sort();
+  const groups = [...new Set(homelab.machines.filter((c) => hostless(homelab, c) && c.group).map((c) => c.group as string))].sort();
   for (const group of groups) nodes.push({ type: 'group', id: `${base}/group:${group}`, homelab, group, label: groupLabel(group) });
-  const unassigned = homelab.containers.some((c) => hostless(homelab, c) && !c.group);
+  const unassigned = homelab.machines.some((c) => hostless(homelab, c) && !c.group);
   if (unassigned) nodes.push({ type: 'unassigned', id: `${base}/unassigned`, homelab });
   // Other devices (NAS, router, switches...) after the hypervisors.
   for (const host of homelab.hosts) {
@@ -83,7 +83,7 @@ function homelabChildren(homelab: HomelabTopology, grouping: Grouping): TreeNode
   return nodes;
 }
 
-function hostless(homelab: HomelabTopology, c: ContainerNode): boolean {
+function hostless(homelab: HomelabTopology, c: MachineNode): boolean {
   return !c.host || !homelab.hosts.some((h) => h.name === c.host);
 }
 
@@ -102,14 +102,14 @@ export function groupLabel(group: string): string {
   return SOURCE_LABELS[group] ?? group;
 }
 
-function containersOf(homelab: HomelabTopology, keep: (c: ContainerNode) => boolean, parentId: string): TreeNode[] {
-  return homelab.containers
+function machinesOf(homelab: HomelabTopology, keep: (c: MachineNode) => boolean, parentId: string): TreeNode[] {
+  return homelab.machines
     .filter(keep)
     .sort((a, b) => (a.vmid ?? Infinity) - (b.vmid ?? Infinity) || a.name.localeCompare(b.name))
-    .map((container) => ({ type: 'container', id: `${parentId}/ct:${container.name}`, homelab, container }));
+    .map((machine) => ({ type: 'container', id: `${parentId}/ct:${machine.name}`, homelab, machine }));
 }
 
-function containerDetails(homelab: HomelabTopology, c: ContainerNode, parentId: string): TreeNode[] {
+function machineDetails(homelab: HomelabTopology, c: MachineNode, parentId: string): TreeNode[] {
   const details: TreeNode[] = [];
   if (c.ip) details.push({ type: 'detail', id: `${parentId}/ip`, label: c.ip, description: c.network ? `network ${c.network}` : 'IP address', icon: 'globe' });
   // Listed by `nix eval` only: its name is all that is known.
@@ -124,22 +124,22 @@ function containerDetails(homelab: HomelabTopology, c: ContainerNode, parentId: 
       icon: 'cloud-upload',
     });
   }
-  if (c.profileUri) {
+  if (c.configUri) {
     const kind = c.sources ? 'configuration' : 'profile';
     details.push({
       type: 'detail',
       id: `${parentId}/profile`,
-      label: decodeURIComponent(c.sources ? c.profileUri.split('/').slice(-2).join('/') : (c.profileUri.split('/').pop() ?? c.profileUri)),
-      description: c.profileExists ? kind : `${kind} (missing)`,
-      icon: c.profileExists ? 'file-code' : 'warning',
-      target: c.profileExists ? { kind: 'open', uri: c.profileUri } : undefined,
+      label: decodeURIComponent(c.sources ? c.configUri.split('/').slice(-2).join('/') : (c.configUri.split('/').pop() ?? c.configUri)),
+      description: c.configExists ? kind : `${kind} (missing)`,
+      icon: c.configExists ? 'file-code' : 'warning',
+      target: c.configExists ? { kind: 'open', uri: c.configUri } : undefined,
     });
   }
   for (const b of c.baseProfiles ?? [])
     details.push({ type: 'detail', id: `${parentId}/base:${b.name}`, label: decodeURIComponent(b.uri.split('/').pop() ?? b.uri), description: 'base profile', icon: 'file-symlink-file', target: { kind: 'open', uri: b.uri } });
   for (const service of c.services) {
     const declared = homelab.services.find((s) => s.name === service.name);
-    details.push({ type: 'service', id: `${parentId}/svc:${service.name}`, homelab, container: c, service, declared });
+    details.push({ type: 'service', id: `${parentId}/svc:${service.name}`, homelab, machine: c, service, declared });
   }
   if (c.flagsOn.length > 0) {
     details.push({ type: 'detail', id: `${parentId}/flags`, label: c.flagsOn.join(', '), description: 'flags on', icon: 'symbol-boolean' });
@@ -186,11 +186,11 @@ export function hostDescription(host: HostNode, machines: number): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-export function containerTooltip(c: ContainerNode): string {
+export function machineTooltip(c: MachineNode): string {
   const lines = [`**${c.name}**${c.description ? ` — ${c.description}` : ''}`, ''];
   if (c.ip) lines.push(`- IP: \`${c.ip}\`${c.network ? ` (${c.network})` : ''}`);
   if (c.host) lines.push(`- Host: ${c.host}${c.vmid !== undefined ? `, VMID ${c.vmid}` : ''}`);
-  if (c.profileUri) lines.push(`- Profile: \`${decodeURIComponent(c.profileUri.split('/').slice(-2).join('/'))}\`${c.profileExists ? '' : ' (missing)'}`);
+  if (c.configUri) lines.push(`- Profile: \`${decodeURIComponent(c.configUri.split('/').slice(-2).join('/'))}\`${c.configExists ? '' : ' (missing)'}`);
   if (c.services.length) lines.push(`- Services: ${c.services.map((s) => (s.port ? `${s.name} (${s.port})` : s.name)).join(', ')}`);
   if (c.flagsOn.length) lines.push(`- Flags on: ${c.flagsOn.map((f) => `\`${f}\``).join(', ')}`);
   if (c.update) lines.push(`- Auto-update: \`${c.update}\``);

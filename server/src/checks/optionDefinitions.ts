@@ -27,7 +27,7 @@ export interface ScopedDefinition {
 /** The files whose definitions the option rules judge: machines' modules and Home Manager modules under the folder. */
 function judgedFiles(h: Homelab): string[] {
   const files = new Set<string>();
-  for (const m of h.machines.values()) {
+  for (const m of h.nixosMachines.values()) {
     const sources = new Set(m.sources.map((s) => s.origin.uri));
     for (const u of [...m.moduleFiles, ...m.homeFiles]) if (!sources.has(u) && u.startsWith(h.root)) files.add(u);
   }

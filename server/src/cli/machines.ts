@@ -44,8 +44,8 @@ export function machineRows(h: Homelab, text: (uri: string) => string | undefine
     line: new LineIndex(text(o.uri) ?? '').positionAt(o.span.start).line + 1,
   });
   const rows: MachineRow[] = [];
-  for (const c of h.containers.values()) {
-    const m = c.machine;
+  for (const c of h.machines.values()) {
+    const m = c.nixos;
     const foundIn: MachineRow['foundIn'] = [];
     if (c.decl) foundIn.push(place('inventory', c.decl.keyOrigin));
     if (c.profile) foundIn.push({ source: 'profile', file: rel(c.profile.uri), line: 1 });
@@ -79,14 +79,14 @@ export function machineRows(h: Homelab, text: (uri: string) => string | undefine
       host: eff.host,
       deploy: deploy && Object.fromEntries(Object.entries(deploy).filter(([, v]) => v !== undefined)) as MachineRow['deploy'],
       tags: m?.tags.map((t) => t.value) ?? [],
-      configurationFile: c.profileUri ? rel(c.profileUri) : undefined,
+      configurationFile: c.configUri ? rel(c.configUri) : undefined,
       moduleFiles: m?.moduleFiles.map(rel) ?? [],
       nixpkgs: m?.nixpkgs && (m.nixpkgs.via === 'input' ? `input ${m.nixpkgs.name}` : `<${m.nixpkgs.name}>`),
       ...(evaluated ? { fromNixEval: evaluated.outputs } : {}),
       ...(c.os === 'darwin' ? { os: 'darwin' as const } : {}),
       ...(d.targets.length > 1 ? { deployTargets: d.targets.map((t) => t.value) } : {}),
       ...(d.group ? { group: d.group } : {}),
-      ...baseOfField(h, c.name, c.profileUri),
+      ...baseOfField(h, c.name, c.configUri),
     });
   }
   return rows.sort((a, b) => a.name.localeCompare(b.name));
@@ -94,7 +94,7 @@ export function machineRows(h: Homelab, text: (uri: string) => string | undefine
 
 function baseOfField(h: Homelab, name: string, uri: string | undefined): { baseOf?: string[] } {
   if (!uri) return {};
-  const users = [...h.containers.values()].filter((o) => o.name !== name && o.profileUri !== uri && o.profile?.deps.includes(uri)).map((o) => o.name).sort();
+  const users = [...h.machines.values()].filter((o) => o.name !== name && o.configUri !== uri && o.profile?.deps.includes(uri)).map((o) => o.name).sort();
   return users.length ? { baseOf: users } : {};
 }
 

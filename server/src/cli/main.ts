@@ -100,7 +100,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   }
   const rel = (uri: string): string => path.relative(root, uriToPath(uri)).split(path.sep).join('/');
   const h = homelabs[0];
-  if (!h || (h.containers.size === 0 && h.nixFiles.length === 0 && !h.inventoryUri)) {
+  if (!h || (h.machines.size === 0 && h.nixFiles.length === 0 && !h.inventoryUri)) {
     // A CI job pointed at the wrong folder must not pass silently.
     err(`homelab-check: nothing to check in ${folder ?? '.'}: no homelab.yaml, no machine and no .nix file`);
     return 2;
@@ -139,8 +139,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     for (const line of formatText(items)) out(line);
     const count = (s: string): number => items.filter((i) => i.d.severity === s).length;
     const summary = `${errors} error${errors === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} info, ${count('hint')} hint${count('hint') === 1 ? '' : 's'}`;
-    const machines = h.machines.size ? `, ${h.machines.size} NixOS machines` : '';
-    out(`homelab-check: ${summary} (${h.containers.size} containers${machines}, ${h.profiles.size} profiles, ${h.nixFiles.length} Nix files${h.inventoryUri ? ', inventory ' + rel(h.inventoryUri) : ', no inventory'})`);
+    const machines = h.nixosMachines.size ? `, ${h.nixosMachines.size} NixOS machines` : '';
+    out(`homelab-check: ${summary} (${h.machines.size} containers${machines}, ${h.profiles.size} profiles, ${h.nixFiles.length} Nix files${h.inventoryUri ? ', inventory ' + rel(h.inventoryUri) : ', no inventory'})`);
   }
   return errors > 0 ? 1 : 0;
 }

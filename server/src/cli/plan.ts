@@ -102,7 +102,7 @@ export async function planMain(argv: string[], out: (s: string) => void, err: (s
     err(`homelab-check plan: nothing to plan in ${folder ?? '.'}: no homelab.yaml, no machine and no .nix file`);
     return 2;
   }
-  const known = new Set([...after.containers.keys(), ...(before.homelab?.containers.keys() ?? [])]);
+  const known = new Set([...after.machines.keys(), ...(before.homelab?.machines.keys() ?? [])]);
   const unknown = machines.filter((m) => !known.has(m));
   if (unknown.length) return usage(`no machine named ${unknown.join(', ')}`);
 

@@ -13,7 +13,7 @@ import type { Workspace } from '../model/workspace';
 import type { Span } from '../syntax/value';
 import { declareServiceEdit } from './completionYaml';
 import { addListEntryEdit, addPortEdit, scrapeEntryName } from './edits';
-import { containerForProfile, freeAddresses, networkForContainer } from './homelabInfo';
+import { machineForConfig, freeAddresses, networkForMachine } from './homelabInfo';
 import { setsOwnSetting } from './nixDoc';
 import { proxmoxFixes } from './proxmoxFixes';
 import { innerSpan } from './references';
@@ -54,7 +54,7 @@ export function codeActions(ws: Workspace, uri: string, diagnostics: DiagnosticI
     if (r) out.push(r);
   }
   // A homelab with profiles and no inventory: offer to write one from what the profiles say.
-  if (h && !h.inventoryUri && uri.endsWith('.nix') && h.containers.size > 0) {
+  if (h && !h.inventoryUri && uri.endsWith('.nix') && h.machines.size > 0) {
     const created = inventoryFromProfiles(ws, h.root);
     if (!ws.docs.exists(created.uri))
       out.push({ title: `Create inventory from profiles (${created.containers} containers)`, kind: 'source', edit: { changes: new Map(), creates: [{ uri: created.uri, text: created.text }] } });
@@ -95,12 +95,12 @@ export function codeActions(ws: Workspace, uri: string, diagnostics: DiagnosticI
         break;
       }
       case 'monitoring-coverage': {
-        const container = typeof data.container === 'string' ? data.container : undefined;
+        const machine = typeof data.container === 'string' ? data.container : undefined;
         const address = typeof data.address === 'string' ? data.address : undefined;
         const mon = monitoringProfile(ws, h);
-        if (container && address && mon) {
-          const e = addListEntryEdit(ws, mon, 'prometheusRemoteTargets', { name: scrapeEntryName(container), host: address, nodePort: 9100, cadvisorPort: 9092 });
-          if (e) push(`Scrape ${container} (${address}) from the monitoring profile`, one(mon, e), true);
+        if (machine && address && mon) {
+          const e = addListEntryEdit(ws, mon, 'prometheusRemoteTargets', { name: scrapeEntryName(machine), host: address, nodePort: 9100, cadvisorPort: 9092 });
+          if (e) push(`Scrape ${machine} (${address}) from the monitoring profile`, one(mon, e), true);
         }
         break;
       }
@@ -124,14 +124,14 @@ export function codeActions(ws: Workspace, uri: string, diagnostics: DiagnosticI
  * (and update `profile:`), offered on the container's key as an explicit step.
  */
 function profileRename(ws: Workspace, h: Homelab, range: Span): CodeAction | undefined {
-  for (const c of h.containers.values()) {
+  for (const c of h.machines.values()) {
     const k = c.decl?.keyOrigin;
     if (!k || k.uri !== h.inventoryUri || range.start > k.span.end || range.end < k.span.start) continue;
-    if (!c.profileUri || !c.profileExists) return undefined;
-    const file = c.profileUri.slice(c.profileUri.lastIndexOf('/') + 1);
+    if (!c.configUri || !c.configExists) return undefined;
+    const file = c.configUri.slice(c.configUri.lastIndexOf('/') + 1);
     const want = `${encodeSegment(c.name)}-config.nix`;
     if (file === want || !/-config\.nix$/.test(file)) return undefined;
-    const to = `${c.profileUri.slice(0, c.profileUri.lastIndexOf('/') + 1)}${want}`;
+    const to = `${c.configUri.slice(0, c.configUri.lastIndexOf('/') + 1)}${want}`;
     if (ws.docs.exists(to)) return undefined;
     const changes = new Map<string, TextEdit[]>();
     const p = c.decl?.profile;
@@ -141,7 +141,7 @@ function profileRename(ws: Workspace, h: Homelab, range: Span): CodeAction | und
       const i = text.lastIndexOf(decodeURIComponent(file));
       if (i >= 0) changes.set(p.origin.uri, [{ span: { start: inner.start + i, end: inner.start + i + decodeURIComponent(file).length }, newText: decodeURIComponent(want) }]);
     }
-    return { title: `Rename profile ${decodeURIComponent(file)} to ${decodeURIComponent(want)}`, kind: 'refactor', edit: { changes, renames: [{ from: c.profileUri, to }] } };
+    return { title: `Rename profile ${decodeURIComponent(file)} to ${decodeURIComponent(want)}`, kind: 'refactor', edit: { changes, renames: [{ from: c.configUri, to }] } };
   }
   return undefined;
 }
@@ -149,14 +149,14 @@ function profileRename(ws: Workspace, h: Homelab, range: Span): CodeAction | und
 /** The next free address of the right network for the address at `span`. */
 function freeAddressFix(ws: Workspace, h: Homelab, uri: string, span: Span): { address: string; network: string; edit: TextEdit } | undefined {
   const inner = innerSpan(ws, uri, span);
-  let container = uri.endsWith('.nix') ? containerForProfile(h, uri) : undefined;
-  if (!container) for (const c of h.containers.values()) if (c.decl?.ip && c.decl.ip.origin.uri === uri && c.decl.ip.origin.span.start === span.start) container = c;
+  let machine = uri.endsWith('.nix') ? machineForConfig(h, uri) : undefined;
+  if (!machine) for (const c of h.machines.values()) if (c.decl?.ip && c.decl.ip.origin.uri === uri && c.decl.ip.origin.span.start === span.start) machine = c;
   let hostName: string | undefined;
   for (const x of h.inventory?.hosts.values() ?? []) if (x.ip && x.ip.origin.uri === uri && x.ip.origin.span.start === span.start) hostName = x.name;
   const text = (ws.text(uri) ?? '').slice(inner.start, inner.end);
   const own = parseAddress(text);
   // Keep the container in its host's network; an address outside every network does not count.
-  const net = container ? networkForContainer(h, { ...container, ip: undefined }, isParsed(own) ? own.key : undefined) : hostName ? networkForContainer(h, undefined, isParsed(own) ? own.key : undefined) : networkForContainer(h, undefined);
+  const net = machine ? networkForMachine(h, { ...machine, ip: undefined }, isParsed(own) ? own.key : undefined) : hostName ? networkForMachine(h, undefined, isParsed(own) ? own.key : undefined) : networkForMachine(h, undefined);
   if (!net) return undefined;
   const address = freeAddresses(h, net, 1, [], (u) => ws.text(u))[0];
   return address ? { address, network: net.name, edit: { span: inner, newText: address } } : undefined;
@@ -170,14 +170,14 @@ function monitoringProfile(ws: Workspace, h: Homelab): string | undefined {
 
 function mismatchPlaces(ws: Workspace, h: Homelab, uri: string, d: DiagnosticInput, field: string, invVal: string, profVal: string): { inventory?: Location; profile?: Location } {
   const invField = field === 'ipAddress' ? 'ip' : field === 'autoSystemUpdateOnCalendar' ? 'update' : 'hostname';
-  for (const c of h.containers.values()) {
+  for (const c of h.machines.values()) {
     const decl = c.decl;
     const inv = decl ? (invField === 'ip' ? decl.ip : invField === 'update' ? decl.update : decl.hostname) : undefined;
-    if (!inv || inv.value !== invVal || !c.profileUri) continue;
+    if (!inv || inv.value !== invVal || !c.configUri) continue;
     const hit = setting(c.profile, field);
     let profile: Location | undefined = hit && hit.entry.value.kind === 'string' && hit.entry.value.value === profVal ? hit.entry.value.origin : undefined;
     if (!profile) {
-      const link = settingChain(ws, h, c.profileUri, 'systemSettings', field)[0];
+      const link = settingChain(ws, h, c.configUri, 'systemSettings', field)[0];
       if (link && link.valueText.replace(/^"|"$/g, '') === profVal) profile = { uri: link.valueUri, span: link.valueSpan };
     }
     if (profile && (uri === inv.origin.uri || uri === profile.uri)) return { inventory: inv.origin, profile };

@@ -8,11 +8,11 @@ import { dirnameUri, relativeUri } from '../model/uri';
 import { catalogFor, entryDoc, nixText, typeWords } from './catalogView';
 import { fieldKind } from './fieldKinds';
 import {
-  containerForProfile,
-  containerServices,
+  machineForConfig,
+  machineServices,
   freeAddresses,
-  machines,
-  networkForContainer,
+  addressedMachines,
+  networkForMachine,
 } from './homelabInfo';
 import { keysOf, literalOf, nixContextAt, parsedNix, settingsSets } from './nixDoc';
 import { settingChain } from './settingChain';
@@ -83,15 +83,15 @@ function settingItems(ws: Workspace, h: Homelab, uri: string, text: string, offs
     });
     const out: CompletionItem[] = [];
     const kind = fieldKind(ctx.key, ctx.subKeys);
-    const container = containerForProfile(h, uri);
+    const machine = machineForConfig(h, uri);
     if (kind === 'own-address') {
       const chain = settingChain(ws, h, uri, ctx.block, 'defaultGateway');
       const gw = chain.map((l) => literalOf(parsedValue(ws, l.valueUri, l.valueSpan))?.value).find((v) => typeof v === 'string' && v !== '') as string | undefined;
-      const net = networkForContainer(h, container, gw);
+      const net = networkForMachine(h, machine, gw);
       // The inventory's own address for this container agrees with it by definition.
-      const declared = ctx.key === 'ipAddress' ? container?.decl?.ip?.value : undefined;
+      const declared = ctx.key === 'ipAddress' ? machine?.decl?.ip?.value : undefined;
       if (declared)
-        out.push(item(declared, 'address', 0, { insertText: q(declared), detail: `the inventory's ip of ${container?.name}`, sortText: '0_', preselect: true, filterText: quoted ? `"${declared}"` : declared }));
+        out.push(item(declared, 'address', 0, { insertText: q(declared), detail: `the inventory's ip of ${machine?.name}`, sortText: '0_', preselect: true, filterText: quoted ? `"${declared}"` : declared }));
       if (net) {
         freeAddresses(h, net, 5, [], (u) => ws.text(u)).forEach((a, i) =>
           out.push(item(a, 'address', 0, { insertText: q(a), detail: `free in ${net.name} (${net.cidr.key})`, sortText: `0_${String(i).padStart(3, '0')}`, preselect: (i === 0 && !declared) || undefined, filterText: quoted ? `"${a}"` : a })),
@@ -101,13 +101,13 @@ function settingItems(ws: Workspace, h: Homelab, uri: string, text: string, offs
     }
     if (kind === 'machine-address' || kind === 'machine-address-list') {
       if (kind === 'machine-address-list' && !ctx.inList && quoted) return [item('[ ]', 'value', 0, { insertText: '[ $1 ]', snippet: true })];
-      const net = networkForContainer(h, container);
+      const net = networkForMachine(h, machine);
       const preferred = new Set<string>();
       const nd = net ? h.inventory?.networks.get(net.name) : undefined;
       if (nd?.gateway) preferred.add(nd.gateway.value);
       for (const d of nd?.dns ?? []) preferred.add(d.value);
-      machines(h).forEach((m, i) => {
-        if (container && m.name === container.name) return;
+      addressedMachines(h).forEach((m, i) => {
+        if (machine && m.name === machine.name) return;
         const rank = preferred.has(m.address) ? 0 : 1;
         out.push(
           item(m.address, 'address', rank, {
@@ -122,7 +122,7 @@ function settingItems(ws: Workspace, h: Homelab, uri: string, text: string, offs
     }
     if (kind === 'port-list' || kind === 'port') {
       if (kind === 'port-list' && !ctx.inList) return [item('[ ]', 'value', 0, { insertText: '[ $1 ]', snippet: true })];
-      const own = containerServices(h, container);
+      const own = machineServices(h, machine);
       const seen = new Set<number>();
       own.forEach((s) => {
         if (s.port === undefined || seen.has(s.port)) return;
@@ -141,7 +141,7 @@ function settingItems(ws: Workspace, h: Homelab, uri: string, text: string, offs
       const p = parsedNix(uri, text);
       for (const s of settingsSets(p.root)) for (const k of keysOf(s.set)) if (k.key === ctx.key) for (const m of text.slice(k.def.span.start, k.def.span.end).matchAll(/host\s*=\s*"([^"]+)"/g)) scraped.add(m[1]);
       let i = 0;
-      for (const c of h.containers.values()) {
+      for (const c of h.machines.values()) {
         if (!c.ip || scraped.has(c.ip.value)) continue;
         const name = c.name.replace(/^LXC_/, 'lxc_').toLowerCase();
         const shipped = snippetBody('nix', 'Scrape target');
@@ -227,8 +227,8 @@ const PROFILE_SNIPPET = (name: string, base: string, ip: string, gw: string): st
 export function completeNix(ws: Workspace, h: Homelab, uri: string, text: string, offset: number, cancelled: IsCancelled): CompletionItem[] {
   if (cancelled()) return [];
   if (text.trim() === '') {
-    const c = containerForProfile(h, uri);
-    const net = networkForContainer(h, c);
+    const c = machineForConfig(h, uri);
+    const net = networkForMachine(h, c);
     const ip = net ? freeAddresses(h, net, 1, [], (u) => ws.text(u))[0] ?? '' : '';
     const gw = net ? h.inventory?.networks.get(net.name)?.gateway?.value ?? '' : '';
     const baseFile = h.nixFiles.find((f) => /-base-config\.nix$/.test(f) && f !== uri);

@@ -7,7 +7,7 @@ import { isParsed, parseAddress } from '../model/ip';
 import { dirnameUri } from '../model/uri';
 import type { Workspace } from '../model/workspace';
 import { relPath } from './completionNix';
-import { freeAddresses, machines, networkByName, networkForContainer, ipv4InNetwork } from './homelabInfo';
+import { freeAddresses, addressedMachines, networkByName, networkForMachine, ipv4InNetwork } from './homelabInfo';
 import type { CompletionItem, IsCancelled, TextEdit } from './types';
 import { valueAt, yamlContextAt } from './yamlDoc';
 import { snippetBody, snippetDescription, withDefault } from './snippets';
@@ -64,8 +64,8 @@ export function completeYaml(ws: Workspace, h: Homelab, uri: string, text: strin
       return out;
     }
     if ((section === 'containers' || section === 'hosts') && name && key === 'ip' && ctx.path.length === 2) {
-      const c = section === 'containers' ? h.containers.get(name) : undefined;
-      const own = section === 'containers' ? networkForContainer(h, c ? { ...c, ip: undefined } : { name, profileExists: false, hostName: undefined }) : undefined;
+      const c = section === 'containers' ? h.machines.get(name) : undefined;
+      const own = section === 'containers' ? networkForMachine(h, c ? { ...c, ip: undefined } : { name, configExists: false, hostName: undefined }) : undefined;
       const nets = own ? [own, ...h.addresses.networks.filter((n) => n !== own)] : h.addresses.networks;
       nets.forEach((n, ni) => {
         freeAddresses(h, n, ni === 0 ? 5 : 2, [], (u) => ws.text(u)).forEach((a, i) =>
@@ -76,7 +76,7 @@ export function completeYaml(ws: Workspace, h: Homelab, uri: string, text: strin
     }
     if (section === 'networks' && name && (key === 'gateway' || key === 'dns')) {
       const n = networkByName(h, name);
-      for (const m of machines(h)) add(m.address, 'address', ipv4InNetwork(n, m.address) ? 0 : 1, { detail: `${m.name}${m.runs ? ` — ${m.runs}` : ''}` });
+      for (const m of addressedMachines(h)) add(m.address, 'address', ipv4InNetwork(n, m.address) ? 0 : 1, { detail: `${m.name}${m.runs ? ` — ${m.runs}` : ''}` });
       return out;
     }
     if (section === 'containers' && name && key === 'services' && ctx.path.length === 2) {
@@ -93,7 +93,7 @@ export function completeYaml(ws: Workspace, h: Homelab, uri: string, text: strin
       return out;
     }
     if (section === 'services' && name && key === 'proxy') {
-      for (const c of h.containers.values()) add(c.name, 'container', 0, { detail: c.ip?.value });
+      for (const c of h.machines.values()) add(c.name, 'container', 0, { detail: c.ip?.value });
       for (const host of inv?.hosts.values() ?? []) add(host.name, 'host', 1, { detail: host.kind?.value });
       return out;
     }
@@ -116,7 +116,7 @@ export function completeYaml(ws: Workspace, h: Homelab, uri: string, text: strin
   if (section === 'containers' && ctx.path.length === 1) {
     const vmids = [...(inv?.containers.values() ?? [])].map((c) => c.vmid?.value ?? 0);
     const pve = [...(inv?.hosts.values() ?? [])].find((x) => x.kind?.value === 'proxmox')?.name ?? 'pve';
-    const net = networkForContainer(h, { name: '', profileExists: false, hostName: pve });
+    const net = networkForMachine(h, { name: '', configExists: false, hostName: pve });
     const ip = net ? freeAddresses(h, net, 1, [], (u) => ws.text(u))[0] ?? '' : '';
     const vmid = String(Math.max(100, ...vmids) + 1);
     let body = snippetBody('yaml', 'Container');

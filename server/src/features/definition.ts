@@ -59,8 +59,8 @@ export function definition(ws: Workspace, uri: string, offset: number): Location
     }
     case 'container': {
       if (!h) return [];
-      const c = h.containers.get(t.name);
-      if (t.isDeclaration) return c?.profileUri && c.profileExists ? [{ uri: c.profileUri, span: start }] : [];
+      const c = h.machines.get(t.name);
+      if (t.isDeclaration) return c?.configUri && c.configExists ? [{ uri: c.configUri, span: start }] : [];
       return c?.decl ? [c.decl.keyOrigin] : [];
     }
     case 'host': {
@@ -84,7 +84,7 @@ export function definition(ws: Workspace, uri: string, offset: number): Location
       // The inventory's declaration first, then profiles'.
       decl.sort((x, y) => (x.origin.uri === h.inventoryUri ? -1 : 0) - (y.origin.uri === h.inventoryUri ? -1 : 0));
       if (decl.length) return decl.map((p) => ({ uri: p.origin.uri, span: innerSpan(ws, p.origin.uri, p.origin.span) }));
-      for (const c of h.containers.values()) if (c.decl?.ip?.value === a.key && !here(c.decl.ip.origin)) return [c.decl.ip.origin];
+      for (const c of h.machines.values()) if (c.decl?.ip?.value === a.key && !here(c.decl.ip.origin)) return [c.decl.ip.origin];
       for (const x of h.inventory?.hosts.values() ?? []) if (x.ip?.value === a.key && !here(x.ip.origin)) return [x.ip.origin];
       return [];
     }

@@ -13,14 +13,14 @@ export function fileLine(ws: Workspace, h: Homelab | undefined, uri: string, off
   return `${name.slice(name.lastIndexOf('/') + 1)}:${line}`;
 }
 
-export function describeContainer(h: Homelab, name: string): string | undefined {
-  const c = h.containers.get(name);
+export function describeMachine(h: Homelab, name: string): string | undefined {
+  const c = h.machines.get(name);
   if (!c) return undefined;
   const lines = [`**${name}** · container${c.decl?.description ? ` — ${c.decl.description.value}` : ''}`, ''];
   if (c.ip) lines.push(`- IP: \`${c.ip.value}\``);
   if (c.hostName) lines.push(`- Host: \`${c.hostName}\``);
   if (c.decl?.vmid) lines.push(`- VMID: ${c.decl.vmid.value}`);
-  if (c.profileUri) lines.push(`- Profile: \`${relativeUri(h.root, c.profileUri)}\`${c.profileExists ? '' : ' (missing)'}`);
+  if (c.configUri) lines.push(`- Profile: \`${relativeUri(h.root, c.configUri)}\`${c.configExists ? '' : ' (missing)'}`);
   const services = c.decl?.services.map((s) => s.value) ?? [];
   if (services.length) lines.push(`- Services: ${services.map((s) => `\`${s}\`${h.services.get(s)?.port !== undefined ? ` (${h.services.get(s)?.port})` : ''}`).join(', ')}`);
   if (c.decl?.update) lines.push(`- Update: \`${c.decl.update.value}\``);
@@ -38,14 +38,14 @@ export function describeHost(h: Homelab, name: string): string | undefined {
   if (!host) return undefined;
   const lines = [`**${name}** · ${host.kind?.value ?? 'host'}${host.description ? ` — ${host.description.value}` : ''}`, ''];
   if (host.ip) lines.push(`- IP: \`${host.ip.value}\``);
-  const on = [...h.containers.values()].filter((c) => c.hostName === name).map((c) => `\`${c.name}\``);
+  const on = [...h.machines.values()].filter((c) => c.hostName === name).map((c) => `\`${c.name}\``);
   if (on.length) lines.push(`- Containers: ${on.join(', ')}`);
   return lines.join('\n');
 }
 
 export function describeService(h: Homelab, name: string): string | undefined {
   const s = h.services.get(name);
-  const runners = [...h.containers.values()].filter((c) => c.decl?.services.some((x) => x.value === name));
+  const runners = [...h.machines.values()].filter((c) => c.decl?.services.some((x) => x.value === name));
   if (!s && !runners.length) return undefined;
   const desc = s?.decl?.description?.value ?? s?.builtin?.description;
   const lines = [`**${name}** · service${s?.decl ? '' : s?.builtin ? ' (built-in catalog)' : ' (not declared)'}${desc ? ` — ${desc}` : ''}`, ''];

@@ -71,8 +71,8 @@ function findList(e: A.Expr): A.List | undefined {
 
 /** Adds an entry to a list setting of attribute sets (a scrape target), shaped like the list's last entry. */
 /** How a scrape entry names a container: `LXC_liftcraftTEST` → `lxc_liftcraft_test`. */
-export function scrapeEntryName(container: string): string {
-  return container.replace(/^LXC_/, 'lxc_').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+export function scrapeEntryName(machine: string): string {
+  return machine.replace(/^LXC_/, 'lxc_').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
 export function addListEntryEdit(ws: Workspace, uri: string, key: string, entry: Record<string, string | number>): TextEdit | undefined {

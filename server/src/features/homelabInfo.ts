@@ -1,15 +1,15 @@
 // Questions about the homelab that several features ask: which container a
 // profile belongs to, which network it lives in, the free addresses of a
 // network, who owns an address and what runs there.
-import type { Container, Homelab } from '../model/homelab';
+import type { Machine, Homelab } from '../model/homelab';
 import { networkOf, type AddressOwner, type NetworkInfo } from '../model/addresses';
 import { contains as cidrContains, isParsed, parseAddress, reservedRole } from '../model/ip';
 import * as ipaddr from 'ipaddr.js';
 import { profileNameOf } from '../model/profiles';
 
-export function containerForProfile(h: Homelab, uri: string): Container | undefined {
-  for (const c of h.containers.values()) if (c.profileUri === uri) return c;
-  return h.containers.get(profileNameOf(uri));
+export function machineForConfig(h: Homelab, uri: string): Machine | undefined {
+  for (const c of h.machines.values()) if (c.configUri === uri) return c;
+  return h.machines.get(profileNameOf(uri));
 }
 
 export function networkByName(h: Homelab, name: string): NetworkInfo | undefined {
@@ -17,7 +17,7 @@ export function networkByName(h: Homelab, name: string): NetworkInfo | undefined
 }
 
 /** The network a container lives in: its address, else its host's, else the one most containers use. */
-export function networkForContainer(h: Homelab, c: Container | undefined, hint?: string): NetworkInfo | undefined {
+export function networkForMachine(h: Homelab, c: Machine | undefined, hint?: string): NetworkInfo | undefined {
   const byAddr = (text: string | undefined): NetworkInfo | undefined => {
     if (!text) return undefined;
     const a = parseAddress(text);
@@ -31,7 +31,7 @@ export function networkForContainer(h: Homelab, c: Container | undefined, hint?:
   const viaHint = byAddr(hint);
   if (viaHint) return viaHint;
   const counts = new Map<NetworkInfo, number>();
-  for (const x of h.containers.values()) {
+  for (const x of h.machines.values()) {
     const n = byAddr(x.ip?.value);
     if (n) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
@@ -111,12 +111,12 @@ export function addressInfo(h: Homelab, text: string): AddressInfo | undefined {
   let owner = decl?.owner;
   if (!owner) {
     for (const host of h.inventory?.hosts.values() ?? []) if (host.ip && host.ip.value === a.key) owner = { kind: 'host', name: host.name };
-    for (const c of h.containers.values()) if (c.ip && c.ip.value === a.key) owner = { kind: 'container', name: c.name };
+    for (const c of h.machines.values()) if (c.ip && c.ip.value === a.key) owner = { kind: 'container', name: c.name };
   }
   const runs: string[] = [];
   if (owner?.kind === 'container') {
-    const c = h.containers.get(owner.name);
-    runs.push(...(c?.decl?.services.map((s) => s.value) ?? c?.machine?.config?.services.map((s) => s.name) ?? []));
+    const c = h.machines.get(owner.name);
+    runs.push(...(c?.decl?.services.map((s) => s.value) ?? c?.nixos?.config?.services.map((s) => s.name) ?? []));
   }
   if (owner?.kind === 'host') {
     const host = h.inventory?.hosts.get(owner.name);
@@ -127,23 +127,23 @@ export function addressInfo(h: Homelab, text: string): AddressInfo | undefined {
 }
 
 /** Machines with an address: hosts and containers, for fields that point at another machine. */
-export function machines(h: Homelab): { name: string; kind: 'host' | 'container'; address: string; runs: string }[] {
+export function addressedMachines(h: Homelab): { name: string; kind: 'host' | 'container'; address: string; runs: string }[] {
   const out: { name: string; kind: 'host' | 'container'; address: string; runs: string }[] = [];
   for (const host of h.inventory?.hosts.values() ?? [])
     if (host.ip) out.push({ name: host.name, kind: 'host', address: host.ip.value, runs: host.description?.value ?? host.kind?.value ?? '' });
-  for (const c of h.containers.values())
+  for (const c of h.machines.values())
     if (c.ip)
       out.push({
         name: c.name,
         kind: 'container',
         address: c.ip.value,
-        runs: c.decl?.services.map((s) => s.value).join(', ') ?? c.decl?.description?.value ?? c.machine?.config?.services.map((s) => s.name).join(', ') ?? '',
+        runs: c.decl?.services.map((s) => s.value).join(', ') ?? c.decl?.description?.value ?? c.nixos?.config?.services.map((s) => s.name).join(', ') ?? '',
       });
   return out;
 }
 
 /** Services a container runs with their ports. */
-export function containerServices(h: Homelab, c: Container | undefined): { name: string; port?: number }[] {
+export function machineServices(h: Homelab, c: Machine | undefined): { name: string; port?: number }[] {
   return (c?.decl?.services ?? []).map((s) => ({ name: s.value, port: h.services.get(s.value)?.port }));
 }
 

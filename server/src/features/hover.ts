@@ -4,7 +4,7 @@
 import type { Workspace } from '../model/workspace';
 import { relativeUri } from '../model/uri';
 import { catalogFor, entryDoc } from './catalogView';
-import { describeAddress, describeContainer, describeHost, describeNetwork, describeService, fileLine } from './describe';
+import { describeAddress, describeMachine, describeHost, describeNetwork, describeService, fileLine } from './describe';
 import { thingAt } from './locate';
 import { hoverNixosOption } from './nixosOptions';
 import { settingChain } from './settingChain';
@@ -40,7 +40,7 @@ export function hover(ws: Workspace, uri: string, offset: number): HoverResult |
       contents = describeService(h, t.name);
       break;
     case 'container':
-      contents = describeContainer(h, t.name);
+      contents = describeMachine(h, t.name);
       break;
     case 'host':
       contents = describeHost(h, t.name);

@@ -29,8 +29,8 @@ export function inlayHints(ws: Workspace, uri: string, range: Span): InlayHint[]
     if (!isParsed(a)) continue;
     const info = addressInfo(h, m[1]);
     if (!info?.owner) continue;
-    const own = h.containers.get(info.owner.name);
-    if (uri.endsWith('.nix') && own?.profileUri === uri) continue; // a profile's own address needs no label
+    const own = h.machines.get(info.owner.name);
+    if (uri.endsWith('.nix') && own?.configUri === uri) continue; // a profile's own address needs no label
     out.push({ offset: start + m[0].length, label: ` ${info.owner.name}`, tooltip: `${info.owner.kind} ${info.owner.name}${info.runs.length ? ` — ${info.runs.join(', ')}` : ''}` });
   }
   if (uri.endsWith('.nix')) {

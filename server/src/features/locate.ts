@@ -96,7 +96,7 @@ function yamlThing(ws: Workspace, h: Homelab, uri: string, offset: number): Thin
     return { kind: 'file', target: joinUri(dir, hit.text), span };
   }
   if (section === 'services' && field === 'proxy') {
-    const kind = h.containers.has(hit.text) ? 'container' : h.inventory?.hosts.has(hit.text) ? 'host' : 'container';
+    const kind = h.machines.has(hit.text) ? 'container' : h.inventory?.hosts.has(hit.text) ? 'host' : 'container';
     return { kind, name: hit.text, span, isDeclaration: false };
   }
   if (isAddress(hit.text)) return { kind: 'address', text: hit.text, span };

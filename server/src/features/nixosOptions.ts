@@ -15,7 +15,7 @@ import type * as A from '../syntax/nix/ast';
 import { bindingKeys } from '../syntax/nix/navigate';
 import { nodeAt } from '../syntax/nix/navigate';
 import type { Homelab } from '../model/homelab';
-import type { Machine } from '../model/machines/machine';
+import type { NixosMachine } from '../model/machines/machine';
 import { effectiveOption } from '../model/machines/moduleSystem';
 import { NIXOS_OPTION_DOCS, nixosOptionDoc, nixosOptionsUnder, type NixosOptionDoc } from '../model/machines/nixosOptionDocs';
 import type { Workspace } from '../model/workspace';
@@ -33,7 +33,7 @@ const DOTTED_TAIL = /[A-Za-z_][\w'.-]*$|$/;
 /** Whether NixOS options are offered in this file: any Nix file but the defaults and the profile convention's profiles (unless a machine imports it). */
 export function isModuleFile(h: Homelab, uri: string): boolean {
   if (!uri.endsWith('.nix') || uri === h.defaultsUri) return false;
-  return !h.profiles.has(uri) || [...h.machines.values()].some((m) => m.moduleFiles.includes(uri));
+  return !h.profiles.has(uri) || [...h.nixosMachines.values()].some((m) => m.moduleFiles.includes(uri));
 }
 
 /**
@@ -230,8 +230,8 @@ export function completeNixosOption(h: Homelab, uri: string, text: string, offse
 }
 
 /** Machines whose modules include the file. */
-function machinesOf(h: Homelab, uri: string): Machine[] {
-  return [...h.machines.values()].filter((m) => m.moduleFiles.includes(uri));
+function machinesOf(h: Homelab, uri: string): NixosMachine[] {
+  return [...h.nixosMachines.values()].filter((m) => m.moduleFiles.includes(uri));
 }
 
 function valueText(v: Value, depth = 0): string {
@@ -293,7 +293,7 @@ export function hoverNixosOption(ws: Workspace, h: Homelab, uri: string, offset:
   } else if (renamed) parts.push(...renameHover(ws, h, at.index, renamed));
   else if (doc) parts.push(docMarkdown(doc));
   else parts.push(`Options under it: ${[...new Set(under.map((u) => `\`${u.rest.join('.')}\``))].slice(0, 12).join(', ')}`);
-  const nodeMachine = at.node !== undefined ? h.machines.get(at.node) : undefined;
+  const nodeMachine = at.node !== undefined ? h.nixosMachines.get(at.node) : undefined;
   // A Home Manager module's values are not the machine's options: no effective value for it.
   const onMachine = at.onMachine;
   const machines = onMachine ? (nodeMachine ? [nodeMachine] : machinesOf(h, uri)).slice(0, 5) : [];

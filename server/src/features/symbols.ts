@@ -80,8 +80,8 @@ export function workspaceSymbols(ws: Workspace, query: string): WorkspaceSymbol[
   const out: WorkspaceSymbol[] = [];
   for (const h of ws.homelabs()) {
     const inv = h.inventory;
-    for (const c of h.containers.values()) {
-      const location = c.decl ? c.decl.keyOrigin : c.profileUri ? { uri: c.profileUri, span: { start: 0, end: 0 } } : undefined;
+    for (const c of h.machines.values()) {
+      const location = c.decl ? c.decl.keyOrigin : c.configUri ? { uri: c.configUri, span: { start: 0, end: 0 } } : undefined;
       if (location && fuzzy(query, c.name)) out.push({ name: c.name, kind: 'container', container: c.ip?.value, location });
     }
     for (const x of inv?.hosts.values() ?? []) if (fuzzy(query, x.name)) out.push({ name: x.name, kind: 'host', container: x.kind?.value, location: x.keyOrigin });

@@ -76,20 +76,20 @@ export function buildAddressIndex(h: Omit<Homelab, 'addresses'>): AddressIndex {
   }
   // Profiles of containers: their own address declares; every other address-valued setting uses.
   const ownerByProfile = new Map<string, string>();
-  for (const c of h.containers.values()) if (c.profileUri) ownerByProfile.set(c.profileUri, c.name);
+  for (const c of h.machines.values()) if (c.configUri) ownerByProfile.set(c.configUri, c.name);
   for (const p of h.profiles.values()) {
     for (const use of profileAddresses(p, ownerByProfile.get(p.uri))) add(use.text, use.origin, use.role, use.field, use.owner);
   }
   // NixOS machines: interface addresses declare; gateway, name servers, scrape targets and deploy targets use.
-  for (const c of h.containers.values()) {
-    const cfg = c.machine?.config;
-    if (!c.machine) continue;
+  for (const c of h.machines.values()) {
+    const cfg = c.nixos?.config;
+    if (!c.nixos) continue;
     const owner: AddressOwner = { kind: 'container', name: c.name };
     for (const a of cfg?.addresses ?? []) add(a.address.value, a.address.origin, 'declares', a.option, owner);
     for (const g of cfg?.gateways ?? []) add(g.value, g.origin, 'uses', 'gateway');
     for (const n of cfg?.nameservers ?? []) add(n.value, n.origin, 'uses', 'name server');
     for (const t of cfg?.scrapeTargets ?? []) add(t.value.replace(/:\d+$/, ''), t.origin, 'uses', 'services.prometheus.scrapeConfigs');
-    const target = c.machine.deploy?.host;
+    const target = c.nixos.deploy?.host;
     if (target) add(target.value, target.origin, 'uses', 'deploy target');
   }
   const byKey = new Map<string, AddressPlace[]>();

@@ -231,9 +231,9 @@ function schemaTypes(t: string | string[] | undefined): SettingType[] {
 export function fromSchema(cat: Catalog, schema: unknown, source: 'shipped' | 'user'): void {
   if (!schema || typeof schema !== 'object') return;
   const root = schema as Record<string, unknown>;
-  const container = (root.catalog ?? root.properties ?? root) as Record<string, unknown>;
+  const holder = (root.catalog ?? root.properties ?? root) as Record<string, unknown>;
   for (const block of ['systemSettings', 'userSettings'] as const) {
-    const b = container[block] as Record<string, unknown> | undefined;
+    const b = holder[block] as Record<string, unknown> | undefined;
     if (!b || typeof b !== 'object') continue;
     const props = (root.catalog ? b : (b.properties ?? b)) as Record<string, SchemaProp>;
     for (const [key, p] of Object.entries(props)) {

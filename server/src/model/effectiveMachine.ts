@@ -4,7 +4,7 @@
 // profile, the flake, hive or deploy-rs node, the repository's deploy list
 // (deployList.ts)). The CLI, the tree, deploys,
 // plans and health checks all read this function, so they cannot disagree.
-import type { Homelab, Container } from './homelab';
+import type { Homelab, Machine } from './homelab';
 import type { DeploySpec, Str } from './inventory';
 import { listDotfilesDir } from './deployList';
 import { isParsed, parseAddress } from './ip';
@@ -77,10 +77,10 @@ function merged(defaults: DeploySpec | undefined, own: DeploySpec | undefined): 
 }
 
 /** Every address a machine's sources give it: the inventory's or profile's first, then its configured interfaces. */
-export function machineAddressList(c: Container): Str[] {
+export function machineAddressList(c: Machine): Str[] {
   const addresses: Str[] = [];
   const seen = new Set<string>();
-  for (const a of [c.ip, ...(c.machine?.config?.addresses ?? []).map((x) => x.address)]) {
+  for (const a of [c.ip, ...(c.nixos?.config?.addresses ?? []).map((x) => x.address)]) {
     if (a && !seen.has(a.value)) {
       seen.add(a.value);
       addresses.push(a);
@@ -89,9 +89,9 @@ export function machineAddressList(c: Container): Str[] {
   return addresses;
 }
 
-export function effectiveMachine(h: Pick<Homelab, 'inventory' | 'deployList'>, c: Container): EffectiveMachine {
+export function effectiveMachine(h: Pick<Homelab, 'inventory' | 'deployList'>, c: Machine): EffectiveMachine {
   const inv = h.inventory;
-  const m = c.machine;
+  const m = c.nixos;
   const addresses = machineAddressList(c);
 
   const invMethod = c.decl?.deploy?.method ?? inv?.deploy?.method;

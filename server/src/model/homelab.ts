@@ -11,25 +11,25 @@ import type { Profile } from './profiles';
 import type { SettingRead } from './settingReads';
 import type { HomelabSettings } from './settings';
 import { builtinService } from './shipped';
-import type { HomeConfiguration, Machine } from './machines/machine';
+import type { HomeConfiguration, NixosMachine } from './machines/machine';
 import type { ReadingStop } from './machines/readingStops';
 import type { NameClash } from './machines/discover';
 import type { NixEvalView } from './machines/fromNixEval';
 import type { BaseProfile, MachineOs } from './machines/fromProfileSet';
 import type { DeployList } from './deployList';
 
-export interface Container {
+export interface Machine {
   name: string;
   /** The inventory's declaration (absent for a container known from its profile only). */
   decl?: ContainerDecl;
-  profileUri?: string;
-  profileExists: boolean;
+  configUri?: string;
+  configExists: boolean;
   profile?: Profile;
   /** The inventory's `ip`, else the profile's `ipAddress`. */
   ip?: Str;
   hostName?: string;
   /** The NixOS machine of this name found in a flake, hive or deploy-rs nodes. */
-  machine?: Machine;
+  nixos?: NixosMachine;
   /** Its attribute in a helper's `profiles = { … }` set (machines/fromProfileSet.ts). */
   profileSetOrigin?: Origin;
   /** `darwin` for a macOS machine (nix-darwin); NixOS otherwise. */
@@ -53,7 +53,7 @@ export interface Homelab {
   inventory?: Inventory;
   /** Every profile file (the profiles glob plus paths the inventory names), by URI. */
   profiles: Map<string, Profile>;
-  containers: Map<string, Container>;
+  machines: Map<string, Machine>;
   services: Map<string, Service>;
   catalog: Catalog;
   /** Every read of a setting found in the workspace's Nix files. */
@@ -66,7 +66,7 @@ export interface Homelab {
   nixFiles: string[];
   addresses: AddressIndex;
   /** Every machine found in a flake, a colmena hive or deploy-rs nodes (also in `containers`, by name). */
-  machines: Map<string, Machine>;
+  nixosMachines: Map<string, NixosMachine>;
   /** Names that two sources configure from different files. */
   machineClashes: NameClash[];
   /** Where reading the fleet's flake or hive stopped, and why. */
@@ -83,7 +83,7 @@ export interface Homelab {
   nixEval?: NixEvalView;
 }
 
-export function vmidOf(c: Container): Num | undefined {
+export function vmidOf(c: Machine): Num | undefined {
   return c.decl?.vmid;
 }
 
@@ -110,9 +110,9 @@ export function withProfile(h: Homelab, profile: Profile): Homelab {
   if (cached?.profile === profile) return cached.value;
   const profiles = new Map(h.profiles);
   profiles.set(profile.uri, profile);
-  const containers = new Map<string, Container>();
-  for (const [name, c] of h.containers) containers.set(name, c.profileUri === profile.uri ? { ...c, profile } : c);
-  const value = { ...h, profiles, containers };
+  const machines = new Map<string, Machine>();
+  for (const [name, c] of h.machines) machines.set(name, c.configUri === profile.uri ? { ...c, profile } : c);
+  const value = { ...h, profiles, machines };
   withProfileCache.set(h, { profile, value });
   return value;
 }

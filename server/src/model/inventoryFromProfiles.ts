@@ -11,7 +11,7 @@ import type { Value } from '../syntax/value';
 import { settingValue } from './profiles';
 import { joinUri, normalizeUri, relativeUri } from './uri';
 import type { Workspace } from './workspace';
-import type { Machine } from './machines/machine';
+import type { NixosMachine } from './machines/machine';
 import { primaryAddress } from './machines/networkAddresses';
 
 export interface CreatedInventory {
@@ -49,7 +49,7 @@ function networkOf(ip: string): string | undefined {
 }
 
 /** A NixOS machine's entry: its configured address, host name, schedule, deploy method and where it was found. */
-function machineEntry(m: Machine, root: string, networks: Map<string, string>, sharedMethod: string | undefined): string {
+function machineEntry(m: NixosMachine, root: string, networks: Map<string, string>, sharedMethod: string | undefined): string {
   const cfg = m.config;
   const first = primaryAddress(cfg?.addresses) ?? cfg?.addresses[0];
   const ip = first?.address.value ?? (m.deploy?.host && networkOf(m.deploy.host.value) ? m.deploy.host.value : undefined);
@@ -91,7 +91,7 @@ function cidrAround(ip: string, prefix: number): string | undefined {
 export function inventoryFromProfiles(workspace: Workspace, folderUri: string): CreatedInventory {
   const root = normalizeUri(folderUri).replace(/\/$/, '');
   const homelab = workspace.homelabFor(root + '/homelab.yaml');
-  const containers = homelab ? [...homelab.containers.values()] : [];
+  const machines = homelab ? [...homelab.machines.values()] : [];
   const lines: string[] = [
     '# Inventory written by Homelab Profiles from the machines and profiles of this folder.',
     '# Complete it: the Proxmox host of each container (hosts:), vmids, and the',
@@ -102,15 +102,15 @@ export function inventoryFromProfiles(workspace: Workspace, folderUri: string): 
   const networks = new Map<string, string>();
   const entries: string[] = [];
   let count = 0;
-  const methods = new Set(containers.flatMap((c) => (c.machine?.deploy ? [c.machine.deploy.method] : [])));
+  const methods = new Set(machines.flatMap((c) => (c.nixos?.deploy ? [c.nixos.deploy.method] : [])));
   const sharedMethod = methods.size === 1 ? [...methods][0] : undefined;
-  for (const c of containers.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (c.machine) {
-      entries.push(machineEntry(c.machine, root, networks, sharedMethod));
+  for (const c of machines.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (c.nixos) {
+      entries.push(machineEntry(c.nixos, root, networks, sharedMethod));
       count++;
       continue;
     }
-    const profile = c.profile ?? (c.profileUri ? workspace.evaluate(c.profileUri) : undefined);
+    const profile = c.profile ?? (c.configUri ? workspace.evaluate(c.configUri) : undefined);
     const ip = c.ip?.value ?? scalar(settingValue(profile, 'ipAddress'));
     const hostname = scalar(settingValue(profile, 'hostname'));
     if (!ip && !hostname) continue;
@@ -122,7 +122,7 @@ export function inventoryFromProfiles(workspace: Workspace, folderUri: string): 
       if (cidr && ![...networks.values()].includes(cidr)) networks.set(`net${networks.size + 1}`, cidr);
     }
     if (hostname && hostname !== c.name) block.push(`    hostname: ${y(hostname)}`);
-    if (c.profileUri) block.push(`    profile: ${y(relativeUri(root, c.profileUri))}`);
+    if (c.configUri) block.push(`    profile: ${y(relativeUri(root, c.configUri))}`);
     const update = scalar(settingValue(profile, 'autoSystemUpdateOnCalendar'));
     if (update) block.push(`    update: ${y(update)}`);
     const open = ports(settingValue(profile, 'allowedTCPPorts')).filter((p) => p !== 22);

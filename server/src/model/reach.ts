@@ -29,15 +29,15 @@ export function reachedFiles(h: Homelab, text: (uri: string) => string | undefin
 }
 
 function compute(h: Homelab, text: (uri: string) => string | undefined): Set<string> | undefined {
-  if (h.containers.size === 0 && h.machines.size === 0) return undefined;
+  if (h.machines.size === 0 && h.nixosMachines.size === 0) return undefined;
   const nix = new Set(h.nixFiles);
   if (!nix.has(joinUri(h.root, 'flake.nix')) && !nix.has(joinUri(h.root, 'hive.nix'))) return undefined;
   const roots: string[] = [];
-  for (const c of h.containers.values()) {
-    if (c.profileUri) roots.push(c.profileUri);
-    roots.push(...(c.profile?.deps ?? []), ...(c.machine?.moduleFiles ?? []), ...(c.machine?.homeFiles ?? []));
+  for (const c of h.machines.values()) {
+    if (c.configUri) roots.push(c.configUri);
+    roots.push(...(c.profile?.deps ?? []), ...(c.nixos?.moduleFiles ?? []), ...(c.nixos?.homeFiles ?? []));
   }
-  for (const m of h.machines.values()) roots.push(...m.moduleFiles, ...m.homeFiles);
+  for (const m of h.nixosMachines.values()) roots.push(...m.moduleFiles, ...m.homeFiles);
   for (const home of h.homeConfigurations) roots.push(...home.moduleFiles);
   for (const b of h.baseProfiles ?? []) roots.push(b.uri);
   for (const name of ['flake.nix', 'hive.nix', 'default.nix', 'shell.nix']) roots.push(joinUri(h.root, name));

@@ -6,7 +6,7 @@ import { parseYaml, type YamlParseResult } from '../syntax/yaml';
 import { buildAddressIndex } from './addresses';
 import { catalogOf } from './catalog';
 import { DocumentStore } from './documents';
-import { withProfile, type Container, type Homelab } from './homelab';
+import { withProfile, type Machine, type Homelab } from './homelab';
 import type { WorkspaceHost } from './host';
 import { readInventory, type Inventory } from './inventory';
 import type { NixEvalSession, NixFileAnalysis, NixLayer, NixReadHost } from './nixAdapter';
@@ -479,7 +479,7 @@ export class Workspace {
     };
     for (const u of profileUris) profileAt(u);
 
-    const containers = new Map<string, Container>();
+    const machines = new Map<string, Machine>();
     if (inventory) {
       const mayExist = this.listedNames(f);
       for (const d of inventory.containers.values()) {
@@ -488,11 +488,11 @@ export class Workspace {
         const profileUri = explicit ?? (mayExist(implicit) && this.docs.exists(implicit) ? implicit : undefined);
         const profile = profileUri ? profileAt(profileUri) : undefined;
         const ipSetting = profile?.system?.entries.get('ipAddress')?.value;
-        containers.set(d.name, {
+        machines.set(d.name, {
           name: d.name,
           decl: d,
-          profileUri,
-          profileExists: profile !== undefined,
+          configUri: profileUri,
+          configExists: profile !== undefined,
           profile,
           ip: d.ip ?? (ipSetting?.kind === 'string' && ipSetting.value ? { value: ipSetting.value, origin: ipSetting.origin } : undefined),
           hostName: d.host?.value,
@@ -503,10 +503,10 @@ export class Workspace {
         const p = profiles.get(u);
         if (!p || !this.declaresMachine(p)) continue;
         const ipv = p.system?.entries.get('ipAddress')?.value;
-        containers.set(p.name, {
+        machines.set(p.name, {
           name: p.name,
-          profileUri: u,
-          profileExists: true,
+          configUri: u,
+          configExists: true,
           profile: p,
           ip: ipv?.kind === 'string' && ipv.value ? { value: ipv.value, origin: ipv.origin } : undefined,
         });
@@ -525,10 +525,10 @@ export class Workspace {
         return { value: p.value, deps: p.deps };
       },
     });
-    joinMachines(containers, discovery);
-    const nixEval = joinNixEval(containers, discovery, this.evaluated.get(f.root), f.root);
+    joinMachines(machines, discovery);
+    const nixEval = joinNixEval(machines, discovery, this.evaluated.get(f.root), f.root);
     const baseProfiles = discovery.profileSet
-      ? joinProfileSet(containers, discovery.profileSet, profileAt, (u) => (this.docs.exists(u) ? this.evaluate(u, session) : undefined), discovery.buildsDarwin ?? false, profileUris.map((u) => profiles.get(u)).filter((p): p is Profile => p !== undefined))
+      ? joinProfileSet(machines, discovery.profileSet, profileAt, (u) => (this.docs.exists(u) ? this.evaluate(u, session) : undefined), discovery.buildsDarwin ?? false, profileUris.map((u) => profiles.get(u)).filter((p): p is Profile => p !== undefined))
       : undefined;
     const listFiles = deployListFiles(f.root, files);
     const deployList = listFiles.length ? readDeployList(listFiles.map((uri) => ({ uri, text: this.docs.text(uri) }))) : undefined;
@@ -554,7 +554,7 @@ export class Workspace {
       inventoryUri: hasInventory ? inventoryUri : undefined,
       inventory,
       profiles,
-      containers,
+      machines,
       services,
       catalog,
       reads,
@@ -562,7 +562,7 @@ export class Workspace {
       defaultsUri: this.docs.exists(defaultsUri) ? defaultsUri : undefined,
       files,
       nixFiles,
-      machines: discovery.machines,
+      nixosMachines: discovery.machines,
       machineClashes: discovery.clashes,
       readingStops: discovery.stopped ?? [],
       homeConfigurations: discovery.homes,

@@ -30,7 +30,7 @@ export interface HomelabTopology {
   inventoryUri?: string;
   networks: NetworkNode[];
   hosts: HostNode[];
-  containers: ContainerNode[];
+  machines: MachineNode[];
   services: ServiceNode[];
   /** Where reading the fleet stopped (file:line, why, what to do): the tree shows them when it finds no machine. */
   stopped?: StoppedNode[];
@@ -79,16 +79,16 @@ export interface HostLiveState {
   unmanaged: ProxmoxGuest[];
 }
 
-export interface ContainerNode extends Located {
+export interface MachineNode extends Located {
   name: string;
   host?: string;
   ip?: string;
   network?: string;
   vmid?: number;
-  profileUri?: string;
-  profileExists: boolean;
+  configUri?: string;
+  configExists: boolean;
   /** The profile and every file it imports (the base profile...), plus the defaults file. */
-  profileDependencies?: string[];
+  configDependencies?: string[];
   description?: string;
   services: { name: string; port?: number; location?: Located['location'] }[];
   /** Feature flags (`*Enable`) that are true in the effective settings. */
@@ -128,7 +128,7 @@ export interface ServiceNode extends Located {
   url?: string;
   expose?: string;
   /** Containers that run it. */
-  containers: string[];
+  machines: string[];
   builtIn: boolean;
 }
 

@@ -76,7 +76,7 @@ export class DeployPlanner {
     } else {
       Object.assign(sinceByMachine, explicit);
       if (fallback) {
-        const others = [...after.containers.keys(), ...(builds.get(fallback)?.homelab?.containers.keys() ?? [])];
+        const others = [...after.machines.keys(), ...(builds.get(fallback)?.homelab?.machines.keys() ?? [])];
         for (const m of others) if (!(m in sinceByMachine)) sinceByMachine[m] = fallback;
       }
     }

@@ -9,7 +9,7 @@ import { basenameUri, normalizeUri } from '../model/uri';
 import type { Workspace } from '../model/workspace';
 import type { Origin } from '../syntax/value';
 import type { ServerContext } from './context';
-import type { ContainerNode, DeploySettings, HomelabTopology, HostKind, Located, Topology } from './customMessages';
+import type { MachineNode, DeploySettings, HomelabTopology, HostKind, Located, Topology } from './customMessages';
 import { containerLive, hostLive, liveMatchFor, proxmoxAccess } from './proxmoxTopology';
 
 const HOST_KINDS: HostKind[] = ['proxmox', 'nas', 'router', 'switch', 'access-point', 'vps', 'workstation', 'other'];
@@ -29,7 +29,7 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
   const workspace: Workspace = ctx.workspace;
   const networkName = (ip: string | undefined): string | undefined => (ip ? networkOf(h.addresses, ip)?.name : undefined);
   const match = liveMatchFor(workspace, h);
-  const containers: ContainerNode[] = [...h.containers.values()].map((c) => {
+  const machines: MachineNode[] = [...h.machines.values()].map((c) => {
     const profile = c.profile;
     const flagsOn = new Set<string>();
     for (const block of BLOCKS) {
@@ -37,10 +37,10 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
         if (/Enable$/.test(key) && entry.value.kind === 'boolean' && entry.value.value) flagsOn.add(key);
       }
     }
-    const deps = new Set<string>(profile?.deps ?? (c.profileUri ? [c.profileUri] : []));
+    const deps = new Set<string>(profile?.deps ?? (c.configUri ? [c.configUri] : []));
     if (h.defaultsUri) deps.add(h.defaultsUri);
     const declared = (c.decl?.services ?? []).map((s) => ({ name: s.value, origin: s.origin }));
-    const m = c.machine;
+    const m = c.nixos;
     // A machine's enabled NixOS services when the inventory names none (openssh is every machine's: left out).
     const enabled = (m?.config?.services ?? []).filter((s) => s.name !== 'openssh').map((s) => ({ name: s.name, origin: s.origin }));
     const services = (declared.length ? declared : enabled).map((s) => {
@@ -66,9 +66,9 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
       ip: eff.address?.value,
       network: networkName(eff.address?.value),
       vmid: c.decl?.vmid?.value,
-      profileUri: c.profileUri,
-      profileExists: c.profileExists,
-      profileDependencies: [...deps].filter((u) => workspace.docs.exists(u)),
+      configUri: c.configUri,
+      configExists: c.configExists,
+      configDependencies: [...deps].filter((u) => workspace.docs.exists(u)),
       description: c.decl?.description?.value,
       services,
       flagsOn: [...flagsOn].sort(),
@@ -93,7 +93,7 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
     };
   });
   const serviceUsers = new Map<string, string[]>();
-  for (const c of containers) for (const s of c.services) serviceUsers.set(s.name, [...(serviceUsers.get(s.name) ?? []), c.name]);
+  for (const c of machines) for (const s of c.services) serviceUsers.set(s.name, [...(serviceUsers.get(s.name) ?? []), c.name]);
   return {
     rootUri: h.root,
     name: basenameUri(normalizeUri(h.root)),
@@ -118,7 +118,7 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
         ...(live ? { live } : {}),
       };
     }),
-    containers,
+    machines,
     stopped: h.readingStops.map((st) => {
       const loc = location(ctx, st.origin);
       const rel = st.origin.uri.startsWith(`${h.root.replace(/\/$/, '')}/`) ? st.origin.uri.slice(h.root.replace(/\/$/, '').length + 1) : basenameUri(st.origin.uri);
@@ -131,7 +131,7 @@ function homelabTopology(ctx: ServerContext, h: Homelab): HomelabTopology {
         port: s.port,
         url: s.decl?.url?.value ?? s.builtin?.url,
         expose: s.decl?.expose?.value,
-        containers: serviceUsers.get(s.name) ?? [],
+        machines: serviceUsers.get(s.name) ?? [],
         builtIn: !s.decl,
         location: location(ctx, s.decl?.keyOrigin),
       })),

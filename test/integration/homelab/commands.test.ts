@@ -30,7 +30,7 @@ describe('every contributed command on the example homelab', () => {
     api = await extension().activate();
     await api.ready;
     monitoring = await waitFor('LXC_monitoring in the tree', () =>
-      allTreeNodes(api).find((n) => n.type === 'container' && n.container?.name === 'LXC_monitoring'));
+      allTreeNodes(api).find((n) => n.type === 'container' && n.machine?.name === 'LXC_monitoring'));
   });
 
   const activeFile = (): string => path.basename(vscode.window.activeTextEditor?.document.fileName ?? '');
@@ -95,8 +95,8 @@ describe('every contributed command on the example homelab', () => {
 
   it('dryRun plans the container and runs nothing', async () => {
     const terminals = vscode.window.terminals.length;
-    const summary = await vscode.commands.executeCommand<{ results: { container: string; status: string }[] }>('homelab.dryRun', monitoring);
-    assert.deepEqual(summary.results.map((r) => [r.container, r.status]), [['LXC_monitoring', 'succeeded']]);
+    const summary = await vscode.commands.executeCommand<{ results: { machine: string; status: string }[] }>('homelab.dryRun', monitoring);
+    assert.deepEqual(summary.results.map((r) => [r.machine, r.status]), [['LXC_monitoring', 'succeeded']]);
     assert.equal(vscode.window.terminals.length, terminals);
   });
 

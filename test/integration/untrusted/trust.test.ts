@@ -16,7 +16,7 @@ describe('an untrusted homelab folder', () => {
     api = await extension().activate();
     await api.ready;
     monitoring = await waitFor('LXC_monitoring in the tree', () =>
-      allTreeNodes(api).find((n) => n.type === 'container' && n.container?.name === 'LXC_monitoring'));
+      allTreeNodes(api).find((n) => n.type === 'container' && n.machine?.name === 'LXC_monitoring'));
   });
 
   it('is not trusted, and the extension is active anyway', () => {
@@ -47,11 +47,11 @@ describe('an untrusted homelab folder', () => {
 
   it('still allows a dry run, which runs nothing and names the container', async () => {
     const terminalsBefore = vscode.window.terminals.length;
-    const summary = await vscode.commands.executeCommand<{ results: { container: string; status: string }[] } | undefined>(
+    const summary = await vscode.commands.executeCommand<{ results: { machine: string; status: string }[] } | undefined>(
       'homelab.dryRun', monitoring,
     );
     assert.ok(summary, 'the dry run returned nothing');
-    assert.deepEqual(summary.results.map((r) => [r.container, r.status]), [['LXC_monitoring', 'succeeded']]);
+    assert.deepEqual(summary.results.map((r) => [r.machine, r.status]), [['LXC_monitoring', 'succeeded']]);
     assert.equal(vscode.window.terminals.length, terminalsBefore);
   });
 
@@ -65,7 +65,7 @@ describe('an untrusted homelab folder', () => {
 
   it('refresh re-reads the homelab (and probes nothing: the folder is not trusted)', async () => {
     await vscode.commands.executeCommand('homelab.refresh');
-    const names = allTreeNodes(api).filter((n) => n.type === 'container').map((n) => n.container?.name);
+    const names = allTreeNodes(api).filter((n) => n.type === 'container').map((n) => n.machine?.name);
     assert.ok(names.includes('LXC_monitoring'), `containers after refresh: ${names.join(', ')}`);
   });
 

@@ -17,9 +17,9 @@ test('no diagnostics at all on the unseen homelab', () => {
 
 test('the model understood it (containers, effective settings, catalog from defaults and reads)', () => {
   const h = workspaceOf(FILES).homelabs()[0];
-  assert.deepEqual([...h.containers.keys()], ['CT_dns', 'CT_media', 'CT_git', 'CT_watch', 'CT_files']);
-  for (const c of h.containers.values()) assert.equal(c.profileExists, true, c.name);
-  const watch = h.containers.get('CT_watch')?.profile?.system;
+  assert.deepEqual([...h.machines.keys()], ['CT_dns', 'CT_media', 'CT_git', 'CT_watch', 'CT_files']);
+  for (const c of h.machines.values()) assert.equal(c.configExists, true, c.name);
+  const watch = h.machines.get('CT_watch')?.profile?.system;
   const ports = watch?.entries.get('allowedTCPPorts')?.value;
   assert.deepEqual(ports?.kind === 'list' && ports.items.map((i) => (i.kind === 'number' ? i.value : null)), [22, 9100, 9090]);
   const targets = watch?.entries.get('prometheusRemoteTargets')?.value;

@@ -3,11 +3,11 @@
 // network, container details (IP, profile, services, flags, update).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { childNodes, containerTooltip, hostDescription, rootNodes, TreeNode } from '../../../client/src/tree/treeModel';
-import type { ContainerNode, Topology } from '../../../server/src/protocol/customMessages';
+import { childNodes, machineTooltip, hostDescription, rootNodes, TreeNode } from '../../../client/src/tree/treeModel';
+import type { MachineNode, Topology } from '../../../server/src/protocol/customMessages';
 
-const container = (name: string, extra: Partial<ContainerNode>): ContainerNode => ({
-  name, profileExists: true, services: [], flagsOn: [], deploy: { method: 'ssh-script', user: 'akunito' }, ...extra,
+const container = (name: string, extra: Partial<MachineNode>): MachineNode => ({
+  name, configExists: true, services: [], flagsOn: [], deploy: { method: 'ssh-script', user: 'akunito' }, ...extra,
 });
 
 const topology: Topology = {
@@ -18,17 +18,17 @@ const topology: Topology = {
       { name: 'truenas', kind: 'nas', ip: '192.168.20.200', network: 'storage' },
       { name: 'pve', kind: 'proxmox', ip: '192.168.8.82', network: 'home' },
     ],
-    containers: [
+    machines: [
       container('LXC_mailer', { host: 'pve', vmid: 109, ip: '192.168.8.89', network: 'home', services: [{ name: 'postfix', port: 25 }] }),
-      container('LXC_monitoring', { host: 'pve', vmid: 105, ip: '192.168.8.85', network: 'home', flagsOn: ['grafanaEnable'], update: 'Sat *-*-* 07:10:00', profileUri: 'file:///lab/profiles/LXC_monitoring-config.nix' }),
-      container('LXC_orphan', { ip: '192.168.8.99', network: 'home', profileExists: false, profileUri: 'file:///lab/profiles/LXC_orphan-config.nix' }),
+      container('LXC_monitoring', { host: 'pve', vmid: 105, ip: '192.168.8.85', network: 'home', flagsOn: ['grafanaEnable'], update: 'Sat *-*-* 07:10:00', configUri: 'file:///lab/profiles/LXC_monitoring-config.nix' }),
+      container('LXC_orphan', { ip: '192.168.8.99', network: 'home', configExists: false, configUri: 'file:///lab/profiles/LXC_orphan-config.nix' }),
     ],
-    services: [{ name: 'postfix', port: 25, containers: ['LXC_mailer'], builtIn: false, location: { uri: 'file:///lab/homelab.yaml', line: 40, character: 2 } }],
+    services: [{ name: 'postfix', port: 25, machines: ['LXC_mailer'], builtIn: false, location: { uri: 'file:///lab/homelab.yaml', line: 40, character: 2 } }],
   }],
 };
 
 const labels = (nodes: TreeNode[]): string[] =>
-  nodes.map((n) => (n.type === 'host' ? n.host.name : n.type === 'container' ? n.container.name : n.type === 'network' ? n.network.name : n.type === 'service' ? `svc:${n.service.name}` : n.type === 'detail' ? n.label : n.type));
+  nodes.map((n) => (n.type === 'host' ? n.host.name : n.type === 'container' ? n.machine.name : n.type === 'network' ? n.network.name : n.type === 'service' ? `svc:${n.service.name}` : n.type === 'detail' ? n.label : n.type));
 
 test('by host: hypervisors first with containers by vmid, then Unassigned, then other devices', () => {
   const roots = rootNodes(topology, 'host');
@@ -65,7 +65,7 @@ test('several homelabs (multi-root) get one root node each', () => {
 });
 
 test('the tooltip summarises the container in Markdown', () => {
-  const text = containerTooltip(topology.homelabs[0].containers[1]);
+  const text = machineTooltip(topology.homelabs[0].machines[1]);
   assert.match(text, /\*\*LXC_monitoring\*\*/);
   assert.match(text, /IP: `192\.168\.8\.85` \(home\)/);
   assert.match(text, /Host: pve, VMID 105/);
@@ -76,9 +76,9 @@ test('a machine only nix eval lists: grouped "from nix eval", a detail saying no
   const lab: Topology = {
     homelabs: [{
       rootUri: 'file:///lab', name: 'lab', networks: [], hosts: [], services: [],
-      containers: [
-        container('alpha', { profileExists: false, sources: ['nix-eval'], group: 'nix-eval', tags: [] }),
-        container('web', { ip: '10.0.0.5', profileExists: false, sources: ['deploy-rs'], group: 'deploy-rs', tags: [], deployTarget: '10.0.0.5' }),
+      machines: [
+        container('alpha', { configExists: false, sources: ['nix-eval'], group: 'nix-eval', tags: [] }),
+        container('web', { ip: '10.0.0.5', configExists: false, sources: ['deploy-rs'], group: 'deploy-rs', tags: [], deployTarget: '10.0.0.5' }),
       ],
     }],
   };
@@ -87,7 +87,7 @@ test('a machine only nix eval lists: grouped "from nix eval", a detail saying no
   const [alpha] = childNodes(roots[1], 'host');
   const details = childNodes(alpha, 'host');
   assert.deepEqual(details.map((d) => (d.type === 'detail' ? [d.label, d.description] : d.type)), [['from nix eval', 'no address known: nothing to deploy yet']]);
-  assert.match(containerTooltip((alpha as { container: ContainerNode }).container), /Found in: from nix eval/);
+  assert.match(machineTooltip((alpha as { machine: MachineNode }).machine), /Found in: from nix eval/);
   // A machine the static reading found gets no such detail.
   const [web] = childNodes(roots[0], 'host');
   assert.ok(!childNodes(web, 'host').some((d) => d.type === 'detail' && d.label === 'from nix eval'));

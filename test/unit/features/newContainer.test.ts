@@ -51,7 +51,7 @@ test('update slot: the first free minute of the siblings\' grid, in their own fo
     ['networks:', '  lan:', '    cidr: 10.1.0.0/24', 'hosts:', '  pve:', '    kind: proxmox', 'containers:', ...updates.flatMap((u, i) => [`  c${i}:`, '    host: pve', `    ip: 10.1.0.${10 + i}`, `    update: "${u}"`])].join('\n') + '\n';
   const slot = (updates: string[]): string | undefined => {
     const h = workspaceOf({ 'homelab.yaml': inv(updates) }).homelabs()[0];
-    return nextUpdateSlot([...h.containers.values()], 'pve').calendar;
+    return nextUpdateSlot([...h.machines.values()], 'pve').calendar;
   };
   assert.equal(slot(['Sat *-*-* 07:00:00', 'Sat *-*-* 07:10:00']), 'Sat *-*-* 07:20:00');
   assert.equal(slot(['Sun 04:00', 'Sun 04:30']), 'Sun 05:00');

@@ -48,7 +48,7 @@ function addressesOf(files: Record<string, string>): Record<string, [string, str
   const h = ws.homelabFor(`${ROOT}/flake.nix`);
   assert.ok(h);
   const out: Record<string, [string, string, string][]> = {};
-  for (const m of h.machines.values())
+  for (const m of h.nixosMachines.values())
     out[m.name] = (m.config?.addresses ?? []).map((a) => {
       const text = ws.text(a.address.origin.uri) ?? '';
       return [a.address.value, a.option, `${a.address.origin.uri.slice(ROOT.length + 1)}:${text.slice(0, a.address.origin.span.start).split('\n').length}`];

@@ -139,13 +139,13 @@ test('files git ignores and homelab.exclude names are left out: an archived fold
 test('an edit elsewhere keeps the machines as they were; an edit to a module file re-reads them', async () => {
   const { workspaceOf, ROOT } = await import('../checks/helpers');
   const ws = workspaceOf(CLEAN);
-  const before = ws.homelabs()[0].machines.get('media');
+  const before = ws.homelabs()[0].nixosMachines.get('media');
   assert.ok(before);
   ws.setDocument(`${ROOT}/${INV}`, CLEAN[INV].replace('vmid: 202', 'vmid: 212'), 2);
-  assert.equal(ws.homelabs()[0].machines.get('media'), before, 'an inventory edit does not re-merge the machines');
+  assert.equal(ws.homelabs()[0].nixosMachines.get('media'), before, 'an inventory edit does not re-merge the machines');
   ws.setDocument(`${ROOT}/modules/common.nix`, CLEAN['modules/common.nix'] + '\n', 2);
-  const afterShared = ws.homelabs()[0].machines.get('media');
+  const afterShared = ws.homelabs()[0].nixosMachines.get('media');
   assert.notEqual(afterShared, before, 'an edit to a shared module re-merges');
   ws.setDocument(`${ROOT}/${MEDIA}`, CLEAN[MEDIA].replace('"192.168.30.12"', '"192.168.30.42"'), 2);
-  assert.equal(ws.homelabs()[0].machines.get('media')?.config?.addresses[0]?.address.value, '192.168.30.42');
+  assert.equal(ws.homelabs()[0].nixosMachines.get('media')?.config?.addresses[0]?.address.value, '192.168.30.42');
 });

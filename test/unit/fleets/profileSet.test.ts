@@ -75,13 +75,13 @@ test('deploy settings from the list: user, command with {DIR}/{PROFILE} mapped, 
   ws.addFolder(pathToUri(FIXTURE));
   const h = ws.homelabs()[0];
   const got: Record<string, Record<string, unknown>> = {};
-  for (const c of h.containers.values()) {
+  for (const c of h.machines.values()) {
     const d = effectiveMachine(h, c).deploy;
     if (d.methodFrom !== 'deploy-list') continue;
     got[c.name] = { user: d.user, dotfilesDir: d.dotfilesDir, command: d.command, connectTimeout: d.connectTimeout };
   }
   assert.deepEqual(got, expected.deploys);
-  const roam = effectiveMachine(h, h.containers.get('ROAM_ONE')!).deploy;
+  const roam = effectiveMachine(h, h.machines.get('ROAM_ONE')!).deploy;
   assert.deepEqual(roam.targets.map((t) => t.value), ['127.0.0.3', '127.0.0.1', 'roam-one.tail']);
   assert.equal(roam.targetFrom, 'deploy-list');
 });
@@ -116,14 +116,14 @@ test('the inventory wins for what it declares; the list fills the rest', async (
     const ws = new Workspace(nodeFsHost());
     ws.addFolder(pathToUri(dir));
     const h = ws.homelabs()[0];
-    const box = effectiveMachine(h, h.containers.get('BOX_DB')!);
+    const box = effectiveMachine(h, h.machines.get('BOX_DB')!);
     assert.equal(box.deploy.target?.value, '127.0.0.99');
     assert.equal(box.deploy.targetFrom, 'inventory');
     assert.equal(box.deploy.user, 'admin');
     assert.equal(box.deploy.dotfilesDir, '/srv/dots');
     assert.equal(box.deploy.command, './install.sh {dir} {profile} --switch');
     // The set's other machines are still machines beside the inventory's.
-    assert.ok(h.containers.has('ROAM_ONE') && h.containers.has('STUDIO_MAC'));
+    assert.ok(h.machines.has('ROAM_ONE') && h.machines.has('STUDIO_MAC'));
   });
 });
 
@@ -161,11 +161,11 @@ test('an edit to the deploy list on disk reaches the next model build', async ()
     const ws = new Workspace(nodeFsHost());
     ws.addFolder(pathToUri(dir));
     let h = ws.homelabs()[0];
-    assert.equal(effectiveMachine(h, h.containers.get('BOX_DB')!).deploy.user, 'ops');
+    assert.equal(effectiveMachine(h, h.machines.get('BOX_DB')!).deploy.user, 'ops');
     const list = join(dir, 'deploy-servers.conf');
     writeFileSync(list, readFileSync(list, 'utf8').replace('BOX_DB|ops|', 'BOX_DB|dba|'));
     ws.fileChanged(pathToUri(list));
     h = ws.homelabs()[0];
-    assert.equal(effectiveMachine(h, h.containers.get('BOX_DB')!).deploy.user, 'dba');
+    assert.equal(effectiveMachine(h, h.machines.get('BOX_DB')!).deploy.user, 'dba');
   });
 });

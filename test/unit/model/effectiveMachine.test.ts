@@ -42,7 +42,7 @@ function views(files: Record<string, string>): { cli: string | undefined; tree: 
   const h = ws.homelabs()[0];
   const rows = machineRows(h, (u) => ws.text(u), (u) => u.slice(ROOT.length + 1));
   const ctx = { workspace: ws, lines: new LineIndexes(ws) } as unknown as ServerContext;
-  const node = topology(ctx).homelabs[0].containers.find((c) => c.name === 'web');
+  const node = topology(ctx).homelabs[0].machines.find((c) => c.name === 'web');
   return { cli: rows.find((r) => r.name === 'web')?.deploy?.target, tree: node?.deployTarget, shown: node?.ip };
 }
 
@@ -67,7 +67,7 @@ test('an explicit deploy target wins over the inventory and the configuration, i
   assert.deepEqual(views(files), { cli: '10.0.0.7', tree: '10.0.0.7', shown: '10.0.0.9' });
   const ws = workspaceOf(files);
   const h = ws.homelabs()[0];
-  const eff = effectiveMachine(h, h.containers.get('web')!);
+  const eff = effectiveMachine(h, h.machines.get('web')!);
   assert.equal(eff.deploy.method, 'colmena');
   assert.equal(eff.deploy.methodFrom, 'colmena');
   assert.equal(eff.deploy.targetFrom, 'deploy-target');
@@ -79,7 +79,7 @@ test('without an inventory entry the configured address is the target; the inven
   const files = { 'flake.nix': FLAKE, 'web.nix': WEB, 'homelab.yaml': `${INVENTORY()}deploy:\n  method: nixos-rebuild\n  user: ops\n` };
   const ws = workspaceOf(files);
   const h = ws.homelabs()[0];
-  const eff = effectiveMachine(h, h.containers.get('web')!);
+  const eff = effectiveMachine(h, h.machines.get('web')!);
   assert.deepEqual(
     { method: eff.deploy.method, from: eff.deploy.methodFrom, user: eff.deploy.user, target: eff.deploy.target?.value, targetFrom: eff.deploy.targetFrom },
     { method: 'nixos-rebuild', from: 'inventory', user: 'ops', target: '10.0.0.9', targetFrom: 'inventory' },
@@ -90,7 +90,7 @@ test('without an inventory entry the configured address is the target; the inven
 test("the client's deploy logs in to the tree's deploy target; a host-name target leaves ssh steps on the shown IP", () => {
   const ws = workspaceOf({ 'flake.nix': FLAKE, 'web.nix': WEB, 'homelab.yaml': INVENTORY() });
   const ctx = { workspace: ws, lines: new LineIndexes(ws) } as unknown as ServerContext;
-  const node = topology(ctx).homelabs[0].containers.find((c) => c.name === 'web');
+  const node = topology(ctx).homelabs[0].machines.find((c) => c.name === 'web');
   assert.ok(node);
   assert.equal(deployAddress(node), '10.0.0.9');
   assert.equal(deployAddress({ deployTarget: '10.0.0.7', ip: '10.0.0.9' }), '10.0.0.7');

@@ -45,8 +45,8 @@ test('without an inventory, profiles that set a hostname or an address are the c
   ws.addFolder(R);
   const h = ws.homelabs()[0];
   assert.equal(h.inventory, undefined);
-  assert.deepEqual([...h.containers.keys()].sort(), ['a', 'b']);
-  assert.equal(h.containers.get('a')?.ip?.value, '10.0.0.1');
+  assert.deepEqual([...h.machines.keys()].sort(), ['a', 'b']);
+  assert.equal(h.machines.get('a')?.ip?.value, '10.0.0.1');
   assert.equal(h.profiles.size, 3);
 });
 
@@ -55,8 +55,8 @@ test('with an inventory but no profiles', () => {
   ws.addFolder(R);
   const h = ws.homelabs()[0];
   assert.ok(h.inventoryUri?.endsWith('/homelab.yml'));
-  assert.deepEqual([...h.containers.keys()], ['c1']);
-  assert.equal(h.containers.get('c1')?.profileExists, false);
+  assert.deepEqual([...h.machines.keys()], ['c1']);
+  assert.equal(h.machines.get('c1')?.configExists, false);
 });
 
 test('multi-root: one homelab per folder with an inventory or profiles; others are none', () => {
@@ -71,7 +71,7 @@ test('multi-root: one homelab per folder with an inventory or profiles; others a
 test('the inventory setting points at another file', () => {
   const ws = new Workspace(memoryHost({ 'infra/lab.yaml': 'containers:\n  c1:\n    ip: 10.0.0.5\n' }, R));
   ws.addFolder(R, { inventory: 'infra/lab.yaml' });
-  assert.deepEqual([...(ws.homelabs()[0]?.containers.keys() ?? [])], ['c1']);
+  assert.deepEqual([...(ws.homelabs()[0]?.machines.keys() ?? [])], ['c1']);
 });
 
 test('open documents override the disk, and closing returns to it', () => {
@@ -79,9 +79,9 @@ test('open documents override the disk, and closing returns to it', () => {
   ws.addFolder(R);
   const uri = `${R}/profiles/a-config.nix`;
   ws.setDocument(uri, profile('a', '10.0.0.7'), 1);
-  assert.equal(ws.homelabs()[0].containers.get('a')?.ip?.value, '10.0.0.7');
+  assert.equal(ws.homelabs()[0].machines.get('a')?.ip?.value, '10.0.0.7');
   ws.closeDocument(uri);
-  assert.equal(ws.homelabs()[0].containers.get('a')?.ip?.value, '10.0.0.1');
+  assert.equal(ws.homelabs()[0].machines.get('a')?.ip?.value, '10.0.0.1');
 });
 
 test('a one-file change re-evaluates only what read that file', () => {
@@ -105,7 +105,7 @@ test('a one-file change re-evaluates only what read that file', () => {
   ws.setDocument(`${R}/profiles/base-config.nix`, '{ systemSettings = { sshEnable = false; }; userSettings = { }; }', 1);
   const h = ws.homelabs()[0];
   assert.deepEqual([...evaluated].sort(), ['a-config.nix', 'b-config.nix', 'base-config.nix'], 'everything importing the base');
-  const v = settingValue(h.containers.get('b')?.profile, 'sshEnable');
+  const v = settingValue(h.machines.get('b')?.profile, 'sshEnable');
   assert.equal(v?.kind === 'boolean' && v.value, false);
 
   evaluated.length = 0;
@@ -118,16 +118,16 @@ test('file events for closed files invalidate them; created files join the homel
   const host = memoryHost(lab(), R);
   const ws = new Workspace(host);
   ws.addFolder(R);
-  assert.equal(ws.homelabs()[0].containers.size, 2);
+  assert.equal(ws.homelabs()[0].machines.size, 2);
   host.files.set(`${R}/profiles/c-config.nix`, profile('c', '10.0.0.3'));
   ws.fileChanged(`${R}/profiles/c-config.nix`, 'created');
-  assert.equal(ws.homelabs()[0].containers.size, 3);
+  assert.equal(ws.homelabs()[0].machines.size, 3);
   host.files.set(`${R}/profiles/a-config.nix`, profile('a', '10.0.0.4'));
   ws.fileChanged(`${R}/profiles/a-config.nix`, 'changed');
-  assert.equal(ws.homelabs()[0].containers.get('a')?.ip?.value, '10.0.0.4');
+  assert.equal(ws.homelabs()[0].machines.get('a')?.ip?.value, '10.0.0.4');
   host.files.delete(`${R}/profiles/c-config.nix`);
   ws.fileChanged(`${R}/profiles/c-config.nix`, 'deleted');
-  assert.equal(ws.homelabs()[0].containers.size, 2);
+  assert.equal(ws.homelabs()[0].machines.size, 2);
 });
 
 test('containers without a profile file are found missing from the folder listing, not by a file-system call each', () => {
@@ -139,15 +139,15 @@ test('containers without a profile file are found missing from the folder listin
   const ws = new Workspace(counted);
   ws.addFolder(R);
   const h = ws.homelabs()[0];
-  assert.equal(h.containers.size, 2_000);
-  assert.equal([...h.containers.values()].filter((c) => c.profileExists).length, 0);
+  assert.equal(h.machines.size, 2_000);
+  assert.equal([...h.machines.values()].filter((c) => c.configExists).length, 0);
   assert.ok(stats < 50, `${stats} file-system calls`);
   // A profile created later (its file event forgets the listing) is found; a closed-and-open one too.
   host.files.set(`${R}/profiles/c7-config.nix`, profile('c7', '10.0.0.8'));
   ws.fileChanged(`${R}/profiles/c7-config.nix`, 'created');
   ws.setDocument(`${R}/profiles/c9-config.nix`, profile('c9', '10.0.0.10'), 1);
   const after = ws.homelabs()[0];
-  assert.deepEqual([...after.containers.values()].filter((c) => c.profileExists).map((c) => c.name), ['c7', 'c9']);
+  assert.deepEqual([...after.machines.values()].filter((c) => c.configExists).map((c) => c.name), ['c7', 'c9']);
 });
 
 test('typing in a profile does not keep the models of earlier keystrokes alive', async () => {

@@ -13,8 +13,8 @@ import { archivedInputs, checkLock } from '../../../server/src/nixEval/lockCheck
 import { runBounded } from '../../../server/src/nixEval/runner';
 import { disagreementMessage, joinNixEval } from '../../../server/src/model/machines/fromNixEval';
 import type { Discovery } from '../../../server/src/model/machines/discover';
-import type { Machine } from '../../../server/src/model/machines/machine';
-import type { Container } from '../../../server/src/model/homelab';
+import type { NixosMachine } from '../../../server/src/model/machines/machine';
+import type { Machine } from '../../../server/src/model/homelab';
 
 function gitRepo(): string {
   const top = realpathSync(mkdtempSync(path.join(tmpdir(), 'homelab-argv-')));
@@ -84,7 +84,7 @@ test('flake.lock must lock every declared input, each to a content hash', () => 
   );
 });
 
-function machine(name: string, kind: 'flake' | 'deploy-rs' | 'colmena', uri: string, start: number): Machine {
+function machine(name: string, kind: 'flake' | 'deploy-rs' | 'colmena', uri: string, start: number): NixosMachine {
   return { name, sources: [{ kind, origin: { uri, span: { start, end: start + name.length } } }], moduleFiles: [], unreadable: [], configs: [], tags: [], homeFiles: [] };
 }
 
@@ -99,16 +99,16 @@ test('the merge: names only Nix lists are added, a name only the static reading 
     clashes: [],
     homes: [],
   };
-  const containers = new Map<string, Container>([['db', { name: 'db', profileExists: false }]]);
+  const containers = new Map<string, Machine>([['db', { name: 'db', configExists: false }]]);
   const view = joinNixEval(containers, discovery, { kind: 'names', flakeUri: flake, outputs: { nixosConfigurations: ['web', 'alpha', 'db'], colmena: ['other'] } }, 'file:///lab');
   assert.deepEqual(view?.added, [
     { name: 'alpha', outputs: ['nixosConfigurations'] },
     { name: 'db', outputs: ['nixosConfigurations'] },
     { name: 'other', outputs: ['colmena'] },
   ]);
-  assert.deepEqual(containers.get('alpha')?.machine?.sources.map((s) => s.kind), ['nix-eval']);
+  assert.deepEqual(containers.get('alpha')?.nixos?.sources.map((s) => s.kind), ['nix-eval']);
   // An inventory entry of that name keeps its declaration and gains the evaluated machine.
-  assert.deepEqual(containers.get('db')?.machine?.sources.map((s) => s.kind), ['nix-eval']);
+  assert.deepEqual(containers.get('db')?.nixos?.sources.map((s) => s.kind), ['nix-eval']);
   // `hived` comes from hive.nix, which `nix eval` of the flake does not read: no disagreement.
   assert.deepEqual(view?.disagreements.map((d) => [d.name, d.output, d.origin.span.start]), [['ghost', 'nixosConfigurations', 40]]);
   assert.equal(

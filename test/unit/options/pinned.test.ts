@@ -32,12 +32,12 @@ function lab(): Workspace {
 test('discovery: each machine\'s nixpkgs input, its users\' Home Manager modules, homeConfigurations', () => {
   const h = lab().homelabFor(`${LAB}/hosts/a.nix`);
   assert.ok(h);
-  const pins = [...h.machines.values()].map((m) => [m.name, m.nixpkgs?.via, m.nixpkgs?.name]);
+  const pins = [...h.nixosMachines.values()].map((m) => [m.name, m.nixpkgs?.via, m.nixpkgs?.name]);
   assert.deepEqual(pins.sort(), [['a', 'input', 'nixpkgs'], ['b', 'input', 'nixpkgs-stable'], ['c', 'input', 'nixpkgs-old']]);
-  const b = h.machines.get('b');
+  const b = h.nixosMachines.get('b');
   // `import ../home/alice.nix` is a Home Manager module; carol's inline module leaves hosts/b.nix a NixOS module.
   assert.deepEqual(b?.homeFiles.map(rel), ['home/alice.nix']);
-  assert.deepEqual(h.machines.get('a')?.homeFiles, []);
+  assert.deepEqual(h.nixosMachines.get('a')?.homeFiles, []);
   assert.deepEqual(h.homeConfigurations.map((c) => [c.name, c.moduleFiles.map(rel)]), [['bob', ['home/bob.nix', 'home/modules/theme.nix']]]);
 });
 
@@ -70,7 +70,7 @@ test('discovery: colmena meta.nixpkgs and nodeNixpkgs, <…> search paths, helpe
     const ws = new Workspace(memoryHost(files, 'file:///mem'));
     ws.addFolder('file:///mem');
     const h = ws.homelabFor('file:///mem/x.nix');
-    return [...(h?.machines.values() ?? [])].map((m) => [m.name, m.nixpkgs ? `${m.nixpkgs.via}:${m.nixpkgs.name}` : '-']).sort();
+    return [...(h?.nixosMachines.values() ?? [])].map((m) => [m.name, m.nixpkgs ? `${m.nixpkgs.via}:${m.nixpkgs.name}` : '-']).sort();
   };
   assert.deepEqual(pinsOf({ 'hive.nix': hive }), [['old', 'nix-path:nixos-23.05'], ['web', 'nix-path:nixpkgs']]);
   assert.deepEqual(pinsOf({ 'flake.nix': flake }), [
@@ -110,8 +110,8 @@ test('discovery: Home Manager modules given as a path, an import, sharedModules,
   ws.addFolder('file:///mem');
   const h = ws.homelabFor('file:///mem/host.nix');
   const short = (us: string[] | undefined) => (us ?? []).map((u) => u.slice('file:///mem/'.length)).sort();
-  assert.deepEqual(short(h?.machines.get('m')?.homeFiles), ['p-extra.nix', 'p.nix', 'q.nix', 'r.nix', 'shared.nix']);
-  assert.deepEqual(short(h?.machines.get('m')?.moduleFiles), ['host.nix']);
+  assert.deepEqual(short(h?.nixosMachines.get('m')?.homeFiles), ['p-extra.nix', 'p.nix', 'q.nix', 'r.nix', 'shared.nix']);
+  assert.deepEqual(short(h?.nixosMachines.get('m')?.moduleFiles), ['host.nix']);
   assert.deepEqual(short(h?.homeConfigurations[0]?.moduleFiles), ['u.nix']);
 });
 

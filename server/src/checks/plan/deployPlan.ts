@@ -124,7 +124,7 @@ function machineChanges(b: MachineFacts, a: MachineFacts, placeBefore: Place, pl
 
 function factsOf(h: Homelab | undefined): Map<string, MachineFacts> {
   const out = new Map<string, MachineFacts>();
-  for (const c of h?.containers.values() ?? []) out.set(c.name, machineFacts(h!, c));
+  for (const c of h?.machines.values() ?? []) out.set(c.name, machineFacts(h!, c));
   return out;
 }
 

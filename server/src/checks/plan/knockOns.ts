@@ -5,7 +5,7 @@
 // now update in the same minute (a clash that did not exist before). Each
 // names the machine it lands on and the machine whose change causes it.
 import { parseCalendar, sameMinute, type CalendarSpec } from '../../model/calendar';
-import type { Container, Homelab } from '../../model/homelab';
+import type { Machine, Homelab } from '../../model/homelab';
 import { setting, settingValue } from '../../model/profiles';
 import type { Origin, Value } from '../../syntax/value';
 import { knownPorts } from '../rules/portNotOpen';
@@ -41,13 +41,13 @@ function noLongerScraped(i: KnockOnInput): PlanChange[] {
   const out: PlanChange[] = [];
   const was = scrapers(i.factsBefore);
   const now = scrapers(i.factsAfter);
-  for (const x of i.after.containers.values()) {
-    const old = i.before.containers.get(x.name);
+  for (const x of i.after.machines.values()) {
+    const old = i.before.machines.get(x.name);
     if (!old) continue;
     const nowBy = new Set(machineAddresses(x).flatMap((a) => [...(now.get(a)?.keys() ?? [])]));
     for (const address of machineAddresses(old))
       for (const [m, target] of was.get(address) ?? []) {
-        if (m === x.name || nowBy.has(m) || !i.after.containers.has(m)) continue;
+        if (m === x.name || nowBy.has(m) || !i.after.machines.has(m)) continue;
         // Caused by the scraping machine when its own targets lost the address (else the machine moved).
         if (now.get(address)?.has(m)) continue;
         out.push({
@@ -65,16 +65,16 @@ function noLongerScraped(i: KnockOnInput): PlanChange[] {
 }
 
 /** Whether `port` is open on the machine: undefined when not known statically. */
-function portOpen(c: Container, port: number, udp: boolean): { open: boolean | undefined; list?: Value } {
+function portOpen(c: Machine, port: number, udp: boolean): { open: boolean | undefined; list?: Value } {
   const listName = udp ? 'allowedUDPPorts' : 'allowedTCPPorts';
-  if (c.profile?.system || c.profile?.user || !c.machine?.config) {
+  if (c.profile?.system || c.profile?.user || !c.nixos?.config) {
     const fw = settingValue(c.profile, 'firewallEnable');
     if (fw?.kind === 'boolean' && !fw.value) return { open: true };
     const hit = setting(c.profile, listName);
     const ports = knownPorts(hit?.entry.value);
     return { open: ports ? ports.includes(port) : undefined, list: hit?.entry.value };
   }
-  const cfg = c.machine.config;
+  const cfg = c.nixos.config;
   if (cfg.firewall === false) return { open: true };
   const ports = udp ? cfg.udpPorts : cfg.tcpPorts;
   const list = cfg.options.get(`networking.firewall.${listName}`)?.value;
@@ -85,8 +85,8 @@ function portOpen(c: Container, port: number, udp: boolean): { open: boolean | u
 function proxyPortClosed(i: KnockOnInput): PlanChange[] {
   const out: PlanChange[] = [];
   if (!i.before || !i.after.inventory) return out;
-  for (const c of i.after.containers.values()) {
-    const old = i.before.containers.get(c.name);
+  for (const c of i.after.machines.values()) {
+    const old = i.before.machines.get(c.name);
     if (!old) continue;
     for (const ref of c.decl?.services ?? []) {
       const s = i.after.services.get(ref.value)?.decl;
@@ -113,7 +113,7 @@ function proxyPortClosed(i: KnockOnInput): PlanChange[] {
 }
 
 interface Scheduled {
-  c: Container;
+  c: Machine;
   host: string;
   spec: CalendarSpec;
   origin: Origin;
@@ -121,7 +121,7 @@ interface Scheduled {
 
 function schedules(h: Homelab): Map<string, Scheduled> {
   const out = new Map<string, Scheduled>();
-  for (const c of h.containers.values()) {
+  for (const c of h.machines.values()) {
     const cal = runningUpdate(c);
     const spec = cal ? parseCalendar(cal.value) : undefined;
     if (cal && spec && !('error' in spec)) out.set(c.name, { c, host: c.hostName ?? '', spec, origin: cal.origin });

@@ -6,7 +6,7 @@
 // marked unknown as a whole, so the plan never reports a guess.
 import { machineAddressList } from '../../model/effectiveMachine';
 import { parseCalendar } from '../../model/calendar';
-import type { Container, Homelab } from '../../model/homelab';
+import type { Machine, Homelab } from '../../model/homelab';
 import { isParsed, parseAddress } from '../../model/ip';
 import { setting, settingValue } from '../../model/profiles';
 import { relativeUri } from '../../model/uri';
@@ -80,7 +80,7 @@ export function addressKey(text: string): string | undefined {
 }
 
 /** The addresses a machine answers on: its inventory or profile address and its NixOS interface addresses. */
-export function machineAddresses(c: Container): string[] {
+export function machineAddresses(c: Machine): string[] {
   const out = new Set<string>();
   for (const a of machineAddressList(c)) {
     const k = addressKey(a.value);
@@ -90,13 +90,13 @@ export function machineAddresses(c: Container): string[] {
 }
 
 /** Whether the machine has auto-updates switched off in its profile. */
-function autoUpdateOff(c: Container): boolean {
+function autoUpdateOff(c: Machine): boolean {
   const enabled = settingValue(c.profile, 'autoSystemUpdateEnable');
   return enabled?.kind === 'boolean' && enabled.value === false;
 }
 
 /** The calendar the machine updates on (as update-not-staggered judges it), undefined when it does not. */
-export function runningUpdate(c: Container): { value: string; origin: Origin; normalized?: string } | undefined {
+export function runningUpdate(c: Machine): { value: string; origin: Origin; normalized?: string } | undefined {
   if (autoUpdateOff(c)) return undefined;
   const cal = updateCalendar(c);
   if (!cal) return undefined;
@@ -114,7 +114,7 @@ function coveredOption(path: string[]): boolean {
   return p === 'system.autoUpgrade.dates';
 }
 
-export function machineFacts(h: Homelab, c: Container): MachineFacts {
+export function machineFacts(h: Homelab, c: Machine): MachineFacts {
   const facts = new Map<string, Fact>();
   const unknownFamilies = new Set<Family>();
   const add = (family: Family, key: string, v: Value | { text: string; origin: Origin; unknown?: boolean; cmp?: string; address?: string }): void => {
@@ -136,7 +136,7 @@ export function machineFacts(h: Homelab, c: Container): MachineFacts {
     for (const [k, e] of attrs?.entries ?? []) if (!COVERED_SETTINGS.has(k)) add('setting', `${block}.${k}`, e.value);
 
   // NixOS options, as leaves.
-  const cfg = c.machine?.config;
+  const cfg = c.nixos?.config;
   if (cfg) {
     let budget = 20_000;
     const leaves = (path: string[], v: Value, depth: number): void => {
@@ -190,6 +190,6 @@ export function machineFacts(h: Homelab, c: Container): MachineFacts {
   const cal = runningUpdate(c);
   if (cal) add('update', 'calendar', { text: cal.value, cmp: cal.normalized ?? cal.value, origin: cal.origin });
 
-  const place: Origin = c.decl?.keyOrigin ?? c.machine?.sources[0]?.origin ?? { uri: c.profileUri ?? h.root, span: { start: 0, end: 0 } };
+  const place: Origin = c.decl?.keyOrigin ?? c.nixos?.sources[0]?.origin ?? { uri: c.configUri ?? h.root, span: { start: 0, end: 0 } };
   return { name: c.name, place, facts, unknownFamilies };
 }

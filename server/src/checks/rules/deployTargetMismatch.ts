@@ -13,7 +13,7 @@ export const deployTargetMismatch: Rule = {
   scope: 'homelab',
   check({ homelab: h }) {
     const out: Finding[] = [];
-    for (const m of h.machines.values()) {
+    for (const m of h.nixosMachines.values()) {
       const target = m.deploy?.host;
       const addresses = m.config?.addresses ?? [];
       if (!target || addresses.length === 0) continue;

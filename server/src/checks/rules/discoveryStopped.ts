@@ -17,7 +17,7 @@ export const discoveryStopped: Rule = {
     for (const s of h.readingStops) {
       if (!s.origin.uri.startsWith('file:')) continue;
       const explainsZero = s.kind === 'external-module' || s.kind === 'external-option' || s.kind === 'no-machines';
-      if (explainsZero && h.containers.size > 0) continue;
+      if (explainsZero && h.machines.size > 0) continue;
       out.push(at('discovery-stopped', s.origin, `reading the fleet stops here: ${s.reason}; ${s.hint}`, { data: { kind: s.kind } }));
     }
     return out;

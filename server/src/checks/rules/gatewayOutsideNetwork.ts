@@ -20,7 +20,7 @@ export const gatewayOutsideNetwork: Rule = {
       if (!contains(c, g.addr)) out.push(at('gateway-outside-network', n.gateway.origin, `gateway \`${n.gateway.value}\` is outside network ${n.name} (${c.key})`));
     }
     // A NixOS machine's gateways (networking.defaultGateway, networkd's) must lie in the network of one of its interface addresses of that family.
-    for (const m of h.machines.values()) {
+    for (const m of h.nixosMachines.values()) {
       const nets = (m.config?.addresses ?? []).flatMap((a) => {
         const cidr = a.prefixLength !== undefined ? parseCidr(`${a.address.value}/${a.prefixLength}`) : undefined;
         return cidr && isParsed(cidr) ? [{ cidr, a }] : [];

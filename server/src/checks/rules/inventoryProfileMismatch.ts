@@ -9,14 +9,14 @@ import { setting } from '../../model/profiles';
 import type { Origin } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
 import { at, rel } from '../util';
-import type { Machine } from '../../model/machines/machine';
+import type { NixosMachine } from '../../model/machines/machine';
 
 /**
  * The inventory against a NixOS machine's configuration: its `ip` must be one
  * of the interface addresses, its `hostname` the `networking.hostName`.
  * Reported on both places (each a line the user may have to change).
  */
-function machineMismatch(name: string, ip: Str | undefined, hostname: Str | undefined, m: Machine): Finding[] {
+function machineMismatch(name: string, ip: Str | undefined, hostname: Str | undefined, m: NixosMachine): Finding[] {
   const out: Finding[] = [];
   const both = (inv: Str, conf: Str, label: string, field: string): void => {
     const data = { field, inventory: inv.value, profile: conf.value };
@@ -52,18 +52,18 @@ export const inventoryProfileMismatch: Rule = {
   scope: 'homelab',
   check({ homelab: h }) {
     const out: Finding[] = [];
-    for (const c of h.containers.values()) {
+    for (const c of h.machines.values()) {
       const d = c.decl;
-      if (d && c.machine) out.push(...machineMismatch(c.name, d.ip, d.hostname, c.machine));
+      if (d && c.nixos) out.push(...machineMismatch(c.name, d.ip, d.hostname, c.nixos));
       const p = c.profile;
-      if (!d || !p || !c.profileUri) continue;
+      if (!d || !p || !c.configUri) continue;
       const compare = (inv: Str | undefined, key: string, label: string, same: (a: string, b: string) => boolean | undefined): void => {
         const hit = setting(p, key);
         const v = hit?.entry.value;
         if (!inv || !v || v.kind !== 'string' || v.value === '') return;
         const eq = same(inv.value, v.value);
         if (eq !== false) return;
-        const inProfile = v.origin.uri === c.profileUri;
+        const inProfile = v.origin.uri === c.configUri;
         const place: Origin = inProfile ? v.origin : inv.origin;
         const other: Origin = inProfile ? inv.origin : v.origin;
         const msg = `${label} disagrees: the inventory says \`${inv.value}\` for ${c.name}, its profile says \`${v.value}\``;

@@ -11,10 +11,10 @@ import { at } from '../util';
 export function scrapedAddresses(h: import('../../model/homelab').Homelab): Set<string> | undefined {
   let any = false;
   const out = new Set<string>();
-  for (const c of h.containers.values()) {
+  for (const c of h.machines.values()) {
     // Targets found at run time (Tailscale, DNS, Consul…): who is scraped cannot be told statically.
-    if (c.machine?.config?.scrapeDiscovery) return undefined;
-    const targets = c.machine?.config?.scrapeTargets ?? [];
+    if (c.nixos?.config?.scrapeDiscovery) return undefined;
+    const targets = c.nixos?.config?.scrapeTargets ?? [];
     if (targets.length) any = true;
     for (const t of targets) {
       const host = t.value.replace(/:\d+$/, '');
@@ -47,11 +47,11 @@ export const monitoringCoverage: Rule = {
     const out: Finding[] = [];
     const scraped = scrapedAddresses(h);
     if (!scraped) return out; // no monitoring profile in this homelab
-    for (const c of h.containers.values()) {
-      const exporter = c.machine?.config?.exporters[0];
+    for (const c of h.machines.values()) {
+      const exporter = c.nixos?.config?.exporters[0];
       if (exporter && c.ip) {
         const a = parseAddress(c.ip.value);
-        const byName = [c.name, c.machine?.config?.hostName?.value].some((n) => n !== undefined && scraped.has(`name:${n.toLowerCase()}`));
+        const byName = [c.name, c.nixos?.config?.hostName?.value].some((n) => n !== undefined && scraped.has(`name:${n.toLowerCase()}`));
         if (isParsed(a) && !scraped.has(a.key) && !byName)
           out.push(
             at('monitoring-coverage', exporter.origin, `${c.name} exports metrics (services.prometheus.exporters.${exporter.name}) but no scrape configuration targets ${a.key}`, {
@@ -66,9 +66,9 @@ export const monitoringCoverage: Rule = {
       if (!isParsed(a) || scraped.has(a.key)) continue;
       const ownIp = c.profile?.system?.entries.get('ipAddress');
       const place: Origin =
-        flag.entry.keyOrigin.uri === c.profileUri
+        flag.entry.keyOrigin.uri === c.configUri
           ? flag.entry.keyOrigin
-          : ownIp && ownIp.keyOrigin.uri === c.profileUri
+          : ownIp && ownIp.keyOrigin.uri === c.configUri
             ? ownIp.keyOrigin
             : (c.decl?.keyOrigin ?? flag.entry.keyOrigin);
       out.push(

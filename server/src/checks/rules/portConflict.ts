@@ -11,7 +11,7 @@ export const portConflict: Rule = {
   scope: 'homelab',
   check({ homelab: h }) {
     const out: Finding[] = [];
-    for (const c of h.containers.values()) {
+    for (const c of h.machines.values()) {
       const claimed = new Map<number, { name: string; origin: import('../../syntax/value').Origin }>();
       for (const ref of c.decl?.services ?? []) {
         const port = serviceNamed(h, ref.value)?.port;

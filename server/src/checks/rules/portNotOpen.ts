@@ -61,9 +61,9 @@ export const portNotOpen: Rule = {
     const out: Finding[] = [];
     const inv = h.inventory;
     if (!inv) return out;
-    for (const c of h.containers.values()) {
-      if (c.decl && c.machine?.config && !c.profile?.system && !c.profile?.user) {
-        out.push(...machinePortsNotOpen(h, c.name, c.decl.services, c.machine.config));
+    for (const c of h.machines.values()) {
+      if (c.decl && c.nixos?.config && !c.profile?.system && !c.profile?.user) {
+        out.push(...machinePortsNotOpen(h, c.name, c.decl.services, c.nixos.config));
         continue;
       }
       if (!c.decl || !c.profile) continue;
@@ -83,7 +83,7 @@ export const portNotOpen: Rule = {
         out.push(
           at('port-not-open', ref.origin, `${ref.value} listens on port ${s.port.value}, but ${c.name}'s ${listName} does not open it`, {
             related: [rel(hit.entry.value.origin, `${listName} of ${c.name}`), rel(s.port.origin, `port of ${ref.value}`)],
-            data: { port: s.port.value, profileUri: c.profileUri, container: c.name },
+            data: { port: s.port.value, profileUri: c.configUri, container: c.name },
           }),
         );
       }

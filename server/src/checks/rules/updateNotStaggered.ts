@@ -2,23 +2,23 @@
 // fire in the same minute (updates are meant to be staggered so that services
 // do not all restart at once).
 import { parseCalendar, sameMinute, type CalendarSpec } from '../../model/calendar';
-import type { Container, Homelab } from '../../model/homelab';
+import type { Machine, Homelab } from '../../model/homelab';
 import type { Str } from '../../model/inventory';
 import { settingValue } from '../../model/profiles';
 import type { Finding, Rule } from '../types';
 import { at, rel } from '../util';
 
-function autoUpdateOff(c: Container): boolean {
+function autoUpdateOff(c: Machine): boolean {
   const enabled = settingValue(c.profile, 'autoSystemUpdateEnable');
   return enabled?.kind === 'boolean' && enabled.value === false;
 }
 
 /** The calendar the machine itself runs: its profile's (when auto-update is on), or its NixOS `system.autoUpgrade.dates`. */
-function runningCalendar(c: Container): Str | undefined {
+function runningCalendar(c: Machine): Str | undefined {
   if (autoUpdateOff(c)) return undefined;
   const v = settingValue(c.profile, 'autoSystemUpdateOnCalendar');
   if (v && v.kind === 'string') return { value: v.value, origin: v.origin };
-  return c.machine?.config?.autoUpgrade?.dates;
+  return c.nixos?.config?.autoUpgrade?.dates;
 }
 
 /**
@@ -27,7 +27,7 @@ function runningCalendar(c: Container): Str | undefined {
  * the machine says nothing, or where it says the same (then the finding stays
  * on the inventory's line, where the schedule is planned).
  */
-export function updateCalendar(c: Container): Str | undefined {
+export function updateCalendar(c: Machine): Str | undefined {
   const inv = c.decl?.update;
   const running = runningCalendar(c);
   if (!running) return inv;
@@ -39,8 +39,8 @@ export function updateCalendar(c: Container): Str | undefined {
 
 export function staggerFindings(h: Homelab): Finding[] {
   const out: Finding[] = [];
-  const groups = new Map<string, { c: Container; cal: Str; spec: CalendarSpec }[]>();
-  for (const c of h.containers.values()) {
+  const groups = new Map<string, { c: Machine; cal: Str; spec: CalendarSpec }[]>();
+  for (const c of h.machines.values()) {
     if (autoUpdateOff(c)) continue;
     const cal = updateCalendar(c);
     if (!cal) continue;

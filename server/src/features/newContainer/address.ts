@@ -8,7 +8,7 @@
 // access points at the bottom of the network.
 import * as ipaddr from 'ipaddr.js';
 import type { NetworkInfo } from '../../model/addresses';
-import type { Container, Homelab } from '../../model/homelab';
+import type { Machine, Homelab } from '../../model/homelab';
 import type { NetworkDecl } from '../../model/inventory';
 import { contains, isParsed, parseAddress } from '../../model/ip';
 import type { Workspace } from '../../model/workspace';
@@ -29,7 +29,7 @@ export function nextAddress(
   h: Homelab,
   decl: NetworkDecl,
   net: NetworkInfo,
-  siblings: Container[],
+  siblings: Machine[],
   liveAddresses: readonly string[] = [],
 ): AddressChoice | { error: string } {
   if (net.cidr.addr.kind() !== 'ipv4') return { error: `network ${net.name} is IPv6: New Container only picks IPv4 addresses` };

@@ -8,7 +8,7 @@
 // need no entry: their folder is enough.
 import type * as A from '../../syntax/nix/ast';
 import { forEachChild } from '../../syntax/nix/ast';
-import type { Container } from '../../model/homelab';
+import type { Machine } from '../../model/homelab';
 import type { Origin } from '../../syntax/value';
 import { relativeUri } from '../../model/uri';
 import type { Workspace } from '../../model/workspace';
@@ -24,8 +24,8 @@ export interface FlakeEntry {
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
 
-function sourceOf(c: Container): Origin | undefined {
-  return c.machine?.sources.find((s) => s.kind === 'flake' || s.kind === 'colmena')?.origin;
+function sourceOf(c: Machine): Origin | undefined {
+  return c.nixos?.sources.find((s) => s.kind === 'flake' || s.kind === 'colmena')?.origin;
 }
 
 type Place = { kind: 'def'; def: A.AttrDef; name: A.AttrName } | { kind: 'item'; list: A.List; item: A.Str };
@@ -64,7 +64,7 @@ function lineEnd(text: string, offset: number): number {
   return e < 0 ? text.length : e;
 }
 
-export function flakeEntry(ws: Workspace, root: string, template: Container, siblings: Container[], name: string): FlakeEntry | undefined {
+export function flakeEntry(ws: Workspace, root: string, template: Machine, siblings: Machine[], name: string): FlakeEntry | undefined {
   const origin = sourceOf(template);
   if (!origin) return undefined;
   const text = ws.text(origin.uri);

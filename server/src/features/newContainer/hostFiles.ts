@@ -8,7 +8,7 @@
 // when the option index knows that option. A sibling's
 // hardware-configuration.nix describes its own hardware: it is not copied,
 // and the copy does not import it.
-import type { Container } from '../../model/homelab';
+import type { Machine } from '../../model/homelab';
 import { basenameUri, dirnameUri, joinUri, relativeUri } from '../../model/uri';
 import { parsedNix, topSet } from '../nixDoc';
 import { copyNixFile, leavesOf, normalizedValue, type Addition, type Decision, type Leaf } from './nixCopy';
@@ -23,7 +23,7 @@ export interface MachineFiles {
   summary: string[];
   /** The new machine runs a Prometheus exporter (monitoring-coverage expects it scraped). */
   exports: boolean;
-  template: Container;
+  template: Machine;
   /** The new file standing where the template's inventory `profile:` points, relative to the folder. */
   profilePath?: string;
 }
@@ -31,8 +31,8 @@ export interface MachineFiles {
 const HARDWARE = 'hardware-configuration.nix';
 
 /** The machine's own files: the modules whose path names it (a folder or a file called after it). */
-export function ownFiles(root: string, c: Container): string[] {
-  return (c.machine?.moduleFiles ?? []).filter((u) => {
+export function ownFiles(root: string, c: Machine): string[] {
+  return (c.nixos?.moduleFiles ?? []).filter((u) => {
     const rel = relativeUri(root, u);
     if (rel === u) return false;
     return rel.split('/').some((seg, i, all) => seg === c.name || (i === all.length - 1 && seg === `${c.name}.nix`));
@@ -60,10 +60,10 @@ function isInterfaceAddresses(path: string[]): boolean {
 
 export function writeMachineFiles(ctx: NewContainerContext): MachineFiles | { error: string } | undefined {
   const { ws, h } = ctx;
-  const withFiles = (list: Iterable<Container>): Candidate[] =>
-    [...list].filter((c) => c.machine && c.decl && !c.profile?.system).map((c) => ({ c, files: ownFiles(h.root, c) })).filter((x) => x.files.length > 0);
+  const withFiles = (list: Iterable<Machine>): Candidate[] =>
+    [...list].filter((c) => c.nixos && c.decl && !c.profile?.system).map((c) => ({ c, files: ownFiles(h.root, c) })).filter((x) => x.files.length > 0);
   let group = withFiles(ctx.siblings);
-  if (group.length === 0) group = withFiles(h.containers.values());
+  if (group.length === 0) group = withFiles(h.machines.values());
   if (group.length === 0) return undefined;
   const choice = pickTemplate(h, group, ctx.services, ctx.net, (u) => ws.text(u));
   if (!choice) return undefined;
@@ -77,8 +77,8 @@ export function writeMachineFiles(ctx: NewContainerContext): MachineFiles | { er
   const keptPaths: string[] = [];
   const skipped = tpl.files.filter((u) => basenameUri(u) === HARDWARE);
   const copied = tpl.files.filter((u) => basenameUri(u) !== HARDWARE);
-  const tplAddress = tpl.c.machine?.config?.addresses[0]?.address.value ?? tpl.c.ip?.value;
-  const tplHost = tpl.c.machine?.config?.hostName?.value ?? tpl.c.decl?.hostname?.value;
+  const tplAddress = tpl.c.nixos?.config?.addresses[0]?.address.value ?? tpl.c.ip?.value;
+  const tplHost = tpl.c.nixos?.config?.hostName?.value ?? tpl.c.decl?.hostname?.value;
   const strings = addressStrings(h, tplAddress, ctx);
   const words: [string, string][] = [[tpl.c.name, ctx.name]];
   if (tplHost && ctx.hostname && tplHost !== tpl.c.name) words.push([tplHost, ctx.hostname]);
@@ -163,7 +163,7 @@ export function writeMachineFiles(ctx: NewContainerContext): MachineFiles | { er
         if (opt) lines.push(`services.${opt}.enable = true;`);
         else summary.push(`${svc}: not configured in ${newRel}: no sibling configures it${ws.optionIndex ? ' and no NixOS option services.<name>.enable matches it' : ' (no NixOS option index loaded)'}`);
       }
-      if (!wroteUpdate && ctx.update && tpl.c.machine?.config?.autoUpgrade) {
+      if (!wroteUpdate && ctx.update && tpl.c.nixos?.config?.autoUpgrade) {
         lines.push(`${OWN.update} = ${JSON.stringify(ctx.update)};`);
         wroteUpdate = true;
       }
@@ -197,7 +197,7 @@ export function writeMachineFiles(ctx: NewContainerContext): MachineFiles | { er
   for (const s of skipped) summary.push(`${relativeUri(h.root, s)}: not copied (it describes ${tpl.c.name}'s own hardware)`);
   const tplProfile = tpl.c.decl?.profile?.value;
   const profilePath = tplProfile && copied.some((u) => relativeUri(h.root, u) === tplProfile) ? renamePath(tplProfile, tpl.c.name, ctx.name) : undefined;
-  const exporters = tpl.c.machine?.config?.exporters ?? [];
+  const exporters = tpl.c.nixos?.config?.exporters ?? [];
   const exports = exporters.some((e) => !tpl.files.includes(e.origin.uri) || choice.keepAll || keptPaths.some((k) => k.startsWith(`services.prometheus.exporters.${e.name}`)));
   return { files, summary: [...written, ...summary], exports, template: tpl.c, profilePath };
 }

@@ -7,7 +7,7 @@
 // holds the host's other containers.
 import type * as A from '../../syntax/nix/ast';
 import { forEachChild } from '../../syntax/nix/ast';
-import type { Container, Homelab } from '../../model/homelab';
+import type { Machine, Homelab } from '../../model/homelab';
 import { isParsed, parseAddress } from '../../model/ip';
 import { settingValue } from '../../model/profiles';
 import { relativeUri } from '../../model/uri';
@@ -42,8 +42,8 @@ const NAMINGS: ((c: { name: string; hostname?: string }) => string | undefined)[
 
 /** The naming most existing entries follow (the quick fix's when none does). */
 function entryName(h: Homelab, list: ValueList, ctx: NewContainerContext): string {
-  const byAddress = new Map<string, Container>();
-  for (const c of h.containers.values()) {
+  const byAddress = new Map<string, Machine>();
+  for (const c of h.machines.values()) {
     const k = c.ip ? keyOf(c.ip.value) : undefined;
     if (k) byAddress.set(k, c);
   }
@@ -104,8 +104,8 @@ export function machineScrapeEdit(ws: Workspace, ctx: NewContainerContext, expor
   const siblingKeys = new Set(ctx.siblings.map((c) => (c.ip ? keyOf(c.ip.value) : undefined)).filter((k): k is string => k !== undefined));
   let best: { uri: string; list: A.List; hits: number; text: string } | undefined;
   const seen = new Set<A.List>();
-  for (const c of h.containers.values()) {
-    for (const t of c.machine?.config?.scrapeTargets ?? []) {
+  for (const c of h.machines.values()) {
+    for (const t of c.nixos?.config?.scrapeTargets ?? []) {
       const text = ws.text(t.origin.uri);
       if (!text) continue;
       const list = listAround(parsedNix(t.origin.uri, text).root, t.origin.span.start);

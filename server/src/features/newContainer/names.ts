@@ -3,7 +3,7 @@
 // when the siblings drop a common `LXC_` prefix), and the spellings of a
 // service (its name, the built-in canonical name and aliases) used to match
 // settings (`uptimeKumaEnable`) and NixOS services (`services.adguardhome`).
-import { serviceNamed, type Container, type Homelab } from '../../model/homelab';
+import { serviceNamed, type Machine, type Homelab } from '../../model/homelab';
 import { builtinService } from '../../model/shipped';
 
 /** The inventory schema's name pattern ($defs/name): letters, digits, `_`, `-`, `.`, not starting with `-` or `.`. */
@@ -44,7 +44,7 @@ function asLabel(s: string): string | undefined {
 }
 
 /** The new container's host name: its name without the siblings' common prefix, as a DNS label. */
-export function deriveHostname(name: string, siblings: Container[]): string | undefined {
+export function deriveHostname(name: string, siblings: Machine[]): string | undefined {
   const prefix = commonPrefix(siblings.map((c) => c.name));
   const stem = prefix && name.startsWith(prefix) && name.length > prefix.length ? name.slice(prefix.length) : name;
   return asLabel(stem);

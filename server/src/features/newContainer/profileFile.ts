@@ -10,7 +10,7 @@
 import type * as A from '../../syntax/nix/ast';
 import type { Value } from '../../syntax/value';
 import { lookupSetting } from '../../model/catalog';
-import type { Container } from '../../model/homelab';
+import type { Machine } from '../../model/homelab';
 import { setting } from '../../model/profiles';
 import { basenameUri, dirnameUri, joinUri, relativeUri } from '../../model/uri';
 import { letImports, parsedNix, settingsSets, unparen } from '../nixDoc';
@@ -28,7 +28,7 @@ export interface ProfileResult {
   summary: string[];
   /** The new profile runs the node exporter (monitoring-coverage expects it scraped). */
   exports: boolean;
-  template: Container;
+  template: Machine;
 }
 
 /** The base profile a container's profile extends (`base = import ./X.nix;` merged under its settings), if any. */
@@ -46,18 +46,18 @@ export function baseOf(text: string, uri: string): string | undefined {
 }
 
 interface Conventional {
-  c: Container;
+  c: Machine;
   uri: string;
   text: string;
   base: string;
 }
 
-function conventional(ctx: NewContainerContext, list: Iterable<Container>): Conventional[] {
+function conventional(ctx: NewContainerContext, list: Iterable<Machine>): Conventional[] {
   const out: Conventional[] = [];
   for (const c of list) {
-    const text = c.profileUri && c.profileExists ? ctx.ws.text(c.profileUri) : undefined;
-    const base = text && c.profileUri ? baseOf(text, c.profileUri) : undefined;
-    if (c.profileUri && text && base) out.push({ c, uri: c.profileUri, text, base });
+    const text = c.configUri && c.configExists ? ctx.ws.text(c.configUri) : undefined;
+    const base = text && c.configUri ? baseOf(text, c.configUri) : undefined;
+    if (c.configUri && text && base) out.push({ c, uri: c.configUri, text, base });
   }
   return out;
 }
@@ -78,7 +78,7 @@ const OWN = {
 export function writeProfile(ctx: NewContainerContext): ProfileResult | { error: string } | undefined {
   const { ws, h } = ctx;
   let group = conventional(ctx, ctx.siblings);
-  if (group.length === 0) group = conventional(ctx, h.containers.values());
+  if (group.length === 0) group = conventional(ctx, h.machines.values());
   if (group.length === 0) return undefined;
   // The siblings that extend the most used base profile.
   const counts = new Map<string, number>();

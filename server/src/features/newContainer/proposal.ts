@@ -6,7 +6,7 @@
 // and its flake entry), the inventory entry, the scrape target, and the
 // `pct create` arguments, with one summary line per decision. A request that
 // cannot be met gives an error and no edits.
-import { serviceNamed, type Container } from '../../model/homelab';
+import { serviceNamed, type Machine } from '../../model/homelab';
 import { isParsed, parseAddress } from '../../model/ip';
 import { normalizeUri, relativeUri } from '../../model/uri';
 import type { Workspace } from '../../model/workspace';
@@ -49,7 +49,7 @@ export function newContainerProposal(ws: Workspace, input: NewContainerInput): N
   const name = input.name.trim();
   const bad = nameError(name);
   if (bad) return { error: bad };
-  if (h.containers.has(name) || h.machines.has(name)) return { error: `\`${name}\` is already the name of a container` };
+  if (h.machines.has(name) || h.nixosMachines.has(name)) return { error: `\`${name}\` is already the name of a container` };
   if (inv.hosts.has(name)) return { error: `\`${name}\` is already the name of a host` };
   const host = inv.hosts.get(input.host);
   if (!host) return { error: `no host named \`${input.host}\` in hosts` };
@@ -61,7 +61,7 @@ export function newContainerProposal(ws: Workspace, input: NewContainerInput): N
   const services = [...new Set(input.services.map((s) => s.trim()).filter((s) => s !== ''))];
   for (const s of services) if (!serviceNamed(h, s)) return { error: `no service named \`${s}\`: declare it under services first (or pick one of the built-in catalog)` };
 
-  const siblings: Container[] = [...h.containers.values()].filter((c) => c.hostName === host.name);
+  const siblings: Machine[] = [...h.machines.values()].filter((c) => c.hostName === host.name);
   const vmid = nextVmid(h, host.name, input.liveVmids);
   const address = nextAddress(ws, h, network, net, siblings, input.liveAddresses);
   if ('error' in address) return { error: address.error };
@@ -122,7 +122,7 @@ export function newContainerProposal(ws: Workspace, input: NewContainerInput): N
   summary.push(`inventory: ${name} added${entry.after ? ` after ${entry.after}` : ''}`);
 
   const exports = profile?.exports ?? machine?.exports ?? false;
-  const exporterPort = machine?.template.machine?.config?.exporters[0]?.port;
+  const exporterPort = machine?.template.nixos?.config?.exporters[0]?.port;
   const scrape = !exports ? undefined : profile ? profileScrapeEdit(ws, ctx) : machine ? machineScrapeEdit(ws, ctx, exporterPort) : undefined;
   if (scrape) {
     addEdit(edits, scrape.uri, scrape.edit);

@@ -3,14 +3,14 @@
 // sharing the most services, running nothing the new one does not (then its
 // service configuration is kept whole), the shortest own files (the least to
 // strip), then the first in the inventory.
-import type { Container, Homelab } from '../../model/homelab';
+import type { Machine, Homelab } from '../../model/homelab';
 import { networkOf, type NetworkInfo } from '../../model/addresses';
 import { isParsed, parseAddress } from '../../model/ip';
 import { serviceSpellings, squash } from './names';
 import type { NewContainerContext } from './types';
 
 export interface Candidate {
-  c: Container;
+  c: Machine;
   /** The files written for this machine alone (its profile, its hosts/<name>/… files). */
   files: string[];
 }
@@ -26,8 +26,8 @@ export interface TemplateChoice {
 }
 
 /** The services of a container: the inventory's list, else its NixOS services. */
-export function servicesOf(c: Container): string[] {
-  return c.decl?.services.map((s) => s.value) ?? c.machine?.config?.services.map((s) => s.name) ?? [];
+export function servicesOf(c: Machine): string[] {
+  return c.decl?.services.map((s) => s.value) ?? c.nixos?.config?.services.map((s) => s.name) ?? [];
 }
 
 /** Whether two service names mean the same service (any spelling of one is a spelling of the other). */
@@ -36,7 +36,7 @@ export function sameService(h: Homelab, a: string, b: string): boolean {
   return serviceSpellings(h, b).some((s) => x.has(squash(s)));
 }
 
-function inNetwork(h: Homelab, c: Container, net: NetworkInfo): boolean {
+function inNetwork(h: Homelab, c: Machine, net: NetworkInfo): boolean {
   const a = c.ip ? parseAddress(c.ip.value) : undefined;
   return a !== undefined && isParsed(a) && networkOf(h.addresses, a.key)?.name === net.name;
 }

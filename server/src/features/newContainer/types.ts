@@ -2,7 +2,7 @@
 // NewContainerParams is this type) and what the features answer, in offsets
 // like every other feature; protocol/newContainerRequest.ts turns it into the
 // LSP-shaped proposal.
-import type { Container, Homelab } from '../../model/homelab';
+import type { Machine, Homelab } from '../../model/homelab';
 import type { HostDecl, NetworkDecl } from '../../model/inventory';
 import type { NetworkInfo } from '../../model/addresses';
 import type { Workspace } from '../../model/workspace';
@@ -54,7 +54,7 @@ export interface NewContainerContext {
   /** The services as asked (names as the user wrote them), without repeats. */
   services: string[];
   /** The containers of the same Proxmox host, in inventory order. */
-  siblings: Container[];
+  siblings: Machine[];
   vmid: number;
   address: string;
   update?: string;

@@ -8,7 +8,7 @@
 // same form, by replacing the time in a sibling's own text, so
 // `Sat *-*-* 07:00:00` gives `Sat *-*-* 07:20:00` and `Sun 04:00` gives `Sun 04:30`.
 import { parseCalendar, sameMinute, type CalendarSpec } from '../../model/calendar';
-import type { Container } from '../../model/homelab';
+import type { Machine } from '../../model/homelab';
 import { settingValue } from '../../model/profiles';
 import { updateCalendar } from '../../checks/rules/updateNotStaggered';
 
@@ -25,7 +25,7 @@ interface Timed {
 const LONE_STEP = 10;
 
 /** As update-not-staggered: a profile with auto-update off does not update, whatever its calendar says. */
-function updatesOff(c: Container): boolean {
+function updatesOff(c: Machine): boolean {
   const enabled = settingValue(c.profile, 'autoSystemUpdateEnable');
   return enabled?.kind === 'boolean' && enabled.value === false;
 }
@@ -62,7 +62,7 @@ function hhmm(minuteOfDay: number): string {
   return `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
 }
 
-export function nextUpdateSlot(siblings: Container[], host: string): SlotChoice {
+export function nextUpdateSlot(siblings: Machine[], host: string): SlotChoice {
   const timed: Timed[] = [];
   for (const c of siblings) {
     if (updatesOff(c)) continue;

@@ -8,7 +8,7 @@
 // outputs are Home Manager configurations beside the machines.
 import type { Origin, Value } from '../../syntax/value';
 import type { Str } from '../inventory';
-import type { DeployTarget, HomeConfiguration, Machine, MachineFinding } from './machine';
+import type { DeployTarget, HomeConfiguration, NixosMachine, MachineFinding } from './machine';
 import type { HomeFinding } from './fromFlake';
 import { homeClosure, homeModuleRoots } from './homeModules';
 import { effectiveOption, moduleClosure, type ModuleClosure, type ModuleLoader } from './moduleSystem';
@@ -24,7 +24,7 @@ export interface NameClash {
 }
 
 export interface Discovery {
-  machines: Map<string, Machine>;
+  machines: Map<string, NixosMachine>;
   clashes: NameClash[];
   /** `homeConfigurations.<name>` outputs. */
   homes: HomeConfiguration[];
@@ -92,7 +92,7 @@ function conventionDeploy(group: MachineFinding[], closures: Map<MachineFinding,
 export function discoverMachines(findings: MachineFinding[], load: ModuleLoader, homeFindings: HomeFinding[] = [], callWithArgs?: MachineModuleCall): Discovery {
   const byName = new Map<string, MachineFinding[]>();
   for (const f of findings) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
-  const machines = new Map<string, Machine>();
+  const machines = new Map<string, NixosMachine>();
   const clashes: NameClash[] = [];
   for (const [name, group] of byName) {
     const closures = new Map<MachineFinding, ModuleClosure>();

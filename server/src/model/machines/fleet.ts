@@ -4,7 +4,7 @@
 // findings merged into machines, and the machines joined with the homelab's
 // containers by name (the inventory's declaration stays authoritative).
 import type { Origin, Value } from '../../syntax/value';
-import type { Container } from '../homelab';
+import type { Machine } from '../homelab';
 import { isParsed, parseAddress } from '../ip';
 import type { DiscoveryStop, NixLayer, NixReadHost } from '../nixAdapter';
 import { joinUri, normalizeUri } from '../uri';
@@ -16,7 +16,7 @@ import { snowfallFindings } from './fromSnowfall';
 import { clanFindings } from './fromClan';
 import { looksLikeNetwork, morphFindings, networkFileCandidates } from './fromMorph';
 import { conventionFindings } from './fromConvention';
-import { machineAddress, type Machine, type MachineFinding } from './machine';
+import { machineAddress, type NixosMachine, type MachineFinding } from './machine';
 import { primaryAddress } from './networkAddresses';
 import type { ModuleLoader } from './moduleSystem';
 import { buildsDarwin, profileSetsIn } from './fromProfileSet';
@@ -188,18 +188,18 @@ export function entryFiles(root: string, listing: string[], name: string): strin
 }
 
 /** Each machine becomes the container of its name, or joins the inventory's. */
-export function joinMachines(containers: Map<string, Container>, discovery: Discovery): void {
+export function joinMachines(machines: Map<string, Machine>, discovery: Discovery): void {
   for (const m of discovery.machines.values()) {
-    const c = containers.get(m.name);
+    const c = machines.get(m.name);
     const address = machineAddress(m);
     const ownIp = primaryAddress(m.config?.addresses)?.address ?? (address && isParsed(parseAddress(address.value)) ? address : undefined);
-    if (c) containers.set(m.name, { ...c, machine: m, ip: c.ip ?? ownIp });
+    if (c) machines.set(m.name, { ...c, nixos: m, ip: c.ip ?? ownIp });
     else
-      containers.set(m.name, {
+      machines.set(m.name, {
         name: m.name,
-        machine: m,
-        profileUri: configurationFile(m),
-        profileExists: m.moduleFiles.length > 0,
+        nixos: m,
+        configUri: configurationFile(m),
+        configExists: m.moduleFiles.length > 0,
         ip: ownIp,
       });
   }
@@ -210,7 +210,7 @@ export function joinMachines(containers: Map<string, Container>, discovery: Disc
  * files named after it (`hosts/web/…`, `web.nix`), else its first module file
  * that is not the flake or hive declaring every machine.
  */
-export function configurationFile(m: Machine): string | undefined {
+export function configurationFile(m: NixosMachine): string | undefined {
   const own = m.moduleFiles.filter((u) => !m.sources.some((src) => src.origin.uri === u));
   const named = own.find((u) => u.split('/').some((seg) => seg === m.name || seg === `${m.name}.nix`));
   return named ?? own[0] ?? m.moduleFiles[0];

@@ -8,10 +8,10 @@
 // the store, no git repository, a failure), one note says why, and nothing
 // else changes.
 import type { Origin } from '../../syntax/value';
-import type { Container } from '../homelab';
+import type { Machine } from '../homelab';
 import { joinUri } from '../uri';
 import type { Discovery } from './discover';
-import type { Machine, MachineSourceKind } from './machine';
+import type { NixosMachine, MachineSourceKind } from './machine';
 
 /** The outputs whose machine names are evaluated (`colmenaHive` counts as `colmena`). */
 export type NixEvalOutput = 'nixosConfigurations' | 'colmena' | 'deploy';
@@ -47,7 +47,7 @@ export interface NixEvalView {
 const SOURCE_OF: Record<NixEvalOutput, MachineSourceKind> = { nixosConfigurations: 'flake', colmena: 'colmena', deploy: 'deploy-rs' };
 
 /** A machine known only by the name Nix gave it. */
-function evaluatedMachine(name: string, flakeUri: string): Machine {
+function evaluatedMachine(name: string, flakeUri: string): NixosMachine {
   return {
     name,
     sources: [{ kind: 'nix-eval', origin: { uri: flakeUri, span: { start: 0, end: 0 } } }],
@@ -64,7 +64,7 @@ function evaluatedMachine(name: string, flakeUri: string): Machine {
  * of that name) and returns what to show. `root` tells the flake's colmena
  * output from a `hive.nix` beside it, which `nix eval` of the flake does not read.
  */
-export function joinNixEval(containers: Map<string, Container>, discovery: Discovery, outcome: NixEvalOutcome | undefined, root: string): NixEvalView | undefined {
+export function joinNixEval(machines: Map<string, Machine>, discovery: Discovery, outcome: NixEvalOutcome | undefined, root: string): NixEvalView | undefined {
   if (!outcome) return undefined;
   if (outcome.kind === 'note')
     return { flakeUri: outcome.flakeUri, added: [], disagreements: [], note: outcome.message, ...(outcome.input ? { missingInput: outcome.input } : {}) };
@@ -77,9 +77,9 @@ export function joinNixEval(containers: Map<string, Container>, discovery: Disco
     if (discovery.machines.has(name)) continue;
     added.push({ name, outputs });
     const machine = evaluatedMachine(name, outcome.flakeUri);
-    const c = containers.get(name);
-    if (c) containers.set(name, { ...c, machine: c.machine ?? machine });
-    else containers.set(name, { name, machine, profileExists: false });
+    const c = machines.get(name);
+    if (c) machines.set(name, { ...c, nixos: c.nixos ?? machine });
+    else machines.set(name, { name, nixos: machine, configExists: false });
   }
   const disagreements: NixEvalDisagreement[] = [];
   for (const m of discovery.machines.values()) {

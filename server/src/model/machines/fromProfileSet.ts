@@ -9,7 +9,7 @@
 // Profiles the set does not list are not machines: those imported by
 // profiles are base profiles (shown under their machines, never deployed).
 import type { Origin, Value } from '../../syntax/value';
-import type { Container } from '../homelab';
+import type { Machine } from '../homelab';
 import { maskNix } from '../nixText';
 import type { Profile } from '../profiles';
 import { dirnameUri, joinUri } from '../uri';
@@ -101,7 +101,7 @@ export function buildsDarwin(texts: Iterable<string | undefined>): boolean {
  * import, and the glob's profiles the set leaves out.
  */
 export function joinProfileSet(
-  containers: Map<string, Container>,
+  machines: Map<string, Machine>,
   set: ProfileSet,
   profileAt: (uri: string) => Profile | undefined,
   /** Evaluates a file without making it one of the homelab's profiles (a base is checked as an import). */
@@ -113,23 +113,23 @@ export function joinProfileSet(
   const inSet = new Set(set.entries.map((e) => e.uri));
   const names = new Set(set.entries.map((e) => e.name));
   const leftOut = new Map<string, Profile>();
-  for (const [name, c] of containers) {
-    if (c.decl || c.machine || names.has(name)) continue;
-    if (c.profileUri && !inSet.has(c.profileUri)) {
-      if (c.profile) leftOut.set(c.profileUri, c.profile);
-      containers.delete(name);
+  for (const [name, c] of machines) {
+    if (c.decl || c.nixos || names.has(name)) continue;
+    if (c.configUri && !inSet.has(c.configUri)) {
+      if (c.profile) leftOut.set(c.configUri, c.profile);
+      machines.delete(name);
     }
   }
   for (const e of set.entries) {
     const profile = profileAt(e.uri);
-    const c = containers.get(e.name);
+    const c = machines.get(e.name);
     const ip = profile?.system?.entries.get('ipAddress')?.value;
     const ownIp = ip?.kind === 'string' && ip.value ? { value: ip.value, origin: ip.origin } : undefined;
-    containers.set(e.name, {
+    machines.set(e.name, {
       ...(c ?? { name: e.name }),
       name: e.name,
-      profileUri: c?.decl?.profile ? c.profileUri : e.uri,
-      profileExists: c?.decl?.profile ? c.profileExists : profile !== undefined,
+      configUri: c?.decl?.profile ? c.configUri : e.uri,
+      configExists: c?.decl?.profile ? c.configExists : profile !== undefined,
       profile: c?.decl?.profile ? c.profile : profile,
       ip: c?.ip ?? ownIp,
       profileSetOrigin: e.origin,
@@ -138,7 +138,7 @@ export function joinProfileSet(
   }
   const usedBy = new Map<string, Set<string>>();
   for (const e of set.entries) {
-    for (const dep of containers.get(e.name)?.profile?.deps ?? []) {
+    for (const dep of machines.get(e.name)?.profile?.deps ?? []) {
       if (dep === e.uri) continue;
       let users = usedBy.get(dep);
       if (!users) usedBy.set(dep, (users = new Set()));

@@ -67,7 +67,7 @@ export interface MachineFinding {
   specialArgs?: Value;
 }
 
-export interface Machine {
+export interface NixosMachine {
   name: string;
   sources: MachineSource[];
   /** The import closure of its modules (file URIs), in the order met. */
@@ -95,6 +95,6 @@ export interface HomeConfiguration {
 }
 
 /** The machine's deploy target, else its first configured address, else its host name. */
-export function machineAddress(m: Machine): Str | undefined {
+export function machineAddress(m: NixosMachine): Str | undefined {
   return m.deploy?.host ?? primaryAddress(m.config?.addresses)?.address ?? m.config?.hostName;
 }

@@ -71,7 +71,7 @@ function classesOf(h: Homelab): FileClasses {
   const cached = classCache.get(h);
   if (cached) return cached;
   const c: FileClasses = { nixos: new Map(), refs: new Map(), home: new Set() };
-  for (const m of h.machines.values()) {
+  for (const m of h.nixosMachines.values()) {
     const ref = m.nixpkgs ? { folder: h.root, pin: m.nixpkgs } : undefined;
     const key = ref ? pinKey(ref) : DEFAULT_TREE;
     if (ref) c.refs.set(key, ref);

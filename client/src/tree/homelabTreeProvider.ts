@@ -3,8 +3,8 @@
 // the server's topologyChanged notification and on diagnostics changes, and
 // probes reachability only while the view is visible and the workspace trusted.
 import * as vscode from 'vscode';
-import type { ContainerNode, HostKind, Topology } from '../../../server/src/protocol/customMessages';
-import { childNodes, containerTooltip, Grouping, hostDescription, liveSummary, rootNodes, TreeNode } from './treeModel';
+import type { MachineNode, HostKind, Topology } from '../../../server/src/protocol/customMessages';
+import { childNodes, machineTooltip, Grouping, hostDescription, liveSummary, rootNodes, TreeNode } from './treeModel';
 import { isIP } from 'node:net';
 import { prometheusUp, probeAll, Reachability, sshPort } from './reachability';
 import { ProbeScheduler } from './probeScheduler';
@@ -22,7 +22,7 @@ const hostIcons: Record<HostKind, string> = {
   other: 'server',
 };
 
-export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+export class HomelabTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private topology: Topology = { homelabs: [] };
@@ -62,8 +62,8 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     return this.topology;
   }
 
-  containers(): { container: ContainerNode; rootUri: string }[] {
-    return this.topology.homelabs.flatMap((h) => h.containers.map((container) => ({ container, rootUri: h.rootUri })));
+  machines(): { machine: MachineNode; rootUri: string }[] {
+    return this.topology.homelabs.flatMap((h) => h.machines.map((machine) => ({ machine, rootUri: h.rootUri })));
   }
 
   private loaded: Promise<void> | undefined;
@@ -81,8 +81,8 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     } catch (error) {
       this.output.appendLine(`Could not read the topology from the server: ${String(error)}`);
     }
-    const containers = this.containers().length;
-    void vscode.commands.executeCommand('setContext', 'homelab.hasContainers', containers > 0);
+    const machines = this.machines().length;
+    void vscode.commands.executeCommand('setContext', 'homelab.hasContainers', machines > 0);
     this.changed.fire(undefined);
     this.updateBadge();
     // The first probe usually ran before any machine arrived: probe the new ones now, not an interval later.
@@ -96,7 +96,7 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    if (this.topology.homelabs.every((h) => h.containers.length === 0 && h.hosts.length === 0)) {
+    if (this.topology.homelabs.every((h) => h.machines.length === 0 && h.hosts.length === 0)) {
       // Never a silent zero: where reading the fleet stopped, each place opening its line (else the welcome text).
       if (node) return [];
       return this.topology.homelabs.flatMap((h) =>
@@ -122,7 +122,7 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
         return withId(item, node.id);
       }
       case 'host': {
-        const count = node.homelab.containers.filter((c) => c.host === node.host.name).length;
+        const count = node.homelab.machines.filter((c) => c.host === node.host.name).length;
         const unmanaged = node.host.live?.unmanaged.length ?? 0;
         const item = new vscode.TreeItem(
           node.host.name,
@@ -175,7 +175,7 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
         return withId(item, node.id);
       }
       case 'container':
-        return withId(this.containerItem(node.container), node.id);
+        return withId(this.machineItem(node.machine), node.id);
       case 'service': {
         const item = new vscode.TreeItem(node.service.name, vscode.TreeItemCollapsibleState.None);
         const port = node.service.port ?? node.declared?.port;
@@ -197,9 +197,9 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     }
   }
 
-  private containerItem(c: ContainerNode): vscode.TreeItem {
+  private machineItem(c: MachineNode): vscode.TreeItem {
     const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
-    const problems = c.profileUri ? countProblems(vscode.Uri.parse(c.profileUri)) : { errors: 0, warnings: 0 };
+    const problems = c.configUri ? countProblems(vscode.Uri.parse(c.configUri)) : { errors: 0, warnings: 0 };
     const status = this.statusOf(c);
     const parts = [c.ip ?? 'no IP'];
     if (problems.errors) parts.push(`${problems.errors} error${problems.errors > 1 ? 's' : ''}`);
@@ -224,23 +224,23 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
             : status === 'not-ssh'
               ? new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('problemsWarningIcon.foreground'))
               : new vscode.ThemeIcon('vm');
-    const tooltip = new vscode.MarkdownString(containerTooltip(c));
+    const tooltip = new vscode.MarkdownString(machineTooltip(c));
     if (problems.errors || problems.warnings) tooltip.appendMarkdown(`\n- Problems: ${problems.errors} errors, ${problems.warnings} warnings`);
     if (status !== 'unknown') tooltip.appendMarkdown(`\n- Status: ${status === 'not-ssh' ? 'answers, but not SSH' : status}`);
     if (c.live) tooltip.appendMarkdown(`\n- Proxmox: ${liveSummary(c.live)}${c.live.node ? ` on ${c.live.node}` : ''}`);
     if (health) tooltip.appendMarkdown(`\n- Health after the last deploy: ${health.status} (${health.summary})`);
     item.tooltip = tooltip;
-    item.contextValue = c.profileExists ? 'container' : 'container-noprofile';
-    if (c.profileUri && c.profileExists) item.command = openCommand(c.profileUri);
+    item.contextValue = c.configExists ? 'container' : 'container-noprofile';
+    if (c.configUri && c.configExists) item.command = openCommand(c.configUri);
     return item;
   }
 
   /** The first of a deploy list's addresses, in its order, that answered the last probe. */
-  private answeredVia(c: ContainerNode): string | undefined {
+  private answeredVia(c: MachineNode): string | undefined {
     return c.deployTargets?.find((a) => this.reachability.get(a) === 'reachable');
   }
 
-  private statusOf(c: ContainerNode): Reachability {
+  private statusOf(c: MachineNode): Reachability {
     if (this.answeredVia(c)) return 'reachable';
     if (!c.ip) return 'unknown';
     const probed = this.reachability.get(c.ip);
@@ -265,8 +265,8 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private updateBadge(): void {
     if (!this.view) return;
     let errors = 0;
-    for (const { container } of this.containers()) {
-      if (container.profileUri) errors += countProblems(vscode.Uri.parse(container.profileUri)).errors;
+    for (const { machine } of this.machines()) {
+      if (machine.configUri) errors += countProblems(vscode.Uri.parse(machine.configUri)).errors;
     }
     this.view.badge = errors > 0 ? { value: errors, tooltip: `${errors} errors in container profiles` } : undefined;
   }
@@ -281,11 +281,11 @@ export class ContainerTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const byPort = new Map<number, string[]>();
     const config = vscode.workspace.getConfiguration('homelab');
     const settingsSsh = config.get<string[]>('deploy.sshOptions', []);
-    for (const { container } of this.containers()) {
+    for (const { machine } of this.machines()) {
       // A deploy list's addresses too, each of them: the tree shows the first in order that answers.
-      const addresses = [container.ip, ...(container.deployTargets ?? []).filter((a) => isIP(a) !== 0)].filter((a): a is string => !!a);
+      const addresses = [machine.ip, ...(machine.deployTargets ?? []).filter((a) => isIP(a) !== 0)].filter((a): a is string => !!a);
       if (!addresses.length) continue;
-      const port = sshPort([...settingsSsh, ...(container.deploy.sshOptions ?? [])]);
+      const port = sshPort([...settingsSsh, ...(machine.deploy.sshOptions ?? [])]);
       byPort.set(port, [...(byPort.get(port) ?? []), ...addresses]);
     }
     return byPort;

@@ -1,22 +1,22 @@
 // Resolves the container(s) a command is about: the tree item it was invoked
 // on, the items selected in the tree, or a quick pick when run from the palette.
 import * as vscode from 'vscode';
-import type { ContainerNode, HostNode } from '../../../server/src/protocol/customMessages';
-import type { ContainerTreeProvider } from '../tree/containerTreeProvider';
+import type { MachineNode, HostNode } from '../../../server/src/protocol/customMessages';
+import type { HomelabTreeProvider } from '../tree/homelabTreeProvider';
 import type { TreeNode } from '../tree/treeModel';
 
-export interface PickedContainer {
-  container: ContainerNode;
+export interface PickedMachine {
+  machine: MachineNode;
   rootUri: string;
 }
 
-export function containerFromArgs(tree: ContainerTreeProvider, args: unknown[]): PickedContainer[] {
+export function machineFromArgs(tree: HomelabTreeProvider, args: unknown[]): PickedMachine[] {
   const [first, selection] = args;
   const nodes = (Array.isArray(selection) ? selection : first ? [first] : []) as TreeNode[];
-  const picked: PickedContainer[] = [];
+  const picked: PickedMachine[] = [];
   for (const node of nodes) {
     if (node && typeof node === 'object' && node.type === 'container') {
-      picked.push({ container: node.container, rootUri: node.homelab.rootUri });
+      picked.push({ machine: node.machine, rootUri: node.homelab.rootUri });
     }
   }
   return picked;
@@ -27,22 +27,22 @@ export function hostFromArgs(args: unknown[]): HostNode | undefined {
   return node && typeof node === 'object' && node.type === 'host' ? node.host : undefined;
 }
 
-export async function pickContainers(
-  tree: ContainerTreeProvider,
+export async function pickMachines(
+  tree: HomelabTreeProvider,
   title: string,
   canPickMany: boolean,
-  filter: (c: ContainerNode) => boolean = () => true,
-): Promise<PickedContainer[]> {
+  filter: (c: MachineNode) => boolean = () => true,
+): Promise<PickedMachine[]> {
   await tree.ensureLoaded();
-  const all = tree.containers().filter(({ container }) => filter(container));
+  const all = tree.machines().filter(({ machine }) => filter(machine));
   if (all.length === 0) {
     void vscode.window.showInformationMessage('Homelab: no containers found in this workspace.');
     return [];
   }
   const items = all.map((entry) => ({
-    label: entry.container.name,
-    description: [entry.container.ip, entry.container.host].filter(Boolean).join(' · '),
-    detail: entry.container.description,
+    label: entry.machine.name,
+    description: [entry.machine.ip, entry.machine.host].filter(Boolean).join(' · '),
+    detail: entry.machine.description,
     entry,
   }));
   if (canPickMany) {
@@ -53,8 +53,8 @@ export async function pickContainers(
   return chosen ? [chosen.entry] : [];
 }
 
-export async function resolveOne(tree: ContainerTreeProvider, args: unknown[], title: string): Promise<PickedContainer | undefined> {
-  const fromArgs = containerFromArgs(tree, args);
+export async function resolveOne(tree: HomelabTreeProvider, args: unknown[], title: string): Promise<PickedMachine | undefined> {
+  const fromArgs = machineFromArgs(tree, args);
   if (fromArgs.length > 0) return fromArgs[0];
-  return (await pickContainers(tree, title, false))[0];
+  return (await pickMachines(tree, title, false))[0];
 }
