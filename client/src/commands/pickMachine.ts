@@ -1,4 +1,4 @@
-// Resolves the container(s) a command is about: the tree item it was invoked
+// Resolves the machine(s) a command is about: the tree item it was invoked
 // on, the items selected in the tree, or a quick pick when run from the palette.
 import * as vscode from 'vscode';
 import type { MachineNode, HostNode } from '../../../server/src/protocol/customMessages';

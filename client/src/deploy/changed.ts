@@ -1,10 +1,10 @@
-// "Deploy Changed": which containers need a deploy, from when (or at which
+// "Deploy Changed": which machines need a deploy, from when (or at which
 // commit) each was last deployed successfully and which files changed. Pure:
 // the caller gathers file times or git diffs; this only decides.
 
 export interface MachineFiles {
   name: string;
-  /** Workspace-relative files that define only this container (its profile). */
+  /** Workspace-relative files that define only this machine (its profile). */
   files: readonly string[];
 }
 
@@ -16,13 +16,13 @@ export interface LastDeploy {
 }
 
 export interface ChangeInfo {
-  /** Files shared by every container: the base profile, `lib/defaults.nix`. */
+  /** Files shared by every machine: the base profile, `lib/defaults.nix`. */
   sharedFiles: readonly string[];
   /** Last modification time per file (mtime or last commit time), ms since epoch. */
   modifiedAt?: Readonly<Record<string, number>>;
   /** Per deployed commit: the files changed since it (committed or not). */
   changedSinceCommit?: Readonly<Record<string, readonly string[]>>;
-  /** Files that differ from the remote branch, for containers never deployed from here. */
+  /** Files that differ from the remote branch, for machines never deployed from here. */
   changedSinceRemote?: readonly string[];
 }
 
@@ -44,7 +44,7 @@ function describe(files: string[], since: string): string {
   return `${shown} changed since ${since}`;
 }
 
-/** Decides, per container, whether its profile or a shared file changed since its last deploy. */
+/** Decides, per machine, whether its profile or a shared file changed since its last deploy. */
 export function selectChanged(
   machines: readonly MachineFiles[],
   last: Readonly<Record<string, LastDeploy | undefined>>,
@@ -81,10 +81,10 @@ export function selectChanged(
 }
 
 /**
- * Shorthand for the time-based case: names of the containers to deploy, given
- * the last successful deploy time per container and each file's modification
- * time. `files` should list every file the container depends on (its profile,
- * the base profile, `lib/defaults.nix`); a container never deployed is chosen.
+ * Shorthand for the time-based case: names of the machines to deploy, given
+ * the last successful deploy time per machine and each file's modification
+ * time. `files` should list every file the machine depends on (its profile,
+ * the base profile, `lib/defaults.nix`); a machine never deployed is chosen.
  */
 export function changedMachines(
   machines: readonly MachineFiles[],

@@ -8,7 +8,7 @@ export const DEPLOY_METHODS: readonly DeployMethod[] = [
 ];
 
 /**
- * A container's `deploy:` block after inventory defaults and per-container
+ * A machine's `deploy:` block after inventory defaults and per-machine
  * overrides are merged (structurally the same as the topology's
  * `DeploySettings`). Optional fields are checked per method: a method that
  * needs a missing field is a validation error naming it.
@@ -28,18 +28,18 @@ export interface DeployConfig {
   connectTimeout?: number;
 }
 
-/** One container to deploy. A topology `ContainerNode` fits this shape. */
+/** One machine to deploy. A topology `MachineNode` fits this shape. */
 export interface DeployTarget {
   name: string;
   ip?: string;
   /** Name of the host it runs on (`{host}`). */
   host?: string;
-  /** Profile name for `{profile}`; default: the container's name. */
+  /** Profile name for `{profile}`; default: the machine's name. */
   profileName?: string;
   deploy: DeployConfig;
 }
 
-/** Settings (`homelab.deploy.*`) that apply to every container. */
+/** Settings (`homelab.deploy.*`) that apply to every machine. */
 export interface PlanOptions {
   /** Folder local methods run in (`nixos-rebuild`, `colmena`, `deploy-rs`, `command`). */
   workspaceFolder: string;
@@ -67,9 +67,9 @@ export interface PlanStep {
   remoteCommand?: string;
 }
 
-/** Work for one container, or for several at once (a `colmena` selection). */
+/** Work for one machine, or for several at once (a `colmena` selection). */
 export interface DeployUnit {
-  /** Stable id for events: the container name, or `colmena:a,b`. */
+  /** Stable id for events: the machine name, or `colmena:a,b`. */
   id: string;
   machines: string[];
   method: DeployMethod;

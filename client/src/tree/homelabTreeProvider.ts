@@ -1,5 +1,5 @@
 // The Homelab view: shows the server's topology as a tree (see treeModel.ts),
-// with each container's IP, problem counts and reachability. It refreshes on
+// with each machine's IP, problem counts and reachability. It refreshes on
 // the server's topologyChanged notification and on diagnostics changes, and
 // probes reachability only while the view is visible and the workspace trusted.
 import * as vscode from 'vscode';

@@ -1,8 +1,8 @@
-// Builds the container tree's nodes from the server's topology, as plain data
+// Builds the machine tree's nodes from the server's topology, as plain data
 // (no vscode import) so the shape of the tree is unit-tested without an editor.
-// Grouping by host: hosts (by kind) → containers → details; containers without
+// Grouping by host: hosts (by kind) → machines → details; machines without
 // a known host under "Unassigned". Grouping by network: networks → hosts and
-// containers whose address lies in them.
+// machines whose address lies in them.
 import type { MachineNode, HomelabTopology, HostNode, NetworkNode, ServiceNode, Topology } from '../../../server/src/protocol/customMessages';
 import type { ContainerLiveState, ProxmoxGuest } from '../../../server/src/protocol/proxmoxMessages';
 

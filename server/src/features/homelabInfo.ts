@@ -1,5 +1,5 @@
-// Questions about the homelab that several features ask: which container a
-// profile belongs to, which network it lives in, the free addresses of a
+// Questions about the homelab that several features ask: which machine a
+// configuration file belongs to, which network it lives in, the free addresses of a
 // network, who owns an address and what runs there.
 import type { Machine, Homelab } from '../model/homelab';
 import { networkOf, type AddressOwner, type NetworkInfo } from '../model/addresses';
@@ -16,7 +16,7 @@ export function networkByName(h: Homelab, name: string): NetworkInfo | undefined
   return h.addresses.networks.find((n) => n.name === name);
 }
 
-/** The network a container lives in: its address, else its host's, else the one most containers use. */
+/** The network a machine lives in: its address, else its host's, else the one most machines use. */
 export function networkForMachine(h: Homelab, c: Machine | undefined, hint?: string): NetworkInfo | undefined {
   const byAddr = (text: string | undefined): NetworkInfo | undefined => {
     if (!text) return undefined;
@@ -97,7 +97,7 @@ export interface AddressInfo {
   key: string;
   network?: NetworkInfo;
   owner?: AddressOwner;
-  /** Services the owner runs (containers), or the host's kind/description. */
+  /** Services the owner runs (machines), or the host's kind/description. */
   runs: string[];
   free: boolean;
   uses: number;
@@ -126,7 +126,7 @@ export function addressInfo(h: Homelab, text: string): AddressInfo | undefined {
   return { key: a.key, network: networkOf(h.addresses, a.key), owner, runs, free: places.length === 0 && !owner, uses: places.filter((p) => p.role === 'uses').length };
 }
 
-/** Machines with an address: hosts and containers, for fields that point at another machine. */
+/** Hosts and machines with an address, for fields that point at another machine. */
 export function addressedMachines(h: Homelab): { name: string; kind: 'host' | 'container'; address: string; runs: string }[] {
   const out: { name: string; kind: 'host' | 'container'; address: string; runs: string }[] = [];
   for (const host of h.inventory?.hosts.values() ?? [])
@@ -142,7 +142,7 @@ export function addressedMachines(h: Homelab): { name: string; kind: 'host' | 'c
   return out;
 }
 
-/** Services a container runs with their ports. */
+/** Services a machine runs with their ports. */
 export function machineServices(h: Homelab, c: Machine | undefined): { name: string; port?: number }[] {
   return (c?.decl?.services ?? []).map((s) => ({ name: s.value, port: h.services.get(s.value)?.port }));
 }

@@ -1,7 +1,8 @@
 // One homelab (a workspace folder with an inventory, profiles or both): the
-// inventory, the profiles with their effective settings, the containers that
-// join the two, the services (declared and built in), the settings catalog and
-// the index of every IP address. Built by the Workspace from cached parts.
+// inventory, the profiles with their effective settings, the machines (the
+// model's central noun: anything deployable, whatever declares it; a container
+// is a machine whose host is a Proxmox host), the services (declared and built
+// in), the settings catalog and the index of every IP address. Built by the Workspace from cached parts.
 import type { PipeFeatureSource } from './pipeOperators';
 import type { Origin } from '../syntax/value';
 import type { AddressIndex } from './addresses';
@@ -20,10 +21,12 @@ import type { DeployList } from './deployList';
 
 export interface Machine {
   name: string;
-  /** The inventory's declaration (absent for a container known from its profile only). */
+  /** The inventory's declaration (absent for a machine known from its profile only). */
   decl?: ContainerDecl;
+  /** Its configuration file: its profile, else the module its flake, hive or deploy-rs node names. */
   configUri?: string;
   configExists: boolean;
+  /** The profile's evaluation, when its configuration file is a profile. */
   profile?: Profile;
   /** The inventory's `ip`, else the profile's `ipAddress`. */
   ip?: Str;
@@ -65,7 +68,7 @@ export interface Homelab {
   files: string[];
   nixFiles: string[];
   addresses: AddressIndex;
-  /** Every machine found in a flake, a colmena hive or deploy-rs nodes (also in `containers`, by name). */
+  /** Every machine found in a flake, a colmena hive or deploy-rs nodes (also in `machines`, by name). */
   nixosMachines: Map<string, NixosMachine>;
   /** Names that two sources configure from different files. */
   machineClashes: NameClash[];
@@ -103,7 +106,7 @@ export function serviceNamed(h: Pick<Homelab, 'services'>, name: string): Servic
  */
 const withProfileCache = new WeakMap<Homelab, { profile: Profile; value: Homelab }>();
 
-/** The homelab with one profile replaced by a newer evaluation (and the containers that use it). */
+/** The homelab with one profile replaced by a newer evaluation (and the machines that use it). */
 export function withProfile(h: Homelab, profile: Profile): Homelab {
   if (h.profiles.get(profile.uri) === profile) return h;
   const cached = withProfileCache.get(h);

@@ -127,12 +127,12 @@ export interface ServiceNode extends Located {
   port?: number;
   url?: string;
   expose?: string;
-  /** Containers that run it. */
+  /** Machines that run it. */
   machines: string[];
   builtIn: boolean;
 }
 
-/** A container's deploy settings after inventory defaults and overrides are merged. */
+/** A machine's deploy settings after inventory defaults and overrides are merged. */
 export interface DeploySettings {
   method: 'ssh-script' | 'nixos-rebuild' | 'colmena' | 'deploy-rs' | 'command';
   user?: string;

@@ -1,7 +1,8 @@
-// The model's central noun: a machine of the fleet, whatever the layout that
-// declares it (the inventory, a profile, a flake's `nixosConfigurations`, a
-// colmena hive, deploy-rs nodes). Each discovery source yields partial
-// machines (`MachineFinding`); `discover.ts` merges them by name.
+// A NixOS machine found in a flake's `nixosConfigurations`, a colmena hive or
+// deploy-rs nodes: its modules, options, deploy target and tags. Each discovery
+// source yields partial machines (`MachineFinding`); `discover.ts` merges them
+// by name. The homelab's `Machine` (homelab.ts) joins one with the inventory's
+// declaration and the profile of the same name, as its `nixos` side.
 import type { Origin } from '../../syntax/value';
 import type { Num, Str } from '../inventory';
 import type { NixosConfig } from './nixosConfig';
