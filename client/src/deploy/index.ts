@@ -2,7 +2,7 @@
 // run (spawn, stream, cancel, summarise) and "deploy changed". Plain Node only.
 export * from './types';
 export { planDeploy, formatIssues, formatPlan, DEFAULT_BRANCH, DEFAULT_CONNECT_TIMEOUT, SETTINGS } from './plan';
-export { runDeploy, runPlan } from './runner';
+export { runDeploy } from './runner';
 export { selectChanged, changedMachines, normalizePath, type ChangeInfo, type ChangedDecision, type MachineFiles, type LastDeploy } from './changed';
 export { displayCommand, shellQuote, shellJoin } from './quote';
 export { redact, LineRedactor, REDACTED } from './redact';

@@ -201,7 +201,3 @@ export async function runDeploy(plan: DeployPlan, options: RunOptions = {}): Pro
   await Promise.all(Array.from({ length: width }, worker));
   return { results: byUnit.flat(), durationMs: Date.now() - started };
 }
-
-
-/** Same as `runDeploy` (the name the VS Code side uses). */
-export const runPlan = runDeploy;

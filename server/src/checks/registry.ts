@@ -92,7 +92,3 @@ export const RULES: readonly Rule[] = [
   proxmoxContainerMissing,
   proxmoxUnmanagedContainer,
 ];
-
-export function ruleById(id: RuleId): Rule | undefined {
-  return RULES.find((r) => r.id === id);
-}

@@ -55,11 +55,6 @@ export const RULE_IDS = [
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
-
-export function isRuleId(s: string): s is RuleId {
-  return (RULE_IDS as readonly string[]).includes(s);
-}
-
 export interface RelatedInfo {
   uri: string;
   span: Span;

@@ -194,7 +194,3 @@ export function stringsIn(v: Value, depth = 0): { value: string; origin: Origin 
   if (v.kind === 'attrs') return [...v.entries.values()].flatMap((e) => stringsIn(e.value, depth + 1));
   return [];
 }
-
-export function quote(s: string): string {
-  return `\`${s}\``;
-}

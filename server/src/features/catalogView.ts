@@ -66,11 +66,6 @@ export function catalogFor(ws: Workspace, h: Homelab): Catalog {
   views.set(h.catalog, { text, view });
   return view;
 }
-
-export function lookup(cat: Catalog, block: SettingsBlock, key: string): CatalogEntry | undefined {
-  return lookupSetting(cat, block, key);
-}
-
 /** Nix text of a plain value (for defaults shown in docs and inserted values). */
 export function nixText(v: unknown): string {
   if (v === undefined) return '…';

@@ -204,26 +204,6 @@ export function relPath(dir: string, f: string): string {
   return ups === 0 ? `./${rest}` : `${'../'.repeat(ups)}${rest}`;
 }
 
-const PROFILE_SNIPPET = (name: string, base: string, ip: string, gw: string): string =>
-  [
-    `# ${name}: \${1:what this container runs}.`,
-    'let',
-    `  base = import ${base};`,
-    'in',
-    '{',
-    '  systemSettings = base.systemSettings // {',
-    `    hostname = "\${2:${name.replace(/^LXC_/, '').toLowerCase()}}";`,
-    `    ipAddress = "\${3:${ip}}";`,
-    ...(gw ? [`    defaultGateway = "${gw}";`] : []),
-    '    allowedTCPPorts = [ 22 9092 9100 $4];',
-    '    $0',
-    '  };',
-    '',
-    '  userSettings = base.userSettings // { };',
-    '}',
-    '',
-  ].join('\n');
-
 export function completeNix(ws: Workspace, h: Homelab, uri: string, text: string, offset: number, cancelled: IsCancelled): CompletionItem[] {
   if (cancelled()) return [];
   if (text.trim() === '') {
@@ -234,20 +214,20 @@ export function completeNix(ws: Workspace, h: Homelab, uri: string, text: string
     const baseFile = h.nixFiles.find((f) => /-base-config\.nix$/.test(f) && f !== uri);
     const name = relativeUri(dirnameUri(uri), uri).replace(/-config\.nix$|\.nix$/, '');
     const baseRel = baseFile ? relPath(dirnameUri(uri), baseFile) : './LXC-base-config.nix';
+    // The shipped snippet (snippets/nix.json, bundled) is the one copy of a new profile's text.
     let body = snippetBody('nix', 'Container profile');
-    if (body) {
-      body = withPlaceholder(body, 1, name);
-      body = withDefault(body, 'hostname', name.replace(/^LXC_/, '').toLowerCase());
-      if (ip) body = withDefault(body, 'ipAddress', ip);
-      if (gw) body = withDefault(body, 'nameServers', gw);
-      if (baseFile) body = withDefault(body, 'base = import', baseRel.replace(/^\.\//, ''));
-    }
+    if (!body) return [];
+    body = withPlaceholder(body, 1, name);
+    body = withDefault(body, 'hostname', name.replace(/^LXC_/, '').toLowerCase());
+    if (ip) body = withDefault(body, 'ipAddress', ip);
+    if (gw) body = withDefault(body, 'nameServers', gw);
+    if (baseFile) body = withDefault(body, 'base = import', baseRel.replace(/^\.\//, ''));
     return [
       {
         label: 'container profile',
         kind: 'snippet',
         detail: snippetDescription('nix', 'Container profile') ?? 'a new container profile extending the base profile',
-        insertText: body ?? PROFILE_SNIPPET(name, baseRel, ip, gw),
+        insertText: body,
         snippet: true,
         replace: { start: 0, end: text.length },
         sortText: '0',

@@ -101,11 +101,6 @@ export function settingsSets(root: A.Expr): SettingsSet[] {
   }
   return out;
 }
-
-export function settingsSetOf(root: A.Expr, set: A.AttrSet): SettingsSet | undefined {
-  return settingsSets(root).find((s) => s.set === set);
-}
-
 /** Keys of a settings block: `{ key = …; }` and dotted `key.sub = …`. */
 export function keysOf(set: A.AttrSet): { key: string; def: A.AttrDef; name: A.AttrName }[] {
   const out: { key: string; def: A.AttrDef; name: A.AttrName }[] = [];
@@ -261,21 +256,6 @@ export function letImports(root: A.Expr): Map<string, { path: string; node: A.Pa
   }
   return out;
 }
-
-/** Every `import ./X` path in the file. */
-export function importPaths(root: A.Node): A.Path[] {
-  const out: A.Path[] = [];
-  const walk = (n: A.Node): void => {
-    if (n.type === 'Apply' && n.fn.type === 'Var' && n.fn.name === 'import') {
-      const a = unparen(n.arg);
-      if (a.type === 'Path') out.push(a);
-    }
-    forEachChild(n, walk);
-  };
-  walk(root);
-  return out;
-}
-
 /** Plain data of a literal expression (strings without interpolation, numbers, lists, sets); undefined otherwise. */
 export function literalOf(e: A.Expr, depth = 0): { value: unknown } | undefined {
   if (depth > 8) return undefined;

@@ -43,12 +43,6 @@ export function networkOf(idx: AddressIndex, key: string): NetworkInfo | undefin
   for (const n of idx.networks) if (n.cidr.addr.kind() === a.addr.kind() && a.addr.match(n.cidr.addr, n.cidr.prefix) && (!best || n.cidr.prefix > best.cidr.prefix)) best = n;
   return best;
 }
-
-/** Who declares an address (first declaring place), if anyone. */
-export function ownerOf(idx: AddressIndex, key: string): AddressPlace | undefined {
-  return idx.byKey.get(key)?.find((p) => p.role === 'declares');
-}
-
 export function buildAddressIndex(h: Omit<Homelab, 'addresses'>): AddressIndex {
   const places: AddressPlace[] = [];
   const seen = new Set<string>();

@@ -232,7 +232,3 @@ export function gitRevisionHost(folder: string, revision: string): GitRevisionHo
     },
   };
 }
-
-export function isGitProblem(x: unknown): x is GitProblem {
-  return typeof x === 'object' && x !== null && 'error' in x && 'kind' in x;
-}

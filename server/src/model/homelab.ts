@@ -85,11 +85,6 @@ export interface Homelab {
   /** What `nix eval` of the flake added or disagreed with, when it ran (or why it did not). */
   nixEval?: NixEvalView;
 }
-
-export function vmidOf(c: Machine): Num | undefined {
-  return c.decl?.vmid;
-}
-
 /** A service by name: declared, built in, or a built-in alias (`npm`, `node_exporter`). */
 export function serviceNamed(h: Pick<Homelab, 'services'>, name: string): Service | undefined {
   const s = h.services.get(name);

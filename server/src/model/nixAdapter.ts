@@ -65,9 +65,3 @@ export interface NixEvalSession {
   /** The file's value and every file its value was read from (itself included). */
   evaluate(uri: string): { value: Value | undefined; deps: string[] };
 }
-
-/** No diagnostics, no values (for tests of the inventory side). */
-export const nullNixLayer: NixLayer = {
-  analyze: () => ({ diagnostics: [] }),
-  evaluate: () => undefined,
-};

@@ -61,20 +61,9 @@ export function setting(p: Profile | undefined, key: string): SettingHit | undef
 export function settingValue(p: Profile | undefined, key: string): Value | undefined {
   return setting(p, key)?.entry.value;
 }
-
-/** Whether the entry was written in the profile's own file (not inherited from the base). */
-export function setInFile(e: Entry, uri: string): boolean {
-  return e.keyOrigin.uri === uri;
-}
-
 /** The chain of places a setting was set, newest first (profile → base → defaults). */
 export function overrideChain(e: Entry): Entry[] {
   const out: Entry[] = [];
   for (let cur: Entry | undefined = e; cur && out.length < 32; cur = cur.overrides) out.push(cur);
   return out;
-}
-
-/** Where a diagnostic about this entry's value should land, and the merge as related place. */
-export function valuePlace(e: Entry): Origin {
-  return e.value.origin;
 }

@@ -14,11 +14,6 @@ export const CreateInventoryRequest = 'homelab/createInventory';
  */
 export const WorkspaceTrustNotification = 'homelab/workspaceTrust';
 
-export interface TopologyParams {
-  /** Omitted: every homelab of the workspace. */
-  folderUri?: string;
-}
-
 export interface Topology {
   homelabs: HomelabTopology[];
 }

@@ -58,12 +58,6 @@ export interface Entry {
   reapply?: (given: Record<string, Value>) => Value | undefined;
 }
 
-export type ValueKind = Value['kind'];
-
-export function entryValue(v: Value | undefined, key: string): Value | undefined {
-  return v && v.kind === 'attrs' ? v.entries.get(key)?.value : undefined;
-}
-
 /** Converts to plain JSON data (for JSON Schema validation); unknown values become undefined. */
 export function toPlain(v: Value): unknown {
   switch (v.kind) {

@@ -224,11 +224,6 @@ export function deployPlanPerMachine(
   return withUnreadable({ machines: machines.sort((x, y) => compare(x.machine, y.machine)), knockOns: dedupe(effects).sort(compareChanges) }, unreadable);
 }
 
-/** Whether the plan changes nothing. */
-export function isEmptyPlan(p: DeployPlan): boolean {
-  return p.machines.length === 0 && p.knockOns.length === 0;
-}
-
 /** Whether every file was read on both sides (else the plan may miss changes). */
 export function isCompletePlan(p: DeployPlan): boolean {
   return (p.unreadable?.length ?? 0) === 0;

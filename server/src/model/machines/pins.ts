@@ -24,8 +24,3 @@ export function pinOf(v: Value | undefined): NixpkgsPin | undefined {
   if (sp) return { via: 'nix-path', name: sp[1], origin: v.origin };
   return undefined;
 }
-
-/** The same pin (the place it is written aside). */
-export function samePin(a: NixpkgsPin | undefined, b: NixpkgsPin | undefined): boolean {
-  return a?.via === b?.via && a?.name === b?.name;
-}
