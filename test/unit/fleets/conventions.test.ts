@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../../server/src/cli/main';
+import { workspaceOf } from '../checks/helpers';
 
 const FLEETS = join(__dirname, '../../fixtures/fleets');
 
@@ -66,3 +67,17 @@ for (const layout of readdirSync(FLEETS).sort()) {
     assert.deepEqual(rows, want);
   });
 }
+
+test('a flake that builds only Macs beside a hive whose nodes cannot be read: the hive machines by convention, no stop', () => {
+  const ws = workspaceOf({
+    'flake.nix': '{\n  inputs = { };\n  outputs = { ... }: { darwinConfigurations = builtins.mapAttrs (n: s: s.result) (import ./project.nix).macs; };\n}\n',
+    'hive.nix': 'let project = import ./project.nix; in project.hive\n',
+    'project.nix': '{ macs = { }; hive = { }; }\n',
+    'systems/nixos/ember/configuration.nix': '{ ... }: {\n  imports = [ ./hardware-configuration.nix ];\n  networking.hostName = "ember";\n}\n',
+    'systems/nixos/ember/hardware-configuration.nix': '{ ... }: { }\n',
+  });
+  const h = ws.homelabs()[0];
+  assert.deepEqual([...h.machines.keys()], ['ember']);
+  assert.equal(h.machines.get('ember')?.nixos?.deploy?.method, 'colmena');
+  assert.deepEqual(h.readingStops.map((s) => s.kind), []);
+});

@@ -79,13 +79,16 @@ export class FleetDiscovery {
       if (!looksLikeNetwork(ctx.readHost.readText(u))) continue;
       findings.push(...morphFindings(this.evaluated(ctx, u, 'hive', deps)?.value));
     }
-    // No flake, and nothing declared where it can be read: machines by folder convention. Beside a hive whose
-    // nodes cannot be read (built from another tool's output), they are its nodes, deployed to their names.
-    // A flake that gives no machine says where its reading stopped instead of being guessed around.
-    if (!findings.length && flakes.length === 0) {
-      const hiveUri = hives[0];
+    // Nothing declared where it can be read, and no flake (or a hive beside it): machines by folder
+    // convention. Beside a hive whose nodes cannot be read (built from another tool's output), they are its
+    // nodes, deployed to their names. A lone flake that gives no machine says where its reading stopped
+    // instead of being guessed around.
+    const hiveUri = hives.find((u) => ctx.exists(u));
+    if (!findings.length && (!flakes.some((u) => ctx.exists(u)) || hiveUri)) {
       for (const f of conventionFindings(ctx.root, ctx.listing, (u) => ctx.readHost.readText(u), hiveUri !== undefined))
         findings.push(hiveUri ? { ...f, deploy: { method: 'colmena', host: { value: f.name, origin: f.source.origin }, origin: { uri: hiveUri, span: { start: 0, end: 0 } } } } : f);
+      // The hive's machines explain a flake without nixosConfigurations (one that only builds Macs, say).
+      if (findings.length) stopped.splice(0, stopped.length, ...stopped.filter((st) => st.kind !== 'no-machines'));
     }
     const load: ModuleLoader = (u) => {
       const uri = normalizeUri(u);
