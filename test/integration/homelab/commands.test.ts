@@ -49,8 +49,10 @@ describe('every contributed command on the example homelab', () => {
     assert.ok(shown, 'a plan page was shown');
     assert.match(shown, /<h1>Deploy plan — /);
     assert.match(shown, /No plan:|No changes|<h2>/);
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    assert.ok(tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith('Deploy Plan — ')), `tabs: ${tabs.map((t) => t.label).join(', ')}`);
+    // The web workbench adds the panel's tab a moment after the command returns.
+    const planTab = (): vscode.Tab | undefined =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith('Deploy Plan — '));
+    await waitFor('the Deploy Plan tab', planTab, 10_000);
   });
 
   it('groupByNetwork and groupByHost regroup the tree', async () => {
