@@ -78,3 +78,24 @@ export function applyEdits(text: string, edits: { span: Span; newText: string }[
   for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
   return out;
 }
+
+/**
+ * A completion list, best first (by sortText, as editors sort), one line per
+ * item: `label [kind] detail → insertText @ line:col «replaced»`, then `+ preselect`
+ * and `+ file:line:col «» ← text` for further edits.
+ */
+export function completionLines(
+  ws: Workspace,
+  uri: string,
+  items: { label: string; kind: string; detail?: string; insertText: string; replace: Span; sortText: string; preselect?: boolean; additionalEdits?: { uri: string; edit: { span: Span; newText: string } }[] }[],
+): string[] {
+  const text = ws.text(uri) ?? '';
+  return [...items]
+    .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0))
+    .map((c) => {
+      let line = `${c.label} [${c.kind}]${c.detail ? ` ${c.detail}` : ''} → ${JSON.stringify(c.insertText)} @ ${covered(text, c.replace)}`;
+      if (c.preselect) line += ' + preselect';
+      for (const a of c.additionalEdits ?? []) line += ` + ${place(ws, a.uri, a.edit.span)} ← ${JSON.stringify(a.edit.newText)}`;
+      return line;
+    });
+}
