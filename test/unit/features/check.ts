@@ -11,7 +11,7 @@ import { LineIndex } from '../../../server/src/syntax/lineIndex';
 export { ROOT };
 
 /** `$0`, never `|`: Nix pipes (`|>`) and YAML block scalars use the bar. */
-export const CURSOR = '$0';
+const CURSOR = '$0';
 
 export interface Fixture {
   ws: Workspace;
@@ -23,7 +23,7 @@ export interface Fixture {
   text(file: string): string;
 }
 
-/** Builds the workspace; exactly one file carries one `$0` unless `cursor` is false. */
+/** Builds the workspace; at most one file carries one `$0` (without one, the cursor is -1 in the first file). */
 export function fixture(files: Record<string, string>, settings?: Partial<HomelabSettings>): Fixture {
   const clean: Record<string, string> = {};
   let uri: string | undefined;
@@ -70,13 +70,6 @@ export function place(ws: Workspace, uri: string, span: Span): string {
 /** The covered text of a span in one text (for answers inside the cursor's file). */
 export function covered(text: string, span: Span): string {
   return `${pos(text, span.start)} «${text.slice(span.start, span.end)}»`;
-}
-
-/** Applies non-overlapping edits to a text (last first), the way an editor does. */
-export function applyEdits(text: string, edits: { span: Span; newText: string }[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
 }
 
 /**
