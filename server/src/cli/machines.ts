@@ -5,6 +5,7 @@ import type { Homelab } from '../model/homelab';
 import { LineIndex } from '../syntax/lineIndex';
 import type { Origin } from '../syntax/value';
 import { disagreementMessage } from '../model/machines/fromNixEval';
+import type { ImageKind } from '../model/machines/machine';
 
 export interface MachineRow {
   name: string;
@@ -34,6 +35,8 @@ export interface MachineRow {
   baseOf?: string[];
   /** A base profile: imported by the machines of `usedBy`, not a machine itself. */
   base?: true;
+  /** An image (installer ISO, SD-card image, nixos-generators output): built, not deployed; not a machine of the fleet. */
+  image?: ImageKind;
   usedBy?: string[];
 }
 
@@ -113,6 +116,24 @@ export function baseProfileRows(h: Homelab, rel: (uri: string) => string): Machi
   }));
 }
 
+/** The images among the flake's `nixosConfigurations` (images.ts), marked `image`; the inventory may still declare one as a machine. */
+export function imageRows(h: Homelab, text: (uri: string) => string | undefined, rel: (uri: string) => string): MachineRow[] {
+  return [...h.nixosMachines.values()]
+    .filter((m) => m.image && !h.machines.has(m.name))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((m) => ({
+      name: m.name,
+      foundIn: m.sources.filter((s) => s.kind !== 'nix-eval').map((s) => ({ source: s.kind, file: rel(s.origin.uri), line: new LineIndex(text(s.origin.uri) ?? '').positionAt(s.origin.span.start).line + 1 })),
+      addresses: [],
+      addressPlaces: [],
+      tags: [],
+      moduleFiles: m.moduleFiles.map(rel),
+      image: m.image,
+    }));
+}
+
+const IMAGE_TEXT: Record<ImageKind, string> = { iso: 'installer ISO image', 'sd-image': 'SD-card image', generator: 'nixos-generators image' };
+
 /** Why a deploy-list file or line was not read, one line each. */
 export function deployListNotes(h: Homelab, rel: (uri: string) => string, text: (uri: string) => string | undefined): string[] {
   const list = h.deployList;
@@ -126,6 +147,7 @@ export function deployListNotes(h: Homelab, rel: (uri: string) => string, text: 
 
 export function formatMachinesText(rows: MachineRow[]): string[] {
   return rows.map((r) => {
+    if (r.image) return `${r.name}  image: ${IMAGE_TEXT[r.image]}, not a machine of the fleet  (${r.foundIn.map((f) => `${f.source} ${f.file}:${f.line}`).join(', ') || 'no source'})`;
     if (r.base) return `${r.name}  base profile${r.usedBy?.length ? ` of ${r.usedBy.join(', ')}` : ' (no machine imports it)'}  (${r.configurationFile})`;
     const where = [
       ...r.foundIn.map((f) => `${f.source === 'convention' ? 'found by convention' : f.source} ${f.file}:${f.line}`),

@@ -12,7 +12,7 @@ import { Workspace } from '../model/workspace';
 import { LineIndex } from '../syntax/lineIndex';
 import { formatJson, formatSarif, formatText, locate } from './formats';
 import { settingsFromVscode } from './vscodeSettings';
-import { baseProfileRows, deployListNotes, formatMachinesText, formatStoppedText, machineRows, nixEvalLines, stoppedRows } from './machines';
+import { baseProfileRows, deployListNotes, imageRows, formatMachinesText, formatStoppedText, machineRows, nixEvalLines, stoppedRows } from './machines';
 import { evaluateMachineNames } from '../nixEval/evaluate';
 import { treeKey } from '../nixEval/treeKey';
 import { planMain } from './plan';
@@ -110,7 +110,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     const rows = machineRows(h, (u) => ws.text(u), rel);
     const stopped = stoppedRows(h, (u) => ws.text(u), rel);
     const notes = nixEvalLines(h, (u) => ws.text(u), rel);
-    const bases = baseProfileRows(h, rel);
+    const bases = [...baseProfileRows(h, rel), ...imageRows(h, (u) => ws.text(u), rel)];
     if (format === 'json') {
       out(JSON.stringify({ machines: [...rows, ...bases], stopped }, null, 2));
       for (const line of notes) err(line);
@@ -120,7 +120,13 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       for (const note of deployListNotes(h, rel, (u) => ws.text(u))) out(note);
       for (const line of notes) out(line);
       const darwin = rows.filter((r) => r.os === 'darwin').length;
-      const extra = [darwin ? `${darwin} macOS` : '', bases.length ? `${bases.length} base profile${bases.length === 1 ? '' : 's'}` : ''].filter(Boolean);
+      const baseCount = bases.filter((b) => b.base).length;
+      const images = bases.filter((b) => b.image).length;
+      const extra = [
+        darwin ? `${darwin} macOS` : '',
+        baseCount ? `${baseCount} base profile${baseCount === 1 ? '' : 's'}` : '',
+        images ? `${images} image${images === 1 ? '' : 's'}` : '',
+      ].filter(Boolean);
       out(`homelab-check: ${rows.length} machine${rows.length === 1 ? '' : 's'}${extra.length ? ` (${extra.join(', ')})` : ''}`);
     }
     return 0;
@@ -139,7 +145,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     for (const line of formatText(items)) out(line);
     const count = (s: string): number => items.filter((i) => i.d.severity === s).length;
     const summary = `${errors} error${errors === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} info, ${count('hint')} hint${count('hint') === 1 ? '' : 's'}`;
-    const machines = h.nixosMachines.size ? `, ${h.nixosMachines.size} NixOS machines` : '';
+    const nixos = [...h.nixosMachines.values()].filter((m) => !m.image).length;
+    const machines = nixos ? `, ${nixos} NixOS machines` : '';
     out(`homelab-check: ${summary} (${h.machines.size} containers${machines}, ${h.profiles.size} profiles, ${h.nixFiles.length} Nix files${h.inventoryUri ? ', inventory ' + rel(h.inventoryUri) : ', no inventory'})`);
   }
   return errors > 0 ? 1 : 0;

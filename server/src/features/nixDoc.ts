@@ -50,7 +50,7 @@ export function unparen(e: A.Expr): A.Expr {
   return cur;
 }
 
-/** The attribute sets an expression writes directly (`{…}`, both sides of `//`). */
+/** The attribute sets an expression writes directly (`{…}`, both sides of `//`, the value piped with `|>` / `<|`). */
 function literalSets(e: A.Expr, out: A.AttrSet[]): void {
   const u = unparen(e);
   if (u.type === 'AttrSet') out.push(u);
@@ -58,6 +58,25 @@ function literalSets(e: A.Expr, out: A.AttrSet[]): void {
     literalSets(u.left, out);
     literalSets(u.right, out);
   } else if (u.type === 'Let') literalSets(u.body, out);
+  // `{ … } |> (own: base.systemSettings // own)`: the set written is the value that flows in.
+  else if (u.type === 'Apply' && u.pipe) literalSets(u.arg, out);
+}
+
+/** The base a settings value merges under: `base.x // { … }`, or a pipeline into `(own: base.x // own)`. */
+function baseOf(value: A.Expr): A.Expr | undefined {
+  const v = unparen(value);
+  if (v.type === 'Binary' && v.op === '//') return v.left;
+  if (v.type !== 'Apply' || !v.pipe) return undefined;
+  const fn = unparen(v.fn);
+  if (fn.type === 'Lambda' && fn.param) {
+    const body = unparen(fn.body);
+    if (body.type === 'Binary' && body.op === '//') {
+      const own = unparen(body.right);
+      if (own.type === 'Var' && own.name === fn.param.name) return body.left;
+    }
+  }
+  // `base.x // { … } |> f`: the base of what flows in.
+  return baseOf(v.arg);
 }
 
 export interface SettingsSet {
@@ -95,8 +114,7 @@ export function settingsSets(root: A.Expr): SettingsSet[] {
     if (name !== 'systemSettings' && name !== 'userSettings') continue;
     const sets: A.AttrSet[] = [];
     literalSets(b.value, sets);
-    const v = unparen(b.value);
-    const base = v.type === 'Binary' && v.op === '//' ? v.left : undefined;
+    const base = baseOf(b.value);
     for (const set of sets) out.push({ block: name, set, def: b, base });
   }
   return out;

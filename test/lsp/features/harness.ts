@@ -1,7 +1,7 @@
 // Shared setup of the feature LSP tests: a copy of examples/homelab in a temp
 // folder, a real stdio server on it, documents opened with a `|` cursor
 // marker, and edits applied to text so whole results can be compared.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LspClient, fileUri, repoRoot } from '../lspClient';
@@ -30,10 +30,15 @@ export class Session {
   }
 
   /** `homelab` is what the client answers for the `homelab` configuration section. */
-  static async start(homelab?: unknown, remove: string[] = [], completionItem: Record<string, unknown> = {}): Promise<Session> {
+  /** `files` (relative path → text) are written into the copy before the server starts. */
+  static async start(homelab?: unknown, remove: string[] = [], completionItem: Record<string, unknown> = {}, files: Record<string, string> = {}): Promise<Session> {
     const root = mkdtempSync(path.join(tmpdir(), 'homelab-features-'));
     cpSync(path.join(repoRoot, 'examples', 'homelab'), root, { recursive: true });
     for (const f of remove) rmSync(path.join(root, f), { force: true });
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      writeFileSync(path.join(root, rel), text);
+    }
     const s = new Session(root);
     if (homelab !== undefined)
       s.client.requestHandlers.set('workspace/configuration', (params) => ((params as { items?: unknown[] }).items ?? []).map(() => homelab));
@@ -51,10 +56,10 @@ export class Session {
     return readFileSync(path.join(this.root, rel), 'utf8');
   }
 
-  /** Opens (or replaces) a document; `marked` may hold one `|` cursor marker. Returns the cursor position. */
-  open(rel: string, marked: string): Pos {
-    const offset = marked.indexOf('|');
-    const text = offset >= 0 ? marked.slice(0, offset) + marked.slice(offset + 1) : marked;
+  /** Opens (or replaces) a document; `marked` may hold one cursor marker (`|`, or `mark` for Nix that writes pipes). Returns the cursor position. */
+  open(rel: string, marked: string, mark: string | null = '|'): Pos {
+    const offset = mark === null ? -1 : marked.indexOf(mark);
+    const text = offset >= 0 ? marked.slice(0, offset) + marked.slice(offset + (mark ?? '').length) : marked;
     const uri = this.uri(rel);
     const v = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, v);
@@ -69,7 +74,7 @@ export class Session {
     const i = text.indexOf(find);
     if (i < 0) throw new Error(`${find} not in ${rel}`);
     const off = i + (opts.after ? find.length : 0) + (opts.delta ?? 0);
-    this.open(rel, text);
+    this.open(rel, text, null);
     return { pos: positionAt(text, off), text };
   }
 

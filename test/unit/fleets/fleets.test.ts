@@ -15,6 +15,8 @@ interface Expected {
   machines: { name: string; hostName: string; addresses: string[]; deployMethod: string; deployTarget: string | null; moduleFiles: string[]; tags: string[]; foundIn?: Row['foundIn']; addressPlaces?: Row['addressPlaces'] }[];
   /** Where reading stopped; when given, machines' addresses, targets and provenance are compared whole too. */
   stopped?: { file: string; line: number; kind: string }[];
+  /** Installer ISOs and generated images among the outputs, listed as images (not machines). */
+  images?: { name: string; image: string }[];
   mistake: { rule: string; places: { file: string; line: number; text: string }[] };
 }
 
@@ -27,6 +29,8 @@ interface Row {
   tags: string[];
   moduleFiles: string[];
   foundIn: { source: string; file: string; line: number }[];
+  image?: string;
+  base?: true;
 }
 
 interface Item {
@@ -52,7 +56,11 @@ for (const layout of readdirSync(FLEETS).sort()) {
     const r = await cli('machines', dir, '--format', 'json');
     assert.equal(r.code, 0, r.err);
     const listing = JSON.parse(r.out) as { machines: Row[]; stopped: { file: string; line: number; kind: string }[] };
-    const rows = listing.machines;
+    const rows = listing.machines.filter((m) => !m.image);
+    assert.deepEqual(
+      listing.machines.filter((m) => m.image).map((m) => ({ name: m.name, image: m.image })),
+      expected.images ?? [],
+    );
     if (expected.stopped) assert.deepEqual(listing.stopped.map((s) => ({ file: s.file, line: s.line, kind: s.kind })), expected.stopped);
     assert.deepEqual(rows.map((m) => m.name).sort(), expected.machines.map((m) => m.name).sort());
     for (const want of expected.machines) {
@@ -78,7 +86,9 @@ for (const layout of readdirSync(FLEETS).sort()) {
     }
     const text = await cli('machines', dir);
     assert.equal(text.code, 0);
-    assert.match(text.out, new RegExp(`^homelab-check: ${expected.machines.length} machines$`, 'm'));
+    const images = expected.images?.length ? ` \\(${expected.images.length} images\\)` : '';
+    assert.match(text.out, new RegExp(`^homelab-check: ${expected.machines.length} machines${images}$`, 'm'));
+    for (const i of expected.images ?? []) assert.match(text.out, new RegExp(`^${i.name}  image: .*not a machine of the fleet`, 'm'));
   });
 
   test(`${layout}: the planted ${expected.mistake.rule} is the only finding`, async () => {

@@ -14,6 +14,8 @@ export const deployTargetMismatch: Rule = {
   check({ homelab: h }) {
     const out: Finding[] = [];
     for (const m of h.nixosMachines.values()) {
+      // An image is written to a medium, never deployed.
+      if (m.image) continue;
       const target = m.deploy?.host;
       const addresses = m.config?.addresses ?? [];
       if (!target || addresses.length === 0) continue;

@@ -130,8 +130,10 @@ export function discoverMachines(findings: MachineFinding[], load: ModuleLoader,
     if (!deploy && chosen) deploy = { method: 'nixos-rebuild', origin: chosen.source.origin };
     // The configuring source's nixpkgs: the one whose modules were read.
     const nixpkgs = chosen?.nixpkgs;
+    const image = group.find((f) => f.image)?.image;
     machines.set(name, {
       name,
+      ...(image ? { image } : {}),
       sources: group.map((f) => f.source),
       moduleFiles: closure?.files ?? [],
       unreadable: closure?.unreadable ?? [],

@@ -5,6 +5,7 @@
 // containers by name (the inventory's declaration stays authoritative).
 import type { Origin, Value } from '../../syntax/value';
 import type { Machine } from '../homelab';
+import { markImages } from './images';
 import { isParsed, parseAddress } from '../ip';
 import type { DiscoveryStop, NixLayer, NixReadHost } from '../nixAdapter';
 import { joinUri, normalizeUri } from '../uri';
@@ -116,6 +117,7 @@ export class FleetDiscovery {
     const order: ReadingStop['kind'][] = ['unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module'];
     stopped.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
     const discovery = { ...(findings.length || homes.length ? discoverMachines(findings, load, homes, callWithArgs) : { machines: new Map(), clashes: [], homes: [] }), stopped, ...this.profileSet(ctx, deps) };
+    markImages(discovery.machines, [...deps.keys()].filter((u) => u.endsWith('.nix') && ctx.exists(u)), (u) => ctx.readHost.readText(u));
     this.merged.set(ctx.root, { deps, listing: ctx.listing, discovery });
     return discovery;
   }
@@ -194,6 +196,8 @@ export function entryFiles(root: string, listing: string[], name: string): strin
 export function joinMachines(machines: Map<string, Machine>, discovery: Discovery): void {
   for (const m of discovery.machines.values()) {
     const c = machines.get(m.name);
+    // An image is built and written to a medium, not a machine of the fleet (unless the inventory declares it).
+    if (m.image && !c) continue;
     const address = machineAddress(m);
     const ownIp = primaryAddress(m.config?.addresses)?.address ?? (address && isParsed(parseAddress(address.value)) ? address : undefined);
     if (c) machines.set(m.name, { ...c, nixos: m, ip: c.ip ?? ownIp });

@@ -45,6 +45,7 @@ export function flakeFindings(outputsValue: Value | undefined): MachineFinding[]
       source: { kind: 'flake', origin: e.keyOrigin },
       modules: nixosSystemModules(e.value) ?? (e.value.kind === 'attrs' ? [e.value] : undefined),
       ...(pin ? { nixpkgs: pin } : {}),
+      ...(e.value.kind === 'unknown' && e.value.call?.fn === 'nixosGenerate' ? { image: 'generator' as const } : {}),
       ...(e.value.kind === 'unknown' && e.value.call ? { specialArgs: attrs(e.value.call.args[0])?.entries.get('specialArgs')?.value } : {}),
     });
   }

@@ -66,10 +66,17 @@ export interface MachineFinding {
   refine?: (configs: Value[]) => Value[] | undefined;
   /** Arguments its modules get besides the module system's (`nixosSystem { specialArgs = … }`), as far as known. */
   specialArgs?: Value;
+  /** `generator` for a `nixosGenerate` output (nixos-generators): an image, not a machine. */
+  image?: ImageKind;
 }
+
+/** What an image configuration builds: an installer ISO, an SD-card image, a nixos-generators output (images.ts). */
+export type ImageKind = 'iso' | 'sd-image' | 'generator';
 
 export interface NixosMachine {
   name: string;
+  /** Set when it is an image to build and write to a medium, not a machine of the fleet. */
+  image?: ImageKind;
   sources: MachineSource[];
   /** The import closure of its modules (file URIs), in the order met. */
   moduleFiles: string[];
