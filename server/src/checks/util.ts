@@ -14,13 +14,22 @@ export function rel(origin: Origin, message: string): RelatedInfo {
   return { uri: origin.uri, span: origin.span, message };
 }
 
-export function levenshtein(a: string, b: string): number {
+/**
+ * Edits between two words, a swap of two neighbouring letters counting as one
+ * (optimal string alignment): `gti` is one edit from `git`, as a typist sees it.
+ */
+function editDistance(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
+  let before: number[] = [];
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
   for (let i = 1; i <= m; i++) {
     const cur = [i];
-    for (let j = 1; j <= n; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= n; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], before[j - 2] + 1);
+    }
+    before = prev;
     prev = cur;
   }
   return prev[n];
@@ -37,7 +46,7 @@ export function didYouMean(word: string, candidateIterable: Iterable<string>): s
     if (c === word) continue;
     // No closer than their difference in length: most candidates need no distance at all.
     if (Math.abs(c.length - word.length) > Math.min(limit, bestD - 1)) continue;
-    const d = c.toLowerCase() === lw ? 0 : levenshtein(lw, c.toLowerCase());
+    const d = c.toLowerCase() === lw ? 0 : editDistance(lw, c.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = c;

@@ -83,3 +83,18 @@ export function toPlain(v: Value): unknown {
       return undefined;
   }
 }
+
+/**
+ * The items of a list value that are known: all of a list, or the known sides
+ * of a `++` whose other side is unknown (kept by the evaluator as a captured
+ * `++` call). `partial` says some items are not known: a reader may use what
+ * is there, never conclude that something is missing.
+ */
+export function knownListParts(v: Value, depth = 0): { items: Value[]; partial: boolean } | undefined {
+  if (v.kind === 'list') return { items: v.items, partial: false };
+  if (v.kind !== 'unknown' || v.call?.fn !== '++' || depth > 100) return undefined;
+  const items: Value[] = [];
+  for (const side of v.call.args) items.push(...(knownListParts(side, depth + 1)?.items ?? []));
+  // A captured `++` always has an unknown side somewhere below it.
+  return { items, partial: true };
+}

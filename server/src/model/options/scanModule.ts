@@ -7,7 +7,7 @@
 // read as the boolean it declares; another unknown helper named `mk…Option`
 // (a module's or `lib.hm`'s own) declares an option of unknown type there.
 // What is not known statically is left out or typed 'unknown'.
-import type { Origin, Value } from '../../syntax/value';
+import { knownListParts, type Origin, type Value } from '../../syntax/value';
 import type { Declaration, OptionDecl, Rename } from './types';
 import { describeType } from './typeText';
 import { descriptionText, renderValue, showAttrPath, type TextOf } from './render';
@@ -242,8 +242,9 @@ class ModuleScanner {
     // A submodule's own `imports` (paths or modules) declare its options too, and its renames
     // (`networking.interfaces.<name>.ip4` → `….ipv4.addresses`) below the prefix.
     const imports = field(m, 'imports');
-    if (imports?.kind !== 'list') return;
-    for (const i of imports.items) if (i.kind === 'path' || i.kind === 'attrs') this.submodule(i, prefix);
+    const list = imports && knownListParts(imports);
+    if (!imports || !list) return;
+    for (const i of list.items) if (i.kind === 'path' || i.kind === 'attrs') this.submodule(i, prefix);
     if (prefix.length) this.renames.push(...scanRenames(imports, prefix));
   }
 
@@ -277,7 +278,9 @@ const RENAMES: Record<string, 'renamed' | 'removed' | 'merged'> = {
  */
 export function scanRenames(imports: Value, prefix: readonly string[] = []): Rename[] {
   const out: Rename[] = [];
-  if (imports.kind !== 'list') return out;
+  // `[ (mkRenamedOptionModule …) ] ++ (unknownHelper …)`: the renames of the known part.
+  const list = knownListParts(imports);
+  if (!list) return out;
   const push = (r: Rename): void => {
     if (prefix.length) {
       r.from = [...prefix, ...r.from];
@@ -285,7 +288,7 @@ export function scanRenames(imports: Value, prefix: readonly string[] = []): Ren
     }
     out.push(r);
   };
-  for (const item of imports.items) {
+  for (const item of list.items) {
     if (item.kind !== 'unknown' || !item.call) continue;
     let { fn, args } = item.call;
     const at = decl(item.origin);

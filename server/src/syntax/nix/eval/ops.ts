@@ -101,8 +101,19 @@ export function update(a: V, b: V, origin: Origin): V {
 }
 
 export function concatLists(a: V, b: V, origin: Origin): V {
+  // `[ known… ] ++ unknownFn x`: the whole list is not known (nothing may be
+  // judged missing from it), but its known parts are kept as a captured `++`
+  // call, so a reader that only looks for what is there (renames in `imports`)
+  // still finds them (`knownListParts`).
+  if ((a.kind === 'unknown' && (b.kind === 'list' || isConcat(b))) || (b.kind === 'unknown' && (a.kind === 'list' || isConcat(a))))
+    return { kind: 'unknown', reason: a.kind === 'unknown' ? a.reason : (b as { reason: string }).reason, origin, fn: '++', args: [Thunk.of(a), Thunk.of(b)] };
   if (a.kind === 'unknown') return { ...a, origin };
   if (b.kind === 'unknown') return { ...b, origin };
   if (a.kind !== 'list' || b.kind !== 'list') return unknown(`'++' needs two lists, not ${a.kind} and ${b.kind}`, origin);
   return { kind: 'list', items: [...a.items, ...b.items], origin };
+}
+
+/** A partial list: `++` with an unknown side, its known parts kept. */
+function isConcat(v: V): boolean {
+  return v.kind === 'unknown' && v.fn === '++' && v.args !== undefined;
 }
