@@ -373,8 +373,8 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
         await page.keyboard.press('F1');
         const input = page.locator('.quick-input-widget input');
         await input.waitFor({ state: 'visible', timeout: 15_000 });
-        await input.fill('>Homelab: Deploy Container');
-        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Homelab: Deploy Container' }).first().waitFor({ timeout: 15_000 });
+        await input.fill('>Homelab: Deploy Machine');
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Homelab: Deploy Machine' }).first().waitFor({ timeout: 15_000 });
         await page.keyboard.press('Enter');
         // The container pick (several can be ticked): tick LXC_e2e, then OK.
         const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'LXC_e2e' }).first();
@@ -433,7 +433,7 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
         await settle(page);
         await screenshot(page, 'deploy-list-tree.png');
 
-        await runCommand(page, 'Homelab: Deploy Container');
+        await runCommand(page, 'Homelab: Deploy Machine');
         const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'ROAM_ONE' }).first();
         await row.waitFor({ timeout: 30_000 });
         await row.click();
@@ -490,7 +490,7 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
         await planPage.locator('a.loc', { hasText: 'profiles/LXC_e2e-config.nix:' }).first().click();
         await page.locator('.tab.active', { hasText: 'LXC_e2e-config.nix' }).waitFor({ timeout: 15_000 });
 
-        await runCommand(page, 'Homelab: Deploy Container');
+        await runCommand(page, 'Homelab: Deploy Machine');
         const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'LXC_e2e' }).first();
         await row.waitFor({ timeout: 30_000 });
         await row.click();
