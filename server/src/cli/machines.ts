@@ -35,7 +35,7 @@ export interface MachineRow {
   baseOf?: string[];
   /** A base profile: imported by the machines of `usedBy`, not a machine itself. */
   base?: true;
-  /** An image (installer ISO, SD-card image, nixos-generators output): built, not deployed; not a machine of the fleet. */
+  /** An image (installer ISO, nixos-generators output): built, not deployed; not a machine of the fleet. */
   image?: ImageKind;
   usedBy?: string[];
 }
@@ -132,7 +132,7 @@ export function imageRows(h: Homelab, text: (uri: string) => string | undefined,
     }));
 }
 
-const IMAGE_TEXT: Record<ImageKind, string> = { iso: 'installer ISO image', 'sd-image': 'SD-card image', generator: 'nixos-generators image' };
+const IMAGE_TEXT: Record<ImageKind, string> = { iso: 'installer ISO image', generator: 'nixos-generators image' };
 
 /** Why a deploy-list file or line was not read, one line each. */
 export function deployListNotes(h: Homelab, rel: (uri: string) => string, text: (uri: string) => string | undefined): string[] {

@@ -81,3 +81,22 @@ test('a flake that builds only Macs beside a hive whose nodes cannot be read: th
   assert.equal(h.machines.get('ember')?.nixos?.deploy?.method, 'colmena');
   assert.deepEqual(h.readingStops.map((s) => s.kind), []);
 });
+
+test('a board first booted from an SD-card image stays a machine of the fleet; an installer ISO is an image', () => {
+  const ws = workspaceOf({
+    'flake.nix': `{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
+  outputs = { nixpkgs, ... }: {
+    nixosConfigurations.board = nixpkgs.lib.nixosSystem { modules = [ ./board.nix ]; };
+    nixosConfigurations.rescue = nixpkgs.lib.nixosSystem { modules = [ ./rescue.nix ]; };
+  };
+}
+`,
+    'board.nix': '{ modulesPath, ... }: {\n  imports = [ "${modulesPath}/installer/sd-card/sd-image-aarch64.nix" ];\n  networking.hostName = "board";\n  sdImage.compressImage = false;\n}\n',
+    'rescue.nix': '{ modulesPath, ... }: {\n  imports = [ "${modulesPath}/installer/cd-dvd/installation-cd-minimal.nix" ];\n}\n',
+  });
+  const h = ws.homelabs()[0];
+  assert.deepEqual([...h.machines.keys()], ['board']);
+  assert.equal(h.nixosMachines.get('rescue')?.image, 'iso');
+  assert.equal(h.nixosMachines.get('board')?.image, undefined);
+});

@@ -71,7 +71,7 @@ export interface MachineFinding {
 }
 
 /** What an image configuration builds: an installer ISO, an SD-card image, a nixos-generators output (images.ts). */
-export type ImageKind = 'iso' | 'sd-image' | 'generator';
+export type ImageKind = 'iso' | 'generator';
 
 export interface NixosMachine {
   name: string;
