@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
@@ -24,7 +24,9 @@ import { createRemoteRepo } from '../deploy/helpers/remoteRepo';
 import { startApiStandIn, SECRET, TOKEN_ID } from '../proxmox/helpers/apiStandIn';
 import { createStandInCommands } from '../proxmox/helpers/standInCommands';
 import { clusterFromInventory, DRIFTED, pointPveAt } from './proxmoxWorkspace';
-import { closedPort, PCT_TEMPLATE, systemctlStandIn, writeDeployListWorkspace, writeDeployWorkspace, writeProxmoxSshWorkspace } from './workspaces';
+import {
+  closedPort, PCT_TEMPLATE, systemctlStandIn, writeDeployListWorkspace, writeDeployWorkspace, writeProxmoxSshWorkspace, writeReachabilityWorkspace,
+} from './workspaces';
 import { exampleCopy, homelabFolder, openFile, openHomelabView, runCommand, screenshot, settle, treeRows, waitForText } from './ui';
 
 /** Settings for every run: nothing may probe the example's 192.168.x addresses. */
@@ -456,6 +458,43 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
       repo.cleanup();
       rmSync(folder, { recursive: true, force: true });
       rmSync(standIn, { recursive: true, force: true });
+    }
+  });
+
+  it('reachability on for one workspace: the first probe runs when the machines arrive; an SSH banner is reachable, a silent port answers, not SSH', async () => {
+    // Two listeners on one port of two loopback aliases: one greets like sshd, one accepts and says nothing.
+    const sockets = new Set<Socket>();
+    const hits = { banner: 0, silent: 0 };
+    const listen = (server: Server, host: string, port: number): Promise<number> =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      });
+    const banner = createServer((s) => { hits.banner++; sockets.add(s); s.on('error', () => undefined); s.write('SSH-2.0-OpenSSH_9.2\r\n'); });
+    const silent = createServer((s) => { hits.silent++; sockets.add(s); s.on('error', () => undefined); });
+    const folder = tempDir('reachability-workspace');
+    try {
+      const port = await listen(banner, '127.0.0.61', 0);
+      await listen(silent, '127.0.0.62', port);
+      writeReachabilityWorkspace(folder, [
+        { name: 'LXC_greets', ip: '127.0.0.61', vmid: 161 },
+        { name: 'LXC_silent', ip: '127.0.0.62', vmid: 162 },
+      ], port);
+      await scenario(folder, async (page) => {
+        await openHomelabView(page);
+        // The interval is 300 s: these states can only come from the probe run when the machines arrived.
+        const rows = await treeRows(page, [/LXC_greets[^\n]*127\.0\.0\.61 · reachable/, /LXC_silent[^\n]*127\.0\.0\.62 · answers, not SSH/], 20_000);
+        const text = rows.join('\n');
+        assert.doesNotMatch(text, /LXC_greets[^\n]*(no answer|not SSH)/, text);
+        assert.doesNotMatch(text, /LXC_silent[^\n]*· reachable/, text);
+      });
+      // The tree's probes reached both listeners on the inventory's port (not 22).
+      assert.ok(hits.banner > 0 && hits.silent > 0, `expected a probe at each listener, saw ${JSON.stringify(hits)}`);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => banner.close(r));
+      await new Promise((r) => silent.close(r));
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 

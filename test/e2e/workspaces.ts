@@ -143,3 +143,48 @@ export function writeDeployListWorkspace(folder: string, sshd: Sshd, dotfilesDir
     'homelab.reachability.intervalSeconds': 5,
   }, null, 2));
 }
+
+/**
+ * Two containers on loopback aliases (Linux routes all of 127/8 to lo), both
+ * deployed over ssh on `port` (the inventory's `deploy.sshOptions`), with
+ * reachability turned on for this workspace only and an interval far longer
+ * than a test: a state in the tree within seconds comes from the probe run
+ * when the machines arrive, not from the interval.
+ */
+export function writeReachabilityWorkspace(folder: string, machines: { name: string; ip: string; vmid: number }[], port: number): void {
+  mkdirSync(join(folder, 'profiles'), { recursive: true });
+  mkdirSync(join(folder, '.vscode'), { recursive: true });
+  const yaml = [
+    'version: 1',
+    'networks:',
+    '  loopback:',
+    '    cidr: 127.0.0.0/8',
+    'hosts:',
+    '  pve:',
+    '    kind: proxmox',
+    'containers:',
+    ...machines.flatMap((m) => [
+      `  ${m.name}:`,
+      '    host: pve',
+      `    vmid: ${m.vmid}`,
+      `    ip: ${m.ip}`,
+      `    profile: profiles/${m.name}-config.nix`,
+    ]),
+    'deploy:',
+    '  method: ssh-script',
+    '  user: e2e',
+    '  dotfilesDir: /home/e2e/.dotfiles',
+    '  command: ./install.sh {dir} {profile}',
+    `  sshOptions: [-p, "${port}"]`,
+    '',
+  ].join('\n');
+  writeFileSync(join(folder, 'homelab.yaml'), yaml);
+  for (const m of machines)
+    writeFileSync(join(folder, 'profiles', `${m.name}-config.nix`),
+      `{ ... }:\n{\n  systemSettings = {\n    hostname = "${m.name.toLowerCase()}";\n    ipAddress = "${m.ip}";\n  };\n}\n`);
+  writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({
+    'homelab.prometheus.url': '',
+    'homelab.reachability.enable': true,
+    'homelab.reachability.intervalSeconds': 300,
+  }, null, 2));
+}
