@@ -429,8 +429,12 @@ describe('UI scenarios (packaged .vsix in code-server)', () => {
         // The tree probes ROAM_ONE's listed addresses and says which one answered (127.0.0.3 refuses).
         await treeRows(page, [/ROAM_ONE[^\n]*reachable via 127\.0\.0\.1/], 45_000);
         // Under a machine: its base profile (to open) and the addresses a deploy tries in order.
-        await page.locator('.part.sidebar .monaco-list-row', { hasText: 'ROAM_ONE' }).first().click();
-        await page.keyboard.press('ArrowRight');
+        // A probe's answer re-renders the row: expand through its twistie until it stays open.
+        const roam = page.locator('.part.sidebar .monaco-list-row', { hasText: 'ROAM_ONE' }).first();
+        for (let attempt = 0; attempt < 5 && (await roam.getAttribute('aria-expanded')) !== 'true'; attempt++) {
+          await roam.locator('.monaco-tl-twistie').click();
+          await page.waitForTimeout(300);
+        }
         await treeRows(page, ['ROAMING-base.nix', /127\.0\.0\.3, 127\.0\.0\.1, roam-one\.tail/]);
         await settle(page);
         await screenshot(page, 'deploy-list-tree.png');
