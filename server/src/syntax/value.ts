@@ -58,6 +58,20 @@ export interface Entry {
   reapply?: (given: Record<string, Value>) => Value | undefined;
 }
 
+/** An attribute set value. */
+export type AttrsValue = Extract<Value, { kind: 'attrs' }>;
+
+/** The value when it is an attribute set. */
+export function asAttrs(v: Value | undefined): AttrsValue | undefined {
+  return v?.kind === 'attrs' ? v : undefined;
+}
+
+/** The value at an attribute path, through attribute sets only (undefined where a step is not a set or has no such key). */
+export function valueAt(v: Value | undefined, ...path: string[]): Value | undefined {
+  for (const k of path) v = asAttrs(v)?.entries.get(k)?.value;
+  return v;
+}
+
 /** Converts to plain JSON data (for JSON Schema validation); unknown values become undefined. */
 export function toPlain(v: Value): unknown {
   switch (v.kind) {

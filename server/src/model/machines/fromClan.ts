@@ -8,21 +8,11 @@
 // machine is a Mac, not a fleet machine. `deploy.targetHost` ("root@host")
 // is the deploy target; clan sets each host name to the machine's name.
 import { EXTERNAL_OPTIONS } from '../../syntax/nix/eval/flakeParts';
-import type { Origin, Value } from '../../syntax/value';
+import { asAttrs as attrs, valueAt as at, type AttrsValue as Attrs, type Origin, type Value } from '../../syntax/value';
 import type { Str } from '../inventory';
 import { fileOrigin, foldersWith, hostNameModule, pathModule } from './folderConvention';
 import type { MachineFinding } from './machine';
 
-type Attrs = Extract<Value, { kind: 'attrs' }>;
-
-function attrs(v: Value | undefined): Attrs | undefined {
-  return v?.kind === 'attrs' ? v : undefined;
-}
-
-function at(v: Value | undefined, ...path: string[]): Value | undefined {
-  for (const k of path) v = attrs(v)?.entries.get(k)?.value;
-  return v;
-}
 
 /** The clan set of a flake's value: flake-parts' `clan = { … }` or the argument of a `clan` / `buildClan` call met in the outputs. */
 export function clanSet(flake: Value | undefined): Attrs | undefined {

@@ -5,20 +5,10 @@
 // own rule: folders without one are skipped). Other targets are not fleet
 // machines: `*-darwin` are macOS, and formats such as `x86_64-iso` or
 // `x86_64-install-iso` are images built with nixos-generators.
-import type { Value } from '../../syntax/value';
+import { asAttrs as attrs, valueAt as at, type AttrsValue as Attrs, type Value } from '../../syntax/value';
 import { fileOrigin, foldersWith, hostNameModule, pathModule } from './folderConvention';
 import type { MachineFinding } from './machine';
 
-type Attrs = Extract<Value, { kind: 'attrs' }>;
-
-function attrs(v: Value | undefined): Attrs | undefined {
-  return v?.kind === 'attrs' ? v : undefined;
-}
-
-function at(v: Value | undefined, ...path: string[]): Value | undefined {
-  for (const k of path) v = attrs(v)?.entries.get(k)?.value;
-  return v;
-}
 
 function list(v: Value | undefined): Value[] {
   return v?.kind === 'list' ? v.items : [];
