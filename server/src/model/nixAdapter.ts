@@ -56,7 +56,7 @@ export interface MachineModuleEvaluator {
 
 /** Where the evaluation of a flake stopped following it (an unresolved import, a flake module from an input). */
 export interface DiscoveryStop {
-  kind: 'unresolved-import' | 'external-module' | 'external-option';
+  kind: 'unresolved-import' | 'external-module' | 'external-option' | 'evaluation-budget';
   origin: Origin;
   reason: string;
 }

@@ -66,7 +66,7 @@ export class FleetDiscovery {
       // An output read some other way (nixosConfigurations taken from the hive's nodes) is no stop when machines were found.
       if (!fromThis.length) stopped.push(...outputStops);
       // A flake module from an input (treefmt, agenix) is ordinary where machines are found: only a zero is explained by it.
-      const evalStops = r.stops.filter((st) => st.kind === 'unresolved-import' || !fromThis.length);
+      const evalStops = r.stops.filter((st) => st.kind === 'unresolved-import' || st.kind === 'evaluation-budget' || !fromThis.length);
       stopped.push(...evalStops.map((st) => ({ ...st, hint: hintFor(st.kind) })));
       if (!fromThis.length && !outputStops.length && !evalStops.length)
         stopped.push({ kind: 'no-machines', origin: here, reason: "the flake's outputs have no `nixosConfigurations`, `colmena` or `deploy.nodes`", hint: hintFor('no-machines') });
@@ -114,7 +114,7 @@ export class FleetDiscovery {
           }
         }
       : undefined;
-    const order: ReadingStop['kind'][] = ['unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module'];
+    const order: ReadingStop['kind'][] = ['evaluation-budget', 'unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module'];
     stopped.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
     const discovery = { ...(findings.length || homes.length ? discoverMachines(findings, load, homes, callWithArgs) : { machines: new Map(), clashes: [], homes: [] }), stopped, ...this.profileSet(ctx, deps) };
     markImages(discovery.machines, [...deps.keys()].filter((u) => u.endsWith('.nix') && ctx.exists(u)), (u) => ctx.readHost.readText(u));

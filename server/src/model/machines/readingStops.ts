@@ -1,11 +1,12 @@
 // Where reading a fleet stopped, and why: an output whose value is not known
 // statically, a builder the reader does not know, an import that does not
-// resolve, a flake module (or an option it reads) from an input. Discovery
+// resolve, a flake module (or an option it reads) from an input, an
+// evaluation that ran past its budget (too many steps, too deep, too large). Discovery
 // never ends in a silent zero: the tree's empty state, `homelab-check
 // machines` and the `discovery-stopped` information diagnostic all show these.
 import type { Origin, Value } from '../../syntax/value';
 
-export type ReadingStopKind = 'unknown-output' | 'unknown-builder' | 'unresolved-import' | 'external-module' | 'external-option' | 'no-machines';
+export type ReadingStopKind = 'unknown-output' | 'unknown-builder' | 'unresolved-import' | 'external-module' | 'external-option' | 'no-machines' | 'evaluation-budget';
 
 export interface ReadingStop {
   kind: ReadingStopKind;
@@ -19,12 +20,15 @@ export interface ReadingStop {
 const HINT_BUILDER =
   'build the machines with `<nixpkgs>.lib.nixosSystem { modules = [ … ]; }` in `nixosConfigurations`, or declare them in homelab.yaml';
 const HINT_IMPORT = 'fix the path, or commit the file';
+const HINT_BUDGET = 'look for a recursion that does not end there, or declare the machines in homelab.yaml';
 const HINT_EXTERNAL = 'machines declared through a flake module from an input are not read; set `flake.nixosConfigurations` with `lib.nixosSystem`, or declare the machines in homelab.yaml';
 
 export function hintFor(kind: ReadingStopKind): string {
   switch (kind) {
     case 'unresolved-import':
       return HINT_IMPORT;
+    case 'evaluation-budget':
+      return HINT_BUDGET;
     case 'external-module':
     case 'external-option':
       return HINT_EXTERNAL;

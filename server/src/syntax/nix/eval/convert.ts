@@ -1,7 +1,7 @@
 // Conversions at the evaluator's edges: path literals to file:// URIs, and the
 // lazy internal values to the shared Value tree (forcing everything; functions
 // become unknown; `//` override chains become Entry.overrides).
-import type { Entry, Value } from '../../value';
+import type { Entry, Origin, Value } from '../../value';
 import { type LEntry, Thunk, type V } from './types';
 
 /** Resolves a path literal against the importing file's URI. */
@@ -37,6 +37,38 @@ export function fromValue(v: Value): V {
 /** How many cycles conversion has cut (a conversion that cut one is not reused). */
 let cycles = 0;
 
+/**
+ * Values converted once, as a whole, wherever they are met: a flake's `self`
+ * (its outputs), which every machine's `specialArgs.inputs.self` and every
+ * deploy node reaches again. Converted in place, each meeting would copy the
+ * whole fleet (cut differently by where it was met): quadratic in machines.
+ */
+const SHARED = new WeakSet<object>();
+
+/** Marks `v` as converted once for all (see SHARED). */
+export function convertOnce(v: V): V {
+  if (v.kind === 'attrs') SHARED.add(v);
+  return v;
+}
+
+/** What one conversion keeps: entries already converted, and the shared values (see SHARED). */
+export interface Conversion {
+  entries: Map<LEntry, Entry>;
+  shared: Map<V, Value>;
+  /** Value nodes built so far (a count the tests read: conversion grows linearly with the fleet). */
+  nodes: number;
+  /** At most this many nodes: past it every value is unknown, and `exhausted` says where that began. */
+  limit: number;
+  exhausted?: Origin;
+}
+
+/** Value nodes one conversion may build (a 1,000-machine flake builds about 300,000). */
+export const MAX_CONVERTED_NODES = 5_000_000;
+
+export function conversion(limit = MAX_CONVERTED_NODES): Conversion {
+  return { entries: new Map(), shared: new Map(), nodes: 0, limit };
+}
+
 const IN_PROGRESS: Value = { kind: 'unknown', reason: 'being converted', origin: { uri: 'builtin:', span: { start: 0, end: 0 } } };
 
 /** Captured calls keep at most this many levels of their arguments. */
@@ -47,7 +79,12 @@ const CALL_ARG_DEPTH = 60;
  * unknown, unless `apply` calls them (discovery reads colmena's
  * `{ name, nodes, ... }: { … }` nodes and inline modules that way).
  */
-export function toValue(v: V, depth: number, seen: Map<LEntry, Entry>, apply?: ApplyNested, key?: string): Value {
+export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNested, key?: string): Value {
+  if (++seen.nodes > seen.limit) {
+    seen.exhausted ??= v.origin;
+    return { kind: 'unknown', reason: `too large to read statically (more than ${seen.limit} values)`, origin: v.origin };
+  }
+  if (v.kind === 'attrs' && SHARED.has(v)) return sharedValue(v, seen, apply);
   if (depth > 200) return { kind: 'unknown', reason: 'too deeply nested', origin: v.origin };
   switch (v.kind) {
     case 'lambda':
@@ -74,8 +111,8 @@ export function toValue(v: V, depth: number, seen: Map<LEntry, Entry>, apply?: A
   }
 }
 
-function toEntry(e: LEntry, depth: number, seen: Map<LEntry, Entry>, apply: ApplyNested | undefined): Entry {
-  const done = seen.get(e);
+function toEntry(e: LEntry, depth: number, seen: Conversion, apply: ApplyNested | undefined): Entry {
+  const done = seen.entries.get(e);
   if (done) {
     if (done.value !== IN_PROGRESS) return done;
     cycles++;
@@ -84,16 +121,46 @@ function toEntry(e: LEntry, depth: number, seen: Map<LEntry, Entry>, apply: Appl
   const before = cycles;
   // The tree stays acyclic: an entry met again inside its own value (a flake's `inputs.self`) is unknown there.
   const out: Entry = { key: e.key, keyOrigin: e.keyOrigin, value: IN_PROGRESS };
-  seen.set(e, out);
+  seen.entries.set(e, out);
   const forced = e.thunk.force();
   out.value = toValue(forced, depth, seen, apply, e.key);
   if (forced.kind === 'lambda' && apply)
     out.reapply = (given) => {
       const r = apply(forced, e.key, given);
-      return r && r.kind !== 'lambda' ? toValue(r, 0, new Map(), apply, e.key) : undefined;
+      return r && r.kind !== 'lambda' ? toValue(r, 0, conversion(), apply, e.key) : undefined;
     };
   if (e.overrides) out.overrides = toEntry(e.overrides, depth, seen, apply);
   // Cut short by a cycle met below (`self.colmena` inside colmena's own meta): reached again from the top, it converts whole.
-  if (cycles !== before) seen.delete(e);
+  if (cycles !== before) seen.entries.delete(e);
+  return out;
+}
+
+/**
+ * A shared value (the flake's `self`), converted as if it were the root: the
+ * entries being converted around this meeting are not cut inside it (only its
+ * own references to itself are), so every meeting gives the same tree, built once.
+ */
+function sharedValue(v: Extract<V, { kind: 'attrs' }>, seen: Conversion, apply: ApplyNested | undefined): Value {
+  const done = seen.shared.get(v);
+  if (done === IN_PROGRESS) {
+    cycles++;
+    return { kind: 'unknown', reason: 'refers to itself', origin: v.origin };
+  }
+  if (done) return done;
+  seen.shared.set(v, IN_PROGRESS);
+  // The chain being converted around here is set aside, so nothing in it is cut inside the shared value.
+  const around = [...seen.entries].filter(([, x]) => x.value === IN_PROGRESS);
+  for (const [k] of around) seen.entries.delete(k);
+  const before = cycles;
+  const entries = new Map<string, Entry>();
+  try {
+    for (const [k, e] of v.entries) entries.set(k, toEntry(e, 1, seen, apply));
+  } finally {
+    for (const [k, x] of around) seen.entries.set(k, x);
+  }
+  // Its own cuts (`self` inside `self`) are the same wherever it is met: they do not make the meeting place unique.
+  cycles = before;
+  const out: Value = { kind: 'attrs', entries, origin: v.origin };
+  seen.shared.set(v, out);
   return out;
 }

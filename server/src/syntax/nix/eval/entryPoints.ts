@@ -6,7 +6,7 @@
 import type { NixEvaluator } from './evaluator';
 import { type LEntry, Thunk, type V, unknown } from './types';
 import type { Value } from '../../value';
-import { fromValue } from './convert';
+import { convertOnce, fromValue } from './convert';
 
 /**
  * Calls `{ a, b, ... }: …` with unknown arguments (`name` = the binding's name
@@ -54,7 +54,8 @@ export function flakeOutputs(ev: NixEvaluator, flake: Extract<V, { kind: 'attrs'
     const withInputs = new Map(r.entries);
     if (!withInputs.has('inputs')) withInputs.set('inputs', { key: 'inputs', keyOrigin: outputs.origin, thunk: Thunk.of(inputsSet) });
     if (!withInputs.has('outputs')) withInputs.set('outputs', { key: 'outputs', keyOrigin: outputs.origin, thunk: result });
-    return { ...r, entries: withInputs };
+    // Every machine's `inputs.self` is this one value: converted once (convert.ts).
+    return convertOnce({ ...r, entries: withInputs });
   }, outputs.origin);
   entries.set('self', { key: 'self', keyOrigin: outputs.origin, thunk: self });
   return result.force();

@@ -13,7 +13,7 @@ import { arith, compare, concatLists, equal, update } from './ops';
 import { globalEnv } from './builtins';
 import { type Env, type LEntry, Thunk, type V, unknown } from './types';
 import { callPrimop } from './builtins';
-import { resolveUri, toValue } from './convert';
+import { type Conversion, conversion, resolveUri, toValue } from './convert';
 import { LIB_FUNCTIONS, selectedName } from './nixpkgsLib';
 import { applyWithUnknownArgs, flakeOutputs } from './entryPoints';
 import { evalFlakeParts, withSystem } from './flakeParts';
@@ -53,6 +53,30 @@ export interface EvalOptions {
 
 const MAX_DEPTH = 1000;
 
+/**
+ * Evaluation steps one entry point (a file, a module call) may take. A
+ * 1,000-machine flake takes about 1.5 million; a runaway evaluation (an
+ * exponential recursion, a fixpoint that grows) stops here with a reading stop
+ * saying where, instead of running out of memory or never ending.
+ */
+export const MAX_STEPS = 20_000_000;
+
+export interface EvaluatorLimits {
+  maxSteps?: number;
+  maxDepth?: number;
+  maxConverted?: number;
+}
+
+/** Counts of the work done, deterministic for a given input (tests compare fleets of two sizes). */
+export interface EvalStats {
+  /** Expressions evaluated. */
+  steps: number;
+  /** Files read and parsed (each at most once). */
+  filesLoaded: number;
+  /** Value nodes built converting results. */
+  converted: number;
+}
+
 export class NixEvaluator {
   private readonly files = new Map<string, Thunk>();
   /**
@@ -60,35 +84,71 @@ export class NixEvaluator {
    * thousand profiles that merge one base share its converted entries (the
    * result is never mutated) instead of converting them a thousand times.
    */
-  private readonly converted = new Map<LEntry, Entry>();
+  private readonly converted = conversion();
   /** Which files each file imported (as far as its value was forced): the dependencies of a value. */
   private readonly imports = new Map<string, Set<string>>();
   /** The values of `moduleArgFiles`, by URI (shared by every module that takes the argument). */
   private readonly moduleArgs = new Map<string, Thunk>();
   private depth = 0;
   private readonly global: Env;
+  readonly stats: EvalStats = { steps: 0, filesLoaded: 0, converted: 0 };
+  /** The step count at which the running entry point stops (see MAX_STEPS). */
+  private stepLimit = Infinity;
+  private readonly maxSteps: number;
+  private readonly maxDepth: number;
+  private readonly maxConverted: number | undefined;
   /** Where reading stopped (a flake module from an input, an import that does not resolve), in the order met. */
   readonly stops: EvalStop[] = [];
 
-  constructor(private readonly host: EvalHost) {
+  constructor(
+    private readonly host: EvalHost,
+    limits: EvaluatorLimits = {},
+  ) {
     this.global = globalEnv();
+    this.maxSteps = limits.maxSteps ?? MAX_STEPS;
+    this.maxDepth = limits.maxDepth ?? MAX_DEPTH;
+    this.maxConverted = limits.maxConverted;
+  }
+
+  /** Starts an entry point's step budget (a nested entry point keeps the outer one's). */
+  private begin(): () => void {
+    const outer = this.stepLimit;
+    if (outer === Infinity) this.stepLimit = this.stats.steps + this.maxSteps;
+    return () => {
+      this.stepLimit = outer;
+    };
+  }
+
+  /** Converts a result, counting the nodes built and saying where a conversion ran out of room. */
+  private convert(v: V, c: Conversion, apply?: Parameters<typeof toValue>[3]): Value {
+    const before = c.nodes;
+    const out = toValue(v, 0, c, apply);
+    this.stats.converted += c.nodes - before;
+    if (c.exhausted) {
+      this.stop(c.exhausted, `the value is too large to read statically (more than ${c.limit} values)`, 'evaluation-budget');
+      c.exhausted = undefined;
+    }
+    return out;
   }
 
   /** The value of the file at `uri` (a file:// URI). */
   evaluateFile(uri: string, options: EvalOptions = {}): Value {
+    const end = this.begin();
     try {
       let v = this.importFile(uri, { uri, span: { start: 0, end: 0 } });
       if (options.flake && v.kind === 'attrs') v = flakeOutputs(this, v);
       else if (options.applyFunctions !== false) v = applyWithUnknownArgs(this, v, undefined, this.knownArgs(options.moduleArgFiles)) ?? v;
       const only = options.only;
       if (only && v.kind === 'attrs') v = { ...v, entries: new Map([...v.entries].filter(([k]) => only.includes(k))) };
-      if (!options.applyNestedFunctions) return toValue(v, 0, this.converted);
+      if (!options.applyNestedFunctions) return this.convert(v, this.converted);
       // Applied functions give other values than plain conversion: not shared with it.
-      return toValue(v, 0, new Map(), (fn, key, given) => applyWithUnknownArgs(this, fn, key, undefined, given));
+      return this.convert(v, conversion(this.maxConverted), (fn, key, given) => applyWithUnknownArgs(this, fn, key, undefined, given));
     } catch (e) {
       // The evaluator is written not to throw; this is the last line of defence
       // (for example a stack overflow on pathological input).
       return { kind: 'unknown', reason: `evaluation failed: ${String(e)}`, origin: { uri, span: { start: 0, end: 0 } } };
+    } finally {
+      end();
     }
   }
 
@@ -97,12 +157,15 @@ export class NixEvaluator {
    * for one machine: its `specialArgs`, `_module.args` and `config`.
    */
   evaluateModule(uri: string, args: ReadonlyMap<string, Thunk>): Value {
+    const end = this.begin();
     try {
       let v = this.importFile(uri, { uri, span: { start: 0, end: 0 } });
       v = applyWithUnknownArgs(this, v, undefined, args) ?? v;
-      return toValue(v, 0, this.converted);
+      return this.convert(v, this.converted);
     } catch (e) {
       return { kind: 'unknown', reason: `evaluation failed: ${String(e)}`, origin: { uri, span: { start: 0, end: 0 } } };
+    } finally {
+      end();
     }
   }
 
@@ -220,14 +283,23 @@ export class NixEvaluator {
     if (text === undefined) return unknown(`file not found: ${uri}`, origin);
     const kind = detectUnparseable(text);
     if (kind) return unknown(kind === 'binary' ? `${uri} is a binary file` : `${uri} is encrypted (${kind})`, origin);
+    this.stats.filesLoaded++;
     const parsed = parseNixShared(text);
     return this.eval(parsed.root, this.global, uri);
   }
 
   eval(n: A.Expr, env: Env, uri: string): V {
-    if (++this.depth > MAX_DEPTH) {
+    if (++this.stats.steps > this.stepLimit) {
+      const origin = { uri, span: n.span };
+      // Once, where it ran out; every later step of this entry point is unknown at once (no hang).
+      if (this.stats.steps === this.stepLimit + 1) this.stop(origin, `evaluating took more than ${this.maxSteps} steps (a recursion that does not end, or a value too large to read statically)`, 'evaluation-budget');
+      return unknown(`evaluation stopped after ${this.maxSteps} steps`, origin);
+    }
+    if (++this.depth > this.maxDepth) {
       this.depth--;
-      return unknown('too deeply nested to evaluate statically', { uri, span: n.span });
+      const origin = { uri, span: n.span };
+      this.stop(origin, `evaluation nested more than ${this.maxDepth} levels deep (a recursion that does not end?)`, 'evaluation-budget');
+      return unknown('too deeply nested to evaluate statically', origin);
     }
     try {
       return this.evalInner(n, env, uri);

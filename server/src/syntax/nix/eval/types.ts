@@ -63,8 +63,8 @@ export function unknown(reason: string, origin: Origin): V {
   return { kind: 'unknown', reason, origin };
 }
 
-/** Why reading stopped at a place: an import that does not resolve, a module or option from an input. */
-export type EvalStopKind = 'unresolved-import' | 'external-module' | 'external-option';
+/** Why reading stopped at a place: an import that does not resolve, a module or option from an input, an evaluation past its budget. */
+export type EvalStopKind = 'unresolved-import' | 'external-module' | 'external-option' | 'evaluation-budget';
 
 export interface EvalStop {
   origin: Origin;
