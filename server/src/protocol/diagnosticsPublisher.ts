@@ -17,6 +17,8 @@ import { afterQueuedMessages } from './queuedMessages';
 
 /** Rules that Nix IDE's language server (nil/nixd) reports too. */
 const NIX_IDE_OVERLAP = new Set(['nix-syntax', 'nix-undefined-variable', 'nix-duplicate-attribute', 'nix-unused-binding']);
+/** Edits kept apart between whole checks (each finding is moved past each). */
+const MAX_EDITS_KEPT = 64;
 
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, string>();
@@ -25,10 +27,11 @@ export class DiagnosticsPublisher {
   /** The text each open document had at the last whole check (whose cross-file findings are moved past the edits since). */
   private readonly baseline = new Map<string, string>();
   /**
-   * The client's edits since the baseline, composed into one region; `diff`
-   * when a change came without ranges (then, and only then, the texts are diffed).
+   * The client's edits since the baseline, in order (a run of keystrokes stays
+   * a list: one region around them all would drop the findings between);
+   * `diff` when a change came without ranges (then, and only then, the texts are diffed).
    */
-  private readonly sinceBaseline = new Map<string, EditRegion | 'diff'>();
+  private readonly sinceBaseline = new Map<string, EditRegion[] | 'diff'>();
   /** Full-text diffs made to find an edit (a client that sends ranges causes none): read by the tests. */
   fullTextDiffs = 0;
   private homelabTimer: NodeJS.Timeout | undefined;
@@ -45,10 +48,14 @@ export class DiagnosticsPublisher {
  * the last cross-file findings moved past the edit, without rebuilding the
  * homelab), the whole homelab's a moment later.
  */
-  documentChanged(uri: string, edit?: EditRegion): void {
+  documentChanged(uri: string, edits?: readonly EditRegion[]): void {
     const before = this.sinceBaseline.get(uri);
-    if (!edit || before === 'diff') this.sinceBaseline.set(uri, 'diff');
-    else this.sinceBaseline.set(uri, before ? composeEdits(before, edit) : edit);
+    if (!edits || before === 'diff') this.sinceBaseline.set(uri, 'diff');
+    else {
+      const all = [...(before ?? []), ...edits];
+      // A long run without a whole check between (a paste, a macro): its regions as one, the list stays short.
+      this.sinceBaseline.set(uri, all.length > MAX_EDITS_KEPT ? [all.reduce(composeEdits)] : all);
+    }
     this.checkSoon(uri);
   }
 
@@ -60,20 +67,21 @@ export class DiagnosticsPublisher {
       afterQueuedMessages(() => {
         this.documentTimers.delete(uri);
         const text = this.ctx.workspace.text(uri) ?? '';
-        this.publish(uri, this.safe(() => checkDocumentQuick(this.ctx.workspace, uri, this.editSinceBaseline(uri, text)), uri));
+        this.publish(uri, this.safe(() => checkDocumentQuick(this.ctx.workspace, uri, this.editsSinceBaseline(uri, text)), uri));
       }),
     );
     this.scheduleFullCheck();
   }
 
   /** Where the document changed since the last whole check, from the client's ranges (a diff only for a whole-text change). */
-  private editSinceBaseline(uri: string, text: string): EditRegion | undefined {
+  private editsSinceBaseline(uri: string, text: string): EditRegion[] | undefined {
     const since = this.sinceBaseline.get(uri);
-    if (since !== 'diff') return since ?? (this.baseline.has(uri) ? { start: text.length, oldEnd: text.length, newEnd: text.length } : undefined);
+    if (since !== 'diff') return since ?? (this.baseline.has(uri) ? [] : undefined);
     const before = this.baseline.get(uri);
     if (before === undefined) return undefined;
     this.fullTextDiffs++;
-    return editRegion(before, text);
+    const edit = editRegion(before, text);
+    return edit ? [edit] : undefined;
   }
 
   /** A document was opened: check it as after a change, and send its set even if the client had it already. */

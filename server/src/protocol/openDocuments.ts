@@ -1,6 +1,6 @@
 // The documents the client has open, kept from didOpen/didChange/didClose.
 // Each didChange carries ranges (the server announces incremental sync): they
-// are turned into offset edits here, composed into one region, and handed on
+// are turned into offset edits here and handed on
 // with the new text, so nothing downstream diffs the whole text to find what
 // a keystroke changed. A change without a range (full text) has no region:
 // its reader falls back to a diff, and that fallback is counted.
@@ -15,8 +15,8 @@ export interface DocumentEvent {
 }
 
 export interface DocumentChange extends DocumentEvent {
-  /** Where the text changed, as offsets of the text before this notification; undefined when the client sent the whole text. */
-  edit: EditRegion | undefined;
+  /** Where the text changed, as offsets, in order (each in the text its predecessor left); undefined when the client sent the whole text. */
+  edits: EditRegion[] | undefined;
 }
 
 /** Two successive edits as one: `first` turned text 0 into text 1, `second` text 1 into text 2. */
@@ -51,8 +51,8 @@ export class OpenDocuments {
     connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
       const doc = this.docs.get(d.uri);
       if (!doc || contentChanges.length === 0) return;
-      const edit = this.apply(doc, contentChanges, d.version ?? doc.version + 1);
-      this.on.changed({ uri: d.uri, text: doc.getText(), version: doc.version, edit });
+      const edits = this.apply(doc, contentChanges, d.version ?? doc.version + 1);
+      this.on.changed({ uri: d.uri, text: doc.getText(), version: doc.version, edits });
     });
     connection.onDidCloseTextDocument(({ textDocument: d }) => {
       if (!this.docs.delete(d.uri)) return;
@@ -60,19 +60,18 @@ export class OpenDocuments {
     });
   }
 
-  /** Applies the changes one by one (each range is in the text its predecessors left) and returns their region. */
-  private apply(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): EditRegion | undefined {
-    let region: EditRegion | undefined;
+  /** Applies the changes one by one (each range is in the text its predecessors left) and returns them as offsets. */
+  private apply(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): EditRegion[] | undefined {
+    const edits: EditRegion[] = [];
     let known = true;
     for (const change of changes) {
       if ('range' in change && change.range) {
         const start = doc.offsetAt(change.range.start);
         const end = Math.max(start, doc.offsetAt(change.range.end));
-        const one = { start, oldEnd: end, newEnd: start + change.text.length };
-        region = region ? composeEdits(region, one) : one;
+        edits.push({ start, oldEnd: end, newEnd: start + change.text.length });
       } else known = false;
       TextDocument.update(doc, [change], version);
     }
-    return known ? region : undefined;
+    return known ? edits : undefined;
   }
 }

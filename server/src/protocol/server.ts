@@ -22,6 +22,7 @@ import { registerCustomRequests } from './customRequests';
 import { WorkspaceTrustNotification } from './customMessages';
 import { OpenDocuments } from './openDocuments';
 import { TopologyNotifier } from './topologyNotifier';
+import { afterQueuedMessages } from './queuedMessages';
 import { NixEvalService } from './nixEvalService';
 import { registerFeatureHandlers } from './features/register';
 import { FolderWatcher } from './folderWatcher';
@@ -129,14 +130,18 @@ export function startServer(connection: Connection): void {
       workspace.logInternalError('building the topology', error);
     }
   }
-
   let topologyTimer: NodeJS.Timeout | undefined;
-  function afterChange(change?: { uri: string; opened?: boolean; edit?: EditRegion }): void {
-    if (change?.opened) diagnostics.documentOpened(change.uri);
-    else if (change) diagnostics.documentChanged(change.uri, change.edit);
-    else diagnostics.scheduleFullCheck();
+  /** A moment after the last change, once the requests that came meanwhile are answered. */
+  function notifyTopologySoon(): void {
     if (topologyTimer) clearTimeout(topologyTimer);
-    topologyTimer = setTimeout(notifyTopology, 500);
+    topologyTimer = setTimeout(() => afterQueuedMessages(notifyTopology), 500);
+  }
+
+  function afterChange(change?: { uri: string; opened?: boolean; edits?: EditRegion[] }): void {
+    if (change?.opened) diagnostics.documentOpened(change.uri);
+    else if (change) diagnostics.documentChanged(change.uri, change.edits);
+    else diagnostics.scheduleFullCheck();
+    notifyTopologySoon();
   }
 
   const documents = new OpenDocuments({
@@ -148,7 +153,7 @@ export function startServer(connection: Connection): void {
     changed: (e) => {
       workspace.setDocument(e.uri, e.text, e.version);
       ctx.lines.forget(e.uri);
-      afterChange({ uri: e.uri, edit: e.edit });
+      afterChange({ uri: e.uri, edits: e.edits });
     },
     closed: (uri) => {
       workspace.closeDocument(uri);
