@@ -165,3 +165,59 @@ test('the topology is announced only when it changed', async () => {
     await client.shutdown();
   }
 });
+
+/** Every message the server wrote, in order (the test's own framing, beside the client's). */
+function recordOutput(client: LspClient): { id?: number; method?: string; params?: { uri?: string; version?: number } }[] {
+  const out: { id?: number; method?: string; params?: { uri?: string; version?: number } }[] = [];
+  let buffer = Buffer.alloc(0);
+  client.process.stdout.on('data', (chunk: Buffer) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const headerEnd = buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
+      if (buffer.length < headerEnd + 4 + length) return;
+      out.push(JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8')));
+      buffer = buffer.subarray(headerEnd + 4 + length);
+    }
+  });
+  return out;
+}
+
+function frame(message: object): Buffer {
+  const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+  return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+}
+
+test('a completion sent with a keystroke is answered before that keystroke\'s diagnostics', async () => {
+  const root = copyExample('homelab');
+  const client = await startOn(root);
+  const output = recordOutput(client);
+  try {
+    const file = path.join(root, 'profiles', 'LXC_mailer-config.nix');
+    const uri = fileUri(file);
+    const text = readFileSync(file, 'utf8');
+    let version = 1;
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'nix', version, text } });
+    const key = positionOf(text, 'postfixRelayPort');
+    const letter = { start: { ...key, character: key.character + 'postfixRelay'.length }, end: { ...key, character: key.character + 'postfixRelayP'.length } };
+    for (let round = 0; round < 6; round++) {
+      // A typo, then its repair: each changes the document's diagnostics, so each is published.
+      version++;
+      const id = 900_000 + round;
+      client.process.stdin.write(
+        Buffer.concat([
+          frame({ method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ range: letter, text: round % 2 ? 'P' : 'Q' }] } }),
+          frame({ id, method: 'textDocument/completion', params: { textDocument: { uri }, position: letter.start } }),
+        ]),
+      );
+      const answered = (): number => output.findIndex((m) => m.id === id);
+      const published = (): number => output.findIndex((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri && m.params.version === version);
+      for (let i = 0; i < 200 && (answered() < 0 || published() < 0); i++) await sleep(25);
+      assert.ok(answered() >= 0 && published() >= 0, `round ${round}: both the answer and the diagnostics came`);
+      assert.ok(answered() < published(), `round ${round}: the completion (message ${answered()}) before the diagnostics (message ${published()})`);
+    }
+  } finally {
+    await client.shutdown();
+  }
+});
