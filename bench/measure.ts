@@ -298,8 +298,8 @@ export async function discoveryStart(c: StdioLsp, dir: string, machines: string[
     const s = await c.requestStamped('homelab/topology', {}, left);
     requests++;
     if (s.message.error) throw new Error(`homelab/topology: ${s.message.error.message}`);
-    const result = s.message.result as { homelabs?: { containers?: { name: string }[] }[] } | null;
-    listed = (result?.homelabs ?? []).flatMap((h) => h.containers ?? []).filter((m) => want.has(m.name)).length;
+    const result = s.message.result as { homelabs?: { machines?: { name: string }[] }[] } | null;
+    listed = (result?.homelabs ?? []).flatMap((h) => h.machines ?? []).filter((m) => want.has(m.name)).length;
     if (listed === want.size) {
       topologyAt = s.at;
       topologyCpuMs = cpuMs(c.pid);
