@@ -12,7 +12,7 @@ import { joinUri, normalizeUri } from '../uri';
 import { discoverMachines, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
 import { flakeFindings, flakeOutputs, homeFindings, type HomeFinding } from './fromFlake';
-import { flakeOutputStops, hintFor, type ReadingStop } from './readingStops';
+import { flakeOutputStops, hintFor, partialOutputStops, type ReadingStop } from './readingStops';
 import { snowfallFindings } from './fromSnowfall';
 import { clanFindings } from './fromClan';
 import { looksLikeNetwork, morphFindings, networkFileCandidates } from './fromMorph';
@@ -65,6 +65,8 @@ export class FleetDiscovery {
       const outputStops = flakeOutputStops(flakeOutputs(r.value) ?? r.value, here);
       // An output read some other way (nixosConfigurations taken from the hive's nodes) is no stop when machines were found.
       if (!fromThis.length) stopped.push(...outputStops);
+      // A part of an output that is not read is named even beside the machines that were found.
+      stopped.push(...partialOutputStops(flakeOutputs(r.value) ?? r.value));
       // A flake module from an input (treefmt, agenix) is ordinary where machines are found: only a zero is explained by it.
       const evalStops = r.stops.filter((st) => st.kind === 'unresolved-import' || !fromThis.length);
       stopped.push(...evalStops.map((st) => ({ ...st, hint: hintFor(st.kind) })));

@@ -3,7 +3,7 @@
 // resolve, a flake module (or an option it reads) from an input. Discovery
 // never ends in a silent zero: the tree's empty state, `homelab-check
 // machines` and the `discovery-stopped` information diagnostic all show these.
-import type { Origin, Value } from '../../syntax/value';
+import { knownAttrParts, type Origin, type Value } from '../../syntax/value';
 
 export type ReadingStopKind = 'unknown-output' | 'unknown-builder' | 'unresolved-import' | 'external-module' | 'external-option' | 'no-machines';
 
@@ -37,6 +37,7 @@ type Attrs = Extract<Value, { kind: 'attrs' }>;
 
 /** What a value is built by, for the message: `inputs.foo.lib.mkHosts` is "`mkHosts`". */
 function builtBy(v: Value): string {
+  if (v.kind === 'unknown' && v.selectedFrom) return `is \`${v.selectedFrom.path.join('.')}\` of a value built by \`${v.selectedFrom.call.fn}\`, which is not read`;
   if (v.kind === 'unknown' && v.call) return `is built by \`${v.call.fn}\`, which is not read`;
   if (v.kind === 'unknown' && v.ref) return `is \`${v.ref}\` from an input, which is not read`;
   return v.kind === 'unknown' ? `is not known statically (${v.reason})` : `is a ${v.kind}, not a set of machines`;
@@ -56,11 +57,38 @@ export function flakeOutputStops(outputs: Value | undefined, flakeOrigin: Origin
   const out: ReadingStop[] = [];
   for (const key of ['nixosConfigurations', 'colmena', 'colmenaHive', 'deploy']) {
     const e = (outputs as Attrs).entries.get(key);
-    if (!e || e.value.kind === 'attrs') continue;
+    if (!e || e.value.kind === 'attrs' || knownAttrParts(e.value)?.partial) continue;
     // colmena's makeHive and a hive written as a set are read elsewhere.
     if (e.value.kind === 'unknown' && e.value.call?.fn === 'makeHive') continue;
     const kind = e.value.kind === 'unknown' && e.value.call ? 'unknown-builder' : 'unknown-output';
     out.push({ kind, origin: e.keyOrigin, reason: `\`${key}\` ${builtBy(e.value)}`, hint: hintFor(kind) });
+  }
+  return out;
+}
+
+/** Builders whose result discovery reads by their arguments (fromClan.ts, fromColmena.ts). */
+const READ_BUILDERS = new Set(['clan', 'buildClan', 'makeHive']);
+
+/**
+ * The unknown sides of outputs that are partly known (`{ web = …; } //
+ * inputs.x.lib.mkHosts …`): their known machines are read, and each side
+ * that is not read is named, even when other machines were found. A side
+ * selected from a builder another source reads (`clan.config.nixosConfigurations`) is read there.
+ */
+export function partialOutputStops(outputs: Value | undefined): ReadingStop[] {
+  if (outputs?.kind !== 'attrs') return [];
+  const out: ReadingStop[] = [];
+  for (const key of ['nixosConfigurations', 'deploy']) {
+    const e = outputs.entries.get(key);
+    const parts = e && knownAttrParts(e.value);
+    if (!e || !parts?.partial) continue;
+    const known = [...parts.entries.keys()];
+    for (const side of parts.unknown) {
+      if (side.kind === 'unknown' && side.selectedFrom && READ_BUILDERS.has(side.selectedFrom.call.fn)) continue;
+      const kind = side.kind === 'unknown' && (side.call || side.selectedFrom) ? 'unknown-builder' : 'unknown-output';
+      const has = known.length ? `has ${known.map((k) => `\`${k}\``).join(', ')}, and a part that ` : '';
+      out.push({ kind, origin: side.origin.uri.startsWith('file:') ? side.origin : e.keyOrigin, reason: `\`${key}\` ${has}${builtBy(side)}`, hint: hintFor(kind) });
+    }
   }
   return out;
 }

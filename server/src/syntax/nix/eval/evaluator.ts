@@ -11,7 +11,7 @@ import { detectUnparseable } from '../detect';
 import { stripIndentation } from '../desugar';
 import { arith, compare, concatLists, equal, update } from './ops';
 import { globalEnv } from './builtins';
-import { type Env, type LEntry, Thunk, type V, unknown } from './types';
+import { type Env, type LEntry, selectedFrom, Thunk, type V, unknown } from './types';
 import { callPrimop } from './builtins';
 import { resolveUri, toValue } from './convert';
 import { LIB_FUNCTIONS, selectedName } from './nixpkgsLib';
@@ -290,7 +290,7 @@ export class NixEvaluator {
             // Named after the last attribute (`nixpkgs.lib.nixosSystem` → nixosSystem), so a call of it can be captured.
             const keys = n.path.names.slice(n.path.names.indexOf(a) + 1).map((x) => this.attrKey(x, env, uri));
             const fn = selectedName(keys.length ? keys.at(-2) ?? key : cur.fn, keys.length ? keys.at(-1) : key);
-            return { kind: 'unknown', reason: cur.reason, origin, ...(fn !== undefined ? { fn } : {}) };
+            return { kind: 'unknown', reason: cur.reason, origin, ...(fn !== undefined ? { fn } : {}), ...selectedFrom(cur, [key, ...keys]) };
           }
           const e = cur.kind === 'attrs' ? cur.entries.get(key) : undefined;
           if (!e) {
@@ -495,7 +495,7 @@ export class NixEvaluator {
                 // `inherit (e)` evaluates e inside the set's own scope (for rec/let).
                 const src = this.eval(from, scope, uri);
                 if (src.kind === 'attrs') return src.entries.get(key)?.thunk.force() ?? unknown(`attribute '${key}' missing`, ko);
-                if (src.kind === 'unknown') return { kind: 'unknown', reason: src.reason, origin: ko, fn: key };
+                if (src.kind === 'unknown') return { kind: 'unknown', reason: src.reason, origin: ko, fn: key, ...selectedFrom(src, [key]) };
                 return unknown(`cannot inherit from a ${src.kind}`, ko);
               }, ko)
             : new Thunk(() => this.lookup(key, env, ko), ko);
