@@ -25,6 +25,8 @@ interface Want {
   moduleFiles: string[];
   foundIn: { source: string; file: string; line: number }[];
   addressPlaces?: { address: string; prefixLength?: number; option: string; file: string; line: number }[];
+  /** The file the machine's configuration opens at (tree, Create Inventory's `profile:`). */
+  configurationFile?: string;
 }
 
 interface Row {
@@ -35,6 +37,7 @@ interface Row {
   moduleFiles: string[];
   foundIn: { source: string; file: string; line: number }[];
   addressPlaces: NonNullable<Want['addressPlaces']>;
+  configurationFile?: string;
 }
 
 async function machines(dir: string): Promise<Row[]> {
@@ -45,7 +48,7 @@ async function machines(dir: string): Promise<Row[]> {
 }
 
 /** A row as compared; where each address is written too when the fixture lists it. */
-function shape(r: Row, places: boolean): Want {
+function shape(r: Row, places: boolean, files: boolean): Want {
   return {
     name: r.name,
     hostName: r.hostName ?? null,
@@ -57,6 +60,7 @@ function shape(r: Row, places: boolean): Want {
     moduleFiles: [...r.moduleFiles].sort(),
     foundIn: r.foundIn,
     ...(places ? { addressPlaces: r.addressPlaces } : {}),
+    ...(files ? { configurationFile: r.configurationFile } : {}),
   };
 }
 
@@ -65,7 +69,8 @@ for (const layout of readdirSync(FLEETS).sort()) {
   if (!expected.machines.every((m) => Array.isArray(m.foundIn))) continue;
   test(`${layout}: every machine compared whole (addresses, deploy target, module files, provenance)`, async () => {
     const places = expected.machines.some((m) => m.addressPlaces);
-    const rows = (await machines(join(FLEETS, layout))).map((r) => shape(r, places));
+    const files = expected.machines.some((m) => m.configurationFile);
+    const rows = (await machines(join(FLEETS, layout))).map((r) => shape(r, places, files));
     const want = expected.machines
       .map(({ tags: _t, ...m }) => ({ ...m, addresses: [...m.addresses].sort(), moduleFiles: [...m.moduleFiles].sort() }))
       .sort((a, b) => a.name.localeCompare(b.name));

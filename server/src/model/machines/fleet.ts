@@ -220,7 +220,9 @@ export function joinMachines(machines: Map<string, Machine>, discovery: Discover
  * that is not the flake or hive declaring every machine.
  */
 export function configurationFile(m: NixosMachine): string | undefined {
-  const own = m.moduleFiles.filter((u) => !m.sources.some((src) => src.origin.uri === u));
+  // A folder convention's finding points at the machine's own file (`systems/<arch>/web/default.nix`), not at a shared declaration.
+  const declaring = m.sources.filter((src) => src.kind !== 'snowfall' && src.kind !== 'convention');
+  const own = m.moduleFiles.filter((u) => !declaring.some((src) => src.origin.uri === u));
   const named = own.find((u) => u.split('/').some((seg) => seg === m.name || seg === `${m.name}.nix`));
   return named ?? own[0] ?? m.moduleFiles[0];
 }
