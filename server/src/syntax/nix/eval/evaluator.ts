@@ -531,14 +531,26 @@ export class NixEvaluator {
       const prev = target.get(key)?.thunk.force();
       const t = this.thunk(b.value, scope, uri);
       if (prev && prev.kind === 'attrs' && b.value.type === 'AttrSet') {
-        // `a.b = 1; a = { c = 2; };` merge as Nix does.
+        // `a.b = 1; a = { c = 2; };` merge as Nix does; sets that meet again below merge too, as newer Nix and
+        // Lix do (Nix 2.8 rejects that file, and the nix-duplicate-attribute warning says so).
         const v = t.force();
-        if (v.kind === 'attrs') for (const [k, e] of v.entries) prev.entries.set(k, e);
+        if (v.kind === 'attrs') mergeSets(prev.entries, v.entries, 0);
         continue;
       }
       target.set(key, { key, keyOrigin: ko, thunk: t });
     }
     if (rec) for (const [k, e] of entries) vars.set(k, e.thunk);
     return { value, scope };
+  }
+}
+
+/** Moves `from`'s entries into `into`; where both hold a set under one key, those merge the same way. */
+function mergeSets(into: Map<string, LEntry>, from: Map<string, LEntry>, depth: number): void {
+  for (const [k, e] of from) {
+    const p = into.get(k);
+    const pv = p && depth < 50 ? p.thunk.force() : undefined;
+    const nv = pv?.kind === 'attrs' ? e.thunk.force() : undefined;
+    if (pv?.kind === 'attrs' && nv?.kind === 'attrs') mergeSets(pv.entries, nv.entries, depth + 1);
+    else into.set(k, e);
   }
 }
