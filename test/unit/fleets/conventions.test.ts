@@ -27,6 +27,8 @@ interface Want {
   addressPlaces?: { address: string; prefixLength?: number; option: string; file: string; line: number }[];
   /** The file the machine's configuration opens at (tree, Create Inventory's `profile:`). */
   configurationFile?: string;
+  /** Name servers and gateways are listed apart from the machine's own addresses, with their places. */
+  nameservers?: { address: string; file: string; line: number }[];
 }
 
 interface Row {
@@ -38,6 +40,7 @@ interface Row {
   foundIn: { source: string; file: string; line: number }[];
   addressPlaces: NonNullable<Want['addressPlaces']>;
   configurationFile?: string;
+  nameservers?: { address: string; file: string; line: number }[];
 }
 
 async function machines(dir: string): Promise<Row[]> {
@@ -48,7 +51,7 @@ async function machines(dir: string): Promise<Row[]> {
 }
 
 /** A row as compared; where each address is written too when the fixture lists it. */
-function shape(r: Row, places: boolean, files: boolean): Want {
+function shape(r: Row, places: boolean, files: boolean, dns: boolean): Want {
   return {
     name: r.name,
     hostName: r.hostName ?? null,
@@ -61,6 +64,7 @@ function shape(r: Row, places: boolean, files: boolean): Want {
     foundIn: r.foundIn,
     ...(places ? { addressPlaces: r.addressPlaces } : {}),
     ...(files ? { configurationFile: r.configurationFile } : {}),
+    ...(dns && r.nameservers ? { nameservers: r.nameservers } : {}),
   };
 }
 
@@ -70,7 +74,8 @@ for (const layout of readdirSync(FLEETS).sort()) {
   test(`${layout}: every machine compared whole (addresses, deploy target, module files, provenance)`, async () => {
     const places = expected.machines.some((m) => m.addressPlaces);
     const files = expected.machines.some((m) => m.configurationFile);
-    const rows = (await machines(join(FLEETS, layout))).map((r) => shape(r, places, files));
+    const dns = expected.machines.some((m) => m.nameservers);
+    const rows = (await machines(join(FLEETS, layout))).map((r) => shape(r, places, files, dns));
     const want = expected.machines
       .map(({ tags: _t, ...m }) => ({ ...m, addresses: [...m.addresses].sort(), moduleFiles: [...m.moduleFiles].sort() }))
       .sort((a, b) => a.name.localeCompare(b.name));

@@ -15,6 +15,7 @@ import { flakeFindings, flakeOutputs, homeFindings, type HomeFinding } from './f
 import { flakeOutputStops, hintFor, partialOutputStops, type ReadingStop } from './readingStops';
 import { snowfallFindings } from './fromSnowfall';
 import { clanFindings } from './fromClan';
+import { liteConfigFindings } from './fromLiteConfig';
 import { looksLikeNetwork, morphFindings, networkFileCandidates } from './fromMorph';
 import { conventionFindings } from './fromConvention';
 import { machineAddress, type NixosMachine, type MachineFinding } from './machine';
@@ -57,6 +58,7 @@ export class FleetDiscovery {
       const fromThis = [
         ...flakeFindings(r.value),
         ...snowfallFindings(r.value, ctx.listing),
+        ...liteConfigFindings(r.value, ctx.listing),
         ...clanFindings(r.value, ctx.readHost.readText(entry), entryRoot, ctx.listing, (u) => ctx.readHost.readText(u)),
       ];
       findings.push(...fromThis);

@@ -1,0 +1,13 @@
+import { Workspace } from '../server/src/model/workspace';
+import { nodeFsHost } from '../server/src/model/host';
+import { pathToUri } from '../server/src/model/uri';
+import { realNixLayer } from '../server/src/model/nixBinding';
+import { EXTERNAL_OPTIONS } from '../server/src/syntax/nix/eval/flakeParts';
+import { valueAt, toPlain } from '../server/src/syntax/value';
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+const root = pathToUri(process.argv[2]);
+const host = { readText: (u: string) => { try { return readFileSync(fileURLToPath(u), 'utf8'); } catch { return undefined; } }, exists: (u: string) => existsSync(fileURLToPath(u)), readDir: undefined } as any;
+const r = realNixLayer.evaluateForDiscovery!(root + '/flake.nix', host, 'flake');
+const v = valueAt(r.value, EXTERNAL_OPTIONS, 'lite-config');
+console.log(v?.kind, JSON.stringify(toPlain(v as any), null, 1)?.slice(0, 1500));
