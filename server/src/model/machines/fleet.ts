@@ -16,6 +16,7 @@ import { flakeOutputStops, hintFor, partialOutputStops, type ReadingStop } from 
 import { snowfallFindings } from './fromSnowfall';
 import { clanFindings } from './fromClan';
 import { liteConfigFindings } from './fromLiteConfig';
+import { denFindings } from './fromDen';
 import { looksLikeNetwork, morphFindings, networkFileCandidates } from './fromMorph';
 import { conventionFindings } from './fromConvention';
 import { machineAddress, type NixosMachine, type MachineFinding } from './machine';
@@ -59,6 +60,7 @@ export class FleetDiscovery {
         ...flakeFindings(r.value),
         ...snowfallFindings(r.value, ctx.listing),
         ...liteConfigFindings(r.value, ctx.listing),
+        ...denFindings(r.value),
         ...clanFindings(r.value, ctx.readHost.readText(entry), entryRoot, ctx.listing, (u) => ctx.readHost.readText(u)),
       ];
       findings.push(...fromThis);
