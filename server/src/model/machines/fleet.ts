@@ -12,7 +12,7 @@ import { joinUri, normalizeUri } from '../uri';
 import { discoverMachines, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
 import { flakeFindings, flakeOutputs, homeFindings, type HomeFinding } from './fromFlake';
-import { flakeOutputStops, hintFor, partialOutputStops, type ReadingStop } from './readingStops';
+import { flakeOutputStops, hintFor, partialOutputStops, unreadAddressStops, type ReadingStop } from './readingStops';
 import { snowfallFindings } from './fromSnowfall';
 import { clanFindings } from './fromClan';
 import { liteConfigFindings } from './fromLiteConfig';
@@ -120,10 +120,12 @@ export class FleetDiscovery {
           }
         }
       : undefined;
-    const order: ReadingStop['kind'][] = ['unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module'];
+    const order: ReadingStop['kind'][] = ['unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module', 'unread-address'];
     stopped.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
     const discovery = { ...(findings.length || homes.length ? discoverMachines(findings, load, homes, callWithArgs) : { machines: new Map(), clashes: [], homes: [] }), stopped, ...this.profileSet(ctx, deps) };
     markImages(discovery.machines, [...deps.keys()].filter((u) => u.endsWith('.nix') && ctx.exists(u)), (u) => ctx.readHost.readText(u));
+    // Addresses written where they cannot be read are named too (an image's are not the fleet's).
+    stopped.push(...unreadAddressStops([...discovery.machines.values()].filter((m) => !m.image)));
     this.merged.set(ctx.root, { deps, listing: ctx.listing, discovery });
     return discovery;
   }

@@ -5,7 +5,7 @@
 // machines` and the `discovery-stopped` information diagnostic all show these.
 import { knownAttrParts, type Origin, type Value } from '../../syntax/value';
 
-export type ReadingStopKind = 'unknown-output' | 'unknown-builder' | 'unresolved-import' | 'external-module' | 'external-option' | 'no-machines';
+export type ReadingStopKind = 'unknown-output' | 'unknown-builder' | 'unresolved-import' | 'external-module' | 'external-option' | 'no-machines' | 'unread-address';
 
 export interface ReadingStop {
   kind: ReadingStopKind;
@@ -21,8 +21,12 @@ const HINT_BUILDER =
 const HINT_IMPORT = 'fix the path, or commit the file';
 const HINT_EXTERNAL = 'machines declared through a flake module from an input are not read; set `flake.nixosConfigurations` with `lib.nixosSystem`, or declare the machines in homelab.yaml';
 
+const HINT_ADDRESS = 'write the address where it can be read (a literal, or a host table the module looks up), or declare it in homelab.yaml';
+
 export function hintFor(kind: ReadingStopKind): string {
   switch (kind) {
+    case 'unread-address':
+      return HINT_ADDRESS;
     case 'unresolved-import':
       return HINT_IMPORT;
     case 'external-module':
@@ -91,4 +95,28 @@ export function partialOutputStops(outputs: Value | undefined): ReadingStop[] {
     }
   }
   return out;
+}
+
+/**
+ * Where a machine's addresses are written but not known statically (an
+ * interface list under a condition that is not known, say): one stop per
+ * place, naming every machine it hides addresses of.
+ */
+export function unreadAddressStops(machines: Iterable<{ name: string; config?: { unreadAddresses: { option: string; origin: Origin; reason: string }[] } }>): ReadingStop[] {
+  const byPlace = new Map<string, { option: string; origin: Origin; reason: string; names: string[] }>();
+  for (const m of machines)
+    for (const u of m.config?.unreadAddresses ?? []) {
+      if (!u.origin.uri.startsWith('file:')) continue;
+      const key = `${u.origin.uri}#${u.origin.span.start}#${u.option}`;
+      const seen = byPlace.get(key);
+      if (seen) {
+        if (!seen.names.includes(m.name)) seen.names.push(m.name);
+      } else byPlace.set(key, { ...u, names: [m.name] });
+    }
+  return [...byPlace.values()].map((p) => ({
+    kind: 'unread-address' as const,
+    origin: p.origin,
+    reason: `\`${p.option}\` of ${p.names.map((n) => `\`${n}\``).join(', ')} is not known statically (${p.reason}): addresses written there are not read`,
+    hint: HINT_ADDRESS,
+  }));
 }
