@@ -82,6 +82,14 @@ const READ_BUILDERS = new Set(['clan', 'buildClan', 'makeHive']);
 export function partialOutputStops(outputs: Value | undefined): ReadingStop[] {
   if (outputs?.kind !== 'attrs') return [];
   const out: ReadingStop[] = [];
+  // `deploy = { nodes = <not known>; … }`: where the machines deploy to is not read, even when they were found elsewhere.
+  const deploy = outputs.entries.get('deploy')?.value;
+  const nodes = deploy?.kind === 'attrs' ? deploy.entries.get('nodes') : undefined;
+  if (nodes && nodes.value.kind === 'unknown' && !knownAttrParts(nodes.value)?.partial) {
+    const kind = nodes.value.call ? 'unknown-builder' : 'unknown-output';
+    const origin = nodes.value.origin.uri.startsWith('file:') ? nodes.value.origin : nodes.keyOrigin;
+    out.push({ kind, origin, reason: `\`deploy.nodes\` ${builtBy(nodes.value)}: the machines' deploy-rs targets are not read`, hint: 'write `deploy.nodes.<name>.hostname` where it can be read, or give each machine its deploy target in homelab.yaml' });
+  }
   for (const key of ['nixosConfigurations', 'deploy']) {
     const e = outputs.entries.get(key);
     const parts = e && knownAttrParts(e.value);
