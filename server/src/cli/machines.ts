@@ -6,6 +6,7 @@ import { LineIndex } from '../syntax/lineIndex';
 import type { Origin } from '../syntax/value';
 import { disagreementMessage } from '../model/machines/fromNixEval';
 import type { ImageKind } from '../model/machines/machine';
+import { profileOwnAddresses } from '../model/profileAddresses';
 
 export interface MachineRow {
   name: string;
@@ -14,6 +15,9 @@ export interface MachineRow {
   addresses: string[];
   /** Where each address is written: the option (or inventory/profile field) and file:line. */
   addressPlaces: { address: string; prefixLength?: number; option: string; file: string; line: number }[];
+  /** Gateways and name servers its configuration writes (not its own addresses), with where each is written. */
+  gateways?: { address: string; file: string; line: number }[];
+  nameservers?: { address: string; file: string; line: number }[];
   hostName?: string;
   host?: string;
   deploy?: { method: string; target?: string; user?: string; port?: number; local?: boolean };
@@ -69,15 +73,27 @@ export function machineRows(h: Homelab, text: (uri: string) => string | undefine
       const { file, line } = place('', c.ip.origin);
       addressPlaces.push({ address: c.ip.value, option: c.ip.origin.uri === h.inventoryUri ? 'ip' : 'ipAddress', file, line });
     }
+    for (const a of c.profile ? profileOwnAddresses(c.profile) : []) {
+      // The same text read through a module (a networkd address built from the setting) is listed once, under its option.
+      const same = (o: Origin | undefined) => o?.uri === a.origin.uri && o.span.start === a.origin.span.start;
+      if (same(c.ip?.origin) || configured.some((x) => same(x.address.origin))) continue;
+      const { file, line } = place('', a.origin);
+      addressPlaces.push({ address: a.address, ...(a.prefixLength !== undefined ? { prefixLength: a.prefixLength } : {}), option: a.field, file, line });
+    }
     for (const a of configured) {
       const { file, line } = place('', a.address.origin);
       addressPlaces.push({ address: a.address.value, ...(a.prefixLength !== undefined ? { prefixLength: a.prefixLength } : {}), option: a.option, file, line });
     }
+    const placed = (list: { value: string; origin: Origin }[] | undefined) => (list ?? []).map((g) => ({ address: g.value, file: place('', g.origin).file, line: place('', g.origin).line }));
+    const gateways = placed(m?.config?.gateways);
+    const nameservers = placed(m?.config?.nameservers);
     rows.push({
       name: c.name,
       foundIn,
       addresses: eff.addresses.map((a) => a.value),
       addressPlaces,
+      ...(gateways.length ? { gateways } : {}),
+      ...(nameservers.length ? { nameservers } : {}),
       hostName: m?.config?.hostName?.value,
       host: eff.host,
       deploy: deploy && Object.fromEntries(Object.entries(deploy).filter(([, v]) => v !== undefined)) as MachineRow['deploy'],

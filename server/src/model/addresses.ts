@@ -6,6 +6,7 @@ import type { Origin, Value } from '../syntax/value';
 import type { Homelab } from './homelab';
 import { isParsed, parseAddress, parseCidr, type ParsedCidr } from './ip';
 import { BLOCKS, blockOf, type Profile } from './profiles';
+import { profileOwnAddresses } from './profileAddresses';
 
 /** `profile`: a profile file no container uses (a stale copy still declares its address). */
 export type AddressOwner = { kind: 'container' | 'host' | 'profile'; name: string };
@@ -114,6 +115,9 @@ function profileAddresses(p: Profile, ownerName: string | undefined): ProfileAdd
   const cached = profileCache.get(p);
   if (cached && cached.owner === ownerName) return cached.list;
   const list: ProfileAddress[] = [];
+  const owner: AddressOwner = ownerName ? { kind: 'container', name: ownerName } : { kind: 'profile', name: p.name };
+  // Its own addresses first (a `/24` suffix, a bond's or VLAN's `address`): the places below that repeat them are the same text.
+  for (const a of profileOwnAddresses(p)) list.push({ text: a.address, origin: a.origin, role: 'declares', field: a.field, owner });
   for (const block of BLOCKS) {
     const b = blockOf(p, block);
     if (!b) continue;
@@ -122,7 +126,7 @@ function profileAddresses(p: Profile, ownerName: string | undefined): ProfileAdd
         // Only the container's own file declares its address (a base profile's does not).
         // A profile no container uses still declares what it sets: a stale copy reusing an address is found.
         if (e.value.kind === 'string' && e.value.value !== '' && e.value.origin.uri === p.uri)
-          list.push({ text: e.value.value, origin: e.value.origin, role: 'declares', field: key, owner: ownerName ? { kind: 'container', name: ownerName } : { kind: 'profile', name: p.name } });
+          list.push({ text: e.value.value, origin: e.value.origin, role: 'declares', field: key, owner });
         continue;
       }
       walkUses(e.value, key, (text, origin, field) => {

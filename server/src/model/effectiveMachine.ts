@@ -10,6 +10,7 @@ import { listDotfilesDir } from './deployList';
 import { isParsed, parseAddress } from './ip';
 import type { MachineSourceKind } from './machines/machine';
 import { primaryAddress } from './machines/networkAddresses';
+import { profileOwnAddresses } from './profileAddresses';
 
 export type DeployMethodName = 'ssh-script' | 'nixos-rebuild' | 'colmena' | 'deploy-rs' | 'command';
 const METHODS: readonly DeployMethodName[] = ['ssh-script', 'nixos-rebuild', 'colmena', 'deploy-rs', 'command'];
@@ -76,11 +77,12 @@ function merged(defaults: DeploySpec | undefined, own: DeploySpec | undefined): 
   };
 }
 
-/** Every address a machine's sources give it: the inventory's or profile's first, then its configured interfaces. */
+/** Every address a machine's sources give it: the inventory's or profile's first, the profile's other own addresses, then its configured interfaces. */
 export function machineAddressList(c: Machine): Str[] {
   const addresses: Str[] = [];
   const seen = new Set<string>();
-  for (const a of [c.ip, ...(c.nixos?.config?.addresses ?? []).map((x) => x.address)]) {
+  const fromProfile = c.profile ? profileOwnAddresses(c.profile).map((a) => ({ value: a.address, origin: a.origin })) : [];
+  for (const a of [c.ip, ...fromProfile, ...(c.nixos?.config?.addresses ?? []).map((x) => x.address)]) {
     if (a && !seen.has(a.value)) {
       seen.add(a.value);
       addresses.push(a);

@@ -10,6 +10,8 @@ export interface NixDiagnostic {
   rule: NixRuleId;
   span: Span;
   message: string;
+  /** Below the rule's own severity (a duplicate attribute only Nix 2.8 rejects is a warning). */
+  severity?: 'warning';
 }
 
 export interface NixFileAnalysis {

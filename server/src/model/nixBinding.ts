@@ -26,7 +26,7 @@ export const realNixLayer: NixLayer = {
     const diagnostics: NixDiagnostic[] = parsed.errors.map((e) => ({ rule: 'nix-syntax', span: e.span, message: e.message }));
     // Scope findings on a tree with syntax errors would mostly be noise.
     if (parsed.errors.length === 0)
-      for (const d of analyzeScopes(parsed.root, text).diagnostics) diagnostics.push({ rule: RULE_OF[d.code] ?? 'nix-syntax', span: d.span, message: d.message });
+      for (const d of analyzeScopes(parsed.root, text).diagnostics) diagnostics.push({ rule: RULE_OF[d.code] ?? 'nix-syntax', span: d.span, message: d.message, ...(d.severity === 'warning' ? { severity: 'warning' as const } : {}) });
     return { diagnostics };
   },
   evaluate(uri, host) {

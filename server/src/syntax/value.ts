@@ -28,7 +28,15 @@ export type Value =
    * `ref`: the attribute name an unknown was selected as when it was not called
    * (`lib.types.str` is unknown with ref `str`), so `listOf types.str` can be read.
    */
-  | { kind: 'unknown'; reason: string; origin: Origin; call?: CapturedCall; ref?: string };
+  | {
+      kind: 'unknown';
+      reason: string;
+      origin: Origin;
+      call?: CapturedCall;
+      ref?: string;
+      /** Selected by `path` from a captured call (`clan.config.nixosConfigurations` of `clan = clan-core.lib.clan { … }`). */
+      selectedFrom?: { call: CapturedCall; path: string[] };
+    };
 
 /**
  * An unknown function applied to known arguments, kept for discovery:
@@ -111,4 +119,28 @@ export function knownListParts(v: Value, depth = 0): { items: Value[]; partial: 
   for (const side of v.call.args) items.push(...(knownListParts(side, depth + 1)?.items ?? []));
   // A captured `++` always has an unknown side somewhere below it.
   return { items, partial: true };
+}
+
+/**
+ * The entries of an attribute set value that are known: all of a set, or the
+ * known sides of a `//` whose other side is unknown (kept by the evaluator as
+ * a captured `//` call), the right side winning as in Nix. `partial` says the
+ * set may hold more (or replace these): a reader may use what is there, never
+ * conclude that something is missing. `unknown` lists the sides not known.
+ */
+export function knownAttrParts(v: Value, depth = 0): { entries: Map<string, Entry>; partial: boolean; unknown: Value[] } | undefined {
+  if (v.kind === 'attrs') return { entries: v.entries, partial: false, unknown: [] };
+  if (v.kind !== 'unknown' || v.call?.fn !== '//' || v.call.args.length !== 2 || depth > 100) return undefined;
+  const entries = new Map<string, Entry>();
+  const unknown: Value[] = [];
+  for (const side of v.call.args) {
+    const part = knownAttrParts(side, depth + 1);
+    if (!part) {
+      unknown.push(side);
+      continue;
+    }
+    for (const [k, e] of part.entries) entries.set(k, entries.has(k) ? { ...e, overrides: entries.get(k) } : e);
+    unknown.push(...part.unknown);
+  }
+  return { entries, partial: true, unknown };
 }

@@ -24,6 +24,11 @@ interface Want {
   local?: boolean;
   moduleFiles: string[];
   foundIn: { source: string; file: string; line: number }[];
+  addressPlaces?: { address: string; prefixLength?: number; option: string; file: string; line: number }[];
+  /** The file the machine's configuration opens at (tree, Create Inventory's `profile:`). */
+  configurationFile?: string;
+  /** Name servers and gateways are listed apart from the machine's own addresses, with their places. */
+  nameservers?: { address: string; file: string; line: number }[];
 }
 
 interface Row {
@@ -33,6 +38,9 @@ interface Row {
   deploy?: { method: string; target?: string; user?: string; local?: boolean };
   moduleFiles: string[];
   foundIn: { source: string; file: string; line: number }[];
+  addressPlaces: NonNullable<Want['addressPlaces']>;
+  configurationFile?: string;
+  nameservers?: { address: string; file: string; line: number }[];
 }
 
 async function machines(dir: string): Promise<Row[]> {
@@ -42,7 +50,8 @@ async function machines(dir: string): Promise<Row[]> {
   return (JSON.parse(out.join("\n")) as { machines: Row[] }).machines;
 }
 
-function shape(r: Row): Want {
+/** A row as compared; where each address is written too when the fixture lists it. */
+function shape(r: Row, places: boolean, files: boolean, dns: boolean): Want {
   return {
     name: r.name,
     hostName: r.hostName ?? null,
@@ -53,6 +62,9 @@ function shape(r: Row): Want {
     ...(r.deploy?.local ? { local: true } : {}),
     moduleFiles: [...r.moduleFiles].sort(),
     foundIn: r.foundIn,
+    ...(places ? { addressPlaces: r.addressPlaces } : {}),
+    ...(files ? { configurationFile: r.configurationFile } : {}),
+    ...(dns && r.nameservers ? { nameservers: r.nameservers } : {}),
   };
 }
 
@@ -60,7 +72,10 @@ for (const layout of readdirSync(FLEETS).sort()) {
   const expected = JSON.parse(readFileSync(join(FLEETS, layout, 'expected.json'), 'utf8')) as { machines: (Want & { tags?: string[] })[] };
   if (!expected.machines.every((m) => Array.isArray(m.foundIn))) continue;
   test(`${layout}: every machine compared whole (addresses, deploy target, module files, provenance)`, async () => {
-    const rows = (await machines(join(FLEETS, layout))).map(shape);
+    const places = expected.machines.some((m) => m.addressPlaces);
+    const files = expected.machines.some((m) => m.configurationFile);
+    const dns = expected.machines.some((m) => m.nameservers);
+    const rows = (await machines(join(FLEETS, layout))).map((r) => shape(r, places, files, dns));
     const want = expected.machines
       .map(({ tags: _t, ...m }) => ({ ...m, addresses: [...m.addresses].sort(), moduleFiles: [...m.moduleFiles].sort() }))
       .sort((a, b) => a.name.localeCompare(b.name));

@@ -70,6 +70,32 @@ test('machines: the profile set names them (one macOS), base profiles are marked
   assert.match(text.out, /^SHED-base {2}base profile \(no machine imports it\)/m);
 });
 
+test('a profile\'s other own addresses: Wi-Fi, a wake listener, a VLAN list and a bond set, each where its file writes it; a gateway is not one', async () => {
+  const r = await cli('machines', FIXTURE, '--format', 'json');
+  const rows = (JSON.parse(r.out) as { machines: { name: string; addressPlaces: unknown[]; gateways?: unknown[] }[] }).machines;
+  const places = (name: string) => rows.find((m) => m.name === name)?.addressPlaces;
+  assert.deepEqual(places('ATLAS'), [
+    { address: '127.0.0.21', option: 'ipAddress', file: 'profiles/ATLAS-config.nix', line: 5 },
+    { address: '127.0.0.23', option: 'systemSettings.wifiIpAddress', file: 'profiles/ATLAS-config.nix', line: 6 },
+    // A script brings it up: only the setting's name says it is the desk's.
+    { address: '127.0.0.24', prefixLength: 8, option: 'systemSettings.wakeStaticIp', file: 'profiles/ATLAS-config.nix', line: 7 },
+    // Read through the module that builds a networkd network from it: listed once, under that option.
+    { address: '127.0.0.25', prefixLength: 8, option: 'systemd.network.networks."50-backup".address', file: 'profiles/ATLAS-config.nix', line: 8 },
+  ]);
+  assert.deepEqual(rows.find((m) => m.name === 'ATLAS')?.gateways, [{ address: '127.0.0.1', file: 'profiles/ATLAS-config.nix', line: 9 }]);
+  // The guest starts from the desk's settings but writes none of these itself.
+  assert.deepEqual(places('ATLAS_GUEST'), [{ address: '127.0.0.22', option: 'ipAddress', file: 'profiles/ATLAS_GUEST-config.nix', line: 8 }]);
+  assert.deepEqual(places('BOX_DB'), [
+    { address: '127.0.0.41', option: 'ipAddress', file: 'profiles/BOX_DB-config.nix', line: 7 },
+    { address: '127.0.0.43', prefixLength: 8, option: 'systemSettings.bondStaticIp.address', file: 'profiles/BOX_DB-config.nix', line: 9 },
+  ]);
+  // The address index sees them as the machine's own (hover, duplicates).
+  const ws = new Workspace(nodeFsHost());
+  ws.addFolder(pathToUri(FIXTURE));
+  const own = ws.homelabs()[0].addresses.places.filter((p) => p.role === 'declares' && p.owner?.name === 'ATLAS').map((p) => p.text).sort();
+  assert.deepEqual(own, ['127.0.0.21', '127.0.0.23', '127.0.0.24', '127.0.0.25']);
+});
+
 test('deploy settings from the list: user, command with {DIR}/{PROFILE} mapped, the dotfiles checkout, SSH time-out', () => {
   const ws = new Workspace(nodeFsHost());
   ws.addFolder(pathToUri(FIXTURE));
@@ -93,7 +119,7 @@ test('findings compared whole: only the dead file\'s missing import (a warning) 
 test('controls: each silenced finding comes back without the shape that silences it', async () => {
   // Without the null test, null is no list.
   await variant({ 'modules/panels.nix': (t) => t.replace('(systemSettings.panelLayouts or null) != null', 'systemSettings.panelLayouts != [ ]') }, async (dir) => {
-    assert.ok((await findings(dir)).includes('profiles/ATLAS-config.nix:6 error setting-type'));
+    assert.ok((await findings(dir)).includes('profiles/ATLAS-config.nix:10 error setting-type'));
   });
   // Without the `?` read, nothing declares notesToken.
   await variant({ 'modules/mac/shell.nix': (t) => t.replace('userSettings ? notesToken && userSettings.notesToken != ""', 'true') }, async (dir) => {

@@ -12,7 +12,7 @@ export function nixLayerRule(id: NixRuleId, defaultSeverity: Severity, descripti
     checkFile(ctx, uri) {
       if (!uri.endsWith('.nix')) return [];
       const a = ctx.workspace.nixAnalysis(uri);
-      return (a?.diagnostics ?? []).filter((d) => d.rule === id).map((d) => ({ rule: id, uri, span: d.span, message: d.message }));
+      return (a?.diagnostics ?? []).filter((d) => d.rule === id).map((d) => ({ rule: id, uri, span: d.span, message: d.message, ...(d.severity ? { severity: d.severity } : {}) }));
     },
   };
 }

@@ -12,9 +12,11 @@ import { joinUri, normalizeUri } from '../uri';
 import { discoverMachines, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
 import { flakeFindings, flakeOutputs, homeFindings, type HomeFinding } from './fromFlake';
-import { flakeOutputStops, hintFor, type ReadingStop } from './readingStops';
+import { flakeOutputStops, hintFor, partialOutputStops, unreadAddressStops, type ReadingStop } from './readingStops';
 import { snowfallFindings } from './fromSnowfall';
 import { clanFindings } from './fromClan';
+import { liteConfigFindings } from './fromLiteConfig';
+import { denFindings } from './fromDen';
 import { looksLikeNetwork, morphFindings, networkFileCandidates } from './fromMorph';
 import { conventionFindings } from './fromConvention';
 import { machineAddress, type NixosMachine, type MachineFinding } from './machine';
@@ -57,6 +59,8 @@ export class FleetDiscovery {
       const fromThis = [
         ...flakeFindings(r.value),
         ...snowfallFindings(r.value, ctx.listing),
+        ...liteConfigFindings(r.value, ctx.listing),
+        ...denFindings(r.value),
         ...clanFindings(r.value, ctx.readHost.readText(entry), entryRoot, ctx.listing, (u) => ctx.readHost.readText(u)),
       ];
       findings.push(...fromThis);
@@ -65,6 +69,8 @@ export class FleetDiscovery {
       const outputStops = flakeOutputStops(flakeOutputs(r.value) ?? r.value, here);
       // An output read some other way (nixosConfigurations taken from the hive's nodes) is no stop when machines were found.
       if (!fromThis.length) stopped.push(...outputStops);
+      // A part of an output that is not read is named even beside the machines that were found.
+      stopped.push(...partialOutputStops(flakeOutputs(r.value) ?? r.value));
       // A flake module from an input (treefmt, agenix) is ordinary where machines are found: only a zero is explained by it.
       const evalStops = r.stops.filter((st) => st.kind === 'unresolved-import' || st.kind === 'evaluation-budget' || !fromThis.length);
       stopped.push(...evalStops.map((st) => ({ ...st, hint: hintFor(st.kind) })));
@@ -114,10 +120,12 @@ export class FleetDiscovery {
           }
         }
       : undefined;
-    const order: ReadingStop['kind'][] = ['evaluation-budget', 'unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module'];
+    const order: ReadingStop['kind'][] = ['evaluation-budget', 'unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module', 'unread-address'];
     stopped.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
     const discovery = { ...(findings.length || homes.length ? discoverMachines(findings, load, homes, callWithArgs) : { machines: new Map(), clashes: [], homes: [] }), stopped, ...this.profileSet(ctx, deps) };
     markImages(discovery.machines, [...deps.keys()].filter((u) => u.endsWith('.nix') && ctx.exists(u)), (u) => ctx.readHost.readText(u));
+    // Addresses written where they cannot be read are named too (an image's are not the fleet's).
+    stopped.push(...unreadAddressStops([...discovery.machines.values()].filter((m) => !m.image)));
     this.merged.set(ctx.root, { deps, listing: ctx.listing, discovery });
     return discovery;
   }
@@ -218,7 +226,9 @@ export function joinMachines(machines: Map<string, Machine>, discovery: Discover
  * that is not the flake or hive declaring every machine.
  */
 export function configurationFile(m: NixosMachine): string | undefined {
-  const own = m.moduleFiles.filter((u) => !m.sources.some((src) => src.origin.uri === u));
+  // A folder convention's finding points at the machine's own file (`systems/<arch>/web/default.nix`), not at a shared declaration.
+  const declaring = m.sources.filter((src) => src.kind !== 'snowfall' && src.kind !== 'convention');
+  const own = m.moduleFiles.filter((u) => !declaring.some((src) => src.origin.uri === u));
   const named = own.find((u) => u.split('/').some((seg) => seg === m.name || seg === `${m.name}.nix`));
   return named ?? own[0] ?? m.moduleFiles[0];
 }

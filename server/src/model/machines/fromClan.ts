@@ -26,6 +26,9 @@ export function clanSet(flake: Value | undefined): Attrs | undefined {
   let found: Attrs | undefined;
   const walk = (v: Value | undefined, depth: number): void => {
     if (!v || found || depth > 6) return;
+    // `clan.config.nixosConfigurations` with `clan = clan-core.lib.clan { … }` bound in a `let`.
+    if (v.kind === 'unknown' && v.selectedFrom) walk({ kind: 'unknown', reason: v.reason, origin: v.origin, call: v.selectedFrom.call }, depth + 1);
+    if (found) return;
     if (v.kind === 'unknown' && v.call) {
       if ((v.call.fn === 'clan' || v.call.fn === 'buildClan') && attrs(v.call.args[0])) found = attrs(v.call.args[0]);
       else for (const a of v.call.args) walk(a, depth + 1);

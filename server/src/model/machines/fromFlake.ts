@@ -7,7 +7,7 @@
 // `lib.nixosSystem` builds a machine is its nixpkgs (pins.ts); the
 // `homeConfigurations` built by `homeManagerConfiguration { modules = … }` are
 // Home Manager configurations of their own.
-import type { Origin, Value } from '../../syntax/value';
+import { knownAttrParts, type Origin, type Value } from '../../syntax/value';
 import type { MachineFinding } from './machine';
 import { hiveFindings } from './fromColmena';
 import { deployRsFindings } from './fromDeployRs';
@@ -37,7 +37,9 @@ export function flakeFindings(outputsValue: Value | undefined): MachineFinding[]
   const outputs = flakeOutputs(outputsValue);
   if (!outputs) return [];
   const out: MachineFinding[] = [];
-  for (const [name, e] of attrs(outputs.entries.get('nixosConfigurations')?.value)?.entries ?? []) {
+  // `{ web = …; } // inputs.x.lib.mkHosts …`: the known machines are read; the unknown side is a reading stop (readingStops.ts).
+  const configurations = outputs.entries.get('nixosConfigurations')?.value;
+  for (const [name, e] of (configurations && knownAttrParts(configurations)?.entries) ?? []) {
     // Only nixosSystem's own input is the machine's nixpkgs (nixosGenerate comes from nixos-generators).
     const pin = e.value.kind === 'unknown' && e.value.call?.fn === 'nixosSystem' ? pinOf(e.value) : undefined;
     out.push({

@@ -27,7 +27,10 @@ export function snowfallFindings(flake: Value | undefined, listing: string[]): M
   const root = at(args, 'snowfall', 'root') ?? at(args, 'src');
   if (root?.kind !== 'path' && root?.kind !== 'string') return [];
   const systems = `${root.value.replace(/\/$/, '')}/systems`;
-  const shared = list(at(args, 'systems', 'modules', 'nixos'));
+  // Snowfall imports every `<root>/modules/nixos/**/default.nix` into every system (each behind its own options).
+  const moduleDir = `${root.value.replace(/\/$/, '')}/modules/nixos/`;
+  const auto = listing.filter((u) => u.startsWith(moduleDir) && u.endsWith('/default.nix')).sort().map((u) => pathModule(u, fileOrigin(u)));
+  const shared = [...auto, ...list(at(args, 'systems', 'modules', 'nixos'))];
   const targets = new Set<string>();
   for (const u of listing) {
     if (!u.startsWith(`${systems}/`)) continue;

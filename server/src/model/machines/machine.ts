@@ -12,11 +12,12 @@ import type { Value } from '../../syntax/value';
 /**
  * `snowfall` / `clan`: a machine a framework builds from a folder convention
  * (`systems/<arch>-linux/<name>/`, `machines/<name>/configuration.nix`);
+ * `lite-config`: a host of the lite-config flake module (fromLiteConfig.ts); `den`: a host of den (fromDen.ts).
  * `morph`: a node of a morph or NixOps network file; `convention`: a
  * `machines/<name>/configuration.nix` of a repository without a flake or hive.
  * `nix-eval`: listed by the real `nix eval` only (fromNixEval.ts), not found by the static reading.
  */
-export type MachineSourceKind = 'flake' | 'colmena' | 'deploy-rs' | 'snowfall' | 'clan' | 'morph' | 'convention' | 'nix-eval';
+export type MachineSourceKind = 'flake' | 'colmena' | 'deploy-rs' | 'snowfall' | 'clan' | 'lite-config' | 'den' | 'morph' | 'convention' | 'nix-eval';
 export type DeployMethod = 'nixos-rebuild' | 'colmena' | 'deploy-rs';
 
 export interface MachineSource {

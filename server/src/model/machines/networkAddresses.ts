@@ -4,11 +4,13 @@
 // (`address`, `addresses[].Address` / `addressConfig.Address`,
 // `networkConfig.Address`, `gateway`, `networkConfig.Gateway`,
 // `routes[].Gateway`, `dns`, `networkConfig.DNS`) and WireGuard
-// (`networking.wireguard.interfaces.<if>.ips`, `networking.wg-quick.interfaces.<if>.address`).
+// (`networking.wireguard.interfaces.<if>.ips`, `networking.wg-quick.interfaces.<if>.address`),
+// and a k3s node's `--node-ip` / `--node-external-ip` flags.
 // `10.0.0.5/24` is split into address and prefix; each keeps the origin of
 // the text that wrote it. Anything that is not an IP address (`dhcp`, a
-// host name, an unknown value) is left out, never guessed.
-import type { Value } from '../../syntax/value';
+// host name, an unknown value) is left out, never guessed; an option where
+// addresses are written whose value is not known is listed as unread.
+import type { Origin, Value } from '../../syntax/value';
 import type { Str } from '../inventory';
 import { isParsed, parseAddress } from '../ip';
 
@@ -31,6 +33,14 @@ export interface MachineNetworkConfig {
   addresses: InterfaceAddress[];
   gateways: Str[];
   nameservers: Str[];
+  /** Options where addresses are written whose value is not known statically: what is written there is not read. */
+  unread: UnreadAddresses[];
+}
+
+export interface UnreadAddresses {
+  option: string;
+  origin: Origin;
+  reason: string;
 }
 
 type Attrs = Extract<Value, { kind: 'attrs' }>;
@@ -73,6 +83,11 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
   const addresses: InterfaceAddress[] = [];
   const gateways: Str[] = [];
   const nameservers: Str[] = [];
+  const unread: UnreadAddresses[] = [];
+  const unknown = (option: string, v: Value | undefined): void => {
+    if (v?.kind === 'unknown') unread.push({ option, origin: v.origin, reason: v.reason });
+  };
+  for (const path of ['networking.interfaces', 'systemd.network.networks', 'networking.wireguard.interfaces', 'networking.wg-quick.interfaces', 'services.k3s.extraFlags']) unknown(path, opt(path));
   const add = (iface: string, option: string, s: Str, prefixLength?: number, tunnel?: true): void => {
     const a = splitAddress(s);
     if (a) addresses.push({ interface: iface, address: a.address, prefixLength: a.prefixLength ?? prefixLength, option, ...(tunnel ? { tunnel } : {}) });
@@ -87,6 +102,7 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
     for (const key of ['ipv4', 'ipv6', 'ip4', 'ip6']) {
       const list = key.startsWith('ipv') ? field(iface.value, key, 'addresses') : field(iface.value, key);
       const option = optionPath(['networking', 'interfaces', name, ...(key.startsWith('ipv') ? [key, 'addresses'] : [key])]);
+      unknown(option, list);
       for (const a of list?.kind === 'list' ? list.items : []) {
         const address = field(a, 'address');
         const prefix = field(a, 'prefixLength');
@@ -105,6 +121,7 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
     const match = field(net.value, 'matchConfig', 'Name');
     const iface = match?.kind === 'string' && /^[^\s*?[]+$/.test(match.value) ? match.value : name;
     const base = ['systemd', 'network', 'networks', name];
+    unknown(optionPath([...base, 'address']), field(net.value, 'address'));
     for (const s of strings(field(net.value, 'address'))) add(iface, optionPath([...base, 'address']), s);
     const list = field(net.value, 'addresses');
     for (const a of list?.kind === 'list' ? list.items : []) {
@@ -129,5 +146,10 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
   for (const [name, wg] of attrs(opt('networking.wg-quick.interfaces'))?.entries ?? [])
     for (const s of strings(field(wg.value, 'address'))) add(name, optionPath(['networking', 'wg-quick', 'interfaces', name, 'address']), s, undefined, true);
 
-  return { addresses, gateways, nameservers };
+  // k3s: `--node-ip` / `--node-external-ip` in the service's flags name the node's own addresses (comma-separated).
+  for (const s of strings(opt('services.k3s.extraFlags')))
+    for (const m of s.value.matchAll(/--node-(?:external-)?ip[= ]([^\s"']+)/g))
+      for (const part of m[1].split(',')) add('k3s', 'services.k3s.extraFlags', { value: part, origin: s.origin });
+
+  return { addresses, gateways, nameservers, unread };
 }

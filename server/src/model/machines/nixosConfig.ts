@@ -6,7 +6,7 @@
 import type { Origin, Value } from '../../syntax/value';
 import type { Num, Str } from '../inventory';
 import { effectiveOption, type Effective } from './moduleSystem';
-import { readMachineNetwork, type InterfaceAddress } from './networkAddresses';
+import { readMachineNetwork, type InterfaceAddress, type UnreadAddresses } from './networkAddresses';
 
 export type { InterfaceAddress };
 
@@ -18,6 +18,8 @@ export interface NixosConfig {
   /** Every gateway written: `networking.defaultGateway(6)` and networkd's `gateway`, `Gateway=`, routes' `Gateway`. */
   gateways: Str[];
   nameservers: Str[];
+  /** Options where addresses are written that are not known statically (networkAddresses.ts). */
+  unreadAddresses: UnreadAddresses[];
   /** `networking.firewall.enable` (NixOS's default: on). */
   firewall: boolean | undefined;
   /** Ports the firewall opens (all interfaces and per interface); undefined when not known. */
@@ -130,6 +132,7 @@ export function readNixosConfig(configs: Value[]): NixosConfig {
     gateway,
     gateways,
     nameservers,
+    unreadAddresses: net.unread,
     firewall: fw === undefined ? true : fw.kind === 'boolean' ? fw.value : undefined,
     tcpPorts,
     udpPorts,

@@ -4,9 +4,9 @@
 // evaluation that ran past its budget (too many steps, too deep, too large). Discovery
 // never ends in a silent zero: the tree's empty state, `homelab-check
 // machines` and the `discovery-stopped` information diagnostic all show these.
-import type { Origin, Value } from '../../syntax/value';
+import { knownAttrParts, type Origin, type Value } from '../../syntax/value';
 
-export type ReadingStopKind = 'unknown-output' | 'unknown-builder' | 'unresolved-import' | 'external-module' | 'external-option' | 'no-machines' | 'evaluation-budget';
+export type ReadingStopKind = 'unknown-output' | 'unknown-builder' | 'unresolved-import' | 'external-module' | 'external-option' | 'no-machines' | 'evaluation-budget' | 'unread-address';
 
 export interface ReadingStop {
   kind: ReadingStopKind;
@@ -23,8 +23,12 @@ const HINT_IMPORT = 'fix the path, or commit the file';
 const HINT_BUDGET = 'look for a recursion that does not end there, or declare the machines in homelab.yaml';
 const HINT_EXTERNAL = 'machines declared through a flake module from an input are not read; set `flake.nixosConfigurations` with `lib.nixosSystem`, or declare the machines in homelab.yaml';
 
+const HINT_ADDRESS = 'write the address where it can be read (a literal, or a host table the module looks up), or declare it in homelab.yaml';
+
 export function hintFor(kind: ReadingStopKind): string {
   switch (kind) {
+    case 'unread-address':
+      return HINT_ADDRESS;
     case 'unresolved-import':
       return HINT_IMPORT;
     case 'evaluation-budget':
@@ -41,6 +45,7 @@ type Attrs = Extract<Value, { kind: 'attrs' }>;
 
 /** What a value is built by, for the message: `inputs.foo.lib.mkHosts` is "`mkHosts`". */
 function builtBy(v: Value): string {
+  if (v.kind === 'unknown' && v.selectedFrom) return `is \`${v.selectedFrom.path.join('.')}\` of a value built by \`${v.selectedFrom.call.fn}\`, which is not read`;
   if (v.kind === 'unknown' && v.call) return `is built by \`${v.call.fn}\`, which is not read`;
   if (v.kind === 'unknown' && v.ref) return `is \`${v.ref}\` from an input, which is not read`;
   return v.kind === 'unknown' ? `is not known statically (${v.reason})` : `is a ${v.kind}, not a set of machines`;
@@ -60,11 +65,70 @@ export function flakeOutputStops(outputs: Value | undefined, flakeOrigin: Origin
   const out: ReadingStop[] = [];
   for (const key of ['nixosConfigurations', 'colmena', 'colmenaHive', 'deploy']) {
     const e = (outputs as Attrs).entries.get(key);
-    if (!e || e.value.kind === 'attrs') continue;
+    if (!e || e.value.kind === 'attrs' || knownAttrParts(e.value)?.partial) continue;
     // colmena's makeHive and a hive written as a set are read elsewhere.
     if (e.value.kind === 'unknown' && e.value.call?.fn === 'makeHive') continue;
     const kind = e.value.kind === 'unknown' && e.value.call ? 'unknown-builder' : 'unknown-output';
     out.push({ kind, origin: e.keyOrigin, reason: `\`${key}\` ${builtBy(e.value)}`, hint: hintFor(kind) });
   }
   return out;
+}
+
+/** Builders whose result discovery reads by their arguments (fromClan.ts, fromColmena.ts). */
+const READ_BUILDERS = new Set(['clan', 'buildClan', 'makeHive']);
+
+/**
+ * The unknown sides of outputs that are partly known (`{ web = …; } //
+ * inputs.x.lib.mkHosts …`): their known machines are read, and each side
+ * that is not read is named, even when other machines were found. A side
+ * selected from a builder another source reads (`clan.config.nixosConfigurations`) is read there.
+ */
+export function partialOutputStops(outputs: Value | undefined): ReadingStop[] {
+  if (outputs?.kind !== 'attrs') return [];
+  const out: ReadingStop[] = [];
+  // `deploy = { nodes = <not known>; … }`: where the machines deploy to is not read, even when they were found elsewhere.
+  const deploy = outputs.entries.get('deploy')?.value;
+  const nodes = deploy?.kind === 'attrs' ? deploy.entries.get('nodes') : undefined;
+  if (nodes && nodes.value.kind === 'unknown' && !knownAttrParts(nodes.value)?.partial) {
+    const kind = nodes.value.call ? 'unknown-builder' : 'unknown-output';
+    const origin = nodes.value.origin.uri.startsWith('file:') ? nodes.value.origin : nodes.keyOrigin;
+    out.push({ kind, origin, reason: `\`deploy.nodes\` ${builtBy(nodes.value)}: the machines' deploy-rs targets are not read`, hint: 'write `deploy.nodes.<name>.hostname` where it can be read, or give each machine its deploy target in homelab.yaml' });
+  }
+  for (const key of ['nixosConfigurations', 'deploy']) {
+    const e = outputs.entries.get(key);
+    const parts = e && knownAttrParts(e.value);
+    if (!e || !parts?.partial) continue;
+    const known = [...parts.entries.keys()];
+    for (const side of parts.unknown) {
+      if (side.kind === 'unknown' && side.selectedFrom && READ_BUILDERS.has(side.selectedFrom.call.fn)) continue;
+      const kind = side.kind === 'unknown' && (side.call || side.selectedFrom) ? 'unknown-builder' : 'unknown-output';
+      const has = known.length ? `has ${known.map((k) => `\`${k}\``).join(', ')}, and a part that ` : '';
+      out.push({ kind, origin: side.origin.uri.startsWith('file:') ? side.origin : e.keyOrigin, reason: `\`${key}\` ${has}${builtBy(side)}`, hint: hintFor(kind) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Where a machine's addresses are written but not known statically (an
+ * interface list under a condition that is not known, say): one stop per
+ * place, naming every machine it hides addresses of.
+ */
+export function unreadAddressStops(machines: Iterable<{ name: string; config?: { unreadAddresses: { option: string; origin: Origin; reason: string }[] } }>): ReadingStop[] {
+  const byPlace = new Map<string, { option: string; origin: Origin; reason: string; names: string[] }>();
+  for (const m of machines)
+    for (const u of m.config?.unreadAddresses ?? []) {
+      if (!u.origin.uri.startsWith('file:')) continue;
+      const key = `${u.origin.uri}#${u.origin.span.start}#${u.option}`;
+      const seen = byPlace.get(key);
+      if (seen) {
+        if (!seen.names.includes(m.name)) seen.names.push(m.name);
+      } else byPlace.set(key, { ...u, names: [m.name] });
+    }
+  return [...byPlace.values()].map((p) => ({
+    kind: 'unread-address' as const,
+    origin: p.origin,
+    reason: `\`${p.option}\` of ${p.names.map((n) => `\`${n}\``).join(', ')} is not known statically (${p.reason}): addresses written there are not read`,
+    hint: HINT_ADDRESS,
+  }));
 }

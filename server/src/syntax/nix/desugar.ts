@@ -49,6 +49,12 @@ export type NExpr =
 export interface SemanticError {
   span: Span;
   message: string;
+  /**
+   * Two literal sets under one key whose own keys meet again as literal sets
+   * (`{ a.b.c = 1; a = { b = { d = 2; }; }; }`): Nix 2.8 rejects this, while
+   * newer Nix and Lix merge the sets recursively, so the file works there.
+   */
+  mergedByNewerNix?: true;
 }
 
 const NO_SPAN: Span = { start: 0, end: 0 };
@@ -58,8 +64,8 @@ export class Desugarer {
   readonly errors: SemanticError[] = [];
   constructor(private readonly text: string) {}
 
-  private err(span: Span, message: string) {
-    this.errors.push({ span, message });
+  private err(span: Span, message: string, mergedByNewerNix?: true) {
+    this.errors.push({ span, message, ...(mergedByNewerNix ? { mergedByNewerNix } : {}) });
   }
 
   expr(n: A.Expr): NExpr {
@@ -189,8 +195,19 @@ export class Desugarer {
     };
   }
 
-  private dup(label: string, span: Span, prev: NAttrDef) {
-    this.err(span, `attribute '${label}' already defined at ${this.lineCol(prev.defPos ?? prev.keySpan.start)}`);
+  private dup(label: string, span: Span, prev: NAttrDef, mergedByNewerNix?: true) {
+    this.err(span, `attribute '${label}' already defined at ${this.lineCol(prev.defPos ?? prev.keySpan.start)}`, mergedByNewerNix);
+  }
+
+  /** Newer Nix's recursive merge of two literal sets (Nix 2.8 stops at the first key they share). */
+  private mergeDeep(into: NAttrs, from: NAttrs): void {
+    for (const [name, def] of from.attrs) {
+      const j = into.attrs.get(name);
+      if (!j) into.attrs.set(name, def);
+      else if (!j.inherited && !def.inherited && j.e.k === 'attrs' && def.e.k === 'attrs') this.mergeDeep(j.e, def.e);
+      else this.dup(name, def.keySpan, j);
+    }
+    into.dyn.push(...from.dyn);
   }
 
   private lines: LineIndex | undefined;
@@ -264,8 +281,12 @@ export class Desugarer {
       // `rec` and dynamic attributes are dropped, exactly as Nix 2.x does).
       for (const [name, def] of e.attrs) {
         const j2 = j.e.attrs.get(name);
-        if (j2) this.dup(name, def.keySpan, j2);
-        else j.e.attrs.set(name, def);
+        if (!j2) j.e.attrs.set(name, def);
+        else if (!j2.inherited && !def.inherited && j2.e.k === 'attrs' && def.e.k === 'attrs') {
+          // Nix 2.8's error, but the value newer Nix gives: evaluation follows the Nix that accepts the file.
+          this.dup(name, def.keySpan, j2, true);
+          this.mergeDeep(j2.e, def.e);
+        } else this.dup(name, def.keySpan, j2);
       }
       return;
     }

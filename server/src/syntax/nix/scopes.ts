@@ -17,7 +17,7 @@ export type ScopeCode =
 export interface ScopeDiagnostic {
   span: Span;
   message: string;
-  severity: 'error' | 'hint';
+  severity: 'error' | 'warning' | 'hint';
   code: ScopeCode;
 }
 
@@ -56,8 +56,8 @@ export function analyzeScopes(root: A.Expr, text = ''): ScopeResult {
   const e = d.expr(root);
   const diagnostics: ScopeDiagnostic[] = d.errors.map((x) => ({
     span: x.span,
-    message: x.message,
-    severity: 'error',
+    message: x.mergedByNewerNix ? `${x.message}: Nix 2.8 rejects this file; newer Nix and Lix merge the two sets (writing them in one place works with both)` : x.message,
+    severity: x.mergedByNewerNix ? 'warning' : 'error',
     code: x.message.startsWith('duplicate formal')
       ? 'duplicate-formal'
       : x.message.startsWith('dynamic')

@@ -101,8 +101,10 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
       return { kind: 'attrs', entries, origin: v.origin };
     }
     case 'unknown': {
-      if (v.fn !== undefined && !v.args) return { kind: 'unknown', reason: v.reason, origin: v.origin, ref: v.fn };
-      if (v.fn === undefined || !v.args || depth > CALL_ARG_DEPTH) return { kind: 'unknown', reason: v.reason, origin: v.origin };
+      const from = v.selectedFrom && depth <= CALL_ARG_DEPTH ? toValue(v.selectedFrom.from, depth + 1, seen, apply) : undefined;
+      const sel = from?.kind === 'unknown' && from.call ? { selectedFrom: { call: from.call, path: (v.selectedFrom as { path: string[] }).path } } : {};
+      if (v.fn !== undefined && !v.args) return { kind: 'unknown', reason: v.reason, origin: v.origin, ref: v.fn, ...sel };
+      if (v.fn === undefined || !v.args || depth > CALL_ARG_DEPTH) return { kind: 'unknown', reason: v.reason, origin: v.origin, ...sel };
       const args = v.args.map((t) => toValue(t.force(), depth + 1, seen, apply));
       return { kind: 'unknown', reason: v.reason, origin: v.origin, call: { fn: v.fn, args } };
     }

@@ -11,7 +11,7 @@ import { detectUnparseable } from '../detect';
 import { stripIndentation } from '../desugar';
 import { arith, compare, concatLists, equal, update } from './ops';
 import { globalEnv } from './builtins';
-import { type Env, type LEntry, Thunk, type V, unknown } from './types';
+import { type Env, type LEntry, selectedFrom, Thunk, type V, unknown } from './types';
 import { callPrimop } from './builtins';
 import { type Conversion, conversion, resolveUri, toValue } from './convert';
 import { LIB_FUNCTIONS, selectedName } from './nixpkgsLib';
@@ -362,7 +362,7 @@ export class NixEvaluator {
             // Named after the last attribute (`nixpkgs.lib.nixosSystem` → nixosSystem), so a call of it can be captured.
             const keys = n.path.names.slice(n.path.names.indexOf(a) + 1).map((x) => this.attrKey(x, env, uri));
             const fn = selectedName(keys.length ? keys.at(-2) ?? key : cur.fn, keys.length ? keys.at(-1) : key);
-            return { kind: 'unknown', reason: cur.reason, origin, ...(fn !== undefined ? { fn } : {}) };
+            return { kind: 'unknown', reason: cur.reason, origin, ...(fn !== undefined ? { fn } : {}), ...selectedFrom(cur, [key, ...keys]) };
           }
           const e = cur.kind === 'attrs' ? cur.entries.get(key) : undefined;
           if (!e) {
@@ -567,7 +567,7 @@ export class NixEvaluator {
                 // `inherit (e)` evaluates e inside the set's own scope (for rec/let).
                 const src = this.eval(from, scope, uri);
                 if (src.kind === 'attrs') return src.entries.get(key)?.thunk.force() ?? unknown(`attribute '${key}' missing`, ko);
-                if (src.kind === 'unknown') return { kind: 'unknown', reason: src.reason, origin: ko, fn: key };
+                if (src.kind === 'unknown') return { kind: 'unknown', reason: src.reason, origin: ko, fn: key, ...selectedFrom(src, [key]) };
                 return unknown(`cannot inherit from a ${src.kind}`, ko);
               }, ko)
             : new Thunk(() => this.lookup(key, env, ko), ko);
@@ -603,14 +603,26 @@ export class NixEvaluator {
       const prev = target.get(key)?.thunk.force();
       const t = this.thunk(b.value, scope, uri);
       if (prev && prev.kind === 'attrs' && b.value.type === 'AttrSet') {
-        // `a.b = 1; a = { c = 2; };` merge as Nix does.
+        // `a.b = 1; a = { c = 2; };` merge as Nix does; sets that meet again below merge too, as newer Nix and
+        // Lix do (Nix 2.8 rejects that file, and the nix-duplicate-attribute warning says so).
         const v = t.force();
-        if (v.kind === 'attrs') for (const [k, e] of v.entries) prev.entries.set(k, e);
+        if (v.kind === 'attrs') mergeSets(prev.entries, v.entries, 0);
         continue;
       }
       target.set(key, { key, keyOrigin: ko, thunk: t });
     }
     if (rec) for (const [k, e] of entries) vars.set(k, e.thunk);
     return { value, scope };
+  }
+}
+
+/** Moves `from`'s entries into `into`; where both hold a set under one key, those merge the same way. */
+function mergeSets(into: Map<string, LEntry>, from: Map<string, LEntry>, depth: number): void {
+  for (const [k, e] of from) {
+    const p = into.get(k);
+    const pv = p && depth < 50 ? p.thunk.force() : undefined;
+    const nv = pv?.kind === 'attrs' ? e.thunk.force() : undefined;
+    if (pv?.kind === 'attrs' && nv?.kind === 'attrs') mergeSets(pv.entries, nv.entries, depth + 1);
+    else into.set(k, e);
   }
 }

@@ -84,13 +84,19 @@ export function equal(a: V, b: V, depth = 0): boolean | undefined {
 
 /** `a // b`: b's entries win, remembering the entry each one replaced. */
 export function update(a: V, b: V, origin: Origin): V {
-  if (a.kind === 'unknown') {
-    // A captured call updated by a known set (`lib.mkEnableOption "x" // { default = true; }`)
-    // is kept as a call of `//`, so a reader of captured calls still sees both sides.
-    if (a.fn !== undefined && a.args && b.kind === 'attrs') return { kind: 'unknown', reason: a.reason, origin, fn: '//', args: [Thunk.of(a), Thunk.of(b)] };
-    return { ...a, origin };
+  if (a.kind === 'unknown' || b.kind === 'unknown') {
+    // A side not known (`{ synth = …; } // clan.config.nixosConfigurations`, `unknownSet // { a = mkOption …; }`,
+    // `lib.mkEnableOption "x" // { default = true; }`): the whole value is not known, so evaluation sees an
+    // unknown (no key is judged missing from it, nothing selected from it is known, its right side may replace
+    // any key of its left). Both sides are kept as a captured `//` call, so a reader that only looks for what is
+    // there (discovery's `knownAttrParts`, the option scanner) still finds the known entries, marked partial.
+    const other = a.kind === 'unknown' ? b : a;
+    if (other.kind === 'attrs' || (other.kind === 'unknown' && (carries(a) || carries(b)))) {
+      const reason = a.kind === 'unknown' ? a.reason : (b as { reason: string }).reason;
+      return { kind: 'unknown', reason, origin, fn: '//', args: [Thunk.of(a), Thunk.of(b)] };
+    }
+    return a.kind === 'unknown' ? { ...a, origin } : { ...b, origin };
   }
-  if (b.kind === 'unknown') return { ...b, origin };
   if (a.kind !== 'attrs' || b.kind !== 'attrs') return unknown(`'//' needs two attribute sets, not ${a.kind} and ${b.kind}`, origin);
   const entries = new Map<string, LEntry>(a.entries);
   for (const [k, e] of b.entries) {
@@ -98,6 +104,11 @@ export function update(a: V, b: V, origin: Origin): V {
     entries.set(k, prev ? { ...e, overrides: prev } : e);
   }
   return { kind: 'attrs', entries, origin };
+}
+
+/** An unknown that still says something: a captured call, or a selection from one. */
+function carries(v: V): boolean {
+  return v.kind === 'unknown' && ((v.fn !== undefined && v.args !== undefined) || v.selectedFrom !== undefined);
 }
 
 export function concatLists(a: V, b: V, origin: Origin): V {

@@ -27,7 +27,19 @@ export type V =
    * A call of a named unknown function is kept as such a captured call, so
    * discovery can read `nixosSystem { modules = … }` without knowing nixpkgs.
    */
-  | { kind: 'unknown'; reason: string; origin: Origin; fn?: string; args?: Thunk[] }
+  | {
+      kind: 'unknown';
+      reason: string;
+      origin: Origin;
+      fn?: string;
+      args?: Thunk[];
+      /**
+       * An attribute path selected from a captured call (`clan.config.nixosConfigurations`
+       * with `clan = clan-core.lib.clan { … }` bound in a `let`): the call stays
+       * reachable from the outputs, so discovery can read what built the value.
+       */
+      selectedFrom?: { from: V; path: string[] };
+    }
   | { kind: 'list'; items: Thunk[]; origin: Origin }
   | { kind: 'attrs'; entries: Map<string, LEntry>; origin: Origin }
   | { kind: 'lambda'; node: A.Lambda; env: Env; uri: string; origin: Origin }
@@ -70,4 +82,16 @@ export interface EvalStop {
   origin: Origin;
   reason: string;
   kind: EvalStopKind;
+}
+
+/**
+ * What an unknown selected by `path` from `cur` carries: the captured call it
+ * was selected from (directly, or through earlier selections), if any.
+ */
+export function selectedFrom(cur: V, path: (string | undefined)[]): { selectedFrom?: { from: V; path: string[] } } {
+  if (cur.kind !== 'unknown' || path.some((k) => k === undefined)) return {};
+  const keys = path as string[];
+  if (cur.selectedFrom) return { selectedFrom: { from: cur.selectedFrom.from, path: [...cur.selectedFrom.path, ...keys] } };
+  if (cur.fn !== undefined && cur.args) return { selectedFrom: { from: cur, path: keys } };
+  return {};
 }

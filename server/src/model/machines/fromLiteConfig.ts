@@ -1,0 +1,42 @@
+// Discovery source: lite-config, a flake-parts module from an input. Its
+// option `lite-config = { hostModuleDir = ./hosts; hosts.<name>.system = …;
+// systemModules = [ … ]; nixosModules = [ … ]; }` (also written as a module
+// function) builds `nixosConfigurations.<name>` for every host whose system is
+// not `*-darwin`, from the host's module (`hosts.<name>.hostModule`, else
+// `<hostModuleDir>/<name>`: a folder's default.nix or `<name>.nix`) and the
+// shared modules. The option is kept beside the outputs by the flake-parts
+// evaluation (flakeParts.ts) because no module of the flake declares it.
+import { EXTERNAL_OPTIONS } from '../../syntax/nix/eval/flakeParts';
+import { asAttrs as attrs, valueAt as at, type Value } from '../../syntax/value';
+import { hostNameModule, pathModule } from './folderConvention';
+import type { MachineFinding } from './machine';
+
+function list(v: Value | undefined): Value[] {
+  return v?.kind === 'list' ? v.items : [];
+}
+
+export function liteConfigFindings(flake: Value | undefined, listing: string[]): MachineFinding[] {
+  const cfg = attrs(at(flake, EXTERNAL_OPTIONS, 'lite-config'));
+  const hosts = attrs(at(cfg, 'hosts'));
+  if (!cfg || !hosts) return [];
+  const dir = at(cfg, 'hostModuleDir');
+  const base = dir?.kind === 'path' || dir?.kind === 'string' ? dir.value.replace(/\/$/, '') : undefined;
+  const listed = new Set(listing);
+  const shared = [...list(at(cfg, 'systemModules')), ...list(at(cfg, 'nixosModules'))];
+  const out: MachineFinding[] = [];
+  for (const [name, e] of hosts.entries) {
+    const system = at(e.value, 'system');
+    if (system?.kind === 'string' && system.value.endsWith('-darwin')) continue;
+    const own = at(e.value, 'hostModule');
+    const folder = base && `${base}/${encodeURIComponent(name)}`;
+    const file = folder && [`${folder}/default.nix`, `${folder}.nix`].find((u) => listed.has(u));
+    const hostModule = own && own.kind !== 'null' ? own : file ? pathModule(file, e.keyOrigin) : folder ? pathModule(folder, e.keyOrigin) : undefined;
+    out.push({
+      name,
+      source: { kind: 'lite-config', origin: e.keyOrigin },
+      // lite-config names each machine after its host (`networking.hostName = mkDefault name`).
+      modules: [...(hostModule ? [hostModule] : []), ...shared, hostNameModule(name, hostModule?.kind === 'path' ? hostModule.value : e.keyOrigin.uri)],
+    });
+  }
+  return out;
+}
