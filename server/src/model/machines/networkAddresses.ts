@@ -8,7 +8,7 @@
 // `10.0.0.5/24` is split into address and prefix; each keeps the origin of
 // the text that wrote it. Anything that is not an IP address (`dhcp`, a
 // host name, an unknown value) is left out, never guessed.
-import type { Value } from '../../syntax/value';
+import { asAttrs, valueAt, type AttrsValue, type Value } from '../../syntax/value';
 import type { Str } from '../inventory';
 import { isParsed, parseAddress } from '../ip';
 
@@ -31,18 +31,6 @@ export interface MachineNetworkConfig {
   addresses: InterfaceAddress[];
   gateways: Str[];
   nameservers: Str[];
-}
-
-type Attrs = Extract<Value, { kind: 'attrs' }>;
-
-function attrs(v: Value | undefined): Attrs | undefined {
-  return v?.kind === 'attrs' ? v : undefined;
-}
-
-function field(v: Value | undefined, ...path: string[]): Value | undefined {
-  let cur = v;
-  for (const k of path) cur = attrs(cur)?.entries.get(k)?.value;
-  return cur;
 }
 
 /** A string or a list of strings, each with its own origin. */
@@ -83,51 +71,51 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
   };
 
   // networking.interfaces.<if>: ipv4/ipv6 address lists, the older ip4/ip6 lists and ipAddress/prefixLength.
-  for (const [name, iface] of attrs(opt('networking.interfaces'))?.entries ?? []) {
+  for (const [name, iface] of asAttrs(opt('networking.interfaces'))?.entries ?? []) {
     for (const key of ['ipv4', 'ipv6', 'ip4', 'ip6']) {
-      const list = key.startsWith('ipv') ? field(iface.value, key, 'addresses') : field(iface.value, key);
+      const list = key.startsWith('ipv') ? valueAt(iface.value, key, 'addresses') : valueAt(iface.value, key);
       const option = optionPath(['networking', 'interfaces', name, ...(key.startsWith('ipv') ? [key, 'addresses'] : [key])]);
       for (const a of list?.kind === 'list' ? list.items : []) {
-        const address = field(a, 'address');
-        const prefix = field(a, 'prefixLength');
+        const address = valueAt(a, 'address');
+        const prefix = valueAt(a, 'prefixLength');
         if (address?.kind === 'string') add(name, option, { value: address.value, origin: address.origin }, prefix?.kind === 'number' ? prefix.value : undefined);
       }
     }
     for (const [key, prefixKey] of [['ipAddress', 'prefixLength'], ['ipv6Address', 'ipv6PrefixLength']]) {
-      const v = field(iface.value, key);
-      const p = field(iface.value, prefixKey);
+      const v = valueAt(iface.value, key);
+      const p = valueAt(iface.value, prefixKey);
       if (v?.kind === 'string') add(name, optionPath(['networking', 'interfaces', name, key]), { value: v.value, origin: v.origin }, p?.kind === 'number' ? p.value : undefined);
     }
   }
 
   // systemd-networkd: the interface is the network's `matchConfig.Name` when it is one name, else the network's name.
-  for (const [name, net] of attrs(opt('systemd.network.networks'))?.entries ?? []) {
-    const match = field(net.value, 'matchConfig', 'Name');
+  for (const [name, net] of asAttrs(opt('systemd.network.networks'))?.entries ?? []) {
+    const match = valueAt(net.value, 'matchConfig', 'Name');
     const iface = match?.kind === 'string' && /^[^\s*?[]+$/.test(match.value) ? match.value : name;
     const base = ['systemd', 'network', 'networks', name];
-    for (const s of strings(field(net.value, 'address'))) add(iface, optionPath([...base, 'address']), s);
-    const list = field(net.value, 'addresses');
+    for (const s of strings(valueAt(net.value, 'address'))) add(iface, optionPath([...base, 'address']), s);
+    const list = valueAt(net.value, 'addresses');
     for (const a of list?.kind === 'list' ? list.items : []) {
       for (const path of [['Address'], ['addressConfig', 'Address']])
-        for (const s of strings(field(a, ...path))) add(iface, optionPath([...base, 'addresses', ...path]), s);
+        for (const s of strings(valueAt(a, ...path))) add(iface, optionPath([...base, 'addresses', ...path]), s);
     }
-    for (const s of strings(field(net.value, 'networkConfig', 'Address'))) add(iface, optionPath([...base, 'networkConfig', 'Address']), s);
-    ips(strings(field(net.value, 'gateway')), gateways);
-    ips(strings(field(net.value, 'networkConfig', 'Gateway')), gateways);
-    const routes = field(net.value, 'routes');
+    for (const s of strings(valueAt(net.value, 'networkConfig', 'Address'))) add(iface, optionPath([...base, 'networkConfig', 'Address']), s);
+    ips(strings(valueAt(net.value, 'gateway')), gateways);
+    ips(strings(valueAt(net.value, 'networkConfig', 'Gateway')), gateways);
+    const routes = valueAt(net.value, 'routes');
     for (const r of routes?.kind === 'list' ? routes.items : []) {
-      ips(strings(field(r, 'Gateway')), gateways);
-      ips(strings(field(r, 'routeConfig', 'Gateway')), gateways);
+      ips(strings(valueAt(r, 'Gateway')), gateways);
+      ips(strings(valueAt(r, 'routeConfig', 'Gateway')), gateways);
     }
-    ips(strings(field(net.value, 'dns')), nameservers);
-    ips(strings(field(net.value, 'networkConfig', 'DNS')), nameservers);
+    ips(strings(valueAt(net.value, 'dns')), nameservers);
+    ips(strings(valueAt(net.value, 'networkConfig', 'DNS')), nameservers);
   }
 
   // WireGuard: the tunnel addresses are the machine's own too (after its LAN addresses).
-  for (const [name, wg] of attrs(opt('networking.wireguard.interfaces'))?.entries ?? [])
-    for (const s of strings(field(wg.value, 'ips'))) add(name, optionPath(['networking', 'wireguard', 'interfaces', name, 'ips']), s, undefined, true);
-  for (const [name, wg] of attrs(opt('networking.wg-quick.interfaces'))?.entries ?? [])
-    for (const s of strings(field(wg.value, 'address'))) add(name, optionPath(['networking', 'wg-quick', 'interfaces', name, 'address']), s, undefined, true);
+  for (const [name, wg] of asAttrs(opt('networking.wireguard.interfaces'))?.entries ?? [])
+    for (const s of strings(valueAt(wg.value, 'ips'))) add(name, optionPath(['networking', 'wireguard', 'interfaces', name, 'ips']), s, undefined, true);
+  for (const [name, wg] of asAttrs(opt('networking.wg-quick.interfaces'))?.entries ?? [])
+    for (const s of strings(valueAt(wg.value, 'address'))) add(name, optionPath(['networking', 'wg-quick', 'interfaces', name, 'address']), s, undefined, true);
 
   return { addresses, gateways, nameservers };
 }
