@@ -10,9 +10,10 @@
 // the origin of the table's text. The machine's own entry is found by its
 // attribute name or its host name; other machines' entries are theirs.
 import { asAttrs, type AttrsValue, type Value } from '../../syntax/value';
+import { showAttrPath } from '../../syntax/valueText';
 import type { MachineFinding } from './machine';
 import { effectiveOption } from './moduleSystem';
-import { optionPath, splitAddress, type InterfaceAddress } from './networkAddresses';
+import { splitAddress, type InterfaceAddress } from './networkAddresses';
 
 const ADDRESS_FIELD = /^(address|ip|ip4|ipv4|ip6|ipv6|ipAddress|ipv4Address|ipv6Address)$/;
 
@@ -30,7 +31,7 @@ function entryAddresses(entry: AttrsValue, where: string[]): InterfaceAddress[] 
       const i = listOfSets && item.kind === 'attrs' ? (item.entries.get('address')?.value ?? item) : item;
       if (i.kind !== 'string') continue;
       const a = splitAddress({ value: i.value, origin: i.origin });
-      if (a) out.push({ interface: where[1], address: a.address, prefixLength: a.prefixLength, option: optionPath([...where, k]) });
+      if (a) out.push({ interface: where[1], address: a.address, prefixLength: a.prefixLength, option: showAttrPath([...where, k]) });
     }
   }
   return out;

@@ -9,6 +9,7 @@
 // the text that wrote it. Anything that is not an IP address (`dhcp`, a
 // host name, an unknown value) is left out, never guessed.
 import { asAttrs, valueAt, type AttrsValue, type Value } from '../../syntax/value';
+import { showAttrPath } from '../../syntax/valueText';
 import type { Str } from '../inventory';
 import { isParsed, parseAddress } from '../ip';
 
@@ -40,11 +41,6 @@ function strings(v: Value | undefined): Str[] {
   return [];
 }
 
-/** `a.b.c` with quotes where a name is not a plain identifier (`"30-lan"`, `"tinc.mars"`). */
-export function optionPath(parts: string[]): string {
-  return parts.map((p) => (/^[A-Za-z_][A-Za-z0-9_'-]*$/.test(p) ? p : JSON.stringify(p))).join('.');
-}
-
 /** `10.0.0.5/24` → address and prefix; undefined when the text is no IP address. */
 export function splitAddress(s: Str): { address: Str; prefixLength?: number } | undefined {
   const text = s.value.trim();
@@ -74,7 +70,7 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
   for (const [name, iface] of asAttrs(opt('networking.interfaces'))?.entries ?? []) {
     for (const key of ['ipv4', 'ipv6', 'ip4', 'ip6']) {
       const list = key.startsWith('ipv') ? valueAt(iface.value, key, 'addresses') : valueAt(iface.value, key);
-      const option = optionPath(['networking', 'interfaces', name, ...(key.startsWith('ipv') ? [key, 'addresses'] : [key])]);
+      const option = showAttrPath(['networking', 'interfaces', name, ...(key.startsWith('ipv') ? [key, 'addresses'] : [key])]);
       for (const a of list?.kind === 'list' ? list.items : []) {
         const address = valueAt(a, 'address');
         const prefix = valueAt(a, 'prefixLength');
@@ -84,7 +80,7 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
     for (const [key, prefixKey] of [['ipAddress', 'prefixLength'], ['ipv6Address', 'ipv6PrefixLength']]) {
       const v = valueAt(iface.value, key);
       const p = valueAt(iface.value, prefixKey);
-      if (v?.kind === 'string') add(name, optionPath(['networking', 'interfaces', name, key]), { value: v.value, origin: v.origin }, p?.kind === 'number' ? p.value : undefined);
+      if (v?.kind === 'string') add(name, showAttrPath(['networking', 'interfaces', name, key]), { value: v.value, origin: v.origin }, p?.kind === 'number' ? p.value : undefined);
     }
   }
 
@@ -93,13 +89,13 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
     const match = valueAt(net.value, 'matchConfig', 'Name');
     const iface = match?.kind === 'string' && /^[^\s*?[]+$/.test(match.value) ? match.value : name;
     const base = ['systemd', 'network', 'networks', name];
-    for (const s of strings(valueAt(net.value, 'address'))) add(iface, optionPath([...base, 'address']), s);
+    for (const s of strings(valueAt(net.value, 'address'))) add(iface, showAttrPath([...base, 'address']), s);
     const list = valueAt(net.value, 'addresses');
     for (const a of list?.kind === 'list' ? list.items : []) {
       for (const path of [['Address'], ['addressConfig', 'Address']])
-        for (const s of strings(valueAt(a, ...path))) add(iface, optionPath([...base, 'addresses', ...path]), s);
+        for (const s of strings(valueAt(a, ...path))) add(iface, showAttrPath([...base, 'addresses', ...path]), s);
     }
-    for (const s of strings(valueAt(net.value, 'networkConfig', 'Address'))) add(iface, optionPath([...base, 'networkConfig', 'Address']), s);
+    for (const s of strings(valueAt(net.value, 'networkConfig', 'Address'))) add(iface, showAttrPath([...base, 'networkConfig', 'Address']), s);
     ips(strings(valueAt(net.value, 'gateway')), gateways);
     ips(strings(valueAt(net.value, 'networkConfig', 'Gateway')), gateways);
     const routes = valueAt(net.value, 'routes');
@@ -113,9 +109,9 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
 
   // WireGuard: the tunnel addresses are the machine's own too (after its LAN addresses).
   for (const [name, wg] of asAttrs(opt('networking.wireguard.interfaces'))?.entries ?? [])
-    for (const s of strings(valueAt(wg.value, 'ips'))) add(name, optionPath(['networking', 'wireguard', 'interfaces', name, 'ips']), s, undefined, true);
+    for (const s of strings(valueAt(wg.value, 'ips'))) add(name, showAttrPath(['networking', 'wireguard', 'interfaces', name, 'ips']), s, undefined, true);
   for (const [name, wg] of asAttrs(opt('networking.wg-quick.interfaces'))?.entries ?? [])
-    for (const s of strings(valueAt(wg.value, 'address'))) add(name, optionPath(['networking', 'wg-quick', 'interfaces', name, 'address']), s, undefined, true);
+    for (const s of strings(valueAt(wg.value, 'address'))) add(name, showAttrPath(['networking', 'wg-quick', 'interfaces', name, 'address']), s, undefined, true);
 
   return { addresses, gateways, nameservers };
 }
