@@ -25,7 +25,6 @@ const HELPERS: Record<string, string> = {
 
 /** Features without their own test file yet: the next session writes these, then deletes the line. */
 const NOT_YET: Record<string, string> = {
-  catalogView: 'not yet: the settings catalog as shown in hover and completion (seen through hover.test.ts and completionNix.test.ts)',
   nixosOptionRenames: 'not yet: hover and completion for renamed NixOS options',
   nixosOptions: 'not yet: NixOS option completion and hover in module files',
   proxmoxFixes: 'not yet: quick fixes for drift against live Proxmox state',
