@@ -146,6 +146,14 @@ function indexItems(index: OptionLookup, path: string[], done: string[], typedSt
   return out;
 }
 
+/** The value a chosen one replaces: the word around the cursor, with its quotes (an editor closes `"` as it is typed). */
+function valueSpan(text: string, offset: number): Span {
+  const start = offset - (/[\w"-]*$/.exec(text.slice(Math.max(0, offset - 200), offset))?.[0].length ?? 0);
+  let end = offset + (/^[\w-]*/.exec(text.slice(offset, offset + 200))?.[0].length ?? 0);
+  if (text[start] === '"' && text[end] === '"' && end > start) end++;
+  return { start, end };
+}
+
 export function completeNixosOption(h: Homelab, uri: string, text: string, offset: number, scopes?: OptionScopes): CompletionItem[] | undefined {
   if (!isModuleFile(h, uri)) return undefined;
   const p = parsedNix(uri, text);
@@ -181,13 +189,13 @@ export function completeNixosOption(h: Homelab, uri: string, text: string, offse
     const doc = path && at?.kind === 'nixos' ? nixosOptionDoc(path) : undefined;
     const enumValues = indexed ? [...(/^(?:null or )?one of (.*)$/.exec(indexed.type)?.[1] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => `"${m[1]}"`) : [];
     if (indexed && (indexed.type === 'boolean' || enumValues.length) && !doc?.values) {
-      const word = /[\w"-]*$/.exec(before)?.[0] ?? '';
       const values = indexed.type === 'boolean' ? ['true', 'false'] : enumValues;
-      return values.map((v, i) => ({ label: v, kind: indexed.type === 'boolean' ? 'value' : 'enum', insertText: v, replace: { start: offset - word.length, end: offset }, sortText: String(i), detail: indexed.type }));
+      const replace = valueSpan(text, offset);
+      return values.map((v, i) => ({ label: v, kind: indexed.type === 'boolean' ? 'value' : 'enum', insertText: v, replace, sortText: String(i), detail: indexed.type }));
     }
     if (!doc?.values) return undefined;
-    const word = /[\w"-]*$/.exec(before)?.[0] ?? '';
-    return doc.values.map((v, i) => ({ label: v, kind: 'value', insertText: v, replace: { start: offset - word.length, end: offset }, sortText: String(i), detail: doc.type }));
+    const replace = valueSpan(text, offset);
+    return doc.values.map((v, i) => ({ label: v, kind: 'value', insertText: v, replace, sortText: String(i), detail: doc.type }));
   }
   const typed = DOTTED_TAIL.exec(before)?.[0] ?? '';
   const typedStart = offset - typed.length;
