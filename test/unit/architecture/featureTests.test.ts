@@ -25,7 +25,6 @@ const HELPERS: Record<string, string> = {
 
 /** Features without their own test file yet: the next session writes these, then deletes the line. */
 const NOT_YET: Record<string, string> = {
-  nixosOptionRenames: 'not yet: hover and completion for renamed NixOS options',
   proxmoxFixes: 'not yet: quick fixes for drift against live Proxmox state',
 };
 

@@ -33,7 +33,7 @@ test('hover on an indexed option: its documentation, where it is declared, and t
     contents: [
       '**services.relay.port**',
       'Port the relay listens on.\n\n*Type:* port · *default:* `7000`',
-      'Declared in relay.nix:9',
+      'Declared in relay.nix:12',
       'Effective on **gw**: `7200` — set forwarding.nix:3',
     ].join('\n\n'),
   });
@@ -73,7 +73,10 @@ test('a dotted path being typed: the options below it, as `path = value;` snippe
     'services.relay.mode [setting] one of "fast", "safe" · default "safe" → "services.relay.mode = $1;" @ 4:3 «services.relay.»',
     'services.relay.peers [setting] list of string · default [ ] → "services.relay.peers = [ $1 ];" @ 4:3 «services.relay.»',
     'services.relay.port [setting] port · default 7000 → "services.relay.port = $1;" @ 4:3 «services.relay.»',
+    'services.relay.hostName → networking.relayName [setting] renamed to networking.relayName → "networking.relayName = $1;" @ 4:3 «services.relay.»',
     'services.relay.listenPort → services.relay.port [setting] renamed to services.relay.port → "services.relay.port = $1;" @ 4:3 «services.relay.»',
+    'services.relay.quick → services.relay.mode [setting] replaced by services.relay.mode → "services.relay.mode = $1;" @ 4:3 «services.relay.»',
+    'services.relay.upstreams → services.relay.peers [setting] an alias of services.relay.peers → "services.relay.peers = [ $1 ];" @ 4:3 «services.relay.»',
   ]);
 });
 
@@ -84,6 +87,8 @@ test('inside `services.relay = { … }`: names relative to the set; on a key tha
     'peers [setting] list of string · default [ ] → "peers = [ $1 ];" @ 8:5 «»',
     'port [setting] port · default 7000 → "port = $1;" @ 8:5 «»',
     'listenPort → port [setting] renamed to services.relay.port → "port = $1;" @ 8:5 «»',
+    'quick → mode [setting] replaced by services.relay.mode → "mode = $1;" @ 8:5 «»',
+    'upstreams → peers [setting] an alias of services.relay.peers → "peers = [ $1 ];" @ 8:5 «»',
   ]);
   assert.deepEqual(completeAt(HOST.replace('mode = "fast"', 'mo$0de = "fast"')), [
     'enable [flag] boolean · default false → "enable" @ 7:5 «mode»',
@@ -91,6 +96,8 @@ test('inside `services.relay = { … }`: names relative to the set; on a key tha
     'peers [setting] list of string · default [ ] → "peers" @ 7:5 «mode»',
     'port [setting] port · default 7000 → "port" @ 7:5 «mode»',
     'listenPort → port [setting] renamed to services.relay.port → "port" @ 7:5 «mode»',
+    'quick → mode [setting] replaced by services.relay.mode → "mode" @ 7:5 «mode»',
+    'upstreams → peers [setting] an alias of services.relay.peers → "peers" @ 7:5 «mode»',
   ]);
 });
 
@@ -125,7 +132,10 @@ test('no option completion in a let binding nor in the settings defaults file; t
     'services.relay.mode [setting] one of "fast", "safe" · default "safe" → "services.relay.mode = $1;" @ 3:5 «services.relay.»',
     'services.relay.peers [setting] list of string · default [ ] → "services.relay.peers = [ $1 ];" @ 3:5 «services.relay.»',
     'services.relay.port [setting] port · default 7000 → "services.relay.port = $1;" @ 3:5 «services.relay.»',
+    'services.relay.hostName → networking.relayName [setting] renamed to networking.relayName → "networking.relayName = $1;" @ 3:5 «services.relay.»',
     'services.relay.listenPort → services.relay.port [setting] renamed to services.relay.port → "services.relay.port = $1;" @ 3:5 «services.relay.»',
+    'services.relay.quick → services.relay.mode [setting] replaced by services.relay.mode → "services.relay.mode = $1;" @ 3:5 «services.relay.»',
+    'services.relay.upstreams → services.relay.peers [setting] an alias of services.relay.peers → "services.relay.peers = [ $1 ];" @ 3:5 «services.relay.»',
   ]);
 });
 

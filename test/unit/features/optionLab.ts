@@ -1,10 +1,12 @@
 // A small fleet for the NixOS option features: one flake machine `gw` built
-// from host.nix and relay.nix, and an option tree of our own (one module
-// declaring `services.relay`, with a renamed and a removed option) kept where
-// a pinned nixpkgs would be, outside the folder. The index is built from it in
-// this thread, through the same scanner the worker runs.
+// from host.nix and forwarding.nix, and an option tree of our own (one module
+// declaring `services.relay`, with options renamed, removed, aliased, changed
+// and moved out of the set) kept where a pinned nixpkgs would be, outside the
+// folder. The index is built from it in this thread, through the same scanner
+// the worker runs.
 import { assemble, scanFiles } from '../../../server/src/model/options/scanTree';
 import { OptionIndex } from '../../../server/src/model/options';
+import type { OptionIndexData } from '../../../server/src/model/options/types';
 import { fixture, type Fixture } from './check';
 
 /** Where the option tree lives: a store path, not a file of the folder. */
@@ -15,6 +17,9 @@ export const RELAY_OPTIONS = `{ config, lib, ... }:
   imports = [
     (lib.mkRenamedOptionModule [ "services" "relay" "listenPort" ] [ "services" "relay" "port" ])
     (lib.mkRemovedOptionModule [ "services" "relay" "legacyMode" ] "The old wire format is gone.")
+    (lib.mkAliasOptionModule [ "services" "relay" "upstreams" ] [ "services" "relay" "peers" ])
+    (lib.mkRenamedOptionModule [ "services" "relay" "hostName" ] [ "networking" "relayName" ])
+    (lib.mkChangedOptionModule [ "services" "relay" "quick" ] [ "services" "relay" "mode" ] (config: if config.services.relay.quick then "fast" else "safe"))
   ];
   options.services.relay = {
     enable = lib.mkEnableOption "the relay";
@@ -64,11 +69,18 @@ export const RELAY_CONFIG = `{ lib, ... }:
 }
 `;
 
+let data: OptionIndexData | undefined;
 let index: OptionIndex | undefined;
 
-/** The index of the option tree (built once). */
+/** What the scanner reads from the option tree (built once). */
+export function relayData(): OptionIndexData {
+  data ??= assemble(scanFiles([RELAY_MODULE], undefined, { readText: (u) => (u === RELAY_MODULE ? RELAY_OPTIONS : undefined) }), 1, 0);
+  return data;
+}
+
+/** The index of the option tree. */
 export function relayIndex(): OptionIndex {
-  index ??= new OptionIndex(assemble(scanFiles([RELAY_MODULE], undefined, { readText: (u) => (u === RELAY_MODULE ? RELAY_OPTIONS : undefined) }), 1, 0));
+  index ??= new OptionIndex(relayData());
   return index;
 }
 
