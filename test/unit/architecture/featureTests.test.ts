@@ -17,10 +17,6 @@ const HELPERS: Record<string, string> = {
   types: 'the plain result types of the features (no behaviour)',
   locate: "what is at an offset, shared by hover, definition, references and rename (tested through them)",
   fieldKinds: 'classifies a setting name for completion (tested through completionNix)',
-  edits: 'builds minimal text edits for code actions and New Container (tested in frontDoor.test.ts and through codeActions)',
-  nixDoc: 'queries over a parsed Nix profile (settings blocks, cursor context), used by every Nix feature (nixContextAt in frontDoor.test.ts)',
-  yamlDoc: 'queries over the inventory text (key path, cursor context), used by the YAML features (yamlContextAt in frontDoor.test.ts)',
-  homelabInfo: 'model queries (free and taken addresses, networks, owners) that completion, inlay hints and New Container answer from (freeAddresses in frontDoor.test.ts)',
 };
 
 function modules(): string[] {
@@ -40,5 +36,6 @@ test('every feature module has test/unit/features/<module>.test.ts', () => {
 test('the helper list names only modules that exist, each with what it is', () => {
   const all = new Set(modules());
   assert.deepEqual(Object.keys(HELPERS).filter((m) => !all.has(m)), []);
+  assert.deepEqual(Object.keys(HELPERS).filter(hasTest), [], 'a module with its own test file leaves the helper list');
   for (const [m, why] of Object.entries(HELPERS)) assert.ok(why.length > 20, m);
 });

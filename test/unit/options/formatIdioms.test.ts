@@ -1,4 +1,4 @@
-// Idioms of test/fixtures/options/idioms3 (measured on nixpkgs' docker, forgejo,
+// Idioms of test/fixtures/options/format-idioms (measured on nixpkgs' docker, forgejo,
 // nix.nix, network-interfaces, acme and wireguard modules): `pkgs.formats.<fmt>
 // { … }` types read as nixpkgs describes them and known as freeform (a format
 // not modelled, or arguments not known, stay unknown); a type renamed with
@@ -16,7 +16,7 @@ import { memoryHost } from '../../../server/src/model/host';
 import { Workspace } from '../../../server/src/model/workspace';
 import { fixtureRoot } from './helpers';
 
-const modulesRoot = path.join(fixtureRoot, 'idioms3', 'modules');
+const modulesRoot = path.join(fixtureRoot, 'format-idioms', 'modules');
 
 let cached: OptionIndexData | undefined;
 function index(): OptionIndexData {

@@ -1,4 +1,4 @@
-// Renames and removals declared inside submodules (test/fixtures/options/idioms4,
+// Renames and removals declared inside submodules (test/fixtures/options/rename-idioms,
 // measured on nixpkgs' network-interfaces: `networking.interfaces.<name>.ip4`
 // → `….ipv4.addresses` lives in the interface submodule's `imports`): indexed
 // below the submodule's path with its `<name>` / `*` segments, from a function
@@ -16,7 +16,7 @@ import { Workspace } from '../../../server/src/model/workspace';
 import { LineIndex } from '../../../server/src/syntax/lineIndex';
 import { fixtureRoot } from './helpers';
 
-const modulesRoot = path.join(fixtureRoot, 'idioms4', 'modules');
+const modulesRoot = path.join(fixtureRoot, 'rename-idioms', 'modules');
 
 let cached: OptionIndexData | undefined;
 function data(): OptionIndexData {

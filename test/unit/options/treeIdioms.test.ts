@@ -1,4 +1,4 @@
-// Idioms of real module trees, read from test/fixtures/options/idioms (a
+// Idioms of real module trees, read from test/fixtures/options/tree-idioms (a
 // small NixOS-shaped tree: nixos/lib next to nixos/modules): option types that
 // come from the `utils` module argument (systemd.services & co.), submodules
 // assembled from lists of modules with `imports` and `{ name, ... }:`
@@ -15,7 +15,7 @@ import { assemble, buildIndexInline, FileTextHost, knownModuleArgs, listNixFiles
 import type { OptionIndexData } from '../../../server/src/model/options/types';
 import { fixtureRoot } from './helpers';
 
-const treeRoot = path.join(fixtureRoot, 'idioms', 'nixos');
+const treeRoot = path.join(fixtureRoot, 'tree-idioms', 'nixos');
 const modulesRoot = path.join(treeRoot, 'modules');
 
 let cached: OptionIndexData | undefined;
