@@ -1,7 +1,7 @@
 // A homelab with one machine on a /29 network (three addresses left free),
 // for tests that fill the network, edit the one profile or break the
 // inventory: the files, the workspace built on them, and an edit applied.
-import { memoryHost } from '../../../server/src/model/host';
+import { memoryHost } from '../memoryHost';
 import { Workspace } from '../../../server/src/model/workspace';
 import type { TextEdit } from '../../../server/src/features/types';
 

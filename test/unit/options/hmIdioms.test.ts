@@ -10,9 +10,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildIndexInline, listNixFiles } from '../../../server/src/model/options/scanTree';
+import { listNixFiles } from '../../../server/src/model/options/scanTree';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
-import { fixtureRoot } from './helpers';
+import { buildIndexInline, fixtureRoot } from './helpers';
 
 const modulesRoot = path.join(fixtureRoot, 'hm-idioms', 'modules');
 

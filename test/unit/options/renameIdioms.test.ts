@@ -8,13 +8,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { buildIndexInline, listNixFiles, OptionIndex } from '../../../server/src/model/options';
+import { listNixFiles, OptionIndex } from '../../../server/src/model/options';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
 import { checkAll } from '../../../server/src/checks/run';
-import { memoryHost } from '../../../server/src/model/host';
+import { memoryHost } from '../memoryHost';
 import { Workspace } from '../../../server/src/model/workspace';
 import { LineIndex } from '../../../server/src/syntax/lineIndex';
-import { fixtureRoot } from './helpers';
+import { buildIndexInline, fixtureRoot } from './helpers';
 
 const modulesRoot = path.join(fixtureRoot, 'rename-idioms', 'modules');
 

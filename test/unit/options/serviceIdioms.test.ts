@@ -9,10 +9,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { buildIndexInline, listNixFiles, OptionIndex } from '../../../server/src/model/options';
+import { listNixFiles, OptionIndex } from '../../../server/src/model/options';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
 import { stringLiteralText } from '../../../server/src/model/options/render';
-import { fixtureRoot } from './helpers';
+import { buildIndexInline, fixtureRoot } from './helpers';
 
 const modulesRoot = path.join(fixtureRoot, 'service-idioms', 'modules');
 

@@ -11,9 +11,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { assemble, buildIndexInline, FileTextHost, knownModuleArgs, listNixFiles, scanFiles } from '../../../server/src/model/options/scanTree';
+import { assemble, FileTextHost, knownModuleArgs, listNixFiles, scanFiles } from '../../../server/src/model/options/scanTree';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
-import { fixtureRoot } from './helpers';
+import { buildIndexInline, fixtureRoot } from './helpers';
 
 const treeRoot = path.join(fixtureRoot, 'tree-idioms', 'nixos');
 const modulesRoot = path.join(treeRoot, 'modules');

@@ -16,15 +16,6 @@ export interface OptionLookup {
   renamesUnder(prefix: readonly string[]): RenameMatch[];
 }
 
-/** The nearest option at or above a path (a setting inside `settings = { … }` belongs to `settings`), in an index or a union. */
-export function enclosingOption(index: OptionLookup, path: readonly string[]): { option: OptionDecl; rest: string[] } | undefined {
-  for (let i = path.length; i > 0; i--) {
-    const o = index.lookup(path.slice(0, i));
-    if (o) return { option: o, rest: path.slice(i) };
-  }
-  return undefined;
-}
-
 export class OptionUnion implements OptionLookup {
   constructor(readonly parts: readonly OptionLookup[]) {}
 

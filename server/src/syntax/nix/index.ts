@@ -8,19 +8,7 @@ export type { Expr, Node, Binding, AttrDef, Inherit, AttrPath, AttrName } from '
 export { forEachChild } from './ast';
 export type { Comment, TokenTable } from './tokens';
 export { Tok } from './tokens';
-export {
-  nodeAt,
-  ancestors,
-  enclosingBinding,
-  attrNameText,
-  bindingKeys,
-  bindingPath,
-  keySpan,
-  valueSpan,
-  docComments,
-  commentText,
-  bindingDoc,
-} from './navigate';
+export { nodeAt, attrNameText, bindingKeys, bindingPath } from './navigate';
 export { detectUnparseable } from './detect';
 export { analyzeScopes, GLOBAL_NAMES, type ScopeDiagnostic, type ScopeCode, type ScopeResult, type VariableReference } from './scopes';
 export { NixEvaluator, resolveUri, type EvalHost, type EvalOptions } from './eval/evaluator';
