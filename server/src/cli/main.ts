@@ -11,7 +11,7 @@ import { pathToUri, uriToPath } from '../model/uri';
 import { Workspace } from '../model/workspace';
 import { LineIndex } from '../syntax/lineIndex';
 import { formatJson, formatSarif, formatText, locate } from './formats';
-import { settingsFromVscode } from './vscodeSettings';
+import { openFolder } from './folder';
 import { baseProfileRows, deployListNotes, imageRows, formatMachinesText, formatStoppedText, machineRows, nixEvalLines, stoppedRows } from './machines';
 import { evaluateMachineNames } from '../nixEval/evaluate';
 import { treeKey } from '../nixEval/treeKey';
@@ -73,24 +73,13 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     else folder = arg;
   }
   if (!(listMachines ? ['text', 'json'] : ['text', 'json', 'sarif']).includes(format)) return usage(err, `unknown format ${format}`);
-  const root = path.resolve(folder ?? '.');
-  let isDir = false;
-  try {
-    isDir = fs.statSync(root).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) return usage(err, `${folder ?? root} is not a folder`);
+  const opened = openFolder(folder);
+  if ('problem' in opened) return usage(err, opened.problem);
+  const root = opened.root;
 
   const rootUri = pathToUri(root);
   const ws = new Workspace(nodeFsHost());
-  let vscode: string | undefined;
-  try {
-    vscode = fs.readFileSync(path.join(root, '.vscode', 'settings.json'), 'utf8');
-  } catch {
-    vscode = undefined;
-  }
-  ws.addFolder(rootUri, settingsFromVscode(vscode));
+  ws.addFolder(rootUri, opened.settings);
   let homelabs = ws.homelabs();
   if (withNix && fs.existsSync(path.join(root, 'flake.nix'))) {
     // In CI the evaluation is awaited: the listing then includes what Nix found.

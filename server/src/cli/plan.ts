@@ -4,8 +4,6 @@
 // on disk, both built by the same model; printed as text or JSON.
 // Exit code 0 when the plan is printed (an empty plan says "no changes"),
 // 2 on a usage error or a git problem (message on stderr).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { deployPlan, isCompletePlan } from '../checks/plan/deployPlan';
 import { formatPlanText } from '../checks/plan/planText';
 import { defaultSince } from '../model/gitHost';
@@ -14,7 +12,7 @@ import { buildAtRevision } from '../model/revisionBuild';
 import { unreadableFiles } from '../model/unreadable';
 import { pathToUri } from '../model/uri';
 import { Workspace } from '../model/workspace';
-import { settingsFromVscode } from './vscodeSettings';
+import { openFolder } from './folder';
 
 export const PLAN_USAGE = `usage: homelab-check plan [folder] [--since REV] [--machine NAME]... [--format text|json]
 
@@ -72,22 +70,9 @@ export async function planMain(argv: string[], out: (s: string) => void, err: (s
   }
   if (!['text', 'json'].includes(format)) return usage(`unknown format ${format}`);
   if (since !== undefined && (since === '' || since.startsWith('-'))) return usage(`not a revision: ${JSON.stringify(since)}`);
-  const root = path.resolve(folder ?? '.');
-  let isDir = false;
-  try {
-    isDir = fs.statSync(root).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) return usage(`${folder ?? root} is not a folder`);
-
-  let vscode: string | undefined;
-  try {
-    vscode = fs.readFileSync(path.join(root, '.vscode', 'settings.json'), 'utf8');
-  } catch {
-    vscode = undefined;
-  }
-  const settings = settingsFromVscode(vscode);
+  const opened = openFolder(folder);
+  if ('problem' in opened) return usage(opened.problem);
+  const { root, settings } = opened;
   const revision = since ?? defaultSince(root);
   const before = buildAtRevision(root, revision, settings);
   if ('error' in before) {

@@ -8,6 +8,7 @@ import type { Homelab } from '../model/homelab';
 import { docCommentAt, enumFromDoc } from '../model/nixText';
 import type { SettingsBlock } from '../model/profiles';
 import type { Workspace } from '../model/workspace';
+import { nixString, showAttrName } from '../syntax/valueText';
 import { identName, keysOf, literalOf, parsedNix, topSet, unparen } from './nixDoc';
 
 const views = new WeakMap<Catalog, { text: string | undefined; view: Catalog }>();
@@ -66,16 +67,16 @@ export function catalogFor(ws: Workspace, h: Homelab): Catalog {
   views.set(h.catalog, { text, view });
   return view;
 }
-/** Nix text of a plain value (for defaults shown in docs and inserted values). */
+/** Nix text of a plain value (for defaults shown in docs and inserted values); strings and names as `valueText` writes them. */
 export function nixText(v: unknown): string {
   if (v === undefined) return '…';
   if (v === null) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return nixString(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return v.length ? `[ ${v.map(nixText).join(' ')} ]` : '[ ]';
   if (typeof v === 'object') {
     const e = Object.entries(v as Record<string, unknown>);
-    return e.length ? `{ ${e.map(([k, x]) => `${k} = ${nixText(x)};`).join(' ')} }` : '{ }';
+    return e.length ? `{ ${e.map(([k, x]) => `${showAttrName(k)} = ${nixText(x)};`).join(' ')} }` : '{ }';
   }
   return String(v);
 }

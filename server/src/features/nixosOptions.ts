@@ -22,6 +22,7 @@ import type { Workspace } from '../model/workspace';
 import { fileKinds, homeManagerPath, type OptionKind, type OptionScopes } from '../model/options/scopes';
 import { OptionUnion, type OptionLookup } from '../model/options/union';
 import type { Span, Value } from '../syntax/value';
+import { valueText } from '../syntax/valueText';
 import { fileLine } from './describe';
 import { isOldName, optionSummary, renameHover, renameItems, valueSnippet } from './nixosOptionRenames';
 import { contains, parsedNix } from './nixDoc';
@@ -145,6 +146,14 @@ function indexItems(index: OptionLookup, path: string[], done: string[], typedSt
   return out;
 }
 
+/** The value a chosen one replaces: the word around the cursor, with its quotes (an editor closes `"` as it is typed). */
+function valueSpan(text: string, offset: number): Span {
+  const start = offset - (/[\w"-]*$/.exec(text.slice(Math.max(0, offset - 200), offset))?.[0].length ?? 0);
+  let end = offset + (/^[\w-]*/.exec(text.slice(offset, offset + 200))?.[0].length ?? 0);
+  if (text[start] === '"' && text[end] === '"' && end > start) end++;
+  return { start, end };
+}
+
 export function completeNixosOption(h: Homelab, uri: string, text: string, offset: number, scopes?: OptionScopes): CompletionItem[] | undefined {
   if (!isModuleFile(h, uri)) return undefined;
   const p = parsedNix(uri, text);
@@ -180,13 +189,13 @@ export function completeNixosOption(h: Homelab, uri: string, text: string, offse
     const doc = path && at?.kind === 'nixos' ? nixosOptionDoc(path) : undefined;
     const enumValues = indexed ? [...(/^(?:null or )?one of (.*)$/.exec(indexed.type)?.[1] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => `"${m[1]}"`) : [];
     if (indexed && (indexed.type === 'boolean' || enumValues.length) && !doc?.values) {
-      const word = /[\w"-]*$/.exec(before)?.[0] ?? '';
       const values = indexed.type === 'boolean' ? ['true', 'false'] : enumValues;
-      return values.map((v, i) => ({ label: v, kind: indexed.type === 'boolean' ? 'value' : 'enum', insertText: v, replace: { start: offset - word.length, end: offset }, sortText: String(i), detail: indexed.type }));
+      const replace = valueSpan(text, offset);
+      return values.map((v, i) => ({ label: v, kind: indexed.type === 'boolean' ? 'value' : 'enum', insertText: v, replace, sortText: String(i), detail: indexed.type }));
     }
     if (!doc?.values) return undefined;
-    const word = /[\w"-]*$/.exec(before)?.[0] ?? '';
-    return doc.values.map((v, i) => ({ label: v, kind: 'value', insertText: v, replace: { start: offset - word.length, end: offset }, sortText: String(i), detail: doc.type }));
+    const replace = valueSpan(text, offset);
+    return doc.values.map((v, i) => ({ label: v, kind: 'value', insertText: v, replace, sortText: String(i), detail: doc.type }));
   }
   const typed = DOTTED_TAIL.exec(before)?.[0] ?? '';
   const typedStart = offset - typed.length;
@@ -234,25 +243,15 @@ function machinesOf(h: Homelab, uri: string): NixosMachine[] {
   return [...h.nixosMachines.values()].filter((m) => m.moduleFiles.includes(uri));
 }
 
-function valueText(v: Value, depth = 0): string {
-  if (depth > 3) return '…';
-  switch (v.kind) {
-    case 'string':
-      return JSON.stringify(v.value);
-    case 'number':
-    case 'boolean':
-      return String(v.value);
-    case 'null':
-      return 'null';
-    case 'path':
-      return v.value.slice(v.value.lastIndexOf('/') + 1);
-    case 'list':
-      return v.items.length > 8 ? `[ ${v.items.slice(0, 8).map((i) => valueText(i, depth + 1)).join(' ')} … ]` : `[ ${v.items.map((i) => valueText(i, depth + 1)).join(' ')} ]`;
-    case 'attrs':
-      return `{ ${[...v.entries].slice(0, 6).map(([k, e]) => `${k} = ${valueText(e.value, depth + 1)};`).join(' ')}${v.entries.size > 6 ? ' …' : ''} }`;
-    case 'unknown':
-      return `(not known statically: ${v.reason})`;
-  }
+/** An effective value, short enough for a hover line. */
+function effectiveText(v: Value): string {
+  return valueText(v, {
+    path: (p) => p.value.slice(p.value.lastIndexOf('/') + 1),
+    unknown: (u) => `(not known statically: ${u.reason})`,
+    maxDepth: 3,
+    maxItems: 8,
+    maxEntries: 6,
+  });
 }
 
 /** The option path a module sets at `offset` (up to the name under the cursor), with the hive node it is in, the key's span and the file's options there. */
@@ -301,7 +300,7 @@ export function hoverNixosOption(ws: Workspace, h: Homelab, uri: string, offset:
     const e = onMachine && effectiveOption(m.configs, onMachine);
     if (!e) continue;
     const where = e.defs.slice(0, 4).map((o) => (o.uri === uri ? 'here' : fileLine(ws, h, o.uri, o.span.start)));
-    parts.push(`Effective on **${m.name}**: \`${valueText(e.value)}\` — set ${where.join(', ')}${e.defs.length > 4 ? ' …' : ''}`);
+    parts.push(`Effective on **${m.name}**: \`${effectiveText(e.value)}\` — set ${where.join(', ')}${e.defs.length > 4 ? ' …' : ''}`);
   }
   return { contents: parts.join('\n\n'), span };
 }

@@ -57,33 +57,34 @@ export function addressOccurrences(ws: Workspace, h: Homelab, text: string): Loc
   return dedupe(out).sort((x, y) => (x.uri === y.uri ? x.span.start - y.span.start : x.uri < y.uri ? -1 : 1));
 }
 
+type NameKind = 'service' | 'container' | 'host' | 'network';
+
+/** Where the inventory declares a name: its key under services, containers, hosts or networks. */
+function nameDeclaration(ws: Workspace, h: Homelab, kind: NameKind, name: string): Location | undefined {
+  const inv = h.inventory;
+  const d = kind === 'service' ? inv?.services.get(name) : kind === 'container' ? inv?.containers.get(name) : kind === 'host' ? inv?.hosts.get(name) : inv?.networks.get(name);
+  return d && { uri: d.keyOrigin.uri, span: innerSpan(ws, d.keyOrigin.uri, d.keyOrigin.span) };
+}
+
 /** Every place of a name in the inventory (declaration first). */
-export function nameOccurrences(ws: Workspace, h: Homelab, kind: 'service' | 'container' | 'host' | 'network', name: string): Location[] {
+export function nameOccurrences(ws: Workspace, h: Homelab, kind: NameKind, name: string): Location[] {
   const inv = h.inventory;
   if (!inv) return [];
   const out: Location[] = [];
   const at = (o: { uri: string; span: Span }): void => {
     out.push({ uri: o.uri, span: innerSpan(ws, o.uri, o.span) });
   };
+  const d = nameDeclaration(ws, h, kind, name);
+  if (d) out.push(d);
   if (kind === 'service') {
-    const d = inv.services.get(name);
-    if (d) at(d.keyOrigin);
     for (const c of inv.containers.values()) for (const s of c.services) if (s.value === name) at(s.origin);
   }
   if (kind === 'container') {
-    const d = inv.containers.get(name);
-    if (d) at(d.keyOrigin);
     for (const s of inv.services.values()) if (s.proxy?.value === name) at(s.proxy.origin);
   }
   if (kind === 'host') {
-    const d = inv.hosts.get(name);
-    if (d) at(d.keyOrigin);
     for (const c of inv.containers.values()) if (c.host?.value === name) at(c.host.origin);
     for (const s of inv.services.values()) if (s.proxy?.value === name) at(s.proxy.origin);
-  }
-  if (kind === 'network') {
-    const d = inv.networks.get(name);
-    if (d) at(d.keyOrigin);
   }
   return dedupe(out);
 }
@@ -108,7 +109,11 @@ export function references(ws: Workspace, uri: string, offset: number, includeDe
   const h = ws.homelabFor(uri);
   const t = thingAt(ws, h, uri, offset);
   if (!t || !h) return [];
-  const out = occurrences(ws, h, t, cancelled);
+  let out = occurrences(ws, h, t, cancelled);
+  if (!includeDeclaration && (t.kind === 'service' || t.kind === 'container' || t.kind === 'host' || t.kind === 'network')) {
+    const d = nameDeclaration(ws, h, t.kind, t.name);
+    if (d) out = out.filter((l) => l.uri !== d.uri || l.span.start !== d.span.start);
+  }
   if (t.kind === 'setting' && includeDeclaration) {
     const def = catalogFor(ws, h)[t.block].get(t.key)?.definition;
     if (def) out.unshift(def);

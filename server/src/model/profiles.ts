@@ -1,7 +1,7 @@
 // A container profile as the model sees it: the evaluated file, its
 // `systemSettings` / `userSettings` blocks (effective, after `//` merges), and
 // helpers to find one setting with the chain of places that set it.
-import type { Entry, Origin, Value } from '../syntax/value';
+import { asAttrs, type Entry, type Origin, type Value } from '../syntax/value';
 import { basenameUri } from './uri';
 
 export type SettingsBlock = 'systemSettings' | 'userSettings';
@@ -28,18 +28,14 @@ export function profileNameOf(uri: string): string {
   return basenameUri(uri).replace(/\.nix$/, '').replace(/-config$/, '');
 }
 
-function attrs(v: Value | undefined): Extract<Value, { kind: 'attrs' }> | undefined {
-  return v && v.kind === 'attrs' ? v : undefined;
-}
-
 export function makeProfile(uri: string, value: Value | undefined, deps: string[]): Profile {
-  const top = attrs(value);
+  const top = asAttrs(value);
   return {
     uri,
     name: profileNameOf(uri),
     value,
-    system: attrs(top?.entries.get('systemSettings')?.value),
-    user: attrs(top?.entries.get('userSettings')?.value),
+    system: asAttrs(top?.entries.get('systemSettings')?.value),
+    user: asAttrs(top?.entries.get('userSettings')?.value),
     deps,
   };
 }

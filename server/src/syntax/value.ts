@@ -74,6 +74,14 @@ export function asAttrs(v: Value | undefined): AttrsValue | undefined {
   return v?.kind === 'attrs' ? v : undefined;
 }
 
+/**
+ * A string value's text and where it was written, as a fresh pair (not the
+ * node itself, so it can be kept or serialised without the tree's fields).
+ */
+export function asString(v: Value | undefined): { value: string; origin: Origin } | undefined {
+  return v?.kind === 'string' ? { value: v.value, origin: v.origin } : undefined;
+}
+
 /** The value at an attribute path, through attribute sets only (undefined where a step is not a set or has no such key). */
 export function valueAt(v: Value | undefined, ...path: string[]): Value | undefined {
   for (const k of path) v = asAttrs(v)?.entries.get(k)?.value;

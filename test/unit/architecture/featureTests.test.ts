@@ -1,8 +1,8 @@
 // Every feature module in server/src/features has its own in-process test at
 // test/unit/features/<module>.test.ts (a folder counts as one module), so a
 // feature's tests are found by its name. Helper modules, which give no answer
-// of their own to the editor, are listed with the reason; features whose test
-// is still to be written are listed as "not yet" and must shrink, never grow.
+// of their own to the editor, are listed with the reason; every other module
+// has its test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -17,18 +17,6 @@ const HELPERS: Record<string, string> = {
   types: 'the plain result types of the features (no behaviour)',
   locate: "what is at an offset, shared by hover, definition, references and rename (tested through them)",
   fieldKinds: 'classifies a setting name for completion (tested through completionNix)',
-  edits: 'builds minimal text edits for code actions and New Container (tested in frontDoor.test.ts and through codeActions)',
-  nixDoc: 'queries over a parsed Nix profile (settings blocks, cursor context), used by every Nix feature (nixContextAt in frontDoor.test.ts)',
-  yamlDoc: 'queries over the inventory text (key path, cursor context), used by the YAML features (yamlContextAt in frontDoor.test.ts)',
-  homelabInfo: 'model queries (free and taken addresses, networks, owners) that completion, inlay hints and New Container answer from (freeAddresses in frontDoor.test.ts)',
-};
-
-/** Features without their own test file yet: the next session writes these, then deletes the line. */
-const NOT_YET: Record<string, string> = {
-  catalogView: 'not yet: the settings catalog as shown in hover and completion (seen through hover.test.ts and completionNix.test.ts)',
-  nixosOptionRenames: 'not yet: hover and completion for renamed NixOS options',
-  nixosOptions: 'not yet: NixOS option completion and hover in module files',
-  proxmoxFixes: 'not yet: quick fixes for drift against live Proxmox state',
 };
 
 function modules(): string[] {
@@ -41,18 +29,13 @@ function modules(): string[] {
 const hasTest = (m: string): boolean => existsSync(path.join(tests, `${m}.test.ts`));
 
 test('every feature module has test/unit/features/<module>.test.ts', () => {
-  const missing = modules().filter((m) => !(m in HELPERS) && !(m in NOT_YET) && !hasTest(m));
+  const missing = modules().filter((m) => !(m in HELPERS) && !hasTest(m));
   assert.deepEqual(missing, [], 'write the test, or (for a module that gives no answer of its own) list it in HELPERS with the reason');
 });
 
-test('the allow-lists name only modules that exist, and "not yet" only modules still without a test', () => {
+test('the helper list names only modules that exist, each with what it is', () => {
   const all = new Set(modules());
-  assert.deepEqual([...Object.keys(HELPERS), ...Object.keys(NOT_YET)].filter((m) => !all.has(m)), []);
-  assert.deepEqual(Object.keys(NOT_YET).filter(hasTest), [], 'a module with its test file leaves NOT_YET');
-  assert.deepEqual(Object.keys(HELPERS).filter((m) => m in NOT_YET), []);
-});
-
-test('every NOT_YET reason says "not yet", every helper reason says what it is', () => {
-  for (const [m, why] of Object.entries(NOT_YET)) assert.match(why, /^not yet: /, m);
+  assert.deepEqual(Object.keys(HELPERS).filter((m) => !all.has(m)), []);
+  assert.deepEqual(Object.keys(HELPERS).filter(hasTest), [], 'a module with its own test file leaves the helper list');
   for (const [m, why] of Object.entries(HELPERS)) assert.ok(why.length > 20, m);
 });

@@ -1,11 +1,13 @@
 // Completion's front door, called on the analysis directly: a Nix profile goes
 // to the profile side, the inventory to the YAML side, an empty profile gets
-// the whole new-profile snippet, any other file nothing.
+// the whole new-profile snippet, any other file nothing; a new profile's
+// address offers the free ones first; an inventory entry the keys it lacks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { completion } from '../../../server/src/features/completion';
 import { completionLines, fixture } from './check';
 import { FILES } from './lab';
+import * as one from './oneMachineLab';
 
 function completeAt(files: Record<string, string>): string[] {
   const fx = fixture(files);
@@ -64,4 +66,25 @@ test('an empty new profile: the shipped profile snippet, filled with its name, a
 
 test('a file that is neither Nix nor YAML gets nothing', () => {
   assert.deepEqual(completeAt({ ...FILES, 'notes.txt': 'ip $0' }), []);
+});
+
+test('completion in a new profile offers the free address first, and never one a profile already writes', () => {
+  const ws = one.workspace({ 'profiles/LXC_b-config.nix': one.A.replace('"a"', '"b"').replace('10.0.0.3', '10.0.0.4') });
+  const t = one.A.replace('"a"', '"c"').replace('"10.0.0.3"', '""');
+  const uri = `${one.ROOT}/profiles/LXC_c-config.nix`;
+  ws.setDocument(uri, t, 1);
+  const items = completion(ws, uri, t.indexOf('ipAddress = "') + 13);
+  assert.deepEqual(items.map((i) => i.label), ['10.0.0.5', '10.0.0.6']);
+});
+
+test('inventory keys: an entry offers the keys it does not have yet; the top level offers missing sections', () => {
+  const ws = one.workspace();
+  const uri = `${one.ROOT}/homelab.yaml`;
+  const t = one.INV.replace('    kind: proxmox\n', '    kind: proxmox\n    \n');
+  ws.setDocument(uri, t, 2);
+  const items = completion(ws, uri, t.indexOf('proxmox\n    \n') + 'proxmox\n    '.length);
+  assert.deepEqual(items.map((i) => i.label), ['description', 'proxmox']);
+  const top = `${one.INV}\n`;
+  ws.setDocument(uri, top, 3);
+  assert.deepEqual(completion(ws, uri, top.length).map((i) => i.label), ['version', 'domain', 'localDomain', 'deploy']);
 });

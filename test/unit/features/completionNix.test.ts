@@ -1,9 +1,10 @@
 // Profile-side completion (completeNix), called on the analysis directly: a
 // flag's values, an import path among the sibling profiles, and setting keys
-// from the catalog without the ones the block already sets.
+// from the catalog without the ones the block already sets; relPath, the
+// import path written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completeNix } from '../../../server/src/features/completionNix';
+import { completeNix, relPath } from '../../../server/src/features/completionNix';
 import { neverCancelled } from '../../../server/src/features/types';
 import { completionLines, fixture } from './check';
 import { FILES } from './lab';
@@ -34,4 +35,10 @@ test('a key being typed: catalog settings as snippets, the matching one ranked f
   // Flags insert a true/false choice.
   assert.ok(items.includes('acmeEnable [flag] boolean · default false → "acmeEnable = ${1|true,false|};" @ 7:5 «ipAdd»'));
   assert.ok(!items.some((l) => l.startsWith('hostname ')), 'hostname is set in this block already');
+});
+
+test('relPath: sibling, parent and nested paths', () => {
+  assert.equal(relPath('file:///r/profiles', 'file:///r/profiles/a.nix'), './a.nix');
+  assert.equal(relPath('file:///r/profiles', 'file:///r/lib/defaults.nix'), '../lib/defaults.nix');
+  assert.equal(relPath('file:///r', 'file:///r/profiles/x-config.nix'), './profiles/x-config.nix');
 });

@@ -1,11 +1,14 @@
 // Go to definition, called on the analysis directly: a setting → the base
 // profile's line, an address → the inventory's declaration, a service and a
-// host → their inventory keys, a container key → its profile, an import → the file.
+// host → their inventory keys, a container key → its profile, an import → the file,
+// a secret → its binding (and hover names the secret's source, never its value).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { definition } from '../../../server/src/features/definition';
 import { fixture, place } from './check';
 import { labWith } from './lab';
+import { hover } from '../../../server/src/features/hover';
+import * as one from './oneMachineLab';
 
 function definitionAt(files: Record<string, string>): string[] {
   const fx = fixture(files);
@@ -32,4 +35,18 @@ test('a container key goes to its profile; an import path to the imported file',
 
 test('a network key has no further definition', () => {
   assert.deepEqual(definitionAt(labWith('homelab.yaml', 'lan', 1)), []);
+});
+
+test('definition of secrets.x lands on its binding when the secrets file is readable; hover says where the value comes from', () => {
+  const prof = one.A.replace('  base = import ./LXC-base-config.nix;\n', '  base = import ./LXC-base-config.nix;\n  secrets = import ../secrets/s.nix;\n').replace('    hostname = "a";\n', '    hostname = "a";\n    notificationToEmail = secrets.alertEmail;\n');
+  const ws = one.workspace({ 'profiles/LXC_a-config.nix': prof, 'secrets/s.nix': '{\n  alertEmail = "ops@example.com";\n}\n' });
+  const uri = `${one.ROOT}/profiles/LXC_a-config.nix`;
+  const at = prof.indexOf('alertEmail') + 2;
+  const defs = definition(ws, uri, at);
+  assert.deepEqual(defs, [{ uri: `${one.ROOT}/secrets/s.nix`, span: { start: 4, end: 14 } }]);
+  assert.match(hover(ws, uri, at)?.contents ?? '', /alertEmail\*\* from `secrets\/s\.nix` — readable/);
+  const h = hover(ws, uri, prof.indexOf('notificationToEmail') + 2);
+  // The value itself never appears (issue 9: nothing read from secrets/ is shown); its source is named.
+  assert.match(h?.contents ?? '', /Effective value: `<secret from s\.nix>` — set here/);
+  assert.doesNotMatch(h?.contents ?? '', /ops@example\.com/);
 });

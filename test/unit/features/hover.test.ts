@@ -1,10 +1,12 @@
 // Hover, called on the analysis directly: a setting's documentation and the
-// chain it overrides, an address's owner, an inventory service and host.
+// chain it overrides, an address's owner (a gateway's owner undeclared), an
+// inventory service and host.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hover } from '../../../server/src/features/hover';
 import { covered, fixture } from './check';
 import { labWith } from './lab';
+import * as one from './oneMachineLab';
 
 function hoverAt(files: Record<string, string>): { contents: string; at: string } | undefined {
   const fx = fixture(files);
@@ -48,4 +50,13 @@ test('a host named by a container: kind, address and the containers it carries',
 test('nothing to say in a comment or on punctuation', () => {
   const files = labWith('profiles/LXC_web-config.nix', '{\n  systemSettings', 0);
   assert.equal(hoverAt(files), undefined);
+});
+
+test('hover on a gateway address in the inventory names the host that owns it', () => {
+  const ws = one.workspace();
+  const uri = `${one.ROOT}/homelab.yaml`;
+  const h = hover(ws, uri, one.INV.indexOf('gateway: 10.0.0.1') + 11);
+  assert.match(h?.contents ?? '', /\*\*10\.0\.0\.1\*\* · no owner declared in network `lan` \(10\.0\.0\.0\/29\)/);
+  const pve = hover(ws, uri, one.INV.indexOf('ip: 10.0.0.2') + 5);
+  assert.match(pve?.contents ?? '', /host `pve` on network `lan`/);
 });

@@ -42,3 +42,14 @@ test('a service: its key under services and the container that runs it', () => {
 test('nothing is referenced from a comment-free punctuation spot', () => {
   assert.deepEqual(referencesAt(labWith('profiles/LXC_web-config.nix', '{\n  systemSettings')), []);
 });
+
+test('without the declaration: a host, a service, a network and a container leave out their own key', () => {
+  assert.deepEqual(referencesAt(labWith('homelab.yaml', 'pve1', 1), false), ['homelab.yaml:12:11 «pve1»', 'homelab.yaml:16:11 «pve1»']);
+  assert.deepEqual(referencesAt(labWith('homelab.yaml', 'site', 2), false), ['homelab.yaml:14:16 «site»']);
+  assert.deepEqual(referencesAt(labWith('homelab.yaml', 'lan', 1), false), []);
+  assert.deepEqual(referencesAt(labWith('homelab.yaml', 'LXC_web', 1), false), []);
+});
+
+test('without the declaration, a use of a name still lists the other uses', () => {
+  assert.deepEqual(referencesAt(labWith('homelab.yaml', 'pve1', 1, 1), false), ['homelab.yaml:12:11 «pve1»', 'homelab.yaml:16:11 «pve1»']);
+});

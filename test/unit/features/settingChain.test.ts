@@ -33,3 +33,12 @@ test('a value read from a secrets file shows where it comes from, never the valu
   const chain = chainOf(files, 'systemSettings', 'notificationToEmail');
   assert.deepEqual(chain, ['profiles/LXC_web-config.nix:8:5 «notificationToEmail» = <secret from mail.nix>']);
 });
+
+test('a setting set twice in one chain of `//`: the right one, the middle one, then the base', () => {
+  const profile = WEB.replace('base.systemSettings // {\n    hostname = "web";', 'base.systemSettings // {\n    hostname = "mid";\n  } // {\n    $0hostname = "web";');
+  assert.deepEqual(chainOf({ ...FILES, 'profiles/LXC_web-config.nix': profile }, 'systemSettings', 'hostname'), [
+    'profiles/LXC_web-config.nix:8:5 «hostname» = "web"',
+    'profiles/LXC_web-config.nix:6:5 «hostname» = "mid"',
+    'profiles/LXC-base-config.nix:3:5 «hostname» = "base"',
+  ]);
+});

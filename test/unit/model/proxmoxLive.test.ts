@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readInventory } from '../../../server/src/model/inventory';
 import { driftOf, readTime } from '../../../server/src/model/proxmoxDrift';
 import { matchLive, readLiveStateParams, type FolderLiveState, type LiveGuest, type LiveHostState } from '../../../server/src/model/proxmoxLive';
-import { memoryHost } from '../../../server/src/model/host';
+import { memoryHost } from '../memoryHost';
 import { Workspace } from '../../../server/src/model/workspace';
 import { parseYaml } from '../../../server/src/syntax/yaml';
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/model/host';
+import { memoryHost } from '../memoryHost';
 import type { NixLayer } from '../../../server/src/model/nixAdapter';
 import { realNixLayer } from '../../../server/src/model/nixBinding';
 import { Workspace } from '../../../server/src/model/workspace';

@@ -1,11 +1,10 @@
 // The node API the model and feature layers build on: innermost node at an
-// offset, parents, binding paths and spans, documentation comments, scope
-// diagnostics, encrypted/binary detection, lossless token coverage.
+// offset, parents, binding paths and spans, scope diagnostics,
+// encrypted/binary detection, lossless token coverage.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  parseNix, nodeAt, ancestors, enclosingBinding, bindingPath, keySpan, valueSpan, bindingDoc, docComments,
-  analyzeScopes, detectUnparseable, type AttrDef,
+  parseNix, nodeAt, bindingPath, analyzeScopes, detectUnparseable, type AttrDef, type Node,
 } from '../../../server/src/syntax/nix';
 import { LineIndex } from '../../../server/src/syntax/lineIndex';
 
@@ -25,38 +24,43 @@ const DEFAULTS = `{ pkgs, ... }:
 }
 `;
 
+/** The node's parents, innermost first. */
+function parents(node: Node): Node[] {
+  const out: Node[] = [];
+  for (let p = node.parent; p; p = p.parent) out.push(p);
+  return out;
+}
+
+/** The binding (`name = value;`) holding the node. */
+function enclosingBinding(node: Node): AttrDef | undefined {
+  return [node, ...parents(node)].find((n): n is AttrDef => n.type === 'AttrDef');
+}
+
 function bindingAt(text: string, word: string): AttrDef {
   const r = parseNix(text);
   const n = nodeAt(r.root, text.indexOf(word) + 1);
   const b = n && enclosingBinding(n);
-  assert.ok(b && b.type === 'AttrDef', `binding at ${word}`);
+  assert.ok(b, `binding at ${word}`);
   return b;
 }
 
-test('nodeAt, ancestors, binding path and spans', () => {
+test('nodeAt, parents, binding path and spans', () => {
   const r = parseNix(DEFAULTS);
   const at = DEFAULTS.indexOf('"nixos"') + 2;
   const n = nodeAt(r.root, at)!;
   assert.equal(n.type, 'Text');
-  assert.deepEqual(ancestors(n).map((a) => a.type).slice(0, 4), ['Str', 'AttrDef', 'AttrSet', 'AttrDef']);
-  const b = enclosingBinding(n) as AttrDef;
+  assert.deepEqual(parents(n).map((a) => a.type).slice(0, 4), ['Str', 'AttrDef', 'AttrSet', 'AttrDef']);
+  const b = enclosingBinding(n);
+  assert.ok(b);
   assert.deepEqual(bindingPath(b), ['systemSettings', 'hostname']);
-  assert.equal(DEFAULTS.slice(keySpan(b).start, keySpan(b).end), 'hostname');
-  assert.equal(DEFAULTS.slice(valueSpan(b).start, valueSpan(b).end), '"nixos"');
+  assert.equal(DEFAULTS.slice(b.path.span.start, b.path.span.end), 'hostname');
+  assert.equal(DEFAULTS.slice(b.value.span.start, b.value.span.end), '"nixos"');
   // Through `//`, let and function bodies, and into lists.
   const profile = `let base = import ./b.nix; in { systemSettings = base.systemSettings // { t = [ { name = "x"; } ]; a.b = 1; }; }`;
   assert.deepEqual(bindingPath(bindingAt(profile, 'name')), ['systemSettings', 't', '[]', 'name']);
   assert.deepEqual(bindingPath(bindingAt(profile, 'a.b')), ['systemSettings', 'a', 'b']);
   assert.deepEqual(bindingPath(bindingAt(profile, 'base =')), ['base']);
   assert.equal(bindingPath(bindingAt('{ ${x}.y = 1; }', 'y')), undefined);
-});
-
-test('documentation comments: the block above, else the one beside', () => {
-  const r = parseNix(DEFAULTS);
-  assert.equal(bindingDoc(r, bindingAt(DEFAULTS, 'hostname')), 'Host name of the container.\nShown in the tree view.');
-  assert.equal(bindingDoc(r, bindingAt(DEFAULTS, 'grafanaEnable')), 'Enable Grafana dashboards');
-  assert.equal(docComments(r, bindingAt(DEFAULTS, 'grafanaEnable')).above.length, 0);
-  assert.equal(bindingDoc(r, bindingAt(DEFAULTS, 'nameServers')), 'Block doc');
 });
 
 test('scopes: undefined variables outside with, unused let bindings, duplicates', () => {
@@ -96,6 +100,6 @@ test('lossless: tokens and comments cover every non-blank character; UTF-16 posi
   for (const c of r.comments) for (let j = c.start; j < c.end; j++) covered[j] = 1;
   for (let j = 0; j < text.length; j++) if (!/\s/.test(text[j])) assert.equal(covered[j], 1, `offset ${j}`);
   const b = bindingAt(text, 'b =');
-  const pos = new LineIndex(text).positionAt(keySpan(b).start);
+  const pos = new LineIndex(text).positionAt(b.path.span.start);
   assert.deepEqual(pos, { line: 1, character: text.split('\n')[1].indexOf('b =') });
 });

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseNix, type ParseResult } from '../../../server/src/syntax/nix/parser';
 import { analyzeScopes } from '../../../server/src/syntax/nix/scopes';
-import { printNormalForm } from '../../../server/src/syntax/nix/printNormal';
+import { printNormalForm } from './printNormal';
 import { detectUnparseable } from '../../../server/src/syntax/nix/detect';
 import { forEachChild, type Node } from '../../../server/src/syntax/nix/ast';
 import { LineIndex } from '../../../server/src/syntax/lineIndex';

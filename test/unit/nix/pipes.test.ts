@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NixEvaluator } from '../../../server/src/syntax/nix';
 import { parseNix } from '../../../server/src/syntax/nix/parser';
-import { printNormalForm } from '../../../server/src/syntax/nix/printNormal';
+import { printNormalForm } from './printNormal';
 import { analyzeScopes } from '../../../server/src/syntax/nix/scopes';
 import { toPlain } from '../../../server/src/syntax/value';
 import { LineIndex } from '../../../server/src/syntax/lineIndex';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { nixEnv, requireNix } from '../nix/nixCli';
-import { nixString, showAttrName } from '../../../server/src/model/options/render';
+import { nixString, showAttrName } from '../../../server/src/syntax/valueText';
 import { fixtureIndex, fixtureRoot } from './helpers';
 
 interface Shown {

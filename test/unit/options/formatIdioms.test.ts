@@ -1,4 +1,4 @@
-// Idioms of test/fixtures/options/idioms3 (measured on nixpkgs' docker, forgejo,
+// Idioms of test/fixtures/options/format-idioms (measured on nixpkgs' docker, forgejo,
 // nix.nix, network-interfaces, acme and wireguard modules): `pkgs.formats.<fmt>
 // { … }` types read as nixpkgs describes them and known as freeform (a format
 // not modelled, or arguments not known, stay unknown); a type renamed with
@@ -9,14 +9,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { buildIndexInline, listNixFiles, OptionIndex } from '../../../server/src/model/options';
+import { listNixFiles, OptionIndex } from '../../../server/src/model/options';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
 import { checkAll } from '../../../server/src/checks/run';
-import { memoryHost } from '../../../server/src/model/host';
+import { memoryHost } from '../memoryHost';
 import { Workspace } from '../../../server/src/model/workspace';
-import { fixtureRoot } from './helpers';
+import { buildIndexInline, fixtureRoot } from './helpers';
 
-const modulesRoot = path.join(fixtureRoot, 'idioms3', 'modules');
+const modulesRoot = path.join(fixtureRoot, 'format-idioms', 'modules');
 
 let cached: OptionIndexData | undefined;
 function index(): OptionIndexData {

@@ -8,12 +8,18 @@ import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { OptionWorkerData } from '../../../server/src/model/options/worker';
-import { buildIndexInline, listNixFiles } from '../../../server/src/model/options/scanTree';
+import { assemble, listNixFiles, scanFiles } from '../../../server/src/model/options/scanTree';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
 import { storePathFromNarHash } from '../../../server/src/model/options/storePath';
 
 export const fixtureRoot = path.resolve(__dirname, '..', '..', 'fixtures', 'options');
 export const modulesRoot = path.join(fixtureRoot, 'modules');
+
+/** Builds the index of a tree in this thread (the server builds it in the worker). */
+export function buildIndexInline(files: string[]): OptionIndexData {
+  const t0 = Date.now();
+  return assemble(scanFiles(files.map((f) => pathToFileURL(f).href)), files.length, Date.now() - t0);
+}
 
 let cached: OptionIndexData | undefined;
 export function fixtureIndex(): OptionIndexData {

@@ -1,4 +1,4 @@
-// Idioms of Home Manager modules, read from test/fixtures/options/idioms-hm:
+// Idioms of Home Manager modules, read from test/fixtures/options/hm-idioms:
 // `lib.hm` is unknown to the scanner, so its types and option helpers are
 // read by name (`hm.types.dagOf`, `hm.types.listOrDagOf`,
 // `hm.shell.mk<Shell>IntegrationOption`); an option made by another unknown
@@ -10,11 +10,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildIndexInline, listNixFiles } from '../../../server/src/model/options/scanTree';
+import { listNixFiles } from '../../../server/src/model/options/scanTree';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
-import { fixtureRoot } from './helpers';
+import { buildIndexInline, fixtureRoot } from './helpers';
 
-const modulesRoot = path.join(fixtureRoot, 'idioms-hm', 'modules');
+const modulesRoot = path.join(fixtureRoot, 'hm-idioms', 'modules');
 
 let cached: OptionIndexData | undefined;
 function index(): OptionIndexData {

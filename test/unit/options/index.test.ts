@@ -153,8 +153,6 @@ test('lookup matches concrete names against <name>; * only against *', () => {
   assert.equal(index.lookup(['services']), undefined);
   assert.ok(index.has(['services']));
   assert.deepEqual(index.declaration(['users', 'users', 'bob', 'uid']), { uri: fixtureUri('users/users.nix'), span: nameSpan('users/users.nix', 'uid') });
-  assert.deepEqual(index.enclosingOption(['services', 'sqlserver', 'settings', 'work_mem'])?.option.path, ['services', 'sqlserver', 'settings']);
-  assert.deepEqual(index.enclosingOption(['services', 'sqlserver', 'settings', 'work_mem'])?.rest, ['work_mem']);
 });
 
 test('childrenOf lists the names below a prefix, for completion', () => {

@@ -7,10 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { checkAll } from '../../../server/src/checks/run';
-import { buildIndexInline, listNixFiles, OptionIndex } from '../../../server/src/model/options';
-import { memoryHost } from '../../../server/src/model/host';
+import { listNixFiles, OptionIndex } from '../../../server/src/model/options';
+import { memoryHost } from '../memoryHost';
 import { Workspace } from '../../../server/src/model/workspace';
 import { LineIndex } from '../../../server/src/syntax/lineIndex';
+import { buildIndexInline } from './helpers';
 
 const TREE = join(__dirname, '../../fixtures/options/modules');
 const index = new OptionIndex(buildIndexInline(listNixFiles(TREE)));

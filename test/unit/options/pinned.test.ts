@@ -13,11 +13,12 @@ import * as path from 'node:path';
 import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { checkAll } from '../../../server/src/checks/run';
-import { buildIndexInline, fileKinds, findOptionSources, listNixFiles, OptionIndex, OptionIndexStore, OptionScopes, DEFAULT_TREE, pinKey, type LoadedOptions, type PinRef } from '../../../server/src/model/options';
-import { memoryHost, nodeFsHost } from '../../../server/src/model/host';
+import { fileKinds, findOptionSources, listNixFiles, OptionIndex, OptionIndexStore, OptionScopes, DEFAULT_TREE, pinKey, type LoadedOptions, type PinRef } from '../../../server/src/model/options';
+import { nodeFsHost } from '../../../server/src/model/host';
+import { memoryHost } from '../memoryHost';
 import { Workspace } from '../../../server/src/model/workspace';
 import { LineIndex } from '../../../server/src/syntax/lineIndex';
-import { fakeStore, labRoot, LOCKED_TREES } from './helpers';
+import { buildIndexInline, fakeStore, labRoot, LOCKED_TREES } from './helpers';
 import { storePathFromNarHash } from '../../../server/src/model/options/storePath';
 
 const LAB = pathToFileURL(labRoot).href;

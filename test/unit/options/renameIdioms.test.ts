@@ -1,4 +1,4 @@
-// Renames and removals declared inside submodules (test/fixtures/options/idioms4,
+// Renames and removals declared inside submodules (test/fixtures/options/rename-idioms,
 // measured on nixpkgs' network-interfaces: `networking.interfaces.<name>.ip4`
 // → `….ipv4.addresses` lives in the interface submodule's `imports`): indexed
 // below the submodule's path with its `<name>` / `*` segments, from a function
@@ -8,15 +8,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { buildIndexInline, listNixFiles, OptionIndex } from '../../../server/src/model/options';
+import { listNixFiles, OptionIndex } from '../../../server/src/model/options';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
 import { checkAll } from '../../../server/src/checks/run';
-import { memoryHost } from '../../../server/src/model/host';
+import { memoryHost } from '../memoryHost';
 import { Workspace } from '../../../server/src/model/workspace';
 import { LineIndex } from '../../../server/src/syntax/lineIndex';
-import { fixtureRoot } from './helpers';
+import { buildIndexInline, fixtureRoot } from './helpers';
 
-const modulesRoot = path.join(fixtureRoot, 'idioms4', 'modules');
+const modulesRoot = path.join(fixtureRoot, 'rename-idioms', 'modules');
 
 let cached: OptionIndexData | undefined;
 function data(): OptionIndexData {

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { assemble, EVALUATOR_BUDGET, FileTextHost, listNixFiles, scanFiles } from '../../../server/src/model/options/scanTree';
 import { fixtureRoot } from './helpers';
 
-const TREES = ['modules', 'idioms', 'idioms-hm', 'idioms3', 'idioms4'];
+const TREES = ['modules', 'tree-idioms', 'hm-idioms', 'format-idioms', 'rename-idioms'];
 
 test('a new evaluator every file scans a tree as one shared evaluator does', () => {
   assert.ok(EVALUATOR_BUDGET >= 100_000);
@@ -26,7 +26,7 @@ test('a new evaluator every file scans a tree as one shared evaluator does', () 
 });
 
 test('files that share a module argument file (utils) are scanned alike across evaluators', () => {
-  const uris = listNixFiles(path.join(fixtureRoot, 'idioms')).map((f) => pathToFileURL(f).href);
+  const uris = listNixFiles(path.join(fixtureRoot, 'tree-idioms')).map((f) => pathToFileURL(f).href);
   const jobs = uris.filter((u) => /\butils\b/.test(new FileTextHost().readText(u) ?? '') && u.includes('/modules/'));
   assert.ok(jobs.length > 0);
   // The same module twice: the second time from the first evaluator's cache, or from a new evaluator.

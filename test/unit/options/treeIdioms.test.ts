@@ -1,4 +1,4 @@
-// Idioms of real module trees, read from test/fixtures/options/idioms (a
+// Idioms of real module trees, read from test/fixtures/options/tree-idioms (a
 // small NixOS-shaped tree: nixos/lib next to nixos/modules): option types that
 // come from the `utils` module argument (systemd.services & co.), submodules
 // assembled from lists of modules with `imports` and `{ name, ... }:`
@@ -11,11 +11,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { assemble, buildIndexInline, FileTextHost, knownModuleArgs, listNixFiles, scanFiles } from '../../../server/src/model/options/scanTree';
+import { assemble, FileTextHost, knownModuleArgs, listNixFiles, scanFiles } from '../../../server/src/model/options/scanTree';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
-import { fixtureRoot } from './helpers';
+import { buildIndexInline, fixtureRoot } from './helpers';
 
-const treeRoot = path.join(fixtureRoot, 'idioms', 'nixos');
+const treeRoot = path.join(fixtureRoot, 'tree-idioms', 'nixos');
 const modulesRoot = path.join(treeRoot, 'modules');
 
 let cached: OptionIndexData | undefined;

@@ -11,6 +11,7 @@ import { isParsed, parseAddress } from '../../model/ip';
 import { setting, settingValue } from '../../model/profiles';
 import { relativeUri } from '../../model/uri';
 import type { Origin, Value } from '../../syntax/value';
+import { showAttrName, showAttrPath, valueText } from '../../syntax/valueText';
 import { updateCalendar } from '../rules/updateNotStaggered';
 
 export type Family = 'inventory' | 'setting' | 'option' | 'service' | 'tcp' | 'udp' | 'scrape' | 'update';
@@ -43,34 +44,16 @@ const COVERED_SETTINGS = new Set(['allowedTCPPorts', 'allowedUDPPorts', 'prometh
 const NOT_INVENTORY_FACTS = new Set(['services', 'update', 'description']);
 const UNKNOWN = '«unknown»';
 
-function segment(k: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_'-]*$/.test(k) ? k : JSON.stringify(k);
-}
-
-/** A value as Nix-like text (attribute names sorted, as Nix does); paths relative to `root`. */
-export function valueText(v: Value, root: string, depth = 0): string {
-  if (depth > 24) return '…';
-  switch (v.kind) {
-    case 'string':
-      return JSON.stringify(v.value);
-    case 'path': {
-      const r = relativeUri(root, v.value);
-      return r === v.value ? v.value : `./${r}`;
-    }
-    case 'number':
-    case 'boolean':
-      return String(v.value);
-    case 'null':
-      return 'null';
-    case 'list':
-      return v.items.length ? `[ ${v.items.map((i) => valueText(i, root, depth + 1)).join(' ')} ]` : '[ ]';
-    case 'attrs': {
-      const keys = [...v.entries.keys()].sort();
-      return keys.length ? `{ ${keys.map((k) => `${segment(k)} = ${valueText(v.entries.get(k)!.value, root, depth + 1)};`).join(' ')} }` : '{ }';
-    }
-    case 'unknown':
-      return UNKNOWN;
-  }
+/** A value as Nix text; paths relative to `root`. */
+function factText(v: Value, root: string): string {
+  return valueText(v, {
+    path: (p) => {
+      const r = relativeUri(root, p.value);
+      return r === p.value ? p.value : `./${r}`;
+    },
+    unknown: () => UNKNOWN,
+    maxDepth: 24,
+  });
 }
 
 /** An address with its port (`host:9100`) or alone, normalised; undefined when not an address. */
@@ -121,7 +104,7 @@ export function machineFacts(h: Homelab, c: Machine): MachineFacts {
     const id = `${family}\0${key}`;
     if (facts.has(id)) return;
     if ('kind' in v) {
-      const text = valueText(v, h.root);
+      const text = factText(v, h.root);
       facts.set(id, { family, key, text, cmp: text, origin: v.origin, unknown: text.includes(UNKNOWN) });
     } else facts.set(id, { family, key, text: v.text, cmp: v.cmp ?? v.text, origin: v.origin, unknown: v.unknown ?? false, address: v.address });
   };
@@ -145,14 +128,14 @@ export function machineFacts(h: Homelab, c: Machine): MachineFacts {
         for (const [k, e] of v.entries) leaves([...path, k], e.value, depth + 1);
         return;
       }
-      add('option', path.map(segment).join('.'), v);
+      add('option', showAttrPath(path), v);
     };
     for (const [p, eff] of cfg.options) leaves(p.split('.'), eff.value, 0);
     const services = cfg.options.get('services')?.value;
     for (const [name, e] of services?.kind === 'attrs' ? services.entries : []) {
       const en = e.value.kind === 'attrs' ? e.value.entries.get('enable')?.value : undefined;
       if (en && ((en.kind === 'boolean' && en.value) || en.kind === 'unknown'))
-        add('service', `services.${segment(name)}.enable`, { text: 'enabled', origin: en.origin, unknown: en.kind === 'unknown' });
+        add('service', `services.${showAttrName(name)}.enable`, { text: 'enabled', origin: en.origin, unknown: en.kind === 'unknown' });
     }
   }
 
@@ -178,7 +161,7 @@ export function machineFacts(h: Homelab, c: Machine): MachineFacts {
         unknownFamilies.add('scrape');
         continue;
       }
-      add('scrape', host.value, { text: valueText(t, h.root), origin: t.origin, address: addressKey(host.value) });
+      add('scrape', host.value, { text: factText(t, h.root), origin: t.origin, address: addressKey(host.value) });
     }
   }
   if (cfg) {

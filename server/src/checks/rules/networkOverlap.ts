@@ -1,4 +1,5 @@
 // network-overlap: two declared networks whose address ranges overlap.
+import { overlaps } from '../../model/ip';
 import type { Finding, Rule } from '../types';
 import { at, rel } from '../util';
 
@@ -14,10 +15,7 @@ export const networkOverlap: Rule = {
       for (let j = 0; j < i; j++) {
         const a = nets[i];
         const b = nets[j];
-        if (a.cidr.addr.kind() !== b.cidr.addr.kind()) continue;
-        const small = a.cidr.prefix >= b.cidr.prefix ? a : b;
-        const big = small === a ? b : a;
-        if (small.cidr.addr.match(big.cidr.addr, big.cidr.prefix))
+        if (overlaps(a.cidr, b.cidr))
           out.push(at('network-overlap', a.origin, `network ${a.name} (${a.cidr.key}) overlaps network ${b.name} (${b.cidr.key})`, { related: [rel(b.origin, `network ${b.name}`)] }));
       }
     return out;

@@ -6,7 +6,7 @@
 // A machine keeps the nixpkgs its configuring source names (pins.ts) and the
 // Home Manager modules its users get (homeModules.ts); `homeConfigurations`
 // outputs are Home Manager configurations beside the machines.
-import type { Origin, Value } from '../../syntax/value';
+import { asString, type Origin, type Value } from '../../syntax/value';
 import type { Str } from '../inventory';
 import type { DeployTarget, HomeConfiguration, NixosMachine, MachineFinding } from './machine';
 import type { HomeFinding } from './fromFlake';
@@ -36,10 +36,6 @@ export interface Discovery {
   buildsDarwin?: boolean;
 }
 
-function str(v: Value | undefined): Str | undefined {
-  return v?.kind === 'string' ? { value: v.value, origin: v.origin } : undefined;
-}
-
 const BY_CONVENTION = new Set(['snowfall', 'clan', 'convention']);
 
 /** colmena's `deployment.*`, from the node's merged modules (the target defaults to the node's name). */
@@ -55,8 +51,8 @@ function colmenaDeploy(f: MachineFinding, closure: ModuleClosure): { deploy?: De
           { method: 'colmena', local: true, origin: target.origin }
         : {
             method: 'colmena',
-            host: str(target) ?? (target === undefined ? { value: f.name, origin: f.source.origin } : undefined),
-            user: str(opt('targetUser')),
+            host: asString(target) ?? (target === undefined ? { value: f.name, origin: f.source.origin } : undefined),
+            user: asString(opt('targetUser')),
             port: port?.kind === 'number' ? { value: port.value, origin: port.origin } : undefined,
             origin: f.source.origin,
           },
@@ -74,7 +70,7 @@ function conventionDeploy(group: MachineFinding[], closures: Map<MachineFinding,
   for (const f of group) {
     if (f.source.kind === 'clan') {
       if (f.deploy) return f.deploy;
-      const t = str(effectiveOption(closures.get(f)?.configs ?? [], ['clan', 'core', 'networking', 'targetHost'])?.value);
+      const t = asString(effectiveOption(closures.get(f)?.configs ?? [], ['clan', 'core', 'networking', 'targetHost'])?.value);
       if (t) {
         const at = t.value.lastIndexOf('@');
         const host = at < 0 ? t : { value: t.value.slice(at + 1), origin: t.origin };
@@ -113,7 +109,7 @@ export function discoverMachines(findings: MachineFinding[], load: ModuleLoader,
     // A network node whose every module file is missing cannot be built: its imports are reported where they are written.
     if (closure && group.every((f) => f.source.kind === 'morph') && closure.files.every((u) => group.some((f) => f.source.origin.uri === u)) && closure.unreadable.some((r) => r.reason.endsWith('not found'))) continue;
     // A folder convention also holds Macs (clan's `machines/<mac>/`): their modules say so.
-    const platform = str(closure ? effectiveOption(closure.configs, ['nixpkgs', 'hostPlatform'])?.value : undefined);
+    const platform = asString(closure ? effectiveOption(closure.configs, ['nixpkgs', 'hostPlatform'])?.value : undefined);
     if (platform?.value.endsWith('-darwin') && group.every((f) => BY_CONVENTION.has(f.source.kind))) continue;
     let deploy: DeployTarget | undefined;
     let tags: Str[] = [];

@@ -8,7 +8,7 @@
 // machine is a Mac, not a fleet machine. `deploy.targetHost` ("root@host")
 // is the deploy target; clan sets each host name to the machine's name.
 import { EXTERNAL_OPTIONS } from '../../syntax/nix/eval/flakeParts';
-import { asAttrs as attrs, valueAt as at, type AttrsValue as Attrs, type Origin, type Value } from '../../syntax/value';
+import { asAttrs as attrs, asString, valueAt as at, type AttrsValue as Attrs, type Origin, type Value } from '../../syntax/value';
 import type { Str } from '../inventory';
 import { fileOrigin, foldersWith, hostNameModule, pathModule } from './folderConvention';
 import type { MachineFinding } from './machine';
@@ -87,7 +87,7 @@ function nixInventory(clan: Attrs | undefined): Map<string, InventoryEntry> {
   for (const [name, e] of attrs(at(clan, 'inventory', 'machines'))?.entries ?? []) {
     const t = at(e.value, 'deploy', 'targetHost');
     const cls = at(e.value, 'machineClass');
-    out.set(name, { target: t?.kind === 'string' ? { value: t.value, origin: t.origin } : undefined, darwin: cls?.kind === 'string' && cls.value === 'darwin', origin: e.keyOrigin });
+    out.set(name, { target: asString(t), darwin: cls?.kind === 'string' && cls.value === 'darwin', origin: e.keyOrigin });
   }
   return out;
 }

@@ -2,23 +2,15 @@
 // outputs): `hostname`, `sshUser` (or `user`), `sshOpts` `-p`, and the
 // machine's configuration through `profiles.system.path`, which names a
 // `nixosConfigurations` entry of the same flake (matched by name).
-import type { Value } from '../../syntax/value';
+import { asAttrs, asString, type Value } from '../../syntax/value';
 import type { MachineFinding } from './machine';
-
-function attrs(v: Value | undefined): Extract<Value, { kind: 'attrs' }> | undefined {
-  return v?.kind === 'attrs' ? v : undefined;
-}
-
-function str(v: Value | undefined): { value: string; origin: Value['origin'] } | undefined {
-  return v?.kind === 'string' ? { value: v.value, origin: v.origin } : undefined;
-}
 
 export function deployRsFindings(deploy: Extract<Value, { kind: 'attrs' }> | undefined): MachineFinding[] {
   const out: MachineFinding[] = [];
-  for (const [name, e] of attrs(deploy?.entries.get('nodes')?.value)?.entries ?? []) {
-    const node = attrs(e.value);
-    const system = attrs(attrs(node?.entries.get('profiles')?.value)?.entries.get('system')?.value);
-    const user = str(node?.entries.get('sshUser')?.value) ?? str(node?.entries.get('user')?.value) ?? str(system?.entries.get('sshUser')?.value);
+  for (const [name, e] of asAttrs(deploy?.entries.get('nodes')?.value)?.entries ?? []) {
+    const node = asAttrs(e.value);
+    const system = asAttrs(asAttrs(node?.entries.get('profiles')?.value)?.entries.get('system')?.value);
+    const user = asString(node?.entries.get('sshUser')?.value) ?? asString(node?.entries.get('user')?.value) ?? asString(system?.entries.get('sshUser')?.value);
     const opts = node?.entries.get('sshOpts')?.value;
     const optList = opts?.kind === 'list' ? opts.items : [];
     const pIdx = optList.findIndex((o) => o.kind === 'string' && o.value === '-p');
@@ -28,7 +20,7 @@ export function deployRsFindings(deploy: Extract<Value, { kind: 'attrs' }> | und
       source: { kind: 'deploy-rs', origin: e.keyOrigin },
       deploy: {
         method: 'deploy-rs',
-        host: str(node?.entries.get('hostname')?.value),
+        host: asString(node?.entries.get('hostname')?.value),
         user,
         port: port?.kind === 'string' && /^\d+$/.test(port.value) ? { value: Number(port.value), origin: port.origin } : undefined,
         origin: e.keyOrigin,

@@ -7,29 +7,23 @@
 // `lib.nixosSystem` builds a machine is its nixpkgs (pins.ts); the
 // `homeConfigurations` built by `homeManagerConfiguration { modules = … }` are
 // Home Manager configurations of their own.
-import { knownAttrParts, type Origin, type Value } from '../../syntax/value';
+import { asAttrs, knownAttrParts, type AttrsValue, type Origin, type Value } from '../../syntax/value';
 import type { MachineFinding } from './machine';
 import { hiveFindings } from './fromColmena';
 import { deployRsFindings } from './fromDeployRs';
 import { pinOf } from './pins';
 
-type Attrs = Extract<Value, { kind: 'attrs' }>;
-
-function attrs(v: Value | undefined): Attrs | undefined {
-  return v?.kind === 'attrs' ? v : undefined;
-}
-
 /** The outputs set, looking through flake-parts' `mkFlake` (its module's `flake` attribute). */
-export function flakeOutputs(v: Value | undefined): Attrs | undefined {
+export function flakeOutputs(v: Value | undefined): AttrsValue | undefined {
   if (v?.kind === 'attrs') return v;
-  if (v?.kind === 'unknown' && v.call?.fn === 'mkFlake') return attrs(attrs(v.call.args[1])?.entries.get('flake')?.value);
+  if (v?.kind === 'unknown' && v.call?.fn === 'mkFlake') return asAttrs(asAttrs(v.call.args[1])?.entries.get('flake')?.value);
   return undefined;
 }
 
 /** The `modules` of a `nixosSystem { … }` call, if the value is one. */
 export function nixosSystemModules(v: Value | undefined): Value[] | undefined {
   if (v?.kind !== 'unknown' || !v.call || !/^(nixosSystem|nixosGenerate)$/.test(v.call.fn)) return undefined;
-  const modules = attrs(v.call.args[0])?.entries.get('modules')?.value;
+  const modules = asAttrs(v.call.args[0])?.entries.get('modules')?.value;
   return modules?.kind === 'list' ? modules.items : [];
 }
 
@@ -48,18 +42,18 @@ export function flakeFindings(outputsValue: Value | undefined): MachineFinding[]
       modules: nixosSystemModules(e.value) ?? (e.value.kind === 'attrs' ? [e.value] : undefined),
       ...(pin ? { nixpkgs: pin } : {}),
       ...(e.value.kind === 'unknown' && e.value.call?.fn === 'nixosGenerate' ? { image: 'generator' as const } : {}),
-      ...(e.value.kind === 'unknown' && e.value.call ? { specialArgs: attrs(e.value.call.args[0])?.entries.get('specialArgs')?.value } : {}),
+      ...(e.value.kind === 'unknown' && e.value.call ? { specialArgs: asAttrs(e.value.call.args[0])?.entries.get('specialArgs')?.value } : {}),
     });
   }
   for (const key of ['colmena', 'colmenaHive']) {
     const hive = outputs.entries.get(key)?.value;
     const nodes = hive?.kind === 'unknown' && hive.call?.fn === 'makeHive' ? hive.call.args[0] : hive;
-    if (attrs(nodes)) {
+    if (asAttrs(nodes)) {
       out.push(...hiveFindings(nodes));
       break;
     }
   }
-  out.push(...deployRsFindings(attrs(outputs.entries.get('deploy')?.value)));
+  out.push(...deployRsFindings(asAttrs(outputs.entries.get('deploy')?.value)));
   return out;
 }
 
@@ -72,10 +66,10 @@ export interface HomeFinding {
 
 export function homeFindings(outputsValue: Value | undefined): HomeFinding[] {
   const out: HomeFinding[] = [];
-  for (const [name, e] of attrs(flakeOutputs(outputsValue)?.entries.get('homeConfigurations')?.value)?.entries ?? []) {
+  for (const [name, e] of asAttrs(flakeOutputs(outputsValue)?.entries.get('homeConfigurations')?.value)?.entries ?? []) {
     const v = e.value;
     if (v.kind !== 'unknown' || v.call?.fn !== 'homeManagerConfiguration') continue;
-    const args = attrs(v.call.args[0]);
+    const args = asAttrs(v.call.args[0]);
     const modules = args?.entries.get('modules')?.value;
     const configuration = args?.entries.get('configuration')?.value;
     const roots = modules?.kind === 'list' ? modules.items : configuration ? [configuration] : [];

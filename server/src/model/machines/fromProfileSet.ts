@@ -8,7 +8,7 @@
 //
 // Profiles the set does not list are not machines: those imported by
 // profiles are base profiles (shown under their machines, never deployed).
-import type { Origin, Value } from '../../syntax/value';
+import { asString, type Origin, type Value } from '../../syntax/value';
 import type { Machine } from '../homelab';
 import { maskNix } from '../nixText';
 import type { Profile } from '../profiles';
@@ -76,14 +76,10 @@ export function profileSetsIn(uri: string, text: string): ProfileSet[] {
   return out;
 }
 
-function str(v: Value | undefined): string | undefined {
-  return v?.kind === 'string' ? v.value : undefined;
-}
-
 /** Whether a profile's settings say it is for macOS. */
 export function profileIsDarwin(p: Profile | undefined): boolean {
   const s = p?.system;
-  const get = (k: string): string | undefined => str(s?.entries.get(k)?.value);
+  const get = (k: string): string | undefined => asString(s?.entries.get(k)?.value)?.value;
   return get('osType') === 'darwin' || /-darwin$/.test(get('system') ?? '') || /-darwin$/.test(get('hostPlatform') ?? '');
 }
 

@@ -9,24 +9,19 @@
 // address (a Tailscale address in a devices.toml), so it declares it — with
 // the origin of the table's text. The machine's own entry is found by its
 // attribute name or its host name; other machines' entries are theirs.
-import type { Value } from '../../syntax/value';
+import { asAttrs, type AttrsValue, type Value } from '../../syntax/value';
+import { showAttrPath } from '../../syntax/valueText';
 import type { MachineFinding } from './machine';
 import { effectiveOption } from './moduleSystem';
-import { optionPath, splitAddress, type InterfaceAddress } from './networkAddresses';
+import { splitAddress, type InterfaceAddress } from './networkAddresses';
 
 const ADDRESS_FIELD = /^(address|ip|ip4|ipv4|ip6|ipv6|ipAddress|ipv4Address|ipv6Address)$/;
-
-type Attrs = Extract<Value, { kind: 'attrs' }>;
-
-function attrs(v: Value | undefined): Attrs | undefined {
-  return v?.kind === 'attrs' ? v : undefined;
-}
 
 /** Lists of `{ address = …; }` sets in an entry (tinc's `hostSettings.<name>.addresses` / `subnets`). */
 const ADDRESS_LIST_FIELD = /^(addresses|subnets)$/;
 
 /** The address fields of one table entry (a string, a list of strings, or a list of `{ address; }`). */
-function entryAddresses(entry: Attrs, where: string[]): InterfaceAddress[] {
+function entryAddresses(entry: AttrsValue, where: string[]): InterfaceAddress[] {
   const out: InterfaceAddress[] = [];
   for (const [k, e] of entry.entries) {
     const listOfSets = ADDRESS_LIST_FIELD.test(k) && e.value.kind === 'list';
@@ -36,36 +31,36 @@ function entryAddresses(entry: Attrs, where: string[]): InterfaceAddress[] {
       const i = listOfSets && item.kind === 'attrs' ? (item.entries.get('address')?.value ?? item) : item;
       if (i.kind !== 'string') continue;
       const a = splitAddress({ value: i.value, origin: i.origin });
-      if (a) out.push({ interface: where[1], address: a.address, prefixLength: a.prefixLength, option: optionPath([...where, k]) });
+      if (a) out.push({ interface: where[1], address: a.address, prefixLength: a.prefixLength, option: showAttrPath([...where, k]) });
     }
   }
   return out;
 }
 
 function hasAddressField(v: Value): boolean {
-  const a = attrs(v);
+  const a = asAttrs(v);
   return a !== undefined && entryAddresses(a, ['', '']).length > 0;
 }
 
 /** Sets inside one module's config that look like host tables, with their option path (cached per module value). */
-const tablesOf = new WeakMap<Value, [string[], Attrs][]>();
+const tablesOf = new WeakMap<Value, [string[], AttrsValue][]>();
 
-function configTables(config: Value): [string[], Attrs][] {
+function configTables(config: Value): [string[], AttrsValue][] {
   let found = tablesOf.get(config);
   if (found) return found;
   found = [];
-  const walk = (v: Attrs, path: string[], depth: number): void => {
+  const walk = (v: AttrsValue, path: string[], depth: number): void => {
     let rows = 0;
     for (const e of v.entries.values()) if (hasAddressField(e.value)) rows++;
     if (rows >= 2) found?.push([path, v]);
     if (depth >= 6) return;
     for (const [k, e] of v.entries) {
-      const inner = attrs(e.value);
+      const inner = asAttrs(e.value);
       // Module-system wrappers (`mkIf`, `mkDefault`) are not tables; their content is not followed here.
       if (inner && !inner.entries.has('_type')) walk(inner, [...path, k], depth + 1);
     }
   };
-  const root = attrs(config);
+  const root = asAttrs(config);
   if (root) walk(root, [], 0);
   tablesOf.set(config, found);
   return found;
@@ -83,29 +78,29 @@ export function withHostTable<C extends { addresses: InterfaceAddress[]; hostNam
 export function hostTableAddresses(f: MachineFinding, configs: Value[], hostName: string | undefined): InterfaceAddress[] {
   const names = new Set([f.name, ...(hostName ? [hostName] : [])]);
   const args: [string[], Value][] = [];
-  for (const [k, e] of attrs(f.specialArgs)?.entries ?? []) args.push([['specialArgs', k], e.value]);
-  for (const [k, e] of attrs(effectiveOption(configs, ['_module', 'args'])?.value)?.entries ?? []) args.push([['_module', 'args', k], e.value]);
+  for (const [k, e] of asAttrs(f.specialArgs)?.entries ?? []) args.push([['specialArgs', k], e.value]);
+  for (const [k, e] of asAttrs(effectiveOption(configs, ['_module', 'args'])?.value)?.entries ?? []) args.push([['_module', 'args', k], e.value]);
   const out: InterfaceAddress[] = [];
   for (const [label, v] of args) {
     // The table itself, or a table one level down (`{ hosts = …; keys = …; }` as one argument).
-    const candidates: [string[], Attrs][] = [];
-    const top = attrs(v);
+    const candidates: [string[], AttrsValue][] = [];
+    const top = asAttrs(v);
     if (!top) continue;
     candidates.push([label, top]);
     for (const [k, e] of top.entries) {
-      const inner = attrs(e.value);
+      const inner = asAttrs(e.value);
       if (inner) candidates.push([[...label, k], inner]);
     }
     for (const [where, table] of candidates)
       for (const n of names) {
-        const own = attrs(table.entries.get(n)?.value);
+        const own = asAttrs(table.entries.get(n)?.value);
         if (own) out.push(...entryAddresses(own, [...where, n]));
       }
   }
   for (const c of configs)
     for (const [where, table] of configTables(c))
       for (const n of names) {
-        const own = attrs(table.entries.get(n)?.value);
+        const own = asAttrs(table.entries.get(n)?.value);
         if (own) out.push(...entryAddresses(own, [...where, n]));
       }
   const seen = new Set<string>();

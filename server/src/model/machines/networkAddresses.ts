@@ -10,7 +10,8 @@
 // the text that wrote it. Anything that is not an IP address (`dhcp`, a
 // host name, an unknown value) is left out, never guessed; an option where
 // addresses are written whose value is not known is listed as unread.
-import type { Origin, Value } from '../../syntax/value';
+import { asAttrs, valueAt, type Origin, type Value } from '../../syntax/value';
+import { showAttrPath } from '../../syntax/valueText';
 import type { Str } from '../inventory';
 import { isParsed, parseAddress } from '../ip';
 
@@ -43,28 +44,11 @@ export interface UnreadAddresses {
   reason: string;
 }
 
-type Attrs = Extract<Value, { kind: 'attrs' }>;
-
-function attrs(v: Value | undefined): Attrs | undefined {
-  return v?.kind === 'attrs' ? v : undefined;
-}
-
-function field(v: Value | undefined, ...path: string[]): Value | undefined {
-  let cur = v;
-  for (const k of path) cur = attrs(cur)?.entries.get(k)?.value;
-  return cur;
-}
-
 /** A string or a list of strings, each with its own origin. */
 function strings(v: Value | undefined): Str[] {
   if (v?.kind === 'string') return [{ value: v.value, origin: v.origin }];
   if (v?.kind === 'list') return v.items.flatMap((i) => (i.kind === 'string' ? [{ value: i.value, origin: i.origin }] : []));
   return [];
-}
-
-/** `a.b.c` with quotes where a name is not a plain identifier (`"30-lan"`, `"tinc.mars"`). */
-export function optionPath(parts: string[]): string {
-  return parts.map((p) => (/^[A-Za-z_][A-Za-z0-9_'-]*$/.test(p) ? p : JSON.stringify(p))).join('.');
 }
 
 /** `10.0.0.5/24` → address and prefix; undefined when the text is no IP address. */
@@ -98,53 +82,53 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
   };
 
   // networking.interfaces.<if>: ipv4/ipv6 address lists, the older ip4/ip6 lists and ipAddress/prefixLength.
-  for (const [name, iface] of attrs(opt('networking.interfaces'))?.entries ?? []) {
+  for (const [name, iface] of asAttrs(opt('networking.interfaces'))?.entries ?? []) {
     for (const key of ['ipv4', 'ipv6', 'ip4', 'ip6']) {
-      const list = key.startsWith('ipv') ? field(iface.value, key, 'addresses') : field(iface.value, key);
-      const option = optionPath(['networking', 'interfaces', name, ...(key.startsWith('ipv') ? [key, 'addresses'] : [key])]);
+      const list = key.startsWith('ipv') ? valueAt(iface.value, key, 'addresses') : valueAt(iface.value, key);
+      const option = showAttrPath(['networking', 'interfaces', name, ...(key.startsWith('ipv') ? [key, 'addresses'] : [key])]);
       unknown(option, list);
       for (const a of list?.kind === 'list' ? list.items : []) {
-        const address = field(a, 'address');
-        const prefix = field(a, 'prefixLength');
+        const address = valueAt(a, 'address');
+        const prefix = valueAt(a, 'prefixLength');
         if (address?.kind === 'string') add(name, option, { value: address.value, origin: address.origin }, prefix?.kind === 'number' ? prefix.value : undefined);
       }
     }
     for (const [key, prefixKey] of [['ipAddress', 'prefixLength'], ['ipv6Address', 'ipv6PrefixLength']]) {
-      const v = field(iface.value, key);
-      const p = field(iface.value, prefixKey);
-      if (v?.kind === 'string') add(name, optionPath(['networking', 'interfaces', name, key]), { value: v.value, origin: v.origin }, p?.kind === 'number' ? p.value : undefined);
+      const v = valueAt(iface.value, key);
+      const p = valueAt(iface.value, prefixKey);
+      if (v?.kind === 'string') add(name, showAttrPath(['networking', 'interfaces', name, key]), { value: v.value, origin: v.origin }, p?.kind === 'number' ? p.value : undefined);
     }
   }
 
   // systemd-networkd: the interface is the network's `matchConfig.Name` when it is one name, else the network's name.
-  for (const [name, net] of attrs(opt('systemd.network.networks'))?.entries ?? []) {
-    const match = field(net.value, 'matchConfig', 'Name');
+  for (const [name, net] of asAttrs(opt('systemd.network.networks'))?.entries ?? []) {
+    const match = valueAt(net.value, 'matchConfig', 'Name');
     const iface = match?.kind === 'string' && /^[^\s*?[]+$/.test(match.value) ? match.value : name;
     const base = ['systemd', 'network', 'networks', name];
-    unknown(optionPath([...base, 'address']), field(net.value, 'address'));
-    for (const s of strings(field(net.value, 'address'))) add(iface, optionPath([...base, 'address']), s);
-    const list = field(net.value, 'addresses');
+    unknown(showAttrPath([...base, 'address']), valueAt(net.value, 'address'));
+    for (const s of strings(valueAt(net.value, 'address'))) add(iface, showAttrPath([...base, 'address']), s);
+    const list = valueAt(net.value, 'addresses');
     for (const a of list?.kind === 'list' ? list.items : []) {
       for (const path of [['Address'], ['addressConfig', 'Address']])
-        for (const s of strings(field(a, ...path))) add(iface, optionPath([...base, 'addresses', ...path]), s);
+        for (const s of strings(valueAt(a, ...path))) add(iface, showAttrPath([...base, 'addresses', ...path]), s);
     }
-    for (const s of strings(field(net.value, 'networkConfig', 'Address'))) add(iface, optionPath([...base, 'networkConfig', 'Address']), s);
-    ips(strings(field(net.value, 'gateway')), gateways);
-    ips(strings(field(net.value, 'networkConfig', 'Gateway')), gateways);
-    const routes = field(net.value, 'routes');
+    for (const s of strings(valueAt(net.value, 'networkConfig', 'Address'))) add(iface, showAttrPath([...base, 'networkConfig', 'Address']), s);
+    ips(strings(valueAt(net.value, 'gateway')), gateways);
+    ips(strings(valueAt(net.value, 'networkConfig', 'Gateway')), gateways);
+    const routes = valueAt(net.value, 'routes');
     for (const r of routes?.kind === 'list' ? routes.items : []) {
-      ips(strings(field(r, 'Gateway')), gateways);
-      ips(strings(field(r, 'routeConfig', 'Gateway')), gateways);
+      ips(strings(valueAt(r, 'Gateway')), gateways);
+      ips(strings(valueAt(r, 'routeConfig', 'Gateway')), gateways);
     }
-    ips(strings(field(net.value, 'dns')), nameservers);
-    ips(strings(field(net.value, 'networkConfig', 'DNS')), nameservers);
+    ips(strings(valueAt(net.value, 'dns')), nameservers);
+    ips(strings(valueAt(net.value, 'networkConfig', 'DNS')), nameservers);
   }
 
   // WireGuard: the tunnel addresses are the machine's own too (after its LAN addresses).
-  for (const [name, wg] of attrs(opt('networking.wireguard.interfaces'))?.entries ?? [])
-    for (const s of strings(field(wg.value, 'ips'))) add(name, optionPath(['networking', 'wireguard', 'interfaces', name, 'ips']), s, undefined, true);
-  for (const [name, wg] of attrs(opt('networking.wg-quick.interfaces'))?.entries ?? [])
-    for (const s of strings(field(wg.value, 'address'))) add(name, optionPath(['networking', 'wg-quick', 'interfaces', name, 'address']), s, undefined, true);
+  for (const [name, wg] of asAttrs(opt('networking.wireguard.interfaces'))?.entries ?? [])
+    for (const s of strings(valueAt(wg.value, 'ips'))) add(name, showAttrPath(['networking', 'wireguard', 'interfaces', name, 'ips']), s, undefined, true);
+  for (const [name, wg] of asAttrs(opt('networking.wg-quick.interfaces'))?.entries ?? [])
+    for (const s of strings(valueAt(wg.value, 'address'))) add(name, showAttrPath(['networking', 'wg-quick', 'interfaces', name, 'address']), s, undefined, true);
 
   // k3s: `--node-ip` / `--node-external-ip` in the service's flags name the node's own addresses (comma-separated).
   for (const s of strings(opt('services.k3s.extraFlags')))

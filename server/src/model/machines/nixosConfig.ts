@@ -3,7 +3,7 @@
 // interface addresses, gateway, name servers, firewall, SSH ports, enabled
 // services, Prometheus exporters and scrape targets, automatic upgrades.
 // A value that cannot be known statically is left out (never guessed).
-import type { Origin, Value } from '../../syntax/value';
+import { asAttrs, asString, type Origin, type Value } from '../../syntax/value';
 import type { Num, Str } from '../inventory';
 import { effectiveOption, type Effective } from './moduleSystem';
 import { readMachineNetwork, type InterfaceAddress, type UnreadAddresses } from './networkAddresses';
@@ -43,14 +43,6 @@ export interface NixosConfig {
 /** Usual ports of the exporters NixOS ships (services.prometheus.exporters.<name>.port defaults). */
 const EXPORTER_PORTS: Record<string, number> = { node: 9100, blackbox: 9115, postgres: 9187, nginx: 9113, smartctl: 9633, systemd: 9558, zfs: 9134 };
 
-function str(v: Value | undefined): Str | undefined {
-  return v?.kind === 'string' ? { value: v.value, origin: v.origin } : undefined;
-}
-
-function attrs(v: Value | undefined): Extract<Value, { kind: 'attrs' }> | undefined {
-  return v?.kind === 'attrs' ? v : undefined;
-}
-
 function enabled(v: Value | undefined): boolean {
   return v?.kind === 'boolean' && v.value;
 }
@@ -77,7 +69,7 @@ export function readNixosConfig(configs: Value[]): NixosConfig {
   const net = readMachineNetwork(opt);
   const gw = opt('networking.defaultGateway');
   const gw6 = opt('networking.defaultGateway6');
-  const declaredGateways = [str(gw) ?? str(attrs(gw)?.entries.get('address')?.value), str(gw6) ?? str(attrs(gw6)?.entries.get('address')?.value)].flatMap((g) => (g ? [g] : []));
+  const declaredGateways = [asString(gw) ?? asString(asAttrs(gw)?.entries.get('address')?.value), asString(gw6) ?? asString(asAttrs(gw6)?.entries.get('address')?.value)].flatMap((g) => (g ? [g] : []));
   const gateways = [...declaredGateways, ...net.gateways];
   const gateway = gateways[0];
   const ns = opt('networking.nameservers');
@@ -87,8 +79,8 @@ export function readNixosConfig(configs: Value[]): NixosConfig {
   const fw = opt('networking.firewall.enable');
   let tcpPorts = ports('networking.firewall.allowedTCPPorts');
   let udpPorts = ports('networking.firewall.allowedUDPPorts');
-  for (const [name, iface] of attrs(opt('networking.firewall.interfaces'))?.entries ?? []) {
-    if (!attrs(iface.value)) continue;
+  for (const [name, iface] of asAttrs(opt('networking.firewall.interfaces'))?.entries ?? []) {
+    if (!asAttrs(iface.value)) continue;
     const t = ports(`networking.firewall.interfaces.${name}.allowedTCPPorts`);
     const u = ports(`networking.firewall.interfaces.${name}.allowedUDPPorts`);
     tcpPorts = tcpPorts && t ? [...tcpPorts, ...t] : undefined;
@@ -100,15 +92,15 @@ export function readNixosConfig(configs: Value[]): NixosConfig {
   const sshPorts = !sshOn ? [] : sshPortsValue?.kind === 'list' ? sshPortsValue.items.flatMap((i) => (i.kind === 'number' ? [i.value] : [])) : [22];
 
   const services: NixosConfig['services'] = [];
-  for (const [name, s] of attrs(opt('services'))?.entries ?? []) {
-    const en = attrs(s.value)?.entries.get('enable');
+  for (const [name, s] of asAttrs(opt('services'))?.entries ?? []) {
+    const en = asAttrs(s.value)?.entries.get('enable');
     if (en && enabled(en.value)) services.push({ name, origin: s.keyOrigin });
   }
   const exporters: NixosConfig['exporters'] = [];
-  for (const [name, x] of attrs(opt('services.prometheus.exporters'))?.entries ?? []) {
-    const en = attrs(x.value)?.entries.get('enable');
+  for (const [name, x] of asAttrs(opt('services.prometheus.exporters'))?.entries ?? []) {
+    const en = asAttrs(x.value)?.entries.get('enable');
     if (!en || !enabled(en.value)) continue;
-    const p = attrs(x.value)?.entries.get('port')?.value;
+    const p = asAttrs(x.value)?.entries.get('port')?.value;
     exporters.push({ name, port: p?.kind === 'number' ? p.value : EXPORTER_PORTS[name], origin: en.keyOrigin });
   }
   const scrapeTargets: Str[] = [];
@@ -116,18 +108,18 @@ export function readNixosConfig(configs: Value[]): NixosConfig {
   let scrapeDiscovery = scrape !== undefined && scrape.kind !== 'list';
   for (const job of scrape?.kind === 'list' ? scrape.items : []) {
     if (job.kind !== 'attrs' || [...job.entries.keys()].some((k) => k.endsWith('_sd_configs'))) scrapeDiscovery = true;
-    const statics = attrs(job)?.entries.get('static_configs')?.value;
+    const statics = asAttrs(job)?.entries.get('static_configs')?.value;
     for (const sc of statics?.kind === 'list' ? statics.items : []) {
-      const targets = attrs(sc)?.entries.get('targets')?.value;
+      const targets = asAttrs(sc)?.entries.get('targets')?.value;
       for (const t of targets?.kind === 'list' ? targets.items : []) if (t.kind === 'string') scrapeTargets.push({ value: t.value, origin: t.origin });
     }
   }
   const upgradeOn = opt('system.autoUpgrade.enable');
   const dates = opt('system.autoUpgrade.dates');
-  const autoUpgrade = enabled(upgradeOn) && upgradeOn ? { dates: str(dates) ?? (dates === undefined ? { value: '04:40', origin: upgradeOn.origin } : undefined), origin: upgradeOn.origin } : undefined;
+  const autoUpgrade = enabled(upgradeOn) && upgradeOn ? { dates: asString(dates) ?? (dates === undefined ? { value: '04:40', origin: upgradeOn.origin } : undefined), origin: upgradeOn.origin } : undefined;
 
   return {
-    hostName: str(opt('networking.hostName')),
+    hostName: asString(opt('networking.hostName')),
     addresses,
     gateway,
     gateways,

@@ -12,4 +12,4 @@ export type { OptionTree } from './treeIdentity';
 export { findOptionSources, parseNixPath, lookupNixPath, lockedInput, lockedInputPath, type OptionSource, type MissingSource, type SourcesResult, type FindSourcesOptions, type PinRequest, type PinnedSource } from './sources';
 export { storePathFromNarHash } from './storePath';
 export { isOptionIndexWorker, runOptionIndexWorker, OPTION_WORKER_KIND, type OptionWorkerData } from './worker';
-export { buildIndexInline, listNixFiles } from './scanTree';
+export { listNixFiles } from './scanTree';

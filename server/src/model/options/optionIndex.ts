@@ -145,15 +145,6 @@ export class OptionIndex {
     return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
-  /** The nearest option at or above a path (a setting inside `settings = { … }` belongs to `settings`). */
-  enclosingOption(path: readonly string[]): { option: OptionDecl; rest: string[] } | undefined {
-    for (let i = path.length; i > 0; i--) {
-      const o = this.lookup(path.slice(0, i));
-      if (o) return { option: o, rest: path.slice(i) };
-    }
-    return undefined;
-  }
-
   /**
    * The rename or removal that covers a path (the path itself or an option
    * below a renamed one). A rename declared in a submodule has its `<name>`

@@ -4,29 +4,13 @@
 // (`pkgs.hello`, `config.networking.hostName`); `literalExpression` /
 // `literalExample` give their text, `literalMD` and `mdDoc` their Markdown.
 import type { Value } from '../../syntax/value';
+import { valueText } from '../../syntax/valueText';
 
 /** The text of a file (for the source text of values not known statically). */
 export type TextOf = (uri: string) => string | undefined;
 
 /** Longest text kept for a default or an example. */
 const MAX_TEXT = 2000;
-
-const IDENT = /^[a-zA-Z_][a-zA-Z0-9_'-]*$/;
-const KEYWORDS = new Set(['if', 'then', 'else', 'assert', 'with', 'let', 'in', 'rec', 'inherit', 'or']);
-
-/** An attribute name as Nix writes it (quoted when it is not an identifier). */
-export function showAttrName(name: string): string {
-  return IDENT.test(name) && !KEYWORDS.has(name) ? name : nixString(name);
-}
-
-/** An attribute path as Nix writes it: `services.nginx`, `pkgs."hello-2"`… */
-export function showAttrPath(path: string[]): string {
-  return path.map(showAttrName).join('.');
-}
-
-export function nixString(s: string): string {
-  return `"${s.replace(/[\\"\n\r\t]|\$\{/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\${c}`))}"`;
-}
 
 function cap(s: string): string {
   return s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` : s;
@@ -55,29 +39,9 @@ function sourceText(v: Value, textOf: TextOf): string | undefined {
   return text.slice(v.origin.span.start, v.origin.span.end);
 }
 
-function printKnown(v: Value, textOf: TextOf, depth: number): string {
-  if (depth > 40) return '…';
-  switch (v.kind) {
-    case 'string':
-      return nixString(v.value);
-    case 'number':
-      return String(v.value);
-    case 'boolean':
-      return v.value ? 'true' : 'false';
-    case 'null':
-      return 'null';
-    case 'path':
-      return sourceText(v, textOf) ?? v.value.replace(/^file:\/\//, '');
-    case 'list':
-      return v.items.length === 0 ? '[ ]' : `[ ${v.items.map((i) => printKnown(i, textOf, depth + 1)).join(' ')} ]`;
-    case 'attrs': {
-      const keys = [...v.entries.keys()].sort();
-      if (keys.length === 0) return '{ }';
-      return `{ ${keys.map((k) => `${showAttrName(k)} = ${printKnown(v.entries.get(k)?.value as Value, textOf, depth + 1)};`).join(' ')} }`;
-    }
-    case 'unknown':
-      return sourceText(v, textOf) ?? '…';
-  }
+/** A value as Nix text, its paths and unknown parts by their source text. */
+function printKnown(v: Value, textOf: TextOf): string {
+  return valueText(v, { path: (p) => sourceText(p, textOf) ?? p.value.replace(/^file:\/\//, ''), unknown: (u) => sourceText(u, textOf) ?? '…' });
 }
 
 function unescape(c: string): string {
@@ -132,10 +96,10 @@ export function renderValue(v: Value | undefined, textOf: TextOf): string | unde
   if (!v) return undefined;
   const lit = literalText(v, textOf);
   if (lit !== undefined) return cap(lit);
-  if (!hasUnknown(v)) return cap(printKnown(v, textOf, 0));
+  if (!hasUnknown(v)) return cap(printKnown(v, textOf));
   const src = sourceText(v, textOf);
   if (src !== undefined) return cap(src.trim());
-  return v.kind === 'list' || v.kind === 'attrs' ? cap(printKnown(v, textOf, 0)) : undefined;
+  return v.kind === 'list' || v.kind === 'attrs' ? cap(printKnown(v, textOf)) : undefined;
 }
 
 /** A description (Markdown): a string, or `mdDoc "…"` / `literalMD "…"`. */

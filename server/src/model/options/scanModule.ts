@@ -10,7 +10,8 @@
 import { knownListParts, type Origin, type Value } from '../../syntax/value';
 import type { Declaration, OptionDecl, Rename } from './types';
 import { describeType } from './typeText';
-import { descriptionText, renderValue, showAttrPath, type TextOf } from './render';
+import { descriptionText, renderValue, type TextOf } from './render';
+import { showAttrPath } from '../../syntax/valueText';
 
 export interface ModuleScanContext {
   textOf: TextOf;

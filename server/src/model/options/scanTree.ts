@@ -7,7 +7,7 @@
 // options are not top-level options and are left out when assembling.
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { NixEvaluator, type EvalHost } from '../../syntax/nix';
 import type { Value } from '../../syntax/value';
 import type { OptionDecl, OptionIndexData, Rename } from './types';
@@ -206,11 +206,4 @@ export function assemble(scans: FileScan[], files: number, ms: number): OptionIn
     renames.push(...s.renames);
   }
   return { options, renames, stats: { files, declaring, ms } };
-}
-
-/** Builds the index of a tree in this thread (tests, the CLI; the server uses the worker). */
-export function buildIndexInline(files: string[], onProgress?: (done: number, total: number) => void): OptionIndexData {
-  const t0 = Date.now();
-  const uris = files.map((f) => pathToFileURL(f).href);
-  return assemble(scanFiles(uris, onProgress), files.length, Date.now() - t0);
 }

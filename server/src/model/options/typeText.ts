@@ -99,7 +99,9 @@ function classOf(v: Value | undefined): Cls {
   return cls === 'noun' || cls === 'composite' || cls === 'conjunction' ? cls : undefined;
 }
 
-/** How an enum value is shown: strings quoted, numbers and booleans as they are. */
+/** How an enum value is shown in the type's phrase: strings quoted, numbers and booleans as they
+ * are, anything else as `<kind>` — the module system's own `enum` description, not Nix text
+ * (so not `valueText`). */
 function showEnumValue(v: Value): string | undefined {
   switch (v.kind) {
     case 'string':

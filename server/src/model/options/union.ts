@@ -12,7 +12,6 @@ export interface OptionLookup {
   declaration(path: readonly string[]): Declaration | undefined;
   has(path: readonly string[]): boolean;
   childrenOf(prefix: readonly string[]): OptionChild[];
-  enclosingOption(path: readonly string[]): { option: OptionDecl; rest: string[] } | undefined;
   renameOf(path: readonly string[]): RenameMatch | undefined;
   renamesUnder(prefix: readonly string[]): RenameMatch[];
 }
@@ -55,14 +54,6 @@ export class OptionUnion implements OptionLookup {
       }
     }
     return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  }
-
-  enclosingOption(path: readonly string[]): { option: OptionDecl; rest: string[] } | undefined {
-    for (let i = path.length; i > 0; i--) {
-      const o = this.lookup(path.slice(0, i));
-      if (o) return { option: o, rest: path.slice(i) };
-    }
-    return undefined;
   }
 
   renameOf(path: readonly string[]): RenameMatch | undefined {

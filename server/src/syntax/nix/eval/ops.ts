@@ -82,6 +82,15 @@ export function equal(a: V, b: V, depth = 0): boolean | undefined {
   return undefined;
 }
 
+/**
+ * `e` over `prev`: e's own chain kept, `prev` below its end. `//` is right
+ * associative, so in `a // { x } // { x }` the right `x` already overrides
+ * the middle one when both meet a's: replacing its link would lose the middle.
+ */
+function onTopOf(e: LEntry, prev: LEntry, depth = 0): LEntry {
+  return { ...e, overrides: e.overrides && depth < 32 ? onTopOf(e.overrides, prev, depth + 1) : prev };
+}
+
 /** `a // b`: b's entries win, remembering the entry each one replaced. */
 export function update(a: V, b: V, origin: Origin): V {
   if (a.kind === 'unknown' || b.kind === 'unknown') {
@@ -101,7 +110,7 @@ export function update(a: V, b: V, origin: Origin): V {
   const entries = new Map<string, LEntry>(a.entries);
   for (const [k, e] of b.entries) {
     const prev = a.entries.get(k);
-    entries.set(k, prev ? { ...e, overrides: prev } : e);
+    entries.set(k, prev ? onTopOf(e, prev) : e);
   }
   return { kind: 'attrs', entries, origin };
 }

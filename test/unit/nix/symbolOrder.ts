@@ -2,8 +2,8 @@
 // existed before parsing — builtins and evaluator names — first, then in the
 // order the parser met them). This reproduces that order for the normal-form
 // printer; it is an approximation documented in the differential test.
-import { lex } from './lexer';
-import { Tok as TokEnum } from './tokens';
+import { lex } from '../../../server/src/syntax/nix/lexer';
+import { Tok as TokEnum } from '../../../server/src/syntax/nix/tokens';
 // A local alias: reading an imported binding goes through a getter (slow in the hot loop).
 const Tok = TokEnum;
 type Tok = TokEnum;

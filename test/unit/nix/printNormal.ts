@@ -1,9 +1,10 @@
 // Prints an expression in exactly the normal form `nix-instantiate --parse`
 // (Nix 2.8) prints, so the parser can be checked against Nix byte for byte.
-// Paths are made absolute against `baseDir`/`home` as Nix does.
-import type { NAttrName, NAttrs, NExpr } from './desugar';
-import { Desugarer } from './desugar';
-import type { ParseResult } from './parser';
+// Paths are made absolute against `baseDir`/`home` as Nix does. The tests'
+// oracle tool, not the product's.
+import type { NAttrName, NAttrs, NExpr } from '../../../server/src/syntax/nix/desugar';
+import { Desugarer } from '../../../server/src/syntax/nix/desugar';
+import type { ParseResult } from '../../../server/src/syntax/nix/parser';
 import { letOrder } from './symbolOrder';
 
 export interface PrintOptions {

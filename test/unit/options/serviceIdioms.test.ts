@@ -1,5 +1,5 @@
 // Idioms measured on nixpkgs' nextcloud, home-assistant, grafana,
-// networkmanager and fail2ban modules (test/fixtures/options/idioms5): the
+// networkmanager and fail2ban modules (test/fixtures/options/service-idioms): the
 // newer path types (`pathWith`, `externalPath`) described as nixpkgs does, an
 // enum whose values are not known statically, literal defaults written as
 // indented strings (their interpolations kept as written, as Nix's text),
@@ -9,12 +9,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { buildIndexInline, listNixFiles, OptionIndex } from '../../../server/src/model/options';
+import { listNixFiles, OptionIndex } from '../../../server/src/model/options';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
 import { stringLiteralText } from '../../../server/src/model/options/render';
-import { fixtureRoot } from './helpers';
+import { buildIndexInline, fixtureRoot } from './helpers';
 
-const modulesRoot = path.join(fixtureRoot, 'idioms5', 'modules');
+const modulesRoot = path.join(fixtureRoot, 'service-idioms', 'modules');
 
 let cached: OptionIndexData | undefined;
 function data(): OptionIndexData {
