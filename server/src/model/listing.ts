@@ -3,7 +3,7 @@
 // to "may this file exist?" from that listing.
 import type { WorkspaceHost } from './host';
 import { ignoredFiles } from './ignore';
-import { dirnameUri } from './uri';
+import { dirnameUri, normalizeUri } from './uri';
 
 export interface Listing {
   files: string[];
@@ -38,4 +38,14 @@ export function listedNames(files: readonly string[], open: ReadonlySet<string>)
     const names = byDir.get(dir);
     return names === undefined || names.has(uri.slice(dir.length + 1).toLowerCase()) || open.has(uri);
   };
+}
+
+/**
+ * Whether git ignores (or `exclude` names) everything under a folder, for a
+ * watcher that leaves such folders alone. The trailing slash lets directory
+ * patterns (`result/`) match.
+ */
+export function ignoredFolderTest(root: string, files: string[], text: (uri: string) => string | undefined, exclude: string[]): (folderUri: string) => boolean {
+  const ignored = ignoredFiles(root, files, text, exclude);
+  return (folderUri) => ignored(`${normalizeUri(folderUri).replace(/\/$/, '')}/`);
 }

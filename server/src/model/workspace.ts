@@ -4,66 +4,33 @@
 // listings and settings are inputs; parses, evaluations, discovery, each
 // folder's homelab, its parts and its address index are queries, so a change
 // re-derives only what read it, per folder, and stops where a result is equal.
-import { parseYaml, type YamlParseResult } from '../syntax/yaml';
-import { buildAddressIndex } from './addresses';
-import { catalogOf } from './catalog';
 import { DocumentStore } from './documents';
 import { withProfile, type Homelab } from './homelab';
 import type { WorkspaceHost } from './host';
-import { readInventory, type Inventory } from './inventory';
-import type { NixEvalSession, NixFileAnalysis, NixLayer, NixReadHost } from './nixAdapter';
+import type { NixFileAnalysis, NixLayer } from './nixAdapter';
 import { realNixLayer } from './nixBinding';
-import { makeProfile, profileNameOf, type Profile } from './profiles';
-import { scanSettingReads, type SettingRead } from './settingReads';
+import { profileNameOf, type Profile } from './profiles';
+import type { SettingRead } from './settingReads';
 import { withDefaults, type HomelabSettings } from './settings';
-import { ignoredFiles } from './ignore';
-import { listedNames, readListing, type Listing } from './listing';
-import { isUnder, joinUri, normalizeUri } from './uri';
+import { ignoredFolderTest, readListing, type Listing } from './listing';
+import { isUnder, normalizeUri } from './uri';
 import { FleetDiscovery } from './machines/fleet';
-import type { Discovery } from './machines/discover';
 import type { OptionIndex } from './options/optionIndex';
 import { OptionScopes } from './options/scopes';
-import { pipeFeatureInNix, pipeFeatureInNixConf, type PipeFeatureSource } from './pipeOperators';
 import { ProxmoxLiveStore, type FolderLiveState, type LiveHostState } from './proxmoxLive';
 import { sameOutcome, type NixEvalOutcome } from './machines/fromNixEval';
-import { buildHomelab, type HomelabSources } from './buildHomelab';
-import { Engine, Input, defineQuery, type QueryDef } from './query/engine';
-import { homelabPartEquals, homelabView, type HomelabCore } from './query/homelabParts';
-import type { AddressIndex } from './addresses';
-import { deepEqual, sameArray } from './query/equal';
-import type { Catalog } from './catalog';
-
-/** What is known of a file without reading it: a change of text inside the limit leaves it equal. */
-interface FileFacts {
-  exists: boolean;
-  tooLarge: boolean;
-}
+import { Engine } from './query/engine';
+import { modelInputs, type FileFacts, type ModelInputs } from './modelInputs';
+import { homelabView } from './query/homelabParts';
+import { defineModelQueries, type ModelQueries } from './modelQueries';
+import { ProfileEvaluator } from './profileEvaluation';
+import type { YamlParseResult } from '../syntax/yaml';
 
 interface Folder {
   root: string;
   settings: HomelabSettings;
   /** Files changed since the homelab was last built (see homelabAround). */
   changedSinceBuild: Set<string>;
-}
-
-type Q<V> = QueryDef<V, Workspace>;
-
-/** The model's derived queries (memoised per key: a file's URI, or a folder's root). */
-interface ModelQueries {
-  yaml: Q<YamlParseResult | undefined>;
-  parse: Q<NixFileAnalysis | undefined>;
-  inventory: Q<Inventory>;
-  reads: Q<SettingRead[]>;
-  pipe: Q<PipeFeatureSource | undefined>;
-  json: Q<unknown>;
-  evaluate: Q<Profile>;
-  discovery: Q<Discovery>;
-  core: Q<HomelabCore | undefined>;
-  /** One part of a folder's homelab, keyed `root\0field`. */
-  part: Q<unknown>;
-  catalog: Q<{ sources: unknown[]; catalog: Catalog }>;
-  addresses: Q<AddressIndex>;
-  homelab: Q<Homelab | undefined>;
 }
 
 export class Workspace {
@@ -74,21 +41,11 @@ export class Workspace {
   private readonly live = new ProxmoxLiveStore();
   /** What `nix eval` last said per folder root (set from outside the model: it never runs Nix itself). */
   private readonly evaluated = new Map<string, NixEvalOutcome>();
-  /** The evaluator session of one revision: files do not change within it, so evaluations share what they import. */
-  private session: { revision: number; value: NixEvalSession | undefined } | undefined;
+  private readonly evaluator: ProfileEvaluator;
 
   /** The queries and their memos (see query/engine.ts); `recomputations()` is read by the count tests. */
   readonly engine: Engine<Workspace>;
-  private readonly textIn: Input<string | undefined>;
-  private readonly factsIn: Input<FileFacts>;
-  private readonly stampIn: Input<number>;
-  private readonly openIn: Input<string[]>;
-  private readonly listingIn: Input<Listing>;
-  private readonly settingsIn: Input<HomelabSettings | undefined>;
-  private readonly rootsIn: Input<string[]>;
-  private readonly optionsIn: Input<OptionScopes | undefined>;
-  private readonly liveIn: Input<FolderLiveState | undefined>;
-  private readonly nixEvalIn: Input<NixEvalOutcome | undefined>;
+  private readonly in: ModelInputs;
   private readonly q: ModelQueries;
 
   /**
@@ -102,26 +59,26 @@ export class Workspace {
 
   /** The NixOS / Home Manager / workspace options, when indexes are loaded (built off the main thread); the scopes pick a file's. */
   get optionIndex(): OptionScopes | undefined {
-    return this.engine.input(this.optionsIn, '');
+    return this.engine.input(this.in.options, '');
   }
 
   /** New indexes: the rules that judge options against them run again. One index stands for every file (tests). */
   setOptionIndex(index: OptionScopes | OptionIndex | undefined): void {
     this.options = index && OptionScopes.from(index);
-    this.optionsIn.invalidate('');
+    this.in.options.invalidate('');
   }
 
   /** What Proxmox last said about the folder's Proxmox hosts (in memory only; see proxmoxLive.ts). */
   proxmoxLiveFor(rootUri: string): FolderLiveState | undefined {
     const f = this.liveFolder(rootUri);
-    return f ? this.engine.input(this.liveIn, f.root) : undefined;
+    return f ? this.engine.input(this.in.live, f.root) : undefined;
   }
 
   /** A new live state for the folder holding `folderUri`: its drift rules run again (the homelab holds none). False when nothing changed. */
   setProxmoxLive(folderUri: string, hosts: readonly LiveHostState[]): boolean {
     const f = this.liveFolder(folderUri);
     if (!f || !this.live.set(f.root, hosts)) return false;
-    this.liveIn.invalidate(f.root);
+    this.in.live.invalidate(f.root);
     return true;
   }
 
@@ -131,7 +88,7 @@ export class Workspace {
     if (!f || sameOutcome(this.evaluated.get(f.root), outcome)) return false;
     if (outcome) this.evaluated.set(f.root, outcome);
     else this.evaluated.delete(f.root);
-    this.nixEvalIn.invalidate(f.root);
+    this.in.nixEval.invalidate(f.root);
     return true;
   }
 
@@ -142,115 +99,58 @@ export class Workspace {
 
   constructor(
     readonly host: WorkspaceHost,
-    private readonly nixLayer: NixLayer = realNixLayer,
+    nixLayer: NixLayer = realNixLayer,
   ) {
     this.docs = new DocumentStore(host);
     const e = (this.engine = new Engine<Workspace>(this));
-    this.textIn = new Input(e, 'text', (u) => this.docs.text(u));
-    this.factsIn = new Input(e, 'facts', (u) => this.readFacts(u), (a, b) => a.exists === b.exists && a.tooLarge === b.tooLarge);
-    this.stampIn = new Input(e, 'stamp', (u) => this.docs.stamp(u));
-    this.openIn = new Input(e, 'open', () => this.docs.openUris().sort(), (a, b) => a.length === b.length && a.every((x, i) => x === b[i]));
-    this.listingIn = new Input(e, 'listing', (root) => {
-      const f = this.folders.get(root);
-      return f ? readListing(this.host, f.root, f.settings.exclude, (u) => this.docs.text(u)) : { files: [], gitIgnored: () => false };
-    });
-    this.settingsIn = new Input(e, 'settings', (root) => this.folders.get(root)?.settings);
-    this.rootsIn = new Input(e, 'roots', () => [...this.folders.keys()], (a, b) => a.length === b.length && a.every((x, i) => x === b[i]));
-    this.optionsIn = new Input(e, 'options', () => this.options);
-    this.liveIn = new Input(e, 'live', (root) => this.live.get(root));
-    this.nixEvalIn = new Input(e, 'nixEval', (root) => this.evaluated.get(root));
-    this.q = this.defineQueries();
-  }
-
-  /** Every derived query of the model, memoised in this workspace's engine. */
-  private defineQueries(): ModelQueries {
-    const sameAnalysis = (a: NixFileAnalysis | undefined, b: NixFileAnalysis | undefined): boolean =>
-      a === b || (a !== undefined && b !== undefined && a.syntaxKey !== undefined && a.syntaxKey === b.syntaxKey && a.unparseable === b.unparseable);
-    const yaml = defineQuery<YamlParseResult | undefined, Workspace>('yaml', (r, uri) => {
-      const text = this.text(uri);
-      return text === undefined || this.tooLarge(uri) ? undefined : parseYaml(text, uri);
-    });
-    const parse = defineQuery<NixFileAnalysis | undefined, Workspace>(
-      'parse',
-      (r, uri) => {
-        const text = this.text(uri);
-        if (text === undefined || this.tooLarge(uri)) return undefined;
-        try {
-          return this.nixLayer.analyze(text, uri);
-        } catch (e) {
-          return { diagnostics: [{ rule: 'nix-syntax', span: { start: 0, end: 0 }, message: `internal error reading this file: ${String(e)}` }] };
-        }
-      },
-      sameAnalysis,
-    );
-    return {
-      yaml,
-      parse,
-      inventory: defineQuery<Inventory, Workspace>('inventory', (r, uri) => readInventory(uri, r.query(yaml, uri)?.value)),
-      /** Depends on the code only (the parse's syntax key): a comment typed changes nothing here. */
-      reads: defineQuery<SettingRead[], Workspace>('settingReads', (r, uri) => {
-        if (!this.codeOf(uri)) return [];
-        const text = this.engine.untracked(() => this.docs.text(uri));
-        return text === undefined || text.includes('\0') ? [] : scanSettingReads(text, uri);
-      }),
-      pipe: defineQuery<PipeFeatureSource | undefined, Workspace>('pipeFeature', (r, uri) => {
-        if (uri.endsWith('.nix')) {
-          if (!this.codeOf(uri)) return undefined;
-          const text = this.engine.untracked(() => this.docs.text(uri));
-          return text === undefined ? undefined : pipeFeatureInNix(uri, text);
-        }
-        const text = this.tooLarge(uri) ? undefined : this.text(uri);
-        return text === undefined ? undefined : pipeFeatureInNixConf(uri, text);
-      }),
-      json: defineQuery<unknown, Workspace>('json', (r, uri) => {
-        try {
-          const t = this.text(uri);
-          return t === undefined ? undefined : JSON.parse(t);
-        } catch {
-          return undefined;
-        }
-      }),
-      evaluate: defineQuery<Profile, Workspace>('evaluate', (r, uri) => this.computeEvaluation(uri)),
-      discovery: defineQuery<Discovery, Workspace>('discovery', (r, root) => this.computeDiscovery(root)),
-      core: defineQuery<HomelabCore | undefined, Workspace>('homelabCore', (r, root) => {
+    this.in = modelInputs(e, {
+      text: (u) => this.docs.text(u),
+      facts: (u) => this.readFacts(u),
+      stamp: (u) => this.docs.stamp(u),
+      open: () => this.docs.openUris().sort(),
+      listing: (root) => {
         const f = this.folders.get(root);
-        this.engine.input(this.settingsIn, root);
-        if (!f) return undefined;
-        f.changedSinceBuild.clear();
-        return buildHomelab(f.root, f.settings, this.homelabSources(f));
-      }),
-      part: defineQuery<unknown, Workspace>(
-        'homelabPart',
-        (r, key) => {
-          const [root, field] = key.split('\0');
-          const core = r.query(this.q.core, root) as Record<string, unknown> | undefined;
-          return core?.[field];
-        },
-        homelabPartEquals,
-      ),
-      /** The catalog, rebuilt only when its own sources changed (defaults, modules' reads, schemas), not on a profile's edit. */
-      catalog: defineQuery<{ sources: unknown[]; catalog: Catalog }, Workspace>(
-        'catalog',
-        (r, root) => {
-          const view = this.homelabView(root);
-          const s = view.settings;
-          const profiles = view.profiles;
-          const defaultsUri = view.defaultsUri;
-          const defaults = defaultsUri ? { value: this.evaluate(defaultsUri).value, text: this.text(defaultsUri) } : undefined;
-          // Reads inside profiles (e.g. `base.systemSettings.x ++ [...]`) do not make a setting "used".
-          const readLists = view.nixFiles.filter((u) => !profiles.has(u)).map((u) => this.settingReads(u));
-          const schemas = s.schemas.map((p) => this.jsonFile(joinUri(root, p)));
-          const sources = [defaults?.value, defaults?.text, ...readLists, ...schemas];
-          return { sources, catalog: catalogOf(defaults, readLists.flat(), schemas) };
-        },
-        (a, b) => sameArray(a.sources, b.sources),
-      ),
-      addresses: defineQuery<AddressIndex, Workspace>('addresses', (r, root) => buildAddressIndex(this.homelabView(root)), addressesEqual),
-      homelab: defineQuery<Homelab | undefined, Workspace>('homelab', (r, root) => {
-        const core = r.query(this.q.core, root);
-        return core ? { ...core, catalog: r.query(this.q.catalog, root).catalog, addresses: r.query(this.q.addresses, root) } : undefined;
-      }),
+        return f ? readListing(this.host, f.root, f.settings.exclude, (u) => this.docs.text(u)) : { files: [], gitIgnored: () => false };
+      },
+      settings: (root) => this.folders.get(root)?.settings,
+      roots: () => [...this.folders.keys()],
+      options: () => this.options,
+      live: (root) => this.live.get(root),
+      nixEval: (root) => this.evaluated.get(root),
+    });
+    // One set of reads for the evaluator and the queries (each tracked unless named raw).
+    const reads = {
+      nixLayer,
+      revision: () => e.revision,
+      untracked: <T>(f: () => T): T => e.untracked(f),
+      rawText: (u: string) => this.docs.text(u),
+      text: (u: string) => this.text(u),
+      exists: (u: string) => this.exists(u),
+      tooLarge: (u: string) => this.tooLarge(u),
+      code: (u: string) => void this.codeOf(u),
+      hasCode: (u: string) => this.codeOf(u),
     };
+    this.evaluator = new ProfileEvaluator(reads);
+    this.q = defineModelQueries({
+      ...reads,
+      evaluate: (u) => this.evaluate(u),
+      settingReads: (u) => this.settingReads(u),
+      jsonFile: (u) => this.engine.query(this.q.json, u),
+      homelabView: (root) => this.homelabView(root),
+      computeEvaluation: (u) => this.evaluator.evaluate(u),
+      discoverer: this.discovery,
+      exists: (u) => this.exists(u),
+      stamp: (u) => this.engine.input(this.in.stamp, u),
+      listing: (root) => this.listingOf(root).files,
+      openUris: () => this.engine.input(this.in.open, ''),
+      nixEval: (root) => this.engine.input(this.in.nixEval, root),
+      folderToBuild: (root) => {
+        const f = this.folders.get(root);
+        this.engine.input(this.in.settings, root);
+        f?.changedSinceBuild.clear(); // the build about to run covers them (see homelabAround)
+        return f;
+      },
+    });
   }
 
   /**
@@ -273,38 +173,38 @@ export class Workspace {
   addFolder(rootUri: string, settings?: Partial<HomelabSettings>): void {
     const root = normalizeUri(rootUri).replace(/\/$/, '');
     this.folders.set(root, { root, settings: withDefaults(settings), changedSinceBuild: new Set() });
-    this.rootsIn.invalidate('');
-    this.settingsIn.invalidate(root);
-    this.listingIn.invalidate(root);
-    this.factsIn.invalidateAll(); // the size limit is the folder's
+    this.in.roots.invalidate('');
+    this.in.settings.invalidate(root);
+    this.in.listing.invalidate(root);
+    this.in.facts.invalidateAll(); // the size limit is the folder's
   }
 
   removeFolder(rootUri: string): void {
     const root = normalizeUri(rootUri).replace(/\/$/, '');
     this.folders.delete(root);
     this.live.delete(root);
-    this.rootsIn.invalidate('');
-    this.settingsIn.invalidate(root);
-    this.liveIn.invalidate(root);
-    this.factsIn.invalidateAll();
+    this.in.roots.invalidate('');
+    this.in.settings.invalidate(root);
+    this.in.live.invalidate(root);
+    this.in.facts.invalidateAll();
   }
 
   setSettings(rootUri: string, settings: Partial<HomelabSettings>): void {
     const f = this.folders.get(normalizeUri(rootUri).replace(/\/$/, ''));
     if (!f) return;
     f.settings = withDefaults(settings);
-    this.settingsIn.invalidate(f.root);
-    this.listingIn.invalidate(f.root); // `exclude` decides the listing
-    this.factsIn.invalidateAll(); // and `maxFileSize` what is too large
+    this.in.settings.invalidate(f.root);
+    this.in.listing.invalidate(f.root); // `exclude` decides the listing
+    this.in.facts.invalidateAll(); // and `maxFileSize` what is too large
   }
 
   folderRoots(): string[] {
-    return [...this.engine.input(this.rootsIn, '')];
+    return [...this.engine.input(this.in.roots, '')];
   }
 
   settingsFor(uri: string): HomelabSettings {
     const f = this.folderOf(uri);
-    return (f && this.engine.input(this.settingsIn, f.root)) ?? withDefaults(undefined);
+    return (f && this.engine.input(this.in.settings, f.root)) ?? withDefaults(undefined);
   }
 
   setDocument(uri: string, text: string, version: number): void {
@@ -315,14 +215,14 @@ export class Workspace {
       if (isNew) this.forgetListing(u);
       this.noteChange(u);
     }
-    if (!wasOpen) this.openIn.invalidate('');
+    if (!wasOpen) this.in.open.invalidate('');
   }
 
   closeDocument(uri: string): void {
     this.docs.closeDocument(normalizeUri(uri));
     this.forgetListing(normalizeUri(uri));
     this.noteChange(normalizeUri(uri));
-    this.openIn.invalidate('');
+    this.in.open.invalidate('');
   }
 
   /** A file event for a closed file (created, changed or deleted on disk). */
@@ -338,28 +238,28 @@ export class Workspace {
     const f = this.folders.get(normalizeUri(rootUri).replace(/\/$/, ''));
     if (!f) return;
     for (const u of this.engine.untracked(() => this.listingOf(f.root).files)) this.docs.fileChanged(u);
-    this.textIn.invalidateAll();
-    this.factsIn.invalidateAll();
-    this.stampIn.invalidateAll();
-    this.listingIn.invalidate(f.root);
+    this.in.text.invalidateAll();
+    this.in.facts.invalidateAll();
+    this.in.stamp.invalidateAll();
+    this.in.listing.invalidate(f.root);
   }
 
   private noteChange(uri: string): void {
     if (uri.endsWith('/.gitignore')) this.forgetListing(uri);
     this.folderOf(uri)?.changedSinceBuild.add(uri);
-    this.textIn.invalidate(uri);
-    this.factsIn.invalidate(uri);
-    this.stampIn.invalidate(uri);
+    this.in.text.invalidate(uri);
+    this.in.facts.invalidate(uri);
+    this.in.stamp.invalidate(uri);
   }
 
   private forgetListing(uri: string): void {
     const f = this.folderOf(uri);
-    if (f) this.listingIn.invalidate(f.root);
+    if (f) this.in.listing.invalidate(f.root);
   }
 
   private folderOf(uri: string): Folder | undefined {
     let best: Folder | undefined;
-    for (const root of this.engine.input(this.rootsIn, '')) {
+    for (const root of this.engine.input(this.in.roots, '')) {
       const f = this.folders.get(root);
       if (f && isUnder(f.root, uri) && (!best || f.root.length > best.root.length)) best = f;
     }
@@ -367,17 +267,17 @@ export class Workspace {
   }
 
   text(uri: string): string | undefined {
-    return this.engine.input(this.textIn, uri);
+    return this.engine.input(this.in.text, uri);
   }
 
   /** Whether a file exists (open, or on disk). */
   exists(uri: string): boolean {
-    return this.engine.input(this.factsIn, uri).exists;
+    return this.engine.input(this.in.facts, uri).exists;
   }
 
   /** Whether a file is over the size limit (then it is not parsed). */
   tooLarge(uri: string): boolean {
-    return this.engine.input(this.factsIn, uri).tooLarge;
+    return this.engine.input(this.in.facts, uri).tooLarge;
   }
 
   private readFacts(uri: string): FileFacts {
@@ -392,11 +292,6 @@ export class Workspace {
     return this.engine.query(this.q.parse, uri) !== undefined;
   }
 
-  /** The typed inventory read from its YAML. */
-  private inventoryOf(uri: string): Inventory {
-    return this.engine.query(this.q.inventory, uri);
-  }
-
   /** The YAML parse of a document. */
   yaml(uri: string): YamlParseResult | undefined {
     return this.engine.query(this.q.yaml, uri);
@@ -405,11 +300,6 @@ export class Workspace {
   /** Syntax, scope and encryption findings of a Nix file. */
   nixAnalysis(uri: string): NixFileAnalysis | undefined {
     return this.engine.query(this.q.parse, uri);
-  }
-
-  /** Where a file turns on Nix's `pipe-operators`. */
-  private pipeFeature(uri: string): PipeFeatureSource | undefined {
-    return this.engine.query(this.q.pipe, uri);
   }
 
   /** Setting reads of a Nix file. */
@@ -422,72 +312,6 @@ export class Workspace {
     return this.engine.query(this.q.evaluate, normalizeUri(uri));
   }
 
-  private sessionNow(): NixEvalSession | undefined {
-    const revision = this.engine.revision;
-    if (this.session?.revision !== revision) this.session = { revision, value: this.nixLayer.session?.(this.evalHost()) };
-    return this.session.value;
-  }
-
-  private computeEvaluation(uri: string): Profile {
-    const read = new Set<string>([uri]);
-    let value;
-    const large = this.tooLarge(uri);
-    try {
-      const shared = large ? undefined : this.sessionNow();
-      if (large) value = undefined;
-      else if (shared) {
-        const r = this.engine.untracked(() => shared.evaluate(uri));
-        value = r.value;
-        for (const d of r.deps) read.add(normalizeUri(d));
-      } else {
-        const host = {
-          readText: (u: string): string | undefined => {
-            const n = normalizeUri(u);
-            read.add(n);
-            return this.tooLarge(n) ? undefined : this.docs.text(n);
-          },
-        };
-        value = this.engine.untracked(() => this.nixLayer.evaluate(uri, host));
-      }
-    } catch {
-      value = undefined; // the evaluator must not throw; a bug there must not take the model down
-    }
-    // What the value depends on: the code of every file read (not its comments), whether it exists and fits.
-    for (const d of read) {
-      if (!this.exists(d) || this.tooLarge(d)) continue;
-      if (d.endsWith('.nix')) this.codeOf(d);
-      else this.text(d);
-    }
-    return makeProfile(uri, value, [...read]);
-  }
-
-  /** How the Nix layer reads files: open documents first, nothing over the size limit. */
-  private evalHost(): NixReadHost {
-    return {
-      readText: (u: string): string | undefined => {
-        const n = normalizeUri(u);
-        return this.tooLarge(n) ? undefined : this.docs.text(n);
-      },
-    };
-  }
-
-  /** Discovery reads through tracked inputs, so the query depends on every file it read. */
-  private computeDiscovery(root: string): Discovery {
-    const listing = this.listingOf(root).files;
-    return this.discovery.discover({
-      root,
-      listing,
-      exists: (u) => this.exists(u),
-      stamp: (u) => this.engine.input(this.stampIn, u),
-      readHost: { readText: (u) => (this.tooLarge(normalizeUri(u)) ? undefined : this.text(normalizeUri(u))) },
-      nixLayer: this.nixLayer,
-      evaluate: (u) => {
-        const p = this.evaluate(u);
-        return { value: p.value, deps: p.deps };
-      },
-    });
-  }
-
   /**
    * Whether git ignores (or `homelab.exclude` names) everything under a
    * folder of the workspace folder `rootUri`, for a watcher that leaves such
@@ -495,14 +319,12 @@ export class Workspace {
    */
   ignoredFolders(rootUri: string): (folderUri: string) => boolean {
     const f = this.folders.get(normalizeUri(rootUri).replace(/\/$/, ''));
-    if (!f) return () => false;
-    const ignored = ignoredFiles(f.root, this.listingOf(f.root).files, (u) => this.docs.text(u), f.settings.exclude);
-    return (folderUri) => ignored(`${normalizeUri(folderUri).replace(/\/$/, '')}/`);
+    return f ? ignoredFolderTest(f.root, this.listingOf(f.root).files, (u) => this.docs.text(u), f.settings.exclude) : () => false;
   }
 
   /** The folder's files, less what git ignores and `homelab.exclude` names. */
   private listingOf(root: string): Listing {
-    return this.engine.input(this.listingIn, root);
+    return this.engine.input(this.in.listing, root);
   }
 
   /** Whether the `.gitignore` files of the file's folder match it (a `secrets.nix` each user makes from a committed template). */
@@ -510,10 +332,6 @@ export class Workspace {
     const f = this.folderOf(normalizeUri(uri));
     if (!f) return false;
     return this.listingOf(f.root).gitIgnored(normalizeUri(uri));
-  }
-
-  private jsonFile(uri: string): unknown {
-    return this.engine.query(this.q.json, uri);
   }
 
   /** Every homelab of the workspace (folders with an inventory or profiles). */
@@ -557,28 +375,6 @@ export class Workspace {
     if (last && onlyThis && last.profiles.has(u) && u !== last.defaultsUri) return withProfile(last, this.evaluate(u));
     return this.engine.query(this.q.homelab, f.root);
   }
-
-  /** What the homelab build reads, each a tracked input or query of this workspace. */
-  private homelabSources(f: Folder): HomelabSources {
-    return {
-      files: () => [...new Set([...this.listingOf(f.root).files, ...this.engine.input(this.openIn, '').filter((u) => isUnder(f.root, u))])].sort(),
-      exists: (u) => this.exists(u),
-      text: (u) => this.text(u),
-      code: (u) => (this.codeOf(u) ? this.engine.untracked(() => this.docs.text(u)) : undefined),
-      evaluate: (u) => this.evaluate(u),
-      inventory: (u) => this.inventoryOf(u),
-      settingReads: (u) => this.settingReads(u),
-      pipeFeature: (u) => this.pipeFeature(u),
-      discovery: () => this.engine.query(this.q.discovery, f.root),
-      nixEval: () => this.engine.input(this.nixEvalIn, f.root),
-      mayExist: () => listedNames(this.listingOf(f.root).files, new Set(this.engine.input(this.openIn, ''))),
-    };
-  }
-}
-
-/** Address indexes with the same places and networks (an edit that moved no address leaves the rules that read them alone). */
-function addressesEqual(a: AddressIndex, b: AddressIndex): boolean {
-  return deepEqual(a.places, b.places) && deepEqual(a.networks, b.networks);
 }
 
 export { profileNameOf };
