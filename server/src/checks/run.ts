@@ -60,6 +60,7 @@ const RULE_QUERY = defineQuery<Finding[], Workspace>(
     return found;
   },
   (a, b) => deepEqual(a, b),
+  (key) => `rule ${key.slice(key.indexOf('\0') + 1)}`,
 );
 
 /** The homelab rules that are on, in registry order. */
@@ -223,6 +224,7 @@ function documentFindings(ws: Workspace, h: Homelab, uri: string): Finding[] {
   const ctx: RuleContext = { workspace: ws, homelab: h };
   const findings: Finding[] = [];
   const large = ws.tooLarge(uri);
+  ws.engine.count('documentRules');
   for (const rule of RULES) {
     if (rule.scope !== 'document' || !rule.checkFile || h.settings.rules[rule.id] === 'off') continue;
     if (large && rule.id !== 'file-too-large') continue;

@@ -15,10 +15,17 @@ export interface QueryDef<V, O> {
   readonly compute: (read: QueryReader<O>, key: string) => V;
   /** When a recomputed result equals the old one, dependants are not re-run. Default: `===`. */
   readonly equals?: (a: V, b: V) => boolean;
+  /** The name a recomputation is counted under (default `name`): a rule's query counts per rule. */
+  readonly countAs?: (key: string) => string;
 }
 
-export function defineQuery<V, O>(name: string, compute: (read: QueryReader<O>, key: string) => V, equals?: (a: V, b: V) => boolean): QueryDef<V, O> {
-  return Object.freeze({ name, compute, ...(equals ? { equals } : {}) });
+export function defineQuery<V, O>(
+  name: string,
+  compute: (read: QueryReader<O>, key: string) => V,
+  equals?: (a: V, b: V) => boolean,
+  countAs?: (key: string) => string,
+): QueryDef<V, O> {
+  return Object.freeze({ name, compute, ...(equals ? { equals } : {}), ...(countAs ? { countAs } : {}) });
 }
 
 /** What a query's computation reads through (reads are recorded as its dependencies). */
@@ -139,6 +146,11 @@ export class Engine<O> {
     this.counts.clear();
   }
 
+  /** Counts work done outside any query under `name` (a document's rules, memoised per text stamp), for the same tests. */
+  count(name: string): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+
   readonly reader: QueryReader<O>;
 
   constructor(readonly owner: O) {
@@ -225,7 +237,7 @@ export class Engine<O> {
   }
 
   private recompute(def: QueryDef<unknown, O>, key: string, s: Slot): void {
-    this.counts.set(def.name, (this.counts.get(def.name) ?? 0) + 1);
+    this.count(def.countAs ? def.countAs(key) : def.name);
     const frame = { deps: [] as Slot[], seen: new Set<Slot>() };
     this.frames.push(frame);
     s.computing = true;
