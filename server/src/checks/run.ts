@@ -19,16 +19,13 @@ interface CheckMemory {
   lastHomelabFindings: Map<string, Map<string, Finding[]>>;
   /** Document rules' findings per file (see documentFindings). */
   documents: Map<string, { stamp: number; open: boolean; settings: object; findings: Finding[]; judged?: Diagnostic[] }>;
+  /** The line index of each file's current text (see linesOf). */
+  lineIndexes: Map<string, LineIndex>;
 }
-const memories = new WeakMap<Workspace, CheckMemory>();
+const CHECK_MEMORY = Symbol('the checks memory');
 
 function memoryOf(ws: Workspace): CheckMemory {
-  let m = memories.get(ws);
-  if (!m) {
-    m = { lastHomelabFindings: new Map(), documents: new Map() };
-    memories.set(ws, m);
-  }
-  return m;
+  return ws.own(CHECK_MEMORY, (): CheckMemory => ({ lastHomelabFindings: new Map(), documents: new Map(), lineIndexes: new Map() }));
 }
 
 function runRule(ws: Workspace, rule: Rule, f: () => Finding[]): Finding[] {
@@ -175,11 +172,10 @@ function judge(ws: Workspace, h: Homelab, uri: string, findings: Finding[]): Dia
  * file are judged with it, and the ignore comments found in it (suppress.ts
  * keys them by index) are found once per text, not once per check.
  */
-const lineIndexes = new Map<string, LineIndex>();
-
 function linesOf(ws: Workspace, uri: string): LineIndex | undefined {
   const text = ws.text(uri);
   if (text === undefined) return undefined;
+  const lineIndexes = memoryOf(ws).lineIndexes;
   const known = lineIndexes.get(uri);
   if (known?.text === text) return known;
   const index = new LineIndex(text);

@@ -48,6 +48,19 @@ export class Workspace {
   private readonly in: ModelInputs;
   private readonly q: ModelQueries;
 
+  /** What higher layers keep per workspace (see `own`). */
+  private readonly owned = new Map<symbol, unknown>();
+
+  /**
+   * State a higher layer keeps for this workspace (the checks' memory of
+   * their last findings), made on first use: it lives and dies with the
+   * workspace, so no module of the checks holds state of its own.
+   */
+  own<T>(key: symbol, create: () => T): T {
+    if (!this.owned.has(key)) this.owned.set(key, create());
+    return this.owned.get(key) as T;
+  }
+
   /**
    * Where a bug inside the model or a rule is told (a rule that throws is
    * skipped so the others still report, but never silently). The server
