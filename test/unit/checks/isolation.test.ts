@@ -68,3 +68,38 @@ test('two workspaces alive at once at the same root keep their own queries and f
   assert.deepEqual(addresses(a), ['192.168.8.10', '192.168.8.11']);
   assert.deepEqual(addresses(b), ['192.168.8.10', '192.168.8.10']);
 });
+
+test('a document rule and a per-setting rule that throw on a keystroke are logged with their names, and judged again once they work', () => {
+  const typo = {
+    ...CLEAN,
+    'lib/defaults.nix': '{ systemSettings = { hostname = ""; ipAddress = ""; sshPort = 22; }; }\n',
+  };
+  const ws = workspaceOf(typo);
+  checkAll(ws);
+  const logged: string[] = [];
+  ws.logInternalError = (what, error) => logged.push(`${what}: ${(error as Error).message}`);
+  const documentRule = RULES.find((r) => r.scope === 'document' && r.checkFile && r.id === 'nix-syntax');
+  const settingRule = RULES.find((r) => r.checkSetting && r.id === 'unknown-setting');
+  assert.ok(documentRule?.checkFile && settingRule?.checkSetting);
+  const [checkFile, checkSetting] = [documentRule.checkFile, settingRule.checkSetting];
+  documentRule.checkFile = () => {
+    throw new Error('planted file bug');
+  };
+  settingRule.checkSetting = () => {
+    throw new Error('planted setting bug');
+  };
+  const uri = 'file:///mem/profiles/LXC_a-config.nix';
+  try {
+    // A keystroke: a line that does not parse, and a setting the catalog does not know.
+    ws.setDocument(uri, PROFILE('192.168.8.10').replace('hostname = "a";', 'hostname = "a";\n    sshPrt = 22;'), 1);
+    checkDocumentQuick(ws, uri, undefined);
+  } finally {
+    documentRule.checkFile = checkFile;
+    settingRule.checkSetting = checkSetting;
+  }
+  assert.ok(logged.includes('rule nix-syntax: planted file bug'), logged.join('\n'));
+  assert.ok(logged.includes('rule unknown-setting: planted setting bug'), logged.join('\n'));
+  // Restored, the next keystroke judges again (nothing of the failure is kept).
+  ws.setDocument(uri, PROFILE('192.168.8.10').replace('hostname = "a";', 'hostname = "a";\n    sshPrt = 23;'), 2);
+  assert.ok(checkDocumentQuick(ws, uri, undefined).some((d) => d.rule === 'unknown-setting'));
+});
