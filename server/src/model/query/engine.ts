@@ -52,13 +52,6 @@ interface Slot {
   refresh: () => void;
 }
 
-/** Thrown by `Engine.checkCancelled` when a newer revision makes a running pass worthless. */
-export class Cancelled extends Error {
-  constructor() {
-    super('cancelled by a newer revision');
-  }
-}
-
 /**
  * An input: its values are read lazily by `read` (file text from the document
  * store, a folder's settings...) and read again after `invalidate`; a re-read
@@ -130,11 +123,6 @@ export class Engine<O> {
   /** A new revision: some input changed (inputs call this). */
   bump(): void {
     this.rev++;
-  }
-
-  /** Throws `Cancelled` when the revision moved past `since`: a pass over the old state stops. */
-  checkCancelled(since: number): void {
-    if (this.rev !== since) throw new Cancelled();
   }
 
   /** Recomputations per query name since the last `resetCounts` (see `counts`). */
