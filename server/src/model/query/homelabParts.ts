@@ -36,10 +36,23 @@ const FIELDS: Record<keyof Homelab, true> = {
 
 export const HOMELAB_FIELDS = Object.keys(FIELDS) as (keyof Homelab)[];
 
-/** A homelab whose every field is read through `get` (a tracked query read). */
+/**
+ * A homelab whose every field is read through `get` (a tracked query read),
+ * once per view: a view is made for one computation and read inside it (a
+ * rule reads `h.machines` in its loops), so the dependency is recorded on the
+ * first read and later reads are plain property reads.
+ */
 export function homelabView(get: (field: keyof Homelab) => unknown): Homelab {
   const view: Record<string, unknown> = {};
-  for (const f of HOMELAB_FIELDS) Object.defineProperty(view, f, { get: () => get(f), enumerable: true });
+  const read = new Map<keyof Homelab, unknown>();
+  for (const f of HOMELAB_FIELDS)
+    Object.defineProperty(view, f, {
+      get: () => {
+        if (!read.has(f)) read.set(f, get(f));
+        return read.get(f);
+      },
+      enumerable: true,
+    });
   return view as unknown as Homelab;
 }
 
