@@ -10,9 +10,8 @@ import { RULES } from './registry';
 import { isSuppressed } from './suppress';
 import type { Diagnostic, Finding, Rule, RuleContext, SettingPass } from './types';
 import { settingsWrittenIn } from './util';
-
-/** Homelab-wide findings per homelab object (a new object is built after every change). */
-const homelabCache = new WeakMap<Homelab, Map<string, Finding[]>>();
+import { defineQuery } from '../model/query/engine';
+import { deepEqual } from '../model/query/equal';
 
 /** What the checks remember between runs, owned by one workspace: two workspaces in one process never see each other's findings. */
 interface CheckMemory {
@@ -20,16 +19,13 @@ interface CheckMemory {
   lastHomelabFindings: Map<string, Map<string, Finding[]>>;
   /** Document rules' findings per file (see documentFindings). */
   documents: Map<string, { stamp: number; open: boolean; settings: object; findings: Finding[]; judged?: Diagnostic[] }>;
+  /** The line index of each file's current text (see linesOf). */
+  lineIndexes: Map<string, LineIndex>;
 }
-const memories = new WeakMap<Workspace, CheckMemory>();
+const CHECK_MEMORY = Symbol('the checks memory');
 
 function memoryOf(ws: Workspace): CheckMemory {
-  let m = memories.get(ws);
-  if (!m) {
-    m = { lastHomelabFindings: new Map(), documents: new Map() };
-    memories.set(ws, m);
-  }
-  return m;
+  return ws.own(CHECK_MEMORY, (): CheckMemory => ({ lastHomelabFindings: new Map(), documents: new Map(), lineIndexes: new Map() }));
 }
 
 function runRule(ws: Workspace, rule: Rule, f: () => Finding[]): Finding[] {
@@ -42,29 +38,65 @@ function runRule(ws: Workspace, rule: Rule, f: () => Finding[]): Finding[] {
   }
 }
 
+/**
+ * One homelab-wide rule over one folder, as a query (key `root\0ruleId`): it
+ * reads the homelab through a view of tracked parts, so it runs again only
+ * when a part it read changed, and its findings cut off when equal.
+ */
+const RULE_QUERY = defineQuery<Finding[], Workspace>(
+  'rule',
+  (read, key) => {
+    const ws = read.owner;
+    const [root, id] = key.split('\0');
+    const rule = RULE_BY_ID.get(id as Finding['rule']);
+    if (!rule?.check) return [];
+    const ctx: RuleContext = { workspace: ws, homelab: ws.homelabView(root) };
+    const t0 = process.env.HOMELAB_RULE_TIMING ? performance.now() : 0;
+    const found = runRule(ws, rule, () => rule.check?.(ctx) ?? []);
+    if (t0) process.stderr.write(`rule ${rule.id}: ${(performance.now() - t0).toFixed(1)} ms\n`);
+    return found;
+  },
+  (a, b) => deepEqual(a, b),
+  (key) => `rule ${key.slice(key.indexOf('\0') + 1)}`,
+);
+
+/** The homelab rules that are on, in registry order. */
+function homelabRules(h: Homelab): Rule[] {
+  return RULES.filter((rule) => rule.scope === 'homelab' && rule.check && h.settings.rules[rule.id] !== 'off');
+}
+
+/** Every homelab-wide finding of a folder by file, merged from the rules' queries. */
+const FINDINGS_QUERY = defineQuery<Map<string, Finding[]>, Workspace>('homelabFindings', (read, root) => {
+  const ws = read.owner;
+  const byUri = new Map<string, Finding[]>();
+  const settings = ws.homelabView(root).settings;
+  for (const rule of RULES) {
+    if (rule.scope !== 'homelab' || !rule.check || settings.rules[rule.id] === 'off') continue;
+    for (const f of read.query(RULE_QUERY, `${root}\0${rule.id}`)) {
+      const list = byUri.get(f.uri);
+      if (list) list.push(f);
+      else byUri.set(f.uri, [f]);
+    }
+  }
+  return byUri;
+});
+
 function homelabFindings(ws: Workspace, h: Homelab): Map<string, Finding[]> {
   return drain(homelabFindingSteps(ws, h));
 }
 
-/** The homelab rules one by one, pausing after each (see checkAllSteps). */
+/**
+ * The homelab rules one by one, pausing after each so pending requests
+ * (completion, hover) are answered between them (see checkAllSteps); a rule
+ * whose parts did not change is not run again.
+ */
 function* homelabFindingSteps(ws: Workspace, h: Homelab): Generator<void, Map<string, Finding[]>> {
-  let byUri = homelabCache.get(h);
-  if (byUri) return byUri;
-  byUri = new Map();
-  const ctx: RuleContext = { workspace: ws, homelab: h };
-  for (const rule of RULES) {
-    if (rule.scope !== 'homelab' || !rule.check || h.settings.rules[rule.id] === 'off') continue;
-    const t0 = process.env.HOMELAB_RULE_TIMING ? performance.now() : 0;
-    const found = runRule(ws, rule, () => rule.check?.(ctx) ?? []);
-    if (t0) process.stderr.write(`rule ${rule.id}: ${(performance.now() - t0).toFixed(1)} ms\n`);
-    for (const f of found) {
-      const list = byUri.get(f.uri) ?? [];
-      list.push(f);
-      byUri.set(f.uri, list);
-    }
+  for (const rule of homelabRules(h)) {
+    if (ws.engine.isCurrent(RULE_QUERY, `${h.root}\0${rule.id}`)) continue;
+    ws.engine.query(RULE_QUERY, `${h.root}\0${rule.id}`);
     yield;
   }
-  homelabCache.set(h, byUri);
+  const byUri = ws.engine.query(FINDINGS_QUERY, h.root);
   memoryOf(ws).lastHomelabFindings.set(h.root, byUri);
   return byUri;
 }
@@ -140,11 +172,10 @@ function judge(ws: Workspace, h: Homelab, uri: string, findings: Finding[]): Dia
  * file are judged with it, and the ignore comments found in it (suppress.ts
  * keys them by index) are found once per text, not once per check.
  */
-const lineIndexes = new Map<string, LineIndex>();
-
 function linesOf(ws: Workspace, uri: string): LineIndex | undefined {
   const text = ws.text(uri);
   if (text === undefined) return undefined;
+  const lineIndexes = memoryOf(ws).lineIndexes;
   const known = lineIndexes.get(uri);
   if (known?.text === text) return known;
   const index = new LineIndex(text);
@@ -189,6 +220,7 @@ function documentFindings(ws: Workspace, h: Homelab, uri: string): Finding[] {
   const ctx: RuleContext = { workspace: ws, homelab: h };
   const findings: Finding[] = [];
   const large = ws.tooLarge(uri);
+  ws.engine.count('documentRules');
   for (const rule of RULES) {
     if (rule.scope !== 'document' || !rule.checkFile || h.settings.rules[rule.id] === 'off') continue;
     if (large && rule.id !== 'file-too-large') continue;

@@ -1,6 +1,8 @@
 // Helpers shared by the rules: building findings from origins, "did you mean"
 // suggestions, and iterating the settings profiles write in their own text.
 import type { Homelab } from '../model/homelab';
+import { defineQuery } from '../model/query/engine';
+import type { Workspace } from '../model/workspace';
 import { BLOCKS, blockOf, type SettingsBlock } from '../model/profiles';
 import type { Entry, Origin, Value } from '../syntax/value';
 import type { Profile } from '../model/profiles';
@@ -75,11 +77,6 @@ export function inheritedRelated(s: OwnSetting): RelatedInfo[] {
   return s.inheritedBy.map((p) => rel(p.merge, `inherited by ${p.name} through this merge`));
 }
 
-/**
- * Every setting written in a profile file's own text (the effective entries of
- * each profile whose key lies in that file), once per source place.
- */
-const ownCache = new WeakMap<Homelab, OwnSetting[]>();
 
 /** One entry of a profile's effective settings that some profile file wrote. */
 interface SettingRef {
@@ -96,21 +93,16 @@ interface SettingRef {
  * and per set of profile files: a rebuild after one keystroke walks the
  * effective settings (hundreds of inherited defaults each) of that profile only.
  */
-const refCache = new WeakMap<Profile, { profileSet: number; refs: SettingRef[] }>();
-const profileSetIds = new WeakMap<Homelab, number>();
-let lastProfileSet = { key: '', id: 0 };
+const refCache = new WeakMap<Profile, { profileSet: string; refs: SettingRef[] }>();
 
-function profileSetId(h: Homelab): number {
-  let id = profileSetIds.get(h);
-  if (id !== undefined) return id;
-  const key = [...h.profiles.keys()].join('\n');
-  if (key !== lastProfileSet.key) lastProfileSet = { key, id: lastProfileSet.id + 1 };
-  id = lastProfileSet.id;
-  profileSetIds.set(h, id);
-  return id;
-}
+/**
+ * The folder's profile files as one string, a query cut off when equal: the
+ * same string object while the set of profiles is the same, so comparing it
+ * in refCache is a pointer comparison.
+ */
+const PROFILE_SET_QUERY = defineQuery<string, Workspace>('profileSet', (read, root) => [...read.owner.homelabView(root).profiles.keys()].join('\n'));
 
-function settingRefs(h: Homelab, p: Profile, profileSet: number): SettingRef[] {
+function settingRefs(h: Homelab, p: Profile, profileSet: string): SettingRef[] {
   const cached = refCache.get(p);
   if (cached && cached.profileSet === profileSet) return cached.refs;
   const refs: SettingRef[] = [];
@@ -130,13 +122,16 @@ function settingRefs(h: Homelab, p: Profile, profileSet: number): SettingRef[] {
   return refs;
 }
 
-export function ownSettings(h: Homelab): OwnSetting[] {
-  const cached = ownCache.get(h);
-  if (cached) return cached;
+/**
+ * Every setting written in a profile file's own text (the effective entries of
+ * each profile whose key lies in that file), once per source place: a query of
+ * the folder, shared by the rules that judge settings, re-run when a profile changed.
+ */
+const OWN_SETTINGS_QUERY = defineQuery<OwnSetting[], Workspace>('ownSettings', (read, root) => {
+  const h = read.owner.homelabView(root);
   const out: OwnSetting[] = [];
-  ownCache.set(h, out);
   const byId = new Map<string, OwnSetting>();
-  const profileSet = profileSetId(h);
+  const profileSet = read.query(PROFILE_SET_QUERY, root);
   for (const p of h.profiles.values()) {
     for (const r of settingRefs(h, p, profileSet)) {
       let own = byId.get(r.id);
@@ -150,6 +145,11 @@ export function ownSettings(h: Homelab): OwnSetting[] {
     }
   }
   return out;
+});
+
+/** The settings written in the profiles of the workspace's homelab `h` (see OWN_SETTINGS_QUERY). */
+export function ownSettings(ws: Workspace, h: Homelab): OwnSetting[] {
+  return ws.engine.query(OWN_SETTINGS_QUERY, h.root);
 }
 
 /**
@@ -174,10 +174,10 @@ export function settingsWrittenIn(p: Profile): OwnSetting[] {
 
 /** A homelab rule's `check` made of its `checkSetting`, over every setting of every profile. */
 export function overOwnSettings(judge: (h: Homelab, s: OwnSetting, pass: SettingPass) => Finding | undefined): (ctx: RuleContext) => Finding[] {
-  return ({ homelab: h }) => {
+  return ({ homelab: h, workspace: ws }) => {
     const out: Finding[] = [];
     const pass: SettingPass = { suggestions: new Map() };
-    for (const s of ownSettings(h)) {
+    for (const s of ownSettings(ws, h)) {
       const f = judge(h, s, pass);
       if (f) out.push(f);
     }

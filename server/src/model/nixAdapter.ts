@@ -17,6 +17,12 @@ export interface NixDiagnostic {
 export interface NixFileAnalysis {
   diagnostics: NixDiagnostic[];
   unparseable?: 'git-crypt' | 'sops' | 'binary';
+  /**
+   * Equal for two texts whose code is the same at the same offsets (they
+   * differ only inside comments or in trailing whitespace): whatever is
+   * computed from the code alone, origins included, is equal for both.
+   */
+  syntaxKey?: string;
 }
 
 export interface NixReadHost {

@@ -18,6 +18,38 @@ const RULE_OF: Record<ScopeCode, NixRuleId> = {
 };
 
 
+/**
+ * A hash of the text with every comment blanked (same length, so every token
+ * keeps its offset) and trailing blanks dropped: typing inside a comment that
+ * no code follows leaves it unchanged. Two 32-bit hashes: a collision would
+ * keep a stale evaluation, so make it vanishingly unlikely.
+ */
+function syntaxKey(text: string, comments: readonly { start: number; end: number }[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9e3779b1;
+  let end = text.length;
+  let c = comments.length - 1;
+  // The end of the code: the last character outside comments that is not blank.
+  while (end > 0) {
+    while (c >= 0 && comments[c].start >= end) c--;
+    if (c >= 0 && comments[c].end >= end) {
+      end = comments[c].start;
+      continue;
+    }
+    const ch = text.charCodeAt(end - 1);
+    if (ch === 32 || ch === 9 || ch === 10 || ch === 13) end--;
+    else break;
+  }
+  let k = 0;
+  for (let i = 0; i < end; i++) {
+    while (k < comments.length && comments[k].end <= i) k++;
+    const ch = k < comments.length && comments[k].start <= i ? 32 : text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 0x01000193);
+    h2 = Math.imul(h2 ^ ch, 0x85ebca6b) ^ (h2 >>> 13);
+  }
+  return `${end}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
+}
+
 export const realNixLayer: NixLayer = {
   analyze(text) {
     const unparseable = detectUnparseable(text);
@@ -27,7 +59,7 @@ export const realNixLayer: NixLayer = {
     // Scope findings on a tree with syntax errors would mostly be noise.
     if (parsed.errors.length === 0)
       for (const d of analyzeScopes(parsed.root, text).diagnostics) diagnostics.push({ rule: RULE_OF[d.code] ?? 'nix-syntax', span: d.span, message: d.message, ...(d.severity === 'warning' ? { severity: 'warning' as const } : {}) });
-    return { diagnostics };
+    return { diagnostics, syntaxKey: syntaxKey(text, parsed.comments) };
   },
   evaluate(uri, host) {
     // One evaluator per evaluation: it caches parsed files, and the model's own

@@ -15,14 +15,14 @@ export const calendarFormat: Rule = {
   defaultSeverity: 'error',
   description: 'A value that is not a valid systemd OnCalendar expression.',
   scope: 'homelab',
-  check({ homelab: h }) {
+  check({ homelab: h, workspace: ws }) {
     const out: Finding[] = [];
     const check = (s: Str): void => {
       const r = parseCalendar(s.value);
       if ('error' in r) out.push(at('calendar-format', s.origin, r.error));
     };
     for (const c of h.inventory?.containers.values() ?? []) if (c.update) check(c.update);
-    for (const s of ownSettings(h)) {
+    for (const s of ownSettings(ws, h)) {
       if (!isCalendarSetting(s.key, lookupSetting(h.catalog, s.block, s.key)?.format)) continue;
       const v = s.entry.value;
       if (v.kind === 'string') check({ value: v.value, origin: v.origin });

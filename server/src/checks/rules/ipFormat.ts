@@ -30,7 +30,7 @@ export const ipFormat: Rule = {
   defaultSeverity: 'error',
   description: 'A malformed IP address or CIDR network.',
   scope: 'homelab',
-  check({ homelab: h }) {
+  check({ homelab: h, workspace: ws }) {
     const out: Finding[] = [];
     const addr = (s: Str | undefined): void => {
       const e = s && addressError(s.value);
@@ -51,7 +51,7 @@ export const ipFormat: Rule = {
       for (const x of inv.hosts.values()) addr(x.ip);
       for (const c of inv.containers.values()) addr(c.ip);
     }
-    for (const s of ownSettings(h)) {
+    for (const s of ownSettings(ws, h)) {
       const entry = lookupSetting(h.catalog, s.block, s.key);
       const strict = ADDRESS_SETTINGS.has(s.key) || entry?.format === 'ip' || entry?.format === 'ip-list';
       for (const str of stringsIn(s.entry.value)) {

@@ -10,6 +10,9 @@ import { serviceNamed } from '../../model/homelab';
 import { maskNix } from '../../model/nixText';
 import { dirnameUri, joinUri } from '../../model/uri';
 import { reachedFiles } from '../../model/reach';
+import { defineQuery } from '../../model/query/engine';
+import { deepEqual } from '../../model/query/equal';
+import type { Workspace } from '../../model/workspace';
 import type { Finding, Rule } from '../types';
 import { at, didYouMean } from '../util';
 
@@ -49,23 +52,32 @@ interface Imported {
   listed?: boolean;
 }
 
-/** The literal paths a Nix file imports, per file text (the same on every whole check). */
-const importCache = new Map<string, { text: string; imports: Imported[] }>();
-
-function importsOf(uri: string, text: string): Imported[] {
-  const cached = importCache.get(uri);
-  if (cached && cached.text === text) return cached.imports;
-  const imports: Imported[] = [];
-  const masked = maskNix(text, true);
-  for (const m of masked.matchAll(IMPORT)) {
-    const path = m[1];
-    if (path.includes('${')) continue;
-    imports.push({ path, start: (m.index ?? 0) + m[0].length - path.length });
-  }
-  for (const p of importListPaths(masked)) if (!p.path.includes('${')) imports.push(p);
-  importCache.set(uri, { text, imports });
-  return imports;
-}
+/**
+ * The literal paths a Nix file imports, as a query of the workspace keyed by
+ * the file: it depends on the file's parse (equal while only comments change,
+ * and the code keeps its offsets), so typing in a comment does not run this
+ * rule again.
+ */
+const IMPORTS_QUERY = defineQuery<Imported[], Workspace>(
+  'nixImports',
+  (read, uri) => {
+    const ws = read.owner;
+    if (ws.tooLarge(uri) || !ws.nixAnalysis(uri)) return [];
+    // Read untracked: the parse above stands for the code of this text.
+    const text = ws.docs.text(uri);
+    if (text === undefined || text.includes('\0')) return [];
+    const imports: Imported[] = [];
+    const masked = maskNix(text, true);
+    for (const m of masked.matchAll(IMPORT)) {
+      const path = m[1];
+      if (path.includes('${')) continue;
+      imports.push({ path, start: (m.index ?? 0) + m[0].length - path.length });
+    }
+    for (const p of importListPaths(masked)) if (!p.path.includes('${')) imports.push(p);
+    return imports;
+  },
+  (a, b) => deepEqual(a, b),
+);
 
 export const unknownReference: Rule = {
   id: 'unknown-reference',
@@ -103,9 +115,7 @@ export const unknownReference: Rule = {
     }
     let reached: Set<string> | undefined | null = null;
     for (const uri of h.nixFiles) {
-      const text = ws.text(uri);
-      if (text === undefined || text.includes('\0') || ws.tooLarge(uri)) continue;
-      for (const { path, start, listed } of importsOf(uri, text)) {
+      for (const { path, start, listed } of ws.engine.query(IMPORTS_QUERY, uri)) {
         let target = joinUri(dirnameUri(uri), path);
         const folder = `${target.replace(/\/$/, '')}/`;
         if (!target.endsWith('.nix') && !ws.docs.exists(target)) target = `${folder}default.nix`;

@@ -13,11 +13,11 @@ export const unknownScrapeTarget: Rule = {
   defaultSeverity: 'warning',
   description: 'A scrape or probe target address that belongs to no host or container of the inventory.',
   scope: 'homelab',
-  check({ homelab: h }) {
+  check({ homelab: h, workspace: ws }) {
     const out: Finding[] = [];
     if (!h.inventory) return out; // nothing to compare with
     const known = new Set(h.addresses.places.filter((p) => p.role === 'declares').map((p) => p.key));
-    for (const s of ownSettings(h)) {
+    for (const s of ownSettings(ws, h)) {
       if (!isTargetSetting(s.key)) continue;
       const v = s.entry.value;
       const strings =

@@ -10,10 +10,10 @@ export const unusedSetting: Rule = {
   defaultSeverity: 'hint',
   description: 'A setting that a profile sets but no module reads.',
   scope: 'homelab',
-  check({ homelab: h }) {
+  check({ homelab: h, workspace: ws }) {
     const out: Finding[] = [];
     if (!h.hasModules) return out;
-    for (const s of ownSettings(h)) {
+    for (const s of ownSettings(ws, h)) {
       const e = lookupSetting(h.catalog, s.block, s.key);
       if (!e || e.reads.length > 0 || e.sources.includes('shipped') || e.sources.includes('user')) continue;
       out.push(at('unused-setting', s.entry.keyOrigin, `\`${s.key}\` is not read by any module`));

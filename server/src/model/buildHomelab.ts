@@ -1,0 +1,157 @@
+// One folder's homelab assembled from the workspace's queries: the inventory's
+// machines with their profiles, discovered machines joined by name, the deploy
+// list, the services and the setting reads. Called by the Workspace's
+// `homelabCore` query; every read goes through `HomelabSources`, so the query
+// depends on exactly what the build read.
+import type { Machine } from './homelab';
+import type { Inventory } from './inventory';
+import type { Profile } from './profiles';
+import type { SettingRead } from './settingReads';
+import type { HomelabSettings } from './settings';
+import { servicesOf } from './services';
+import { matchGlob } from './glob';
+import { dirnameUri, joinUri, relativeUri } from './uri';
+import { joinMachines } from './machines/fleet';
+import { joinProfileSet } from './machines/fromProfileSet';
+import { deployListFiles, readDeployList } from './deployList';
+import { pipeFeatureSource, type PipeFeatureSource } from './pipeOperators';
+import { joinNixEval, type NixEvalOutcome } from './machines/fromNixEval';
+import type { Discovery } from './machines/discover';
+import type { HomelabCore } from './query/homelabParts';
+
+/** What the build reads (each a tracked read of the workspace's inputs and queries). */
+export interface HomelabSources {
+  /** The folder's files (listing and open documents), sorted. */
+  files(): string[];
+  exists(uri: string): boolean;
+  text(uri: string): string | undefined;
+  /** The text of a Nix file read for its code only (depends on the parse's syntax key, not on comments). */
+  code(uri: string): string | undefined;
+  evaluate(uri: string): Profile;
+  inventory(uri: string): Inventory;
+  settingReads(uri: string): SettingRead[];
+  pipeFeature(uri: string): PipeFeatureSource | undefined;
+  discovery(): Discovery;
+  nixEval(): NixEvalOutcome | undefined;
+  /** Whether a file may exist, from the listing (see Workspace.listedNames). */
+  mayExist(): (uri: string) => boolean;
+}
+
+export function buildHomelab(root: string, s: HomelabSettings, src: HomelabSources): HomelabCore | undefined {
+  const files = src.files();
+  const rel = (u: string): string => relativeUri(root, u);
+  const inventoryUri = s.inventory
+    ? joinUri(root, s.inventory)
+    : ['homelab.yaml', 'homelab.yml'].map((n) => joinUri(root, n)).find((u) => src.exists(u));
+  const hasInventory = inventoryUri !== undefined && src.exists(inventoryUri);
+  const profileUris = files.filter((u) => u.endsWith('.nix') && matchGlob(s.profiles, rel(u)));
+  const nixFiles = files.filter((u) => u.endsWith('.nix'));
+  // Any folder with Nix files is checked (syntax, scopes, imports), homelab or not.
+  if (!hasInventory && nixFiles.length === 0) return undefined;
+
+  const inventory = hasInventory && inventoryUri ? src.inventory(inventoryUri) : undefined;
+  const invDir = inventoryUri ? dirnameUri(inventoryUri) : root;
+
+  const profiles = new Map<string, Profile>();
+  const profileAt = (u: string): Profile | undefined => {
+    if (!src.exists(u)) return undefined;
+    let p = profiles.get(u);
+    if (!p) {
+      p = src.evaluate(u);
+      profiles.set(u, p);
+    }
+    return p;
+  };
+  for (const u of profileUris) profileAt(u);
+
+  const machines = new Map<string, Machine>();
+  if (inventory) {
+    const mayExist = src.mayExist();
+    for (const d of inventory.containers.values()) {
+      const explicit = d.profile ? joinUri(invDir, d.profile.value) : undefined;
+      const implicit = joinUri(invDir, `profiles/${d.name}-config.nix`);
+      const profileUri = explicit ?? (mayExist(implicit) && src.exists(implicit) ? implicit : undefined);
+      const profile = profileUri ? profileAt(profileUri) : undefined;
+      const ipSetting = profile?.system?.entries.get('ipAddress')?.value;
+      machines.set(d.name, {
+        name: d.name,
+        decl: d,
+        configUri: profileUri,
+        configExists: profile !== undefined,
+        profile,
+        ip: d.ip ?? (ipSetting?.kind === 'string' && ipSetting.value ? { value: ipSetting.value, origin: ipSetting.origin } : undefined),
+        hostName: d.host?.value,
+      });
+    }
+  } else {
+    for (const u of profileUris) {
+      const p = profiles.get(u);
+      if (!p || !declaresMachine(p, src)) continue;
+      const ipv = p.system?.entries.get('ipAddress')?.value;
+      machines.set(p.name, {
+        name: p.name,
+        configUri: u,
+        configExists: true,
+        profile: p,
+        ip: ipv?.kind === 'string' && ipv.value ? { value: ipv.value, origin: ipv.origin } : undefined,
+      });
+    }
+  }
+
+  const discovery = src.discovery();
+  joinMachines(machines, discovery);
+  const nixEval = joinNixEval(machines, discovery, src.nixEval(), root);
+  const baseProfiles = discovery.profileSet
+    ? joinProfileSet(machines, discovery.profileSet, profileAt, (u) => (src.exists(u) ? src.evaluate(u) : undefined), discovery.buildsDarwin ?? false, profileUris.map((u) => profiles.get(u)).filter((p): p is Profile => p !== undefined))
+    : undefined;
+  const listFiles = deployListFiles(root, files);
+  const deployList = listFiles.length ? readDeployList(listFiles.map((uri) => ({ uri, text: src.text(uri) }))) : undefined;
+
+  const services = servicesOf(inventory);
+
+  const defaultsUri = joinUri(root, s.defaultsFile);
+  const profileSet = new Set(profiles.keys());
+  const reads: SettingRead[] = [];
+  let hasModules = false;
+  for (const u of nixFiles) {
+    const r = src.settingReads(u);
+    for (const x of r) reads.push(x);
+    if (r.length && !profileSet.has(u) && u !== defaultsUri) hasModules = true;
+  }
+
+  const partial = {
+    root: root,
+    settings: s,
+    inventoryUri: hasInventory ? inventoryUri : undefined,
+    inventory,
+    profiles,
+    machines,
+    services,
+    reads,
+    hasModules,
+    defaultsUri: src.exists(defaultsUri) ? defaultsUri : undefined,
+    files,
+    nixFiles,
+    nixosMachines: discovery.machines,
+    machineClashes: discovery.clashes,
+    readingStops: discovery.stopped ?? [],
+    homeConfigurations: discovery.homes,
+    ...(baseProfiles ? { baseProfiles } : {}),
+    ...(deployList ? { deployList } : {}),
+    pipeOperators: pipeFeatureSource(files, (u) => src.pipeFeature(u)),
+    ...(nixEval ? { nixEval } : {}),
+  };
+  return partial;
+}
+
+/** A profile file that describes a machine (sets a hostname or an address in its own text). */
+function declaresMachine(p: Profile, src: HomelabSources): boolean {
+  const own = (k: string): boolean => {
+    const e = p.system?.entries.get(k);
+    return e !== undefined && e.keyOrigin.uri === p.uri;
+  };
+  if (p.value) return own('hostname') || own('ipAddress');
+  // The regex ignores nothing, but the answer only matters for code: a comment typed re-reads one parse.
+  const t = src.code(p.uri) ?? '';
+  return /\b(hostname|ipAddress)\s*=/.test(t);
+}

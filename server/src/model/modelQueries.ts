@@ -1,0 +1,202 @@
+// The model's derived queries, defined once per workspace over what it reads
+// (`ModelReads`): parses, the inventory, setting reads, evaluation, discovery,
+// a folder's homelab core, each of its parts, the catalog and the address
+// index. Each is memoised in the workspace's engine (query/engine.ts) with what
+// it read, and cut off where its result is equal to the last one.
+import { parseYaml, type YamlParseResult } from '../syntax/yaml';
+import { buildAddressIndex, type AddressIndex } from './addresses';
+import { catalogOf, type Catalog } from './catalog';
+import type { Homelab } from './homelab';
+import { readInventory, type Inventory } from './inventory';
+import type { NixFileAnalysis, NixLayer } from './nixAdapter';
+import type { Profile } from './profiles';
+import { scanSettingReads, type SettingRead } from './settingReads';
+import { isUnder, joinUri, normalizeUri } from './uri';
+import type { HomelabSettings } from './settings';
+import { buildHomelab } from './buildHomelab';
+import { listedNames } from './listing';
+import type { FleetDiscovery } from './machines/fleet';
+import type { NixEvalOutcome } from './machines/fromNixEval';
+import type { Discovery } from './machines/discover';
+import { pipeFeatureInNix, pipeFeatureInNixConf, type PipeFeatureSource } from './pipeOperators';
+import { defineQuery, type QueryDef } from './query/engine';
+import { homelabPartEquals, type HomelabCore } from './query/homelabParts';
+import { deepEqual, sameArray } from './query/equal';
+import type { Workspace } from './workspace';
+
+type Q<V> = QueryDef<V, Workspace>;
+
+/** The model's derived queries (memoised per key: a file's URI, or a folder's root). */
+export interface ModelQueries {
+  yaml: Q<YamlParseResult | undefined>;
+  parse: Q<NixFileAnalysis | undefined>;
+  inventory: Q<Inventory>;
+  reads: Q<SettingRead[]>;
+  pipe: Q<PipeFeatureSource | undefined>;
+  json: Q<unknown>;
+  evaluate: Q<Profile>;
+  discovery: Q<Discovery>;
+  core: Q<HomelabCore | undefined>;
+  /** One part of a folder's homelab, keyed `root\0field`. */
+  part: Q<unknown>;
+  catalog: Q<{ sources: unknown[]; catalog: Catalog }>;
+  addresses: Q<AddressIndex>;
+  homelab: Q<Homelab | undefined>;
+}
+
+/** What the queries read from their workspace: tracked reads unless said otherwise. */
+export interface ModelReads {
+  readonly nixLayer: NixLayer;
+  text(uri: string): string | undefined;
+  /** A document's text, untracked (the caller depends on the parse instead). */
+  rawText(uri: string): string | undefined;
+  tooLarge(uri: string): boolean;
+  /** Whether the file has code to read (its parse; equal while only comments change). */
+  hasCode(uri: string): boolean;
+  evaluate(uri: string): Profile;
+  settingReads(uri: string): SettingRead[];
+  jsonFile(uri: string): unknown;
+  homelabView(root: string): Homelab;
+  exists(uri: string): boolean;
+  /** The file's modification stamp. */
+  stamp(uri: string): number;
+  /** The folder's files, less what git ignores and `homelab.exclude` names. */
+  listing(root: string): string[];
+  /** The open documents, sorted. */
+  openUris(): string[];
+  /** What `nix eval` last said for the folder. */
+  nixEval(root: string): NixEvalOutcome | undefined;
+  /** The workspace's evaluation of a profile (profileEvaluation.ts). */
+  computeEvaluation(uri: string): Profile;
+  /** The workspace's discovery (its caches of files read whole, keyed by stamp). */
+  readonly discoverer: FleetDiscovery;
+  /** The folder whose homelab is about to be built (reads its settings; undefined when it is gone). */
+  folderToBuild(root: string): { root: string; settings: HomelabSettings } | undefined;
+}
+
+export function defineModelQueries(m: ModelReads): ModelQueries {
+  const sameAnalysis = (a: NixFileAnalysis | undefined, b: NixFileAnalysis | undefined): boolean =>
+    a === b || (a !== undefined && b !== undefined && a.syntaxKey !== undefined && a.syntaxKey === b.syntaxKey && a.unparseable === b.unparseable);
+  const yaml = defineQuery<YamlParseResult | undefined, Workspace>('yaml', (r, uri) => {
+    const text = m.text(uri);
+    return text === undefined || m.tooLarge(uri) ? undefined : parseYaml(text, uri);
+  });
+  const parse = defineQuery<NixFileAnalysis | undefined, Workspace>(
+    'parse',
+    (r, uri) => {
+      const text = m.text(uri);
+      if (text === undefined || m.tooLarge(uri)) return undefined;
+      try {
+        return m.nixLayer.analyze(text, uri);
+      } catch (e) {
+        return { diagnostics: [{ rule: 'nix-syntax', span: { start: 0, end: 0 }, message: `internal error reading this file: ${String(e)}` }] };
+      }
+    },
+    sameAnalysis,
+  );
+  const discovery = defineQuery<Discovery, Workspace>('discovery', (r, root) => discover(m, root));
+  const inventory = defineQuery<Inventory, Workspace>('inventory', (r, uri) => readInventory(uri, r.query(yaml, uri)?.value));
+  const reads = defineQuery<SettingRead[], Workspace>('settingReads', (r, uri) => {
+    // Depends on the code only (the parse's syntax key): a comment typed changes nothing here.
+    if (!m.hasCode(uri)) return [];
+    const text = m.rawText(uri);
+    return text === undefined || text.includes('\0') ? [] : scanSettingReads(text, uri);
+  });
+  const pipe = defineQuery<PipeFeatureSource | undefined, Workspace>('pipeFeature', (r, uri) => {
+    if (uri.endsWith('.nix')) {
+      if (!m.hasCode(uri)) return undefined;
+      const text = m.rawText(uri);
+      return text === undefined ? undefined : pipeFeatureInNix(uri, text);
+    }
+    const text = m.tooLarge(uri) ? undefined : m.text(uri);
+    return text === undefined ? undefined : pipeFeatureInNixConf(uri, text);
+  });
+  const core = defineQuery<HomelabCore | undefined, Workspace>('homelabCore', (r, root) => {
+    const f = m.folderToBuild(root);
+    if (!f) return undefined;
+    return buildHomelab(f.root, f.settings, {
+      files: () => [...new Set([...m.listing(f.root), ...m.openUris().filter((u) => isUnder(f.root, u))])].sort(),
+      exists: (u) => m.exists(u),
+      text: (u) => m.text(u),
+      code: (u) => (m.hasCode(u) ? m.rawText(u) : undefined),
+      evaluate: (u) => m.evaluate(u),
+      inventory: (u) => r.query(inventory, u),
+      settingReads: (u) => r.query(reads, u),
+      pipeFeature: (u) => r.query(pipe, u),
+      discovery: () => r.query(discovery, f.root),
+      nixEval: () => m.nixEval(f.root),
+      mayExist: () => listedNames(m.listing(f.root), new Set(m.openUris())),
+    });
+  });
+  const catalog = defineQuery<{ sources: unknown[]; catalog: Catalog }, Workspace>(
+    'catalog',
+    // Rebuilt only when its own sources changed (defaults, modules' reads, schemas), not on a profile's edit.
+    (r, root) => {
+      const view = m.homelabView(root);
+      const profiles = view.profiles;
+      const defaultsUri = view.defaultsUri;
+      const defaults = defaultsUri ? { value: m.evaluate(defaultsUri).value, text: m.text(defaultsUri) } : undefined;
+      // Reads inside profiles (e.g. `base.systemSettings.x ++ [...]`) do not make a setting "used".
+      const readLists = view.nixFiles.filter((u) => !profiles.has(u)).map((u) => m.settingReads(u));
+      const schemas = view.settings.schemas.map((p) => m.jsonFile(joinUri(root, p)));
+      const sources = [defaults?.value, defaults?.text, ...readLists, ...schemas];
+      return { sources, catalog: catalogOf(defaults, readLists.flat(), schemas) };
+    },
+    (a, b) => sameArray(a.sources, b.sources),
+  );
+  const addresses = defineQuery<AddressIndex, Workspace>('addresses', (r, root) => buildAddressIndex(m.homelabView(root)), addressesEqual);
+  return {
+    yaml,
+    parse,
+    inventory,
+    reads,
+    pipe,
+    json: defineQuery<unknown, Workspace>('json', (r, uri) => {
+      try {
+        const t = m.text(uri);
+        return t === undefined ? undefined : JSON.parse(t);
+      } catch {
+        return undefined;
+      }
+    }),
+    evaluate: defineQuery<Profile, Workspace>('evaluate', (r, uri) => m.computeEvaluation(uri)),
+    discovery,
+    core,
+    part: defineQuery<unknown, Workspace>(
+      'homelabPart',
+      (r, key) => {
+        const [root, field] = key.split('\0');
+        const c = r.query(core, root) as Record<string, unknown> | undefined;
+        return c?.[field];
+      },
+      homelabPartEquals,
+    ),
+    catalog,
+    addresses,
+    homelab: defineQuery<Homelab | undefined, Workspace>('homelab', (r, root) => {
+      const c = r.query(core, root);
+      return c ? { ...c, catalog: r.query(catalog, root).catalog, addresses: r.query(addresses, root) } : undefined;
+    }),
+  };
+}
+
+/** Discovery reads through tracked inputs, so the query depends on every file it read. */
+function discover(m: ModelReads, root: string): Discovery {
+  return m.discoverer.discover({
+    root,
+    listing: m.listing(root),
+    exists: (u) => m.exists(u),
+    stamp: (u) => m.stamp(u),
+    readHost: { readText: (u) => (m.tooLarge(normalizeUri(u)) ? undefined : m.text(normalizeUri(u))) },
+    nixLayer: m.nixLayer,
+    evaluate: (u) => {
+      const p = m.evaluate(u);
+      return { value: p.value, deps: p.deps };
+    },
+  });
+}
+
+/** Address indexes with the same places and networks (an edit that moved no address leaves the rules that read them alone). */
+function addressesEqual(a: AddressIndex, b: AddressIndex): boolean {
+  return deepEqual(a.places, b.places) && deepEqual(a.networks, b.networks);
+}

@@ -1,0 +1,76 @@
+// How the workspace evaluates one profile: through the evaluator session of
+// the current revision when the Nix layer has one (files do not change within
+// a revision, so evaluations share what they import), else alone; either way
+// the result records every file it read, and the query depends on the code of
+// each (its parse), not on its comments.
+import type { NixEvalSession, NixLayer, NixReadHost } from './nixAdapter';
+import { makeProfile, type Profile } from './profiles';
+import { normalizeUri } from './uri';
+
+/** What an evaluation reads from the workspace (tracked reads are inputs or queries of its engine). */
+export interface EvaluationEnv {
+  readonly nixLayer: NixLayer;
+  /** The engine's current revision (a session lives for one). */
+  revision(): number;
+  /** Runs `f` without recording dependencies (the evaluator's own reads are recorded afterwards). */
+  untracked<T>(f: () => T): T;
+  /** A document's text, untracked. */
+  rawText(uri: string): string | undefined;
+  /** Tracked reads. */
+  text(uri: string): string | undefined;
+  exists(uri: string): boolean;
+  tooLarge(uri: string): boolean;
+  /** Reads the file's parse (its syntax key): the dependency on its code. */
+  code(uri: string): void;
+}
+
+/** One per workspace: holds the evaluator session of the current revision. */
+export class ProfileEvaluator {
+  private session: { revision: number; value: NixEvalSession | undefined } | undefined;
+
+  constructor(private readonly env: EvaluationEnv) {}
+
+  private sessionNow(): NixEvalSession | undefined {
+    const revision = this.env.revision();
+    if (this.session?.revision !== revision) this.session = { revision, value: this.env.nixLayer.session?.(this.readHost()) };
+    return this.session.value;
+  }
+
+  /** How the Nix layer reads files: open documents first, nothing over the size limit. */
+  readHost(read?: (uri: string) => void): NixReadHost {
+    return {
+      readText: (u: string): string | undefined => {
+        const n = normalizeUri(u);
+        read?.(n);
+        return this.env.tooLarge(n) ? undefined : this.env.rawText(n);
+      },
+    };
+  }
+
+  evaluate(uri: string): Profile {
+    const env = this.env;
+    const read = new Set<string>([uri]);
+    let value;
+    const large = env.tooLarge(uri);
+    try {
+      const shared = large ? undefined : this.sessionNow();
+      if (large) value = undefined;
+      else if (shared) {
+        const r = env.untracked(() => shared.evaluate(uri));
+        value = r.value;
+        for (const d of r.deps) read.add(normalizeUri(d));
+      } else {
+        value = env.untracked(() => env.nixLayer.evaluate(uri, this.readHost((n) => read.add(n))));
+      }
+    } catch {
+      value = undefined; // the evaluator must not throw; a bug there must not take the model down
+    }
+    // What the value depends on: the code of every file read (not its comments), whether it exists and fits.
+    for (const d of read) {
+      if (!env.exists(d) || env.tooLarge(d)) continue;
+      if (d.endsWith('.nix')) env.code(d);
+      else env.text(d);
+    }
+    return makeProfile(uri, value, [...read]);
+  }
+}

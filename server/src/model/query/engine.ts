@@ -1,0 +1,248 @@
+// A small incremental computation engine in the manner of salsa (rust-analyzer,
+// nil): inputs carry the revision they last changed at; derived queries are
+// memoised with the revision they were verified at and every input or query
+// they read while computing. After a change only what read it is re-validated,
+// and a query whose recomputed result equals the old one keeps its old value
+// and revision, so the propagation stops there (early cut-off).
+//
+// Query definitions (`defineQuery`) are immutable module constants; every
+// memo lives in an `Engine`, which a Workspace owns: two workspaces in one
+// process never share a result.
+
+/** A derived query: `compute` reads other queries and inputs through `QueryReader`. */
+export interface QueryDef<V, O> {
+  readonly name: string;
+  readonly compute: (read: QueryReader<O>, key: string) => V;
+  /** When a recomputed result equals the old one, dependants are not re-run. Default: `===`. */
+  readonly equals?: (a: V, b: V) => boolean;
+  /** The name a recomputation is counted under (default `name`): a rule's query counts per rule. */
+  readonly countAs?: (key: string) => string;
+}
+
+export function defineQuery<V, O>(
+  name: string,
+  compute: (read: QueryReader<O>, key: string) => V,
+  equals?: (a: V, b: V) => boolean,
+  countAs?: (key: string) => string,
+): QueryDef<V, O> {
+  return Object.freeze({ name, compute, ...(equals ? { equals } : {}), ...(countAs ? { countAs } : {}) });
+}
+
+/** What a query's computation reads through (reads are recorded as its dependencies). */
+export interface QueryReader<O> {
+  /** The engine's owner (the Workspace), for queries defined outside it. */
+  readonly owner: O;
+  query<V>(def: QueryDef<V, O>, key: string): V;
+  input<V>(input: Input<V>, key: string): V;
+}
+
+interface Slot {
+  name: string;
+  value: unknown;
+  hasValue: boolean;
+  /** The revision at which `value` last changed. */
+  changedAt: number;
+  /** The revision at which `value` was last known to be current. */
+  verifiedAt: number;
+  /** What the last computation read, in order (undefined for inputs). */
+  deps?: Slot[];
+  /** For inputs: the value must be read again (a change was announced). */
+  dirty?: boolean;
+  computing?: boolean;
+  refresh: () => void;
+}
+
+/**
+ * An input: its values are read lazily by `read` (file text from the document
+ * store, a folder's settings...) and read again after `invalidate`; a re-read
+ * equal to the old value changes nothing.
+ */
+export class Input<V> {
+  private readonly slots = new Map<string, Slot>();
+
+  constructor(
+    private readonly engine: { readonly revision: number; bump(): void },
+    readonly name: string,
+    private readonly read: (key: string) => V,
+    private readonly equals: (a: V, b: V) => boolean = (a, b) => a === b,
+  ) {}
+
+  /** The slot of `key`, read on first use. */
+  slot(key: string): Slot {
+    let s = this.slots.get(key);
+    if (!s) {
+      const slot: Slot = { name: this.name, value: undefined, hasValue: false, changedAt: this.engine.revision, verifiedAt: this.engine.revision, dirty: true, refresh: () => this.refresh(slot, key) };
+      s = slot;
+      this.slots.set(key, s);
+    }
+    return s;
+  }
+
+  private refresh(s: Slot, key: string): void {
+    if (!s.dirty) return;
+    const value = this.read(key);
+    s.dirty = false;
+    if (!s.hasValue || !this.equals(s.value as V, value)) {
+      s.value = value;
+      s.hasValue = true;
+      s.changedAt = this.engine.revision;
+    }
+    s.verifiedAt = this.engine.revision;
+  }
+
+  /** The value may have changed: read it again when next asked (a new revision). */
+  invalidate(key: string): void {
+    const s = this.slots.get(key);
+    this.engine.bump();
+    if (s) s.dirty = true;
+  }
+
+  /** Every key may have changed. */
+  invalidateAll(): void {
+    this.engine.bump();
+    for (const s of this.slots.values()) s.dirty = true;
+  }
+}
+
+export class Engine<O> {
+  private rev = 1;
+  private readonly memos = new Map<QueryDef<unknown, O>, Map<string, Slot>>();
+  /** The dependencies being collected, one list per computation in progress. */
+  private readonly frames: { deps: Slot[]; seen: Set<Slot> }[] = [];
+  /**
+   * Recomputations per query name. Read by the recomputation-count tests
+   * (test/unit/model/recomputation.test.ts): the deterministic gate that fails
+   * when a change brings back wholesale recomputation.
+   */
+  private readonly counts = new Map<string, number>();
+
+  get revision(): number {
+    return this.rev;
+  }
+
+  /** A new revision: some input changed (inputs call this). */
+  bump(): void {
+    this.rev++;
+  }
+
+  /** Recomputations per query name since the last `resetCounts` (see `counts`). */
+  recomputations(): Record<string, number> {
+    return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  resetCounts(): void {
+    this.counts.clear();
+  }
+
+  /** Counts work done outside any query under `name` (a document's rules, memoised per text stamp), for the same tests. */
+  count(name: string): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+
+  readonly reader: QueryReader<O>;
+
+  constructor(readonly owner: O) {
+    this.reader = { owner, query: (def, key) => this.query(def, key), input: (input, key) => this.input(input, key) };
+  }
+
+  input<V>(input: Input<V>, key: string): V {
+    const s = input.slot(key);
+    s.refresh();
+    this.record(s);
+    return s.value as V;
+  }
+
+  query<V>(def: QueryDef<V, O>, key: string): V {
+    const s = this.slotOf(def as QueryDef<unknown, O>, key);
+    this.ensure(s);
+    this.record(s);
+    return s.value as V;
+  }
+
+  /** Reads without recording a dependency (the caller records what it means to depend on). */
+  untracked<T>(run: () => T): T {
+    this.frames.push({ deps: [], seen: new Set() });
+    try {
+      return run();
+    } finally {
+      this.frames.pop();
+    }
+  }
+
+  private record(s: Slot): void {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame && !frame.seen.has(s)) {
+      frame.seen.add(s);
+      frame.deps.push(s);
+    }
+  }
+
+  /** The last computed value, not brought up to date (work that must not wait for a rebuild). */
+  peek<V>(def: QueryDef<V, O>, key: string): V | undefined {
+    const s = this.memos.get(def as QueryDef<unknown, O>)?.get(key);
+    return s?.hasValue ? (s.value as V) : undefined;
+  }
+
+  /** Whether the query's value is current (verified at this revision). */
+  isCurrent<V>(def: QueryDef<V, O>, key: string): boolean {
+    const s = this.memos.get(def as QueryDef<unknown, O>)?.get(key);
+    return s !== undefined && s.hasValue && s.verifiedAt === this.rev;
+  }
+
+  private slotOf(def: QueryDef<unknown, O>, key: string): Slot {
+    let byKey = this.memos.get(def);
+    if (!byKey) this.memos.set(def, (byKey = new Map()));
+    let s = byKey.get(key);
+    if (!s) {
+      const slot: Slot = { name: def.name, value: undefined, hasValue: false, changedAt: 0, verifiedAt: 0, refresh: () => this.recompute(def, key, slot) };
+      s = slot;
+      byKey.set(key, s);
+    }
+    return s;
+  }
+
+  /** Brings a slot up to the current revision: re-validates its dependencies, recomputes only when one changed. */
+  private ensure(s: Slot): void {
+    if (!s.deps) {
+      s.refresh();
+      return;
+    }
+    if (s.verifiedAt === this.rev && s.hasValue) return;
+    if (s.computing) throw new Error(`query cycle through ${s.name}`);
+    if (s.hasValue && !this.anyChangedAfter(s.deps, s.verifiedAt)) {
+      s.verifiedAt = this.rev;
+      return;
+    }
+    s.refresh();
+  }
+
+  private anyChangedAfter(deps: Slot[], since: number): boolean {
+    for (const d of deps) {
+      this.ensure(d);
+      if (d.changedAt > since) return true;
+    }
+    return false;
+  }
+
+  private recompute(def: QueryDef<unknown, O>, key: string, s: Slot): void {
+    this.count(def.countAs ? def.countAs(key) : def.name);
+    const frame = { deps: [] as Slot[], seen: new Set<Slot>() };
+    this.frames.push(frame);
+    s.computing = true;
+    let value: unknown;
+    try {
+      value = def.compute(this.reader, key);
+    } finally {
+      s.computing = false;
+      this.frames.pop();
+    }
+    s.deps = frame.deps;
+    const same = s.hasValue && (def.equals ? def.equals(s.value, value) : s.value === value);
+    if (!same) {
+      s.value = value;
+      s.hasValue = true;
+      s.changedAt = this.rev;
+    }
+    s.verifiedAt = this.rev;
+  }
+}

@@ -1,0 +1,80 @@
+// A folder's homelab read part by part: each field of `Homelab` is a query of
+// its own whose value is cut off when equal to the last one, and a view whose
+// getters read those queries, so a computation (a rule) depends only on the
+// parts it touched.
+import type { Homelab, Machine } from '../homelab';
+import { sameArray, sameMap, sameShallow } from './equal';
+
+/** What the homelab build itself assembles; the catalog and the address index are queries of their own. */
+export type HomelabCore = Omit<Homelab, 'addresses' | 'catalog'>;
+
+/** Every field of `Homelab`, checked complete by the compiler. */
+const FIELDS: Record<keyof Homelab, true> = {
+  root: true,
+  settings: true,
+  inventoryUri: true,
+  inventory: true,
+  profiles: true,
+  machines: true,
+  services: true,
+  catalog: true,
+  reads: true,
+  hasModules: true,
+  defaultsUri: true,
+  files: true,
+  nixFiles: true,
+  addresses: true,
+  nixosMachines: true,
+  machineClashes: true,
+  readingStops: true,
+  homeConfigurations: true,
+  baseProfiles: true,
+  deployList: true,
+  pipeOperators: true,
+  nixEval: true,
+};
+
+export const HOMELAB_FIELDS = Object.keys(FIELDS) as (keyof Homelab)[];
+
+/**
+ * A homelab whose every field is read through `get` (a tracked query read),
+ * once per view: a view is made for one computation and read inside it (a
+ * rule reads `h.machines` in its loops), so the dependency is recorded on the
+ * first read and later reads are plain property reads.
+ */
+export function homelabView(get: (field: keyof Homelab) => unknown): Homelab {
+  const view: Record<string, unknown> = {};
+  const read = new Map<keyof Homelab, unknown>();
+  for (const f of HOMELAB_FIELDS)
+    Object.defineProperty(view, f, {
+      get: () => {
+        if (!read.has(f)) read.set(f, get(f));
+        return read.get(f);
+      },
+      enumerable: true,
+    });
+  return view as unknown as Homelab;
+}
+
+/**
+ * Machines rebuilt by the homelab build: equal when every part is the same
+ * object (the parts come from memoised queries), the address by its text and origin.
+ */
+function sameMachine(a: Machine, b: Machine): boolean {
+  if (a === b) return true;
+  const { ip: ipa, ...ra } = a;
+  const { ip: ipb, ...rb } = b;
+  return sameShallow(ra, rb) && (ipa === ipb || (ipa !== undefined && ipb !== undefined && ipa.value === ipb.value && ipa.origin === ipb.origin));
+}
+
+/** Equality of two values of one homelab part: maps and arrays element by element, the rest by identity. */
+export function homelabPartEquals(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (a instanceof Map && b instanceof Map) return sameMap(a, b, (x, y) => Object.is(x, y) || (isMachine(x) && isMachine(y) && sameMachine(x, y)) || sameShallow(x as object, y as object));
+  if (Array.isArray(a) && Array.isArray(b)) return sameArray(a, b, (x, y) => Object.is(x, y) || (typeof x === 'object' && typeof y === 'object' && sameShallow(x as object, y as object)));
+  return false;
+}
+
+function isMachine(x: unknown): x is Machine {
+  return typeof x === 'object' && x !== null && 'configExists' in x && 'name' in x;
+}

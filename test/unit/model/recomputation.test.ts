@@ -1,0 +1,144 @@
+// The recomputation gate (issue #25): in a generated fleet of 1,000 machines
+// (bench/generate.ts), after each edit of a standard set the whole check runs
+// again and the queries it re-ran are counted by the workspace's engine
+// (`engine.recomputations()`: every query by name, each homelab-wide rule as
+// `rule <id>`, each file whose document rules ran as `documentRules`). Counts,
+// not times: a change that brings back wholesale recomputation (every profile
+// evaluated, every rule run, every file's rules run) fails here on any machine.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateHomelab, type GeneratedHomelab } from '../../../bench/generate';
+import { nodeFsHost } from '../../../server/src/model/host';
+import { Workspace } from '../../../server/src/model/workspace';
+import { checkAll } from '../../../server/src/checks/run';
+import { RULES } from '../../../server/src/checks/registry';
+
+const dir = path.join(__dirname, '..', '..', '.tmp', 'recomputation-fleet');
+let fleet: GeneratedHomelab;
+let ws: Workspace;
+let profileUri: string;
+let profileText: string;
+let inventoryUri: string;
+let inventoryText: string;
+
+/** Runs the whole check after `edit` and returns what it re-ran (queries by name, rules as `rule <id>`). */
+function recountAfter(edit: () => void): Record<string, number> {
+  ws.engine.resetCounts();
+  edit();
+  checkAll(ws);
+  const counts = ws.engine.recomputations();
+  if (process.env.SHOW_COUNTS) console.log(JSON.stringify(counts));
+  return counts;
+}
+
+/** The homelab-wide rules that ran. */
+function rulesRun(counts: Record<string, number>): string[] {
+  return Object.keys(counts)
+    .filter((k) => k.startsWith('rule '))
+    .map((k) => k.slice(5))
+    .sort();
+}
+
+const HOMELAB_RULES = RULES.filter((r) => r.scope === 'homelab' && r.check).map((r) => r.id);
+
+before(() => {
+  fleet = generateHomelab(1000, dir);
+  ws = new Workspace(nodeFsHost());
+  ws.addFolder(pathToFileURL(fleet.dir).href);
+  profileUri = pathToFileURL(fleet.smallProfile).href;
+  profileText = readFileSync(fleet.smallProfile, 'utf8');
+  inventoryUri = pathToFileURL(fleet.inventory).href;
+  inventoryText = readFileSync(fleet.inventory, 'utf8');
+});
+
+test('the first whole check evaluates each profile once and runs each homelab rule once', () => {
+  const counts = recountAfter(() => {});
+  const h = ws.homelabs()[0];
+  const profiles = h.profiles.size;
+  assert.ok(profiles > 1000, `a profile per machine, and the base (${profiles})`);
+  assert.ok(h.defaultsUri && !h.profiles.has(h.defaultsUri));
+  assert.equal(counts.evaluate, profiles + 1, 'one evaluation per profile, and lib/defaults.nix for the catalog');
+  assert.equal(ws.homelabs()[0].machines.size, 1000);
+  for (const id of HOMELAB_RULES) assert.equal(counts[`rule ${id}`] ?? 0, 1, `rule ${id} once`);
+  assert.equal(counts.homelabCore, 1);
+});
+
+test('a second whole check with nothing changed re-runs nothing', () => {
+  assert.deepEqual(recountAfter(() => {}), {});
+});
+
+test('opening a profile as it is on disk re-runs no parse, evaluation or rule', () => {
+  const counts = recountAfter(() => ws.setDocument(profileUri, profileText, 1));
+  // The open documents are an input of the homelab build (a new file joins it), so the build runs once and is cut off;
+  // document rules judge an open file apart from a closed one, so that file's run again.
+  for (const name of ['parse', 'evaluate', 'settingReads', 'catalog', 'addresses']) assert.equal(counts[name], undefined, name);
+  assert.equal(counts.documentRules, 1);
+  assert.deepEqual(rulesRun(counts), []);
+});
+
+test('typing inside a comment re-runs one parse (and that file\'s own document rules) and nothing else', () => {
+  // A trailing comment first (an edit of its own), then typing inside it.
+  ws.setDocument(profileUri, `${profileText}# moved to rack 3`, 2);
+  checkAll(ws);
+  let counts = recountAfter(() => ws.setDocument(profileUri, `${profileText}# moved to rack 3 on monday`, 3));
+  assert.deepEqual(counts, { parse: 1, documentRules: 1 });
+  // Overtyping inside a comment in the middle of the file: the code keeps its offsets.
+  const middle = profileText.indexOf('household ERP');
+  assert.ok(middle > 0);
+  const overtyped = `${profileText.slice(0, middle)}Household ERP${profileText.slice(middle + 13)}# moved to rack 3 on monday`;
+  counts = recountAfter(() => ws.setDocument(profileUri, overtyped, 4));
+  assert.deepEqual(counts, { parse: 1, documentRules: 1 });
+});
+
+test('a setting typed in one profile re-runs that profile only, and the rules that read profiles', () => {
+  const edited = profileText.replace('grocyEnable = true;', 'grocyEnable = true;\n    timezone = "Europe/Paris";');
+  assert.notEqual(edited, profileText);
+  const counts = recountAfter(() => ws.setDocument(profileUri, edited, 5));
+  assert.equal(counts.parse, 1);
+  assert.equal(counts.evaluate, 1, 'that profile alone is evaluated again (the others import the base, not it)');
+  assert.equal(counts.settingReads ?? 0, 1);
+  assert.equal(counts.documentRules, 1, 'the document rules of that file alone');
+  assert.equal(counts.homelabCore, 1);
+  assert.equal(counts.yaml, undefined, 'the inventory is not read again');
+  const ran = rulesRun(counts);
+  assert.ok(ran.length < HOMELAB_RULES.length, `some homelab rules do not read profiles; ran ${ran.join(', ')}`);
+  // No address moved (the index is cut off as equal), and the inventory did not change.
+  for (const id of ['ip-duplicate', 'vmid-duplicate', 'network-overlap', 'proxmox-vmid-drift', 'unknown-reference']) assert.ok(!ran.includes(id), `${id} not run`);
+  for (const id of ran) assert.equal(counts[`rule ${id}`], 1);
+});
+
+test('an address changed in one profile re-runs that profile and the address index once', () => {
+  const match = /ipAddress = "(10\.20\.\d+\.\d+)";/.exec(profileText);
+  assert.ok(match);
+  const before = ws.homelabs()[0].addresses;
+  const edited = profileText.replace(match[0], 'ipAddress = "10.20.250.7";').replace('grocyEnable = true;', 'grocyEnable = true;\n    timezone = "Europe/Paris";');
+  const counts = recountAfter(() => ws.setDocument(profileUri, edited, 6));
+  assert.equal(counts.parse, 1);
+  assert.equal(counts.evaluate, 1);
+  assert.equal(counts.addresses, 1, 'the address index is built once');
+  assert.equal(counts.documentRules, 1);
+  assert.notEqual(ws.homelabs()[0].addresses, before, 'and changed');
+  const ran = rulesRun(counts);
+  for (const id of ['ip-duplicate', 'ip-outside-network']) assert.ok(ran.includes(id), `${id} judges the new address`);
+  for (const id of ['vmid-duplicate', 'proxmox-vmid-drift', 'unknown-reference']) assert.ok(!ran.includes(id), `${id} not run`);
+  for (const id of rulesRun(counts)) assert.equal(counts[`rule ${id}`], 1);
+});
+
+test('the inventory edited re-reads it and evaluates no profile', () => {
+  const edited = inventoryText.replace('description: Grocy (household ERP), Sonarr', 'description: Grocy (household planner), Sonarr');
+  assert.notEqual(edited, inventoryText);
+  const counts = recountAfter(() => ws.setDocument(inventoryUri, edited, 1));
+  assert.equal(counts.yaml, 1);
+  assert.equal(counts.inventory, 1);
+  assert.equal(counts.parse, undefined, 'no Nix file is parsed');
+  assert.equal(counts.evaluate, undefined, 'no profile is evaluated');
+  assert.equal(counts.documentRules, 1, 'the inventory file alone');
+  assert.equal(counts.homelabCore, 1);
+  assert.equal(counts.catalog, undefined, 'the catalog does not read the inventory');
+  assert.ok(rulesRun(counts).includes('vmid-duplicate'));
+  for (const id of ['setting-type', 'unknown-setting', 'unused-setting']) assert.ok(!rulesRun(counts).includes(id), `${id} reads profiles, not the inventory`);
+  for (const id of rulesRun(counts)) assert.equal(counts[`rule ${id}`], 1);
+});
