@@ -64,22 +64,20 @@ let
       specialArgs.modulesPath = toString (tree + "/modules");
     };
 
-  stylix =
-    let
-      # Stylix's modules for one platform class, loaded by its own autoload
-      # (stylix/<class>/default.nix) with stand-in flake inputs.
-      inputs = lib.genAttrs cfg.stylixInputs (n: pkgs.${n} or (pkgs.emptyDirectory // { outPath = cfg.nixpkgs; }));
-    in
-    lib.evalModules {
-      modules = [
-        (import (tree + "/stylix/${cfg.stylixClass}") inputs)
-        {
-          _module.args.pkgs = pkgs;
-          _module.check = false;
-        }
-      ] ++ map (p: /. + p) cfg.hostModules;
-      specialArgs.modulesPath = cfg.nixpkgs + "/nixos/modules";
-    };
+  # Stylix's modules for one platform class (stylix/<class>: its own
+  # autoload of modules/<target>/<class>.nix), on no host: option
+  # declarations do not read the host's options.
+  stylix = lib.evalModules {
+    modules = [
+      (tree + "/stylix/${cfg.stylixClass}")
+      ./host.nix
+      {
+        _module.args.pkgs = pkgs;
+        _module.check = false;
+      }
+    ];
+    specialArgs.modulesPath = cfg.nixpkgs + "/nixos/modules";
+  };
 
   evaluated =
     if cfg.kind == "home-manager" then

@@ -23,8 +23,8 @@ export interface TruthRequest {
   eitherBranches: boolean;
   /** Segments below which sub-options are not followed (recursive submodules). */
   maxDepth?: number;
-  /** For stylix: the platform class (`hm`, `nixos`, …). */
-  stylixClass?: string;
+  /** For stylix: the platform classes evaluated, each on its own (the options are their union). */
+  classes?: string[];
 }
 
 export interface TruthOption {
@@ -114,7 +114,7 @@ export async function evaluateTruth(req: TruthRequest): Promise<Truth> {
     pkgsNames: packageNames(files),
     eitherBranches: req.eitherBranches,
     maxDepth: req.maxDepth ?? 12,
-    stylixClass: req.stylixClass ?? 'hm',
+    stylixClass: 'hm',
     stylixInputs: [] as string[],
     hostModules: [] as string[],
     only: null as string[][] | null,
@@ -126,27 +126,36 @@ export async function evaluateTruth(req: TruthRequest): Promise<Truth> {
     writeFileSync(file, JSON.stringify(cfg));
     return run(['--eval', '--strict', '--json', path.join(HERE, 'eval.nix'), '--argstr', 'cfgFile', file]);
   };
-  const setsResult = await evaluate(base);
-  if (!setsResult.ok) return { options: [], failed: [{ set: '(the whole tree)', error: setsResult.error }], outside: 0, sets: 0, evaluations: n, ms: Date.now() - t0 };
-  const sets = JSON.parse(setsResult.out) as string[][];
   const raw: TruthOption[] = [];
   const failed: FailedSet[] = [];
-  // Halving: a failing group is split until each failing set stands alone.
-  const walk = async (only: string[][]): Promise<void> => {
-    const r = await evaluate({ ...base, mode: 'walk', only });
-    if (r.ok) {
-      raw.push(...(JSON.parse(r.out) as TruthOption[]));
-      return;
+  let setCount = 0;
+  for (const cls of req.kind === 'stylix' ? req.classes ?? ['hm', 'nixos', 'darwin', 'droid'] : ['']) {
+    const cfg = { ...base, stylixClass: cls };
+    const label = cls ? `${cls}: ` : '';
+    const setsResult = await evaluate(cfg);
+    if (!setsResult.ok) {
+      failed.push({ set: `${label}(the whole tree)`, error: setsResult.error });
+      continue;
     }
-    if (only.length === 1) {
-      failed.push({ set: only[0].join('.'), error: r.error });
-      return;
-    }
-    const mid = Math.floor(only.length / 2);
-    await walk(only.slice(0, mid));
-    await walk(only.slice(mid));
-  };
-  await walk(sets);
+    const sets = JSON.parse(setsResult.out) as string[][];
+    setCount += sets.length;
+    // Halving: a failing group is split until each failing set stands alone.
+    const walk = async (only: string[][]): Promise<void> => {
+      const r = await evaluate({ ...cfg, mode: 'walk', only });
+      if (r.ok) {
+        raw.push(...(JSON.parse(r.out) as TruthOption[]));
+        return;
+      }
+      if (only.length === 1) {
+        failed.push({ set: `${label}${only[0].join('.')}`, error: r.error });
+        return;
+      }
+      const mid = Math.floor(only.length / 2);
+      await walk(only.slice(0, mid));
+      await walk(only.slice(mid));
+    };
+    await walk(sets);
+  }
   const root = req.tree.endsWith('/') ? req.tree : `${req.tree}/`;
   const seen = new Map<string, TruthOption>();
   let outside = 0;
@@ -162,5 +171,5 @@ export async function evaluateTruth(req: TruthRequest): Promise<Truth> {
     const k = p.join('\u0000');
     if (!seen.has(k)) seen.set(k, { path: p, type: o.type, files: o.files });
   }
-  return { options: [...seen.values()], failed, outside, sets: sets.length, evaluations: n, ms: Date.now() - t0 };
+  return { options: [...seen.values()], failed, outside, sets: setCount, evaluations: n, ms: Date.now() - t0 };
 }
