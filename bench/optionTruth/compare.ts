@@ -6,7 +6,7 @@
 // tree: every `.nix` file below the root, scanned in this thread.
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildIndexInline, listNixFiles } from '../../server/src/model/options/scanTree';
+import { buildIndexInline, listNixFiles, wordingOf } from '../../server/src/model/options/scanTree';
 import type { OptionIndexData } from '../../server/src/model/options/types';
 import type { Truth, TruthOption } from './truth';
 
@@ -43,9 +43,10 @@ function group(items: { group: string; example: string }[], top: number): [strin
 }
 
 /** The index the product builds for a `homelab.options.sources` entry at `root`. */
-export function buildOurIndex(root: string): { data: OptionIndexData; ms: number } {
+export function buildOurIndex(root: string, lib?: string): { data: OptionIndexData; ms: number } {
   const t0 = performance.now();
-  const data = buildIndexInline(listNixFiles(root));
+  // The simple types worded as the nixpkgs the truth is evaluated with (its lib/types.nix).
+  const data = buildIndexInline(listNixFiles(root), undefined, lib ? wordingOf(lib) : undefined);
   return { data, ms: performance.now() - t0 };
 }
 

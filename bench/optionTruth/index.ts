@@ -37,7 +37,7 @@ async function one(label: string, idBase: string, tree: string | undefined, lib:
   const work = path.join(generatedRoot, 'option-truth', idBase);
   const truth = await evaluateTruth({ kind, tree, lib, work, eitherBranches: true });
   const root = kind === 'home-manager' ? path.join(tree, 'modules') : tree;
-  const ours = buildOurIndex(root);
+  const ours = buildOurIndex(root, lib);
   const c = compare(truth, ours.data, tree, ours.ms);
   printComparison(`${label} (${tree})`, truth, c, log);
   let stockNote = '';

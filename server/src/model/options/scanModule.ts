@@ -10,12 +10,15 @@
 import { knownListParts, type Origin, type Value } from '../../syntax/value';
 import type { Declaration, OptionDecl, Rename } from './types';
 import { describeType } from './typeText';
+import type { TypeWording } from './typeWording';
 import { descriptionText, renderValue, showAttrPath, type TextOf } from './render';
 
 export interface ModuleScanContext {
   textOf: TextOf;
   /** The module value of a path used as a submodule (`types.submodule ./vhost.nix`), evaluated with unknown arguments. */
   loadModule(uri: string): Value | undefined;
+  /** The simple types' phrases of the nixpkgs the tree is used with, where its `lib/types.nix` is known. */
+  wording?: TypeWording;
 }
 
 /** `lib.hm.shell.mkZshIntegrationOption { inherit config; }` & co. */
@@ -62,7 +65,23 @@ class ModuleScanner {
 
   /** Walks an `options` tree below `prefix`. */
   walk(v: Value, prefix: string[]): void {
-    if (v.kind === 'unknown' && v.call?.fn === '//' && v.call.args[1]) return this.walk(v.call.args[1], prefix);
+    if (v.kind === 'unknown' && v.call?.fn === '//' && v.call.args[1]) {
+      // `a // b`: both sides' options when both are known sets of them (`{ … } // setAttrByPath p { … }`).
+      if (v.call.args[0]) this.walk(v.call.args[0], prefix);
+      return this.walk(v.call.args[1], prefix);
+    }
+    // `optionalAttrs pkgs.stdenv.hostPlatform.isLinux { … }`: declared on Linux, where a homelab's
+    // machines run; under any other condition not known here the set is left out.
+    if (v.kind === 'unknown' && v.call?.fn === 'optionalAttrs' && v.call.args[1]) {
+      if (this.linuxOnly(v.call.args[0])) this.walk(v.call.args[1], prefix);
+      return;
+    }
+    // `setAttrByPath modulePath { … }` (a module factory's options at the path it is given).
+    if (v.kind === 'unknown' && v.call?.fn === 'setAttrByPath' && v.call.args.length === 2) {
+      const at = v.call.args[0].kind === 'list' ? strings(v.call.args[0]) : undefined;
+      if (at) this.walk(v.call.args[1], [...prefix, ...at]);
+      return;
+    }
     if (v.kind !== 'attrs' || prefix.length > MAX_PATH) return;
     for (const [key, e] of v.entries) {
       const path = [...prefix, key];
@@ -70,8 +89,8 @@ class ModuleScanner {
       if (o.kind === 'unknown' && o.call) {
         const read = this.option(o.call.fn, o.call.args, path, e.keyOrigin);
         if (read) continue;
-        // `unknownSet // { a = mkOption …; }`: the options of the known side are still declared.
-        if (o.call.fn === '//' && o.call.args[1]) this.walk(o.call.args[1], path);
+        // `unknownSet // { a = mkOption …; }`, `{ … } // optionalAttrs c { … }`: the options of the known sides are still declared.
+        this.walk(o, path);
         continue;
       }
       if (o.kind === 'attrs') {
@@ -80,6 +99,13 @@ class ModuleScanner {
         else if (t === undefined) this.walk(o, path);
       }
     }
+  }
+
+  /** A condition whose source tests for Linux (`hostPlatform.isLinux && …`), and for nothing that Linux fails. */
+  private linuxOnly(cond: Value | undefined): boolean {
+    if (!cond) return false;
+    const text = this.ctx.textOf(cond.origin.uri)?.slice(cond.origin.span.start, cond.origin.span.end) ?? '';
+    return /\bisLinux\b/.test(text) && !/isDarwin|!|\|\|/.test(text);
   }
 
   /** Reads one captured option call; false when the call is not an option declaration. */
@@ -128,7 +154,7 @@ class ModuleScanner {
       // The replaced type's sub-options (and its submodules' renames) are not the option's any more.
       this.options.length = start + 1;
       this.renames.length = renamesStart;
-      const t = describeType(typeValue);
+      const t = describeType(typeValue, 0, this.ctx.wording);
       o.type = t.text;
       delete o.freeform;
       if (t.freeform || t.subs.some((sub) => sub.prefix.length === 0 && this.freeform(sub.module))) o.freeform = true;
@@ -170,7 +196,7 @@ class ModuleScanner {
       return;
     }
     const typeValue = field(a, 'type');
-    const t = describeType(typeValue);
+    const t = describeType(typeValue, 0, this.ctx.wording);
     const o: OptionDecl = { path, type: t.text, declaredAt: decl(at) };
     const def = renderValue(field(a, 'defaultText'), this.ctx.textOf) ?? renderValue(field(a, 'default'), this.ctx.textOf);
     if (def !== undefined) o.default = def;

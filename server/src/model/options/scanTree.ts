@@ -9,9 +9,10 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NixEvaluator, type EvalHost } from '../../syntax/nix';
-import type { Value } from '../../syntax/value';
+import { knownListParts, type Value } from '../../syntax/value';
 import type { OptionDecl, OptionIndexData, Rename } from './types';
-import { scanOptions, scanRenames } from './scanModule';
+import { scanOptions, scanRenames, type ModuleScanContext } from './scanModule';
+import { wordingFromTypesNix, type TypeWording } from './typeWording';
 
 /** What the scan of one file gives (plain data: it crosses worker boundaries). */
 export interface FileScan {
@@ -84,9 +85,13 @@ export class FileTextHost implements EvalHost {
   }
 }
 
-/** A file that may declare options or renames (the others are not evaluated). */
+/**
+ * A file that may declare options or renames (the others are not evaluated);
+ * one whose `imports` apply a module factory (`(mkBrowserModule { … })`)
+ * declares its options without naming them.
+ */
 export function mayDeclare(text: string): boolean {
-  return /\boptions\b|OptionModule/.test(text);
+  return /\boptions\b|OptionModule|\bimports\s*=[^;]*\(\s*[\w.]+\s+[{\[]/.test(text);
 }
 
 /**
@@ -103,7 +108,7 @@ export function knownModuleArgs(host: EvalHost, uri: string): Record<string, str
 }
 
 /** Scans one file with a shared evaluator; undefined when it declares nothing. */
-export function scanFile(ev: NixEvaluator, host: EvalHost, uri: string): FileScan | undefined {
+export function scanFile(ev: NixEvaluator, host: EvalHost, uri: string, wording?: TypeWording): FileScan | undefined {
   const text = host.readText(uri);
   if (text === undefined) return undefined;
   if (uri.endsWith('/module-list.nix')) return moduleList(ev, uri);
@@ -112,21 +117,44 @@ export function scanFile(ev: NixEvaluator, host: EvalHost, uri: string): FileSca
   const moduleArgFiles = /\butils\b/.test(text) ? knownModuleArgs(host, uri) : undefined;
   const v = ev.evaluateFile(uri, { only: ['options', 'imports'], applyNestedFunctions: true, ...(moduleArgFiles ? { moduleArgFiles } : {}) });
   if (v.kind !== 'attrs') return undefined;
-  const ctx = {
+  const ctx: ModuleScanContext = {
+    ...(wording ? { wording } : {}),
     textOf: (u: string) => host.readText(u),
     loadModule: (u: string): Value | undefined => {
       reached.add(u);
       return ev.evaluateFile(u, { only: ['options', 'imports'], applyNestedFunctions: true });
     },
   };
-  const optionsValue = v.entries.get('options')?.value;
-  const importsValue = v.entries.get('imports')?.value;
-  const scanned = optionsValue ? scanOptions(optionsValue, ctx) : { options: [], renames: [] };
-  const options = scanned.options;
-  const renames = [...(importsValue ? scanRenames(importsValue) : []), ...scanned.renames];
+  const options: OptionDecl[] = [];
+  const renames: Rename[] = [];
+  readModule(v, ctx, options, renames, 0);
   for (const r of ev.filesReachedFrom(uri)) if (r !== uri) reached.add(r);
   if (options.length === 0 && renames.length === 0 && reached.size === 0) return undefined;
   return { uri, options, renames, reached: [...reached] };
+}
+
+/** Modules inside modules' `imports` followed (a factory's module may import another). */
+const MAX_IMPORT_DEPTH = 4;
+
+/**
+ * One module value's options and renames, and those of the modules written
+ * or made in its `imports` (`imports = [ (mkBrowserModule { … }) { options… } ]`:
+ * a module made by a factory the file applies is the file's own, not a helper).
+ * Paths in `imports` are files of the tree, scanned on their own.
+ */
+function readModule(v: Value, ctx: ModuleScanContext, options: OptionDecl[], renames: Rename[], depth: number): void {
+  if (v.kind !== 'attrs') return;
+  const optionsValue = v.entries.get('options')?.value;
+  const importsValue = v.entries.get('imports')?.value;
+  if (optionsValue) {
+    const scanned = scanOptions(optionsValue, ctx);
+    options.push(...scanned.options);
+    renames.push(...scanned.renames);
+  }
+  if (!importsValue) return;
+  renames.push(...scanRenames(importsValue));
+  if (depth >= MAX_IMPORT_DEPTH) return;
+  for (const item of knownListParts(importsValue)?.items ?? []) if (item.kind === 'attrs') readModule(item, ctx, options, renames, depth + 1);
 }
 
 /**
@@ -151,7 +179,7 @@ function moduleList(ev: NixEvaluator, uri: string): FileScan | undefined {
 export const EVALUATOR_BUDGET = 1_000_000;
 
 /** Scans files (file:// URIs) in this thread, reporting progress every few files. */
-export function scanFiles(uris: string[], onProgress?: (done: number, total: number) => void, host: EvalHost = new FileTextHost(), budget = EVALUATOR_BUDGET): FileScan[] {
+export function scanFiles(uris: string[], onProgress?: (done: number, total: number) => void, host: EvalHost = new FileTextHost(), budget = EVALUATOR_BUDGET, wording?: TypeWording): FileScan[] {
   let ev = new NixEvaluator(host);
   let held = new Set<string>();
   let heldChars = 0;
@@ -160,7 +188,7 @@ export function scanFiles(uris: string[], onProgress?: (done: number, total: num
   for (let i = 0; i < uris.length; i++) {
     let s: FileScan | undefined;
     try {
-      s = scanFile(ev, host, uris[i]);
+      s = scanFile(ev, host, uris[i], wording);
     } catch {
       // The evaluator does not throw; a file that still breaks the scan (a stack overflow…) declares nothing.
       s = undefined;
@@ -209,8 +237,20 @@ export function assemble(scans: FileScan[], files: number, ms: number): OptionIn
 }
 
 /** Builds the index of a tree in this thread (tests, the CLI; the server uses the worker). */
-export function buildIndexInline(files: string[], onProgress?: (done: number, total: number) => void): OptionIndexData {
+export function buildIndexInline(files: string[], onProgress?: (done: number, total: number) => void, wording?: TypeWording): OptionIndexData {
   const t0 = Date.now();
   const uris = files.map((f) => pathToFileURL(f).href);
-  return assemble(scanFiles(uris, onProgress), files.length, Date.now() - t0);
+  return assemble(scanFiles(uris, onProgress, undefined, undefined, wording), files.length, Date.now() - t0);
+}
+
+/** The phrases of a nixpkgs `lib/types.nix` (a file, or a directory holding `lib/`); undefined when there is none. */
+export function wordingOf(libOrFile: string): TypeWording | undefined {
+  for (const f of [libOrFile, path.join(libOrFile, 'types.nix'), path.join(libOrFile, 'lib', 'types.nix')]) {
+    try {
+      if (lstatSync(f).isFile()) return wordingFromTypesNix(readFileSync(f, 'utf8'));
+    } catch {
+      // not this one
+    }
+  }
+  return undefined;
 }

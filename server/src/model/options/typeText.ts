@@ -7,6 +7,7 @@
 // (`<name>` under attrsOf, `*` under listOf). A type we do not know is
 // 'unknown', never a guess.
 import type { Value } from '../../syntax/value';
+import type { TypeWording } from './typeWording';
 
 type Cls = 'noun' | 'composite' | 'conjunction' | undefined;
 
@@ -120,8 +121,11 @@ function withPrefix(subs: SubModule[], seg: string | undefined): SubModule[] {
   return seg === undefined ? subs : subs.map((s) => ({ prefix: [seg, ...s.prefix], module: s.module }));
 }
 
-/** The readable type of an option's `type` value, with the submodules below it. */
-export function describeType(v: Value | undefined, depth = 0): TypeInfo {
+/**
+ * The readable type of an option's `type` value, with the submodules below it;
+ * simple types worded as `wording` (one nixpkgs version's) gives them, else as the table.
+ */
+export function describeType(v: Value | undefined, depth = 0, wording?: TypeWording): TypeInfo {
   if (!v) return { text: 'unspecified value', cls: 'noun', subs: [] };
   if (depth > 30) return UNKNOWN;
   if (v.kind === 'attrs') {
@@ -133,13 +137,15 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
   }
   if (v.kind !== 'unknown') return UNKNOWN;
   if (v.ref !== undefined && !v.call) {
+    const own = wording?.[v.ref];
+    if (own) return { text: own.text, cls: own.clause ? undefined : 'noun', subs: [] };
     const text = SIMPLE[v.ref];
     return text !== undefined ? { text, cls: 'noun', subs: [] } : UNKNOWN;
   }
   const call = v.call;
   if (!call) return UNKNOWN;
   const a = call.args;
-  const inner = (i: number): TypeInfo => describeType(a[i], depth + 1);
+  const inner = (i: number): TypeInfo => describeType(a[i], depth + 1, wording);
   const composite = COMPOSITE[call.fn];
   if (composite !== undefined && a.length === 1) {
     const t = inner(0);
@@ -160,9 +166,9 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
     case 'oneOf': {
       const list = a[0];
       if (a.length !== 1 || list?.kind !== 'list' || list.items.length === 0) break;
-      let acc = describeType(list.items[0], depth + 1);
+      let acc = describeType(list.items[0], depth + 1, wording);
       for (const item of list.items.slice(1)) {
-        const r = describeType(item, depth + 1);
+        const r = describeType(item, depth + 1, wording);
         acc = { text: `${phrase(acc, ['noun', 'conjunction'])} or ${phrase(r, ['noun', 'conjunction', 'composite'])}`, cls: 'conjunction', subs: [...acc.subs, ...r.subs] };
       }
       return acc;
@@ -256,7 +262,7 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
       // Newer nixpkgs: `attrsWith { elemType; lazy ? false; placeholder ? "name"; }`.
       const o = a[0];
       if (a.length !== 1 || o?.kind !== 'attrs') break;
-      const t = describeType(o.entries.get('elemType')?.value, depth + 1);
+      const t = describeType(o.entries.get('elemType')?.value, depth + 1, wording);
       const lazy = o.entries.get('lazy')?.value;
       const head = lazy?.kind === 'boolean' && lazy.value ? 'lazy attribute set of' : 'attribute set of';
       return { text: `${head} ${phrase(t, ['noun', 'composite'])}`, cls: 'composite', subs: withPrefix(t.subs, '<name>') };

@@ -84,13 +84,14 @@ export function equal(a: V, b: V, depth = 0): boolean | undefined {
 
 /** `a // b`: b's entries win, remembering the entry each one replaced. */
 export function update(a: V, b: V, origin: Origin): V {
-  if (a.kind === 'unknown') {
-    // A captured call updated by a known set (`lib.mkEnableOption "x" // { default = true; }`)
-    // is kept as a call of `//`, so a reader of captured calls still sees both sides.
-    if (a.fn !== undefined && a.args && b.kind === 'attrs') return { kind: 'unknown', reason: a.reason, origin, fn: '//', args: [Thunk.of(a), Thunk.of(b)] };
-    return { ...a, origin };
+  if (a.kind === 'unknown' || b.kind === 'unknown') {
+    // Kept as a call of `//` when each side is a set or not known (`lib.mkEnableOption "x" // { default = true; }`,
+    // `{ … } // lib.optionalAttrs cond { … } // { … }`), so a reader of captured calls or option
+    // declarations still sees every known side.
+    const reason = a.kind === 'unknown' ? a.reason : (b as Extract<V, { kind: 'unknown' }>).reason;
+    if ((a.kind === 'unknown' || a.kind === 'attrs') && (b.kind === 'unknown' || b.kind === 'attrs')) return { kind: 'unknown', reason, origin, fn: '//', args: [Thunk.of(a), Thunk.of(b)] };
+    return a.kind === 'unknown' ? { ...a, origin } : { ...b, origin };
   }
-  if (b.kind === 'unknown') return { ...b, origin };
   if (a.kind !== 'attrs' || b.kind !== 'attrs') return unknown(`'//' needs two attribute sets, not ${a.kind} and ${b.kind}`, origin);
   const entries = new Map<string, LEntry>(a.entries);
   for (const [k, e] of b.entries) {

@@ -1,0 +1,61 @@
+// Idioms found by measuring the index against Nix's own evaluation of whole
+// trees (bench/optionTruth), read from test/fixtures/options/idioms-truth: a
+// module made by a factory applied in `imports` (its options at the
+// `setAttrByPath` path it is given, indexed for the file that applies it,
+// never for the factory's own file), `mapAttrs` over a literal set whose
+// values are `{ … } // optionalAttrs <Linux> { … } // { … }` (the known
+// parts and the Linux part declared, a part under another unknown condition
+// left out). Types worded as the fixture's newer-style `lib/types.nix` words
+// them (read from that file, not from the built-in table).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { buildIndexInline, listNixFiles, wordingOf } from '../../../server/src/model/options/scanTree';
+import type { OptionIndexData } from '../../../server/src/model/options/types';
+import { fixtureRoot } from './helpers';
+
+const modulesRoot = path.join(fixtureRoot, 'idioms-truth', 'modules');
+const libRoot = path.join(fixtureRoot, 'idioms-truth');
+
+let cached: OptionIndexData | undefined;
+function index(): OptionIndexData {
+  cached ??= buildIndexInline(listNixFiles(modulesRoot), undefined, wordingOf(libRoot));
+  return cached;
+}
+
+function listed(prefix: string): string[] {
+  return index()
+    .options.filter((o) => o.path.join('.').startsWith(prefix))
+    .map((o) => `${o.path.join('.')} : ${o.type} @ ${path.basename(o.declaredAt.uri)}`)
+    .sort();
+}
+
+test('a module made by a factory applied in imports declares its options at the path it is given', () => {
+  assert.deepEqual(listed('programs.pictureviewer'), [
+    'programs.pictureviewer.enable : boolean @ mkViewerModule.nix',
+    'programs.pictureviewer.maxWorkers : null or (positive integer, meaning >0) @ mkViewerModule.nix',
+    'programs.pictureviewer.remotePort : null or 16 bit unsigned integer; between 0 and 65535 (both inclusive) @ mkViewerModule.nix',
+    'programs.pictureviewer.thumbnailDir : absolute path @ mkViewerModule.nix',
+    'programs.pictureviewer.zoom : positive integer, meaning >0 @ mkViewerModule.nix',
+  ]);
+  // The factory's own file is a helper: nothing of it at the root.
+  assert.equal(index().options.filter((o) => o.path.length === 1).length, 0);
+});
+
+test('mapAttrs over a literal set: each entry its options, the Linux-only part included, another condition left out', () => {
+  assert.deepEqual(listed('programs.quickterm'), [
+    'programs.quickterm.enable : boolean @ terminals.nix',
+    'programs.quickterm.fontSize : unsigned integer, meaning >=0 @ terminals.nix',
+    'programs.quickterm.package : null or package @ terminals.nix',
+    'programs.quickterm.waylandNative : boolean @ terminals.nix',
+  ]);
+  assert.equal(listed('programs.slowterm').length, 4);
+  assert.equal(listed('programs.quickterm.dockIcon').length, 0);
+});
+
+test('without a lib/types.nix the built-in wording is used; with one, its wording', () => {
+  const plain = buildIndexInline(listNixFiles(modulesRoot));
+  const zoom = plain.options.find((o) => o.path.join('.') === 'programs.pictureviewer.zoom');
+  assert.equal(zoom?.type, 'positive integer');
+  assert.equal(wordingOf(path.join(fixtureRoot, 'idioms-truth', 'modules')), undefined);
+});
