@@ -10,6 +10,8 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { WATCHED_GLOBS } from '../../server/src/protocol/watchedFiles';
+import { settings } from './settings';
+import { workspaceTrusted } from './trust';
 
 export const NIX_IDE_EXTENSION_ID = 'jnoortheen.nix-ide';
 
@@ -41,7 +43,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       watchesFiles: true,
       nixIdeInstalled: vscode.extensions.getExtension(NIX_IDE_EXTENSION_ID) !== undefined,
       // The server runs `nix eval` (homelab.nix.evaluate) only in a trusted workspace; a grant later is sent as a notification.
-      workspaceTrusted: vscode.workspace.isTrusted,
+      workspaceTrusted: workspaceTrusted(),
     },
     outputChannel: output,
     traceOutputChannel: output,
@@ -53,7 +55,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
 function customInventorySelectors(): { scheme: string; language: string; pattern: string }[] {
   const selectors: { scheme: string; language: string; pattern: string }[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const custom = vscode.workspace.getConfiguration('homelab', folder.uri).get<string>('inventory');
+    const custom = settings(folder.uri).inventory;
     if (custom) {
       selectors.push({ scheme: 'file', language: 'yaml', pattern: path.join(folder.uri.fsPath, custom) });
     }

@@ -13,7 +13,7 @@ import { DeployHistory } from '../deploy/history';
 import { formatIssues } from '../deploy/plan';
 import { deployAddress } from '../deploy/deployAddress';
 import { describeTries, firstAnswering } from '../deploy/firstAnswering';
-import { readBanner, sshPort } from '../tree/reachability';
+import { readBanner, sshPort } from '../probes/reachability';
 import { lookup } from 'node:dns/promises';
 import { displayCommand } from '../deploy/quote';
 import { planRollback } from '../deploy/rollback';
@@ -21,8 +21,11 @@ import { runDeploy } from '../deploy/runner';
 import type { DeployTarget, PlanOptions, RunSummary } from '../deploy/types';
 import type { WaveRunSummary } from '../deploy/waveRunner';
 import { formatWaves, planWaves } from '../deploy/waves';
-import type { CommandContext } from '../commands';
-import { machineFromArgs, pickMachines, PickedMachine } from './pickMachine';
+import { settings } from '../settings';
+import type { MachineInFolder } from '../store/topologyStore';
+import { refuseUntrusted } from '../trust';
+import type { CommandContext } from './context';
+import { machineFromArgs, pickMachines } from './pickMachine';
 import { DeployOutput } from './deployOutput';
 import { openSshTerminal } from './sshTerminal';
 import { PlanViews, planSummary, requestPlan } from './deployPlan';
@@ -36,25 +39,25 @@ export function registerDeployCommands(context: vscode.ExtensionContext, ctx: Co
   const history = new DeployHistory(vscode.Uri.joinPath(storage, 'deploys').fsPath);
   const planViews = new PlanViews();
   context.subscriptions.push(planViews);
-  const deploy = (picked: PickedMachine[], dryRun: boolean): Promise<WaveRunSummary[] | RunSummary | undefined> =>
+  const deploy = (picked: MachineInFolder[], dryRun: boolean): Promise<WaveRunSummary[] | RunSummary | undefined> =>
     deployMachines(ctx, history, planViews, picked, dryRun);
 
   register('homelab.deploy', async (...args) => {
-    const picked = machineFromArgs(ctx.tree, args);
-    return deploy(picked.length > 0 ? picked : await pickMachines(ctx.tree, 'Deploy which containers?', true), false);
+    const picked = machineFromArgs(args);
+    return deploy(picked.length > 0 ? picked : await pickMachines(ctx.store, 'Deploy which containers?', true), false);
   });
   register('homelab.dryRun', async (...args) => {
-    const picked = machineFromArgs(ctx.tree, args);
-    return deploy(picked.length > 0 ? picked : await pickMachines(ctx.tree, 'Dry run for which containers?', true), true);
+    const picked = machineFromArgs(args);
+    return deploy(picked.length > 0 ? picked : await pickMachines(ctx.store, 'Dry run for which containers?', true), true);
   });
   register('homelab.deployAll', async () => {
-    await ctx.tree.ensureLoaded();
-    return deploy(ctx.tree.machines(), false);
+    await ctx.store.ensureLoaded();
+    return deploy(ctx.store.machines(), false);
   });
   register('homelab.deployChanged', async () => {
-    await ctx.tree.ensureLoaded();
-    const all = ctx.tree.machines();
-    const picked: PickedMachine[] = [];
+    await ctx.store.ensureLoaded();
+    const all = ctx.store.machines();
+    const picked: MachineInFolder[] = [];
     for (const [rootUri, group] of groupByRoot(all)) {
       const answer = await planFor(ctx, history, rootUri, group.map((p) => p.machine.name));
       if (answer.error) {
@@ -75,8 +78,8 @@ export function registerDeployCommands(context: vscode.ExtensionContext, ctx: Co
     return deploy(picked, false);
   });
   register('homelab.showDeployPlan', async () => {
-    await ctx.tree.ensureLoaded();
-    const all = ctx.tree.machines();
+    await ctx.store.ensureLoaded();
+    const all = ctx.store.machines();
     // Returns the last page shown (the integration tests read it).
     let shown: string | undefined;
     for (const [rootUri, group] of groupByRoot(all)) {
@@ -88,9 +91,9 @@ export function registerDeployCommands(context: vscode.ExtensionContext, ctx: Co
     return shown;
   });
   register('homelab.rollback', async (...args) => {
-    if (refuseUntrusted('Rolling back')) return undefined;
-    const picked = machineFromArgs(ctx.tree, args);
-    const chosen = picked.length > 0 ? picked : await pickMachines(ctx.tree, 'Roll back which machine?', false);
+    if (await refuseUntrusted('Rolling back')) return undefined;
+    const picked = machineFromArgs(args);
+    const chosen = picked.length > 0 ? picked : await pickMachines(ctx.store, 'Roll back which machine?', false);
     if (chosen.length !== 1) return undefined;
     const { machine, rootUri } = chosen[0];
     const last = await history.lastSuccessful(machine.name);
@@ -101,7 +104,7 @@ export function registerDeployCommands(context: vscode.ExtensionContext, ctx: Co
     }
     const detail = [r.description, ...r.unit.steps.map((st) => displayCommand(st.argv))].join('\n');
     if ((await vscode.window.showWarningMessage(`Roll back ${machine.name}?`, { modal: true, detail }, 'Roll Back')) !== 'Roll Back') return undefined;
-    const output = new DeployOutput(ctx.output, vscode.workspace.getConfiguration('homelab').get<string>('deploy.output', 'terminal') === 'terminal');
+    const output = new DeployOutput(ctx.output, settings()['deploy.output'] === 'terminal');
     const summary = await runDeploy({ units: [r.unit], parallel: 1 }, { onEvent: (e) => output.handle(e) });
     const ok = summary.results.every((x) => x.status === 'succeeded');
     ctx.output.info(`Rollback of ${machine.name}: ${ok ? 'done' : 'failed'}`);
@@ -139,25 +142,17 @@ function lookupWithin(name: string, ms: number): Promise<string | undefined> {
 }
 
 function planOptions(rootUri: string): PlanOptions {
-  const config = vscode.workspace.getConfiguration('homelab', vscode.Uri.parse(rootUri));
+  const config = settings(vscode.Uri.parse(rootUri));
   return {
     workspaceFolder: vscode.Uri.parse(rootUri).fsPath,
-    sshCommand: config.get<string>('deploy.sshCommand', 'ssh'),
-    connectTimeout: config.get<number>('deploy.connectTimeout', 10),
-    sshOptions: config.get<string[]>('deploy.sshOptions', []),
+    sshCommand: config['deploy.sshCommand'],
+    connectTimeout: config['deploy.connectTimeout'],
+    sshOptions: config['deploy.sshOptions'],
   };
 }
 
-export function refuseUntrusted(action: string): boolean {
-  if (vscode.workspace.isTrusted) return false;
-  void vscode.window.showWarningMessage(
-    `Homelab: ${action} is disabled in an untrusted workspace. Trust this folder (Manage Workspace Trust) to deploy; validation keeps working meanwhile.`,
-  );
-  return true;
-}
-
-function groupByRoot(picked: PickedMachine[]): Map<string, PickedMachine[]> {
-  const byRoot = new Map<string, PickedMachine[]>();
+function groupByRoot(picked: MachineInFolder[]): Map<string, MachineInFolder[]> {
+  const byRoot = new Map<string, MachineInFolder[]>();
   for (const p of picked) byRoot.set(p.rootUri, [...(byRoot.get(p.rootUri) ?? []), p]);
   return byRoot;
 }
@@ -182,7 +177,7 @@ async function sinceLabel(history: DeployHistory, machines: string[]): Promise<s
 }
 
 /** The old way, when there is no plan (not a git repository): profile files newer than the last deploy. */
-async function changedByFileTimes(history: DeployHistory, group: PickedMachine[]): Promise<PickedMachine[]> {
+async function changedByFileTimes(history: DeployHistory, group: MachineInFolder[]): Promise<MachineInFolder[]> {
   const last: Record<string, number> = {};
   for (const { machine } of group) {
     const entry = await history.lastSuccessful(machine.name);
@@ -211,19 +206,19 @@ async function deployMachines(
   ctx: CommandContext,
   history: DeployHistory,
   planViews: PlanViews,
-  picked: PickedMachine[],
+  picked: MachineInFolder[],
   dryRun: boolean,
 ): Promise<WaveRunSummary[] | RunSummary | undefined> {
   if (picked.length === 0) return undefined;
-  if (!dryRun && refuseUntrusted('Deploying')) return undefined;
-  const config = vscode.workspace.getConfiguration('homelab');
+  if (!dryRun && (await refuseUntrusted('Deploying'))) return undefined;
+  const config = settings();
 
   // Waves per homelab folder: local methods run in their own folder.
   const runs: RootRun[] = [];
   for (const [rootUri, group] of groupByRoot(picked)) {
     const options = planOptions(rootUri);
     const targets = await Promise.all(group.map((p) => answeringTarget(ctx, p.machine, options)));
-    const parallel = config.get<number>('deploy.parallel', 0);
+    const parallel = config['deploy.parallel'];
     const candidates = Object.fromEntries(group.map((p) => [p.machine.name, { services: p.machine.services.map((x) => x.name), tags: p.machine.tags ?? [] }]));
     const result = planWaves(targets, parallel > 0 ? { ...options, parallel } : options, candidates);
     if (!result.ok) {
@@ -241,7 +236,7 @@ async function deployMachines(
   if (dryRun) {
     ctx.output.info(`Dry run — nothing was run:\n${lines.join('\n')}`);
     ctx.output.show(true);
-    if (config.get<boolean>('deploy.confirmDryRun', false)) await vscode.window.showInformationMessage('Homelab dry run', { modal: true, detail: lines.join('\n') });
+    if (config['deploy.confirmDryRun']) await vscode.window.showInformationMessage('Homelab dry run', { modal: true, detail: lines.join('\n') });
     return { results: picked.map((p) => ({ machine: p.machine.name, status: 'succeeded', durationMs: 0 })), durationMs: 0 };
   }
 
@@ -255,7 +250,7 @@ async function deployMachines(
     );
     if (choice !== 'Deploy Anyway') return undefined;
   }
-  if (config.get<boolean>('deploy.confirm', true)) {
+  if (config['deploy.confirm']) {
     // What will change, before the confirmation: the plan beside the editor, its summary in the dialog.
     const planLines: string[] = [];
     for (const run of runs) {
@@ -273,7 +268,7 @@ async function deployMachines(
   }
 
   const summaries = await runConfirmedDeploy(ctx, history, runs);
-  void ctx.tree.probe();
+  void ctx.probes.probe();
   const { text, failed, cancelled } = summaryText(summaries);
   const seconds = summaries.reduce((n, s) => n + s.durationMs, 0) / 1000;
   ctx.output.info(`Deploy finished in ${seconds.toFixed(1)} s — ${text}`);

@@ -13,7 +13,8 @@ import { parseRollbackPolicy, rollbackDecider, rollbackHooks } from '../deploy/r
 import { runWaves, type WaveRunSummary } from '../deploy/waveRunner';
 import type { PlannedWave } from '../deploy/waves';
 import type { DeployMethod, DeployTarget, PlanOptions } from '../deploy/types';
-import type { CommandContext } from '../commands';
+import { settings } from '../settings';
+import type { CommandContext } from './context';
 import { DeployOutput } from './deployOutput';
 
 export interface RootRun {
@@ -42,14 +43,14 @@ export function healthFor(topology: Topology | undefined, c: MachineNode, target
 }
 
 export async function runConfirmedDeploy(ctx: CommandContext, history: DeployHistory, runs: RootRun[]): Promise<WaveRunSummary[]> {
-  const config = vscode.workspace.getConfiguration('homelab');
-  const useTerminal = config.get<string>('deploy.output', 'terminal') === 'terminal';
+  const config = settings();
+  const useTerminal = config['deploy.output'] === 'terminal';
   const output = new DeployOutput(ctx.output, useTerminal);
-  const policy = parseRollbackPolicy(config.get('deploy.rollback', 'ask'));
-  const healthOn = config.get<boolean>('health.enable', true);
-  const timeoutMs = Math.max(1, config.get<number>('health.timeoutSeconds', 5)) * 1000;
-  const prometheusUrl = config.get<string>('prometheus.url', '');
-  const topology = ctx.tree.topologyNow();
+  const policy = parseRollbackPolicy(config['deploy.rollback']);
+  const healthOn = config['health.enable'];
+  const timeoutMs = config['health.timeoutSeconds'] * 1000;
+  const prometheusUrl = config['prometheus.url'];
+  const topology = ctx.store.topology;
   const askRollback = async (machine: string, failure: { kind: string; message: string }): Promise<boolean> => {
     const choice = await vscode.window.showWarningMessage(
       `Homelab: ${machine} ${failure.kind === 'health' ? 'failed its health checks' : 'failed to deploy'} (${failure.message}). Roll it back to what ran before?`,
@@ -83,7 +84,7 @@ export async function runConfirmedDeploy(ctx: CommandContext, history: DeployHis
           if (e.type === 'health') {
             ctx.output.info(`Health of ${e.health.machine}: ${e.health.status} (${summarizeHealth(e.health.results)})`);
             for (const r of e.health.results) ctx.output.info(`  ${r.status.padEnd(7)} ${r.check} ${r.target}: ${r.message}`);
-            ctx.tree.setHealth(e.health.machine, { status: e.health.status, summary: summarizeHealth(e.health.results) });
+            ctx.store.setHealth(e.health.machine, { status: e.health.status, summary: summarizeHealth(e.health.results) });
             progress.report({ message: `${e.health.machine}: health ${e.health.status}` });
           }
           if (e.type === 'rollback-start') ctx.output.warn(`Rolling back ${e.machine}: ${e.description}`);

@@ -2,12 +2,12 @@
 // the inventory, its IP address.
 import * as vscode from 'vscode';
 import type { Located } from '../../../server/src/protocol/customMessages';
-import type { HomelabTreeProvider } from '../tree/homelabTreeProvider';
+import type { TopologyStore } from '../store/topologyStore';
 import type { TreeNode } from '../tree/treeModel';
 import { hostFromArgs, resolveOne } from './pickMachine';
 
-export async function openProfile(tree: HomelabTreeProvider, args: unknown[]): Promise<void> {
-  const picked = await resolveOne(tree, args, 'Open the profile of which container?');
+export async function openProfile(store: TopologyStore, args: unknown[]): Promise<void> {
+  const picked = await resolveOne(store, args, 'Open the profile of which container?');
   if (!picked) return;
   const { machine } = picked;
   if (!machine.configUri || !machine.configExists) {
@@ -19,7 +19,7 @@ export async function openProfile(tree: HomelabTreeProvider, args: unknown[]): P
   await vscode.window.showTextDocument(vscode.Uri.parse(machine.configUri));
 }
 
-export async function revealInInventory(tree: HomelabTreeProvider, args: unknown[]): Promise<void> {
+export async function revealInInventory(store: TopologyStore, args: unknown[]): Promise<void> {
   const node = args[0] as TreeNode | undefined;
   let location: Located['location'];
   let name: string | undefined;
@@ -30,7 +30,7 @@ export async function revealInInventory(tree: HomelabTreeProvider, args: unknown
     location = hostFromArgs(args)?.location;
     name = hostFromArgs(args)?.name;
   } else {
-    const picked = await resolveOne(tree, args, 'Reveal which container in the inventory?');
+    const picked = await resolveOne(store, args, 'Reveal which container in the inventory?');
     location = picked?.machine.location;
     name = picked?.machine.name;
     if (!picked) return;
@@ -43,9 +43,9 @@ export async function revealInInventory(tree: HomelabTreeProvider, args: unknown
   await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: new vscode.Range(position, position) });
 }
 
-export async function copyIp(tree: HomelabTreeProvider, args: unknown[]): Promise<void> {
+export async function copyIp(store: TopologyStore, args: unknown[]): Promise<void> {
   const host = hostFromArgs(args);
-  const ip = host ? host.ip : (await resolveOne(tree, args, 'Copy the IP address of which container?'))?.machine.ip;
+  const ip = host ? host.ip : (await resolveOne(store, args, 'Copy the IP address of which container?'))?.machine.ip;
   if (!ip) {
     void vscode.window.showInformationMessage('Homelab: no IP address known for it.');
     return;

@@ -15,7 +15,8 @@ import {
   ProposalTextEdit,
   ProxmoxAccess,
 } from '../../../server/src/protocol/proxmoxMessages';
-import type { CommandContext } from '../commands';
+import { refuseUntrusted } from '../trust';
+import type { CommandContext } from './context';
 import { hostFromArgs } from './pickMachine';
 
 /** Runs `pct create <args>` on the host; resolves with its exit code (output goes to `onOutput`). */
@@ -37,7 +38,7 @@ export type RunPctCreate = (access: ProxmoxAccess, args: string[], onOutput: (te
 const NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
 
 export async function newContainer(ctx: CommandContext, docs: ProposalDocuments, runPct: RunPctCreate, args: unknown[]): Promise<NewContainerProposal | undefined> {
-  await ctx.tree.ensureLoaded();
+  await ctx.store.ensureLoaded();
   const chosen = await chooseHost(ctx, hostFromArgs(args));
   if (!chosen) return undefined;
   const { homelab, host } = chosen;
@@ -82,13 +83,13 @@ export async function newContainer(ctx: CommandContext, docs: ProposalDocuments,
     void vscode.window.showInformationMessage(`New Container: nothing was written for ${name}.`);
     return proposal;
   }
-  await ctx.tree.refresh();
+  await ctx.store.refresh();
   await offerPctCreate(ctx, runPct, host, name, proposal);
   return proposal;
 }
 
 async function chooseHost(ctx: CommandContext, fromTree: HostNode | undefined): Promise<{ homelab: HomelabTopology; host: HostNode } | undefined> {
-  const candidates = ctx.tree.current.homelabs.flatMap((homelab) => homelab.hosts.filter((h) => h.kind === 'proxmox').map((host) => ({ homelab, host })));
+  const candidates = ctx.store.topology.homelabs.flatMap((homelab) => homelab.hosts.filter((h) => h.kind === 'proxmox').map((host) => ({ homelab, host })));
   if (fromTree) return candidates.find((c) => c.host === fromTree || c.host.name === fromTree.name);
   if (candidates.length === 0) {
     void vscode.window.showWarningMessage('New Container needs a host of kind proxmox in homelab.yaml.');
@@ -182,14 +183,8 @@ async function offerPctCreate(ctx: CommandContext, runPct: RunPctCreate, host: H
   const line = ['pct', 'create', ...proposal.pctCreate].join(' ');
   const access = host.proxmox ?? { host: host.name, via: 'ssh' as const, address: host.ip, user: 'root' };
   const where = `${access.user ?? 'root'}@${access.address ?? host.ip ?? host.name}`;
-  if (!vscode.workspace.isTrusted) {
-    const copy = await vscode.window.showInformationMessage(
-      `New Container: ${name} is in the files. This workspace is not trusted, so nothing runs on ${host.name}. Run on the host:\n${line}`,
-      'Copy Command',
-    );
-    if (copy) await vscode.env.clipboard.writeText(line);
-    return;
-  }
+  const instead = { message: `New Container: ${name} is in the files. This workspace is not trusted, so nothing runs on ${host.name}. Run on the host:\n${line}`, copy: line };
+  if (await refuseUntrusted('Running pct create', instead)) return;
   const answer = await vscode.window.showWarningMessage(
     `Create container ${proposal.vmid} (${name}) on ${host.name}?`,
     { modal: true, detail: `Runs over SSH on ${where}:\n\n${line}` },
@@ -209,7 +204,7 @@ async function offerPctCreate(ctx: CommandContext, runPct: RunPctCreate, host: H
   }
   const deploy = await vscode.window.showInformationMessage(`Container ${proposal.vmid} (${name}) created on ${host.name}. Deploy its configuration now?`, 'Deploy');
   if (!deploy) return;
-  await ctx.tree.refresh();
-  const picked = ctx.tree.machines().find((p) => p.machine.name === name);
-  if (picked) await vscode.commands.executeCommand('homelab.deploy', { type: 'container', machine: picked.machine, homelab: ctx.tree.current.homelabs.find((h) => h.rootUri === picked.rootUri) });
+  await ctx.store.refresh();
+  const picked = ctx.store.machines().find((p) => p.machine.name === name);
+  if (picked) await vscode.commands.executeCommand('homelab.deploy', { type: 'container', machine: picked.machine, homelab: ctx.store.topology.homelabs.find((h) => h.rootUri === picked.rootUri) });
 }

@@ -2,18 +2,13 @@
 // on, the items selected in the tree, or a quick pick when run from the palette.
 import * as vscode from 'vscode';
 import type { MachineNode, HostNode } from '../../../server/src/protocol/customMessages';
-import type { HomelabTreeProvider } from '../tree/homelabTreeProvider';
+import type { MachineInFolder, TopologyStore } from '../store/topologyStore';
 import type { TreeNode } from '../tree/treeModel';
 
-export interface PickedMachine {
-  machine: MachineNode;
-  rootUri: string;
-}
-
-export function machineFromArgs(tree: HomelabTreeProvider, args: unknown[]): PickedMachine[] {
+export function machineFromArgs(args: unknown[]): MachineInFolder[] {
   const [first, selection] = args;
   const nodes = (Array.isArray(selection) ? selection : first ? [first] : []) as TreeNode[];
-  const picked: PickedMachine[] = [];
+  const picked: MachineInFolder[] = [];
   for (const node of nodes) {
     if (node && typeof node === 'object' && node.type === 'container') {
       picked.push({ machine: node.machine, rootUri: node.homelab.rootUri });
@@ -28,13 +23,13 @@ export function hostFromArgs(args: unknown[]): HostNode | undefined {
 }
 
 export async function pickMachines(
-  tree: HomelabTreeProvider,
+  store: TopologyStore,
   title: string,
   canPickMany: boolean,
   filter: (c: MachineNode) => boolean = () => true,
-): Promise<PickedMachine[]> {
-  await tree.ensureLoaded();
-  const all = tree.machines().filter(({ machine }) => filter(machine));
+): Promise<MachineInFolder[]> {
+  await store.ensureLoaded();
+  const all = store.machines().filter(({ machine }) => filter(machine));
   if (all.length === 0) {
     void vscode.window.showInformationMessage('Homelab: no containers found in this workspace.');
     return [];
@@ -53,8 +48,8 @@ export async function pickMachines(
   return chosen ? [chosen.entry] : [];
 }
 
-export async function resolveOne(tree: HomelabTreeProvider, args: unknown[], title: string): Promise<PickedMachine | undefined> {
-  const fromArgs = machineFromArgs(tree, args);
+export async function resolveOne(store: TopologyStore, args: unknown[], title: string): Promise<MachineInFolder | undefined> {
+  const fromArgs = machineFromArgs(args);
   if (fromArgs.length > 0) return fromArgs[0];
-  return (await pickMachines(tree, title, false))[0];
+  return (await pickMachines(store, title, false))[0];
 }

@@ -2,24 +2,21 @@
 // SecretStorage under the host's API URL and token id, never to settings, a
 // file or a log; the inventory names only the token id.
 import * as vscode from 'vscode';
-import type { HomelabTreeProvider } from '../tree/homelabTreeProvider';
+import { settings } from '../settings';
+import type { TopologyStore } from '../store/topologyStore';
 import type { ProxmoxAccess } from '../../../server/src/protocol/proxmoxMessages';
-import { tokenKey } from '../tree/proxmoxLive';
+import { tokenKey } from '../probes/proxmoxLive';
 import type { ProxmoxSshSettings } from '../proxmox';
 
 /** `pvesh` and `pct` over SSH use the deploy's ssh settings. */
 export function proxmoxSshSettings(): ProxmoxSshSettings {
-  const config = vscode.workspace.getConfiguration('homelab');
-  return {
-    sshCommand: config.get<string>('deploy.sshCommand', 'ssh'),
-    connectTimeout: config.get<number>('deploy.connectTimeout', 10),
-    sshOptions: config.get<string[]>('deploy.sshOptions', []),
-  };
+  const s = settings();
+  return { sshCommand: s['deploy.sshCommand'], connectTimeout: s['deploy.connectTimeout'], sshOptions: s['deploy.sshOptions'] };
 }
 
-async function pickApiHost(tree: HomelabTreeProvider, placeHolder: string): Promise<ProxmoxAccess | undefined> {
-  await tree.ensureLoaded();
-  const accesses = tree.current.homelabs.flatMap((h) => h.hosts.flatMap((host) => (host.proxmox?.via === 'api' ? [host.proxmox] : [])));
+async function pickApiHost(store: TopologyStore, placeHolder: string): Promise<ProxmoxAccess | undefined> {
+  await store.ensureLoaded();
+  const accesses = store.topology.homelabs.flatMap((h) => h.hosts.flatMap((host) => (host.proxmox?.via === 'api' ? [host.proxmox] : [])));
   if (accesses.length === 0) {
     void vscode.window.showInformationMessage(
       'No Proxmox host of the inventory is read through the API. Add `proxmox: { api: https://…:8006, tokenId: user@pam!name }` to the host in homelab.yaml.',
@@ -34,8 +31,8 @@ async function pickApiHost(tree: HomelabTreeProvider, placeHolder: string): Prom
   return picked?.access;
 }
 
-export async function setProxmoxToken(tree: HomelabTreeProvider, secrets: vscode.SecretStorage): Promise<void> {
-  const access = await pickApiHost(tree, 'The Proxmox host whose API token to set');
+export async function setProxmoxToken(store: TopologyStore, secrets: vscode.SecretStorage): Promise<void> {
+  const access = await pickApiHost(store, 'The Proxmox host whose API token to set');
   if (!access) return;
   if (!access.tokenId) {
     void vscode.window.showWarningMessage(`The inventory gives host ${access.host} no \`proxmox.tokenId\` (USER@REALM!TOKENID); add it first.`);
@@ -53,8 +50,8 @@ export async function setProxmoxToken(tree: HomelabTreeProvider, secrets: vscode
   void vscode.window.showInformationMessage(`Proxmox API token for ${access.host} saved.`);
 }
 
-export async function clearProxmoxToken(tree: HomelabTreeProvider, secrets: vscode.SecretStorage): Promise<void> {
-  const access = await pickApiHost(tree, 'The Proxmox host whose API token to forget');
+export async function clearProxmoxToken(store: TopologyStore, secrets: vscode.SecretStorage): Promise<void> {
+  const access = await pickApiHost(store, 'The Proxmox host whose API token to forget');
   if (!access) return;
   await secrets.delete(tokenKey(access));
   void vscode.window.showInformationMessage(`Proxmox API token for ${access.host} removed.`);

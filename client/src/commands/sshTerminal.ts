@@ -5,12 +5,13 @@ import * as vscode from 'vscode';
 import { deployAddress } from '../deploy/deployAddress';
 import { checkSshOptions } from '../deploy/sshOptions';
 import { checkExecutable, checkIp, checkUser } from '../deploy/validate';
-import type { CommandContext } from '../commands';
+import { settings } from '../settings';
+import { refuseUntrusted } from '../trust';
+import type { CommandContext } from './context';
 import { hostFromArgs, resolveOne } from './pickMachine';
-import { refuseUntrusted } from './deploy';
 
 export async function openSshTerminal(ctx: CommandContext, args: unknown[]): Promise<vscode.Terminal | undefined> {
-  if (refuseUntrusted('Opening an SSH session')) return undefined;
+  if (await refuseUntrusted('Opening an SSH session')) return undefined;
   const host = hostFromArgs(args);
   let name: string;
   let ip: string | undefined;
@@ -21,16 +22,16 @@ export async function openSshTerminal(ctx: CommandContext, args: unknown[]): Pro
     ip = host.ip;
     user = 'root';
   } else {
-    const picked = await resolveOne(ctx.tree, args, 'Open an SSH terminal to which container?');
+    const picked = await resolveOne(ctx.store, args, 'Open an SSH terminal to which container?');
     if (!picked) return undefined;
     name = picked.machine.name;
     ip = deployAddress(picked.machine);
     user = picked.machine.deploy.user ?? 'root';
     inventoryOptions = picked.machine.deploy.sshOptions ?? [];
   }
-  const config = vscode.workspace.getConfiguration('homelab');
-  const sshCommand = config.get<string>('deploy.sshCommand', 'ssh');
-  const options = checkSshOptions([...inventoryOptions, ...config.get<string[]>('deploy.sshOptions', [])]);
+  const config = settings();
+  const sshCommand = config['deploy.sshCommand'];
+  const options = checkSshOptions([...inventoryOptions, ...config['deploy.sshOptions']]);
   const problems = [
     ip === undefined ? 'it has no IP address' : checkIp(ip) && `ip: ${checkIp(ip)}`,
     checkUser(user) && `user: ${checkUser(user)}`,

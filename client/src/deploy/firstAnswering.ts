@@ -6,7 +6,7 @@
 // When none answers, the first address stands, so the plan still names it
 // and ssh's own error says why.
 import { isIP } from 'node:net';
-import type { BannerProbe } from '../tree/reachability';
+import type { BannerProbe } from '../probes/reachability';
 
 export interface AddressTry {
   /** As listed: an address or a host name. */

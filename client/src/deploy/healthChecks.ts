@@ -11,7 +11,7 @@ import * as net from 'node:net';
 import { redact } from './redact';
 import { explainSshFailure } from './sshErrors';
 import type { HealthCheckResult, HealthCheckSpec, HealthStatus } from './healthTargets';
-import { printable, prometheusUp, readBanner } from '../tree/reachability';
+import { printable, prometheusUp, readBanner } from '../probes/reachability';
 
 export interface CheckContext {
   /** Time-out of a network check (banner, port, URL, Prometheus). */

@@ -10,7 +10,7 @@ import { checkAbsolutePath, checkWord, show } from './validate';
 import { remoteAccess, remoteArgv } from './remote';
 import { shellJoin } from './quote';
 import { checkSshOptions } from './sshOptions';
-import { sshPort } from '../tree/reachability';
+import { sshPort } from '../probes/reachability';
 import type { DeployTarget, PlanOptions } from './types';
 
 export type HealthCheckKind = 'ssh' | 'tcp' | 'udp' | 'http' | 'systemd' | 'prometheus';

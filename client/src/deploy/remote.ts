@@ -9,7 +9,7 @@ import { shellJoin } from './quote';
 import { checkSshOptions } from './sshOptions';
 import type { DeployTarget, FieldIssue, PlanOptions, PlanStep } from './types';
 import { checkIdentifier, checkIp, checkUser } from './validate';
-import { sshPort } from '../tree/reachability';
+import { sshPort } from '../probes/reachability';
 
 export interface RemoteAccess {
   /** The ssh program (`homelab.deploy.sshCommand`, default `ssh`). */

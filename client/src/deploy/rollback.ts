@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import { planDeploy } from './plan';
 import { remoteAccess, remoteStep } from './remote';
-import type { DeployMethod, DeployTarget, DeployUnit, FieldIssue, PlanOptions, PlanStep } from './types';
+import type { DeployMethod, DeployTarget, DeployUnit, PlanOptions, PlanStep, RollbackPlanResult } from './types';
 import { checkAbsolutePath, checkExecutable } from './validate';
 import type { WaveFailure, WaveRunOptions } from './waveRunner';
 
@@ -53,10 +53,6 @@ export interface RollbackContext {
   /** `health`: the deploy finished (the profile moved), its checks failed. */
   failure?: 'deploy' | 'health';
 }
-
-export type RollbackPlanResult =
-  | { ok: true; unit: DeployUnit; description: string }
-  | { ok: false; reason: string; issues?: FieldIssue[] };
 
 function checkRollbackOptions(options: RollbackOptions): string | undefined {
   const profile = options.systemProfile ?? DEFAULT_SYSTEM_PROFILE;

@@ -145,3 +145,8 @@ export interface RunOptions {
   /** Time between SIGTERM and SIGKILL on cancel; default 3000 ms. */
   killGraceMs?: number;
 }
+
+/** The way back for one machine (rollback.ts plans it, waveRunner.ts runs it): here so neither imports the other's module for it. */
+export type RollbackPlanResult =
+  | { ok: true; unit: DeployUnit; description: string }
+  | { ok: false; reason: string; issues?: FieldIssue[] };

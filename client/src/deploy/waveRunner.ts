@@ -7,9 +7,8 @@
 // reported. Resolves (never rejects) with what happened to every machine.
 import { checkHealth, type HealthMachine, type HealthOptions, type MachineHealth } from './health';
 import { redact } from './redact';
-import type { RollbackPlanResult } from './rollback';
 import { runDeploy } from './runner';
-import type { MachineResult, DeployUnit, PlanStep, RunOptions } from './types';
+import type { MachineResult, DeployUnit, PlanStep, RollbackPlanResult, RunOptions } from './types';
 import type { PlannedWave, Wave } from './waves';
 
 export interface WaveFailure {

@@ -1,16 +1,14 @@
-// The Homelab view: shows the server's topology as a tree (see treeModel.ts),
-// with each machine's IP, problem counts and reachability. It refreshes on
-// the server's topologyChanged notification and on diagnostics changes, and
-// probes reachability only while the view is visible and the workspace trusted.
+// The Homelab view: draws the topology store (store/topologyStore.ts) as a
+// tree (see treeModel.ts), with each machine's IP, problem counts,
+// reachability and health. It redraws when the store or the diagnostics
+// change; it holds only what is the view's own: the grouping and the badge.
 import * as vscode from 'vscode';
-import type { MachineNode, HostKind, Topology } from '../../../server/src/protocol/customMessages';
+import type { MachineNode, HostKind } from '../../../server/src/protocol/customMessages';
+import type { Reachability } from '../probes/reachability';
+import type { TopologyStore } from '../store/topologyStore';
 import { childNodes, machineTooltip, Grouping, hostDescription, liveSummary, rootNodes, TreeNode } from './treeModel';
-import { isIP } from 'node:net';
-import { prometheusUp, probeAll, Reachability, sshPort } from './reachability';
-import { ProbeScheduler } from './probeScheduler';
 
 const STATUS_LABELS: Record<Reachability, string> = { reachable: 'reachable', unreachable: 'no answer', 'not-ssh': 'answers, not SSH', unknown: 'unknown' };
-
 const hostIcons: Record<HostKind, string> = {
   proxmox: 'server-environment',
   nas: 'database',
@@ -25,68 +23,25 @@ const hostIcons: Record<HostKind, string> = {
 export class HomelabTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private topology: Topology = { homelabs: [] };
   private grouping: Grouping = 'host';
-  private reachability = new Map<string, Reachability>();
-  private readonly health = new Map<string, { status: string; summary: string }>();
-  private prometheus = new Map<string, boolean>();
-  private readonly probes = new ProbeScheduler({
-    active: () => {
-      const config = vscode.workspace.getConfiguration('homelab');
-      return this.view?.visible === true && vscode.workspace.isTrusted && config.get<boolean>('reachability.enable', true);
-    },
-    intervalMs: () => Math.max(5, vscode.workspace.getConfiguration('homelab').get<number>('reachability.intervalSeconds', 60)) * 1000,
-    targets: () => [...this.probeTargets()].map(([port, addresses]) => `${port}:${addresses.join(',')}`).join(' '),
-    probe: () => this.probe(),
-  });
   private view: vscode.TreeView<TreeNode> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: { dispose(): void }[] = [];
 
-  constructor(private readonly fetchTopology: () => Promise<Topology>, private readonly output: vscode.LogOutputChannel) {
+  constructor(private readonly store: TopologyStore) {
     this.disposables.push(
       vscode.languages.onDidChangeDiagnostics(() => this.changed.fire(undefined)),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleProbes()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('homelab.reachability') || e.affectsConfiguration('homelab.prometheus')) this.scheduleProbes();
+      store.onDidChange((change) => {
+        if (change === 'topology') {
+          void vscode.commands.executeCommand('setContext', 'homelab.hasContainers', store.machines().length > 0);
+          this.updateBadge();
+        }
+        this.changed.fire(undefined);
       }),
     );
   }
 
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
-    this.disposables.push(view.onDidChangeVisibility(() => this.scheduleProbes()));
-    this.scheduleProbes();
-  }
-
-  get current(): Topology {
-    return this.topology;
-  }
-
-  machines(): { machine: MachineNode; rootUri: string }[] {
-    return this.topology.homelabs.flatMap((h) => h.machines.map((machine) => ({ machine, rootUri: h.rootUri })));
-  }
-
-  private loaded: Promise<void> | undefined;
-
-  /** The first topology, fetched once; commands wait for it instead of seeing an empty tree. */
-  ensureLoaded(): Promise<void> {
-    this.loaded ??= this.refresh();
-    return this.loaded;
-  }
-
-  async refresh(): Promise<void> {
-    this.loaded ??= Promise.resolve();
-    try {
-      this.topology = await this.fetchTopology();
-    } catch (error) {
-      this.output.appendLine(`Could not read the topology from the server: ${String(error)}`);
-    }
-    const machines = this.machines().length;
-    void vscode.commands.executeCommand('setContext', 'homelab.hasContainers', machines > 0);
-    this.changed.fire(undefined);
-    this.updateBadge();
-    // The first probe usually ran before any machine arrived: probe the new ones now, not an interval later.
-    this.probes.targetsChanged();
   }
 
   setGrouping(grouping: Grouping): void {
@@ -96,10 +51,11 @@ export class HomelabTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    if (this.topology.homelabs.every((h) => h.machines.length === 0 && h.hosts.length === 0)) {
+    const topology = this.store.topology;
+    if (topology.homelabs.every((h) => h.machines.length === 0 && h.hosts.length === 0)) {
       // Never a silent zero: where reading the fleet stopped, each place opening its line (else the welcome text).
       if (node) return [];
-      return this.topology.homelabs.flatMap((h) =>
+      return topology.homelabs.flatMap((h) =>
         (h.stopped ?? []).map((st, i): TreeNode => ({
           type: 'detail',
           id: `stopped:${h.rootUri}:${i}`,
@@ -110,7 +66,7 @@ export class HomelabTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         })),
       );
     }
-    return node ? childNodes(node, this.grouping) : rootNodes(this.topology, this.grouping);
+    return node ? childNodes(node, this.grouping) : rootNodes(topology, this.grouping);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -200,16 +156,16 @@ export class HomelabTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private machineItem(c: MachineNode): vscode.TreeItem {
     const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
     const problems = c.configUri ? countProblems(vscode.Uri.parse(c.configUri)) : { errors: 0, warnings: 0 };
-    const status = this.statusOf(c);
+    const status = this.store.reachabilityOf(c);
     const parts = [c.ip ?? 'no IP'];
     if (problems.errors) parts.push(`${problems.errors} error${problems.errors > 1 ? 's' : ''}`);
     if (problems.warnings) parts.push(`${problems.warnings} warning${problems.warnings > 1 ? 's' : ''}`);
     if (c.live) parts.push(c.live.status === 'missing' ? 'not on Proxmox' : c.live.status);
     else if (status !== 'unknown') {
-      const via = this.answeredVia(c);
+      const via = this.store.answeredVia(c);
       parts.push(via && via !== c.ip ? `${STATUS_LABELS[status]} via ${via}` : STATUS_LABELS[status]);
     }
-    const health = this.health.get(c.name);
+    const health = this.store.healthOf(c.name);
     if (health) parts.push(`health ${health.status}`);
     item.description = parts.join(' · ');
     item.iconPath =
@@ -235,87 +191,16 @@ export class HomelabTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return item;
   }
 
-  /** The first of a deploy list's addresses, in its order, that answered the last probe. */
-  private answeredVia(c: MachineNode): string | undefined {
-    return c.deployTargets?.find((a) => this.reachability.get(a) === 'reachable');
-  }
-
-  private statusOf(c: MachineNode): Reachability {
-    if (this.answeredVia(c)) return 'reachable';
-    if (!c.ip) return 'unknown';
-    const probed = this.reachability.get(c.ip);
-    // An exporter can be up while sshd is not: Prometheus does not hide an SSH port that answers something else.
-    if (probed === 'not-ssh') return probed;
-    const up = this.prometheus.get(c.ip);
-    if (up !== undefined) return up ? 'reachable' : 'unreachable';
-    return probed ?? 'unknown';
-  }
-
-  /** The topology as last loaded (for health checks: service URLs). */
-  topologyNow(): Topology {
-    return this.topology;
-  }
-
-  /** The health of machines after their last deploy (shown until the next one). */
-  setHealth(machine: string, health: { status: string; summary: string }): void {
-    this.health.set(machine, health);
-    this.changed.fire(undefined);
-  }
-
   private updateBadge(): void {
     if (!this.view) return;
     let errors = 0;
-    for (const { machine } of this.machines()) {
+    for (const { machine } of this.store.machines()) {
       if (machine.configUri) errors += countProblems(vscode.Uri.parse(machine.configUri)).errors;
     }
     this.view.badge = errors > 0 ? { value: errors, tooltip: `${errors} errors in container profiles` } : undefined;
   }
 
-  /** Probes now and then on the configured interval, only while it makes sense. */
-  private scheduleProbes(): void {
-    this.probes.schedule();
-  }
-
-  /** The addresses to probe by SSH port: the port a deploy would use (an ssh `-p N` or `-o Port=N`), else 22. */
-  private probeTargets(): Map<number, string[]> {
-    const byPort = new Map<number, string[]>();
-    const config = vscode.workspace.getConfiguration('homelab');
-    const settingsSsh = config.get<string[]>('deploy.sshOptions', []);
-    for (const { machine } of this.machines()) {
-      // A deploy list's addresses too, each of them: the tree shows the first in order that answers.
-      const addresses = [machine.ip, ...(machine.deployTargets ?? []).filter((a) => isIP(a) !== 0)].filter((a): a is string => !!a);
-      if (!addresses.length) continue;
-      const port = sshPort([...settingsSsh, ...(machine.deploy.sshOptions ?? [])]);
-      byPort.set(port, [...(byPort.get(port) ?? []), ...addresses]);
-    }
-    return byPort;
-  }
-
-  async probe(): Promise<void> {
-    const config = vscode.workspace.getConfiguration('homelab');
-    if (!vscode.workspace.isTrusted || !config.get<boolean>('reachability.enable', true)) return;
-    const byPort = this.probeTargets();
-    const results = new Map<string, Reachability>();
-    for (const [port, addresses] of byPort) {
-      for (const [ip, state] of await probeAll(addresses, port, 1500)) results.set(ip, state);
-    }
-    this.reachability = results;
-    const prometheusUrl = vscode.workspace.getConfiguration('homelab').get<string>('prometheus.url', '');
-    if (prometheusUrl) {
-      try {
-        this.prometheus = await prometheusUp(prometheusUrl, 3000);
-      } catch (error) {
-        this.output.appendLine(`Prometheus status unavailable: ${String(error)}`);
-        this.prometheus = new Map();
-      }
-    } else {
-      this.prometheus = new Map();
-    }
-    this.changed.fire(undefined);
-  }
-
   dispose(): void {
-    this.probes.dispose();
     this.changed.dispose();
     for (const d of this.disposables) d.dispose();
   }

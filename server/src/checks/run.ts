@@ -220,32 +220,44 @@ export function checkDocument(ws: Workspace, documentUri: string): Diagnostic[] 
   return combine(judgedDocument(ws, h, uri), judge(ws, h, uri, cross));
 }
 
-/** A text edit as offsets: [start, oldEnd) of the old text became [start, newEnd). */
+/** A text edit as offsets: [start, oldEnd) of the old text became [start, newEnd). Edits in a list apply in order. */
 export interface EditRegion {
   start: number;
   oldEnd: number;
   newEnd: number;
 }
 
+/** A span moved past edits made in order, or undefined if one of them touched it. */
+function movedPast(span: { start: number; end: number }, edits: readonly EditRegion[]): { start: number; end: number } | undefined {
+  let { start, end } = span;
+  for (const edit of edits) {
+    if (end <= edit.start) continue;
+    if (start < edit.oldEnd) return undefined;
+    start += edit.newEnd - edit.oldEnd;
+    end += edit.newEnd - edit.oldEnd;
+  }
+  return { start, end };
+}
+
 /**
  * What a keystroke needs at once: the document's own rules on its new text,
  * and the cross-file findings of the last whole check for it, moved past the
- * edit. Nothing here rebuilds the homelab; the next whole check (a moment
+ * edits since it. Nothing here rebuilds the homelab; the next whole check (a moment
  * later, off the keystroke's path) replaces the cross-file part.
  */
-export function checkDocumentQuick(ws: Workspace, documentUri: string, edit: EditRegion | undefined): Diagnostic[] {
+export function checkDocumentQuick(ws: Workspace, documentUri: string, edits: readonly EditRegion[] | undefined): Diagnostic[] {
   const uri = normalizeUri(documentUri);
   const h = ws.lastBuiltHomelabFor(uri);
   if (!h) return [];
   const findings: Finding[] = [];
   const settingFindings = quickSettingFindings(ws, h, uri);
-  const delta = edit ? edit.newEnd - edit.oldEnd : 0;
   const last = memoryOf(ws).lastHomelabFindings.get(h.root)?.get(uri) ?? [];
   for (const f of last) {
     if (settingFindings && PER_SETTING.has(f.rule)) continue; // judged afresh below
-    if (!edit || f.span.end <= edit.start) findings.push(f);
-    else if (f.span.start >= edit.oldEnd) findings.push({ ...f, span: { start: f.span.start + delta, end: f.span.end + delta } });
-    // A finding inside the edited text is dropped until the whole check says again.
+    const span = edits ? movedPast(f.span, edits) : f.span;
+    // A finding inside an edited text is dropped until the whole check says again.
+    if (span === f.span) findings.push(f);
+    else if (span) findings.push({ ...f, span });
   }
   if (settingFindings) {
     // Who inherits a base profile's setting needs the whole homelab: keep what the last check said.

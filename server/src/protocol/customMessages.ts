@@ -7,6 +7,17 @@ export const TopologyChangedNotification = 'homelab/topologyChanged';
 export const CheckWorkspaceRequest = 'homelab/checkWorkspace';
 export const CreateInventoryRequest = 'homelab/createInventory';
 /**
+ * How much work the server did that a good client should never cause: full-text
+ * diffs to find an edit, topologies built, topology notifications sent. Counts,
+ * not times, so a test can assert them (test/lsp/incrementalSync.test.ts).
+ */
+export const CountersRequest = 'homelab/counters';
+export interface Counters {
+  fullTextDiffs: number;
+  topologiesBuilt: number;
+  topologyNotifications: number;
+}
+/**
  * The client's workspace trust (`{ trusted: boolean }`), sent when it changes;
  * the start-up state goes in `initializationOptions.workspaceTrusted`. The
  * server runs `nix eval` only in a trusted workspace; a client that says

@@ -2,7 +2,7 @@
 // tree, a whole-workspace check, a starting inventory from the profiles, and
 // the deploy plan since a revision (deployPlanRequest.ts), and New
 // Container's proposal (newContainerRequest.ts).
-import { topology } from './topology';
+import type { TopologyNotifier } from './topologyNotifier';
 import { inventoryFromProfiles } from '../model/inventoryFromProfiles';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { ServerContext } from './context';
@@ -11,6 +11,8 @@ import { registerNewContainerRequest } from './newContainerRequest';
 import {
   CheckWorkspaceRequest,
   CheckWorkspaceResult,
+  Counters,
+  CountersRequest,
   CreateInventoryParams,
   CreateInventoryRequest,
   CreateInventoryResult,
@@ -21,8 +23,13 @@ import {
   TopologyRequest,
 } from './customMessages';
 
-export function registerCustomRequests(ctx: ServerContext, diagnostics: DiagnosticsPublisher): void {
-  ctx.connection.onRequest(TopologyRequest, (): Topology => topology(ctx));
+export function registerCustomRequests(ctx: ServerContext, diagnostics: DiagnosticsPublisher, topologies: TopologyNotifier): void {
+  ctx.connection.onRequest(TopologyRequest, (): Topology => topologies.current());
+  ctx.connection.onRequest(CountersRequest, (): Counters => ({
+    fullTextDiffs: diagnostics.fullTextDiffs,
+    topologiesBuilt: topologies.computed,
+    topologyNotifications: topologies.notified,
+  }));
 
   ctx.connection.onRequest(CheckWorkspaceRequest, (): CheckWorkspaceResult => {
     const all = diagnostics.fullCheckNow();

@@ -1,5 +1,6 @@
 // Publishes diagnostics. A keystroke re-checks its own document at once (the
-// document rules plus the cached cross-file findings for it); the cross-file
+// document rules plus the cached cross-file findings for it, moved past the
+// client's edit ranges since the last whole check); the cross-file
 // rules of the whole homelab run after a short pause, off the keystroke's
 // path, in slices that let the next keystroke through (and are dropped when
 // one comes), and only changed sets are re-sent. Files that lose all their
@@ -11,18 +12,30 @@ import { checkAll, checkAllSteps, checkDocumentQuick, type EditRegion } from '..
 import type { Diagnostic } from '../checks/types';
 import { toLspDiagnostic } from './convert';
 import type { ServerContext } from './context';
+import { composeEdits } from './openDocuments';
+import { afterQueuedMessages } from './queuedMessages';
 
 /** Rules that Nix IDE's language server (nil/nixd) reports too. */
 const NIX_IDE_OVERLAP = new Set(['nix-syntax', 'nix-undefined-variable', 'nix-duplicate-attribute', 'nix-unused-binding']);
+/** Edits kept apart between whole checks (each finding is moved past each). */
+const MAX_EDITS_KEPT = 64;
 
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, string>();
   /** The findings behind each document's published diagnostics (quick fixes are built from these). */
   private readonly shownFindings = new Map<string, Diagnostic[]>();
-  /** The text each document had when it was last checked, to move findings past an edit. */
-  private readonly lastText = new Map<string, string>();
+  /** The text each open document had at the last whole check (whose cross-file findings are moved past the edits since). */
+  private readonly baseline = new Map<string, string>();
+  /**
+   * The client's edits since the baseline, in order (a run of keystrokes stays
+   * a list: one region around them all would drop the findings between);
+   * `diff` when a change came without ranges (then, and only then, the texts are diffed).
+   */
+  private readonly sinceBaseline = new Map<string, EditRegion[] | 'diff'>();
+  /** Full-text diffs made to find an edit (a client that sends ranges causes none): read by the tests. */
+  fullTextDiffs = 0;
   private homelabTimer: NodeJS.Timeout | undefined;
-  private readonly documentTimers = new Map<string, NodeJS.Timeout>();
+  private readonly documentTimers = new Map<string, () => void>();
   /** Documents just opened: their next set is sent even if unchanged. */
   private readonly resend = new Set<string>();
   /** Identifies the newest whole check; an older one in slices stops at its next pause. */
@@ -35,34 +48,64 @@ export class DiagnosticsPublisher {
  * the last cross-file findings moved past the edit, without rebuilding the
  * homelab), the whole homelab's a moment later.
  */
-  documentChanged(uri: string): void {
-    const pending = this.documentTimers.get(uri);
-    if (pending) clearTimeout(pending);
-    // setImmediate-like: let queued requests (completion...) be answered first.
+  documentChanged(uri: string, edits?: readonly EditRegion[]): void {
+    const before = this.sinceBaseline.get(uri);
+    if (!edits || before === 'diff') this.sinceBaseline.set(uri, 'diff');
+    else {
+      const all = [...(before ?? []), ...edits];
+      // A long run without a whole check between (a paste, a macro): its regions as one, the list stays short.
+      this.sinceBaseline.set(uri, all.length > MAX_EDITS_KEPT ? [all.reduce(composeEdits)] : all);
+    }
+    this.checkSoon(uri);
+  }
+
+  private checkSoon(uri: string): void {
+    this.documentTimers.get(uri)?.();
+    // After the messages already queued (a completion sent with the keystroke is answered first).
     this.documentTimers.set(
       uri,
-      setTimeout(() => {
+      afterQueuedMessages(() => {
         this.documentTimers.delete(uri);
         const text = this.ctx.workspace.text(uri) ?? '';
-        const edit = editRegion(this.lastText.get(uri), text);
-        this.lastText.set(uri, text);
-        this.publish(uri, this.safe(() => checkDocumentQuick(this.ctx.workspace, uri, edit), uri));
-      }, 0),
+        this.publish(uri, this.safe(() => checkDocumentQuick(this.ctx.workspace, uri, this.editsSinceBaseline(uri, text)), uri));
+      }),
     );
     this.scheduleFullCheck();
+  }
+
+  /** Where the document changed since the last whole check, from the client's ranges (a diff only for a whole-text change). */
+  private editsSinceBaseline(uri: string, text: string): EditRegion[] | undefined {
+    const since = this.sinceBaseline.get(uri);
+    if (since !== 'diff') return since ?? (this.baseline.has(uri) ? [] : undefined);
+    const before = this.baseline.get(uri);
+    if (before === undefined) return undefined;
+    this.fullTextDiffs++;
+    const edit = editRegion(before, text);
+    return edit ? [edit] : undefined;
   }
 
   /** A document was opened: check it as after a change, and send its set even if the client had it already. */
   documentOpened(uri: string): void {
     this.resend.add(uri);
-    this.documentChanged(uri);
+    // The last whole check read this file from disk: its findings stand for the text as opened.
+    if (!this.baseline.has(uri)) this.baseline.set(uri, this.ctx.workspace.text(uri) ?? '');
+    this.checkSoon(uri);
+  }
+
+  /** A document was closed: what was kept to move its findings goes. */
+  documentClosed(uri: string): void {
+    this.baseline.delete(uri);
+    this.sinceBaseline.delete(uri);
   }
 
   scheduleFullCheck(delayMs = this.homelabDelayMs): void {
     if (this.homelabTimer) clearTimeout(this.homelabTimer);
     this.homelabTimer = setTimeout(() => {
       this.homelabTimer = undefined;
-      void this.fullCheckInSlices();
+      // Requests that came meanwhile are answered before the first step (which builds the homelabs).
+      afterQueuedMessages(() => {
+        if (!this.homelabTimer) void this.fullCheckInSlices(); // else a newer change scheduled its own
+      });
     }, delayMs);
   }
 
@@ -99,8 +142,9 @@ export class DiagnosticsPublisher {
   private publishAll(byUri: Map<string, Diagnostic[]>): Map<string, Diagnostic[]> {
     for (const uri of this.published.keys()) if (!byUri.has(uri)) byUri.set(uri, []);
     for (const [uri, diagnostics] of byUri) this.publish(uri, diagnostics);
-    this.lastText.clear();
-    for (const uri of this.ctx.workspace.docs.openUris()) this.lastText.set(uri, this.ctx.workspace.text(uri) ?? '');
+    this.baseline.clear();
+    this.sinceBaseline.clear();
+    for (const uri of this.ctx.workspace.docs.openUris()) this.baseline.set(uri, this.ctx.workspace.text(uri) ?? '');
     return byUri;
   }
 

@@ -10,17 +10,19 @@ import {
   InitializeResult,
   ServerCapabilities,
   TextDocumentSyncKind,
-  TextDocuments,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { nodeFsHost } from '../model/host';
 import { Workspace } from '../model/workspace';
 import { LineIndexes } from './convert';
+import type { EditRegion } from '../checks';
 import type { ServerContext } from './context';
 import { initialSettings, refreshConfiguration } from './configuration';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { registerCustomRequests } from './customRequests';
-import { TopologyChangedNotification, WorkspaceTrustNotification } from './customMessages';
+import { WorkspaceTrustNotification } from './customMessages';
+import { OpenDocuments } from './openDocuments';
+import { TopologyNotifier } from './topologyNotifier';
+import { afterQueuedMessages } from './queuedMessages';
 import { NixEvalService } from './nixEvalService';
 import { registerFeatureHandlers } from './features/register';
 import { FolderWatcher } from './folderWatcher';
@@ -34,7 +36,6 @@ export const SERVER_NAME = 'homelab-profiles';
 export const SERVER_VERSION = '0.1.0';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace(nodeFsHost());
   workspace.logInternalError = (what, error) => connection.console.error(`homelab: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const ctx: ServerContext = {
@@ -51,12 +52,12 @@ export function startServer(connection: Connection): void {
   };
   const diagnostics = new DiagnosticsPublisher(ctx);
   ctx.publishedFindings = (uri) => diagnostics.findings(uri);
+  const topologies = new TopologyNotifier(ctx);
   const optionIndexes = new OptionIndexService(ctx, () => afterChange());
   const nixEval = new NixEvalService(ctx, () => afterChange(), nixEvalDelay());
   let supportsConfiguration = false;
   let supportsProgress = false;
   let supportsWorkspaceFolders = false;
-  let topologyGeneration = -1;
   let watchMode: 'client' | 'register' | 'server' = 'server';
   let workspaceTrusted = false;
 
@@ -121,35 +122,45 @@ export function startServer(connection: Connection): void {
     await watchFiles();
   });
 
-  /** The tree refreshes when the model changed; the notification carries no data. */
+  /** The tree refreshes when its content changed (topologyNotifier.ts). */
   function notifyTopology(): void {
-    if (workspace.generation === topologyGeneration) return;
-    topologyGeneration = workspace.generation;
-    void connection.sendNotification(TopologyChangedNotification, {});
+    try {
+      topologies.notifyIfChanged();
+    } catch (error) {
+      workspace.logInternalError('building the topology', error);
+    }
   }
-
   let topologyTimer: NodeJS.Timeout | undefined;
-  function afterChange(uri?: string, opened = false): void {
-    if (uri && opened) diagnostics.documentOpened(uri);
-    else if (uri) diagnostics.documentChanged(uri);
-    else diagnostics.scheduleFullCheck();
+  /** A moment after the last change, once the requests that came meanwhile are answered. */
+  function notifyTopologySoon(): void {
     if (topologyTimer) clearTimeout(topologyTimer);
-    topologyTimer = setTimeout(notifyTopology, 500);
+    topologyTimer = setTimeout(() => afterQueuedMessages(notifyTopology), 500);
   }
 
-  documents.onDidOpen((e) => {
-    workspace.setDocument(e.document.uri, e.document.getText(), e.document.version);
-    afterChange(e.document.uri, true);
-  });
-  documents.onDidChangeContent((e) => {
-    workspace.setDocument(e.document.uri, e.document.getText(), e.document.version);
-    ctx.lines.forget(e.document.uri);
-    afterChange(e.document.uri);
-  });
-  documents.onDidClose((e) => {
-    workspace.closeDocument(e.document.uri);
-    ctx.lines.forget(e.document.uri);
-    afterChange();
+  function afterChange(change?: { uri: string; opened?: boolean; edits?: EditRegion[] }): void {
+    if (change?.opened) diagnostics.documentOpened(change.uri);
+    else if (change) diagnostics.documentChanged(change.uri, change.edits);
+    else diagnostics.scheduleFullCheck();
+    notifyTopologySoon();
+  }
+
+  const documents = new OpenDocuments({
+    opened: (e) => {
+      workspace.setDocument(e.uri, e.text, e.version);
+      ctx.lines.forget(e.uri);
+      afterChange({ uri: e.uri, opened: true });
+    },
+    changed: (e) => {
+      workspace.setDocument(e.uri, e.text, e.version);
+      ctx.lines.forget(e.uri);
+      afterChange({ uri: e.uri, edits: e.edits });
+    },
+    closed: (uri) => {
+      workspace.closeDocument(uri);
+      ctx.lines.forget(uri);
+      diagnostics.documentClosed(uri);
+      afterChange();
+    },
   });
   /**
    * A module file that declares options changed on disk, or a flake.lock
@@ -168,7 +179,7 @@ export function startServer(connection: Connection): void {
 
   function filesChanged(changes: { uri: string; kind: 'created' | 'changed' | 'deleted' }[]): void {
     for (const change of changes) {
-      if (documents.get(change.uri)) continue; // the open document is the truth
+      if (documents.has(change.uri)) continue; // the open document is the truth
       workspace.fileChanged(change.uri, change.kind);
       ctx.lines.forget(change.uri);
     }
@@ -239,7 +250,7 @@ export function startServer(connection: Connection): void {
     if (typeof trusted === 'boolean') nixEval.setTrusted(trusted);
   });
 
-  registerCustomRequests(ctx, diagnostics);
+  registerCustomRequests(ctx, diagnostics, topologies);
   registerProxmoxLiveState(ctx, () => afterChange());
   documents.listen(connection);
   connection.listen();

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { prometheusUp } from '../../../client/src/tree/reachability';
+import { prometheusUp } from '../../../client/src/probes/reachability';
 import { freePort } from './sshd';
 
 export interface Prometheus {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { lookup } from 'node:dns/promises';
 import { describeTries, firstAnswering } from '../../../client/src/deploy/firstAnswering';
-import { readBanner } from '../../../client/src/tree/reachability';
+import { readBanner } from '../../../client/src/probes/reachability';
 
 let server: net.Server;
 let port: number;

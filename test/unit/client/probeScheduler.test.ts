@@ -4,7 +4,7 @@
 // probe gets a probe right after it, and nothing runs while the view is hidden.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ProbeScheduler, type Clock } from '../../../client/src/tree/probeScheduler';
+import { ProbeScheduler, type Clock } from '../../../client/src/probes/probeScheduler';
 
 class FakeClock implements Clock {
   now = 0;

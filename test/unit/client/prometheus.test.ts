@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { prometheusUp } from '../../../client/src/tree/reachability';
+import { prometheusUp } from '../../../client/src/probes/reachability';
 
 async function freePort(): Promise<number> {
   const server = net.createServer();

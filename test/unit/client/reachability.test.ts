@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as net from 'node:net';
-import { probeAll, probeSsh, probeTcp, readBanner, sshPort } from '../../../client/src/tree/reachability';
+import { probeAll, probeSsh, probeTcp, readBanner, sshPort } from '../../../client/src/probes/reachability';
 import { freePort, startSshd, type Sshd } from '../../deploy/helpers/sshd';
 
 interface Listener { port: number; close: () => Promise<void> }

@@ -1,26 +1,17 @@
 // Registers the commands of the palette and the tree. Each command's work lives
-// in its own module under commands/; this file only connects ids to them.
+// in its own module in this folder; this file only connects ids to them.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import type { HomelabTreeProvider } from './tree/homelabTreeProvider';
-import type { ServerHealth } from './serverHealth';
-import { copyIp, openProfile, revealInInventory } from './commands/navigation';
-import { checkWorkspace, createInventory } from './commands/inventory';
-import { registerDeployCommands } from './commands/deploy';
-import type { ProxmoxLivePoller } from './tree/proxmoxLive';
-import { clearProxmoxToken, proxmoxSshSettings, setProxmoxToken } from './commands/proxmoxToken';
-import { newContainer, PROPOSAL_SCHEME, ProposalDocuments } from './commands/newContainer';
-import { pctCreate } from './proxmox';
+import type { HomelabTreeProvider } from '../tree/homelabTreeProvider';
+import type { CommandContext } from './context';
+import { copyIp, openProfile, revealInInventory } from './navigation';
+import { checkWorkspace, createInventory } from './inventory';
+import { registerDeployCommands } from './deploy';
+import { clearProxmoxToken, proxmoxSshSettings, setProxmoxToken } from './proxmoxToken';
+import { newContainer, PROPOSAL_SCHEME, ProposalDocuments } from './newContainer';
+import { pctCreate } from '../proxmox';
 
-export interface CommandContext {
-  client: LanguageClient;
-  output: vscode.LogOutputChannel;
-  tree: HomelabTreeProvider;
-  health: ServerHealth;
-  proxmox: ProxmoxLivePoller;
-}
-
-export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {
+/** `tree` is the view: only its own commands (grouping) touch it; the others read the store. */
+export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext, tree: HomelabTreeProvider): void {
   const register = (id: string, run: (...args: unknown[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, run));
   };
@@ -36,19 +27,19 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
     void vscode.window.showInformationMessage('Homelab Profiles: language server restarted.');
   });
   register('homelab.refresh', async () => {
-    await ctx.tree.refresh();
-    await Promise.all([ctx.tree.probe(), ctx.proxmox.readAll()]);
+    await ctx.store.refresh();
+    await Promise.all([ctx.probes.probe(), ctx.proxmox.readAll()]);
   });
-  register('homelab.groupByNetwork', () => ctx.tree.setGrouping('network'));
-  register('homelab.groupByHost', () => ctx.tree.setGrouping('host'));
-  register('homelab.openProfile', (...args) => openProfile(ctx.tree, args));
-  register('homelab.revealInInventory', (...args) => revealInInventory(ctx.tree, args));
-  register('homelab.copyIp', (...args) => copyIp(ctx.tree, args));
+  register('homelab.groupByNetwork', () => tree.setGrouping('network'));
+  register('homelab.groupByHost', () => tree.setGrouping('host'));
+  register('homelab.openProfile', (...args) => openProfile(ctx.store, args));
+  register('homelab.revealInInventory', (...args) => revealInInventory(ctx.store, args));
+  register('homelab.copyIp', (...args) => copyIp(ctx.store, args));
   register('homelab.checkWorkspace', () => checkWorkspace(ctx.client));
   register('homelab.createInventory', () => createInventory(ctx.client));
   registerDeployCommands(context, ctx, register);
-  register('homelab.setProxmoxToken', () => setProxmoxToken(ctx.tree, context.secrets));
-  register('homelab.clearProxmoxToken', () => clearProxmoxToken(ctx.tree, context.secrets));
+  register('homelab.setProxmoxToken', () => setProxmoxToken(ctx.store, context.secrets));
+  register('homelab.clearProxmoxToken', () => clearProxmoxToken(ctx.store, context.secrets));
   register('homelab.refreshProxmox', () => ctx.proxmox.readAll());
   const proposals = new ProposalDocuments();
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, proposals));

@@ -1,11 +1,14 @@
 // Reads the live state of every Proxmox host the inventory says to read, while
-// the Homelab view is visible and the workspace trusted (like reachability),
-// and hands it to the server, which judges drift and puts it in the topology.
+// the Homelab view is visible and the workspace trusted (like the reachability
+// probes), when the store's topology names a new host and on an interval, and
+// hands it to the server, which judges drift and puts it in the topology.
 // The API token comes from SecretStorage and goes nowhere else: not to the
 // server, not to a log.
-import * as vscode from 'vscode';
-import type { Topology } from '../../../server/src/protocol/customMessages';
+import type * as vscode from 'vscode';
 import type { ProxmoxAccess, ProxmoxHostState, ProxmoxLiveStateParams } from '../../../server/src/protocol/proxmoxMessages';
+import { onSettingsChanged, settings } from '../settings';
+import type { TopologyStore } from '../store/topologyStore';
+import { onTrustGranted, workspaceTrusted } from '../trust';
 
 /** Reads one host; never throws (a failure is the state's `error`). */
 export type ReadProxmoxHost = (access: ProxmoxAccess, secret: string | undefined) => Promise<ProxmoxHostState>;
@@ -17,10 +20,10 @@ export function tokenKey(access: ProxmoxAccess): string {
 export class ProxmoxLivePoller implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: { dispose(): void }[] = [];
 
   constructor(
-    private readonly topology: () => Topology,
+    private readonly store: TopologyStore,
     private readonly visible: () => boolean,
     private readonly secrets: vscode.SecretStorage,
     private readonly read: ReadProxmoxHost,
@@ -28,10 +31,9 @@ export class ProxmoxLivePoller implements vscode.Disposable {
     private readonly output: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('homelab.proxmox')) this.schedule();
-      }),
+      onTrustGranted(() => this.schedule()),
+      onSettingsChanged(['proxmox'], () => this.schedule()),
+      store.onDidChange((change) => change === 'topology' && this.topologyChanged()),
       secrets.onDidChange((e) => {
         if (e.key.startsWith('homelab.proxmox.token:')) this.schedule();
       }),
@@ -41,8 +43,8 @@ export class ProxmoxLivePoller implements vscode.Disposable {
   private lastAccesses = '';
 
   /** After a new topology: a host added, removed or pointed elsewhere is read now, not at the next interval. */
-  topologyChanged(): void {
-    const accesses = JSON.stringify(this.topology().homelabs.map((h) => h.hosts.map((host) => host.proxmox ?? null)));
+  private topologyChanged(): void {
+    const accesses = JSON.stringify(this.store.topology.homelabs.map((h) => h.hosts.map((host) => host.proxmox ?? null)));
     if (accesses === this.lastAccesses) return;
     this.lastAccesses = accesses;
     this.schedule();
@@ -53,7 +55,7 @@ export class ProxmoxLivePoller implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.allowed() || !this.visible()) return;
-    const seconds = Math.max(10, vscode.workspace.getConfiguration('homelab').get<number>('proxmox.intervalSeconds', 60));
+    const seconds = settings()['proxmox.intervalSeconds'];
     void this.readAll().finally(() => {
       if (this.visible()) this.timer = setTimeout(() => this.schedule(), seconds * 1000);
     });
@@ -66,12 +68,12 @@ export class ProxmoxLivePoller implements vscode.Disposable {
   }
 
   private allowed(): boolean {
-    return vscode.workspace.isTrusted && vscode.workspace.getConfiguration('homelab').get<boolean>('proxmox.enable', true);
+    return workspaceTrusted() && settings()['proxmox.enable'];
   }
 
   private async round(): Promise<void> {
     if (!this.allowed()) return;
-    for (const homelab of this.topology().homelabs) {
+    for (const homelab of this.store.topology.homelabs) {
       const accesses = homelab.hosts.flatMap((h) => (h.proxmox ? [h.proxmox] : []));
       if (accesses.length === 0) continue;
       const hosts = await Promise.all(
