@@ -46,10 +46,12 @@ test('mapAttrs over a literal set: each entry its options, the Linux-only part i
   assert.deepEqual(listed('programs.quickterm'), [
     'programs.quickterm.enable : boolean @ terminals.nix',
     'programs.quickterm.fontSize : unsigned integer, meaning >=0 @ terminals.nix',
+    'programs.quickterm.keyTables : attribute set of (attribute set) @ terminals.nix',
+    'programs.quickterm.lineHeight : unsigned integer, meaning >=0, or floating point number @ terminals.nix',
     'programs.quickterm.package : null or package @ terminals.nix',
     'programs.quickterm.waylandNative : boolean @ terminals.nix',
   ]);
-  assert.equal(listed('programs.slowterm').length, 4);
+  assert.equal(listed('programs.slowterm').length, 6);
   assert.equal(listed('programs.quickterm.dockIcon').length, 0);
 });
 

@@ -9,7 +9,7 @@
 import type { Value } from '../../syntax/value';
 import type { TypeWording } from './typeWording';
 
-type Cls = 'noun' | 'composite' | 'conjunction' | undefined;
+type Cls = 'noun' | 'composite' | 'conjunction' | 'nonRestrictiveClause' | undefined;
 
 /** A submodule reached through the type, and the segments between the option and its sub-options. */
 export interface SubModule {
@@ -97,7 +97,7 @@ function str(v: Value | undefined): string | undefined {
 
 function classOf(v: Value | undefined): Cls {
   const cls = str(v);
-  return cls === 'noun' || cls === 'composite' || cls === 'conjunction' ? cls : undefined;
+  return cls === 'noun' || cls === 'composite' || cls === 'conjunction' || cls === 'nonRestrictiveClause' ? cls : undefined;
 }
 
 /** How an enum value is shown: strings quoted, numbers and booleans as they are. */
@@ -138,7 +138,7 @@ export function describeType(v: Value | undefined, depth = 0, wording?: TypeWord
   if (v.kind !== 'unknown') return UNKNOWN;
   if (v.ref !== undefined && !v.call) {
     const own = wording?.[v.ref];
-    if (own) return { text: own.text, cls: own.clause ? undefined : 'noun', subs: [] };
+    if (own) return { text: own.text, cls: own.cls === 'none' ? undefined : (own.cls ?? 'noun'), subs: [] };
     const text = SIMPLE[v.ref];
     return text !== undefined ? { text, cls: 'noun', subs: [] } : UNKNOWN;
   }
@@ -161,6 +161,8 @@ export function describeType(v: Value | undefined, depth = 0, wording?: TypeWord
       if (a.length !== 2) break;
       const l = inner(0);
       const r = inner(1);
+      // A clause on the left keeps its words and takes a comma (`unsigned integer, meaning >=0, or …`).
+      if (l.cls === 'nonRestrictiveClause') return { text: `${l.text}, or ${phrase(r, ['noun', 'conjunction'])}`, cls: 'conjunction', subs: [...l.subs, ...r.subs] };
       return { text: `${phrase(l, ['noun', 'conjunction'])} or ${phrase(r, ['noun', 'conjunction', 'composite'])}`, cls: 'conjunction', subs: [...l.subs, ...r.subs] };
     }
     case 'oneOf': {
@@ -169,6 +171,10 @@ export function describeType(v: Value | undefined, depth = 0, wording?: TypeWord
       let acc = describeType(list.items[0], depth + 1, wording);
       for (const item of list.items.slice(1)) {
         const r = describeType(item, depth + 1, wording);
+        if (acc.cls === 'nonRestrictiveClause') {
+          acc = { text: `${acc.text}, or ${phrase(r, ['noun', 'conjunction'])}`, cls: 'conjunction', subs: [...acc.subs, ...r.subs] };
+          continue;
+        }
         acc = { text: `${phrase(acc, ['noun', 'conjunction'])} or ${phrase(r, ['noun', 'conjunction', 'composite'])}`, cls: 'conjunction', subs: [...acc.subs, ...r.subs] };
       }
       return acc;

@@ -7,10 +7,14 @@
 // evaluated: each phrase is a literal (or, for the sized integers, a literal
 // joined to the range) in every version seen.
 
-/** A simple type's phrase, and whether it is a clause (parenthesised inside any other phrase). */
+/**
+ * A simple type's phrase and its class: `noun` (bare inside other phrases),
+ * `nonRestrictiveClause` (parenthesised, but `X, or Y` on the left of
+ * `either`), none (always parenthesised).
+ */
 export interface Wording {
   text: string;
-  clause?: boolean;
+  cls?: 'noun' | 'nonRestrictiveClause' | 'none';
 }
 
 /** Phrases by the name a type is selected as (`ints.positive` as `positive`); absent: the built-in table's. */
@@ -28,9 +32,17 @@ function literal(text: string, name: string, head: string): Wording | undefined 
   const re = new RegExp(`"(${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^"$]*)"`);
   const m = (b !== undefined ? re.exec(b) : null) ?? re.exec(text);
   if (!m) return undefined;
-  const end = b?.indexOf('};') ?? -1;
-  const clause = b !== undefined && /nonRestrictiveClause/.test(end >= 0 ? b.slice(0, end) : b);
-  return clause ? { text: m[1], clause } : { text: m[1] };
+  return { text: m[1], cls: classOf(b) };
+}
+
+/** The class a binding's own text declares (up to the end of its first set); none when it declares none. */
+function classOf(binding: string | undefined): Wording['cls'] {
+  if (binding === undefined) return 'noun';
+  const end = binding.indexOf('};');
+  const own = end >= 0 ? binding.slice(0, end) : binding;
+  const m = /descriptionClass\s*=\s*"(\w+)"/.exec(own);
+  if (!m) return /\bnoun\s+"/.test(own) ? 'noun' : 'none';
+  return m[1] === 'noun' || m[1] === 'nonRestrictiveClause' ? m[1] : 'none';
 }
 
 const SIZED: Array<[string, string, number, number]> = [
@@ -57,6 +69,9 @@ export function wordingFromTypesNix(text: string): TypeWording {
   if (/\bport\s*=\s*ints\.u16\s*;/.test(text)) w.port = w.u16;
   else if (/\bport\s*=/.test(text)) w.port = { text: 'port' };
   // `path = pathWith { absolute = true; }`: worded by pathWith's rule.
+  // `attrs` declared without a class: parenthesised inside other phrases ("attribute set of (attribute set)").
+  const attrs = bindingText(text, 'attrs');
+  if (attrs !== undefined && /"attribute set"/.test(attrs)) w.attrs = { text: 'attribute set', cls: classOf(attrs) };
   if (/\bpath\s*=\s*pathWith\s*\{\s*absolute\s*=\s*true\s*;\s*\}/.test(text)) w.path = { text: 'absolute path' };
   return w;
 }
