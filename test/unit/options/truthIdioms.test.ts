@@ -53,6 +53,8 @@ test('mapAttrs over a literal set: each entry its options, the Linux-only part i
   ]);
   assert.equal(listed('programs.slowterm').length, 6);
   assert.equal(listed('programs.quickterm.dockIcon').length, 0);
+  // Linux and a further condition not known here: left out (never an option Nix lacks).
+  assert.equal(listed('programs.quickterm.kioskMode').length, 0);
 });
 
 test('without a lib/types.nix the built-in wording is used; with one, its wording', () => {

@@ -101,11 +101,15 @@ class ModuleScanner {
     }
   }
 
-  /** A condition whose source tests for Linux (`hostPlatform.isLinux && …`), and for nothing that Linux fails. */
+  /**
+   * A condition whose source is a test for Linux and nothing else
+   * (`pkgs.stdenv.hostPlatform.isLinux`); `isLinux && elem browser [ … ]` holds
+   * for some values only, and is left out like any other unknown condition.
+   */
   private linuxOnly(cond: Value | undefined): boolean {
     if (!cond) return false;
     const text = this.ctx.textOf(cond.origin.uri)?.slice(cond.origin.span.start, cond.origin.span.end) ?? '';
-    return /\bisLinux\b/.test(text) && !/isDarwin|!|\|\|/.test(text);
+    return /^\(?\s*(?:[\w-]+\.)*isLinux\s*\)?$/.test(text.trim());
   }
 
   /** Reads one captured option call; false when the call is not an option declaration. */
