@@ -18,7 +18,7 @@ async function run(sources: string[] | undefined): Promise<string[]> {
   const cache = mkdtempSync(path.join(tmpdir(), 'homelab-notree-cache-'));
   writeFileSync(path.join(root, 'flake.nix'), '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  outputs = { nixpkgs, ... }: {\n    nixosConfigurations.desk = nixpkgs.lib.nixosSystem { modules = [ ./host.nix ]; };\n  };\n}\n');
   writeFileSync(path.join(root, 'host.nix'), '{ ... }:\n{\n  services.openssh.enable = true;\n}\n');
-  const env = { ...process.env, XDG_CACHE_HOME: cache, NIX_STORE_DIR: store };
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: cache, NIX_STORE_DIR: store };
   delete env.NIX_PATH;
   const client = new LspClient(['--stdio'], env);
   client.requestHandlers.set('workspace/configuration', (params) => ((params as { items?: unknown[] }).items ?? []).map(() => (sources ? { options: { sources } } : {})));

@@ -5,7 +5,9 @@
 // never for the factory's own file), `mapAttrs` over a literal set whose
 // values are `{ … } // optionalAttrs <Linux> { … } // { … }` (the known
 // parts and the Linux part declared, a part under another unknown condition
-// left out). Types worded as the fixture's newer-style `lib/types.nix` words
+// left out), a theming target given `mkTarget` by its loader (stylix's
+// idiom: `stylix.targets.<dir>.enable`, each settings argument's `enable` and
+// `override`, its own options, its renames; named by `name = "…"` or its directory). Types worded as the fixture's newer-style `lib/types.nix` words
 // them (read from that file, not from the built-in table).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -62,4 +64,31 @@ test('without a lib/types.nix the built-in wording is used; with one, its wordin
   const zoom = plain.options.find((o) => o.path.join('.') === 'programs.pictureviewer.zoom');
   assert.equal(zoom?.type, 'positive integer');
   assert.equal(wordingOf(path.join(fixtureRoot, 'idioms-truth', 'modules')), undefined);
+});
+
+test('a theming target given mkTarget: its enable, each argument\'s enable and override, its own options and renames', () => {
+  const d = buildIndexInline(listNixFiles(path.join(fixtureRoot, 'idioms-truth', 'themer')), undefined, wordingOf(libRoot));
+  const shown = d.options.map((o) => `${o.path.join('.')} : ${o.type}`).sort();
+  assert.deepEqual(shown, [
+    'stylix.targets.clock.enable : boolean',
+    'stylix.targets.clock.seconds : boolean',
+    'stylix.targets.clock.wallpaper.enable : boolean',
+    'stylix.targets.clock.wallpaper.override : anything',
+    'stylix.targets.pager.enable : boolean',
+    'stylix.targets.pager.headings.bold : boolean',
+    'stylix.targets.pager.margin : unsigned integer, meaning >=0',
+    'stylix.targets.pager.palette.enable : boolean',
+    'stylix.targets.pager.palette.override : anything',
+    'stylix.targets.pager.typefaces.enable : boolean',
+    'stylix.targets.pager.typefaces.override : anything',
+    'stylix.targets.texteditor.enable : boolean',
+    'stylix.targets.texteditor.palette.enable : boolean',
+    'stylix.targets.texteditor.palette.override : anything',
+    'stylix.targets.texteditor.typefaces.enable : boolean',
+    'stylix.targets.texteditor.typefaces.override : anything',
+  ]);
+  assert.deepEqual(
+    d.renames.map((r) => `${r.from.join('.')} -> ${r.to?.join('.')}`),
+    ['stylix.targets.pager.boldHeadings -> stylix.targets.pager.headings.bold'],
+  );
 });

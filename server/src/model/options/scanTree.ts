@@ -13,6 +13,7 @@ import { knownListParts, type Value } from '../../syntax/value';
 import type { OptionDecl, OptionIndexData, Rename } from './types';
 import { scanOptions, scanRenames, type ModuleScanContext } from './scanModule';
 import { wordingFromTypesNix, type TypeWording } from './typeWording';
+import { STYLIX_NAME_KEY, STYLIX_TARGET_KEY, STYLIX_TARGET_TEXT, STYLIX_TARGET_URI, stylixDirectoryName, stylixTargetArguments, stylixTargetOptions, takesMkTarget } from './stylixTarget';
 
 /** What the scan of one file gives (plain data: it crosses worker boundaries). */
 export interface FileScan {
@@ -88,10 +89,11 @@ export class FileTextHost implements EvalHost {
 /**
  * A file that may declare options or renames (the others are not evaluated);
  * one whose `imports` apply a module factory (`(mkBrowserModule { … })`)
- * declares its options without naming them.
+ * declares its options without naming them, and so does a stylix target
+ * (`mkTarget { config = … }`).
  */
 export function mayDeclare(text: string): boolean {
-  return /\boptions\b|OptionModule|\bimports\s*=[^;]*\(\s*[\w.]+\s+[{\[]/.test(text);
+  return /\boptions\b|OptionModule|\bmkTarget\b|\bimports\s*=[^;]*\(\s*[\w.]+\s+[{\[]/.test(text);
 }
 
 /**
@@ -114,8 +116,8 @@ export function scanFile(ev: NixEvaluator, host: EvalHost, uri: string, wording?
   if (uri.endsWith('/module-list.nix')) return moduleList(ev, uri);
   if (!mayDeclare(text)) return undefined;
   const reached = new Set<string>();
-  const moduleArgFiles = /\butils\b/.test(text) ? knownModuleArgs(host, uri) : undefined;
-  const v = ev.evaluateFile(uri, { only: ['options', 'imports'], applyNestedFunctions: true, ...(moduleArgFiles ? { moduleArgFiles } : {}) });
+  const moduleArgFiles = { ...(/\butils\b/.test(text) ? knownModuleArgs(host, uri) : {}), ...(takesMkTarget(text) ? { mkTarget: STYLIX_TARGET_URI } : {}) };
+  const v = ev.evaluateFile(uri, { only: ['options', 'imports'], applyNestedFunctions: true, ...(Object.keys(moduleArgFiles).length ? { moduleArgFiles } : {}) });
   if (v.kind !== 'attrs') return undefined;
   const ctx: ModuleScanContext = {
     ...(wording ? { wording } : {}),
@@ -127,7 +129,7 @@ export function scanFile(ev: NixEvaluator, host: EvalHost, uri: string, wording?
   };
   const options: OptionDecl[] = [];
   const renames: Rename[] = [];
-  readModule(v, ctx, options, renames, 0);
+  readModule(v, ctx, options, renames, 0, uri);
   for (const r of ev.filesReachedFrom(uri)) if (r !== uri) reached.add(r);
   if (options.length === 0 && renames.length === 0 && reached.size === 0) return undefined;
   return { uri, options, renames, reached: [...reached] };
@@ -142,11 +144,12 @@ const MAX_IMPORT_DEPTH = 4;
  * a module made by a factory the file applies is the file's own, not a helper).
  * Paths in `imports` are files of the tree, scanned on their own.
  */
-function readModule(v: Value, ctx: ModuleScanContext, options: OptionDecl[], renames: Rename[], depth: number): void {
+function readModule(v: Value, ctx: ModuleScanContext, options: OptionDecl[], renames: Rename[], depth: number, uri: string): void {
   if (v.kind !== 'attrs') return;
   const optionsValue = v.entries.get('options')?.value;
   const importsValue = v.entries.get('imports')?.value;
-  if (optionsValue) {
+  if (optionsValue?.kind === 'attrs' && optionsValue.entries.has(STYLIX_TARGET_KEY)) readStylixTarget(optionsValue, ctx, options, renames, uri);
+  else if (optionsValue) {
     const scanned = scanOptions(optionsValue, ctx);
     options.push(...scanned.options);
     renames.push(...scanned.renames);
@@ -154,7 +157,31 @@ function readModule(v: Value, ctx: ModuleScanContext, options: OptionDecl[], ren
   if (!importsValue) return;
   renames.push(...scanRenames(importsValue));
   if (depth >= MAX_IMPORT_DEPTH) return;
-  for (const item of knownListParts(importsValue)?.items ?? []) if (item.kind === 'attrs') readModule(item, ctx, options, renames, depth + 1);
+  for (const item of knownListParts(importsValue)?.items ?? []) if (item.kind === 'attrs') readModule(item, ctx, options, renames, depth + 1, uri);
+}
+
+/**
+ * A stylix target made by the stand-in `mkTarget`: its own options (a set, or
+ * a list of them) below `stylix.targets.<target>`, and those mkTarget adds for
+ * the arguments of its settings functions (read from the file that calls it).
+ * Named by the `name` it is given, else by the directory of the file scanned.
+ */
+function readStylixTarget(marked: Extract<Value, { kind: 'attrs' }>, ctx: ModuleScanContext, options: OptionDecl[], renames: Rename[], uri: string): void {
+  const given = marked.entries.get(STYLIX_TARGET_KEY)?.value;
+  const nameValue = marked.entries.get(STYLIX_NAME_KEY)?.value;
+  const name = nameValue?.kind === 'string' ? nameValue.value : stylixDirectoryName(uri);
+  if (name === undefined) return;
+  const own = { options: [] as OptionDecl[], renames: [] as Rename[] };
+  for (const part of given?.kind === 'list' ? given.items : given ? [given] : []) {
+    const s = scanOptions(part, ctx);
+    own.options.push(...s.options);
+    own.renames.push(...s.renames);
+  }
+  // The call's own file: where its options are written, else the file scanned.
+  const at = given && given.origin.uri !== STYLIX_TARGET_URI ? given.origin.uri : uri;
+  const t = stylixTargetOptions(at, name, stylixTargetArguments(ctx.textOf(at) ?? ''), own);
+  options.push(...t.options);
+  renames.push(...t.renames);
 }
 
 /**
@@ -179,7 +206,8 @@ function moduleList(ev: NixEvaluator, uri: string): FileScan | undefined {
 export const EVALUATOR_BUDGET = 1_000_000;
 
 /** Scans files (file:// URIs) in this thread, reporting progress every few files. */
-export function scanFiles(uris: string[], onProgress?: (done: number, total: number) => void, host: EvalHost = new FileTextHost(), budget = EVALUATOR_BUDGET, wording?: TypeWording): FileScan[] {
+export function scanFiles(uris: string[], onProgress?: (done: number, total: number) => void, fileHost: EvalHost = new FileTextHost(), budget = EVALUATOR_BUDGET, wording?: TypeWording): FileScan[] {
+  const host = withStandIns(fileHost);
   let ev = new NixEvaluator(host);
   let held = new Set<string>();
   let heldChars = 0;
@@ -253,4 +281,11 @@ export function wordingOf(libOrFile: string): TypeWording | undefined {
     }
   }
   return undefined;
+}
+
+/** The host with the scan's own stand-in files (stylix's `mkTarget`) served beside the tree's. */
+function withStandIns(host: EvalHost): EvalHost {
+  const out: EvalHost = { readText: (u: string) => (u === STYLIX_TARGET_URI ? STYLIX_TARGET_TEXT : host.readText(u)) };
+  if (host.listDir) out.listDir = (u: string) => host.listDir?.(u);
+  return out;
 }
