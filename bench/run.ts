@@ -20,7 +20,7 @@ import { generateFlakeParts } from './generateFlakeParts';
 const FLAKE_PARTS_HOSTS = 1000;
 import { cliMachines, coldStart, ColdStart, discoveryColdStart, DiscoveryStart, editLatency, ourServer, Options, requestLatency, startAndSettle, useServerBundle, validateOurs } from './measure';
 import { measureActivation } from './activation';
-import { measureOptions } from './options';
+import { measureHomeManagerIndex, measureOptions } from './options';
 import { measureOptionTruth } from './optionTruth';
 import { ensureYamlLs, runNixParse, validateYamlLs, vsixSize, YAML_LS_VERSION } from './peers';
 import { fileUri } from './lsp';
@@ -360,6 +360,7 @@ async function main(): Promise<void> {
   if (wants('options')) {
     log('option index (bench/options.ts)…');
     figures.push(...(await measureOptions(quick, log)));
+    figures.push(...(await measureHomeManagerIndex(process.env.HOMELAB_BENCH_HM, quick, log)));
   }
   if (wants('truth')) {
     // Nix's own option set of whole trees beside our index (bench/optionTruth): only when given the trees.
