@@ -74,6 +74,7 @@ test('a theming target given mkTarget: its enable, each argument\'s enable and o
     'stylix.targets.clock.seconds : boolean',
     'stylix.targets.clock.wallpaper.enable : boolean',
     'stylix.targets.clock.wallpaper.override : anything',
+    'stylix.targets.pager.boldHeadings : boolean',
     'stylix.targets.pager.enable : boolean',
     'stylix.targets.pager.headings.bold : boolean',
     'stylix.targets.pager.margin : unsigned integer, meaning >=0',
