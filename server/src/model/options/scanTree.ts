@@ -269,8 +269,8 @@ export function assemble(scans: FileScan[], files: number, ms: number): OptionIn
  * A renamed or removed option is an option all the same: the module system
  * declares it (so that setting it warns or fails), typed as its target as
  * `mkRenamedOptionModule` types it (a target that is not an option: an empty
- * submodule), a removed one untyped, a changed or merged one's value converted
- * (its type not the target's: unknown). Hidden, except an alias.
+ * submodule); a removed, changed or merged one declared without a type (its
+ * value is converted or refused). Hidden, except an alias.
  */
 function renamedOptions(options: OptionDecl[], renames: Rename[], seen: Set<string>): OptionDecl[] {
   const byPath = new Map(options.map((o) => [o.path.join('\u0000'), o]));
@@ -281,7 +281,7 @@ function renamedOptions(options: OptionDecl[], renames: Rename[], seen: Set<stri
     seen.add(k);
     const converted = r.kind === 'mkChangedOptionModule' || r.kind === 'mkMergedOptionModule';
     const target = r.to ? byPath.get(r.to.join('\u0000')) : undefined;
-    const type = converted ? 'unknown' : r.to ? (target?.type ?? 'submodule') : r.removed !== undefined ? 'unspecified value' : 'unknown';
+    const type = converted || r.removed !== undefined ? 'unspecified value' : r.to ? (target?.type ?? 'submodule') : 'unknown';
     const description = r.to ? `Alias of \`${r.to.join('.')}\`.` : r.removed !== undefined ? (r.removed ? `Removed: ${r.removed}` : 'Removed.') : undefined;
     const alias = r.kind.startsWith('mkAliasOptionModule');
     out.push({ path: r.from, type, declaredAt: r.declaredAt, oldName: true, ...(alias ? {} : { visible: false }), ...(description ? { description } : {}) });
