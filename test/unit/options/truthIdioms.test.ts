@@ -93,3 +93,28 @@ test('a theming target given mkTarget: its enable, each argument\'s enable and o
     ['stylix.targets.pager.boldHeadings -> stylix.targets.pager.headings.bold'],
   );
 });
+
+test('Home Manager\'s mkSettingsRenamedOptionModules behind ++: each old name renamed into settings, and an option of its own', () => {
+  assert.deepEqual(
+    index()
+      .renames.filter((r) => r.from[1] === 'notifier')
+      .map((r) => `${r.from.join('.')} -> ${r.to?.join('.') ?? 'removed'}`),
+    [
+      'services.notifier.rules -> removed',
+      'services.notifier.maxVisible -> services.notifier.settings.max-visible',
+      'services.notifier.borderColor -> services.notifier.settings.border-color',
+      'services.notifier.font -> services.notifier.settings.appearance.font',
+      'services.notifier.sortOrder -> services.notifier.legacy.sort_order',
+    ],
+  );
+  // The old names are options, as the module system declares them (targets inside a free-form set: an empty submodule).
+  assert.deepEqual(listed('services.notifier.'), [
+    'services.notifier.borderColor : submodule @ notifier.nix',
+    'services.notifier.enable : boolean @ notifier.nix',
+    'services.notifier.font : submodule @ notifier.nix',
+    'services.notifier.maxVisible : submodule @ notifier.nix',
+    'services.notifier.rules : unspecified value @ notifier.nix',
+    'services.notifier.settings : attribute set of anything @ notifier.nix',
+    'services.notifier.sortOrder : submodule @ notifier.nix',
+  ]);
+});

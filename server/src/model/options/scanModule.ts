@@ -349,5 +349,46 @@ export function scanRenames(imports: Value, prefix: readonly string[] = []): Ren
     const to = strings(args[1]);
     if (to && args[1]?.kind === 'list') push({ from, to, kind: fn, declaredAt: at });
   }
+  for (const c of unknownParts(imports)) if (c.call?.fn === 'mkSettingsRenamedOptionModules') for (const r of settingsRenames(c.call.args, decl(c.origin))) push(r);
+  return out;
+}
+
+/** The unknown sides of a `++` chain (`[ … ] ++ (lib.hm.deprecations.mkSettingsRenamedOptionModules …)`). */
+function unknownParts(v: Value, depth = 0): Extract<Value, { kind: 'unknown' }>[] {
+  if (v.kind !== 'unknown' || depth > 100) return [];
+  if (v.call?.fn !== '++') return [v];
+  return v.call.args.flatMap((a) => unknownParts(a, depth + 1));
+}
+
+/** Home Manager's `toCaseWithSeparator`: each capital becomes the separator and its lower case, a leading one dropped. */
+function caseWithSeparator(sep: string, s: string): string {
+  const out = s.replace(/[A-Z]/g, (c) => sep + c.toLowerCase());
+  return out.startsWith(sep) ? out.slice(sep.length) : out;
+}
+
+const CASE_TRANSFORMS: Record<string, (s: string) => string> = {
+  toSnakeCase: (s) => caseWithSeparator('_', s),
+  toKebabCase: (s) => caseWithSeparator('-', s),
+};
+
+/**
+ * Home Manager's `lib.hm.deprecations.mkSettingsRenamedOptionModules old new
+ * { transform ? toSnakeCase; } specs`: each spec a name (renamed to its
+ * transform below `new`) or `{ old; new; }` (names or lists of them).
+ */
+function settingsRenames(args: Value[], at: ReturnType<typeof decl>): Rename[] {
+  if (args.length !== 4) return [];
+  const oldPrefix = strings(args[0]);
+  const newPrefix = strings(args[1]);
+  if (!oldPrefix || !newPrefix || args[3].kind !== 'list') return [];
+  const t = field(args[2], 'transform');
+  const transform = t === undefined ? CASE_TRANSFORMS.toSnakeCase : t.kind === 'unknown' && t.ref !== undefined && !t.call ? CASE_TRANSFORMS[t.ref] : undefined;
+  const list = (v: Value | undefined): string[] | undefined => (v?.kind === 'string' ? [v.value] : v?.kind === 'list' ? strings(v) : undefined);
+  const out: Rename[] = [];
+  for (const spec of args[3].items) {
+    const old = spec.kind === 'attrs' ? list(field(spec, 'old')) : list(spec);
+    const now = spec.kind === 'attrs' ? list(field(spec, 'new')) : transform && old ? old.map(transform) : undefined;
+    if (old && now) out.push({ from: [...oldPrefix, ...old], to: [...newPrefix, ...now], kind: 'mkRenamedOptionModule', declaredAt: at });
+  }
   return out;
 }
