@@ -118,3 +118,13 @@ test('Home Manager\'s mkSettingsRenamedOptionModules behind ++: each old name re
     'services.notifier.sortOrder : submodule @ notifier.nix',
   ]);
 });
+
+test('a submodule written as `args: import ./helper.nix { … }`: its options below the option, the helper not at the root', () => {
+  assert.deepEqual(listed('programs.gallery'), [
+    'programs.gallery.albums : attribute set of (submodule) @ gallery.nix',
+    'programs.gallery.albums.<name>.public : boolean @ album.nix',
+    'programs.gallery.albums.<name>.title : string @ album.nix',
+  ]);
+  assert.deepEqual(listed('title'), []);
+  assert.deepEqual(listed('public'), []);
+});

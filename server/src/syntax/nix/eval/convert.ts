@@ -39,6 +39,9 @@ let cycles = 0;
 
 const IN_PROGRESS: Value = { kind: 'unknown', reason: 'being converted', origin: { uri: 'builtin:', span: { start: 0, end: 0 } } };
 
+/** The key a converted value is given as an argument of `submodule`: a function of one argument is a module there. */
+export const SUBMODULE_ARGUMENT = '\u0000submodule';
+
 /** Captured calls keep at most this many levels of their arguments. */
 const CALL_ARG_DEPTH = 60;
 
@@ -66,7 +69,9 @@ export function toValue(v: V, depth: number, seen: Map<LEntry, Entry>, apply?: A
     case 'unknown': {
       if (v.fn !== undefined && !v.args) return { kind: 'unknown', reason: v.reason, origin: v.origin, ref: v.fn };
       if (v.fn === undefined || !v.args || depth > CALL_ARG_DEPTH) return { kind: 'unknown', reason: v.reason, origin: v.origin };
-      const args = v.args.map((t) => toValue(t.force(), depth + 1, seen, apply));
+      // A module given to `submodule` may be a function of its whole argument set (`args: …`).
+      const argKey = v.fn === 'submodule' ? SUBMODULE_ARGUMENT : undefined;
+      const args = v.args.map((t) => toValue(t.force(), depth + 1, seen, apply, argKey));
       return { kind: 'unknown', reason: v.reason, origin: v.origin, call: { fn: v.fn, args } };
     }
     default:

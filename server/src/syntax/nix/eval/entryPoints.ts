@@ -6,15 +6,19 @@
 import type { NixEvaluator } from './evaluator';
 import { type LEntry, Thunk, type V, unknown } from './types';
 import type { Value } from '../../value';
-import { fromValue } from './convert';
+import { fromValue, SUBMODULE_ARGUMENT } from './convert';
 
 /**
  * Calls `{ a, b, ... }: …` with unknown arguments (`name` = the binding's name
  * when given; `known`: arguments whose value is known, such as NixOS' `utils`);
  * undefined for anything else.
  */
-export function applyWithUnknownArgs(ev: NixEvaluator, v: V, name: string | undefined, known?: ReadonlyMap<string, Thunk>, given?: Record<string, Value>): V | undefined {
-  if (v.kind !== 'lambda' || !v.node.formals) return undefined;
+export function applyWithUnknownArgs(ev: NixEvaluator, v: V, key: string | undefined, known?: ReadonlyMap<string, Thunk>, given?: Record<string, Value>): V | undefined {
+  if (v.kind !== 'lambda') return undefined;
+  const name = key === SUBMODULE_ARGUMENT ? undefined : key;
+  // `types.submodule (args: import ./x.nix { inherit (args) config; … })`: a module written as a
+  // function of its whole argument set, called with that set unknown.
+  if (!v.node.formals) return key === SUBMODULE_ARGUMENT && v.node.param ? ev.call(v, Thunk.of(unknown('the module arguments are not known statically', v.origin)), v.origin) : undefined;
   const entries = new Map<string, LEntry>();
   for (const f of v.node.formals.entries) {
     const o = { uri: v.uri, span: f.name.span };
