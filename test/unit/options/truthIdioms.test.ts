@@ -128,3 +128,13 @@ test('a submodule written as `args: import ./helper.nix { … }`: its options be
   assert.deepEqual(listed('title'), []);
   assert.deepEqual(listed('public'), []);
 });
+
+test('a file both used as a submodule and imported as a module: its options below the submodule and at the root', () => {
+  assert.deepEqual(listed('accounts.calendars'), [
+    'accounts.calendars : attribute set of (submodule) @ calendars.nix',
+    'accounts.calendars.<name>.syncer.enable : boolean @ account-options.nix',
+    'accounts.calendars.<name>.syncer.interval : positive integer, meaning >0 @ account-options.nix',
+    'accounts.calendars.<name>.url : string @ calendars.nix',
+  ]);
+  assert.deepEqual(listed('syncer.'), ['syncer.enable : boolean @ account-options.nix', 'syncer.interval : positive integer, meaning >0 @ account-options.nix']);
+});

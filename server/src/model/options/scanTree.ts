@@ -129,10 +129,11 @@ export function scanFile(ev: NixEvaluator, host: EvalHost, uri: string, wording?
   };
   const options: OptionDecl[] = [];
   const renames: Rename[] = [];
-  readModule(v, ctx, options, renames, 0, uri);
+  const listed: string[] = [];
+  readModule(v, ctx, options, renames, 0, uri, listed);
   for (const r of ev.filesReachedFrom(uri)) if (r !== uri) reached.add(r);
-  if (options.length === 0 && renames.length === 0 && reached.size === 0) return undefined;
-  return { uri, options, renames, reached: [...reached] };
+  if (options.length === 0 && renames.length === 0 && reached.size === 0 && listed.length === 0) return undefined;
+  return { uri, options, renames, reached: [...reached], ...(listed.length ? { listed } : {}) };
 }
 
 /** Modules inside modules' `imports` followed (a factory's module may import another). */
@@ -144,7 +145,7 @@ const MAX_IMPORT_DEPTH = 4;
  * a module made by a factory the file applies is the file's own, not a helper).
  * Paths in `imports` are files of the tree, scanned on their own.
  */
-function readModule(v: Value, ctx: ModuleScanContext, options: OptionDecl[], renames: Rename[], depth: number, uri: string): void {
+function readModule(v: Value, ctx: ModuleScanContext, options: OptionDecl[], renames: Rename[], depth: number, uri: string, listed: string[]): void {
   if (v.kind !== 'attrs') return;
   const optionsValue = v.entries.get('options')?.value;
   const importsValue = v.entries.get('imports')?.value;
@@ -157,7 +158,11 @@ function readModule(v: Value, ctx: ModuleScanContext, options: OptionDecl[], ren
   if (!importsValue) return;
   renames.push(...scanRenames(importsValue));
   if (depth >= MAX_IMPORT_DEPTH) return;
-  for (const item of knownListParts(importsValue)?.items ?? []) if (item.kind === 'attrs') readModule(item, ctx, options, renames, depth + 1, uri);
+  for (const item of knownListParts(importsValue)?.items ?? []) {
+    if (item.kind === 'attrs') readModule(item, ctx, options, renames, depth + 1, uri, listed);
+    // A file in `imports` is a module of the tree, even where another file also uses it as a submodule.
+    else if (item.kind === 'path') listed.push(item.value.endsWith('.nix') ? item.value : `${item.value}/default.nix`);
+  }
 }
 
 /**
@@ -245,7 +250,9 @@ export function scanFiles(uris: string[], onProgress?: (done: number, total: num
 export function assemble(scans: FileScan[], files: number, ms: number): OptionIndexData {
   const helpers = new Set<string>();
   for (const s of scans) for (const r of s.reached) helpers.add(r);
-  for (const s of scans) for (const l of s.listed ?? []) helpers.delete(l);
+  // Files a module imports are modules (a helper's own `imports` say nothing about the tree's root).
+  const importers = scans.filter((s) => !helpers.has(s.uri));
+  for (const s of importers) for (const l of s.listed ?? []) helpers.delete(l);
   const options: OptionDecl[] = [];
   const renames: Rename[] = [];
   const seen = new Set<string>();
