@@ -29,7 +29,13 @@ let
               if builtins.length prefix > cfg.maxDepth then
                 { }
               else
-                t1.getSubOptions prefix // t2.getSubOptions prefix;
+                let
+                  s1 = t1.getSubOptions prefix;
+                  s2 = t2.getSubOptions prefix;
+                in
+                # Both branches kept where they share a name: each option's own `loc` is its path
+                # (`either (listOf sub) (attrsOf sub)` lists `*.x` and `<name>.x`).
+                s1 // super.mapAttrs' (n: v: super.nameValuePair (if s1 ? ${n} then "${n} (second branch)" else n) v) s2;
           };
         oneOf = ts: builtins.foldl' self.types.either (builtins.head ts) (builtins.tail ts);
       };
@@ -103,13 +109,19 @@ let
 
   describe = t: t.description or "<no description>";
 
+  # A sub-option of an inline submodule (`submodule { options = …; }`) is declared in
+  # "<unknown-file>": it is the parent option's file that declares it.
   walkOption =
-    depth: o:
+    depth: parentFiles: o:
+    let
+      own = map toString (o.declarations or [ ]);
+      files = if own == [ ] || builtins.all (f: f == "<unknown-file>") own then parentFiles else own;
+    in
     [
       {
         path = o.loc;
         type = describe o.type;
-        files = map toString (o.declarations or [ ]);
+        inherit files;
       }
     ]
     # `visible = "shallow"` (a whole configuration as one option's type) lists no sub-options, as in the manual.
@@ -117,19 +129,20 @@ let
       if depth >= cfg.maxDepth || (o.visible or true) == "shallow" then
         [ ]
       else
-        walkTree (depth + 1) (o.type.getSubOptions o.loc)
+        walkTree (depth + 1) files (o.type.getSubOptions o.loc)
     );
 
   walkTree =
-    depth: v:
+    depth: parentFiles: v:
     if isOption v then
-      walkOption depth v
+      walkOption depth parentFiles v
     else if builtins.isAttrs v then
-      builtins.concatMap (n: walkTree depth v.${n}) (builtins.attrNames v)
+      builtins.concatMap (n: walkTree depth parentFiles v.${n}) (builtins.attrNames v)
     else
       [ ];
 
   only = if cfg.only == null then sets else cfg.only;
-  walk = builtins.concatMap (p: walkTree (builtins.length p) (lib.attrByPath p null options)) only;
+
+  walk = builtins.concatMap (p: walkTree (builtins.length p) [ ] (lib.attrByPath p null options)) only;
 in
 if cfg.mode == "sets" then sets else walk
