@@ -105,6 +105,7 @@ test('Home Manager\'s mkSettingsRenamedOptionModules behind ++: each old name re
       'services.notifier.borderColor -> services.notifier.settings.border-color',
       'services.notifier.font -> services.notifier.settings.appearance.font',
       'services.notifier.sortOrder -> services.notifier.legacy.sort_order',
+      'services.notifier.iconTheme -> services.notifier.settings.iconTheme',
     ],
   );
   // The old names are options, as the module system declares them (targets inside a free-form set: an empty submodule).
@@ -112,6 +113,7 @@ test('Home Manager\'s mkSettingsRenamedOptionModules behind ++: each old name re
     'services.notifier.borderColor : submodule @ notifier.nix',
     'services.notifier.enable : boolean @ notifier.nix',
     'services.notifier.font : submodule @ notifier.nix',
+    'services.notifier.iconTheme : submodule @ notifier.nix',
     'services.notifier.maxVisible : submodule @ notifier.nix',
     'services.notifier.rules : unspecified value @ notifier.nix',
     'services.notifier.settings : attribute set of anything @ notifier.nix',

@@ -275,7 +275,7 @@ class ModuleScanner {
     const list = imports && knownListParts(imports);
     if (!imports || !list) return;
     for (const i of list.items) if (i.kind === 'path' || i.kind === 'attrs') this.submodule(i, prefix);
-    if (prefix.length) this.renames.push(...scanRenames(imports, prefix));
+    if (prefix.length) this.renames.push(...scanRenames(imports, prefix, this.ctx.textOf));
   }
 
   /** Whether a submodule (or one of a list of them) declares a `freeformType`. */
@@ -306,7 +306,7 @@ const RENAMES: Record<string, 'renamed' | 'removed' | 'merged'> = {
  * submodule's, below its `prefix` (`from` and `to` both: a submodule renames
  * within itself).
  */
-export function scanRenames(imports: Value, prefix: readonly string[] = []): Rename[] {
+export function scanRenames(imports: Value, prefix: readonly string[] = [], textOf?: TextOf): Rename[] {
   const out: Rename[] = [];
   // `[ (mkRenamedOptionModule …) ] ++ (unknownHelper …)`: the renames of the known part.
   const list = knownListParts(imports);
@@ -349,7 +349,7 @@ export function scanRenames(imports: Value, prefix: readonly string[] = []): Ren
     const to = strings(args[1]);
     if (to && args[1]?.kind === 'list') push({ from, to, kind: fn, declaredAt: at });
   }
-  for (const c of unknownParts(imports)) if (c.call?.fn === 'mkSettingsRenamedOptionModules') for (const r of settingsRenames(c.call.args, decl(c.origin))) push(r);
+  for (const c of unknownParts(imports)) if (c.call?.fn === 'mkSettingsRenamedOptionModules') for (const r of settingsRenames(c.call.args, decl(c.origin), textOf)) push(r);
   return out;
 }
 
@@ -376,13 +376,16 @@ const CASE_TRANSFORMS: Record<string, (s: string) => string> = {
  * { transform ? toSnakeCase; } specs`: each spec a name (renamed to its
  * transform below `new`) or `{ old; new; }` (names or lists of them).
  */
-function settingsRenames(args: Value[], at: ReturnType<typeof decl>): Rename[] {
+function settingsRenames(args: Value[], at: ReturnType<typeof decl>, textOf?: TextOf): Rename[] {
   if (args.length !== 4) return [];
   const oldPrefix = strings(args[0]);
   const newPrefix = strings(args[1]);
   if (!oldPrefix || !newPrefix || args[3].kind !== 'list') return [];
   const t = field(args[2], 'transform');
-  const transform = t === undefined ? CASE_TRANSFORMS.toSnakeCase : t.kind === 'unknown' && t.ref !== undefined && !t.call ? CASE_TRANSFORMS[t.ref] : undefined;
+  // `transform = x: x;` (a function, read from its source): the names as they are.
+  const source = t?.kind === 'unknown' && t.ref === undefined && !t.call ? textOf?.(t.origin.uri)?.slice(t.origin.span.start, t.origin.span.end) : undefined;
+  const identity = source !== undefined && /^\s*(\w+)\s*:\s*\1\s*$/.test(source);
+  const transform = t === undefined ? CASE_TRANSFORMS.toSnakeCase : identity ? (n: string) => n : t.kind === 'unknown' && t.ref !== undefined && !t.call ? CASE_TRANSFORMS[t.ref] : undefined;
   const list = (v: Value | undefined): string[] | undefined => (v?.kind === 'string' ? [v.value] : v?.kind === 'list' ? strings(v) : undefined);
   const out: Rename[] = [];
   for (const spec of args[3].items) {

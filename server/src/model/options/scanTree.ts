@@ -156,7 +156,7 @@ function readModule(v: Value, ctx: ModuleScanContext, options: OptionDecl[], ren
     renames.push(...scanned.renames);
   }
   if (!importsValue) return;
-  renames.push(...scanRenames(importsValue));
+  renames.push(...scanRenames(importsValue, [], ctx.textOf));
   if (depth >= MAX_IMPORT_DEPTH) return;
   for (const item of knownListParts(importsValue)?.items ?? []) {
     if (item.kind === 'attrs') readModule(item, ctx, options, renames, depth + 1, uri, listed);
