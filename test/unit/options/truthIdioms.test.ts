@@ -140,3 +140,15 @@ test('a file both used as a submodule and imported as a module: its options belo
   ]);
   assert.deepEqual(listed('syncer.'), ['syncer.enable : boolean @ account-options.nix', 'syncer.interval : positive integer, meaning >0 @ account-options.nix']);
 });
+
+test('attrTag: its choices in the type, each tag an option below the option with its own sub-options', () => {
+  assert.deepEqual(listed('services.layouts'), [
+    'services.layouts.entries : list of attribute-tagged union with choices: include, layout, screen @ layouts.nix',
+    'services.layouts.entries.*.include : string @ layouts.nix',
+    'services.layouts.entries.*.layout : submodule @ layouts.nix',
+    'services.layouts.entries.*.layout.screens : list of string @ layouts.nix',
+    'services.layouts.entries.*.screen : submodule @ layouts.nix',
+    'services.layouts.entries.*.screen.connector : string @ layouts.nix',
+    'services.layouts.entries.*.screen.scale : null or floating point number @ layouts.nix',
+  ]);
+});

@@ -207,6 +207,14 @@ export function describeType(v: Value | undefined, depth = 0, wording?: TypeWord
       const cls = over.entries.has('descriptionClass') ? classOf(over.entries.get('descriptionClass')?.value) : t.cls;
       return { text: d, cls, subs: t.subs };
     }
+    case 'attrTag': {
+      // `attrTag { tag = mkOption { … }; … }`: one of the tags, each an option of its own below the option.
+      const tags = a[0];
+      if (a.length !== 1 || tags?.kind !== 'attrs') break;
+      const names = [...tags.entries.keys()].sort().map((n) => (/^[A-Za-z_][\w'-]*$/.test(n) ? n : JSON.stringify(n)));
+      const module: Value = { kind: 'attrs', entries: new Map([['options', { key: 'options', keyOrigin: tags.origin, value: tags }]]), origin: tags.origin };
+      return { text: `attribute-tagged union with choices: ${names.join(', ')}`, cls: 'noun', subs: [{ prefix: [], module }] };
+    }
     case 'uniq':
       return a.length === 1 ? inner(0) : UNKNOWN;
     case 'passwdEntry': {
