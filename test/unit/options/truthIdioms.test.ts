@@ -1,14 +1,17 @@
 // Idioms found by measuring the index against Nix's own evaluation of whole
-// trees (bench/optionTruth), read from test/fixtures/options/idioms-truth: a
-// module made by a factory applied in `imports` (its options at the
-// `setAttrByPath` path it is given, indexed for the file that applies it,
-// never for the factory's own file), `mapAttrs` over a literal set whose
-// values are `{ … } // optionalAttrs <Linux> { … } // { … }` (the known
-// parts and the Linux part declared, a part under another unknown condition
-// left out), a theming target given `mkTarget` by its loader (stylix's
-// idiom: `stylix.targets.<dir>.enable`, each settings argument's `enable` and
-// `override`, its own options, its renames; named by `name = "…"` or its directory). Types worded as the fixture's newer-style `lib/types.nix` words
-// them (read from that file, not from the built-in table).
+// trees (bench/optionTruth), read from test/fixtures/options/idioms-truth:
+// a module made by a factory applied in `imports` (its options at the
+// `setAttrByPath` path it is given, indexed for the file that applies it);
+// `mapAttrs` over a literal set of `{ … } // optionalAttrs <Linux> { … } // { … }`
+// (a part under another unknown condition left out); a theming target given
+// `mkTarget` by its loader (stylix's idiom: `stylix.targets.<name>.enable`,
+// each settings argument's `enable` and `override`, its own options and
+// renames; named by `name = "…"` or its directory; `mkTarget: { … }: …` too);
+// Home Manager's mkSettingsRenamedOptionModules behind `++`, the old names
+// options of their own; `submodule (args: import ./helper.nix { … })`; a file
+// both a submodule and imported as a module; `attrTag`. Types worded as the
+// fixture's newer-style `lib/types.nix` words them (read from that file, not
+// from the built-in table).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -82,6 +85,10 @@ test('a theming target given mkTarget: its enable, each argument\'s enable and o
     'stylix.targets.pager.palette.override : anything',
     'stylix.targets.pager.typefaces.enable : boolean',
     'stylix.targets.pager.typefaces.override : anything',
+    'stylix.targets.plainpager.enable : boolean',
+    'stylix.targets.plainpager.lineNumbers : boolean',
+    'stylix.targets.plainpager.typefaces.enable : boolean',
+    'stylix.targets.plainpager.typefaces.override : anything',
     'stylix.targets.texteditor.enable : boolean',
     'stylix.targets.texteditor.palette.enable : boolean',
     'stylix.targets.texteditor.palette.override : anything',

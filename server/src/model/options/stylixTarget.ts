@@ -26,11 +26,11 @@ export function stylixDirectoryName(uri: string): string | undefined {
   return /\/modules\/([^/]+)\/[^/]+\.nix$/.exec(uri)?.[1];
 }
 
-/** Whether a file is given `mkTarget` (`{ mkTarget, … }:`, also as a factory's first function). */
+/** Whether a file is given `mkTarget` (`{ mkTarget, … }:`, also as a factory's first function, or `mkTarget: { … }: …`). */
 export function takesMkTarget(text: string): boolean {
   if (!/\bmkTarget\b/.test(text)) return false;
   const top = unwrap(parseNixShared(text).root);
-  return top.type === 'Lambda' && (top.formals?.entries.some((f) => f.name.name === 'mkTarget') ?? false);
+  return top.type === 'Lambda' && (top.param?.name === 'mkTarget' || (top.formals?.entries.some((f) => f.name.name === 'mkTarget') ?? false));
 }
 
 function unwrap(e: A.Expr): A.Expr {

@@ -18,7 +18,14 @@ export function applyWithUnknownArgs(ev: NixEvaluator, v: V, key: string | undef
   const name = key === SUBMODULE_ARGUMENT ? undefined : key;
   // `types.submodule (args: import ./x.nix { inherit (args) config; … })`: a module written as a
   // function of its whole argument set, called with that set unknown.
-  if (!v.node.formals) return key === SUBMODULE_ARGUMENT && v.node.param ? ev.call(v, Thunk.of(unknown('the module arguments are not known statically', v.origin)), v.origin) : undefined;
+  if (!v.node.formals) {
+    if (key === SUBMODULE_ARGUMENT && v.node.param) return ev.call(v, Thunk.of(unknown('the module arguments are not known statically', v.origin)), v.origin);
+    // `mkTarget: { lib, … }: …`: a function of one argument that is a known one, then the module it gives.
+    const k = v.node.param ? known?.get(v.node.param.name) : undefined;
+    if (!k) return undefined;
+    const r = ev.call(v, k, v.origin);
+    return (r.kind === 'lambda' && r.node.formals ? applyWithUnknownArgs(ev, r, key, known, given) : undefined) ?? r;
+  }
   const entries = new Map<string, LEntry>();
   for (const f of v.node.formals.entries) {
     const o = { uri: v.uri, span: f.name.span };
