@@ -89,12 +89,19 @@ test('a theming target given mkTarget: its enable, each argument\'s enable and o
     'stylix.targets.plainpager.lineNumbers : boolean',
     'stylix.targets.plainpager.typefaces.enable : boolean',
     'stylix.targets.plainpager.typefaces.override : anything',
+    'stylix.targets.slides.enable : boolean',
+    'stylix.targets.slides.palette.enable : boolean',
+    'stylix.targets.slides.palette.override : anything',
+    'stylix.targets.slides.typefaces.enable : boolean',
+    'stylix.targets.slides.typefaces.override : anything',
     'stylix.targets.texteditor.enable : boolean',
     'stylix.targets.texteditor.palette.enable : boolean',
     'stylix.targets.texteditor.palette.override : anything',
     'stylix.targets.texteditor.typefaces.enable : boolean',
     'stylix.targets.texteditor.typefaces.override : anything',
   ]);
+  // Declared where mkTarget is called, also through `importApply`.
+  assert.equal(path.basename(d.options.find((o) => o.path.join('.') === 'stylix.targets.slides.palette.enable')?.declaredAt.uri ?? ''), 'slides.nix');
   assert.deepEqual(
     d.renames.map((r) => `${r.from.join('.')} -> ${r.to?.join('.')}`),
     ['stylix.targets.pager.boldHeadings -> stylix.targets.pager.headings.bold'],

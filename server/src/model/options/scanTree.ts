@@ -182,8 +182,8 @@ function readStylixTarget(marked: Extract<Value, { kind: 'attrs' }>, ctx: Module
     own.options.push(...s.options);
     own.renames.push(...s.renames);
   }
-  // The call's own file: where its options are written, else the file scanned.
-  const at = given && given.origin.uri !== STYLIX_TARGET_URI ? given.origin.uri : uri;
+  // The call's own file: where its options or its name are written, else the file scanned.
+  const at = given && given.origin.uri !== STYLIX_TARGET_URI ? given.origin.uri : nameValue?.kind === 'string' && nameValue.origin.uri !== STYLIX_TARGET_URI ? nameValue.origin.uri : uri;
   const t = stylixTargetOptions(at, name, stylixTargetArguments(ctx.textOf(at) ?? ''), own);
   options.push(...t.options);
   renames.push(...t.renames);

@@ -58,6 +58,11 @@ export function stylixTargetArguments(text: string): string[] {
   const take = (e: A.Expr): void => {
     const x = unwrap(e);
     if (x.type === 'List') return x.items.forEach(take);
+    if (x.type === 'Binary' && x.op === '++') {
+      take(x.left);
+      take(x.right);
+      return;
+    }
     if (x.type !== 'Lambda' || !x.formals) return;
     for (const f of x.formals.entries) if (f.name.name !== 'cfg' && !out.includes(f.name.name)) out.push(f.name.name);
   };
