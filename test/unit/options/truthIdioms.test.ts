@@ -153,6 +153,8 @@ test('a file both used as a submodule and imported as a module: its options belo
     'accounts.calendars.<name>.url : string @ calendars.nix',
   ]);
   assert.deepEqual(listed('syncer.'), ['syncer.enable : boolean @ account-options.nix', 'syncer.interval : positive integer, meaning >0 @ account-options.nix']);
+  // A test harness beside it (`tests/`) is not part of the tree's modules.
+  assert.deepEqual(listed('harness'), []);
 });
 
 test('attrTag: its choices in the type, each tag an option below the option with its own sub-options', () => {

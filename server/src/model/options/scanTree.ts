@@ -26,8 +26,11 @@ export interface FileScan {
   listed?: string[];
 }
 
-/** Directories never walked into. */
-const SKIP_DIRS = new Set(['node_modules', 'result']);
+/**
+ * Directories never walked into: build outputs, and test harnesses (stylix's
+ * `testbed/` declares options of its own test runs, not of the tree's modules).
+ */
+const SKIP_DIRS = new Set(['node_modules', 'result', 'tests', 'testbed', 'testbeds']);
 
 /** The `.nix` files below `root` (a directory or one file), absolute, sorted; symlinks and dot-directories are not followed. */
 export function listNixFiles(root: string): string[] {
