@@ -73,6 +73,13 @@ test('a theming target given mkTarget: its enable, each argument\'s enable and o
   const d = buildIndexInline(listNixFiles(path.join(fixtureRoot, 'idioms-truth', 'themer')), undefined, wordingOf(libRoot));
   const shown = d.options.map((o) => `${o.path.join('.')} : ${o.type}`).sort();
   assert.deepEqual(shown, [
+    'stylix.targets.chat.backdrop.enable : boolean',
+    'stylix.targets.chat.backdrop.override : anything',
+    'stylix.targets.chat.enable : boolean',
+    'stylix.targets.chat.palette.enable : boolean',
+    'stylix.targets.chat.palette.override : anything',
+    'stylix.targets.chat.typefaces.enable : boolean',
+    'stylix.targets.chat.typefaces.override : anything',
     'stylix.targets.clock.enable : boolean',
     'stylix.targets.clock.seconds : boolean',
     'stylix.targets.clock.wallpaper.enable : boolean',

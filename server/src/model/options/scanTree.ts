@@ -13,7 +13,7 @@ import { knownListParts, type Value } from '../../syntax/value';
 import type { OptionDecl, OptionIndexData, Rename } from './types';
 import { scanOptions, scanRenames, type ModuleScanContext } from './scanModule';
 import { wordingFromTypesNix, type TypeWording } from './typeWording';
-import { STYLIX_NAME_KEY, STYLIX_TARGET_KEY, STYLIX_TARGET_TEXT, STYLIX_TARGET_URI, stylixDirectoryName, stylixTargetArguments, stylixTargetOptions, takesMkTarget } from './stylixTarget';
+import { STYLIX_CONFIG_KEY, STYLIX_NAME_KEY, STYLIX_TARGET_KEY, STYLIX_TARGET_TEXT, STYLIX_TARGET_URI, stylixDirectoryName, stylixTargetArguments, stylixTargetOptions, takesMkTarget } from './stylixTarget';
 
 /** What the scan of one file gives (plain data: it crosses worker boundaries). */
 export interface FileScan {
@@ -185,9 +185,10 @@ function readStylixTarget(marked: Extract<Value, { kind: 'attrs' }>, ctx: Module
     own.options.push(...s.options);
     own.renames.push(...s.renames);
   }
-  // The call's own file: where its options or its name are written, else the file scanned.
-  const at = given && given.origin.uri !== STYLIX_TARGET_URI ? given.origin.uri : nameValue?.kind === 'string' && nameValue.origin.uri !== STYLIX_TARGET_URI ? nameValue.origin.uri : uri;
-  const t = stylixTargetOptions(at, name, stylixTargetArguments(ctx.textOf(at) ?? ''), own);
+  // The call's own file: where its options, its settings or its name are written, else the file scanned.
+  const configValue = marked.entries.get(STYLIX_CONFIG_KEY)?.value;
+  const at = [given, configValue, nameValue].find((v) => v !== undefined && v.kind !== 'null' && v.origin.uri !== STYLIX_TARGET_URI)?.origin.uri ?? uri;
+  const t = stylixTargetOptions(at, name, stylixTargetArguments(ctx.textOf(at) ?? '', at, ctx.textOf), own);
   options.push(...t.options);
   renames.push(...t.renames);
 }

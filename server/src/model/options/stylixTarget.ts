@@ -15,11 +15,14 @@ import type { OptionDecl, Rename } from './types';
 export const STYLIX_TARGET_URI = 'file:///homelab-builtin/stylix/mk-target.nix';
 
 /** The stand-in: `mkTarget { options = o; imports = i; … }` is a module whose options hold `o` under a marker, importing `i`. */
-export const STYLIX_TARGET_TEXT = 'target: { options = { __homelabStylixTarget = target.options or { }; __homelabStylixName = target.name or null; }; imports = target.imports or [ ]; }';
+export const STYLIX_TARGET_TEXT =
+  'target: { options = { __homelabStylixTarget = target.options or { }; __homelabStylixName = target.name or null; __homelabStylixConfig = target.config or null; }; imports = target.imports or [ ]; }';
 
 /** The marker key the stand-in puts the target's own options under, and the one of the `name` it is given. */
 export const STYLIX_TARGET_KEY = '__homelabStylixTarget';
 export const STYLIX_NAME_KEY = '__homelabStylixName';
+/** The marker of the `config` it is given (only its origin is read: the file that calls mkTarget). */
+export const STYLIX_CONFIG_KEY = '__homelabStylixConfig';
 
 /** The target a file in `modules/<target>/` stands for when it is not named otherwise. */
 export function stylixDirectoryName(uri: string): string | undefined {
@@ -50,17 +53,48 @@ function targetArgument(root: A.Expr): A.AttrSet | undefined {
   return fn.type === 'Var' && fn.name === 'mkTarget' && arg.type === 'AttrSet' ? arg : undefined;
 }
 
-/** The names of the arguments the functions of `config` and `options` take, `cfg` aside, in source order. */
-export function stylixTargetArguments(text: string): string[] {
+/** A relative path literal (`./color-theme.nix`) resolved against the file:// URI of the file it is written in. */
+function resolve(uri: string, p: A.Path): string | undefined {
+  if (p.home || p.parts.length > 0 || !p.first.startsWith('.')) return undefined;
+  try {
+    return new URL(p.first, uri).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The names of the arguments the functions of `config` and `options` take,
+ * `cfg` aside, in source order; a settings file given by path (`./theme.nix`)
+ * or made by importing one (`import ./elements.nix "name" ++ [ … ]`) read too.
+ */
+export function stylixTargetArguments(text: string, uri?: string, textOf?: (uri: string) => string | undefined): string[] {
   const set = targetArgument(parseNixShared(text).root);
   if (!set) return [];
   const out: string[] = [];
-  const take = (e: A.Expr): void => {
+  const seen = new Set<string>();
+  const fromFile = (p: A.Path, at: string | undefined, body: boolean): void => {
+    const u = at && resolve(at, p);
+    const t = u && !seen.has(u) ? textOf?.(u) : undefined;
+    if (!u || t === undefined) return;
+    seen.add(u);
+    const top = unwrap(parseNixShared(t).root);
+    // A file of settings is a function of them; a file of several (`name: [ … ]`) is read inside.
+    take(body && top.type === 'Lambda' && !top.formals ? top.body : top, u);
+  };
+  const take = (e: A.Expr, at: string | undefined): void => {
     const x = unwrap(e);
-    if (x.type === 'List') return x.items.forEach(take);
+    if (x.type === 'List') return x.items.forEach((i) => take(i, at));
     if (x.type === 'Binary' && x.op === '++') {
-      take(x.left);
-      take(x.right);
+      take(x.left, at);
+      take(x.right, at);
+      return;
+    }
+    if (x.type === 'Path') return fromFile(x, at, false);
+    if (x.type === 'Apply') {
+      // `import ./file.nix arg`
+      const inner = unwrap(x.fn);
+      if (inner.type === 'Apply' && unwrap(inner.fn).type === 'Var' && (unwrap(inner.fn) as A.Var).name === 'import' && unwrap(inner.arg).type === 'Path') fromFile(unwrap(inner.arg) as A.Path, at, true);
       return;
     }
     if (x.type !== 'Lambda' || !x.formals) return;
@@ -69,7 +103,7 @@ export function stylixTargetArguments(text: string): string[] {
   for (const b of set.bindings) {
     if (b.type !== 'AttrDef' || b.path.names.length !== 1) continue;
     const n = b.path.names[0];
-    if (n.type === 'Ident' && (n.name === 'config' || n.name === 'options')) take(b.value);
+    if (n.type === 'Ident' && (n.name === 'config' || n.name === 'options')) take(b.value, uri);
   }
   return out;
 }
