@@ -79,8 +79,9 @@ export function stylixTargetArguments(text: string, uri?: string, textOf?: (uri:
     if (!u || t === undefined) return;
     seen.add(u);
     const top = unwrap(parseNixShared(t).root);
-    // A file of settings is a function of them; a file of several (`name: [ … ]`) is read inside.
-    take(body && top.type === 'Lambda' && !top.formals ? top.body : top, u);
+    // A file of settings is a function of them; one imported with an argument (`import ./f.nix name`,
+    // `import ./f.nix { inherit name; }`) is read below the function that takes it.
+    take(body && top.type === 'Lambda' ? top.body : top, u);
   };
   const take = (e: A.Expr, at: string | undefined): void => {
     const x = unwrap(e);
