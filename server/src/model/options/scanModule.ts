@@ -121,6 +121,12 @@ class ModuleScanner {
       case 'mkEnableOption':
         this.mkEnableOption(args[0], path, at);
         return true;
+      // stylix's `config.lib.stylix.mkEnableTarget "Sway" true` & co.: a target's boolean switch.
+      case 'mkEnableTarget':
+      case 'mkEnableTargetWith':
+      case 'mkEnableWallpaper':
+        this.push({ path, type: 'boolean', declaredAt: decl(at) });
+        return true;
       case 'mkPackageOption':
       case 'mkPackageOptionMD':
         this.mkPackageOption(args[1], args[2], path, at);
