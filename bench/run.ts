@@ -5,7 +5,9 @@
 //
 // Options: --quick (fewer runs), --profile (every server process of ours
 // writes a CPU profile into bench/.profiles), --only=cold,discovery,edit,
-// features,validation,parse,activation,package,options (comma-separated subset),
+// features,validation,parse,activation,package,options,truth (comma-separated subset),
+// HOMELAB_BENCH_HM / HOMELAB_BENCH_TREE2 / HOMELAB_BENCH_NIXPKGS_LIB: the trees
+// that `truth` measures against Nix (bench/optionTruth; "not run" without them),
 // --no-readme.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -18,7 +20,8 @@ import { generateFlakeParts } from './generateFlakeParts';
 const FLAKE_PARTS_HOSTS = 1000;
 import { cliMachines, coldStart, ColdStart, discoveryColdStart, DiscoveryStart, editLatency, ourServer, Options, requestLatency, startAndSettle, useServerBundle, validateOurs } from './measure';
 import { measureActivation } from './activation';
-import { measureOptions } from './options';
+import { measureHomeManagerIndex, measureOptions } from './options';
+import { measureOptionTruth } from './optionTruth';
 import { ensureYamlLs, runNixParse, validateYamlLs, vsixSize, YAML_LS_VERSION } from './peers';
 import { fileUri } from './lsp';
 import { round, sleep, Stat, stat } from './stats';
@@ -357,6 +360,13 @@ async function main(): Promise<void> {
   if (wants('options')) {
     log('option index (bench/options.ts)…');
     figures.push(...(await measureOptions(quick, log)));
+    figures.push(...(await measureHomeManagerIndex(process.env.HOMELAB_BENCH_HM, quick, log)));
+  }
+  if (wants('truth')) {
+    // Nix's own option set of whole trees beside our index (bench/optionTruth): only when given the trees.
+    log('options as Nix sees them (bench/optionTruth)…');
+    const env = process.env;
+    figures.push(...(await measureOptionTruth({ hm: env.HOMELAB_BENCH_HM, tree2: env.HOMELAB_BENCH_TREE2, lib: env.HOMELAB_BENCH_NIXPKGS_LIB, stock: true }, log)));
   }
   // Last, so a slow or failing parser bench cannot disturb the other figures; listed first.
   if (wants('parse')) {

@@ -34,9 +34,15 @@ export function renameHover(ws: Workspace, h: Homelab, index: OptionLookup | und
   return out;
 }
 
+/** The option at `path` that a module declares, not one that only stands for an old name (a rename declares one). */
+export function declaredOption(index: OptionLookup | undefined, path: readonly string[]): ReturnType<OptionLookup['lookup']> {
+  const o = index?.lookup(path);
+  return o?.oldName ? undefined : o;
+}
+
 /** Whether a path is an old name (renamed or removed) that no tree of the file still declares: not to be offered. */
 export function isOldName(index: OptionLookup | undefined, path: readonly string[]): boolean {
-  return !!index?.renameOf(path) && !index.lookup(path);
+  return !!index?.renameOf(path) && !declaredOption(index, path);
 }
 
 /** The value part of an inserted option (`= ${1|true,false|};`…) for its type. */
@@ -56,7 +62,7 @@ export function renameItems(index: OptionLookup, path: string[], done: string[],
   const out: CompletionItem[] = [];
   for (const m of index.renamesUnder(path)) {
     const oldName = m.rename.from[m.rename.from.length - 1];
-    if (!m.now || oldName === '<name>' || index.lookup([...path, oldName])) continue;
+    if (!m.now || oldName === '<name>' || declaredOption(index, [...path, oldName])) continue;
     if (!setPath.every((s, i) => m.now?.[i] === s) || m.now.length <= setPath.length) continue;
     const oldLabel = [...done, oldName].join('.');
     const newLabel = m.now.slice(setPath.length).join('.');

@@ -24,7 +24,7 @@ import { OptionUnion, type OptionLookup } from '../model/options/union';
 import type { Span, Value } from '../syntax/value';
 import { valueText } from '../syntax/valueText';
 import { fileLine } from './describe';
-import { isOldName, optionSummary, renameHover, renameItems, valueSnippet } from './nixosOptionRenames';
+import { declaredOption, isOldName, optionSummary, renameHover, renameItems, valueSnippet } from './nixosOptionRenames';
 import { contains, parsedNix } from './nixDoc';
 import type { CompletionItem, HoverResult } from './types';
 
@@ -122,7 +122,7 @@ function indexItems(index: OptionLookup, path: string[], done: string[], typedSt
   // Old names (renamed or removed) that no tree declares any more are not options: one pass over the renames here.
   const old = new Set(index.renamesUnder(path).map((m) => m.rename.from[m.rename.from.length - 1]).filter((n) => n !== '<name>'));
   for (const child of index.childrenOf(path)) {
-    if (child.option?.internal || child.option?.visible === false || (!child.option && old.has(child.name))) continue;
+    if (child.option?.internal || child.option?.visible === false || ((!child.option || child.option.oldName) && old.has(child.name))) continue;
     const name = child.name === '<name>' ? 'name' : child.name;
     const label = [...done, name].join('.');
     const o = child.option;
@@ -278,7 +278,7 @@ export function hoverNixosOption(ws: Workspace, h: Homelab, uri: string, offset:
   const at = optionAt(ws, h, uri, offset);
   if (!at) return undefined;
   const { path, span } = at;
-  const indexed = at.index?.lookup(path);
+  const indexed = declaredOption(at.index, path);
   const doc = at.kind === 'nixos' ? nixosOptionDoc(path) : undefined;
   const renamed = at.index?.renameOf(path);
   const under = doc || indexed || renamed || at.kind !== 'nixos' ? [] : nixosOptionsUnder(path);

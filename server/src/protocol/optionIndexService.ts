@@ -11,6 +11,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_TREE, findOptionSources, OptionIndexStore, OptionScopes, pinKey, type LoadedOptions, type OptionIndex, type PinRef } from '../model/options';
+
+/** The one line said when no nixpkgs or Home Manager tree is found. */
+export const NO_TREE =
+  'homelab: no option tree found (no nixpkgs or Home Manager in the store for flake.lock, in NIX_PATH, or in homelab.options.sources): options are checked against the workspace\'s own modules only. For the full index, set homelab.options.sources to a nixpkgs or Home Manager checkout, or NIX_PATH (nixpkgs=…, home-manager=…).';
 import { uriToPath } from '../model/uri';
 import type { ServerContext } from './context';
 
@@ -59,6 +63,9 @@ export class OptionIndexService {
       return;
     }
     for (const m of sources.missing) this.info(`homelab: options of ${m.label} not available: ${m.reason}`);
+    // Neither upstream tree nor a tree of the user's: say so once, with what would give the full index,
+    // rather than judging modules silently against the workspace's own declarations only.
+    if (!sources.found.some((f) => f.kind !== 'workspace')) this.info(NO_TREE);
     const loaded: LoadedOptions = { nixos: new Map(), workspace: [], extra: [] };
     const load = async (label: string, via: string, tree: Parameters<OptionIndexStore['get']>[0]): Promise<OptionIndex | undefined> => {
       try {

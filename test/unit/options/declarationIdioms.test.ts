@@ -82,6 +82,18 @@ test('renames generated with map, doRename, and files that are not modules', () 
       ['services.two', undefined, 'two is gone.'],
     ],
   );
-  // The broken file still declares its option, with what is known of it.
-  assert.deepEqual(data.options.map((o) => [o.path.join('.'), o.type]), [['a', 'unknown']]);
+  // The broken file still declares its option, with what is known of it; the old names are
+  // options too (hidden): a rename typed as its target (not an option here: an empty submodule),
+  // a merged or removed one declared without a type.
+  assert.deepEqual(
+    data.options.map((o) => [o.path.join('.'), o.type, o.visible]),
+    [
+      ['a', 'unknown', undefined],
+      ['x.old', 'submodule', false],
+      ['y.a', 'unspecified value', false],
+      ['y.b', 'unspecified value', false],
+      ['services.one', 'unspecified value', false],
+      ['services.two', 'unspecified value', false],
+    ],
+  );
 });

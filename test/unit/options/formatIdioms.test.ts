@@ -88,6 +88,10 @@ test('types renamed with `// { description }`, recursive ones included; strMatch
     'sites.peers.<name>.endpoints.*.host : string',
     'sites.peers.<name>.endpoints.*.maskBits : signed integer',
     'sites.metadata : tunnel metadata value',
+    // The old names are options too, typed as their targets (`tuning.*` is not an option: an empty submodule).
+    'sites.name : string matching the pattern ^[a-z][a-z0-9-]*$',
+    'sites.keyFile : submodule',
+    'sites.mtuSize : submodule',
   ]);
 });
 

@@ -10,15 +10,16 @@ import { Worker } from 'node:worker_threads';
 import type { OptionWorkerData } from '../../../server/src/model/options/worker';
 import { assemble, listNixFiles, scanFiles } from '../../../server/src/model/options/scanTree';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
+import type { TypeWording } from '../../../server/src/model/options/typeWording';
 import { storePathFromNarHash } from '../../../server/src/model/options/storePath';
 
 export const fixtureRoot = path.resolve(__dirname, '..', '..', 'fixtures', 'options');
 export const modulesRoot = path.join(fixtureRoot, 'modules');
 
 /** Builds the index of a tree in this thread (the server builds it in the worker). */
-export function buildIndexInline(files: string[]): OptionIndexData {
+export function buildIndexInline(files: string[], wording?: TypeWording): OptionIndexData {
   const t0 = Date.now();
-  return assemble(scanFiles(files.map((f) => pathToFileURL(f).href)), files.length, Date.now() - t0);
+  return assemble(scanFiles(files.map((f) => pathToFileURL(f).href), undefined, undefined, undefined, wording), files.length, Date.now() - t0);
 }
 
 let cached: OptionIndexData | undefined;

@@ -50,7 +50,11 @@ test('renames in submodules are indexed below the submodule, with its <name> and
     data()
       .options.map((o) => o.path.join('.'))
       .filter((p) => p.startsWith('links.<name>.v4') || p.startsWith('services.relay.peers.<name>.')),
-    ['links.<name>.v4.addresses', 'links.<name>.v4.addresses.*.address', 'links.<name>.v4.addresses.*.prefix', 'services.relay.peers.<name>.endpoint', 'services.relay.peers.<name>.weight'],
+    [
+      'links.<name>.v4.addresses', 'links.<name>.v4.addresses.*.address', 'links.<name>.v4.addresses.*.prefix', 'services.relay.peers.<name>.endpoint', 'services.relay.peers.<name>.weight',
+      // The old names inside the submodules are (hidden) options of them too.
+      'links.<name>.v4.addresses.*.length', 'services.relay.peers.<name>.host', 'services.relay.peers.<name>.legacyMode',
+    ],
   );
 });
 

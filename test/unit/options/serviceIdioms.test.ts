@@ -43,6 +43,9 @@ test('every option of the media hub, with nixpkgs\' descriptions of its path and
     'services.mediahub.config.dbhost : null or string = null',
     'services.mediahub.settings : submodule = { }',
     'services.mediahub.settings.log.level : integer between 0 and 4 (both inclusive) = 2',
+    // Old names are options too: a rename typed as its target, a removal untyped.
+    'services.mediahub.logLevel : integer between 0 and 4 (both inclusive)',
+    'services.mediahub.config.dbport : unspecified value',
   ]);
   const settings = data().options.find((o) => o.path.join('.') === 'services.mediahub.settings.log.level');
   assert.deepEqual(settings?.path, ['services', 'mediahub', 'settings', 'log.level']);
@@ -59,6 +62,7 @@ test('let-bound option values and submodule types, an option called `options`, `
     'networking.dialup.hooks : list of (submodule) = [ ]',
     'networking.dialup.hooks.*.script : path',
     'networking.dialup.hooks.*.kind : one of "plain", "post-down", "pre-up" = "plain"',
+    'networking.dialup.modemAddress : string or one of "keep", "random"',
   ]);
 });
 

@@ -89,7 +89,8 @@ export class OptionIndex {
       if (!c) n.children.set(seg, (c = newNode()));
       n = c;
     }
-    if (!n.option) n.option = o;
+    // The first declaration wins, but a declared option beats an old name (combined trees).
+    if (!n.option || (n.option.oldName && !o.oldName)) n.option = o;
   }
 
   /** Every node the path reaches (exact segments first, then `<name>`). */

@@ -10,6 +10,7 @@
 import { knownListParts, type Origin, type Value } from '../../syntax/value';
 import type { Declaration, OptionDecl, Rename } from './types';
 import { describeType } from './typeText';
+import type { TypeWording } from './typeWording';
 import { descriptionText, renderValue, type TextOf } from './render';
 import { showAttrPath } from '../../syntax/valueText';
 
@@ -17,6 +18,8 @@ export interface ModuleScanContext {
   textOf: TextOf;
   /** The module value of a path used as a submodule (`types.submodule ./vhost.nix`), evaluated with unknown arguments. */
   loadModule(uri: string): Value | undefined;
+  /** The simple types' phrases of the nixpkgs the tree is used with, where its `lib/types.nix` is known. */
+  wording?: TypeWording;
 }
 
 /** `lib.hm.shell.mkZshIntegrationOption { inherit config; }` & co. */
@@ -63,7 +66,23 @@ class ModuleScanner {
 
   /** Walks an `options` tree below `prefix`. */
   walk(v: Value, prefix: string[]): void {
-    if (v.kind === 'unknown' && v.call?.fn === '//' && v.call.args[1]) return this.walk(v.call.args[1], prefix);
+    if (v.kind === 'unknown' && v.call?.fn === '//' && v.call.args[1]) {
+      // `a // b`: both sides' options when both are known sets of them (`{ … } // setAttrByPath p { … }`).
+      if (v.call.args[0]) this.walk(v.call.args[0], prefix);
+      return this.walk(v.call.args[1], prefix);
+    }
+    // `optionalAttrs pkgs.stdenv.hostPlatform.isLinux { … }`: declared on Linux, where a homelab's
+    // machines run; under any other condition not known here the set is left out.
+    if (v.kind === 'unknown' && v.call?.fn === 'optionalAttrs' && v.call.args[1]) {
+      if (this.linuxOnly(v.call.args[0])) this.walk(v.call.args[1], prefix);
+      return;
+    }
+    // `setAttrByPath modulePath { … }` (a module factory's options at the path it is given).
+    if (v.kind === 'unknown' && v.call?.fn === 'setAttrByPath' && v.call.args.length === 2) {
+      const at = v.call.args[0].kind === 'list' ? strings(v.call.args[0]) : undefined;
+      if (at) this.walk(v.call.args[1], [...prefix, ...at]);
+      return;
+    }
     if (v.kind !== 'attrs' || prefix.length > MAX_PATH) return;
     for (const [key, e] of v.entries) {
       const path = [...prefix, key];
@@ -71,8 +90,8 @@ class ModuleScanner {
       if (o.kind === 'unknown' && o.call) {
         const read = this.option(o.call.fn, o.call.args, path, e.keyOrigin);
         if (read) continue;
-        // `unknownSet // { a = mkOption …; }`: the options of the known side are still declared.
-        if (o.call.fn === '//' && o.call.args[1]) this.walk(o.call.args[1], path);
+        // `unknownSet // { a = mkOption …; }`, `{ … } // optionalAttrs c { … }`: the options of the known sides are still declared.
+        this.walk(o, path);
         continue;
       }
       if (o.kind === 'attrs') {
@@ -83,6 +102,17 @@ class ModuleScanner {
     }
   }
 
+  /**
+   * A condition whose source is a test for Linux and nothing else
+   * (`pkgs.stdenv.hostPlatform.isLinux`); `isLinux && elem browser [ … ]` holds
+   * for some values only, and is left out like any other unknown condition.
+   */
+  private linuxOnly(cond: Value | undefined): boolean {
+    if (!cond) return false;
+    const text = this.ctx.textOf(cond.origin.uri)?.slice(cond.origin.span.start, cond.origin.span.end) ?? '';
+    return /^\(?\s*(?:[\w-]+\.)*isLinux\s*\)?$/.test(text.trim());
+  }
+
   /** Reads one captured option call; false when the call is not an option declaration. */
   private option(fn: string, args: Value[], path: string[], at: Origin): boolean {
     switch (fn) {
@@ -91,6 +121,12 @@ class ModuleScanner {
         return true;
       case 'mkEnableOption':
         this.mkEnableOption(args[0], path, at);
+        return true;
+      // stylix's `config.lib.stylix.mkEnableTarget "Sway" true` & co.: a target's boolean switch.
+      case 'mkEnableTarget':
+      case 'mkEnableTargetWith':
+      case 'mkEnableWallpaper':
+        this.push({ path, type: 'boolean', declaredAt: decl(at) });
         return true;
       case 'mkPackageOption':
       case 'mkPackageOptionMD':
@@ -129,7 +165,7 @@ class ModuleScanner {
       // The replaced type's sub-options (and its submodules' renames) are not the option's any more.
       this.options.length = start + 1;
       this.renames.length = renamesStart;
-      const t = describeType(typeValue);
+      const t = describeType(typeValue, 0, this.ctx.wording);
       o.type = t.text;
       delete o.freeform;
       if (t.freeform || t.subs.some((sub) => sub.prefix.length === 0 && this.freeform(sub.module))) o.freeform = true;
@@ -171,7 +207,7 @@ class ModuleScanner {
       return;
     }
     const typeValue = field(a, 'type');
-    const t = describeType(typeValue);
+    const t = describeType(typeValue, 0, this.ctx.wording);
     const o: OptionDecl = { path, type: t.text, declaredAt: decl(at) };
     const def = renderValue(field(a, 'defaultText'), this.ctx.textOf) ?? renderValue(field(a, 'default'), this.ctx.textOf);
     if (def !== undefined) o.default = def;
@@ -246,7 +282,7 @@ class ModuleScanner {
     const list = imports && knownListParts(imports);
     if (!imports || !list) return;
     for (const i of list.items) if (i.kind === 'path' || i.kind === 'attrs') this.submodule(i, prefix);
-    if (prefix.length) this.renames.push(...scanRenames(imports, prefix));
+    if (prefix.length) this.renames.push(...scanRenames(imports, prefix, this.ctx.textOf));
   }
 
   /** Whether a submodule (or one of a list of them) declares a `freeformType`. */
@@ -277,7 +313,7 @@ const RENAMES: Record<string, 'renamed' | 'removed' | 'merged'> = {
  * submodule's, below its `prefix` (`from` and `to` both: a submodule renames
  * within itself).
  */
-export function scanRenames(imports: Value, prefix: readonly string[] = []): Rename[] {
+export function scanRenames(imports: Value, prefix: readonly string[] = [], textOf?: TextOf): Rename[] {
   const out: Rename[] = [];
   // `[ (mkRenamedOptionModule …) ] ++ (unknownHelper …)`: the renames of the known part.
   const list = knownListParts(imports);
@@ -319,6 +355,50 @@ export function scanRenames(imports: Value, prefix: readonly string[] = []): Ren
     }
     const to = strings(args[1]);
     if (to && args[1]?.kind === 'list') push({ from, to, kind: fn, declaredAt: at });
+  }
+  for (const c of unknownParts(imports)) if (c.call?.fn === 'mkSettingsRenamedOptionModules') for (const r of settingsRenames(c.call.args, decl(c.origin), textOf)) push(r);
+  return out;
+}
+
+/** The unknown sides of a `++` chain (`[ … ] ++ (lib.hm.deprecations.mkSettingsRenamedOptionModules …)`). */
+function unknownParts(v: Value, depth = 0): Extract<Value, { kind: 'unknown' }>[] {
+  if (v.kind !== 'unknown' || depth > 100) return [];
+  if (v.call?.fn !== '++') return [v];
+  return v.call.args.flatMap((a) => unknownParts(a, depth + 1));
+}
+
+/** Home Manager's `toCaseWithSeparator`: each capital becomes the separator and its lower case, a leading one dropped. */
+function caseWithSeparator(sep: string, s: string): string {
+  const out = s.replace(/[A-Z]/g, (c) => sep + c.toLowerCase());
+  return out.startsWith(sep) ? out.slice(sep.length) : out;
+}
+
+const CASE_TRANSFORMS: Record<string, (s: string) => string> = {
+  toSnakeCase: (s) => caseWithSeparator('_', s),
+  toKebabCase: (s) => caseWithSeparator('-', s),
+};
+
+/**
+ * Home Manager's `lib.hm.deprecations.mkSettingsRenamedOptionModules old new
+ * { transform ? toSnakeCase; } specs`: each spec a name (renamed to its
+ * transform below `new`) or `{ old; new; }` (names or lists of them).
+ */
+function settingsRenames(args: Value[], at: ReturnType<typeof decl>, textOf?: TextOf): Rename[] {
+  if (args.length !== 4) return [];
+  const oldPrefix = strings(args[0]);
+  const newPrefix = strings(args[1]);
+  if (!oldPrefix || !newPrefix || args[3].kind !== 'list') return [];
+  const t = field(args[2], 'transform');
+  // `transform = x: x;` (a function, read from its source): the names as they are.
+  const source = t?.kind === 'unknown' && t.ref === undefined && !t.call ? textOf?.(t.origin.uri)?.slice(t.origin.span.start, t.origin.span.end) : undefined;
+  const identity = source !== undefined && /^\s*(\w+)\s*:\s*\1\s*$/.test(source);
+  const transform = t === undefined ? CASE_TRANSFORMS.toSnakeCase : identity ? (n: string) => n : t.kind === 'unknown' && t.ref !== undefined && !t.call ? CASE_TRANSFORMS[t.ref] : undefined;
+  const list = (v: Value | undefined): string[] | undefined => (v?.kind === 'string' ? [v.value] : v?.kind === 'list' ? strings(v) : undefined);
+  const out: Rename[] = [];
+  for (const spec of args[3].items) {
+    const old = spec.kind === 'attrs' ? list(field(spec, 'old')) : list(spec);
+    const now = spec.kind === 'attrs' ? list(field(spec, 'new')) : transform && old ? old.map(transform) : undefined;
+    if (old && now) out.push({ from: [...oldPrefix, ...old], to: [...newPrefix, ...now], kind: 'mkRenamedOptionModule', declaredAt: at });
   }
   return out;
 }

@@ -9,9 +9,11 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NixEvaluator, type EvalHost } from '../../syntax/nix';
-import type { Value } from '../../syntax/value';
+import { knownListParts, type Value } from '../../syntax/value';
 import type { OptionDecl, OptionIndexData, Rename } from './types';
-import { scanOptions, scanRenames } from './scanModule';
+import { scanOptions, scanRenames, type ModuleScanContext } from './scanModule';
+import { wordingFromTypesNix, type TypeWording } from './typeWording';
+import { STYLIX_CONFIG_KEY, STYLIX_NAME_KEY, STYLIX_TARGET_KEY, STYLIX_TARGET_TEXT, STYLIX_TARGET_URI, stylixDirectoryName, stylixTargetArguments, stylixTargetOptions, takesMkTarget } from './stylixTarget';
 
 /** What the scan of one file gives (plain data: it crosses worker boundaries). */
 export interface FileScan {
@@ -24,8 +26,11 @@ export interface FileScan {
   listed?: string[];
 }
 
-/** Directories never walked into. */
-const SKIP_DIRS = new Set(['node_modules', 'result']);
+/**
+ * Directories never walked into: build outputs, and test harnesses (stylix's
+ * `testbed/` declares options of its own test runs, not of the tree's modules).
+ */
+const SKIP_DIRS = new Set(['node_modules', 'result', 'tests', 'testbed', 'testbeds']);
 
 /** The `.nix` files below `root` (a directory or one file), absolute, sorted; symlinks and dot-directories are not followed. */
 export function listNixFiles(root: string): string[] {
@@ -84,9 +89,14 @@ export class FileTextHost implements EvalHost {
   }
 }
 
-/** A file that may declare options or renames (the others are not evaluated). */
+/**
+ * A file that may declare options or renames (the others are not evaluated);
+ * one whose `imports` apply a module factory (`(mkBrowserModule { … })`)
+ * declares its options without naming them, and so does a stylix target
+ * (`mkTarget { config = … }`).
+ */
 export function mayDeclare(text: string): boolean {
-  return /\boptions\b|OptionModule/.test(text);
+  return /\boptions\b|OptionModule|\bmkTarget\b|\bimports\s*=[^;]*\(\s*[\w.]+\s+[{\[]/.test(text);
 }
 
 /**
@@ -103,30 +113,84 @@ export function knownModuleArgs(host: EvalHost, uri: string): Record<string, str
 }
 
 /** Scans one file with a shared evaluator; undefined when it declares nothing. */
-export function scanFile(ev: NixEvaluator, host: EvalHost, uri: string): FileScan | undefined {
+export function scanFile(ev: NixEvaluator, host: EvalHost, uri: string, wording?: TypeWording): FileScan | undefined {
   const text = host.readText(uri);
   if (text === undefined) return undefined;
   if (uri.endsWith('/module-list.nix')) return moduleList(ev, uri);
   if (!mayDeclare(text)) return undefined;
   const reached = new Set<string>();
-  const moduleArgFiles = /\butils\b/.test(text) ? knownModuleArgs(host, uri) : undefined;
-  const v = ev.evaluateFile(uri, { only: ['options', 'imports'], applyNestedFunctions: true, ...(moduleArgFiles ? { moduleArgFiles } : {}) });
+  const moduleArgFiles = { ...(/\butils\b/.test(text) ? knownModuleArgs(host, uri) : {}), ...(takesMkTarget(text) ? { mkTarget: STYLIX_TARGET_URI } : {}) };
+  const v = ev.evaluateFile(uri, { only: ['options', 'imports'], applyNestedFunctions: true, ...(Object.keys(moduleArgFiles).length ? { moduleArgFiles } : {}) });
   if (v.kind !== 'attrs') return undefined;
-  const ctx = {
+  const ctx: ModuleScanContext = {
+    ...(wording ? { wording } : {}),
     textOf: (u: string) => host.readText(u),
     loadModule: (u: string): Value | undefined => {
       reached.add(u);
       return ev.evaluateFile(u, { only: ['options', 'imports'], applyNestedFunctions: true });
     },
   };
+  const options: OptionDecl[] = [];
+  const renames: Rename[] = [];
+  const listed: string[] = [];
+  readModule(v, ctx, options, renames, 0, uri, listed);
+  for (const r of ev.filesReachedFrom(uri)) if (r !== uri) reached.add(r);
+  if (options.length === 0 && renames.length === 0 && reached.size === 0 && listed.length === 0) return undefined;
+  return { uri, options, renames, reached: [...reached], ...(listed.length ? { listed } : {}) };
+}
+
+/** Modules inside modules' `imports` followed (a factory's module may import another). */
+const MAX_IMPORT_DEPTH = 4;
+
+/**
+ * One module value's options and renames, and those of the modules written
+ * or made in its `imports` (`imports = [ (mkBrowserModule { … }) { options… } ]`:
+ * a module made by a factory the file applies is the file's own, not a helper).
+ * Paths in `imports` are files of the tree, scanned on their own.
+ */
+function readModule(v: Value, ctx: ModuleScanContext, options: OptionDecl[], renames: Rename[], depth: number, uri: string, listed: string[]): void {
+  if (v.kind !== 'attrs') return;
   const optionsValue = v.entries.get('options')?.value;
   const importsValue = v.entries.get('imports')?.value;
-  const scanned = optionsValue ? scanOptions(optionsValue, ctx) : { options: [], renames: [] };
-  const options = scanned.options;
-  const renames = [...(importsValue ? scanRenames(importsValue) : []), ...scanned.renames];
-  for (const r of ev.filesReachedFrom(uri)) if (r !== uri) reached.add(r);
-  if (options.length === 0 && renames.length === 0 && reached.size === 0) return undefined;
-  return { uri, options, renames, reached: [...reached] };
+  if (optionsValue?.kind === 'attrs' && optionsValue.entries.has(STYLIX_TARGET_KEY)) readStylixTarget(optionsValue, ctx, options, renames, uri);
+  else if (optionsValue) {
+    const scanned = scanOptions(optionsValue, ctx);
+    options.push(...scanned.options);
+    renames.push(...scanned.renames);
+  }
+  if (!importsValue) return;
+  renames.push(...scanRenames(importsValue, [], ctx.textOf));
+  if (depth >= MAX_IMPORT_DEPTH) return;
+  for (const item of knownListParts(importsValue)?.items ?? []) {
+    if (item.kind === 'attrs') readModule(item, ctx, options, renames, depth + 1, uri, listed);
+    // A file in `imports` is a module of the tree, even where another file also uses it as a submodule.
+    else if (item.kind === 'path') listed.push(item.value.endsWith('.nix') ? item.value : `${item.value}/default.nix`);
+  }
+}
+
+/**
+ * A stylix target made by the stand-in `mkTarget`: its own options (a set, or
+ * a list of them) below `stylix.targets.<target>`, and those mkTarget adds for
+ * the arguments of its settings functions (read from the file that calls it).
+ * Named by the `name` it is given, else by the directory of the file scanned.
+ */
+function readStylixTarget(marked: Extract<Value, { kind: 'attrs' }>, ctx: ModuleScanContext, options: OptionDecl[], renames: Rename[], uri: string): void {
+  const given = marked.entries.get(STYLIX_TARGET_KEY)?.value;
+  const nameValue = marked.entries.get(STYLIX_NAME_KEY)?.value;
+  const name = nameValue?.kind === 'string' ? nameValue.value : stylixDirectoryName(uri);
+  if (name === undefined) return;
+  const own = { options: [] as OptionDecl[], renames: [] as Rename[] };
+  for (const part of given?.kind === 'list' ? given.items : given ? [given] : []) {
+    const s = scanOptions(part, ctx);
+    own.options.push(...s.options);
+    own.renames.push(...s.renames);
+  }
+  // The call's own file: where its options, its settings or its name are written, else the file scanned.
+  const configValue = marked.entries.get(STYLIX_CONFIG_KEY)?.value;
+  const at = [given, configValue, nameValue].find((v) => v !== undefined && v.kind !== 'null' && v.origin.uri !== STYLIX_TARGET_URI)?.origin.uri ?? uri;
+  const t = stylixTargetOptions(at, name, stylixTargetArguments(ctx.textOf(at) ?? '', at, ctx.textOf), own);
+  options.push(...t.options);
+  renames.push(...t.renames);
 }
 
 /**
@@ -151,7 +215,8 @@ function moduleList(ev: NixEvaluator, uri: string): FileScan | undefined {
 export const EVALUATOR_BUDGET = 1_000_000;
 
 /** Scans files (file:// URIs) in this thread, reporting progress every few files. */
-export function scanFiles(uris: string[], onProgress?: (done: number, total: number) => void, host: EvalHost = new FileTextHost(), budget = EVALUATOR_BUDGET): FileScan[] {
+export function scanFiles(uris: string[], onProgress?: (done: number, total: number) => void, fileHost: EvalHost = new FileTextHost(), budget = EVALUATOR_BUDGET, wording?: TypeWording): FileScan[] {
+  const host = withStandIns(fileHost);
   let ev = new NixEvaluator(host);
   let held = new Set<string>();
   let heldChars = 0;
@@ -160,7 +225,7 @@ export function scanFiles(uris: string[], onProgress?: (done: number, total: num
   for (let i = 0; i < uris.length; i++) {
     let s: FileScan | undefined;
     try {
-      s = scanFile(ev, host, uris[i]);
+      s = scanFile(ev, host, uris[i], wording);
     } catch {
       // The evaluator does not throw; a file that still breaks the scan (a stack overflow…) declares nothing.
       s = undefined;
@@ -189,7 +254,9 @@ export function scanFiles(uris: string[], onProgress?: (done: number, total: num
 export function assemble(scans: FileScan[], files: number, ms: number): OptionIndexData {
   const helpers = new Set<string>();
   for (const s of scans) for (const r of s.reached) helpers.add(r);
-  for (const s of scans) for (const l of s.listed ?? []) helpers.delete(l);
+  // Files a module imports are modules (a helper's own `imports` say nothing about the tree's root).
+  const importers = scans.filter((s) => !helpers.has(s.uri));
+  for (const s of importers) for (const l of s.listed ?? []) helpers.delete(l);
   const options: OptionDecl[] = [];
   const renames: Rename[] = [];
   const seen = new Set<string>();
@@ -205,5 +272,49 @@ export function assemble(scans: FileScan[], files: number, ms: number): OptionIn
     }
     renames.push(...s.renames);
   }
+  options.push(...renamedOptions(options, renames, seen));
   return { options, renames, stats: { files, declaring, ms } };
+}
+
+/**
+ * A renamed or removed option is an option all the same: the module system
+ * declares it (so that setting it warns or fails), typed as its target as
+ * `mkRenamedOptionModule` types it (a target that is not an option: an empty
+ * submodule); a removed, changed or merged one declared without a type (its
+ * value is converted or refused). Hidden, except an alias.
+ */
+function renamedOptions(options: OptionDecl[], renames: Rename[], seen: Set<string>): OptionDecl[] {
+  const byPath = new Map(options.map((o) => [o.path.join('\u0000'), o]));
+  const out: OptionDecl[] = [];
+  for (const r of renames) {
+    const k = r.from.join('\u0000');
+    if (seen.has(k) || r.from.length === 0) continue;
+    seen.add(k);
+    const converted = r.kind === 'mkChangedOptionModule' || r.kind === 'mkMergedOptionModule';
+    const target = r.to ? byPath.get(r.to.join('\u0000')) : undefined;
+    const type = converted || r.removed !== undefined ? 'unspecified value' : r.to ? (target?.type ?? 'submodule') : 'unknown';
+    const description = r.to ? `Alias of \`${r.to.join('.')}\`.` : r.removed !== undefined ? (r.removed ? `Removed: ${r.removed}` : 'Removed.') : undefined;
+    const alias = r.kind.startsWith('mkAliasOptionModule');
+    out.push({ path: r.from, type, declaredAt: r.declaredAt, oldName: true, ...(alias ? {} : { visible: false }), ...(description ? { description } : {}) });
+  }
+  return out;
+}
+
+/** The phrases of a nixpkgs `lib/types.nix` (a file, or a directory holding `lib/`); undefined when there is none. */
+export function wordingOf(libOrFile: string): TypeWording | undefined {
+  for (const f of [libOrFile, path.join(libOrFile, 'types.nix'), path.join(libOrFile, 'lib', 'types.nix')]) {
+    try {
+      if (lstatSync(f).isFile()) return wordingFromTypesNix(readFileSync(f, 'utf8'));
+    } catch {
+      // not this one
+    }
+  }
+  return undefined;
+}
+
+/** The host with the scan's own stand-in files (stylix's `mkTarget`) served beside the tree's. */
+function withStandIns(host: EvalHost): EvalHost {
+  const out: EvalHost = { readText: (u: string) => (u === STYLIX_TARGET_URI ? STYLIX_TARGET_TEXT : host.readText(u)) };
+  if (host.listDir) out.listDir = (u: string) => host.listDir?.(u);
+  return out;
 }

@@ -5,12 +5,13 @@
 import type { OptionDecl, OptionIndexData, Rename } from './types';
 
 /** Bumped whenever the scan or this format changes: older caches are rebuilt. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 const READ_ONLY = 1;
 const INTERNAL = 2;
 const HIDDEN = 4;
 const FREEFORM = 8;
+const OLD_NAME = 16;
 
 type OptionTuple = [string[], string, string | null, string | null, string | null, number, number, number, number];
 type RenameTuple = [string[], string[] | null, string | null, string, number, number, number];
@@ -44,7 +45,7 @@ export function toJson(data: OptionIndexData): string {
     fileId(o.declaredAt.uri),
     o.declaredAt.span.start,
     o.declaredAt.span.end,
-    (o.readOnly ? READ_ONLY : 0) | (o.internal ? INTERNAL : 0) | (o.visible === false ? HIDDEN : 0) | (o.freeform ? FREEFORM : 0),
+    (o.readOnly ? READ_ONLY : 0) | (o.internal ? INTERNAL : 0) | (o.visible === false ? HIDDEN : 0) | (o.freeform ? FREEFORM : 0) | (o.oldName ? OLD_NAME : 0),
   ]);
   const renames = data.renames.map((r): RenameTuple => [r.from, r.to ?? null, r.removed ?? null, r.kind, fileId(r.declaredAt.uri), r.declaredAt.span.start, r.declaredAt.span.end]);
   const out: Serialised = { format: INDEX_FORMAT, files, options, renames, stats: data.stats };
@@ -76,6 +77,7 @@ export function fromJson(text: string): OptionIndexData | undefined {
     if (t[8] & INTERNAL) o.internal = true;
     if (t[8] & HIDDEN) o.visible = false;
     if (t[8] & FREEFORM) o.freeform = true;
+    if (t[8] & OLD_NAME) o.oldName = true;
     options.push(o);
   }
   const renames: Rename[] = [];

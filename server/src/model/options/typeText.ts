@@ -7,8 +7,9 @@
 // (`<name>` under attrsOf, `*` under listOf). A type we do not know is
 // 'unknown', never a guess.
 import type { Value } from '../../syntax/value';
+import type { TypeWording } from './typeWording';
 
-type Cls = 'noun' | 'composite' | 'conjunction' | undefined;
+type Cls = 'noun' | 'composite' | 'conjunction' | 'nonRestrictiveClause' | undefined;
 
 /** A submodule reached through the type, and the segments between the option and its sub-options. */
 export interface SubModule {
@@ -96,7 +97,7 @@ function str(v: Value | undefined): string | undefined {
 
 function classOf(v: Value | undefined): Cls {
   const cls = str(v);
-  return cls === 'noun' || cls === 'composite' || cls === 'conjunction' ? cls : undefined;
+  return cls === 'noun' || cls === 'composite' || cls === 'conjunction' || cls === 'nonRestrictiveClause' ? cls : undefined;
 }
 
 /** How an enum value is shown in the type's phrase: strings quoted, numbers and booleans as they
@@ -122,8 +123,11 @@ function withPrefix(subs: SubModule[], seg: string | undefined): SubModule[] {
   return seg === undefined ? subs : subs.map((s) => ({ prefix: [seg, ...s.prefix], module: s.module }));
 }
 
-/** The readable type of an option's `type` value, with the submodules below it. */
-export function describeType(v: Value | undefined, depth = 0): TypeInfo {
+/**
+ * The readable type of an option's `type` value, with the submodules below it;
+ * simple types worded as `wording` (one nixpkgs version's) gives them, else as the table.
+ */
+export function describeType(v: Value | undefined, depth = 0, wording?: TypeWording): TypeInfo {
   if (!v) return { text: 'unspecified value', cls: 'noun', subs: [] };
   if (depth > 30) return UNKNOWN;
   if (v.kind === 'attrs') {
@@ -135,13 +139,15 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
   }
   if (v.kind !== 'unknown') return UNKNOWN;
   if (v.ref !== undefined && !v.call) {
+    const own = wording?.[v.ref];
+    if (own) return { text: own.text, cls: own.cls === 'none' ? undefined : (own.cls ?? 'noun'), subs: [] };
     const text = SIMPLE[v.ref];
     return text !== undefined ? { text, cls: 'noun', subs: [] } : UNKNOWN;
   }
   const call = v.call;
   if (!call) return UNKNOWN;
   const a = call.args;
-  const inner = (i: number): TypeInfo => describeType(a[i], depth + 1);
+  const inner = (i: number): TypeInfo => describeType(a[i], depth + 1, wording);
   const composite = COMPOSITE[call.fn];
   if (composite !== undefined && a.length === 1) {
     const t = inner(0);
@@ -157,14 +163,20 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
       if (a.length !== 2) break;
       const l = inner(0);
       const r = inner(1);
+      // A clause on the left keeps its words and takes a comma (`unsigned integer, meaning >=0, or …`).
+      if (l.cls === 'nonRestrictiveClause') return { text: `${l.text}, or ${phrase(r, ['noun', 'conjunction'])}`, cls: 'conjunction', subs: [...l.subs, ...r.subs] };
       return { text: `${phrase(l, ['noun', 'conjunction'])} or ${phrase(r, ['noun', 'conjunction', 'composite'])}`, cls: 'conjunction', subs: [...l.subs, ...r.subs] };
     }
     case 'oneOf': {
       const list = a[0];
       if (a.length !== 1 || list?.kind !== 'list' || list.items.length === 0) break;
-      let acc = describeType(list.items[0], depth + 1);
+      let acc = describeType(list.items[0], depth + 1, wording);
       for (const item of list.items.slice(1)) {
-        const r = describeType(item, depth + 1);
+        const r = describeType(item, depth + 1, wording);
+        if (acc.cls === 'nonRestrictiveClause') {
+          acc = { text: `${acc.text}, or ${phrase(r, ['noun', 'conjunction'])}`, cls: 'conjunction', subs: [...acc.subs, ...r.subs] };
+          continue;
+        }
         acc = { text: `${phrase(acc, ['noun', 'conjunction'])} or ${phrase(r, ['noun', 'conjunction', 'composite'])}`, cls: 'conjunction', subs: [...acc.subs, ...r.subs] };
       }
       return acc;
@@ -196,6 +208,14 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
       if (t.text === 'unknown') break;
       const cls = over.entries.has('descriptionClass') ? classOf(over.entries.get('descriptionClass')?.value) : t.cls;
       return { text: d, cls, subs: t.subs };
+    }
+    case 'attrTag': {
+      // `attrTag { tag = mkOption { … }; … }`: one of the tags, each an option of its own below the option.
+      const tags = a[0];
+      if (a.length !== 1 || tags?.kind !== 'attrs') break;
+      const names = [...tags.entries.keys()].sort().map((n) => (/^[A-Za-z_][\w'-]*$/.test(n) ? n : JSON.stringify(n)));
+      const module: Value = { kind: 'attrs', entries: new Map([['options', { key: 'options', keyOrigin: tags.origin, value: tags }]]), origin: tags.origin };
+      return { text: `attribute-tagged union with choices: ${names.join(', ')}`, cls: 'noun', subs: [{ prefix: [], module }] };
     }
     case 'uniq':
       return a.length === 1 ? inner(0) : UNKNOWN;
@@ -258,7 +278,7 @@ export function describeType(v: Value | undefined, depth = 0): TypeInfo {
       // Newer nixpkgs: `attrsWith { elemType; lazy ? false; placeholder ? "name"; }`.
       const o = a[0];
       if (a.length !== 1 || o?.kind !== 'attrs') break;
-      const t = describeType(o.entries.get('elemType')?.value, depth + 1);
+      const t = describeType(o.entries.get('elemType')?.value, depth + 1, wording);
       const lazy = o.entries.get('lazy')?.value;
       const head = lazy?.kind === 'boolean' && lazy.value ? 'lazy attribute set of' : 'attribute set of';
       return { text: `${head} ${phrase(t, ['noun', 'composite'])}`, cls: 'composite', subs: withPrefix(t.subs, '<name>') };

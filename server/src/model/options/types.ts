@@ -32,6 +32,8 @@ export interface OptionDecl {
   visible?: boolean;
   /** The option's submodule has a `freeformType`: names below it beyond its declared options are allowed. */
   freeform?: boolean;
+  /** Declared only by a rename or a removal (`mkRenamedOptionModule` …): an old name, shown as what it became. */
+  oldName?: boolean;
 }
 
 export interface Rename {

@@ -26,11 +26,14 @@ export class OptionUnion implements OptionLookup {
   }
 
   lookup(path: readonly string[]): OptionDecl | undefined {
+    // A part that declares the option beats one where it is only an old name (renamed there).
+    let old: OptionDecl | undefined;
     for (const p of this.parts) {
       const o = p.lookup(path);
-      if (o) return o;
+      if (o && !o.oldName) return o;
+      old ??= o;
     }
-    return undefined;
+    return old;
   }
 
   declaration(path: readonly string[]): Declaration | undefined {
@@ -48,7 +51,7 @@ export class OptionUnion implements OptionLookup {
         const prev = out.get(c.name);
         if (!prev) out.set(c.name, { ...c });
         else {
-          if (!prev.option && c.option) prev.option = c.option;
+          if (c.option && (!prev.option || (prev.option.oldName && !c.option.oldName))) prev.option = c.option;
           prev.hasChildren ||= c.hasChildren;
         }
       }

@@ -71,6 +71,9 @@ export function conversion(limit = MAX_CONVERTED_NODES): Conversion {
 
 const IN_PROGRESS: Value = { kind: 'unknown', reason: 'being converted', origin: { uri: 'builtin:', span: { start: 0, end: 0 } } };
 
+/** The key a converted value is given as an argument of `submodule`: a function of one argument is a module there. */
+export const SUBMODULE_ARGUMENT = '\u0000submodule';
+
 /** Captured calls keep at most this many levels of their arguments. */
 const CALL_ARG_DEPTH = 60;
 
@@ -105,7 +108,9 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
       const sel = from?.kind === 'unknown' && from.call ? { selectedFrom: { call: from.call, path: (v.selectedFrom as { path: string[] }).path } } : {};
       if (v.fn !== undefined && !v.args) return { kind: 'unknown', reason: v.reason, origin: v.origin, ref: v.fn, ...sel };
       if (v.fn === undefined || !v.args || depth > CALL_ARG_DEPTH) return { kind: 'unknown', reason: v.reason, origin: v.origin, ...sel };
-      const args = v.args.map((t) => toValue(t.force(), depth + 1, seen, apply));
+      // A module given to `submodule` may be a function of its whole argument set (`args: …`).
+      const argKey = v.fn === 'submodule' ? SUBMODULE_ARGUMENT : undefined;
+      const args = v.args.map((t) => toValue(t.force(), depth + 1, seen, apply, argKey));
       return { kind: 'unknown', reason: v.reason, origin: v.origin, call: { fn: v.fn, args } };
     }
     default:

@@ -6,15 +6,26 @@
 import type { NixEvaluator } from './evaluator';
 import { type LEntry, Thunk, type V, unknown } from './types';
 import type { Value } from '../../value';
-import { convertOnce, fromValue } from './convert';
+import { convertOnce, fromValue, SUBMODULE_ARGUMENT } from './convert';
 
 /**
  * Calls `{ a, b, ... }: …` with unknown arguments (`name` = the binding's name
  * when given; `known`: arguments whose value is known, such as NixOS' `utils`);
  * undefined for anything else.
  */
-export function applyWithUnknownArgs(ev: NixEvaluator, v: V, name: string | undefined, known?: ReadonlyMap<string, Thunk>, given?: Record<string, Value>): V | undefined {
-  if (v.kind !== 'lambda' || !v.node.formals) return undefined;
+export function applyWithUnknownArgs(ev: NixEvaluator, v: V, key: string | undefined, known?: ReadonlyMap<string, Thunk>, given?: Record<string, Value>): V | undefined {
+  if (v.kind !== 'lambda') return undefined;
+  const name = key === SUBMODULE_ARGUMENT ? undefined : key;
+  // `types.submodule (args: import ./x.nix { inherit (args) config; … })`: a module written as a
+  // function of its whole argument set, called with that set unknown.
+  if (!v.node.formals) {
+    if (key === SUBMODULE_ARGUMENT && v.node.param) return ev.call(v, Thunk.of(unknown('the module arguments are not known statically', v.origin)), v.origin);
+    // `mkTarget: { lib, … }: …`: a function of one argument that is a known one, then the module it gives.
+    const k = v.node.param ? known?.get(v.node.param.name) : undefined;
+    if (!k) return undefined;
+    const r = ev.call(v, k, v.origin);
+    return (r.kind === 'lambda' && r.node.formals ? applyWithUnknownArgs(ev, r, key, known, given) : undefined) ?? r;
+  }
   const entries = new Map<string, LEntry>();
   for (const f of v.node.formals.entries) {
     const o = { uri: v.uri, span: f.name.span };

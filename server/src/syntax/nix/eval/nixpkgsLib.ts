@@ -136,6 +136,8 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
     }
   }
   const a = args[0].force();
+  // `optionalAttrs cond { … }` with the condition not known: the set kept as a captured call (options declared on some platforms).
+  if (a.kind === 'unknown' && name === 'optionalAttrs') return { kind: 'unknown', reason: a.reason, origin, fn: 'optionalAttrs', args: [Thunk.of(a), args[1]] };
   if (a.kind === 'unknown') return unknown(a.reason, origin);
   switch (name) {
     case 'listToAttrs':
@@ -151,7 +153,7 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
     case 'optional':
     case 'optionals':
     case 'optionalAttrs': {
-      if (a.kind !== 'boolean') return unknown('condition not known statically', origin);
+      if (a.kind !== 'boolean') return name === 'optionalAttrs' ? { kind: 'unknown', reason: 'condition not known statically', origin, fn: 'optionalAttrs', args: [Thunk.of(a), args[1]] } : unknown('condition not known statically', origin);
       if (a.value) return name === 'optional' ? { kind: 'list', items: [args[1]], origin } : args[1].force();
       return name === 'optionalAttrs' ? { kind: 'attrs', entries: new Map(), origin } : { kind: 'list', items: [], origin };
     }

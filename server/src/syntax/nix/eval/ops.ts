@@ -125,7 +125,9 @@ export function concatLists(a: V, b: V, origin: Origin): V {
   // judged missing from it), but its known parts are kept as a captured `++`
   // call, so a reader that only looks for what is there (renames in `imports`)
   // still finds them (`knownListParts`).
-  if ((a.kind === 'unknown' && (b.kind === 'list' || isConcat(b))) || (b.kind === 'unknown' && (a.kind === 'list' || isConcat(a))))
+  // `++` is right-associative: `[ … ] ++ helperA x ++ helperB y` meets two captured calls first, kept both.
+  const captured = (v: V): boolean => v.kind === 'unknown' && v.fn !== undefined && v.args !== undefined;
+  if ((a.kind === 'unknown' && (b.kind === 'list' || isConcat(b))) || (b.kind === 'unknown' && (a.kind === 'list' || isConcat(a))) || (captured(a) && captured(b)))
     return { kind: 'unknown', reason: a.kind === 'unknown' ? a.reason : (b as { reason: string }).reason, origin, fn: '++', args: [Thunk.of(a), Thunk.of(b)] };
   if (a.kind === 'unknown') return { ...a, origin };
   if (b.kind === 'unknown') return { ...b, origin };
