@@ -2,6 +2,7 @@
 // equality, boolean logic, string/path concatenation, `//` and `++`); anything
 // not known or not valid in Nix gives an unknown value.
 import type { Origin } from '../../value';
+import type * as A from '../ast';
 import { type LEntry, Thunk, type V, unknown } from './types';
 
 export function arith(op: '+' | '-' | '*' | '/', a: V, b: V, origin: Origin): V {
@@ -33,7 +34,7 @@ export function arith(op: '+' | '-' | '*' | '/', a: V, b: V, origin: Origin): V 
   return unknown(`cannot apply '${op}' to ${a.kind} and ${b.kind}`, origin);
 }
 
-export function compare(op: '<' | '<=' | '>' | '>=', a: V, b: V, origin: Origin): V {
+function compare(op: '<' | '<=' | '>' | '>=', a: V, b: V, origin: Origin): V {
   if (a.kind === 'unknown') return { ...a, origin };
   if (b.kind === 'unknown') return { ...b, origin };
   let c: number | undefined;
@@ -92,7 +93,7 @@ function onTopOf(e: LEntry, prev: LEntry, depth = 0): LEntry {
 }
 
 /** `a // b`: b's entries win, remembering the entry each one replaced. */
-export function update(a: V, b: V, origin: Origin): V {
+function update(a: V, b: V, origin: Origin): V {
   if (a.kind === 'unknown' || b.kind === 'unknown') {
     // A side not known (`{ synth = …; } // clan.config.nixosConfigurations`, `unknownSet // { a = mkOption …; }`,
     // `lib.mkEnableOption "x" // { default = true; }`): the whole value is not known, so evaluation sees an
@@ -120,7 +121,7 @@ function carries(v: V): boolean {
   return v.kind === 'unknown' && ((v.fn !== undefined && v.args !== undefined) || v.selectedFrom !== undefined);
 }
 
-export function concatLists(a: V, b: V, origin: Origin): V {
+function concatLists(a: V, b: V, origin: Origin): V {
   // `[ known… ] ++ unknownFn x`: the whole list is not known (nothing may be
   // judged missing from it), but its known parts are kept as a captured `++`
   // call, so a reader that only looks for what is there (renames in `imports`)
@@ -138,4 +139,52 @@ export function concatLists(a: V, b: V, origin: Origin): V {
 /** A partial list: `++` with an unknown side, its known parts kept. */
 function isConcat(v: V): boolean {
   return v.kind === 'unknown' && v.fn === '++' && v.args !== undefined;
+}
+
+/** `&&`, `||` and `->`: the right side is evaluated only when it decides. */
+export function logical(op: '&&' | '||' | '->', a: V, R: () => V, origin: Origin): V {
+  if (a.kind !== 'boolean') return unknown(a.kind === 'unknown' ? a.reason : `'${op}' needs booleans`, origin);
+  if (op === '&&' && !a.value) return { kind: 'boolean', value: false, origin };
+  if (op === '||' && a.value) return { kind: 'boolean', value: true, origin };
+  if (op === '->' && !a.value) return { kind: 'boolean', value: true, origin };
+  const b = R();
+  if (b.kind !== 'boolean') return unknown(b.kind === 'unknown' ? b.reason : `'${op}' needs booleans`, origin);
+  return { kind: 'boolean', value: b.value, origin };
+}
+
+/** A binary operator that needs both operands. */
+export function strictBinary(op: Exclude<A.Binary['op'], '&&' | '||' | '->'>, a: V, b: V, origin: Origin): V {
+  switch (op) {
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+      return arith(op, a, b, origin);
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+      return compare(op, a, b, origin);
+    case '==':
+    case '!=': {
+      const eq = equal(a, b);
+      if (eq === undefined) return unknown('equality not known statically', origin);
+      return { kind: 'boolean', value: op === '==' ? eq : !eq, origin };
+    }
+    case '//':
+      return update(a, b, origin);
+    case '++':
+      return concatLists(a, b, origin);
+  }
+}
+
+/** Moves `from`'s entries into `into`; where both hold a set under one key, those merge the same way. */
+export function mergeSets(into: Map<string, LEntry>, from: Map<string, LEntry>, depth: number): void {
+  for (const [k, e] of from) {
+    const p = into.get(k);
+    const pv = p && depth < 50 ? p.thunk.force() : undefined;
+    const nv = pv?.kind === 'attrs' ? e.thunk.force() : undefined;
+    if (pv?.kind === 'attrs' && nv?.kind === 'attrs') mergeSets(pv.entries, nv.entries, depth + 1);
+    else into.set(k, e);
+  }
 }
