@@ -45,6 +45,8 @@ const ALLOWED: Record<string, string> = {
   'server/src/model/homelab.ts#withProfileCache': `${BY_IMMUTABLE_OBJECT}: a built homelab with one profile evaluated afresh (homelabAround)`,
   'server/src/model/machines/hostTables.ts#tablesOf': `${BY_IMMUTABLE_OBJECT}: an evaluated module's host tables`,
   'server/src/model/machines/moduleSystem.ts#rootDefs': `${BY_IMMUTABLE_OBJECT}: a machine's configs list expanded`,
+  'server/src/model/machines/moduleSystem.ts#shorthand': `${BY_IMMUTABLE_OBJECT}: a shorthand module's configuration (one per module value, shared by the machines that import it)`,
+  'server/src/model/machines/machineArgs.ts#awaitedOf': `${BY_IMMUTABLE_OBJECT}: the argument names an evaluated module's unknowns wait for`,
   'server/src/model/options/moduleDefinitions.ts#cache': `${BY_IMMUTABLE_OBJECT}: the option definitions of a parsed module`,
   'server/src/model/options/scopes.ts#classCache': `${BY_IMMUTABLE_OBJECT}: which files of a homelab are NixOS or Home Manager files`,
   'server/src/model/proxmoxDrift.ts#driftCache': `${BY_IMMUTABLE_OBJECT}: the drift items of one live match`,

@@ -97,7 +97,16 @@ export class FleetDiscovery {
       // The hive's machines explain a flake without nixosConfigurations (one that only builds Macs, say).
       if (findings.length) stopped.splice(0, stopped.length, ...stopped.filter((st) => st.kind !== 'no-machines'));
     }
+    // Each machine's closure asks again for the shared modules (a thousand hosts, twenty modules each):
+    // within one discovery the files do not change, so each path is resolved and evaluated once.
+    const loaded = new Map<string, ReturnType<ModuleLoader>>();
     const load: ModuleLoader = (u) => {
+      if (loaded.has(u)) return loaded.get(u);
+      const r = loadOnce(u);
+      loaded.set(u, r);
+      return r;
+    };
+    const loadOnce: ModuleLoader = (u) => {
       const uri = normalizeUri(u);
       const file = ctx.exists(uri) && uri.endsWith('.nix') ? uri : ctx.exists(`${uri}/default.nix`) ? `${uri}/default.nix` : ctx.exists(uri) ? uri : undefined;
       deps.set(uri, ctx.stamp(uri));

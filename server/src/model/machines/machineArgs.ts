@@ -21,23 +21,55 @@ const MAX_ROUNDS = 3;
 
 const ARG_REASON = /argument '([^']+)' is not known statically|attribute name not known statically|is not known statically yet/;
 
-/** Whether a module's value has an unknown that one of these arguments may answer. */
-function dependsOn(v: Value, names: Set<string>, budget = { n: 20_000 }, depth = 0): boolean {
-  if (budget.n-- <= 0 || depth > 40) return false;
+/** The arguments a module's unknowns wait for (`any`: an attribute name or value not known yet). */
+interface ArgsAwaited {
+  names: Set<string>;
+  any: boolean;
+}
+
+/** Per module value: a shared module is asked about by every machine that imports it. */
+const awaitedOf = new WeakMap<Value, ArgsAwaited>();
+
+/** The argument names a value's unknowns wait for, over the same walk (and budget) for every question. */
+function awaited(v: Value): ArgsAwaited {
+  let a = awaitedOf.get(v);
+  if (!a) {
+    a = { names: new Set(), any: false };
+    collectAwaited(v, a, { n: 20_000 }, 0);
+    awaitedOf.set(v, a);
+  }
+  return a;
+}
+
+function collectAwaited(v: Value, into: ArgsAwaited, budget: { n: number }, depth: number): void {
+  if (budget.n-- <= 0 || depth > 40) return;
   switch (v.kind) {
     case 'unknown': {
       const m = ARG_REASON.exec(v.reason);
-      if (m && (m[1] === undefined || names.has(m[1]))) return true;
-      return (v.call?.args ?? []).some((a) => dependsOn(a, names, budget, depth + 1));
+      if (m) {
+        if (m[1] === undefined) into.any = true;
+        else into.names.add(m[1]);
+      }
+      for (const a of v.call?.args ?? []) collectAwaited(a, into, budget, depth + 1);
+      return;
     }
     case 'list':
-      return v.items.some((i) => dependsOn(i, names, budget, depth + 1));
+      for (const i of v.items) collectAwaited(i, into, budget, depth + 1);
+      return;
     case 'attrs':
-      for (const e of v.entries.values()) if (dependsOn(e.value, names, budget, depth + 1)) return true;
-      return false;
+      for (const e of v.entries.values()) collectAwaited(e.value, into, budget, depth + 1);
+      return;
     default:
-      return false;
+      return;
   }
+}
+
+/** Whether a module's value has an unknown that one of these arguments may answer. */
+function dependsOn(v: Value, names: Set<string>): boolean {
+  const a = awaited(v);
+  if (a.any) return true;
+  for (const n of a.names) if (names.has(n)) return true;
+  return false;
 }
 
 function knownEntries(v: Value | undefined, into: Map<string, Value>): void {

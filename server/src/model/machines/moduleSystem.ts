@@ -63,12 +63,22 @@ export function moduleClosure(roots: Value[], load: ModuleLoader): ModuleClosure
       if (c) out.configs.push(c);
       const o = value.entries.get('options')?.value;
       if (o) (out.options ??= []).push(o);
-    } else {
-      const entries = new Map([...value.entries].filter(([k]) => !NOT_CONFIG.has(k)));
-      out.configs.push({ kind: 'attrs', entries, origin: value.origin });
-    }
+    } else out.configs.push(shorthandConfig(value));
   }
   return out;
+}
+
+/** A shorthand module's configuration, made once per module value (a shared module is met by every machine that imports it). */
+const shorthand = new WeakMap<Attrs, Value>();
+
+function shorthandConfig(value: Attrs): Value {
+  let c = shorthand.get(value);
+  if (!c) {
+    const entries = new Map([...value.entries].filter(([k]) => !NOT_CONFIG.has(k)));
+    c = { kind: 'attrs', entries, origin: value.origin };
+    shorthand.set(value, c);
+  }
+  return c;
 }
 
 /** One definition of an option, after its wrappers. */
