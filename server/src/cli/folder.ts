@@ -5,12 +5,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HomelabSettings } from '../model/settings';
-import { settingsFromVscode } from './vscodeSettings';
+import { optionSourcesFromVscode, settingsFromVscode } from './vscodeSettings';
 
 export interface CliFolder {
   /** Absolute path of the folder. */
   root: string;
   settings: Partial<HomelabSettings>;
+  /** `homelab.options.sources` of its .vscode/settings.json. */
+  optionSources: string[];
 }
 
 /** The folder and its settings, or the usage problem to report. */
@@ -29,5 +31,5 @@ export function openFolder(folder: string | undefined): CliFolder | { problem: s
   } catch {
     vscode = undefined;
   }
-  return { root, settings: settingsFromVscode(vscode) };
+  return { root, settings: settingsFromVscode(vscode), optionSources: optionSourcesFromVscode(vscode) };
 }

@@ -16,6 +16,7 @@ import { baseProfileRows, deployListNotes, imageRows, formatMachinesText, format
 import { evaluateMachineNames } from '../nixEval/evaluate';
 import { treeKey } from '../nixEval/treeKey';
 import { planMain } from './plan';
+import { loadCliOptions } from './options';
 import type { Diagnostic } from '../checks/types';
 
 const VERSION = '0.1.0';
@@ -28,6 +29,11 @@ Checks the homelab in <folder> (default: the current directory): the inventory
 colmena, deploy-rs) and hive.nix, and every .nix file, with every rule of
 docs/rules.md. Settings under "homelab.*" in <folder>/.vscode/settings.json
 are honoured. Files locked with git-crypt are named once each (info).
+
+Options are judged against the nixpkgs and Home Manager of flake.lock (when
+in the Nix store) or NIX_PATH, the folder's own modules, and the trees of
+"homelab.options.sources"; when none but the folder's own is found, one line
+on stderr says so.
 
   machines         list every machine found: name, addresses, deploy method
                    and target, where it was found (file:line), then where
@@ -48,7 +54,7 @@ are honoured. Files locked with git-crypt are named once each (info).
 Exit code: 1 if any error was found, 0 otherwise, 2 on a usage error or when
 the folder has nothing to check (no inventory, no machine, no .nix file).`;
 
-export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void = out): Promise<number> {
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<number> {
   if (argv[0] === 'plan') return planMain(argv.slice(1), out, err);
   let format = 'text';
   let folder: string | undefined;
@@ -121,6 +127,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     return 0;
   }
 
+  // Options are judged against the trees the editor would load, said once on stderr when none is found.
+  await loadCliOptions(ws, h, root, opened.optionSources, err);
   const diags = checkAll(ws);
   addLockedFiles(ws, h.nixFiles, diags);
   const display = (uri: string): string => path.relative(process.cwd(), uriToPath(uri)) || '.';

@@ -23,14 +23,25 @@ function stripJsonc(text: string): string {
   return out.replace(/,(\s*[}\]])/g, '$1');
 }
 
-export function settingsFromVscode(text: string | undefined): Partial<HomelabSettings> {
-  if (!text) return {};
-  let raw: Record<string, unknown>;
+function parse(text: string | undefined): Record<string, unknown> | undefined {
+  if (!text) return undefined;
   try {
-    raw = JSON.parse(stripJsonc(text)) as Record<string, unknown>;
+    const raw: unknown = JSON.parse(stripJsonc(text));
+    return raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : undefined;
   } catch {
-    return {};
+    return undefined;
   }
+}
+
+/** `homelab.options.sources`: extra module trees for the option index (the server reads it from the client's configuration). */
+export function optionSourcesFromVscode(text: string | undefined): string[] {
+  const v = parse(text)?.['homelab.options.sources'];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+export function settingsFromVscode(text: string | undefined): Partial<HomelabSettings> {
+  const raw = parse(text);
+  if (!raw) return {};
   const s: Partial<HomelabSettings> = {};
   const str = (k: string): string | undefined => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined);
   if (str('homelab.inventory') !== undefined) s.inventory = str('homelab.inventory');

@@ -27,7 +27,8 @@ const expected = JSON.parse(readFileSync(join(FIXTURE, 'expected.json'), 'utf8')
 
 async function cli(...args: string[]): Promise<{ code: number; out: string }> {
   const out: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => out.push(s));
+  // stderr (the line about a missing option tree) is not part of the report.
+  const code = await main(args, (s) => out.push(s), () => undefined);
   return { code, out: out.join('\n') };
 }
 

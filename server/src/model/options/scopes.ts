@@ -88,6 +88,11 @@ function classesOf(h: Homelab): FileClasses {
   return c;
 }
 
+/** The pinned trees of a homelab's machines, one per tree. */
+export function machinePins(h: Homelab): PinRef[] {
+  return [...classesOf(h).refs.values()];
+}
+
 /** Whether the file's own definitions are NixOS's, Home Manager's or both (a file no one reaches: NixOS). */
 export function fileKinds(h: Homelab | undefined, uri: string): OptionKind[] {
   if (!h) return ['nixos'];

@@ -198,6 +198,12 @@ export function declaresOptions(text: string): boolean {
   return /\boptions\s*(\.|=)|OptionModule/.test(text);
 }
 
+/** A nixpkgs tree's modules are worded by its own lib/types.nix, when it has one. */
+function withTypes(tree: OptionTree, kind: SourceKind, nixpkgs: string, exists: (p: string) => boolean): OptionTree {
+  const typesNix = path.join(nixpkgs, 'lib', 'types.nix');
+  return kind === 'nixos' && exists(typesNix) ? { ...tree, typesNix } : tree;
+}
+
 export function findOptionSources(o: FindSourcesOptions): SourcesResult {
   const exists = o.exists ?? existsSync;
   const storeDir = o.storeDir ?? (process.env.NIX_STORE_DIR || '/nix/store');
@@ -216,7 +222,7 @@ export function findOptionSources(o: FindSourcesOptions): SourcesResult {
       if ('path' in where) {
         const dir = path.join(where.path, sub);
         if (exists(dir)) {
-          found.push({ kind, label: `${label} (flake.lock)`, tree: { root: dir }, via: `flake.lock input '${input.input}' (${input.describe}) in ${folder}` });
+          found.push({ kind, label: `${label} (flake.lock)`, tree: withTypes({ root: dir }, kind, where.path, exists), via: `flake.lock input '${input.input}' (${input.describe}) in ${folder}` });
           return;
         }
         reasons.push(`${dir} does not exist`);
@@ -226,7 +232,7 @@ export function findOptionSources(o: FindSourcesOptions): SourcesResult {
     if ('path' in np) {
       const dir = path.join(np.path, sub);
       if (exists(dir)) {
-        found.push({ kind, label: `${label} (NIX_PATH)`, tree: { root: dir }, via: `<${lockNames[0]}> from NIX_PATH: ${np.path}${reasons.length ? ` (${reasons.join('; ')})` : ''}` });
+        found.push({ kind, label: `${label} (NIX_PATH)`, tree: withTypes({ root: dir }, kind, np.path, exists), via: `<${lockNames[0]}> from NIX_PATH: ${np.path}${reasons.length ? ` (${reasons.join('; ')})` : ''}` });
         return;
       }
       reasons.push(`${dir} does not exist`);
@@ -235,6 +241,10 @@ export function findOptionSources(o: FindSourcesOptions): SourcesResult {
   };
   upstream('nixos', 'nixpkgs', ['nixpkgs'], 'nixpkgs', path.join('nixos', 'modules'));
   upstream('home-manager', 'Home Manager', ['home-manager'], 'home-manager', 'modules');
+  // Home Manager's types are worded by the nixpkgs it is used with: the one found beside it.
+  const typesNix = found.find((f) => f.kind === 'nixos')?.tree.typesNix;
+  const hm = found.find((f) => f.kind === 'home-manager');
+  if (hm && typesNix) hm.tree = { ...hm.tree, typesNix };
 
   for (const folder of o.folders) {
     const files = (o.listFiles ?? listNixFiles)(folder).filter((f) => {
@@ -264,7 +274,7 @@ function pinnedSource(p: PinRequest, env: { readText: (f: string) => string | un
     if (!('path' in np)) return missing(`NIX_PATH: ${np.reason}`);
     const dir = path.join(np.path, NIXOS_MODULES);
     if (!env.exists(dir)) return missing(`${dir} does not exist`);
-    return { key: p.key, source: { kind: 'nixos', label: `nixpkgs <${p.name}> (NIX_PATH)`, tree: { root: dir }, via: `<${p.name}> from NIX_PATH: ${np.path}` } };
+    return { key: p.key, source: { kind: 'nixos', label: `nixpkgs <${p.name}> (NIX_PATH)`, tree: withTypes({ root: dir }, 'nixos', np.path, env.exists), via: `<${p.name}> from NIX_PATH: ${np.path}` } };
   }
   const lock = env.readText(path.join(p.folder, 'flake.lock'));
   // The input the default tree is found from (and `nixpkgs` when nothing is locked, as for the default):
@@ -279,5 +289,5 @@ function pinnedSource(p: PinRequest, env: { readText: (f: string) => string | un
   const dir = path.join(where.path, NIXOS_MODULES);
   // An input with no NixOS modules is not a nixpkgs (its `lib.nixosSystem` came from elsewhere).
   if (!env.exists(dir)) return { key: p.key, sameAsDefault: true, why: `input '${p.name}' has no ${NIXOS_MODULES}` };
-  return { key: p.key, source: { kind: 'nixos', label: `nixpkgs '${p.name}' (flake.lock)`, tree: { root: dir }, via: `flake.lock input '${p.name}' (${input.describe}) in ${p.folder}` } };
+  return { key: p.key, source: { kind: 'nixos', label: `nixpkgs '${p.name}' (flake.lock)`, tree: withTypes({ root: dir }, 'nixos', where.path, env.exists), via: `flake.lock input '${p.name}' (${input.describe}) in ${p.folder}` } };
 }

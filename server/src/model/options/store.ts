@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { statSync } from 'node:fs';
 import { OptionIndex } from './optionIndex';
 import type { OptionIndexData } from './types';
-import { assemble, scanFiles, type FileScan } from './scanTree';
+import { assemble, scanFiles, wordingOf, type FileScan } from './scanTree';
+import type { TypeWording } from './typeWording';
 import { fromJson, INDEX_FORMAT, toJson } from './serialize';
 import { readCache, writeCache } from './cache';
 import { contentHash, identify, type OptionTree, type TreeIdentity } from './treeIdentity';
@@ -85,7 +86,7 @@ export class OptionIndexStore {
     if (mem) return Promise.resolve({ ...mem, from: 'memory', ms: performance.now() - t0 });
     let p = this.pending.get(id.key);
     if (!p) {
-      p = this.load(id, t0, onProgress).finally(() => this.pending.delete(id.key));
+      p = this.load(id, t0, onProgress, tree.typesNix).finally(() => this.pending.delete(id.key));
       this.pending.set(id.key, p);
     }
     return p;
@@ -102,7 +103,7 @@ export class OptionIndexStore {
     this.current.clear();
   }
 
-  private async load(id: TreeIdentity, t0: number, onProgress?: (p: BuildProgress) => void): Promise<IndexResult> {
+  private async load(id: TreeIdentity, t0: number, onProgress?: (p: BuildProgress) => void, typesNix?: string): Promise<IndexResult> {
     const dir = this.opts.cacheDir;
     const files = id.inStore ? undefined : id.files();
     let hashed: string | undefined;
@@ -116,7 +117,7 @@ export class OptionIndexStore {
     }
     // Hashed before the build: the entry describes the files as they were read.
     if (dir) hash?.();
-    const data = await this.build(id.files(), onProgress);
+    const data = await this.build(id.files(), onProgress, typesNix ? wordingOf(typesNix) : undefined);
     const result: IndexResult = { index: new OptionIndex(data), data, from: 'build', ms: 0 };
     if (dir) {
       const ok = writeCache(dir, id.treeKey, { format: INDEX_FORMAT, key: id.key, root: id.root, ...(hash ? { contentHash: hash() } : {}), builtAt: new Date().toISOString() }, toJson(data));
@@ -134,20 +135,20 @@ export class OptionIndexStore {
     return r;
   }
 
-  private async build(files: string[], onProgress?: (p: BuildProgress) => void): Promise<OptionIndexData> {
+  private async build(files: string[], onProgress?: (p: BuildProgress) => void, wording?: TypeWording): Promise<OptionIndexData> {
     this.builds++;
     const t0 = Date.now();
     const start = this.opts.startWorker;
     if (!start) {
       const uris = files.map((f) => pathToFileURL(f).href);
-      return assemble(scanFiles(uris, (done, total) => onProgress?.({ done, total })), files.length, Date.now() - t0);
+      return assemble(scanFiles(uris, (done, total) => onProgress?.({ done, total }), undefined, undefined, wording), files.length, Date.now() - t0);
     }
     const parts = split(files, Math.max(1, Math.min(this.opts.workers ?? 1, files.length)));
     const done = parts.map(() => 0);
     const report = (): void => onProgress?.({ done: done.reduce((a, b) => a + b, 0), total: files.length });
     const results = await Promise.all(
       parts.map((part, i) =>
-        runWorker(start, { kind: OPTION_WORKER_KIND, uris: part.map((f) => pathToFileURL(f).href) }, (n) => {
+        runWorker(start, { kind: OPTION_WORKER_KIND, uris: part.map((f) => pathToFileURL(f).href), ...(wording ? { wording } : {}) }, (n) => {
           done[i] = n;
           report();
         }),

@@ -16,6 +16,8 @@ export interface OptionTree {
   root: string;
   /** These files only (absolute paths), instead of every `.nix` file below `root` (the workspace's own modules). */
   files?: string[];
+  /** The `lib/types.nix` of the nixpkgs the tree is used with: the simple types are worded as it words them. */
+  typesNix?: string;
 }
 
 export interface TreeIdentity {
@@ -43,12 +45,24 @@ function real(p: string): string {
   }
 }
 
+/** A file's path, size and modification time ("-1" when it cannot be read). */
+function fileStamp(f: string): string {
+  try {
+    const st = statSync(f);
+    return `${real(f)}\0${st.size}\0${st.mtimeMs}`;
+  } catch {
+    return `${f}\0-1`;
+  }
+}
+
 export function identify(tree: OptionTree, storeDir = defaultStoreDir()): TreeIdentity {
   const root = real(tree.root);
   const inStore = tree.files === undefined && root.startsWith(storeDir.replace(/\/+$/, '') + '/');
   const explicit = tree.files ? [...tree.files].map((f) => path.resolve(f)).sort() : undefined;
   const treeKey = createHash('sha256').update(`${root}\0${explicit?.join('\0') ?? '*'}`).digest('hex');
   const h = createHash('sha256').update(`homelab-options ${INDEX_FORMAT}\0${root}\0`);
+  // Another types.nix words the same tree's types otherwise: another entry.
+  if (tree.typesNix) h.update(`types ${fileStamp(tree.typesNix)}\0`);
   if (inStore) {
     let listed: string[] | undefined;
     return { treeKey, key: h.update('store').digest('hex'), root, inStore, files: () => (listed ??= listNixFiles(root)) };

@@ -4,6 +4,7 @@
 // checks `isOptionIndexWorker()` first) or from workerMain.ts.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { scanFiles, type FileScan } from './scanTree';
+import type { TypeWording } from './typeWording';
 
 export const OPTION_WORKER_KIND = 'homelab-option-index';
 
@@ -12,6 +13,8 @@ export interface OptionWorkerData {
   kind: typeof OPTION_WORKER_KIND;
   /** file:// URIs of the files to scan. */
   uris: string[];
+  /** The simple types' phrases of the nixpkgs the tree is used with (read by the caller from its lib/types.nix). */
+  wording?: TypeWording;
 }
 
 export type OptionWorkerMessage =
@@ -32,7 +35,7 @@ export function runOptionIndexWorker(): void {
   const post = (m: OptionWorkerMessage): void => port.postMessage(m);
   const t0 = Date.now();
   try {
-    const scans = scanFiles(data.uris, (done, total) => post({ type: 'progress', done, total }));
+    const scans = scanFiles(data.uris, (done, total) => post({ type: 'progress', done, total }), undefined, undefined, data.wording);
     post({ type: 'done', scans, ms: Date.now() - t0 });
   } catch (e) {
     post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
