@@ -40,15 +40,26 @@ const yamlSettings = {
   maxItemsComputed: 5000,
 };
 
-/** didOpen of the inventory → its non-empty publishDiagnostics, in yaml-language-server. */
-export async function validateYamlLs(bin: string, dir: string, file: string, warmup: number, runs: number): Promise<ValidationResult> {
+/** yaml-language-server, answering its configuration requests with validation only. */
+export function yamlLsProcess(bin: string): StdioLsp {
   const c = new StdioLsp(process.execPath, [bin, '--stdio']);
   c.handlers.set('workspace/configuration', (p) =>
     ((p as { items?: { section?: string }[] }).items ?? []).map((it) => (it.section === 'yaml' ? yamlSettings : it.section === '[yaml]' ? {} : null)),
   );
+  return c;
+}
+
+/** What yaml-language-server is told once initialized (validation only). */
+export function configureYamlLs(c: StdioLsp): void {
+  c.notify('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
+}
+
+/** didOpen of the inventory → its non-empty publishDiagnostics, in yaml-language-server. */
+export async function validateYamlLs(bin: string, dir: string, file: string, warmup: number, runs: number): Promise<ValidationResult> {
+  const c = yamlLsProcess(bin);
   try {
     await c.initialize(dir);
-    c.notify('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
+    configureYamlLs(c);
     await c.ping();
     const uri = fileUri(file);
     const text = readFileSync(file, 'utf8');

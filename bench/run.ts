@@ -6,9 +6,12 @@
 // Options: --quick (fewer runs), --profile (every server process of ours
 // writes a CPU profile into bench/.profiles), --only=cold,discovery,edit,
 // features,validation,parse,activation,package,options,truth (comma-separated subset),
+// fleet (the issue-25 figures at 1,000 machines, and 10,000 in a full run;
+// --fleet-sizes=10000 picks the sizes),
 // HOMELAB_BENCH_HM / HOMELAB_BENCH_TREE2 / HOMELAB_BENCH_NIXPKGS_LIB: the trees
 // that `truth` measures against Nix (bench/optionTruth; "not run" without them),
-// --no-readme.
+// --no-readme. A run with --only (and neither --quick nor --profile) merges its
+// figures into bench/results.json by id, keeping the others.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -22,7 +25,9 @@ import { cliMachines, coldStart, ColdStart, discoveryColdStart, DiscoveryStart, 
 import { measureActivation } from './activation';
 import { measureHomeManagerIndex, measureOptions } from './options';
 import { measureOptionTruth } from './optionTruth';
-import { ensureYamlLs, runNixParse, validateYamlLs, vsixSize, YAML_LS_VERSION } from './peers';
+import { configureYamlLs, ensureYamlLs, runNixParse, validateYamlLs, vsixSize, yamlLsProcess, YAML_LS_VERSION } from './peers';
+import { fleetSession, FleetSession, InventoryOpen, openInventoryDuringStart, TYPED_KEY, TYPING_PAUSES_MS } from './fleet';
+import { generateHomelab } from './generate';
 import { fileUri } from './lsp';
 import { round, sleep, Stat, stat } from './stats';
 import { Figure, formatTable, nixParseFigures, updateReadme } from './report';
@@ -48,6 +53,17 @@ const COLD_RUNS: Record<number, [number, number]> = quick
 const EDIT_RUNS: [number, number] = quick ? [2, 10] : [3, 20];
 const REQUEST_RUNS: [number, number] = quick ? [4, 14] : [4, 20];
 const VALIDATION_RUNS: [number, number] = quick ? [1, 3] : [1, 5];
+/** Server processes per fleet size, and edits (warm-up, measured) per process. */
+const FLEET_PROCESSES = quick ? 2 : 3;
+const FLEET_EDITS: [number, number] = quick ? [10, 40] : [10, 60];
+const fleetArg = args.find((a) => a.startsWith('--fleet-sizes='))?.slice(14);
+const FLEET_SIZES = fleetArg ? fleetArg.split(',').map(Number) : quick ? [1000] : [1000, 10000];
+/** The issue-25 goals, by fleet size. */
+const FLEET_GOALS: Record<number, { first: number; edit: number; completion: number; rss?: number; inventoryRatio?: number }> = {
+  1000: { first: 500, edit: 5, completion: 10 },
+  10000: { first: 1500, edit: 5, completion: 15, rss: 300, inventoryRatio: 10 },
+};
+const INVENTORY_OPEN_AFTER_MS = 3000;
 const DISCOVERY_RUNS: [number, number] = quick ? [1, 3] : [1, 7];
 /** The CLI bundle measured (run.ts snapshots it beside the server's). */
 let cliBundle = path.join(repoRoot, 'dist', 'cli.js');
@@ -280,6 +296,117 @@ async function validation(dir: string, file: string, lines: number): Promise<voi
   });
 }
 
+/** The issue-25 probe's figures on a generated homelab of `h.n` machines (bench/fleet.ts). */
+async function fleet(h: GeneratedHomelab): Promise<void> {
+  const n = h.n;
+  const goal = FLEET_GOALS[n] ?? FLEET_GOALS[1000];
+  const sessions: FleetSession[] = [];
+  let error: string | undefined;
+  const load = round(os.loadavg()[0], 2);
+  for (let i = 0; i < FLEET_PROCESSES; i++) {
+    try {
+      const r = await fleetSession(h.dir, h.smallProfile, FLEET_EDITS[0], FLEET_EDITS[1], opts);
+      sessions.push(r);
+      log(`fleet N=${n} run ${i + 1}: first diagnostics ${round(r.firstDiagnosticsMs)} ms${r.firstHadTypo ? '' : ' (without the typo!)'}, settled ${round(r.settledMs)} ms, edit p95 ${stat(r.edits).p95} ms, completion p95 ${stat(r.completions).p95} ms, RSS ${r.rssMb} MB${r.note ? `; ${r.note}` : ''}`);
+      if (r.note) error = r.note;
+    } catch (e) {
+      error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      log(`fleet N=${n} run ${i + 1}: ${error}`);
+      break;
+    }
+  }
+  const first = stat(sessions.map((s) => s.firstDiagnosticsMs));
+  const settled = stat(sessions.map((s) => s.settledMs));
+  const edit = stat(sessions.flatMap((s) => s.edits));
+  const completion = stat(sessions.flatMap((s) => s.completions));
+  const rss = stat(sessions.map((s) => s.rssMb));
+  const typoSeen = sessions.every((s) => s.firstHadTypo);
+  const conditions = `${sessions.length} server process(es); load average ${load} when the figure started${error ? `; ${error}` : ''}`;
+  const fleetName = `N=${n} (${h.files} files)`;
+  figures.push({
+    id: `fleet-first-diagnostics-${n}`,
+    label: `First diagnostics after start, small profile opened with a typo, ${fleetName}`,
+    unit: 'ms',
+    ours: first,
+    target: `≤ ${goal.first} ms`,
+    met: first.runs > 0 && typoSeen ? first.median <= goal.first : false,
+    note: `initialize sent → the first non-empty publishDiagnostics of a ${h.lines.smallProfile}-line profile opened (didOpen right after initialize was answered) with \`${TYPED_KEY}\` misspelt${typoSeen ? ' (the set held unknown-setting)' : ' (a set WITHOUT the typo came first)'}; met on the median; the start-up's progress end came after ${settled.median} ms; ${conditions}`,
+  });
+  figures.push({
+    id: `fleet-edit-${n}`,
+    label: `Edit → diagnostics while typing, ${fleetName}`,
+    unit: 'ms',
+    ours: edit,
+    target: `p95 ≤ ${goal.edit} ms`,
+    met: edit.runs > 0 ? edit.p95 <= goal.edit : false,
+    note: `one-character typo/repair of \`${TYPED_KEY}\` in that profile, didChange → publishDiagnostics of that version; edits back to back (the next once the last one's diagnostics and completion are back, after a pause cycling ${TYPING_PAUSES_MS.join('/')} ms, so the whole check starts twice in ten edits and the next keystroke lands in it); ${FLEET_EDITS[1]} edits per process after ${FLEET_EDITS[0]} unmeasured; ${conditions}`,
+  });
+  figures.push({
+    id: `fleet-completion-${n}`,
+    label: `Completion right after each edit, ${fleetName}`,
+    unit: 'ms',
+    ours: completion,
+    target: `p95 ≤ ${goal.completion} ms`,
+    met: completion.runs > 0 ? completion.p95 <= goal.completion : false,
+    note: `textDocument/completion at the end of the key just edited, sent right after each didChange of the edit figure → its answer (${sessions[0]?.completionItems ?? 0} items); ${conditions}`,
+  });
+  figures.push({
+    id: `fleet-rss-${n}`,
+    label: `Server peak RSS, ${fleetName}`,
+    unit: 'MB',
+    ours: rss,
+    target: goal.rss ? `≤ ${goal.rss} MB` : undefined,
+    met: goal.rss ? rss.runs > 0 && rss.max <= goal.rss : undefined,
+    note: `VmHWM of the server process after start-up and the typing session; met on the largest run; ${conditions}`,
+  });
+  await inventoryOpen(h, goal.inventoryRatio);
+}
+
+/** The fleet's own homelab.yaml opened 3 s after start, all rules on: ours vs yaml-language-server. */
+async function inventoryOpen(h: GeneratedHomelab, targetRatio: number | undefined): Promise<void> {
+  const runs = quick ? 1 : 3;
+  const ours: InventoryOpen[] = [];
+  const theirs: InventoryOpen[] = [];
+  let error: string | undefined;
+  const peer = ensureYamlLs();
+  const load = round(os.loadavg()[0], 2);
+  for (let i = 0; i < runs; i++) {
+    const c = ourServer(opts);
+    try {
+      ours.push(await openInventoryDuringStart(c, h.dir, h.inventory, INVENTORY_OPEN_AFTER_MS));
+    } catch (e) {
+      error = `ours: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+    } finally {
+      await c.stop();
+    }
+    if (!('bin' in peer)) continue;
+    const y = yamlLsProcess(peer.bin);
+    try {
+      theirs.push(await openInventoryDuringStart(y, h.dir, h.inventory, INVENTORY_OPEN_AFTER_MS, configureYamlLs));
+    } catch (e) {
+      error = `yaml-language-server: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+    } finally {
+      await y.stop();
+    }
+  }
+  const o = stat(ours.map((r) => r.ms));
+  const t = theirs.length ? stat(theirs.map((r) => r.ms)) : undefined;
+  const ratio = t && o.runs > 0 && o.median > 0 ? round(t.median / o.median, 2) : undefined;
+  log(`inventory open N=${h.n}: ours ${o.median} ms, yaml-language-server ${t?.median ?? 'n/a'} ms, ratio ${ratio ?? 'n/a'}${error ? `; ${error}` : ''}`);
+  figures.push({
+    id: `fleet-inventory-open-${h.n}`,
+    label: `The fleet's own homelab.yaml (${h.n} machines, ${h.lines.inventory} lines) opened 3 s after start, all rules on`,
+    unit: 'ms',
+    ours: o,
+    peer: t,
+    peerName: `yaml-language-server ${YAML_LS_VERSION}`,
+    ratio,
+    target: targetRatio ? `ratio ≥ ${targetRatio} (peer / ours)` : undefined,
+    met: targetRatio ? (ratio !== undefined ? ratio >= targetRatio : false) : undefined,
+    note: `each server started on the fleet's folder, the inventory opened ${INVENTORY_OPEN_AFTER_MS} ms after initialize was sent (ours is still starting up at 10,000 machines) with one schema error (a vmid that is not a number), didOpen → its non-empty publishDiagnostics; ours with its default settings (every rule on), ${ours[0]?.diagnostics ?? 0} diagnostic(s); yaml-language-server with the same schema by modeline, validate only, ${theirs[0]?.diagnostics ?? 0} diagnostic(s)${'bin' in peer ? '' : `; peer unavailable: ${peer.error}`}; ${runs} fresh process(es) each; load average ${load}${error ? `; ${error}` : ''}`,
+  });
+}
+
 async function activation(): Promise<void> {
   const runs = quick ? 1 : 3;
   log(`activation in code-server (${runs} run${runs > 1 ? 's' : ''})…`);
@@ -354,6 +481,12 @@ async function main(): Promise<void> {
   if (parts) await discovery(parts, 'flake-parts');
   if (wants('edit')) await edits(h1000);
   if (wants('features')) await features(h1000);
+  if (wants('fleet'))
+    for (const n of FLEET_SIZES) {
+      const h = set.homelabs.get(n) ?? generateHomelab(n, path.join(generatedRoot, `homelab-${n}`));
+      log(`  fleet N=${n}: ${h.files} files, inventory ${h.lines.inventory} lines`);
+      await fleet(h);
+    }
   if (wants('validation')) await validation(set.inventory.dir, set.inventory.file, set.inventory.lines);
   if (wants('activation')) await activation();
   if (wants('package')) packaging();
@@ -393,6 +526,20 @@ async function main(): Promise<void> {
     writeFileSync(path.join(repoRoot, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
     if (!args.includes('--no-readme')) updateReadme(table, results.date, results.machine, results.durationS);
     log('wrote bench/results.json and the table in bench/README.md');
+  } else if (only && !quick && !profile) {
+    // A partial run replaces its own figures in bench/results.json and keeps every other one.
+    const file = path.join(repoRoot, 'bench', 'results.json');
+    const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as typeof results & { partialRuns?: unknown[] }) : { ...results, figures: [] as Figure[] };
+    const merged = [...kept.figures];
+    for (const f of figures) {
+      const i = merged.findIndex((g) => g.id === f.id);
+      if (i >= 0) merged[i] = f;
+      else merged.push(f);
+    }
+    const partialRuns = [...(kept.partialRuns ?? []), { date: results.date, only, durationS: results.durationS, machine: results.machine, figures: figures.map((f) => f.id) }];
+    writeFileSync(file, JSON.stringify({ ...kept, figures: merged, partialRuns }, null, 2) + '\n');
+    if (!args.includes('--no-readme')) updateReadme(formatTable(merged), `${kept.date} (figures ${figures.map((f) => f.id).join(', ')} from a partial run of ${results.date})`, kept.machine, kept.durationS);
+    log(`merged ${figures.length} figure(s) of this partial run into bench/results.json and the table in bench/README.md`);
   } else {
     const out = path.join(repoRoot, 'bench', '.generated', 'results.partial.json');
     writeFileSync(out, JSON.stringify(results, null, 2) + '\n');

@@ -80,7 +80,9 @@ export function inheritedRelated(s: OwnSetting): RelatedInfo[] {
 
 /** One entry of a profile's effective settings that some profile file wrote. */
 interface SettingRef {
-  id: string;
+  /** The source place (file and key offset) that wrote it: no string id, since a fleet keeps millions of these. */
+  uri: string;
+  start: number;
   block: SettingsBlock;
   key: string;
   entry: Entry;
@@ -114,7 +116,7 @@ function settingRefs(h: Homelab, p: Profile, profileSet: string): SettingRef[] {
       for (let e: Entry | undefined = entry; e; e = e.overrides) {
         if (!h.profiles.has(e.keyOrigin.uri)) continue;
         const inherited = e === entry && e.keyOrigin.uri !== p.uri && b.origin.uri === p.uri;
-        refs.push({ id: `${e.keyOrigin.uri}#${e.keyOrigin.span.start}`, block, key, entry: e, ...(inherited ? { inheritedThrough: b.origin } : {}) });
+        refs.push({ uri: e.keyOrigin.uri, start: e.keyOrigin.span.start, block, key, entry: e, ...(inherited ? { inheritedThrough: b.origin } : {}) });
       }
     }
   }
@@ -130,14 +132,16 @@ function settingRefs(h: Homelab, p: Profile, profileSet: string): SettingRef[] {
 const OWN_SETTINGS_QUERY = defineQuery<OwnSetting[], Workspace>('ownSettings', (read, root) => {
   const h = read.owner.homelabView(root);
   const out: OwnSetting[] = [];
-  const byId = new Map<string, OwnSetting>();
+  const byPlace = new Map<string, Map<number, OwnSetting>>();
   const profileSet = read.query(PROFILE_SET_QUERY, root);
   for (const p of h.profiles.values()) {
     for (const r of settingRefs(h, p, profileSet)) {
-      let own = byId.get(r.id);
+      let inFile = byPlace.get(r.uri);
+      if (!inFile) byPlace.set(r.uri, (inFile = new Map()));
+      let own = inFile.get(r.start);
       if (!own) {
         own = { profileUri: r.entry.keyOrigin.uri, block: r.block, key: r.key, entry: r.entry, inheritedBy: [] };
-        byId.set(r.id, own);
+        inFile.set(r.start, own);
         out.push(own);
       }
       // The effective value of profile p comes from another file: p inherits it.

@@ -121,22 +121,33 @@ export class DiagnosticsPublisher {
    * diagnostics and requests are answered meanwhile. A change to the
    * workspace makes the rest worthless (and schedules a new check): stop.
    */
-  private async fullCheckInSlices(): Promise<void> {
+  private async fullCheckInSlices(): Promise<boolean> {
     const token = ++this.checkToken;
     const generation = this.ctx.workspace.generation;
     const steps = checkAllSteps(this.ctx.workspace);
     let result: Map<string, Diagnostic[]>;
     for (;;) {
       const step = this.safe(() => steps.next(), undefined);
-      if (Array.isArray(step)) return; // a bug in a step, already logged: keep what is shown until the next check
+      if (Array.isArray(step)) return true; // a bug in a step, already logged: keep what is shown until the next check
       if (step.done) {
         result = step.value;
         break;
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (token !== this.checkToken || this.ctx.workspace.generation !== generation) return;
+      if (token !== this.checkToken || this.ctx.workspace.generation !== generation) return false;
     }
     this.publishAll(result);
+    return true;
+  }
+
+  /**
+   * The start-up check: in slices, so a document opened meanwhile gets its own
+   * diagnostics as soon as the homelab is built rather than after every rule;
+   * started again when a change drops it, and at the third drop done at once.
+   */
+  async startupCheck(): Promise<void> {
+    for (let tries = 0; tries < 3; tries++) if (await this.fullCheckInSlices()) return;
+    this.fullCheckNow();
   }
 
   private publishAll(byUri: Map<string, Diagnostic[]>): Map<string, Diagnostic[]> {

@@ -113,7 +113,7 @@ export function startServer(connection: Connection): void {
     progress?.begin('Homelab', 0, 'Reading the homelab…');
     await refreshConfiguration(ctx, supportsConfiguration);
     progress?.report(50, 'Checking inventory and profiles…');
-    diagnostics.fullCheckNow();
+    await diagnostics.startupCheck();
     progress?.done();
     notifyTopology();
     void optionIndexes.refresh(ctx.optionSources ?? []);
