@@ -9,20 +9,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { listNixFiles, OptionIndex } from '../../../server/src/model/options';
+import { OptionIndex } from '../../../server/src/model/options';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
 import { checkAll } from '../../../server/src/checks/run';
 import { memoryHost } from '../memoryHost';
 import { Workspace } from '../../../server/src/model/workspace';
-import { buildIndexInline, fixtureRoot } from './helpers';
+import { fixtureRoot, treeIndex } from './helpers';
 
 const modulesRoot = path.join(fixtureRoot, 'format-idioms', 'modules');
 
-let cached: OptionIndexData | undefined;
-function index(): OptionIndexData {
-  cached ??= buildIndexInline(listNixFiles(modulesRoot));
-  return cached;
-}
+const index = (): OptionIndexData => treeIndex(modulesRoot);
 
 function typesUnder(prefix: string): string[] {
   return index()

@@ -22,10 +22,16 @@ export function buildIndexInline(files: string[], wording?: TypeWording): Option
   return assemble(scanFiles(files.map((f) => pathToFileURL(f).href), undefined, undefined, undefined, wording), files.length, Date.now() - t0);
 }
 
-let cached: OptionIndexData | undefined;
+const indexes = new Map<string, OptionIndexData>();
+/** The index of a fixture tree, built once per test file. */
+export function treeIndex(root: string): OptionIndexData {
+  let data = indexes.get(root);
+  if (!data) indexes.set(root, (data = buildIndexInline(listNixFiles(root))));
+  return data;
+}
+
 export function fixtureIndex(): OptionIndexData {
-  cached ??= buildIndexInline(listNixFiles(modulesRoot));
-  return cached;
+  return treeIndex(modulesRoot);
 }
 
 export function fixtureUri(rel: string): string {

@@ -10,17 +10,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listNixFiles } from '../../../server/src/model/options/scanTree';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
-import { buildIndexInline, fixtureRoot } from './helpers';
+import { fixtureRoot, treeIndex } from './helpers';
 
 const modulesRoot = path.join(fixtureRoot, 'hm-idioms', 'modules');
 
-let cached: OptionIndexData | undefined;
-function index(): OptionIndexData {
-  cached ??= buildIndexInline(listNixFiles(modulesRoot));
-  return cached;
-}
+const index = (): OptionIndexData => treeIndex(modulesRoot);
 
 function option(dotted: string) {
   return index().options.find((o) => o.path.join('.') === dotted);

@@ -8,21 +8,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { listNixFiles, OptionIndex } from '../../../server/src/model/options';
+import { OptionIndex } from '../../../server/src/model/options';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
 import { checkAll } from '../../../server/src/checks/run';
 import { memoryHost } from '../memoryHost';
 import { Workspace } from '../../../server/src/model/workspace';
 import { LineIndex } from '../../../server/src/syntax/lineIndex';
-import { buildIndexInline, fixtureRoot } from './helpers';
+import { fixtureRoot, treeIndex } from './helpers';
 
 const modulesRoot = path.join(fixtureRoot, 'rename-idioms', 'modules');
 
-let cached: OptionIndexData | undefined;
-function data(): OptionIndexData {
-  cached ??= buildIndexInline(listNixFiles(modulesRoot));
-  return cached;
-}
+const data = (): OptionIndexData => treeIndex(modulesRoot);
 
 test('renames in submodules are indexed below the submodule, with its <name> and * segments', () => {
   const renames = data()

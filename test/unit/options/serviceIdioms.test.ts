@@ -9,18 +9,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { listNixFiles, OptionIndex } from '../../../server/src/model/options';
+import { OptionIndex } from '../../../server/src/model/options';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
 import { stringLiteralText } from '../../../server/src/model/options/render';
-import { buildIndexInline, fixtureRoot } from './helpers';
+import { fixtureRoot, treeIndex } from './helpers';
 
 const modulesRoot = path.join(fixtureRoot, 'service-idioms', 'modules');
 
-let cached: OptionIndexData | undefined;
-function data(): OptionIndexData {
-  cached ??= buildIndexInline(listNixFiles(modulesRoot));
-  return cached;
-}
+const data = (): OptionIndexData => treeIndex(modulesRoot);
 
 function rows(prefix: string): string[] {
   return data()

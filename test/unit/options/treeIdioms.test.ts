@@ -13,16 +13,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { assemble, FileTextHost, knownModuleArgs, listNixFiles, scanFiles } from '../../../server/src/model/options/scanTree';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
-import { buildIndexInline, fixtureRoot } from './helpers';
+import { fixtureRoot, treeIndex } from './helpers';
 
 const treeRoot = path.join(fixtureRoot, 'tree-idioms', 'nixos');
 const modulesRoot = path.join(treeRoot, 'modules');
 
-let cached: OptionIndexData | undefined;
-function index(): OptionIndexData {
-  cached ??= buildIndexInline(listNixFiles(modulesRoot));
-  return cached;
-}
+const index = (): OptionIndexData => treeIndex(modulesRoot);
 
 /** `path : type` of every option under a prefix, in declaration order. */
 function typesUnder(prefix: string): string[] {
