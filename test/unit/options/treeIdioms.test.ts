@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { assemble, FileTextHost, knownModuleArgs, listNixFiles, scanFiles } from '../../../server/src/model/options/scanTree';
+import { assemble, FileTextHost, knownModuleArgs, scanFiles } from '../../../server/src/model/options/scanTree';
 import type { OptionIndexData } from '../../../server/src/model/options/types';
 import { fixtureRoot, treeIndex } from './helpers';
 
