@@ -13,7 +13,7 @@
 // the machine's; nor is a wildcard address, and only what the profile's own
 // file writes counts (a base profile's value is no machine's).
 import type { Origin, Value } from '../syntax/value';
-import { isParsed, parseAddress } from './ip';
+import { splitAddress } from './machines/networkAddresses';
 import type { Profile } from './profiles';
 
 export interface ProfileAddress {
@@ -27,15 +27,12 @@ export interface ProfileAddress {
 const OWN_NAME = /^(ip|ipAddress|ipv6|ipv6Address)$|(Ip|IpAddress|Ipv6|Ipv6Address)$/;
 const OTHERS = /gateway|dns|nameserver|peer|endpoint|target|listen|bind|remote|allowed|upstream|proxy/i;
 
-/** `10.0.0.5/24` → the address and its prefix; undefined for anything else or a wildcard address. */
+/** `10.0.0.5/24` → the address and its prefix (splitAddress); undefined for anything else or a wildcard address. */
 function ownAddress(v: Value | undefined): { address: string; prefixLength?: number; origin: Origin } | undefined {
   if (v?.kind !== 'string') return undefined;
-  const [addr, prefix, extra] = v.value.trim().split('/');
-  if (extra !== undefined || !isParsed(parseAddress(addr))) return undefined;
-  if (addr === '0.0.0.0' || addr === '::') return undefined;
-  const p = prefix === undefined ? undefined : Number(prefix);
-  if (p !== undefined && !Number.isInteger(p)) return undefined;
-  return { address: addr, ...(p !== undefined ? { prefixLength: p } : {}), origin: v.origin };
+  const a = splitAddress({ value: v.value, origin: v.origin });
+  if (!a || a.address.value === '0.0.0.0' || a.address.value === '::') return undefined;
+  return { address: a.address.value, ...(a.prefixLength !== undefined ? { prefixLength: a.prefixLength } : {}), origin: v.origin };
 }
 
 export function profileOwnAddresses(p: Profile): ProfileAddress[] {
