@@ -43,8 +43,11 @@ export class Session {
     if (homelab !== undefined)
       s.client.requestHandlers.set('workspace/configuration', (params) => ((params as { items?: unknown[] }).items ?? []).map(() => homelab));
     await s.client.initialize(root, {}, completionItem);
-    // The configuration is read after `initialized`; the first diagnostics mean it is in place.
-    await s.client.waitForNotification((m) => m.method === 'textDocument/publishDiagnostics').catch(() => undefined);
+    // The configuration is read after `initialized`; the first diagnostics, or the topology announced after the
+    // start-up check (a workspace with nothing to report publishes no diagnostics), mean it is in place.
+    await s.client
+      .waitForNotification((m) => m.method === 'textDocument/publishDiagnostics' || m.method === 'homelab/topologyChanged')
+      .catch(() => undefined);
     return s;
   }
 
