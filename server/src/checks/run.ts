@@ -93,6 +93,8 @@ function homelabFindings(ws: Workspace, h: Homelab): Map<string, Finding[]> {
 function* homelabFindingSteps(ws: Workspace, h: Homelab): Generator<void, Map<string, Finding[]>> {
   for (const rule of homelabRules(h)) {
     if (ws.engine.isCurrent(RULE_QUERY, `${h.root}\0${rule.id}`)) continue;
+    // What the rule reads (the settings written in profiles, an index) first, in steps of their own.
+    yield* ws.engine.prepare(RULE_QUERY, `${h.root}\0${rule.id}`);
     ws.engine.query(RULE_QUERY, `${h.root}\0${rule.id}`);
     yield;
   }
@@ -341,7 +343,7 @@ export function checkAll(ws: Workspace): Map<string, Diagnostic[]> {
  */
 export function* checkAllSteps(ws: Workspace): Generator<void, Map<string, Diagnostic[]>> {
   const out = new Map<string, Diagnostic[]>();
-  for (const h of ws.homelabs()) {
+  for (const h of yield* ws.homelabSteps()) {
     yield;
     const findings = yield* homelabFindingSteps(ws, h);
     const uris = new Set([...checkedFiles(h), ...findings.keys()]);

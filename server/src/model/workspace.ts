@@ -354,6 +354,16 @@ export class Workspace {
       .filter((h): h is Homelab => h !== undefined);
   }
 
+  /**
+   * `homelabs()` in steps: each folder's homelab brought up to date piece by
+   * piece (the files it reads, the build, its catalog and address index; see
+   * Engine.prepare), so a caller can pause between them.
+   */
+  *homelabSteps(): Generator<void, Homelab[]> {
+    for (const root of this.folderRoots()) yield* this.engine.prepare(this.q.homelab, root);
+    return this.homelabs();
+  }
+
   /** The homelab a file belongs to. */
   homelabFor(uri: string): Homelab | undefined {
     const f = this.folderOf(normalizeUri(uri));

@@ -17,6 +17,12 @@ import { afterQueuedMessages } from './queuedMessages';
 
 /** Rules that Nix IDE's language server (nil/nixd) reports too. */
 const NIX_IDE_OVERLAP = new Set(['nix-syntax', 'nix-undefined-variable', 'nix-duplicate-attribute', 'nix-unused-binding']);
+/**
+ * How long the whole check runs before it lets waiting messages through: a
+ * request or keystroke that comes during a check waits at most about this
+ * long, plus the one step under way.
+ */
+const SLICE_MS = 2;
 /** Edits kept apart between whole checks (each finding is moved past each). */
 const MAX_EDITS_KEPT = 64;
 
@@ -126,6 +132,7 @@ export class DiagnosticsPublisher {
     const generation = this.ctx.workspace.generation;
     const steps = checkAllSteps(this.ctx.workspace);
     let result: Map<string, Diagnostic[]>;
+    let sliceStart = performance.now();
     for (;;) {
       const step = this.safe(() => steps.next(), undefined);
       if (Array.isArray(step)) return true; // a bug in a step, already logged: keep what is shown until the next check
@@ -133,7 +140,10 @@ export class DiagnosticsPublisher {
         result = step.value;
         break;
       }
+      // Steps are small (one query recomputed): several make a slice, then whatever came meanwhile goes first.
+      if (performance.now() - sliceStart < SLICE_MS) continue;
       await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
       if (token !== this.checkToken || this.ctx.workspace.generation !== generation) return false;
     }
     this.publishAll(result);
