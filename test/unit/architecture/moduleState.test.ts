@@ -42,6 +42,8 @@ const ALLOWED: Record<string, string> = {
   'server/src/model/knownServices.ts#index': LAZY_CONSTANT,
   'server/src/checks/rules/inventorySchema.ts#compiled': `${LAZY_CONSTANT}: the validators compiled from schemas/inventory.schema.json`,
   'server/src/model/addresses.ts#profileCache': `${BY_IMMUTABLE_OBJECT}: a profile's addresses, checked against its owner's name`,
+  'server/src/model/addresses.ts#inventoryCache': `${BY_IMMUTABLE_OBJECT}: an inventory's networks and addresses`,
+  'server/src/model/addresses.ts#nixosCache': `${BY_IMMUTABLE_OBJECT}: a discovered NixOS machine's addresses, checked against its name`,
   'server/src/model/homelab.ts#withProfileCache': `${BY_IMMUTABLE_OBJECT}: a built homelab with one profile evaluated afresh (homelabAround)`,
   'server/src/model/machines/hostTables.ts#tablesOf': `${BY_IMMUTABLE_OBJECT}: an evaluated module's host tables`,
   'server/src/model/machines/moduleSystem.ts#rootDefs': `${BY_IMMUTABLE_OBJECT}: a machine's configs list expanded`,
