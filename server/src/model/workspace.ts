@@ -157,6 +157,7 @@ export class Workspace {
       listing: (root) => this.listingOf(root).files,
       openUris: () => this.engine.input(this.in.open, ''),
       nixEval: (root) => this.engine.input(this.in.nixEval, root),
+      settings: (root) => this.engine.input(this.in.settings, root),
       folderToBuild: (root) => {
         const f = this.folders.get(root);
         this.engine.input(this.in.settings, root);
