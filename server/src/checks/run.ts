@@ -219,17 +219,23 @@ function documentFindings(ws: Workspace, h: Homelab, uri: string): Finding[] {
   const documentCache = memoryOf(ws).documents;
   const cached = documentCache.get(uri);
   if (cached && cached.stamp === stamp && cached.open === open && cached.settings === h.settings) return cached.findings;
+  const findings = runDocumentRules(ws, h, uri);
+  documentCache.set(uri, { stamp, open, settings: h.settings, findings });
+  return findings;
+}
+
+/** The document rules over one file (less those in `skip`). */
+function runDocumentRules(ws: Workspace, h: Homelab, uri: string, skip?: ReadonlySet<string>): Finding[] {
   const ctx: RuleContext = { workspace: ws, homelab: h };
   const findings: Finding[] = [];
   const large = ws.tooLarge(uri);
   ws.engine.count('documentRules');
   for (const rule of RULES) {
-    if (rule.scope !== 'document' || !rule.checkFile || h.settings.rules[rule.id] === 'off') continue;
+    if (rule.scope !== 'document' || !rule.checkFile || h.settings.rules[rule.id] === 'off' || skip?.has(rule.id)) continue;
     if (large && rule.id !== 'file-too-large') continue;
     // A loop, not push(...): a file can have 100,000 findings, too many for call arguments.
     for (const f of runRule(ws, rule, () => rule.checkFile?.(ctx, uri) ?? [])) findings.push(f);
   }
-  documentCache.set(uri, { stamp, open, settings: h.settings, findings });
   return findings;
 }
 
@@ -281,6 +287,8 @@ function movedPast(span: { start: number; end: number }, edits: readonly EditReg
  */
 export function checkDocumentQuick(ws: Workspace, documentUri: string, edits: readonly EditRegion[] | undefined): Diagnostic[] {
   const uri = normalizeUri(documentUri);
+  const early = ws.homelabBeforeBuild(uri);
+  if (early) return checkBeforeBuild(ws, early, uri);
   const h = ws.lastBuiltHomelabFor(uri);
   if (!h) return [];
   const findings: Finding[] = [];
@@ -303,6 +311,26 @@ export function checkDocumentQuick(ws: Workspace, documentUri: string, edits: re
     }
   }
   return combine(judgedDocument(ws, h, uri), judge(ws, h, uri, findings));
+}
+
+/**
+ * Document rules that read a part of the homelab known only once it is built
+ * (whether pipe operators are enabled): before the first build they wait for it.
+ */
+const BEFORE_BUILD_UNKNOWN: ReadonlySet<string> = new Set<Finding['rule']>(['nix-pipe-operator']);
+
+/**
+ * A file's own diagnostics before its folder's homelab was ever built (a file
+ * opened at start-up, in a fleet whose profiles are still being evaluated):
+ * its document rules and, in a profile, its settings judged against the
+ * catalog, all from `ws.homelabBeforeBuild`. Each is one the whole check
+ * reports too (the catalog is the one it uses); the whole check adds the
+ * cross-file findings, who inherits a setting, and the rules that wait.
+ * Nothing is kept: the first whole check judges the file afresh.
+ */
+function checkBeforeBuild(ws: Workspace, h: Homelab, uri: string): Diagnostic[] {
+  const own = runDocumentRules(ws, h, uri, BEFORE_BUILD_UNKNOWN);
+  return combine(judge(ws, h, uri, own), judge(ws, h, uri, quickSettingFindings(ws, h, uri) ?? []));
 }
 
 /** Rules that judge each setting against the catalog alone (`checkSetting`). */

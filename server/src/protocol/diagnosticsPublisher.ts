@@ -127,7 +127,7 @@ export class DiagnosticsPublisher {
    * diagnostics and requests are answered meanwhile. A change to the
    * workspace makes the rest worthless (and schedules a new check): stop.
    */
-  private async fullCheckInSlices(): Promise<boolean> {
+  private async fullCheckInSlices(): Promise<'done' | 'superseded' | 'changed'> {
     const token = ++this.checkToken;
     const generation = this.ctx.workspace.generation;
     const steps = checkAllSteps(this.ctx.workspace);
@@ -135,7 +135,7 @@ export class DiagnosticsPublisher {
     let sliceStart = performance.now();
     for (;;) {
       const step = this.safe(() => steps.next(), undefined);
-      if (Array.isArray(step)) return true; // a bug in a step, already logged: keep what is shown until the next check
+      if (Array.isArray(step)) return 'done'; // a bug in a step, already logged: keep what is shown until the next check
       if (step.done) {
         result = step.value;
         break;
@@ -144,19 +144,26 @@ export class DiagnosticsPublisher {
       if (performance.now() - sliceStart < SLICE_MS) continue;
       await new Promise<void>((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
-      if (token !== this.checkToken || this.ctx.workspace.generation !== generation) return false;
+      if (token !== this.checkToken) return 'superseded';
+      if (this.ctx.workspace.generation !== generation) return 'changed';
     }
     this.publishAll(result);
-    return true;
+    return 'done';
   }
 
   /**
    * The start-up check: in slices, so a document opened meanwhile gets its own
-   * diagnostics as soon as the homelab is built rather than after every rule;
-   * started again when a change drops it, and at the third drop done at once.
+   * diagnostics at once and requests are answered. A pass dropped for a newer
+   * one (a document opened, a change) is continued by that one's work, kept in
+   * the model's queries: started again, it redoes nothing. Dropped by changes
+   * five times (typing all through start-up), it is done at once.
    */
   async startupCheck(): Promise<void> {
-    for (let tries = 0; tries < 3; tries++) if (await this.fullCheckInSlices()) return;
+    for (let changed = 0; changed < 5; ) {
+      const end = await this.fullCheckInSlices();
+      if (end === 'done') return;
+      if (end === 'changed') changed++;
+    }
     this.fullCheckNow();
   }
 
