@@ -40,7 +40,6 @@ const ALLOWED: Record<string, string> = {
   'server/src/model/ip.ts#memo': PURE_BY_TEXT,
   'server/src/model/uri.ts#joined': PURE_BY_TEXT,
   'server/src/model/knownServices.ts#index': LAZY_CONSTANT,
-  'server/src/checks/rules/inventorySchema.ts#compiled': `${LAZY_CONSTANT}: the validators compiled from schemas/inventory.schema.json`,
   'server/src/model/addresses.ts#profileCache': `${BY_IMMUTABLE_OBJECT}: a profile's addresses, checked against its owner's name`,
   'server/src/model/addresses.ts#inventoryCache': `${BY_IMMUTABLE_OBJECT}: an inventory's networks and addresses`,
   'server/src/model/addresses.ts#nixosCache': `${BY_IMMUTABLE_OBJECT}: a discovered NixOS machine's addresses, checked against its name`,
