@@ -256,7 +256,12 @@ export function checkDocument(ws: Workspace, documentUri: string): Diagnostic[] 
   const uri = normalizeUri(documentUri);
   const h = ws.homelabFor(uri);
   if (!h) return [];
-  const cross = ws.tooLarge(uri) ? [] : (homelabFindings(ws, h).get(uri) ?? []);
+  return checkDocumentIn(ws, h, uri, homelabFindings(ws, h));
+}
+
+/** A document's diagnostics in its homelab `h`, whose homelab-wide findings are `all`. */
+function checkDocumentIn(ws: Workspace, h: Homelab, uri: string, all: Map<string, Finding[]>): Diagnostic[] {
+  const cross = ws.tooLarge(uri) ? [] : (all.get(uri) ?? []);
   return combine(judgedDocument(ws, h, uri), judge(ws, h, uri, cross));
 }
 
@@ -377,9 +382,11 @@ export function* checkAllSteps(ws: Workspace): Generator<void, Map<string, Diagn
     const uris = new Set([...checkedFiles(h), ...findings.keys()]);
     let done = 0;
     for (const uri of [...uris].sort()) {
-      const d = checkDocument(ws, uri);
+      // A file of a nested folder belongs to that folder's homelab.
+      const own = ws.homelabFor(uri);
+      const d = own === h ? checkDocumentIn(ws, h, uri, findings) : checkDocument(ws, uri);
       if (d.length) out.set(uri, d);
-      if (++done % 100 === 0) yield;
+      if (++done % 20 === 0) yield;
     }
   }
   return out;

@@ -23,6 +23,8 @@ import type { HomelabCore } from './query/homelabParts';
 export interface HomelabSources {
   /** The folder's files (listing and open documents), sorted. */
   files(): string[];
+  /** What the build derives from the file list alone (folderLayout). */
+  layout(): FolderLayout;
   exists(uri: string): boolean;
   text(uri: string): string | undefined;
   /** The text of a Nix file read for its code only (depends on the parse's syntax key, not on comments). */
@@ -35,6 +37,24 @@ export interface HomelabSources {
   nixEval(): NixEvalOutcome | undefined;
   /** Whether a file may exist, from the listing (see Workspace.listedNames). */
   mayExist(): (uri: string) => boolean;
+}
+
+/** What a folder's file list says before any file is read: a query of its own, so a build after a profile's edit does not filter a thousand paths again. */
+export interface FolderLayout {
+  nixFiles: string[];
+  /** The Nix files the `homelab.profiles` glob matches. */
+  globProfiles: string[];
+  /** The deploy list and its overlays (deployList.ts). */
+  deployListFiles: string[];
+}
+
+export function folderLayout(root: string, s: HomelabSettings, files: readonly string[]): FolderLayout {
+  const nixFiles = files.filter((u) => u.endsWith('.nix'));
+  return {
+    nixFiles,
+    globProfiles: nixFiles.filter((u) => matchGlob(s.profiles, relativeUri(root, u))),
+    deployListFiles: deployListFiles(root, files),
+  };
 }
 
 /** Where the folder's inventory is (named by the settings, else `homelab.yaml` / `homelab.yml`) and whether it exists. */
@@ -58,13 +78,12 @@ function machineProfileUri(d: ContainerDecl, invDir: string, mayExist: (uri: str
  * set's; each that exists. The same set as `buildHomelab`'s `profiles` (its
  * `profileAt` calls are these).
  */
-export function profileFilesOf(root: string, s: HomelabSettings, src: Pick<HomelabSources, 'files' | 'exists' | 'inventory' | 'discovery' | 'mayExist'>): Set<string> {
-  const files = src.files();
+export function profileFilesOf(root: string, s: HomelabSettings, src: Pick<HomelabSources, 'layout' | 'exists' | 'inventory' | 'discovery' | 'mayExist'>): Set<string> {
   const out = new Set<string>();
   const add = (u: string | undefined): void => {
     if (u !== undefined && !out.has(u) && src.exists(u)) out.add(u);
   };
-  for (const u of files) if (u.endsWith('.nix') && matchGlob(s.profiles, relativeUri(root, u))) add(u);
+  for (const u of src.layout().globProfiles) add(u);
   const inv = inventoryOf(root, s, src.exists);
   if (inv.exists && inv.uri) {
     const invDir = dirnameUri(inv.uri);
@@ -77,12 +96,12 @@ export function profileFilesOf(root: string, s: HomelabSettings, src: Pick<Homel
 
 export function buildHomelab(root: string, s: HomelabSettings, src: HomelabSources): HomelabCore | undefined {
   const files = src.files();
-  const rel = (u: string): string => relativeUri(root, u);
+  const layout = src.layout();
   const inv = inventoryOf(root, s, src.exists);
   const inventoryUri = inv.uri;
   const hasInventory = inv.exists;
-  const profileUris = files.filter((u) => u.endsWith('.nix') && matchGlob(s.profiles, rel(u)));
-  const nixFiles = files.filter((u) => u.endsWith('.nix'));
+  const profileUris = layout.globProfiles;
+  const nixFiles = layout.nixFiles;
   // Any folder with Nix files is checked (syntax, scopes, imports), homelab or not.
   if (!hasInventory && nixFiles.length === 0) return undefined;
 
@@ -139,7 +158,7 @@ export function buildHomelab(root: string, s: HomelabSettings, src: HomelabSourc
   const baseProfiles = discovery.profileSet
     ? joinProfileSet(machines, discovery.profileSet, profileAt, (u) => (src.exists(u) ? src.evaluate(u) : undefined), discovery.buildsDarwin ?? false, profileUris.map((u) => profiles.get(u)).filter((p): p is Profile => p !== undefined))
     : undefined;
-  const listFiles = deployListFiles(root, files);
+  const listFiles = layout.deployListFiles;
   const deployList = listFiles.length ? readDeployList(listFiles.map((uri) => ({ uri, text: src.text(uri) }))) : undefined;
 
   const services = servicesOf(inventory);

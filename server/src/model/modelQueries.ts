@@ -13,13 +13,13 @@ import type { Profile } from './profiles';
 import { scanSettingReads, type SettingRead } from './settingReads';
 import { isUnder, joinUri, normalizeUri } from './uri';
 import type { HomelabSettings } from './settings';
-import { buildHomelab, profileFilesOf } from './buildHomelab';
+import { buildHomelab, folderLayout, profileFilesOf, type FolderLayout } from './buildHomelab';
 import { listedNames } from './listing';
 import type { FleetDiscovery } from './machines/fleet';
 import type { NixEvalOutcome } from './machines/fromNixEval';
 import type { Discovery } from './machines/discover';
 import { pipeFeatureInNix, pipeFeatureInNixConf, type PipeFeatureSource } from './pipeOperators';
-import { defineQuery, type QueryDef } from './query/engine';
+import { defineQuery, type QueryDef, type QueryReader } from './query/engine';
 import { homelabPartEquals, type HomelabCore } from './query/homelabParts';
 import { deepEqual, sameArray } from './query/equal';
 import type { Workspace } from './workspace';
@@ -122,18 +122,28 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     (r, root) => [...new Set([...m.listing(root), ...m.openUris().filter((u) => isUnder(root, u))])].sort(),
     (a, b) => sameArray(a, b),
   );
-  const mayExist = (root: string): ((uri: string) => boolean) => listedNames(m.listing(root), new Set(m.openUris()));
+  const layout = defineQuery<FolderLayout, Workspace>(
+    'folderLayout',
+    (r, root) => {
+      const s = m.settings(root);
+      return s ? folderLayout(root, s, r.query(files, root)) : { nixFiles: [], globProfiles: [], deployListFiles: [] };
+    },
+    (a, b) => sameArray(a.nixFiles, b.nixFiles) && sameArray(a.globProfiles, b.globProfiles) && sameArray(a.deployListFiles, b.deployListFiles),
+  );
+  // Which names the listing holds, per folder (a function: equal only to itself, made again when the listing or the open documents change).
+  const listed = defineQuery<(uri: string) => boolean, Workspace>('listedNames', (r, root) => listedNames(m.listing(root), new Set(m.openUris())));
+  const mayExist = (r: QueryReader<Workspace>, root: string): ((uri: string) => boolean) => r.query(listed, root);
   const profileFiles = defineQuery<Set<string>, Workspace>(
     'profileFiles',
     (r, root) => {
       const s = m.settings(root);
       if (!s) return new Set();
       return profileFilesOf(root, s, {
-        files: () => r.query(files, root),
+        layout: () => r.query(layout, root),
         exists: (u) => m.exists(u),
         inventory: (u) => r.query(inventory, u),
         discovery: () => r.query(discovery, root),
-        mayExist: () => mayExist(root),
+        mayExist: () => mayExist(r, root),
       });
     },
     (a, b) => a.size === b.size && [...a].every((u) => b.has(u)),
@@ -143,6 +153,7 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     if (!f) return undefined;
     return buildHomelab(f.root, f.settings, {
       files: () => r.query(files, f.root),
+      layout: () => r.query(layout, f.root),
       exists: (u) => m.exists(u),
       text: (u) => m.text(u),
       code: (u) => (m.hasCode(u) ? m.rawText(u) : undefined),
@@ -152,7 +163,7 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
       pipeFeature: (u) => r.query(pipe, u),
       discovery: () => r.query(discovery, f.root),
       nixEval: () => m.nixEval(f.root),
-      mayExist: () => mayExist(f.root),
+      mayExist: () => mayExist(r, f.root),
     });
   });
   const catalog = defineQuery<{ sources: unknown[]; catalog: Catalog }, Workspace>(
@@ -168,8 +179,8 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
       const defaults = defaultsUri ? { value: m.evaluate(defaultsUri).value, text: m.text(defaultsUri) } : undefined;
       // Reads inside profiles (e.g. `base.systemSettings.x ++ [...]`) do not make a setting "used".
       const readLists = r
-        .query(files, root)
-        .filter((u) => u.endsWith('.nix') && !profiles.has(u))
+        .query(layout, root)
+        .nixFiles.filter((u) => !profiles.has(u))
         .map((u) => m.settingReads(u));
       const schemas = settings.schemas.map((p) => m.jsonFile(joinUri(root, p)));
       const sources = [defaults?.value, defaults?.text, ...readLists, ...schemas];
