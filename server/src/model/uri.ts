@@ -15,13 +15,22 @@ export function uriToPath(uri: string): string {
 }
 
 /** Normalises a URI so that one file always has one key (decoded then re-encoded path). */
+const normalized = new Map<string, string>();
+
 export function normalizeUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
-  try {
-    return pathToFileURL(fileURLToPath(uri)).href;
-  } catch {
-    return uri;
+  // Called for each profile of a fleet on every rebuild of its homelab: remember answers.
+  let out = normalized.get(uri);
+  if (out === undefined) {
+    try {
+      out = pathToFileURL(fileURLToPath(uri)).href;
+    } catch {
+      out = uri;
+    }
+    if (normalized.size > 100_000) normalized.clear();
+    normalized.set(uri, out);
   }
+  return out;
 }
 
 export function dirnameUri(uri: string): string {

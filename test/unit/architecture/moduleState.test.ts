@@ -39,6 +39,8 @@ const ALLOWED: Record<string, string> = {
   'server/src/model/glob.ts#compiled': PURE_BY_TEXT,
   'server/src/model/ip.ts#memo': PURE_BY_TEXT,
   'server/src/model/uri.ts#joined': PURE_BY_TEXT,
+  'server/src/model/uri.ts#normalized': PURE_BY_TEXT,
+  'server/src/model/services.ts#byInventory': `${BY_IMMUTABLE_OBJECT}: an inventory's services`,
   'server/src/model/knownServices.ts#index': LAZY_CONSTANT,
   'server/src/model/addresses.ts#profileCache': `${BY_IMMUTABLE_OBJECT}: a profile's addresses, checked against its owner's name`,
   'server/src/model/addresses.ts#inventoryCache': `${BY_IMMUTABLE_OBJECT}: an inventory's networks and addresses`,
