@@ -382,9 +382,10 @@ export function* checkAllSteps(ws: Workspace): Generator<void, Map<string, Diagn
     const uris = new Set([...checkedFiles(h), ...findings.keys()]);
     let done = 0;
     for (const uri of [...uris].sort()) {
-      // A file of a nested folder belongs to that folder's homelab.
-      const own = ws.homelabFor(uri);
-      const d = own === h ? checkDocumentIn(ws, h, uri, findings) : checkDocument(ws, uri);
+      // As checkDocument judges it: by its normalised URI (a finding under another spelling of it is not
+      // shown), in its own folder's homelab (a file of a nested folder belongs to that one).
+      const u = normalizeUri(uri);
+      const d = ws.homelabFor(u) === h ? checkDocumentIn(ws, h, u, findings) : checkDocument(ws, uri);
       if (d.length) out.set(uri, d);
       if (++done % 20 === 0) yield;
     }
