@@ -1,0 +1,69 @@
+// Engine.prepare (model/query/engine.ts): the dependencies a query read last
+// time are brought up to date one by one, deepest first, with a pause after
+// each one recomputed, so the read that follows costs only the query's own
+// computation, and nothing is computed that the plain read would not compute.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Engine, Input, defineQuery } from '../../../server/src/model/query/engine';
+
+interface Owner {
+  texts: Map<string, string>;
+}
+
+function setup(): { engine: Engine<Owner>; owner: Owner; text: Input<string> } {
+  const owner: Owner = { texts: new Map([['a', 'x'], ['b', 'y'], ['c', 'z']]) };
+  const engine = new Engine<Owner>(owner);
+  const text = new Input<string>(engine, 'text', (k) => owner.texts.get(k) ?? '');
+  return { engine, owner, text };
+}
+
+test('prepare recomputes the changed leaf and its parents in steps; the read after it computes only the top', () => {
+  const { engine, owner, text } = setup();
+  const parse = defineQuery<string, Owner>('parse', (r, k) => r.input(text, k).toUpperCase());
+  const build = defineQuery<string, Owner>('build', (r) => ['a', 'b', 'c'].map((k) => r.query(parse, k)).join(''));
+  const rule = defineQuery<number, Owner>('rule', (r) => r.query(build, '').length + (r.query(build, '').includes('Q') ? 100 : 0));
+  assert.equal(engine.query(rule, ''), 3);
+  owner.texts.set('b', 'q');
+  text.invalidate('b');
+  engine.resetCounts();
+  let pauses = 0;
+  for (const _ of engine.prepare(rule, '')) pauses++;
+  assert.deepEqual(engine.recomputations(), { build: 1, parse: 1 }, 'the changed parse and the build, nothing else');
+  assert.equal(pauses, 2, 'a pause after each recomputation');
+  assert.equal(engine.isCurrent(rule, ''), false, 'the query itself is left to its read');
+  engine.resetCounts();
+  assert.equal(engine.query(rule, ''), 103);
+  assert.deepEqual(engine.recomputations(), { rule: 1 });
+});
+
+test('prepare of a current query, of one never computed, or after a change that cuts off early does nothing more than the read would', () => {
+  const { engine, owner, text } = setup();
+  const parse = defineQuery<string, Owner>('parse', (r, k) => r.input(text, k).trim());
+  const build = defineQuery<string, Owner>('build', (r) => ['a', 'b'].map((k) => r.query(parse, k)).join(','));
+  assert.deepEqual([...engine.prepare(build, '')], [], 'never computed: nothing to prepare');
+  engine.query(build, '');
+  assert.deepEqual([...engine.prepare(build, '')], [], 'current: nothing to prepare');
+  owner.texts.set('a', ' x ');
+  text.invalidate('a');
+  engine.resetCounts();
+  for (const _ of engine.prepare(build, '')) void _;
+  assert.deepEqual(engine.recomputations(), { parse: 1 });
+  engine.resetCounts();
+  assert.equal(engine.query(build, ''), 'x,y');
+  assert.deepEqual(engine.recomputations(), {}, 'the parse was equal: the build is not recomputed');
+});
+
+test('a dependency whose computation throws is left for the read to meet', () => {
+  const { engine, owner, text } = setup();
+  const parse = defineQuery<string, Owner>('parse', (r, k) => {
+    const t = r.input(text, k);
+    if (t === 'boom') throw new Error('bad input');
+    return t;
+  });
+  const build = defineQuery<string, Owner>('build', (r) => r.query(parse, 'a'));
+  engine.query(build, '');
+  owner.texts.set('a', 'boom');
+  text.invalidate('a');
+  assert.doesNotThrow(() => [...engine.prepare(build, '')]);
+  assert.throws(() => engine.query(build, ''), /bad input/);
+});
