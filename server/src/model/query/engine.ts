@@ -104,6 +104,9 @@ export class Input<V> {
   }
 }
 
+/** Dependencies visited by `Engine.prepare` between two pauses when none needed recomputing. */
+const PREPARE_VISITS_PER_PAUSE = 256;
+
 export class Engine<O> {
   private rev = 1;
   private readonly memos = new Map<QueryDef<unknown, O>, Map<string, Slot>>();
@@ -212,6 +215,8 @@ export class Engine<O> {
     for (const d of s.deps ?? []) {
       if (!d.deps || seen.has(d) || d.verifiedAt === this.rev) continue;
       seen.add(d);
+      // Re-validating tens of thousands of current dependencies (a fleet's profiles) is work too: a pause now and then.
+      if (seen.size % PREPARE_VISITS_PER_PAUSE === 0) yield;
       if (d.hasValue) yield* this.prepareDeps(d, seen);
       const before = this.recomputedTotal;
       try {
