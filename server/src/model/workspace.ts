@@ -372,8 +372,8 @@ export class Workspace {
 
   /**
    * Before a folder's first build, which has no dependencies to prepare yet:
-   * what the build will read, one file at a time (the catalog, each Nix
-   * file's setting reads, each profile's evaluation), so the build itself
+   * what the build will read, one file at a time (the catalog, each
+   * profile's evaluation, each Nix file's setting reads), so the build itself
    * finds them done and only assembles.
    */
   private *firstBuildSteps(root: string): Generator<void, void> {
@@ -384,13 +384,15 @@ export class Workspace {
     if (!inventoryOf(root, settings, (x) => this.exists(x)).exists && !files.some((x) => x.endsWith('.nix'))) return;
     this.engine.query(this.q.catalog, root);
     yield;
+    // Profiles first, as the build reads them: a profile's evaluation and its parse then share one
+    // parse of its text (the parse cache keeps the last few texts only); the setting reads find it done.
+    for (const u of this.engine.query(this.q.profileFiles, root)) {
+      this.evaluate(u);
+      yield;
+    }
     for (const u of files) {
       if (!u.endsWith('.nix')) continue;
       this.settingReads(u);
-      yield;
-    }
-    for (const u of this.engine.query(this.q.profileFiles, root)) {
-      this.evaluate(u);
       yield;
     }
   }
