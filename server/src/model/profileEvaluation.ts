@@ -30,6 +30,17 @@ export class ProfileEvaluator {
 
   constructor(private readonly env: EvaluationEnv) {}
 
+  /**
+   * Lets the session go before its revision ends: it holds every lazy value
+   * and converted entry of the files it evaluated (for a 10,000-machine fleet,
+   * the thunks, closures and entry maps of every profile), which nothing needs
+   * once the homelab is built. An evaluation later in the same revision starts
+   * a new session (evaluations are deterministic, so the values are equal).
+   */
+  release(): void {
+    this.session = undefined;
+  }
+
   private sessionNow(): NixEvalSession | undefined {
     const revision = this.env.revision();
     if (this.session?.revision !== revision) this.session = { revision, value: this.env.nixLayer.session?.(this.readHost()) };
