@@ -19,7 +19,7 @@ import type { FleetDiscovery } from './machines/fleet';
 import type { NixEvalOutcome } from './machines/fromNixEval';
 import type { Discovery } from './machines/discover';
 import { pipeFeatureInNix, pipeFeatureInNixConf, type PipeFeatureSource } from './pipeOperators';
-import { defineQuery, type QueryDef } from './query/engine';
+import { defineQuery, type QueryDef, type QueryReader } from './query/engine';
 import { homelabPartEquals, type HomelabCore } from './query/homelabParts';
 import { deepEqual, sameArray } from './query/equal';
 import type { Workspace } from './workspace';
@@ -68,6 +68,8 @@ export interface ModelReads {
   nixEval(root: string): NixEvalOutcome | undefined;
   /** The workspace's evaluation of a profile (profileEvaluation.ts). */
   computeEvaluation(uri: string): Profile;
+  /** The evaluations of a build are over: what they shared may go (ProfileEvaluator.release). */
+  evaluationsDone(): void;
   /** The workspace's discovery (its caches of files read whole, keyed by stamp). */
   readonly discoverer: FleetDiscovery;
   /** The folder whose homelab is about to be built (reads its settings; undefined when it is gone). */
@@ -114,7 +116,14 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
   const core = defineQuery<HomelabCore | undefined, Workspace>('homelabCore', (r, root) => {
     const f = m.folderToBuild(root);
     if (!f) return undefined;
-    return buildHomelab(f.root, f.settings, {
+    try {
+      return build(r, f);
+    } finally {
+      m.evaluationsDone();
+    }
+  });
+  const build = (r: QueryReader<Workspace>, f: { root: string; settings: HomelabSettings }): HomelabCore | undefined =>
+    buildHomelab(f.root, f.settings, {
       files: () => [...new Set([...m.listing(f.root), ...m.openUris().filter((u) => isUnder(f.root, u))])].sort(),
       exists: (u) => m.exists(u),
       text: (u) => m.text(u),
@@ -127,7 +136,6 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
       nixEval: () => m.nixEval(f.root),
       mayExist: () => listedNames(m.listing(f.root), new Set(m.openUris())),
     });
-  });
   const catalog = defineQuery<{ sources: unknown[]; catalog: Catalog }, Workspace>(
     'catalog',
     // Rebuilt only when its own sources changed (defaults, modules' reads, schemas), not on a profile's edit.
