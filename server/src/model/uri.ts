@@ -28,15 +28,24 @@ function isAlreadyNormal(uri: string): boolean {
   return true;
 }
 
+const normalized = new Map<string, string>();
+
 /** Normalises a URI so that one file always has one key (decoded then re-encoded path). */
 export function normalizeUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
   if (!IS_WINDOWS && isAlreadyNormal(uri)) return uri;
-  try {
-    return pathToFileURL(fileURLToPath(uri)).href;
-  } catch {
-    return uri;
+  // The others (escaped characters, `..`) are remembered: asked for each profile of a fleet on every rebuild.
+  let out = normalized.get(uri);
+  if (out === undefined) {
+    try {
+      out = pathToFileURL(fileURLToPath(uri)).href;
+    } catch {
+      out = uri;
+    }
+    if (normalized.size > 100_000) normalized.clear();
+    normalized.set(uri, out);
   }
+  return out;
 }
 
 export function dirnameUri(uri: string): string {

@@ -124,6 +124,8 @@ export class Engine<O> {
    * when a change brings back wholesale recomputation.
    */
   private readonly counts = new Map<string, number>();
+  /** Recomputations of any query, ever (prepare yields after each). */
+  private recomputedTotal = 0;
 
   get revision(): number {
     return this.rev;
@@ -198,6 +200,38 @@ export class Engine<O> {
     return s !== undefined && s.hasValue && s.verifiedAt === this.rev;
   }
 
+  /**
+   * Brings what a query read last time up to date, one dependency at a time
+   * and the deepest first, yielding after each one recomputed: a caller that
+   * pauses between the steps keeps a long rebuild (a folder's homelab after a
+   * profile's edit: that profile's parse and evaluation, then the build) from
+   * holding the event loop in one piece. Reading the query afterwards finds
+   * its dependencies current and costs only its own computation. A query never
+   * computed has nothing to prepare. Only dependencies the query read last
+   * time are brought up to date, in the order it read them, as its own
+   * re-validation would: a dependency whose computation throws is left for
+   * that read to meet.
+   */
+  *prepare<V>(def: QueryDef<V, O>, key: string): Generator<void, void> {
+    const s = this.memos.get(def as QueryDef<unknown, O>)?.get(key);
+    if (s?.deps && s.hasValue && s.verifiedAt !== this.rev) yield* this.prepareDeps(s, new Set([s]));
+  }
+
+  private *prepareDeps(s: Slot, seen: Set<Slot>): Generator<void, void> {
+    for (const d of s.deps ?? []) {
+      if (!d.deps || seen.has(d) || d.verifiedAt === this.rev) continue;
+      seen.add(d);
+      if (d.hasValue) yield* this.prepareDeps(d, seen);
+      const before = this.recomputedTotal;
+      try {
+        this.ensure(d);
+      } catch {
+        continue;
+      }
+      if (this.recomputedTotal !== before) yield;
+    }
+  }
+
   private slotOf(def: QueryDef<unknown, O>, key: string): Slot {
     let byKey = this.memos.get(def);
     if (!byKey) this.memos.set(def, (byKey = new Map()));
@@ -238,6 +272,7 @@ export class Engine<O> {
   }
 
   private recompute(def: QueryDef<unknown, O>, key: string, s: Slot): void {
+    this.recomputedTotal++;
     this.count(def.countAs ? def.countAs(key) : def.name);
     const frame = { deps: [] as Slot[], seen: new Set<Slot>() };
     this.frames.push(frame);
