@@ -15,13 +15,23 @@ export function uriToPath(uri: string): string {
 }
 
 /** Normalises a URI so that one file always has one key (decoded then re-encoded path). */
+const normalized = new Map<string, string>();
+
 export function normalizeUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
-  try {
-    return pathToFileURL(fileURLToPath(uri)).href;
-  } catch {
-    return uri;
+  // Asked for every file read, stamped and evaluated during discovery (thousands of files, each several
+  // times); the URL parse and re-encoding is the same answer every time: remember it, bounded like joinUri.
+  let out = normalized.get(uri);
+  if (out === undefined) {
+    try {
+      out = pathToFileURL(fileURLToPath(uri)).href;
+    } catch {
+      out = uri;
+    }
+    if (normalized.size > 100_000) normalized.clear();
+    normalized.set(uri, out);
   }
+  return out;
 }
 
 export function dirnameUri(uri: string): string {

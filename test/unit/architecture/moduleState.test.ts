@@ -39,6 +39,7 @@ const ALLOWED: Record<string, string> = {
   'server/src/model/glob.ts#compiled': PURE_BY_TEXT,
   'server/src/model/ip.ts#memo': PURE_BY_TEXT,
   'server/src/model/uri.ts#joined': PURE_BY_TEXT,
+  'server/src/model/uri.ts#normalized': PURE_BY_TEXT,
   'server/src/model/knownServices.ts#index': LAZY_CONSTANT,
   'server/src/checks/rules/inventorySchema.ts#compiled': `${LAZY_CONSTANT}: the validators compiled from schemas/inventory.schema.json`,
   'server/src/model/addresses.ts#profileCache': `${BY_IMMUTABLE_OBJECT}: a profile's addresses, checked against its owner's name`,
