@@ -5,7 +5,7 @@
 // / `lib.mkOverride` priorities (the lowest number wins), `lib.mkIf` with a
 // condition known statically (a condition that is not known makes the value
 // unknown, never false), `lib.mkMerge`, lists concatenated, sets merged by key.
-import type { Origin, Value } from '../../syntax/value';
+import type { Entry, Origin, Value } from '../../syntax/value';
 
 type Attrs = Extract<Value, { kind: 'attrs' }>;
 
@@ -199,10 +199,30 @@ function merge(all: Def[], path: string[]): Effective {
         return out;
       });
       const first = defs.map((d) => (d.value.kind === 'attrs' ? d.value.entries.get(k) : undefined)).find((e) => e !== undefined);
-      if (sub.length && first) entries.set(k, { key: k, keyOrigin: first.keyOrigin, value: merge(sub, [...path, k]).value });
+      if (sub.length && first) entries.set(k, mergedEntry(k, first.keyOrigin, sub, path));
     }
     return { value: { kind: 'attrs', entries, origin: defs[0].value.origin }, defs: origins };
   }
   // Scalars: the first definition of the winning priority (Nix reports a conflict when they differ).
   return { value: defs[0].value, defs: origins };
+}
+
+/**
+ * An entry of a merged set whose value is merged when first read. A machine
+ * reads `services` for the names of the services it enables: merging every
+ * service's whole subtree (virtual hosts, settings, …) across twenty modules,
+ * for each of a thousand machines, was the larger part of reading their
+ * configurations, and most of it is never read. Read or not, the value is the
+ * one the eager merge gave.
+ */
+function mergedEntry(key: string, keyOrigin: Origin, sub: Def[], path: string[]): Entry {
+  let value: Value | undefined;
+  return {
+    key,
+    keyOrigin,
+    get value(): Value {
+      value ??= merge(sub, [...path, key]).value;
+      return value;
+    },
+  };
 }
