@@ -207,22 +207,36 @@ function merge(all: Def[], path: string[]): Effective {
   return { value: defs[0].value, defs: origins };
 }
 
+/** The definitions an entry's value is merged from, until it is first read (not enumerable: not part of the entry's data). */
+const PENDING = Symbol('definitions to merge');
+
+interface PendingEntry extends Entry {
+  [PENDING]?: { sub: Def[]; path: string[] };
+}
+
+/** Merges an entry's value on first read and keeps it as a plain data property from then on. */
+function mergeOnRead(this: PendingEntry): Value {
+  const p = this[PENDING];
+  const value = p ? merge(p.sub, [...p.path, this.key]).value : ({ kind: 'unknown', reason: 'not merged', origin: this.keyOrigin } as Value);
+  Object.defineProperty(this, 'value', { value, enumerable: true, writable: true, configurable: true });
+  this[PENDING] = undefined;
+  return value;
+}
+
+/** One accessor for every pending entry: a getter made per entry would give each entry a shape of its own. */
+const MERGE_ON_READ: PropertyDescriptor = { get: mergeOnRead, enumerable: true, configurable: true };
+
 /**
  * An entry of a merged set whose value is merged when first read. A machine
  * reads `services` for the names of the services it enables: merging every
  * service's whole subtree (virtual hosts, settings, …) across twenty modules,
  * for each of a thousand machines, was the larger part of reading their
  * configurations, and most of it is never read. Read or not, the value is the
- * one the eager merge gave.
+ * one the eager merge gave; the entry's own properties are those of a plain entry.
  */
 function mergedEntry(key: string, keyOrigin: Origin, sub: Def[], path: string[]): Entry {
-  let value: Value | undefined;
-  return {
-    key,
-    keyOrigin,
-    get value(): Value {
-      value ??= merge(sub, [...path, key]).value;
-      return value;
-    },
-  };
+  const e = { key, keyOrigin } as PendingEntry;
+  Object.defineProperty(e, PENDING, { value: { sub, path }, writable: true, enumerable: false });
+  Object.defineProperty(e, 'value', MERGE_ON_READ);
+  return e;
 }
