@@ -27,7 +27,9 @@ const common = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/protocol/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // dist/server.js is a small launcher that runs dist/serverMain.js through V8's code cache (protocol/codeCache.ts).
+  { entryPoints: ['server/src/protocol/start.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/protocol/main.ts'], outfile: 'dist/serverMain.js' },
   {
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
@@ -45,5 +47,5 @@ if (watch) {
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
   chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);
-  console.log(`esbuild: built dist/extension.js, dist/server.js, dist/cli.js (${dev ? 'dev' : 'production'}) in ${Date.now() - started} ms`);
+  console.log(`esbuild: built dist/extension.js, dist/server.js (+ serverMain.js), dist/cli.js (${dev ? 'dev' : 'production'}) in ${Date.now() - started} ms`);
 }

@@ -12,7 +12,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const outIndex = process.argv.indexOf('--out');
 const vsix = outIndex > 0 ? process.argv[outIndex + 1] : `${manifest.name}-${manifest.version}.vsix`;
 
-for (const built of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
+for (const built of ['dist/extension.js', 'dist/server.js', 'dist/serverMain.js', 'dist/cli.js']) {
   if (!existsSync(join(root, built))) {
     console.error(`${built} is missing: run "npm run build" first (npm run package does both).`);
     process.exit(1);

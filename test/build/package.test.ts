@@ -15,8 +15,8 @@ const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'
   contributes: { grammars: { path: string }[]; snippets: { path: string }[]; languages: { configuration?: string }[] };
 };
 
-test('the three bundles are built into dist/', () => {
-  for (const bundle of ['extension.js', 'server.js', 'cli.js']) {
+test('the bundles are built into dist/', () => {
+  for (const bundle of ['extension.js', 'server.js', 'serverMain.js', 'cli.js']) {
     const file = path.join(root, 'dist', bundle);
     assert.ok(existsSync(file), `dist/${bundle} exists`);
     assert.ok(statSync(file).size > 0);
@@ -46,6 +46,7 @@ test('npm run package produces a small .vsix with only what runs', () => {
       'extension/package.json',
       'extension/dist/extension.js',
       'extension/dist/server.js',
+      'extension/dist/serverMain.js',
       'extension/dist/cli.js',
       'extension/readme.md',
       'extension/LICENSE.txt',
@@ -77,7 +78,7 @@ test('npm pack: a tarball for other editors and CI with the language server and 
   assert.equal(r.status, 0, r.stderr);
   const [packed] = JSON.parse(r.stdout) as { files: { path: string }[] }[];
   const files = packed.files.map((f) => f.path).sort();
-  for (const f of ['dist/server.js', 'dist/cli.js', 'package.json', 'README.md', 'schemas/inventory.schema.json']) assert.ok(files.includes(f), `${f} in ${files.join(', ')}`);
+  for (const f of ['dist/server.js', 'dist/serverMain.js', 'dist/cli.js', 'package.json', 'README.md', 'schemas/inventory.schema.json']) assert.ok(files.includes(f), `${f} in ${files.join(', ')}`);
   assert.deepEqual(files.filter((f) => /^(server|client|test|bench|examples)\//.test(f) || f.endsWith('.ts')), []);
   const bin = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin;
   assert.equal(bin['homelab-language-server'], './dist/server.js');

@@ -30,6 +30,7 @@ import { OptionIndexService } from './optionIndexService';
 import { registerProxmoxLiveState } from './proxmoxLiveService';
 import { pathToUri, uriToPath } from '../model/uri';
 import { WATCHED_GLOBS } from './watchedFiles';
+import { saveCodeCache } from './codeCache';
 
 
 export const SERVER_NAME = 'homelab-profiles';
@@ -116,6 +117,7 @@ export function startServer(connection: Connection): void {
     await diagnostics.startupCheck();
     progress?.done();
     notifyTopology();
+    saveCodeCache((line) => connection.console.log(line));
     void optionIndexes.refresh(ctx.optionSources ?? []);
     nixEval.setTrusted(workspaceTrusted);
     nixEval.settingsChanged();

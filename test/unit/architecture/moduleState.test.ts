@@ -41,7 +41,6 @@ const ALLOWED: Record<string, string> = {
   'server/src/model/uri.ts#joined': PURE_BY_TEXT,
   'server/src/model/uri.ts#normalized': PURE_BY_TEXT,
   'server/src/model/knownServices.ts#index': LAZY_CONSTANT,
-  'server/src/checks/rules/inventorySchema.ts#compiled': `${LAZY_CONSTANT}: the validators compiled from schemas/inventory.schema.json`,
   'server/src/model/addresses.ts#profileCache': `${BY_IMMUTABLE_OBJECT}: a profile's addresses, checked against its owner's name`,
   'server/src/model/homelab.ts#withProfileCache': `${BY_IMMUTABLE_OBJECT}: a built homelab with one profile evaluated afresh (homelabAround)`,
   'server/src/model/machines/hostTables.ts#tablesOf': `${BY_IMMUTABLE_OBJECT}: an evaluated module's host tables`,

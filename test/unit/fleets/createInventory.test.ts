@@ -20,6 +20,7 @@ for (const layout of readdirSync(FLEETS).sort()) {
   const expected = JSON.parse(readFileSync(join(FLEETS, layout, 'expected.json'), 'utf8')) as {
     machines: { name: string; addresses: string[]; deployMethod: string }[];
     mistake: { rule: string };
+    stopped?: { file: string; line: number }[];
   };
   if (readdirSync(join(FLEETS, layout)).includes('homelab.yaml')) continue; // has its own inventory
   if (expected.machines.length === 0) continue; // a fleet that cannot be read has nothing to put in an inventory
@@ -42,6 +43,8 @@ for (const layout of readdirSync(FLEETS).sort()) {
       const out: string[] = [];
       await main([dir, '--format', 'json'], (s) => out.push(s));
       const rules = new Set((JSON.parse(out.join('\n')) as { rule: string }[]).map((i) => i.rule));
+      // Reading stops the fixture expects beside its machines stay said (as information).
+      if (expected.stopped?.length && expected.mistake.rule !== 'discovery-stopped') rules.delete('discovery-stopped');
       assert.deepEqual([...rules], [expected.mistake.rule]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

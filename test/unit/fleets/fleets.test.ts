@@ -93,7 +93,10 @@ for (const layout of readdirSync(FLEETS).sort()) {
 
   test(`${layout}: the planted ${expected.mistake.rule} is the only finding`, async () => {
     const r = await cli(dir, '--format', 'json');
-    const items = (JSON.parse(r.out) as Item[]).filter((i) => i.rule !== 'encrypted-file');
+    // A reading stop the fixture expects beside its machines is said as information at its place: expected, not a mistake.
+    const expectedStop = (i: Item): boolean =>
+      expected.mistake.rule !== 'discovery-stopped' && i.rule === 'discovery-stopped' && (expected.stopped ?? []).some((p) => p.file === i.file && p.line === i.range.start.line + 1);
+    const items = (JSON.parse(r.out) as Item[]).filter((i) => i.rule !== 'encrypted-file' && !expectedStop(i));
     assert.ok(items.length > 0, 'the planted mistake is found');
     for (const i of items) {
       assert.equal(i.rule, expected.mistake.rule, `${i.file}:${i.range.start.line + 1} ${i.rule} ${i.message}`);

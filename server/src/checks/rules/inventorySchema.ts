@@ -2,10 +2,8 @@
 // (JSON Schema 2020-12, Ajv with ajv-formats). Ajv's errors become sentences a
 // person understands, placed on the exact key or value: a missing property on
 // its parent's key, an unknown property on its own key, a wrong value on the value.
-import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { inventorySchema } from '../../model/shipped';
+import * as generated from './inventoryValidators.generated';
 import type { Entry, Origin, Value } from '../../syntax/value';
 import { toPlain } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
@@ -17,35 +15,17 @@ import { at, didYouMean } from '../util';
  * collection for a single entry. Ajv gathers a referenced subschema's errors
  * with `concat` (a copy of every error so far per failing entry), so checking
  * 20,000 containers in one call took seconds; entry by entry it is linear.
+ * Compiled ahead of time (scripts/inventoryValidators.mjs): compiling them on
+ * each start took 70–130 ms of it.
  */
 interface Validators {
   document: ValidateFunction;
-  entries: Map<string, ValidateFunction>;
+  entries: ReadonlyMap<string, ValidateFunction>;
 }
 
-let compiled: Validators | null | undefined;
+const compiled: Validators = { document: generated.document, entries: new Map(Object.entries(generated.entries)) };
 
-export function validators(): Validators | null {
-  if (compiled !== undefined) return compiled;
-  const schema = inventorySchema();
-  if (!schema || typeof schema !== 'object') return (compiled = null);
-  try {
-    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-    addFormats(ajv);
-    const id = typeof (schema as SchemaNode).$id === 'string' ? String((schema as SchemaNode).$id) : 'homelab:inventory.schema.json';
-    ajv.addSchema({ ...(schema as SchemaNode), $id: id });
-    const properties = { ...(((schema as SchemaNode).properties ?? {}) as Record<string, SchemaNode>) };
-    const entries = new Map<string, ValidateFunction>();
-    for (const [name, property] of Object.entries(properties)) {
-      if (!property || typeof property.additionalProperties !== 'object') continue;
-      entries.set(name, ajv.compile({ $ref: `${id}#/properties/${name}/additionalProperties` }));
-      properties[name] = { ...property, additionalProperties: true };
-    }
-    const document = ajv.compile({ ...(schema as SchemaNode), $id: undefined, properties });
-    compiled = { document, entries };
-  } catch {
-    compiled = null;
-  }
+export function validators(): Validators {
   return compiled;
 }
 
@@ -175,9 +155,7 @@ function examples(ps: SchemaNode): string {
 }
 
 export function schemaFindings(root: Value, uri: string): Finding[] {
-  const v = validators();
-  if (!v) return [];
-  const errors = schemaErrors(toPlain(root), v);
+  const errors = schemaErrors(toPlain(root), validators());
   const out: Finding[] = [];
   const seen = new Set<string>();
   // anyOf/oneOf summaries are noise when a branch already said what is wrong (at or below their place).

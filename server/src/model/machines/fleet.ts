@@ -16,7 +16,7 @@ import { flakeOutputStops, hintFor, partialOutputStops, unreadAddressStops, type
 import { snowfallFindings } from './fromSnowfall';
 import { clanFindings } from './fromClan';
 import { liteConfigFindings } from './fromLiteConfig';
-import { denFindings } from './fromDen';
+import { denFindings, denIncludeStops } from './fromDen';
 import { looksLikeNetwork, morphFindings, networkFileCandidates } from './fromMorph';
 import { conventionFindings } from './fromConvention';
 import { machineAddress, type NixosMachine, type MachineFinding } from './machine';
@@ -71,6 +71,7 @@ export class FleetDiscovery {
       if (!fromThis.length) stopped.push(...outputStops);
       // A part of an output that is not read is named even beside the machines that were found.
       stopped.push(...partialOutputStops(flakeOutputs(r.value) ?? r.value));
+      stopped.push(...denIncludeStops(r.value));
       // A flake module from an input (treefmt, agenix) is ordinary where machines are found: only a zero is explained by it.
       const evalStops = r.stops.filter((st) => st.kind === 'unresolved-import' || st.kind === 'evaluation-budget' || !fromThis.length);
       stopped.push(...evalStops.map((st) => ({ ...st, hint: hintFor(st.kind) })));
@@ -129,7 +130,7 @@ export class FleetDiscovery {
           }
         }
       : undefined;
-    const order: ReadingStop['kind'][] = ['evaluation-budget', 'unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module', 'unread-address'];
+    const order: ReadingStop['kind'][] = ['evaluation-budget', 'unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module', 'unread-address', 'unread-include'];
     stopped.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
     const discovery = { ...(findings.length || homes.length ? discoverMachines(findings, load, homes, callWithArgs) : { machines: new Map(), clashes: [], homes: [] }), stopped, ...this.profileSet(ctx, deps) };
     markImages(discovery.machines, [...deps.keys()].filter((u) => u.endsWith('.nix') && ctx.exists(u)), (u) => ctx.readHost.readText(u));

@@ -6,7 +6,7 @@
 // machines` and the `discovery-stopped` information diagnostic all show these.
 import { knownAttrParts, type Origin, type Value } from '../../syntax/value';
 
-export type ReadingStopKind = 'unknown-output' | 'unknown-builder' | 'unresolved-import' | 'external-module' | 'external-option' | 'no-machines' | 'evaluation-budget' | 'unread-address';
+export type ReadingStopKind = 'unknown-output' | 'unknown-builder' | 'unresolved-import' | 'external-module' | 'external-option' | 'no-machines' | 'evaluation-budget' | 'unread-address' | 'unread-include';
 
 export interface ReadingStop {
   kind: ReadingStopKind;
@@ -25,8 +25,12 @@ const HINT_EXTERNAL = 'machines declared through a flake module from an input ar
 
 const HINT_ADDRESS = 'write the address where it can be read (a literal, or a host table the module looks up), or declare it in homelab.yaml';
 
+const HINT_INCLUDE = 'declare in homelab.yaml what those aspects set that matters here (addresses, services)';
+
 export function hintFor(kind: ReadingStopKind): string {
   switch (kind) {
+    case 'unread-include':
+      return HINT_INCLUDE;
     case 'unread-address':
       return HINT_ADDRESS;
     case 'unresolved-import':
