@@ -34,7 +34,8 @@ const normalized = new Map<string, string>();
 export function normalizeUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
   if (!IS_WINDOWS && isAlreadyNormal(uri)) return uri;
-  // The others (escaped characters, `..`) are remembered: asked for each profile of a fleet on every rebuild.
+  // The others (escaped characters, `..`) are remembered: asked for every file discovery reads, stamps and
+  // evaluates, and for each profile on every rebuild; bounded like joinUri.
   let out = normalized.get(uri);
   if (out === undefined) {
     try {
