@@ -72,6 +72,8 @@ export interface ModelReads {
   nixEval(root: string): NixEvalOutcome | undefined;
   /** The workspace's evaluation of a profile (profileEvaluation.ts). */
   computeEvaluation(uri: string): Profile;
+  /** The evaluations of a build are over: what they shared may go (ProfileEvaluator.release). */
+  evaluationsDone(): void;
   /** The workspace's discovery (its caches of files read whole, keyed by stamp). */
   readonly discoverer: FleetDiscovery;
   /** A folder's settings (undefined when it is gone). */
@@ -151,7 +153,14 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
   const core = defineQuery<HomelabCore | undefined, Workspace>('homelabCore', (r, root) => {
     const f = m.folderToBuild(root);
     if (!f) return undefined;
-    return buildHomelab(f.root, f.settings, {
+    try {
+      return build(r, f);
+    } finally {
+      m.evaluationsDone();
+    }
+  });
+  const build = (r: QueryReader<Workspace>, f: { root: string; settings: HomelabSettings }): HomelabCore | undefined =>
+    buildHomelab(f.root, f.settings, {
       files: () => r.query(files, f.root),
       layout: () => r.query(layout, f.root),
       exists: (u) => m.exists(u),
@@ -165,7 +174,6 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
       nixEval: () => m.nixEval(f.root),
       mayExist: () => mayExist(r, f.root),
     });
-  });
   const catalog = defineQuery<{ sources: unknown[]; catalog: Catalog }, Workspace>(
     'catalog',
     // Rebuilt only when its own sources changed (defaults, modules' reads, schemas), not on a profile's edit;

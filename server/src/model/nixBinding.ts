@@ -6,6 +6,7 @@ import { NixEvaluator } from '../syntax/nix/eval/evaluator';
 import { configValue, fromValue } from '../syntax/nix/eval/moduleArgs';
 import { Thunk } from '../syntax/nix/eval/types';
 import { parseNixShared } from '../syntax/nix/parseCache';
+import type { ParseResult } from '../syntax/nix/parser';
 import { analyzeScopes, type ScopeCode } from '../syntax/nix/scopes';
 import type { NixDiagnostic, NixEvalSession, NixLayer, NixReadHost, NixRuleId } from './nixAdapter';
 
@@ -50,16 +51,40 @@ function syntaxKey(text: string, comments: readonly { start: number; end: number
   return `${end}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }
 
+/** Syntax errors, else the scope findings (on a tree with syntax errors they would mostly be noise). */
+function findings(parsed: Pick<ParseResult, 'root' | 'errors'>, text: string): NixDiagnostic[] {
+  const diagnostics: NixDiagnostic[] = parsed.errors.map((e) => ({ rule: 'nix-syntax', span: e.span, message: e.message }));
+  if (parsed.errors.length > 0) return diagnostics;
+  try {
+    for (const d of analyzeScopes(parsed.root, text).diagnostics) diagnostics.push({ rule: RULE_OF[d.code] ?? 'nix-syntax', span: d.span, message: d.message, ...(d.severity === 'warning' ? { severity: 'warning' as const } : {}) });
+  } catch (e) {
+    // Asked for later than the parse query ran, so its guard is not around it: the same message as there.
+    diagnostics.push({ rule: 'nix-syntax', span: { start: 0, end: 0 }, message: `internal error reading this file: ${String(e)}` });
+  }
+  return diagnostics;
+}
+
 export const realNixLayer: NixLayer = {
   analyze(text) {
     const unparseable = detectUnparseable(text);
     if (unparseable) return { diagnostics: [], unparseable };
     const parsed = parseNixShared(text);
-    const diagnostics: NixDiagnostic[] = parsed.errors.map((e) => ({ rule: 'nix-syntax', span: e.span, message: e.message }));
-    // Scope findings on a tree with syntax errors would mostly be noise.
-    if (parsed.errors.length === 0)
-      for (const d of analyzeScopes(parsed.root, text).diagnostics) diagnostics.push({ rule: RULE_OF[d.code] ?? 'nix-syntax', span: d.span, message: d.message, ...(d.severity === 'warning' ? { severity: 'warning' as const } : {}) });
-    return { diagnostics, syntaxKey: syntaxKey(text, parsed.comments) };
+    // The syntax key is what an evaluation depends on; the findings are asked for when the file is checked.
+    // Discovery evaluates every module of a fleet (thousands of files) before anything is checked, and the
+    // scope analysis is a walk of its own over each tree: the machines are listed without waiting for it.
+    // The tree is not kept for it (a fleet's trees are tens of megabytes): the evaluator keeps most of them
+    // alive while its revision lasts (a module's function holds its body), and one that is gone is parsed again.
+    let diagnostics: NixDiagnostic[] | undefined;
+    const errors = parsed.errors;
+    const root = new WeakRef(parsed.root);
+    return {
+      get diagnostics(): NixDiagnostic[] {
+        const kept = root.deref();
+        diagnostics ??= findings(kept ? { root: kept, errors } : parseNixShared(text), text);
+        return diagnostics;
+      },
+      syntaxKey: syntaxKey(text, parsed.comments),
+    };
   },
   evaluate(uri, host) {
     // One evaluator per evaluation: it caches parsed files, and the model's own

@@ -26,6 +26,9 @@ const NULL_AFTER = /^[\w'.-]*\s*\)?\s*(==|!=)\s*null\b/;
 const NULL_BEFORE = /\bnull\s*(==|!=)\s*\(?\s*$/;
 
 export function scanSettingReads(text: string, uri: string): SettingRead[] {
+  // Both patterns name a block literally, and masking only blanks text: a file that names neither reads
+  // nothing (every module of a flake fleet), and is not masked for it.
+  if (!text.includes('systemSettings') && !text.includes('userSettings')) return [];
   const masked = maskNix(text);
   const out: SettingRead[] = [];
   for (const m of masked.matchAll(READ)) {

@@ -153,6 +153,7 @@ export class Workspace {
       jsonFile: (u) => this.engine.query(this.q.json, u),
       homelabView: (root) => this.homelabView(root),
       computeEvaluation: (u) => this.evaluator.evaluate(u),
+      evaluationsDone: () => this.evaluator.release(),
       discoverer: this.discovery,
       exists: (u) => this.exists(u),
       stamp: (u) => this.engine.input(this.in.stamp, u),

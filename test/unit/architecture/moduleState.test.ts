@@ -58,7 +58,6 @@ const ALLOWED: Record<string, string> = {
   'server/src/checks/rules/nixosUnknownOption.ts#rootsOf': `${BY_IMMUTABLE_OBJECT}: the top-level names of an option index`,
   'server/src/checks/rules/unknownSetting.ts#keysOf': `${BY_IMMUTABLE_OBJECT}: the keys of a catalog to suggest from`,
   'server/src/checks/suppress.ts#byText': `${BY_IMMUTABLE_OBJECT}: the ignore comments of one text's line index`,
-  'server/src/checks/util.ts#refCache': `${BY_IMMUTABLE_OBJECT}: a profile's setting entries, checked against the profile set (a query's value)`,
 };
 
 const MUTATORS = new Set(['set', 'add', 'delete', 'clear', 'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);

@@ -5,7 +5,7 @@
 // / `lib.mkOverride` priorities (the lowest number wins), `lib.mkIf` with a
 // condition known statically (a condition that is not known makes the value
 // unknown, never false), `lib.mkMerge`, lists concatenated, sets merged by key.
-import type { Origin, Value } from '../../syntax/value';
+import type { Entry, Origin, Value } from '../../syntax/value';
 
 type Attrs = Extract<Value, { kind: 'attrs' }>;
 
@@ -199,10 +199,44 @@ function merge(all: Def[], path: string[]): Effective {
         return out;
       });
       const first = defs.map((d) => (d.value.kind === 'attrs' ? d.value.entries.get(k) : undefined)).find((e) => e !== undefined);
-      if (sub.length && first) entries.set(k, { key: k, keyOrigin: first.keyOrigin, value: merge(sub, [...path, k]).value });
+      if (sub.length && first) entries.set(k, mergedEntry(k, first.keyOrigin, sub, path));
     }
     return { value: { kind: 'attrs', entries, origin: defs[0].value.origin }, defs: origins };
   }
   // Scalars: the first definition of the winning priority (Nix reports a conflict when they differ).
   return { value: defs[0].value, defs: origins };
+}
+
+/** The definitions an entry's value is merged from, until it is first read (not enumerable: not part of the entry's data). */
+const PENDING = Symbol('definitions to merge');
+
+interface PendingEntry extends Entry {
+  [PENDING]?: { sub: Def[]; path: string[] };
+}
+
+/** Merges an entry's value on first read and keeps it as a plain data property from then on. */
+function mergeOnRead(this: PendingEntry): Value {
+  const p = this[PENDING];
+  const value = p ? merge(p.sub, [...p.path, this.key]).value : ({ kind: 'unknown', reason: 'not merged', origin: this.keyOrigin } as Value);
+  Object.defineProperty(this, 'value', { value, enumerable: true, writable: true, configurable: true });
+  this[PENDING] = undefined;
+  return value;
+}
+
+/** One accessor for every pending entry: a getter made per entry would give each entry a shape of its own. */
+const MERGE_ON_READ: PropertyDescriptor = { get: mergeOnRead, enumerable: true, configurable: true };
+
+/**
+ * An entry of a merged set whose value is merged when first read. A machine
+ * reads `services` for the names of the services it enables: merging every
+ * service's whole subtree (virtual hosts, settings, …) across twenty modules,
+ * for each of a thousand machines, was the larger part of reading their
+ * configurations, and most of it is never read. Read or not, the value is the
+ * one the eager merge gave; the entry's own properties are those of a plain entry.
+ */
+function mergedEntry(key: string, keyOrigin: Origin, sub: Def[], path: string[]): Entry {
+  const e = { key, keyOrigin } as PendingEntry;
+  Object.defineProperty(e, PENDING, { value: { sub, path }, writable: true, enumerable: false });
+  Object.defineProperty(e, 'value', MERGE_ON_READ);
+  return e;
 }

@@ -49,7 +49,16 @@ interface Slot {
   /** For inputs: the value must be read again (a change was announced). */
   dirty?: boolean;
   computing?: boolean;
-  refresh: () => void;
+  /**
+   * What brings the value up to date: the input it is read from, or the query
+   * it is computed by, with its key. Plain fields, not a closure per slot: a
+   * 10,000-machine fleet holds tens of thousands of slots, and a bundled
+   * closure (esbuild's keepNames gives each its own name property) costs
+   * hundreds of bytes.
+   */
+  input?: Input<unknown>;
+  def?: QueryDef<unknown, never>;
+  key: string;
 }
 
 /**
@@ -71,16 +80,16 @@ export class Input<V> {
   slot(key: string): Slot {
     let s = this.slots.get(key);
     if (!s) {
-      const slot: Slot = { name: this.name, value: undefined, hasValue: false, changedAt: this.engine.revision, verifiedAt: this.engine.revision, dirty: true, refresh: () => this.refresh(slot, key) };
-      s = slot;
+      s = { name: this.name, value: undefined, hasValue: false, changedAt: this.engine.revision, verifiedAt: this.engine.revision, dirty: true, input: this as Input<unknown>, key };
       this.slots.set(key, s);
     }
     return s;
   }
 
-  private refresh(s: Slot, key: string): void {
+  /** Reads the slot's value again when a change was announced (the engine calls this). */
+  refresh(s: Slot): void {
     if (!s.dirty) return;
-    const value = this.read(key);
+    const value = this.read(s.key);
     s.dirty = false;
     if (!s.hasValue || !this.equals(s.value as V, value)) {
       s.value = value;
@@ -152,7 +161,7 @@ export class Engine<O> {
 
   input<V>(input: Input<V>, key: string): V {
     const s = input.slot(key);
-    s.refresh();
+    input.refresh(s);
     this.record(s);
     return s.value as V;
   }
@@ -233,8 +242,7 @@ export class Engine<O> {
     if (!byKey) this.memos.set(def, (byKey = new Map()));
     let s = byKey.get(key);
     if (!s) {
-      const slot: Slot = { name: def.name, value: undefined, hasValue: false, changedAt: 0, verifiedAt: 0, refresh: () => this.recompute(def, key, slot) };
-      s = slot;
+      s = { name: def.name, value: undefined, hasValue: false, changedAt: 0, verifiedAt: 0, def: def as QueryDef<unknown, never>, key };
       byKey.set(key, s);
     }
     return s;
@@ -243,7 +251,7 @@ export class Engine<O> {
   /** Brings a slot up to the current revision: re-validates its dependencies, recomputes only when one changed. */
   private ensure(s: Slot): void {
     if (!s.deps) {
-      s.refresh();
+      this.refresh(s);
       return;
     }
     if (s.verifiedAt === this.rev && s.hasValue) return;
@@ -252,7 +260,12 @@ export class Engine<O> {
       s.verifiedAt = this.rev;
       return;
     }
-    s.refresh();
+    this.refresh(s);
+  }
+
+  private refresh(s: Slot): void {
+    if (s.input) s.input.refresh(s);
+    else this.recompute(s.def as QueryDef<unknown, O>, s.key, s);
   }
 
   private anyChangedAfter(deps: Slot[], since: number): boolean {
