@@ -28,7 +28,8 @@ export function exampleCopy(folder: string): string {
 export async function openHomelabView(page: Page): Promise<void> {
   const icon = page.locator('.activitybar a.action-label[aria-label^="Homelab"]');
   await icon.waitFor({ state: 'visible', timeout: 60_000 });
-  await icon.click();
+  // The item, not its label: once diagnostics arrive, the problem-count badge lies over the label and takes the click.
+  await page.locator('.activitybar li.action-item', { has: page.locator('a.action-label[aria-label^="Homelab"]') }).click();
   // With a single view the pane header is hidden; the sidebar title names the container.
   await page.locator('.part.sidebar .composite.title h2', { hasText: /homelab/i }).waitFor({ timeout: 15_000 });
 }

@@ -93,6 +93,8 @@ function homelabFindings(ws: Workspace, h: Homelab): Map<string, Finding[]> {
 function* homelabFindingSteps(ws: Workspace, h: Homelab): Generator<void, Map<string, Finding[]>> {
   for (const rule of homelabRules(h)) {
     if (ws.engine.isCurrent(RULE_QUERY, `${h.root}\0${rule.id}`)) continue;
+    // What the rule reads (the settings written in profiles, an index) first, in steps of their own.
+    yield* ws.engine.prepare(RULE_QUERY, `${h.root}\0${rule.id}`);
     ws.engine.query(RULE_QUERY, `${h.root}\0${rule.id}`);
     yield;
   }
@@ -217,17 +219,23 @@ function documentFindings(ws: Workspace, h: Homelab, uri: string): Finding[] {
   const documentCache = memoryOf(ws).documents;
   const cached = documentCache.get(uri);
   if (cached && cached.stamp === stamp && cached.open === open && cached.settings === h.settings) return cached.findings;
+  const findings = runDocumentRules(ws, h, uri);
+  documentCache.set(uri, { stamp, open, settings: h.settings, findings });
+  return findings;
+}
+
+/** The document rules over one file (less those in `skip`). */
+function runDocumentRules(ws: Workspace, h: Homelab, uri: string, skip?: ReadonlySet<string>): Finding[] {
   const ctx: RuleContext = { workspace: ws, homelab: h };
   const findings: Finding[] = [];
   const large = ws.tooLarge(uri);
   ws.engine.count('documentRules');
   for (const rule of RULES) {
-    if (rule.scope !== 'document' || !rule.checkFile || h.settings.rules[rule.id] === 'off') continue;
+    if (rule.scope !== 'document' || !rule.checkFile || h.settings.rules[rule.id] === 'off' || skip?.has(rule.id)) continue;
     if (large && rule.id !== 'file-too-large') continue;
     // A loop, not push(...): a file can have 100,000 findings, too many for call arguments.
     for (const f of runRule(ws, rule, () => rule.checkFile?.(ctx, uri) ?? [])) findings.push(f);
   }
-  documentCache.set(uri, { stamp, open, settings: h.settings, findings });
   return findings;
 }
 
@@ -248,7 +256,12 @@ export function checkDocument(ws: Workspace, documentUri: string): Diagnostic[] 
   const uri = normalizeUri(documentUri);
   const h = ws.homelabFor(uri);
   if (!h) return [];
-  const cross = ws.tooLarge(uri) ? [] : (homelabFindings(ws, h).get(uri) ?? []);
+  return checkDocumentIn(ws, h, uri, homelabFindings(ws, h));
+}
+
+/** A document's diagnostics in its homelab `h`, whose homelab-wide findings are `all`. */
+function checkDocumentIn(ws: Workspace, h: Homelab, uri: string, all: Map<string, Finding[]>): Diagnostic[] {
+  const cross = ws.tooLarge(uri) ? [] : (all.get(uri) ?? []);
   return combine(judgedDocument(ws, h, uri), judge(ws, h, uri, cross));
 }
 
@@ -279,6 +292,8 @@ function movedPast(span: { start: number; end: number }, edits: readonly EditReg
  */
 export function checkDocumentQuick(ws: Workspace, documentUri: string, edits: readonly EditRegion[] | undefined): Diagnostic[] {
   const uri = normalizeUri(documentUri);
+  const early = ws.homelabBeforeBuild(uri);
+  if (early) return checkBeforeBuild(ws, early, uri);
   const h = ws.lastBuiltHomelabFor(uri);
   if (!h) return [];
   const findings: Finding[] = [];
@@ -301,6 +316,26 @@ export function checkDocumentQuick(ws: Workspace, documentUri: string, edits: re
     }
   }
   return combine(judgedDocument(ws, h, uri), judge(ws, h, uri, findings));
+}
+
+/**
+ * Document rules that read a part of the homelab known only once it is built
+ * (whether pipe operators are enabled): before the first build they wait for it.
+ */
+const BEFORE_BUILD_UNKNOWN: ReadonlySet<string> = new Set<Finding['rule']>(['nix-pipe-operator']);
+
+/**
+ * A file's own diagnostics before its folder's homelab was ever built (a file
+ * opened at start-up, in a fleet whose profiles are still being evaluated):
+ * its document rules and, in a profile, its settings judged against the
+ * catalog, all from `ws.homelabBeforeBuild`. Each is one the whole check
+ * reports too (the catalog is the one it uses); the whole check adds the
+ * cross-file findings, who inherits a setting, and the rules that wait.
+ * Nothing is kept: the first whole check judges the file afresh.
+ */
+function checkBeforeBuild(ws: Workspace, h: Homelab, uri: string): Diagnostic[] {
+  const own = runDocumentRules(ws, h, uri, BEFORE_BUILD_UNKNOWN);
+  return combine(judge(ws, h, uri, own), judge(ws, h, uri, quickSettingFindings(ws, h, uri) ?? []));
 }
 
 /** Rules that judge each setting against the catalog alone (`checkSetting`). */
@@ -341,15 +376,18 @@ export function checkAll(ws: Workspace): Map<string, Diagnostic[]> {
  */
 export function* checkAllSteps(ws: Workspace): Generator<void, Map<string, Diagnostic[]>> {
   const out = new Map<string, Diagnostic[]>();
-  for (const h of ws.homelabs()) {
+  for (const h of yield* ws.homelabSteps()) {
     yield;
     const findings = yield* homelabFindingSteps(ws, h);
     const uris = new Set([...checkedFiles(h), ...findings.keys()]);
     let done = 0;
     for (const uri of [...uris].sort()) {
-      const d = checkDocument(ws, uri);
+      // As checkDocument judges it: by its normalised URI (a finding under another spelling of it is not
+      // shown), in its own folder's homelab (a file of a nested folder belongs to that one).
+      const u = normalizeUri(uri);
+      const d = ws.homelabFor(u) === h ? checkDocumentIn(ws, h, u, findings) : checkDocument(ws, uri);
       if (d.length) out.set(uri, d);
-      if (++done % 100 === 0) yield;
+      if (++done % 20 === 0) yield;
     }
   }
   return out;

@@ -4,6 +4,8 @@
 // membership rules, hover, references and completion of free addresses.
 import type { Origin, Value } from '../syntax/value';
 import type { Homelab } from './homelab';
+import type { NixosMachine } from './machines/machine';
+import type { Inventory } from './inventory';
 import { isParsed, parseAddress, parseCidr, type ParsedCidr } from './ip';
 import { BLOCKS, blockOf, type Profile } from './profiles';
 import { profileOwnAddresses } from './profileAddresses';
@@ -44,64 +46,93 @@ export function networkOf(idx: AddressIndex, key: string): NetworkInfo | undefin
   for (const n of idx.networks) if (n.cidr.addr.kind() === a.addr.kind() && a.addr.match(n.cidr.addr, n.cidr.prefix) && (!best || n.cidr.prefix > best.cidr.prefix)) best = n;
   return best;
 }
+/**
+ * The index of a homelab's addresses. Its places come from per-source lists
+ * cached by the source's object (the inventory, each evaluated profile, each
+ * NixOS machine), so after a keystroke in one profile only that profile's
+ * addresses are parsed again, and the other places are the same objects as
+ * before: the index's equality (early cut-off) compares them by identity.
+ */
 export function buildAddressIndex(h: Omit<Homelab, 'addresses'>): AddressIndex {
   const places: AddressPlace[] = [];
   const seen = new Set<string>();
-  const add = (text: string, origin: Origin, role: AddressPlace['role'], field: string, owner?: AddressOwner): void => {
-    const a = parseAddress(text);
-    if (!isParsed(a)) return;
-    const id = `${origin.uri}#${origin.span.start}`;
-    if (seen.has(id)) return;
-    seen.add(id);
-    places.push({ key: a.key, text, origin, role, owner, field });
-  };
-  const networks: NetworkInfo[] = [];
-  const inv = h.inventory;
-  if (inv) {
-    for (const n of inv.networks.values()) {
-      if (n.cidr) {
-        const c = parseCidr(n.cidr.value);
-        if (isParsed(c)) networks.push({ name: n.name, cidr: c, origin: n.cidr.origin });
-      }
-      if (n.gateway) add(n.gateway.value, n.gateway.origin, 'uses', 'gateway');
-      for (const d of n.dns) add(d.value, d.origin, 'uses', 'dns');
+  const add = (list: readonly Placed[]): void => {
+    for (const { id, place } of list) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      places.push(place);
     }
-    for (const host of inv.hosts.values()) if (host.ip) add(host.ip.value, host.ip.origin, 'declares', 'ip', { kind: 'host', name: host.name });
-    for (const c of inv.containers.values()) if (c.ip) add(c.ip.value, c.ip.origin, 'declares', 'ip', { kind: 'container', name: c.name });
-  }
+  };
+  const inv = h.inventory ? inventoryAddresses(h.inventory) : undefined;
+  if (inv) add(inv.places);
   // Profiles of containers: their own address declares; every other address-valued setting uses.
   const ownerByProfile = new Map<string, string>();
   for (const c of h.machines.values()) if (c.configUri) ownerByProfile.set(c.configUri, c.name);
-  for (const p of h.profiles.values()) {
-    for (const use of profileAddresses(p, ownerByProfile.get(p.uri))) add(use.text, use.origin, use.role, use.field, use.owner);
-  }
+  for (const p of h.profiles.values()) add(profileAddresses(p, ownerByProfile.get(p.uri)));
   // NixOS machines: interface addresses declare; gateway, name servers, scrape targets and deploy targets use.
-  for (const c of h.machines.values()) {
-    const cfg = c.nixos?.config;
-    if (!c.nixos) continue;
-    const owner: AddressOwner = { kind: 'container', name: c.name };
-    for (const a of cfg?.addresses ?? []) add(a.address.value, a.address.origin, 'declares', a.option, owner);
-    for (const g of cfg?.gateways ?? []) add(g.value, g.origin, 'uses', 'gateway');
-    for (const n of cfg?.nameservers ?? []) add(n.value, n.origin, 'uses', 'name server');
-    for (const t of cfg?.scrapeTargets ?? []) add(t.value.replace(/:\d+$/, ''), t.origin, 'uses', 'services.prometheus.scrapeConfigs');
-    const target = c.nixos.deploy?.host;
-    if (target) add(target.value, target.origin, 'uses', 'deploy target');
-  }
+  for (const c of h.machines.values()) if (c.nixos) add(nixosAddresses(c.name, c.nixos));
   const byKey = new Map<string, AddressPlace[]>();
   for (const p of places) {
-    const list = byKey.get(p.key) ?? [];
-    list.push(p);
-    byKey.set(p.key, list);
+    const list = byKey.get(p.key);
+    if (list) list.push(p);
+    else byKey.set(p.key, [p]);
   }
-  return { places, byKey, networks };
+  return { places, byKey, networks: inv?.networks ?? [] };
 }
 
-interface ProfileAddress {
-  text: string;
-  origin: Origin;
-  role: AddressPlace['role'];
-  field: string;
-  owner?: AddressOwner;
+/** A place with its identity in the index (file and offset: one place is indexed once, first come). */
+interface Placed {
+  id: string;
+  place: AddressPlace;
+}
+
+/** `text` as a place of the index, or nothing when it is no address. */
+function placed(out: Placed[], text: string, origin: Origin, role: AddressPlace['role'], field: string, owner?: AddressOwner): void {
+  const a = parseAddress(text);
+  if (!isParsed(a)) return;
+  out.push({ id: `${origin.uri}#${origin.span.start}`, place: { key: a.key, text, origin, role, owner, field } });
+}
+
+/** The inventory's networks and its addresses (gateways, DNS servers, hosts' and containers' `ip`), per inventory object. */
+const inventoryCache = new WeakMap<Inventory, { networks: NetworkInfo[]; places: Placed[] }>();
+
+function inventoryAddresses(inv: Inventory): { networks: NetworkInfo[]; places: Placed[] } {
+  const cached = inventoryCache.get(inv);
+  if (cached) return cached;
+  const networks: NetworkInfo[] = [];
+  const places: Placed[] = [];
+  for (const n of inv.networks.values()) {
+    if (n.cidr) {
+      const c = parseCidr(n.cidr.value);
+      if (isParsed(c)) networks.push({ name: n.name, cidr: c, origin: n.cidr.origin });
+    }
+    if (n.gateway) placed(places, n.gateway.value, n.gateway.origin, 'uses', 'gateway');
+    for (const d of n.dns) placed(places, d.value, d.origin, 'uses', 'dns');
+  }
+  for (const host of inv.hosts.values()) if (host.ip) placed(places, host.ip.value, host.ip.origin, 'declares', 'ip', { kind: 'host', name: host.name });
+  for (const c of inv.containers.values()) if (c.ip) placed(places, c.ip.value, c.ip.origin, 'declares', 'ip', { kind: 'container', name: c.name });
+  const out = { networks, places };
+  inventoryCache.set(inv, out);
+  return out;
+}
+
+/** A NixOS machine's interface addresses (declared) and the addresses its configuration uses, per machine object. */
+const nixosCache = new WeakMap<NixosMachine, { name: string; places: Placed[] }>();
+
+function nixosAddresses(name: string, m: NixosMachine): Placed[] {
+  const cached = nixosCache.get(m);
+  if (cached && cached.name === name) return cached.places;
+  const places: Placed[] = [];
+  const cfg = m.config;
+  const owner: AddressOwner = { kind: 'container', name };
+  for (const a of cfg?.addresses ?? []) placed(places, a.address.value, a.address.origin, 'declares', a.option, owner);
+  for (const g of cfg?.gateways ?? []) placed(places, g.value, g.origin, 'uses', 'gateway');
+  for (const n of cfg?.nameservers ?? []) placed(places, n.value, n.origin, 'uses', 'name server');
+  for (const t of cfg?.scrapeTargets ?? []) placed(places, t.value.replace(/:\d+$/, ''), t.origin, 'uses', 'services.prometheus.scrapeConfigs');
+  const target = m.deploy?.host;
+  if (target) placed(places, target.value, target.origin, 'uses', 'deploy target');
+  nixosCache.set(m, { name, places });
+  return places;
 }
 
 /**
@@ -109,15 +140,15 @@ interface ProfileAddress {
  * object (the workspace keeps it while no file it read changed), so a keystroke
  * in one profile re-walks that profile only, not every profile of the homelab.
  */
-const profileCache = new WeakMap<Profile, { owner: string | undefined; list: ProfileAddress[] }>();
+const profileCache = new WeakMap<Profile, { owner: string | undefined; list: Placed[] }>();
 
-function profileAddresses(p: Profile, ownerName: string | undefined): ProfileAddress[] {
+function profileAddresses(p: Profile, ownerName: string | undefined): Placed[] {
   const cached = profileCache.get(p);
   if (cached && cached.owner === ownerName) return cached.list;
-  const list: ProfileAddress[] = [];
+  const list: Placed[] = [];
   const owner: AddressOwner = ownerName ? { kind: 'container', name: ownerName } : { kind: 'profile', name: p.name };
   // Its own addresses first (a `/24` suffix, a bond's or VLAN's `address`): the places below that repeat them are the same text.
-  for (const a of profileOwnAddresses(p)) list.push({ text: a.address, origin: a.origin, role: 'declares', field: a.field, owner });
+  for (const a of profileOwnAddresses(p)) placed(list, a.address, a.origin, 'declares', a.field, owner);
   for (const block of BLOCKS) {
     const b = blockOf(p, block);
     if (!b) continue;
@@ -125,13 +156,10 @@ function profileAddresses(p: Profile, ownerName: string | undefined): ProfileAdd
       if (OWN_ADDRESS_SETTINGS.has(key)) {
         // Only the container's own file declares its address (a base profile's does not).
         // A profile no container uses still declares what it sets: a stale copy reusing an address is found.
-        if (e.value.kind === 'string' && e.value.value !== '' && e.value.origin.uri === p.uri)
-          list.push({ text: e.value.value, origin: e.value.origin, role: 'declares', field: key, owner });
+        if (e.value.kind === 'string' && e.value.value !== '' && e.value.origin.uri === p.uri) placed(list, e.value.value, e.value.origin, 'declares', key, owner);
         continue;
       }
-      walkUses(e.value, key, (text, origin, field) => {
-        if (isParsed(parseAddress(text))) list.push({ text, origin, role: 'uses', field });
-      });
+      walkUses(e.value, key, (text, origin, field) => placed(list, text, origin, 'uses', field));
     }
   }
   profileCache.set(p, { owner: ownerName, list });

@@ -4,7 +4,7 @@
 // `homelabCore` query; every read goes through `HomelabSources`, so the query
 // depends on exactly what the build read.
 import type { Machine } from './homelab';
-import type { Inventory } from './inventory';
+import type { ContainerDecl, Inventory } from './inventory';
 import type { Profile } from './profiles';
 import type { SettingRead } from './settingReads';
 import type { HomelabSettings } from './settings';
@@ -23,6 +23,8 @@ import type { HomelabCore } from './query/homelabParts';
 export interface HomelabSources {
   /** The folder's files (listing and open documents), sorted. */
   files(): string[];
+  /** What the build derives from the file list alone (folderLayout). */
+  layout(): FolderLayout;
   exists(uri: string): boolean;
   text(uri: string): string | undefined;
   /** The text of a Nix file read for its code only (depends on the parse's syntax key, not on comments). */
@@ -37,15 +39,69 @@ export interface HomelabSources {
   mayExist(): (uri: string) => boolean;
 }
 
+/** What a folder's file list says before any file is read: a query of its own, so a build after a profile's edit does not filter a thousand paths again. */
+export interface FolderLayout {
+  nixFiles: string[];
+  /** The Nix files the `homelab.profiles` glob matches. */
+  globProfiles: string[];
+  /** The deploy list and its overlays (deployList.ts). */
+  deployListFiles: string[];
+}
+
+export function folderLayout(root: string, s: HomelabSettings, files: readonly string[]): FolderLayout {
+  const nixFiles = files.filter((u) => u.endsWith('.nix'));
+  return {
+    nixFiles,
+    globProfiles: nixFiles.filter((u) => matchGlob(s.profiles, relativeUri(root, u))),
+    deployListFiles: deployListFiles(root, files),
+  };
+}
+
+/** Where the folder's inventory is (named by the settings, else `homelab.yaml` / `homelab.yml`) and whether it exists. */
+export function inventoryOf(root: string, s: HomelabSettings, exists: (uri: string) => boolean): { uri: string | undefined; exists: boolean } {
+  const uri = s.inventory ? joinUri(root, s.inventory) : ['homelab.yaml', 'homelab.yml'].map((n) => joinUri(root, n)).find((u) => exists(u));
+  return { uri, exists: uri !== undefined && exists(uri) };
+}
+
+/** The profile file of an inventory machine: its `profile:`, else `profiles/<name>-config.nix` when that file exists. */
+function machineProfileUri(d: ContainerDecl, invDir: string, mayExist: (uri: string) => boolean, exists: (uri: string) => boolean): string | undefined {
+  const explicit = d.profile ? joinUri(invDir, d.profile.value) : undefined;
+  const implicit = joinUri(invDir, `profiles/${d.name}-config.nix`);
+  return explicit ?? (mayExist(implicit) && exists(implicit) ? implicit : undefined);
+}
+
+/**
+ * The files the folder's homelab will hold as profiles, found without
+ * evaluating any (what the catalog needs to tell modules from profiles, so it
+ * is built before the profiles are, and a profile's edit does not touch it):
+ * the `homelab.profiles` glob's, the inventory machines', the flake's profile
+ * set's; each that exists. The same set as `buildHomelab`'s `profiles` (its
+ * `profileAt` calls are these).
+ */
+export function profileFilesOf(root: string, s: HomelabSettings, src: Pick<HomelabSources, 'layout' | 'exists' | 'inventory' | 'discovery' | 'mayExist'>): Set<string> {
+  const out = new Set<string>();
+  const add = (u: string | undefined): void => {
+    if (u !== undefined && !out.has(u) && src.exists(u)) out.add(u);
+  };
+  for (const u of src.layout().globProfiles) add(u);
+  const inv = inventoryOf(root, s, src.exists);
+  if (inv.exists && inv.uri) {
+    const invDir = dirnameUri(inv.uri);
+    const mayExist = src.mayExist();
+    for (const d of src.inventory(inv.uri).containers.values()) add(machineProfileUri(d, invDir, mayExist, src.exists));
+  }
+  for (const e of src.discovery().profileSet?.entries ?? []) add(e.uri);
+  return out;
+}
+
 export function buildHomelab(root: string, s: HomelabSettings, src: HomelabSources): HomelabCore | undefined {
   const files = src.files();
-  const rel = (u: string): string => relativeUri(root, u);
-  const inventoryUri = s.inventory
-    ? joinUri(root, s.inventory)
-    : ['homelab.yaml', 'homelab.yml'].map((n) => joinUri(root, n)).find((u) => src.exists(u));
-  const hasInventory = inventoryUri !== undefined && src.exists(inventoryUri);
-  const profileUris = files.filter((u) => u.endsWith('.nix') && matchGlob(s.profiles, rel(u)));
-  const nixFiles = files.filter((u) => u.endsWith('.nix'));
+  const layout = src.layout();
+  const inv = inventoryOf(root, s, src.exists);
+  const inventoryUri = inv.uri;
+  const hasInventory = inv.exists;
+  const profileUris = layout.globProfiles;
+  const nixFiles = layout.nixFiles;
   // Any folder with Nix files is checked (syntax, scopes, imports), homelab or not.
   if (!hasInventory && nixFiles.length === 0) return undefined;
 
@@ -68,9 +124,7 @@ export function buildHomelab(root: string, s: HomelabSettings, src: HomelabSourc
   if (inventory) {
     const mayExist = src.mayExist();
     for (const d of inventory.containers.values()) {
-      const explicit = d.profile ? joinUri(invDir, d.profile.value) : undefined;
-      const implicit = joinUri(invDir, `profiles/${d.name}-config.nix`);
-      const profileUri = explicit ?? (mayExist(implicit) && src.exists(implicit) ? implicit : undefined);
+      const profileUri = machineProfileUri(d, invDir, mayExist, src.exists);
       const profile = profileUri ? profileAt(profileUri) : undefined;
       const ipSetting = profile?.system?.entries.get('ipAddress')?.value;
       machines.set(d.name, {
@@ -104,7 +158,7 @@ export function buildHomelab(root: string, s: HomelabSettings, src: HomelabSourc
   const baseProfiles = discovery.profileSet
     ? joinProfileSet(machines, discovery.profileSet, profileAt, (u) => (src.exists(u) ? src.evaluate(u) : undefined), discovery.buildsDarwin ?? false, profileUris.map((u) => profiles.get(u)).filter((p): p is Profile => p !== undefined))
     : undefined;
-  const listFiles = deployListFiles(root, files);
+  const listFiles = layout.deployListFiles;
   const deployList = listFiles.length ? readDeployList(listFiles.map((uri) => ({ uri, text: src.text(uri) }))) : undefined;
 
   const services = servicesOf(inventory);

@@ -13,13 +13,13 @@ import type { Profile } from './profiles';
 import { scanSettingReads, type SettingRead } from './settingReads';
 import { isUnder, joinUri, normalizeUri } from './uri';
 import type { HomelabSettings } from './settings';
-import { buildHomelab } from './buildHomelab';
+import { buildHomelab, folderLayout, profileFilesOf, type FolderLayout } from './buildHomelab';
 import { listedNames } from './listing';
 import type { FleetDiscovery } from './machines/fleet';
 import type { NixEvalOutcome } from './machines/fromNixEval';
 import type { Discovery } from './machines/discover';
 import { pipeFeatureInNix, pipeFeatureInNixConf, type PipeFeatureSource } from './pipeOperators';
-import { defineQuery, type QueryDef } from './query/engine';
+import { defineQuery, type QueryDef, type QueryReader } from './query/engine';
 import { homelabPartEquals, type HomelabCore } from './query/homelabParts';
 import { deepEqual, sameArray } from './query/equal';
 import type { Workspace } from './workspace';
@@ -36,6 +36,10 @@ export interface ModelQueries {
   json: Q<unknown>;
   evaluate: Q<Profile>;
   discovery: Q<Discovery>;
+  /** A folder's files (its listing and the open documents under it), sorted. */
+  files: Q<string[]>;
+  /** The files a folder's homelab holds as profiles, found without evaluating them (buildHomelab.ts `profileFilesOf`). */
+  profileFiles: Q<Set<string>>;
   core: Q<HomelabCore | undefined>;
   /** One part of a folder's homelab, keyed `root\0field`. */
   part: Q<unknown>;
@@ -68,8 +72,12 @@ export interface ModelReads {
   nixEval(root: string): NixEvalOutcome | undefined;
   /** The workspace's evaluation of a profile (profileEvaluation.ts). */
   computeEvaluation(uri: string): Profile;
+  /** The evaluations of a build are over: what they shared may go (ProfileEvaluator.release). */
+  evaluationsDone(): void;
   /** The workspace's discovery (its caches of files read whole, keyed by stamp). */
   readonly discoverer: FleetDiscovery;
+  /** A folder's settings (undefined when it is gone). */
+  settings(root: string): HomelabSettings | undefined;
   /** The folder whose homelab is about to be built (reads its settings; undefined when it is gone). */
   folderToBuild(root: string): { root: string; settings: HomelabSettings } | undefined;
 }
@@ -111,11 +119,50 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     const text = m.tooLarge(uri) ? undefined : m.text(uri);
     return text === undefined ? undefined : pipeFeatureInNixConf(uri, text);
   });
+  const files = defineQuery<string[], Workspace>(
+    'folderFiles',
+    (r, root) => [...new Set([...m.listing(root), ...m.openUris().filter((u) => isUnder(root, u))])].sort(),
+    (a, b) => sameArray(a, b),
+  );
+  const layout = defineQuery<FolderLayout, Workspace>(
+    'folderLayout',
+    (r, root) => {
+      const s = m.settings(root);
+      return s ? folderLayout(root, s, r.query(files, root)) : { nixFiles: [], globProfiles: [], deployListFiles: [] };
+    },
+    (a, b) => sameArray(a.nixFiles, b.nixFiles) && sameArray(a.globProfiles, b.globProfiles) && sameArray(a.deployListFiles, b.deployListFiles),
+  );
+  // Which names the listing holds, per folder (a function: equal only to itself, made again when the listing or the open documents change).
+  const listed = defineQuery<(uri: string) => boolean, Workspace>('listedNames', (r, root) => listedNames(m.listing(root), new Set(m.openUris())));
+  const mayExist = (r: QueryReader<Workspace>, root: string): ((uri: string) => boolean) => r.query(listed, root);
+  const profileFiles = defineQuery<Set<string>, Workspace>(
+    'profileFiles',
+    (r, root) => {
+      const s = m.settings(root);
+      if (!s) return new Set();
+      return profileFilesOf(root, s, {
+        layout: () => r.query(layout, root),
+        exists: (u) => m.exists(u),
+        inventory: (u) => r.query(inventory, u),
+        discovery: () => r.query(discovery, root),
+        mayExist: () => mayExist(r, root),
+      });
+    },
+    (a, b) => a.size === b.size && [...a].every((u) => b.has(u)),
+  );
   const core = defineQuery<HomelabCore | undefined, Workspace>('homelabCore', (r, root) => {
     const f = m.folderToBuild(root);
     if (!f) return undefined;
-    return buildHomelab(f.root, f.settings, {
-      files: () => [...new Set([...m.listing(f.root), ...m.openUris().filter((u) => isUnder(f.root, u))])].sort(),
+    try {
+      return build(r, f);
+    } finally {
+      m.evaluationsDone();
+    }
+  });
+  const build = (r: QueryReader<Workspace>, f: { root: string; settings: HomelabSettings }): HomelabCore | undefined =>
+    buildHomelab(f.root, f.settings, {
+      files: () => r.query(files, f.root),
+      layout: () => r.query(layout, f.root),
       exists: (u) => m.exists(u),
       text: (u) => m.text(u),
       code: (u) => (m.hasCode(u) ? m.rawText(u) : undefined),
@@ -125,20 +172,25 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
       pipeFeature: (u) => r.query(pipe, u),
       discovery: () => r.query(discovery, f.root),
       nixEval: () => m.nixEval(f.root),
-      mayExist: () => listedNames(m.listing(f.root), new Set(m.openUris())),
+      mayExist: () => mayExist(r, f.root),
     });
-  });
   const catalog = defineQuery<{ sources: unknown[]; catalog: Catalog }, Workspace>(
     'catalog',
-    // Rebuilt only when its own sources changed (defaults, modules' reads, schemas), not on a profile's edit.
+    // Rebuilt only when its own sources changed (defaults, modules' reads, schemas), not on a profile's edit;
+    // it reads no profile and not the homelab build, so it is there before the fleet's profiles are evaluated.
     (r, root) => {
-      const view = m.homelabView(root);
-      const profiles = view.profiles;
-      const defaultsUri = view.defaultsUri;
+      const settings = m.settings(root);
+      if (!settings) return { sources: [], catalog: catalogOf(undefined, [], []) };
+      const profiles = r.query(profileFiles, root);
+      const defaultsFile = joinUri(root, settings.defaultsFile);
+      const defaultsUri = m.exists(defaultsFile) ? defaultsFile : undefined;
       const defaults = defaultsUri ? { value: m.evaluate(defaultsUri).value, text: m.text(defaultsUri) } : undefined;
       // Reads inside profiles (e.g. `base.systemSettings.x ++ [...]`) do not make a setting "used".
-      const readLists = view.nixFiles.filter((u) => !profiles.has(u)).map((u) => m.settingReads(u));
-      const schemas = view.settings.schemas.map((p) => m.jsonFile(joinUri(root, p)));
+      const readLists = r
+        .query(layout, root)
+        .nixFiles.filter((u) => !profiles.has(u))
+        .map((u) => m.settingReads(u));
+      const schemas = settings.schemas.map((p) => m.jsonFile(joinUri(root, p)));
       const sources = [defaults?.value, defaults?.text, ...readLists, ...schemas];
       return { sources, catalog: catalogOf(defaults, readLists.flat(), schemas) };
     },
@@ -161,6 +213,8 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     }),
     evaluate: defineQuery<Profile, Workspace>('evaluate', (r, uri) => m.computeEvaluation(uri)),
     discovery,
+    files,
+    profileFiles,
     core,
     part: defineQuery<unknown, Workspace>(
       'homelabPart',

@@ -24,15 +24,37 @@ export interface EvaluationEnv {
   code(uri: string): void;
 }
 
+/**
+ * Evaluations one session serves before a fresh one takes over. A session
+ * keeps the lazy values of every file it evaluated; past a few hundred
+ * profiles, what they share (a base, a library) is cheap to evaluate again,
+ * and keeping all of a 10,000-machine fleet's lazy values alive until the
+ * build ends is not (it was most of the server's peak memory).
+ */
+const EVALUATIONS_PER_SESSION = 256;
+
 /** One per workspace: holds the evaluator session of the current revision. */
 export class ProfileEvaluator {
-  private session: { revision: number; value: NixEvalSession | undefined } | undefined;
+  private session: { revision: number; value: NixEvalSession | undefined; evaluations: number } | undefined;
 
   constructor(private readonly env: EvaluationEnv) {}
 
+  /**
+   * Lets the session go before its revision ends: it holds every lazy value
+   * and converted entry of the files it evaluated (for a 10,000-machine fleet,
+   * the thunks, closures and entry maps of every profile), which nothing needs
+   * once the homelab is built. An evaluation later in the same revision starts
+   * a new session (evaluations are deterministic, so the values are equal).
+   */
+  release(): void {
+    this.session = undefined;
+  }
+
   private sessionNow(): NixEvalSession | undefined {
     const revision = this.env.revision();
-    if (this.session?.revision !== revision) this.session = { revision, value: this.env.nixLayer.session?.(this.readHost()) };
+    if (this.session?.revision !== revision || this.session.evaluations >= EVALUATIONS_PER_SESSION)
+      this.session = { revision, value: this.env.nixLayer.session?.(this.readHost()), evaluations: 0 };
+    this.session.evaluations++;
     return this.session.value;
   }
 

@@ -13,7 +13,9 @@ import { profileNameOf, type Profile } from './profiles';
 import type { SettingRead } from './settingReads';
 import { withDefaults, type HomelabSettings } from './settings';
 import { ignoredFolderTest, readListing, type Listing } from './listing';
-import { isUnder, normalizeUri } from './uri';
+import { isUnder, joinUri, normalizeUri } from './uri';
+import { inventoryOf } from './buildHomelab';
+import { homelabBeforeBuild } from './homelabBeforeBuild';
 import { FleetDiscovery } from './machines/fleet';
 import type { OptionIndex } from './options/optionIndex';
 import { OptionScopes } from './options/scopes';
@@ -151,12 +153,14 @@ export class Workspace {
       jsonFile: (u) => this.engine.query(this.q.json, u),
       homelabView: (root) => this.homelabView(root),
       computeEvaluation: (u) => this.evaluator.evaluate(u),
+      evaluationsDone: () => this.evaluator.release(),
       discoverer: this.discovery,
       exists: (u) => this.exists(u),
       stamp: (u) => this.engine.input(this.in.stamp, u),
       listing: (root) => this.listingOf(root).files,
       openUris: () => this.engine.input(this.in.open, ''),
       nixEval: (root) => this.engine.input(this.in.nixEval, root),
+      settings: (root) => this.engine.input(this.in.settings, root),
       folderToBuild: (root) => {
         const f = this.folders.get(root);
         this.engine.input(this.in.settings, root);
@@ -354,6 +358,44 @@ export class Workspace {
       .filter((h): h is Homelab => h !== undefined);
   }
 
+  /**
+   * `homelabs()` in steps: each folder's homelab brought up to date piece by
+   * piece (the files it reads, the build, its catalog and address index; see
+   * Engine.prepare), so a caller can pause between them.
+   */
+  *homelabSteps(): Generator<void, Homelab[]> {
+    for (const root of this.folderRoots()) {
+      if (this.engine.peek(this.q.homelab, root)) yield* this.engine.prepare(this.q.homelab, root);
+      else yield* this.firstBuildSteps(root);
+    }
+    return this.homelabs();
+  }
+
+  /**
+   * Before a folder's first build, which has no dependencies to prepare yet:
+   * what the build will read, one file at a time (the catalog, each Nix
+   * file's setting reads, each profile's evaluation), so the build itself
+   * finds them done and only assembles.
+   */
+  private *firstBuildSteps(root: string): Generator<void, void> {
+    const settings = this.engine.input(this.in.settings, root);
+    if (!settings) return;
+    const files = this.engine.query(this.q.files, root);
+    // No inventory and no Nix file: no homelab to build (as the build decides).
+    if (!inventoryOf(root, settings, (x) => this.exists(x)).exists && !files.some((x) => x.endsWith('.nix'))) return;
+    this.engine.query(this.q.catalog, root);
+    yield;
+    for (const u of files) {
+      if (!u.endsWith('.nix')) continue;
+      this.settingReads(u);
+      yield;
+    }
+    for (const u of this.engine.query(this.q.profileFiles, root)) {
+      this.evaluate(u);
+      yield;
+    }
+  }
+
   /** The homelab a file belongs to. */
   homelabFor(uri: string): Homelab | undefined {
     const f = this.folderOf(normalizeUri(uri));
@@ -368,6 +410,36 @@ export class Workspace {
     const f = this.folderOf(normalizeUri(uri));
     if (!f) return undefined;
     return this.engine.peek(this.q.homelab, f.root) ?? this.engine.query(this.q.homelab, f.root);
+  }
+
+  /**
+   * Before the homelab of the file's folder was ever built (start-up): what
+   * the file's own checks need of it, without evaluating the fleet's profiles
+   * (homelabBeforeBuild.ts). Undefined once it was built, and where the folder
+   * holds no homelab.
+   */
+  homelabBeforeBuild(uri: string): Homelab | undefined {
+    const u = normalizeUri(uri);
+    const f = this.folderOf(u);
+    if (!f || this.engine.peek(this.q.homelab, f.root)) return undefined;
+    const settings = this.engine.input(this.in.settings, f.root);
+    if (!settings) return undefined;
+    const files = this.engine.query(this.q.files, f.root);
+    const inv = inventoryOf(f.root, settings, (x) => this.exists(x));
+    // No inventory and no Nix file: no homelab (as the build decides).
+    if (!inv.exists && !files.some((x) => x.endsWith('.nix'))) return undefined;
+    const isProfile = this.engine.query(this.q.profileFiles, f.root).has(u);
+    const defaultsFile = joinUri(f.root, settings.defaultsFile);
+    return homelabBeforeBuild({
+      root: f.root,
+      settings,
+      files,
+      inventoryUri: inv.exists ? inv.uri : undefined,
+      inventory: inv.exists && inv.uri ? this.engine.query(this.q.inventory, inv.uri) : undefined,
+      defaultsUri: this.exists(defaultsFile) ? defaultsFile : undefined,
+      catalog: this.engine.query(this.q.catalog, f.root).catalog,
+      profile: isProfile && this.exists(u) ? this.evaluate(u) : undefined,
+    });
   }
 
   /**

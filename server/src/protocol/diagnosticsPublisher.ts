@@ -17,6 +17,12 @@ import { afterQueuedMessages } from './queuedMessages';
 
 /** Rules that Nix IDE's language server (nil/nixd) reports too. */
 const NIX_IDE_OVERLAP = new Set(['nix-syntax', 'nix-undefined-variable', 'nix-duplicate-attribute', 'nix-unused-binding']);
+/**
+ * How long the whole check runs before it lets waiting messages through: a
+ * request or keystroke that comes during a check waits at most about this
+ * long, plus the one step under way.
+ */
+const SLICE_MS = 2;
 /** Edits kept apart between whole checks (each finding is moved past each). */
 const MAX_EDITS_KEPT = 64;
 
@@ -121,32 +127,43 @@ export class DiagnosticsPublisher {
    * diagnostics and requests are answered meanwhile. A change to the
    * workspace makes the rest worthless (and schedules a new check): stop.
    */
-  private async fullCheckInSlices(): Promise<boolean> {
+  private async fullCheckInSlices(): Promise<'done' | 'superseded' | 'changed'> {
     const token = ++this.checkToken;
     const generation = this.ctx.workspace.generation;
     const steps = checkAllSteps(this.ctx.workspace);
     let result: Map<string, Diagnostic[]>;
+    let sliceStart = performance.now();
     for (;;) {
       const step = this.safe(() => steps.next(), undefined);
-      if (Array.isArray(step)) return true; // a bug in a step, already logged: keep what is shown until the next check
+      if (Array.isArray(step)) return 'done'; // a bug in a step, already logged: keep what is shown until the next check
       if (step.done) {
         result = step.value;
         break;
       }
+      // Steps are small (one query recomputed): several make a slice, then whatever came meanwhile goes first.
+      if (performance.now() - sliceStart < SLICE_MS) continue;
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (token !== this.checkToken || this.ctx.workspace.generation !== generation) return false;
+      sliceStart = performance.now();
+      if (token !== this.checkToken) return 'superseded';
+      if (this.ctx.workspace.generation !== generation) return 'changed';
     }
     this.publishAll(result);
-    return true;
+    return 'done';
   }
 
   /**
    * The start-up check: in slices, so a document opened meanwhile gets its own
-   * diagnostics as soon as the homelab is built rather than after every rule;
-   * started again when a change drops it, and at the third drop done at once.
+   * diagnostics at once and requests are answered. A pass dropped for a newer
+   * one (a document opened, a change) is continued by that one's work, kept in
+   * the model's queries: started again, it redoes nothing. Dropped by changes
+   * five times (typing all through start-up), it is done at once.
    */
   async startupCheck(): Promise<void> {
-    for (let tries = 0; tries < 3; tries++) if (await this.fullCheckInSlices()) return;
+    for (let changed = 0; changed < 5; ) {
+      const end = await this.fullCheckInSlices();
+      if (end === 'done') return;
+      if (end === 'changed') changed++;
+    }
     this.fullCheckNow();
   }
 

@@ -40,8 +40,11 @@ const ALLOWED: Record<string, string> = {
   'server/src/model/ip.ts#memo': PURE_BY_TEXT,
   'server/src/model/uri.ts#joined': PURE_BY_TEXT,
   'server/src/model/uri.ts#normalized': PURE_BY_TEXT,
+  'server/src/model/services.ts#byInventory': `${BY_IMMUTABLE_OBJECT}: an inventory's services`,
   'server/src/model/knownServices.ts#index': LAZY_CONSTANT,
   'server/src/model/addresses.ts#profileCache': `${BY_IMMUTABLE_OBJECT}: a profile's addresses, checked against its owner's name`,
+  'server/src/model/addresses.ts#inventoryCache': `${BY_IMMUTABLE_OBJECT}: an inventory's networks and addresses`,
+  'server/src/model/addresses.ts#nixosCache': `${BY_IMMUTABLE_OBJECT}: a discovered NixOS machine's addresses, checked against its name`,
   'server/src/model/homelab.ts#withProfileCache': `${BY_IMMUTABLE_OBJECT}: a built homelab with one profile evaluated afresh (homelabAround)`,
   'server/src/model/machines/hostTables.ts#tablesOf': `${BY_IMMUTABLE_OBJECT}: an evaluated module's host tables`,
   'server/src/model/machines/moduleSystem.ts#rootDefs': `${BY_IMMUTABLE_OBJECT}: a machine's configs list expanded`,
@@ -55,7 +58,6 @@ const ALLOWED: Record<string, string> = {
   'server/src/checks/rules/nixosUnknownOption.ts#rootsOf': `${BY_IMMUTABLE_OBJECT}: the top-level names of an option index`,
   'server/src/checks/rules/unknownSetting.ts#keysOf': `${BY_IMMUTABLE_OBJECT}: the keys of a catalog to suggest from`,
   'server/src/checks/suppress.ts#byText': `${BY_IMMUTABLE_OBJECT}: the ignore comments of one text's line index`,
-  'server/src/checks/util.ts#refCache': `${BY_IMMUTABLE_OBJECT}: a profile's setting entries, checked against the profile set (a query's value)`,
 };
 
 const MUTATORS = new Set(['set', 'add', 'delete', 'clear', 'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);

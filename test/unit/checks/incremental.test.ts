@@ -72,3 +72,18 @@ test('a profile of thousands of unknown settings: every one reported, "did you m
   const suggested = found.filter((d) => /did you mean/.test(d.message)).length;
   assert.ok(suggested > 0 && suggested <= 500, `${suggested} suggestions`);
 });
+
+test('before the first build, a profile opened with a typo gets its own diagnostics without the fleet being evaluated, each one the whole check gives too', () => {
+  const ws = workspaceOf(LAB);
+  ws.setDocument(uri, edit(LAB[W], '    caddyEnable = true;', '    caddyEnabel = true;'), 1);
+  const early = checkDocumentQuick(ws, uri, undefined);
+  const counts = ws.engine.recomputations();
+  assert.equal(counts.homelabCore, undefined, 'the homelab is not built');
+  const profiles = Object.keys(LAB).filter((f) => f.startsWith('profiles/') && f.endsWith('.nix')).length;
+  assert.ok((counts.evaluate ?? 0) < profiles, `not every profile evaluated (${counts.evaluate} of ${profiles})`);
+  assert.ok(early.some((d) => d.rule === 'unknown-setting' && d.message.includes('caddyEnabel')), `the typo at once: ${JSON.stringify(rulesOf(early))}`);
+  const whole = checkDocument(ws, uri).map((d) => `${d.rule}|${d.span.start}|${d.message}|${d.severity}`);
+  for (const d of early) assert.ok(whole.includes(`${d.rule}|${d.span.start}|${d.message}|${d.severity}`), `${d.rule}: ${d.message} is in the whole check's set`);
+  // Once built, the quick path is the usual one (the cross-file findings kept from the whole check).
+  assert.ok(ws.lastBuiltHomelabFor(uri));
+});

@@ -103,6 +103,7 @@ test('a setting typed in one profile re-runs that profile only, and the rules th
   assert.equal(counts.documentRules, 1, 'the document rules of that file alone');
   assert.equal(counts.homelabCore, 1);
   assert.equal(counts.yaml, undefined, 'the inventory is not read again');
+  assert.equal(counts.catalog, undefined, 'the catalog reads no profile');
   const ran = rulesRun(counts);
   assert.ok(ran.length < HOMELAB_RULES.length, `some homelab rules do not read profiles; ran ${ran.join(', ')}`);
   // No address moved (the index is cut off as equal), and the inventory did not change.

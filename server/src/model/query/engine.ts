@@ -49,7 +49,16 @@ interface Slot {
   /** For inputs: the value must be read again (a change was announced). */
   dirty?: boolean;
   computing?: boolean;
-  refresh: () => void;
+  /**
+   * What brings the value up to date: the input it is read from, or the query
+   * it is computed by, with its key. Plain fields, not a closure per slot: a
+   * 10,000-machine fleet holds tens of thousands of slots, and a bundled
+   * closure (esbuild's keepNames gives each its own name property) costs
+   * hundreds of bytes.
+   */
+  input?: Input<unknown>;
+  def?: QueryDef<unknown, never>;
+  key: string;
 }
 
 /**
@@ -71,16 +80,16 @@ export class Input<V> {
   slot(key: string): Slot {
     let s = this.slots.get(key);
     if (!s) {
-      const slot: Slot = { name: this.name, value: undefined, hasValue: false, changedAt: this.engine.revision, verifiedAt: this.engine.revision, dirty: true, refresh: () => this.refresh(slot, key) };
-      s = slot;
+      s = { name: this.name, value: undefined, hasValue: false, changedAt: this.engine.revision, verifiedAt: this.engine.revision, dirty: true, input: this as Input<unknown>, key };
       this.slots.set(key, s);
     }
     return s;
   }
 
-  private refresh(s: Slot, key: string): void {
+  /** Reads the slot's value again when a change was announced (the engine calls this). */
+  refresh(s: Slot): void {
     if (!s.dirty) return;
-    const value = this.read(key);
+    const value = this.read(s.key);
     s.dirty = false;
     if (!s.hasValue || !this.equals(s.value as V, value)) {
       s.value = value;
@@ -115,6 +124,8 @@ export class Engine<O> {
    * when a change brings back wholesale recomputation.
    */
   private readonly counts = new Map<string, number>();
+  /** Recomputations of any query, ever (prepare yields after each). */
+  private recomputedTotal = 0;
 
   get revision(): number {
     return this.rev;
@@ -147,7 +158,7 @@ export class Engine<O> {
 
   input<V>(input: Input<V>, key: string): V {
     const s = input.slot(key);
-    s.refresh();
+    input.refresh(s);
     this.record(s);
     return s.value as V;
   }
@@ -189,13 +200,44 @@ export class Engine<O> {
     return s !== undefined && s.hasValue && s.verifiedAt === this.rev;
   }
 
+  /**
+   * Brings what a query read last time up to date, one dependency at a time
+   * and the deepest first, yielding after each one recomputed: a caller that
+   * pauses between the steps keeps a long rebuild (a folder's homelab after a
+   * profile's edit: that profile's parse and evaluation, then the build) from
+   * holding the event loop in one piece. Reading the query afterwards finds
+   * its dependencies current and costs only its own computation. A query never
+   * computed has nothing to prepare. Only dependencies the query read last
+   * time are brought up to date, in the order it read them, as its own
+   * re-validation would: a dependency whose computation throws is left for
+   * that read to meet.
+   */
+  *prepare<V>(def: QueryDef<V, O>, key: string): Generator<void, void> {
+    const s = this.memos.get(def as QueryDef<unknown, O>)?.get(key);
+    if (s?.deps && s.hasValue && s.verifiedAt !== this.rev) yield* this.prepareDeps(s, new Set([s]));
+  }
+
+  private *prepareDeps(s: Slot, seen: Set<Slot>): Generator<void, void> {
+    for (const d of s.deps ?? []) {
+      if (!d.deps || seen.has(d) || d.verifiedAt === this.rev) continue;
+      seen.add(d);
+      if (d.hasValue) yield* this.prepareDeps(d, seen);
+      const before = this.recomputedTotal;
+      try {
+        this.ensure(d);
+      } catch {
+        continue;
+      }
+      if (this.recomputedTotal !== before) yield;
+    }
+  }
+
   private slotOf(def: QueryDef<unknown, O>, key: string): Slot {
     let byKey = this.memos.get(def);
     if (!byKey) this.memos.set(def, (byKey = new Map()));
     let s = byKey.get(key);
     if (!s) {
-      const slot: Slot = { name: def.name, value: undefined, hasValue: false, changedAt: 0, verifiedAt: 0, refresh: () => this.recompute(def, key, slot) };
-      s = slot;
+      s = { name: def.name, value: undefined, hasValue: false, changedAt: 0, verifiedAt: 0, def: def as QueryDef<unknown, never>, key };
       byKey.set(key, s);
     }
     return s;
@@ -204,7 +246,7 @@ export class Engine<O> {
   /** Brings a slot up to the current revision: re-validates its dependencies, recomputes only when one changed. */
   private ensure(s: Slot): void {
     if (!s.deps) {
-      s.refresh();
+      this.refresh(s);
       return;
     }
     if (s.verifiedAt === this.rev && s.hasValue) return;
@@ -213,7 +255,12 @@ export class Engine<O> {
       s.verifiedAt = this.rev;
       return;
     }
-    s.refresh();
+    this.refresh(s);
+  }
+
+  private refresh(s: Slot): void {
+    if (s.input) s.input.refresh(s);
+    else this.recompute(s.def as QueryDef<unknown, O>, s.key, s);
   }
 
   private anyChangedAfter(deps: Slot[], since: number): boolean {
@@ -225,6 +272,7 @@ export class Engine<O> {
   }
 
   private recompute(def: QueryDef<unknown, O>, key: string, s: Slot): void {
+    this.recomputedTotal++;
     this.count(def.countAs ? def.countAs(key) : def.name);
     const frame = { deps: [] as Slot[], seen: new Set<Slot>() };
     this.frames.push(frame);

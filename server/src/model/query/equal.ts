@@ -41,9 +41,19 @@ export function deepEqual(a: unknown, b: unknown, depth = 0): boolean {
   if (a instanceof Map) return b instanceof Map && sameMap(a, b, (x, y) => deepEqual(x, y, depth + 1));
   if (a instanceof Set) return b instanceof Set && sameArray([...a], [...b]);
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
+  // The own enumerable keys (as Object.keys), walked without a key array per
+  // object: an address index of 10,000 machines compares ~400,000 objects.
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  return ka.every((k) => k in rb && deepEqual(ra[k], rb[k], depth + 1));
+  let na = 0;
+  for (const k in ra) {
+    if (!hasOwn.call(ra, k)) continue;
+    na++;
+    if (!(k in rb) || !deepEqual(ra[k], rb[k], depth + 1)) return false;
+  }
+  let nb = 0;
+  for (const k in rb) if (hasOwn.call(rb, k)) nb++;
+  return na === nb;
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
