@@ -199,7 +199,10 @@ function merge(all: Def[], path: string[]): Effective {
         return out;
       });
       const first = defs.map((d) => (d.value.kind === 'attrs' ? d.value.entries.get(k) : undefined)).find((e) => e !== undefined);
-      if (sub.length && first) entries.set(k, mergedEntry(k, first.keyOrigin, sub, path));
+      if (!sub.length || !first) continue;
+      // A set below is merged when read; a leaf (a value, a list) costs less to merge now than to defer.
+      if (sub.some((d) => d.value.kind === 'attrs')) entries.set(k, mergedEntry(k, first.keyOrigin, sub, path));
+      else entries.set(k, { key: k, keyOrigin: first.keyOrigin, value: merge(sub, [...path, k]).value });
     }
     return { value: { kind: 'attrs', entries, origin: defs[0].value.origin }, defs: origins };
   }

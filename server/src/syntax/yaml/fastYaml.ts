@@ -47,6 +47,11 @@ export function readSimpleYaml(text: string, uri: string): { value: Value; nodeC
 class Reader {
   nodeCount = 0;
   private readonly lines: Line[] = [];
+  /**
+   * One string per distinct key: an inventory of 10,000 machines repeats
+   * `host`, `ip`, `hostname`... in every entry, each a string of its own.
+   */
+  private readonly keyNames = new Map<string, string>();
   /** Index of the next content line. */
   private i = 0;
 
@@ -74,6 +79,13 @@ class Reader {
     const root = this.block(0);
     if (this.i < this.lines.length) throw new NotSimple();
     return root.value;
+  }
+
+  private keyName(name: string): string {
+    const known = this.keyNames.get(name);
+    if (known !== undefined) return known;
+    this.keyNames.set(name, name);
+    return name;
   }
 
   private origin(start: number, end: number): Origin {
@@ -133,7 +145,8 @@ class Reader {
     let last: Node | undefined;
     for (;;) {
       const line = this.lines[this.i];
-      const { name, end: colon } = this.key(line, at);
+      const { name: read, end: colon } = this.key(line, at);
+      const name = this.keyName(read);
       if (entries.has(name) || name === '<<') throw new NotSimple();
       const keyOrigin = this.origin(at, colon);
       this.i++;

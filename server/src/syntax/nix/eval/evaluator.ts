@@ -288,7 +288,8 @@ export class NixEvaluator {
     return this.eval(parsed.root, this.global, uri);
   }
 
-  eval(n: A.Expr, env: Env, uri: string): V {
+  /** `origin`: the place of `n` in `uri`, when the caller made it already (a thunk's own). */
+  eval(n: A.Expr, env: Env, uri: string, origin?: Origin): V {
     if (++this.stats.steps > this.stepLimit) {
       const origin = { uri, span: n.span };
       // Once, where it ran out; every later step of this entry point is unknown at once (no hang).
@@ -302,18 +303,19 @@ export class NixEvaluator {
       return unknown('too deeply nested to evaluate statically', origin);
     }
     try {
-      return this.evalInner(n, env, uri);
+      return this.evalInner(n, env, uri, origin ?? { uri, span: n.span });
     } finally {
       this.depth--;
     }
   }
 
   private thunk(n: A.Expr, env: Env, uri: string): Thunk {
-    return new Thunk(() => this.eval(n, env, uri), { uri, span: n.span });
+    // One origin for the thunk and the value it computes (both name `n`): a fleet's evaluation keeps millions.
+    const origin: Origin = { uri, span: n.span };
+    return new Thunk(() => this.eval(n, env, uri, origin), origin);
   }
 
-  private evalInner(n: A.Expr, env: Env, uri: string): V {
-    const origin: Origin = { uri, span: n.span };
+  private evalInner(n: A.Expr, env: Env, uri: string, origin: Origin): V {
     switch (n.type) {
       case 'Int':
       case 'Float':
