@@ -13,6 +13,7 @@ import type { Diagnostic } from '../checks/types';
 import { toLspDiagnostic } from './convert';
 import type { ServerContext } from './context';
 import { composeEdits } from './openDocuments';
+import { InputFlow } from './inputFlow';
 import { afterQueuedMessages } from './queuedMessages';
 
 /** Rules that Nix IDE's language server (nil/nixd) reports too. */
@@ -47,7 +48,11 @@ export class DiagnosticsPublisher {
   /** Identifies the newest whole check; an older one in slices stops at its next pause. */
   private checkToken = 0;
 
-  constructor(private readonly ctx: ServerContext, private readonly homelabDelayMs = 250) {}
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly homelabDelayMs = 250,
+    private readonly input = new InputFlow(),
+  ) {}
 
   /**
  * After a change to one document: its own diagnostics now (its file rules and
@@ -133,7 +138,17 @@ export class DiagnosticsPublisher {
     const steps = checkAllSteps(this.ctx.workspace);
     let result: Map<string, Diagnostic[]>;
     let sliceStart = performance.now();
+    let received = this.input.mark;
     for (;;) {
+      // A message still arriving, or a document waiting for its own check, goes first (a step may be long:
+      // a 160,000-line inventory's parse); then the check goes on, or stops if that changed the workspace.
+      while (this.input.mark !== received || this.documentTimers.size > 0) {
+        received = this.input.mark;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+        if (token !== this.checkToken) return 'superseded';
+        if (this.ctx.workspace.generation !== generation) return 'changed';
+      }
       const step = this.safe(() => steps.next(), undefined);
       if (Array.isArray(step)) return 'done'; // a bug in a step, already logged: keep what is shown until the next check
       if (step.done) {

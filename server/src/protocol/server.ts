@@ -31,6 +31,7 @@ import { registerProxmoxLiveState } from './proxmoxLiveService';
 import { pathToUri, uriToPath } from '../model/uri';
 import { WATCHED_GLOBS } from './watchedFiles';
 import { saveCodeCache } from './codeCache';
+import { InputFlow } from './inputFlow';
 
 
 export const SERVER_NAME = 'homelab-profiles';
@@ -51,7 +52,8 @@ export function startServer(connection: Connection): void {
     snippetSupport: true,
     publishedFindings: () => [],
   };
-  const diagnostics = new DiagnosticsPublisher(ctx);
+  // Over stdio, the whole check lets a message that is still arriving in first (inputFlow.ts).
+  const diagnostics = new DiagnosticsPublisher(ctx, undefined, new InputFlow(process.argv.includes('--stdio') ? process.stdin : undefined));
   ctx.publishedFindings = (uri) => diagnostics.findings(uri);
   const topologies = new TopologyNotifier(ctx);
   const optionIndexes = new OptionIndexService(ctx, () => afterChange());
