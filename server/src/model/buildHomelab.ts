@@ -63,6 +63,11 @@ export function inventoryOf(root: string, s: HomelabSettings, exists: (uri: stri
   return { uri, exists: uri !== undefined && exists(uri) };
 }
 
+/** Whether a folder holds a homelab at all: an inventory, or any Nix file (checked for syntax, scopes, imports). */
+export function holdsHomelab(hasInventory: boolean, files: readonly string[]): boolean {
+  return hasInventory || files.some((u) => u.endsWith('.nix'));
+}
+
 /** The profile file of an inventory machine: its `profile:`, else `profiles/<name>-config.nix` when that file exists. */
 function machineProfileUri(d: ContainerDecl, invDir: string, mayExist: (uri: string) => boolean, exists: (uri: string) => boolean): string | undefined {
   const explicit = d.profile ? joinUri(invDir, d.profile.value) : undefined;
@@ -102,8 +107,7 @@ export function buildHomelab(root: string, s: HomelabSettings, src: HomelabSourc
   const hasInventory = inv.exists;
   const profileUris = layout.globProfiles;
   const nixFiles = layout.nixFiles;
-  // Any folder with Nix files is checked (syntax, scopes, imports), homelab or not.
-  if (!hasInventory && nixFiles.length === 0) return undefined;
+  if (!holdsHomelab(hasInventory, nixFiles)) return undefined;
 
   const inventory = hasInventory && inventoryUri ? src.inventory(inventoryUri) : undefined;
   const invDir = inventoryUri ? dirnameUri(inventoryUri) : root;

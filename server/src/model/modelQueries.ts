@@ -8,7 +8,7 @@ import { buildAddressIndex, type AddressIndex } from './addresses';
 import { catalogOf, type Catalog } from './catalog';
 import type { Homelab } from './homelab';
 import { readInventory, type Inventory } from './inventory';
-import type { NixFileAnalysis, NixLayer } from './nixAdapter';
+import { internalErrorDiagnostic, type NixFileAnalysis, type NixLayer } from './nixAdapter';
 import type { Profile } from './profiles';
 import { scanSettingReads, type SettingRead } from './settingReads';
 import { isUnder, joinUri, normalizeUri } from './uri';
@@ -97,7 +97,7 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
       try {
         return m.nixLayer.analyze(text, uri);
       } catch (e) {
-        return { diagnostics: [{ rule: 'nix-syntax', span: { start: 0, end: 0 }, message: `internal error reading this file: ${String(e)}` }] };
+        return { diagnostics: [internalErrorDiagnostic(e)] };
       }
     },
     sameAnalysis,

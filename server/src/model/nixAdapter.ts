@@ -14,6 +14,11 @@ export interface NixDiagnostic {
   severity?: 'warning';
 }
 
+/** What a file says when reading it threw (a bug of ours, said on the file rather than hiding every diagnostic). */
+export function internalErrorDiagnostic(error: unknown): NixDiagnostic {
+  return { rule: 'nix-syntax', span: { start: 0, end: 0 }, message: `internal error reading this file: ${String(error)}` };
+}
+
 export interface NixFileAnalysis {
   diagnostics: NixDiagnostic[];
   unparseable?: 'git-crypt' | 'sops' | 'binary';

@@ -8,7 +8,7 @@ import { Thunk } from '../syntax/nix/eval/types';
 import { parseNixShared } from '../syntax/nix/parseCache';
 import type { ParseResult } from '../syntax/nix/parser';
 import { analyzeScopes, type ScopeCode } from '../syntax/nix/scopes';
-import type { NixDiagnostic, NixEvalSession, NixLayer, NixReadHost, NixRuleId } from './nixAdapter';
+import { internalErrorDiagnostic, type NixDiagnostic, type NixEvalSession, type NixLayer, type NixReadHost, type NixRuleId } from './nixAdapter';
 
 const RULE_OF: Record<ScopeCode, NixRuleId> = {
   'undefined-variable': 'nix-undefined-variable',
@@ -59,7 +59,7 @@ function findings(parsed: Pick<ParseResult, 'root' | 'errors'>, text: string): N
     for (const d of analyzeScopes(parsed.root, text).diagnostics) diagnostics.push({ rule: RULE_OF[d.code] ?? 'nix-syntax', span: d.span, message: d.message, ...(d.severity === 'warning' ? { severity: 'warning' as const } : {}) });
   } catch (e) {
     // Asked for later than the parse query ran, so its guard is not around it: the same message as there.
-    diagnostics.push({ rule: 'nix-syntax', span: { start: 0, end: 0 }, message: `internal error reading this file: ${String(e)}` });
+    diagnostics.push(internalErrorDiagnostic(e));
   }
   return diagnostics;
 }

@@ -14,7 +14,7 @@ import type { SettingRead } from './settingReads';
 import { withDefaults, type HomelabSettings } from './settings';
 import { ignoredFolderTest, readListing, type Listing } from './listing';
 import { isUnder, joinUri, normalizeUri } from './uri';
-import { inventoryOf } from './buildHomelab';
+import { holdsHomelab, inventoryOf } from './buildHomelab';
 import { homelabBeforeBuild } from './homelabBeforeBuild';
 import { FleetDiscovery } from './machines/fleet';
 import type { OptionIndex } from './options/optionIndex';
@@ -378,11 +378,9 @@ export class Workspace {
    * finds them done and only assembles.
    */
   private *firstBuildSteps(root: string): Generator<void, void> {
-    const settings = this.engine.input(this.in.settings, root);
-    if (!settings) return;
-    const files = this.engine.query(this.q.files, root);
-    // No inventory and no Nix file: no homelab to build (as the build decides).
-    if (!inventoryOf(root, settings, (x) => this.exists(x)).exists && !files.some((x) => x.endsWith('.nix'))) return;
+    const folder = this.folderBeforeBuild(root);
+    if (!folder) return;
+    const { files } = folder;
     this.engine.query(this.q.catalog, root);
     yield;
     // Profiles first, as the build reads them: a profile's evaluation and its parse then share one
@@ -396,6 +394,15 @@ export class Workspace {
       this.settingReads(u);
       yield;
     }
+  }
+
+  /** A folder's settings, files and inventory before its build; undefined where it holds no homelab (as the build decides). */
+  private folderBeforeBuild(root: string): { settings: HomelabSettings; files: string[]; inv: ReturnType<typeof inventoryOf> } | undefined {
+    const settings = this.engine.input(this.in.settings, root);
+    if (!settings) return undefined;
+    const files = this.engine.query(this.q.files, root);
+    const inv = inventoryOf(root, settings, (x) => this.exists(x));
+    return holdsHomelab(inv.exists, files) ? { settings, files, inv } : undefined;
   }
 
   /** The homelab a file belongs to. */
@@ -424,12 +431,9 @@ export class Workspace {
     const u = normalizeUri(uri);
     const f = this.folderOf(u);
     if (!f || this.engine.peek(this.q.homelab, f.root)) return undefined;
-    const settings = this.engine.input(this.in.settings, f.root);
-    if (!settings) return undefined;
-    const files = this.engine.query(this.q.files, f.root);
-    const inv = inventoryOf(f.root, settings, (x) => this.exists(x));
-    // No inventory and no Nix file: no homelab (as the build decides).
-    if (!inv.exists && !files.some((x) => x.endsWith('.nix'))) return undefined;
+    const folder = this.folderBeforeBuild(f.root);
+    if (!folder) return undefined;
+    const { settings, files, inv } = folder;
     const isProfile = this.engine.query(this.q.profileFiles, f.root).has(u);
     const defaultsFile = joinUri(f.root, settings.defaultsFile);
     return homelabBeforeBuild({

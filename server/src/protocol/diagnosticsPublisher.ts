@@ -139,15 +139,21 @@ export class DiagnosticsPublisher {
     let result: Map<string, Diagnostic[]>;
     let sliceStart = performance.now();
     let received = this.input.mark;
+    /** One turn of the event loop for what waits; then whether this check is still worth going on with. */
+    const pause = async (): Promise<'superseded' | 'changed' | undefined> => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+      if (token !== this.checkToken) return 'superseded';
+      if (this.ctx.workspace.generation !== generation) return 'changed';
+      return undefined;
+    };
     for (;;) {
       // A message still arriving, or a document waiting for its own check, goes first (a step may be long:
       // a 160,000-line inventory's parse); then the check goes on, or stops if that changed the workspace.
       while (this.input.mark !== received || this.documentTimers.size > 0) {
         received = this.input.mark;
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-        if (token !== this.checkToken) return 'superseded';
-        if (this.ctx.workspace.generation !== generation) return 'changed';
+        const stop = await pause();
+        if (stop) return stop;
       }
       const step = this.safe(() => steps.next(), undefined);
       if (Array.isArray(step)) return 'done'; // a bug in a step, already logged: keep what is shown until the next check
@@ -157,10 +163,8 @@ export class DiagnosticsPublisher {
       }
       // Steps are small (one query recomputed): several make a slice, then whatever came meanwhile goes first.
       if (performance.now() - sliceStart < SLICE_MS) continue;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-      if (token !== this.checkToken) return 'superseded';
-      if (this.ctx.workspace.generation !== generation) return 'changed';
+      const stop = await pause();
+      if (stop) return stop;
     }
     this.publishAll(result);
     return 'done';
