@@ -1,12 +1,13 @@
-// The build produces the three bundles, and `npm run package` a .vsix that
-// holds what runs and nothing else (no sources, tests, node_modules or maps).
+// The build produces its bundles, and `npm run package` a .vsix that holds
+// what runs and nothing else (no sources, tests, node_modules or maps); the
+// files the README's `unzip` names are a language server that starts alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { listZip } from './zip';
+import { listZip, readZipEntry } from './zip';
 
 const root = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -28,7 +29,7 @@ test('the bundles are built into dist/', () => {
   assert.match(extension, /require\("vscode"\)/);
 });
 
-test('npm run package produces a small .vsix with only what runs', () => {
+test('npm run package produces a small .vsix with only what runs', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'homelab-vsix-'));
   try {
     const vsix = path.join(dir, `${manifest.name}-${manifest.version}.vsix`);
@@ -67,6 +68,18 @@ test('npm run package produces a small .vsix with only what runs', () => {
         /^extension\/(test|server|client|scripts|bench|examples|docs|\.ci|\.vscode)\//.test(n),
     );
     assert.deepEqual(forbidden, [], 'no sources, tests, maps or node_modules in the .vsix');
+
+    // The README's way to get the server for another editor: the entries its unzip names, and nothing else.
+    const unzip = /`unzip -j homelab-profiles-[\d.]+\.vsix ((?:extension\/\S+ )+)-d /.exec(readFileSync(path.join(root, 'README.md'), 'utf8'));
+    assert.ok(unzip, "the README's unzip command");
+    const alone = path.join(dir, 'alone');
+    for (const name of unzip[1].trim().split(' ')) {
+      const entry = listZip(vsix).find((e) => e.name === name);
+      assert.ok(entry, `${name} (named by the README) is in the .vsix`);
+      mkdirSync(alone, { recursive: true });
+      writeFileSync(path.join(alone, path.basename(name)), readZipEntry(vsix, entry));
+    }
+    assert.match(await initializeAnswer(path.join(alone, 'server.js')), /"serverInfo"/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -84,3 +97,31 @@ test('npm pack: a tarball for other editors and CI with the language server and 
   assert.equal(bin['homelab-language-server'], './dist/server.js');
   assert.match(readFileSync(path.join(root, 'dist', 'server.js'), 'utf8'), /^#!\/usr\/bin\/env node/);
 });
+
+/** The answer to `initialize` of `node <server> --stdio` started in a folder of its own (no cache written). */
+function initializeAnswer(server: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [server, '--stdio'], { env: { ...process.env, HOMELAB_CODE_CACHE: 'off' }, stdio: 'pipe' });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`no initialize answer in 20 s; stderr: ${err}`));
+    }, 20_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+      if (out.includes('"id":1')) {
+        clearTimeout(timer);
+        child.kill();
+        resolve(out);
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (!out.includes('"id":1')) reject(new Error(`the server exited (${code}) before answering: ${err}`));
+    });
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  });
+}
