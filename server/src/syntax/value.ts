@@ -15,6 +15,34 @@ export interface Origin {
   span: Span;
 }
 
+/**
+ * An origin in one object: the document and the two offsets, with `span` made
+ * on demand. The parsers and the evaluator make one per value and key (a
+ * 10,000-machine fleet keeps ~850,000), and an `Origin` literal is two objects
+ * (the span is the AST node's own, kept alive with it): this one is 48 bytes
+ * where those were 80. Read it as any `Origin`; it prints as one in JSON.
+ */
+export class Place implements Origin {
+  constructor(
+    readonly uri: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get span(): Span {
+    return { start: this.start, end: this.end };
+  }
+
+  toJSON(): { uri: string; span: Span } {
+    return { uri: this.uri, span: this.span };
+  }
+}
+
+/** The place of `span` in `uri`, as one object (see `Place`). */
+export function placeAt(uri: string, span: Span): Origin {
+  return new Place(uri, span.start, span.end);
+}
+
 export type Value =
   | { kind: 'string'; value: string; origin: Origin }
   | { kind: 'number'; value: number; integer: boolean; origin: Origin }

@@ -12,7 +12,7 @@
 //   than any text the parser read.
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Scalar } from 'yaml';
-import type { Entry, Origin, Span, Value } from '../value';
+import { type Entry, type Origin, Place, placeAt, type Span, type Value } from '../value';
 import type { YamlError } from './parseYaml';
 
 /** Nodes that alias expansions may add in one document, before the per-character allowance. */
@@ -67,7 +67,7 @@ function resolveAliases(root: YamlNode): Map<Alias, YamlNode> {
 
 function originOf(node: { range?: [number, number, number] | null } | null | undefined, uri: string, fallback: Span): Origin {
   const r = node?.range;
-  return { uri, span: r ? { start: r[0], end: r[1] } : fallback };
+  return r ? new Place(uri, r[0], r[1]) : placeAt(uri, fallback);
 }
 
 class Converter {
@@ -163,7 +163,7 @@ class Converter {
       const valueNode = pair.value as YamlNode | null;
       const v: Value = valueNode
         ? this.convert(valueNode, depth + 1)
-        : { kind: 'null', origin: { uri: this.uri, span: { start: keyOrigin.span.end, end: keyOrigin.span.end } } };
+        : { kind: 'null', origin: new Place(this.uri, keyOrigin.span.end, keyOrigin.span.end) };
       if (key === '<<' && v.kind === 'attrs') {
         // Merge key: copy entries that are not set explicitly.
         for (const [k, e] of v.entries) if (!entries.has(k)) entries.set(k, e);

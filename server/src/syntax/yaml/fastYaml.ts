@@ -8,7 +8,7 @@
 // duplicate keys, documents markers, tabs, CR, any error) makes it give up and return undefined, and
 // the general path reads the file: it never guesses. test/unit/yaml/fastYaml
 // compares the two on every repository file and on generated documents.
-import type { Entry, Origin, Value } from '../value';
+import { type Entry, type Origin, Place, type Value } from '../value';
 import { ESCAPES, NotSimple, plainValue, scalarValue } from './yamlScalars';
 
 /** Flow collections nested deeper than this on one line are left to the general path. */
@@ -90,7 +90,7 @@ class Reader {
 
   private origin(start: number, end: number): Origin {
     this.nodeCount++;
-    return { uri: this.uri, span: { start, end } };
+    return new Place(this.uri, start, end);
   }
 
   /** After the line's newline: where a value on that line ends for its parent. */
