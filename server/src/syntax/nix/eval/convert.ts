@@ -2,6 +2,7 @@
 // lazy internal values to the shared Value tree (forcing everything; functions
 // become unknown; `//` override chains become Entry.overrides).
 import type { Entry, Origin, Value } from '../../value';
+import { LayeredMap } from '../../layeredMap';
 import { type LEntry, Thunk, type V } from './types';
 
 /** Resolves a path literal against the importing file's URI. */
@@ -54,6 +55,8 @@ export function convertOnce(v: V): V {
 /** What one conversion keeps: entries already converted, and the shared values (see SHARED). */
 export interface Conversion {
   entries: Map<LEntry, Entry>;
+  /** The left sides of `//` converted (see `toEntries`). */
+  maps: Map<ReadonlyMap<string, LEntry>, Map<string, Entry>>;
   shared: Map<V, Value>;
   /** Value nodes built so far (a count the tests read: conversion grows linearly with the fleet). */
   nodes: number;
@@ -66,7 +69,7 @@ export interface Conversion {
 export const MAX_CONVERTED_NODES = 5_000_000;
 
 export function conversion(limit = MAX_CONVERTED_NODES): Conversion {
-  return { entries: new Map(), shared: new Map(), nodes: 0, limit };
+  return { entries: new Map(), maps: new Map(), shared: new Map(), nodes: 0, limit };
 }
 
 const IN_PROGRESS: Value = { kind: 'unknown', reason: 'being converted', origin: { uri: 'builtin:', span: { start: 0, end: 0 } } };
@@ -98,11 +101,8 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
     }
     case 'list':
       return { kind: 'list', items: v.items.map((t) => toValue(t.force(), depth + 1, seen, apply)), origin: v.origin };
-    case 'attrs': {
-      const entries = new Map<string, Entry>();
-      for (const [k, e] of v.entries) entries.set(k, toEntry(e, depth + 1, seen, apply));
-      return { kind: 'attrs', entries, origin: v.origin };
-    }
+    case 'attrs':
+      return { kind: 'attrs', entries: toEntries(v.entries, depth, seen, apply), origin: v.origin };
     case 'unknown': {
       const from = v.selectedFrom && depth <= CALL_ARG_DEPTH ? toValue(v.selectedFrom.from, depth + 1, seen, apply) : undefined;
       const sel = from?.kind === 'unknown' && from.call ? { selectedFrom: { call: from.call, path: (v.selectedFrom as { path: string[] }).path } } : {};
@@ -116,6 +116,29 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
     default:
       return v;
   }
+}
+
+/**
+ * The entries of a set, converted. A set made by `//` stays layered over its
+ * left side's entries, converted once per conversion (kept when nothing in
+ * them was cut by a cycle, as `toEntry` keeps an entry): the profiles of a
+ * fleet, each `base // { … }`, share the base's converted entries.
+ */
+function toEntries(m: ReadonlyMap<string, LEntry>, depth: number, seen: Conversion, apply: ApplyNested | undefined): Map<string, Entry> {
+  if (m instanceof LayeredMap && m.base) {
+    const before = cycles;
+    let base = seen.maps.get(m.base);
+    if (!base) {
+      base = toEntries(m.base, depth, seen, apply);
+      if (cycles === before) seen.maps.set(m.base, base);
+    }
+    const out = new LayeredMap<string, Entry>(base);
+    for (const [k, e] of m.own) out.set(k, toEntry(e, depth + 1, seen, apply));
+    return out;
+  }
+  const entries = new Map<string, Entry>();
+  for (const [k, e] of m) entries.set(k, toEntry(e, depth + 1, seen, apply));
+  return entries;
 }
 
 function toEntry(e: LEntry, depth: number, seen: Conversion, apply: ApplyNested | undefined): Entry {

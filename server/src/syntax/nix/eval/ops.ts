@@ -1,6 +1,7 @@
 // Operators of the static evaluator on known values (arithmetic, comparison,
 // equality, boolean logic, string/path concatenation, `//` and `++`); anything
 // not known or not valid in Nix gives an unknown value.
+import { layerOver } from '../../layeredMap';
 import type { Origin } from '../../value';
 import type * as A from '../ast';
 import { type LEntry, Thunk, type V, unknown } from './types';
@@ -108,7 +109,8 @@ function update(a: V, b: V, origin: Origin): V {
     return a.kind === 'unknown' ? { ...a, origin } : { ...b, origin };
   }
   if (a.kind !== 'attrs' || b.kind !== 'attrs') return unknown(`'//' needs two attribute sets, not ${a.kind} and ${b.kind}`, origin);
-  const entries = new Map<string, LEntry>(a.entries);
+  // Over a's entries, not a copy of them (layeredMap.ts): a fleet's profiles are each `base // { … }`.
+  const entries = layerOver(a.entries);
   for (const [k, e] of b.entries) {
     const prev = a.entries.get(k);
     entries.set(k, prev ? onTopOf(e, prev) : e);
