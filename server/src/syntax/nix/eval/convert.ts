@@ -5,11 +5,15 @@ import type { Entry, Origin, Value } from '../../value';
 import { LayeredMap } from '../../layeredMap';
 import { type LEntry, Thunk, type V } from './types';
 
-/** Resolves a path literal against the importing file's URI. */
+/**
+ * Resolves a path literal against the importing file's URI. A Nix path never
+ * ends in `/` (`./.` is the folder itself), so neither does its URI: a folder
+ * imported as `./.` is then the same `…/default.nix` as one imported by name.
+ */
 export function resolveUri(path: string, baseUri: string): string {
   try {
-    if (path.startsWith('/')) return new URL('file://' + path).href;
-    return new URL(path, baseUri).href;
+    const href = path.startsWith('/') ? new URL('file://' + path).href : new URL(path, baseUri).href;
+    return href.length > 'file:///'.length && href.endsWith('/') ? href.slice(0, -1) : href;
   } catch {
     return path;
   }
@@ -58,6 +62,8 @@ export interface Conversion {
   /** The left sides of `//` converted (see `toEntries`). */
   maps: Map<ReadonlyMap<string, LEntry>, Map<string, Entry>>;
   shared: Map<V, Value>;
+  /** The first entry each captured call (`nixosSystem { … }`) was met under (see Entry.sameAs). */
+  callEntries: Map<V, Entry>;
   /** Value nodes built so far (a count the tests read: conversion grows linearly with the fleet). */
   nodes: number;
   /** At most this many nodes: past it every value is unknown, and `exhausted` says where that began. */
@@ -69,7 +75,7 @@ export interface Conversion {
 export const MAX_CONVERTED_NODES = 5_000_000;
 
 export function conversion(limit = MAX_CONVERTED_NODES): Conversion {
-  return { entries: new Map(), maps: new Map(), shared: new Map(), nodes: 0, limit };
+  return { entries: new Map(), maps: new Map(), shared: new Map(), callEntries: new Map(), nodes: 0, limit };
 }
 
 const IN_PROGRESS: Value = { kind: 'unknown', reason: 'being converted', origin: { uri: 'builtin:', span: { start: 0, end: 0 } } };
@@ -119,26 +125,35 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
 }
 
 /**
- * The entries of a set, converted. A set made by `//` stays layered over its
- * left side's entries, converted once per conversion (kept when nothing in
- * them was cut by a cycle, as `toEntry` keeps an entry): the profiles of a
- * fleet, each `base // { … }`, share the base's converted entries.
+ * The entries of a set, converted in its order (so the first meetings and the
+ * cuts are those of a plain copy). A set made by `//` then stays layered over
+ * its left side's entries, converted once per conversion and shared: the
+ * profiles of a fleet, each `base // { … }`, would otherwise each keep a table
+ * of every base entry. Only when nothing was cut by a cycle (then every entry
+ * of the left side has its one conversion, as `toEntry` keeps it).
  */
 function toEntries(m: ReadonlyMap<string, LEntry>, depth: number, seen: Conversion, apply: ApplyNested | undefined): Map<string, Entry> {
-  if (m instanceof LayeredMap && m.base) {
-    const before = cycles;
-    let base = seen.maps.get(m.base);
-    if (!base) {
-      base = toEntries(m.base, depth, seen, apply);
-      if (cycles === before) seen.maps.set(m.base, base);
-    }
-    const out = new LayeredMap<string, Entry>(base);
-    for (const [k, e] of m.own) out.set(k, toEntry(e, depth + 1, seen, apply));
-    return out;
-  }
+  const before = cycles;
   const entries = new Map<string, Entry>();
   for (const [k, e] of m) entries.set(k, toEntry(e, depth + 1, seen, apply));
-  return entries;
+  if (!(m instanceof LayeredMap) || !m.base || cycles !== before) return entries;
+  const base = seen.maps.get(m.base) ?? convertedAlready(m.base, seen);
+  if (!base) return entries;
+  seen.maps.set(m.base, base);
+  const out = new LayeredMap<string, Entry>(base);
+  for (const [k] of m.own) out.set(k, entries.get(k) as Entry);
+  return out;
+}
+
+/** The entries of `m` as converted already in this conversion, or undefined if one is not (or is being converted). */
+function convertedAlready(m: ReadonlyMap<string, LEntry>, seen: Conversion): Map<string, Entry> | undefined {
+  const out = new Map<string, Entry>();
+  for (const [k, e] of m) {
+    const done = seen.entries.get(e);
+    if (!done || done.value === IN_PROGRESS) return undefined;
+    out.set(k, done);
+  }
+  return out;
 }
 
 function toEntry(e: LEntry, depth: number, seen: Conversion, apply: ApplyNested | undefined): Entry {
@@ -153,6 +168,11 @@ function toEntry(e: LEntry, depth: number, seen: Conversion, apply: ApplyNested 
   const out: Entry = { key: e.key, keyOrigin: e.keyOrigin, value: IN_PROGRESS };
   seen.entries.set(e, out);
   const forced = e.thunk.force();
+  if (forced.kind === 'unknown' && forced.args) {
+    const first = seen.callEntries.get(forced);
+    if (first) out.sameAs = first;
+    else seen.callEntries.set(forced, out);
+  }
   out.value = toValue(forced, depth, seen, apply, e.key);
   if (forced.kind === 'lambda' && apply)
     out.reapply = (given) => {
