@@ -289,7 +289,8 @@ export class Engine<O> {
       s.computing = false;
       this.frames.pop();
     }
-    s.deps = frame.deps;
+    // An exact copy: the array pushed to keeps its growth slack (~110 bytes a query; 70,000 queries at 10,000 machines).
+    s.deps = frame.deps.slice();
     const same = s.hasValue && (def.equals ? def.equals(s.value, value) : s.value === value);
     if (!same) {
       s.value = value;
