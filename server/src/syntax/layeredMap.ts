@@ -17,11 +17,14 @@
 const MAX_LAYERS = 8;
 
 /** A map to set entries over `base` as `base // …` would: layered over it, or a copy of it when the base is deep in layers already. */
-export function layerOver<K, V>(base: ReadonlyMap<K, V>): Map<K, V> {
+export function layerOver<K, V extends {}>(base: ReadonlyMap<K, V>): Map<K, V> {
   return base instanceof LayeredMap && base.layers >= MAX_LAYERS ? new Map(base) : new LayeredMap(base);
 }
 
-export class LayeredMap<K, V> extends Map<K, V> {
+const mapGet = Map.prototype.get;
+const mapEntries = Map.prototype.entries;
+
+export class LayeredMap<K, V extends {}> extends Map<K, V> {
   /** The shared map below (undefined once this map holds everything itself). */
   private lower: ReadonlyMap<K, V> | undefined;
   /** Keys held here that the base lacks. */
@@ -46,9 +49,10 @@ export class LayeredMap<K, V> extends Map<K, V> {
     return super.entries();
   }
 
+  // Values are never undefined (`V extends {}`), so a miss here is a read of the base.
   override get(k: K): V | undefined {
     const v = super.get(k);
-    return v !== undefined || !this.lower || super.has(k) ? v : this.lower.get(k);
+    return v !== undefined || !this.lower ? v : this.lower.get(k);
   }
 
   override has(k: K): boolean {
@@ -76,26 +80,21 @@ export class LayeredMap<K, V> extends Map<K, V> {
     return this.lower ? this.lower.size + this.added : super.size;
   }
 
-  override *entries(): IterableIterator<[K, V]> {
-    const lower = this.lower;
-    if (!lower) {
-      yield* super.entries();
-      return;
-    }
-    for (const [k, v] of lower) yield [k, super.has(k) ? (super.get(k) as V) : v];
-    for (const e of super.entries()) if (!lower.has(e[0])) yield e;
+  // Iterators of our own rather than generators: a fleet's settings are iterated by every whole check.
+  override entries(): IterableIterator<[K, V]> {
+    return this.lower ? new LayeredIterator(this, this.lower, 0) : super.entries();
   }
 
   override [Symbol.iterator](): IterableIterator<[K, V]> {
     return this.entries();
   }
 
-  override *keys(): IterableIterator<K> {
-    for (const [k] of this.entries()) yield k;
+  override keys(): IterableIterator<K> {
+    return this.lower ? new LayeredIterator(this, this.lower, 1) : super.keys();
   }
 
-  override *values(): IterableIterator<V> {
-    for (const [, v] of this.entries()) yield v;
+  override values(): IterableIterator<V> {
+    return this.lower ? new LayeredIterator(this, this.lower, 2) : super.values();
   }
 
   override forEach(f: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
@@ -109,5 +108,46 @@ export class LayeredMap<K, V> extends Map<K, V> {
     this.added = 0;
     super.clear();
     for (const [k, v] of all) super.set(k, v);
+  }
+}
+
+/**
+ * The base's entries in order, each with this map's value where it has one,
+ * then this map's own keys the base lacks. `what`: 0 entries, 1 keys, 2 values.
+ */
+class LayeredIterator<K, V extends {}, T> implements IterableIterator<T> {
+  private readonly below: Iterator<[K, V]>;
+  private above: Iterator<[K, V]> | undefined;
+
+  constructor(
+    private readonly map: LayeredMap<K, V>,
+    private readonly lower: ReadonlyMap<K, V>,
+    private readonly what: 0 | 1 | 2,
+  ) {
+    this.below = lower.entries();
+  }
+
+  next(): IteratorResult<T> {
+    if (!this.above) {
+      const r = this.below.next();
+      if (!r.done) {
+        const own = mapGet.call(this.map, r.value[0]) as V | undefined;
+        return { value: this.pick(r.value[0], own !== undefined ? own : r.value[1]), done: false };
+      }
+      this.above = mapEntries.call(this.map) as Iterator<[K, V]>;
+    }
+    for (;;) {
+      const r = this.above.next();
+      if (r.done) return { value: undefined, done: true };
+      if (!this.lower.has(r.value[0])) return { value: this.pick(r.value[0], r.value[1]), done: false };
+    }
+  }
+
+  private pick(k: K, v: V): T {
+    return (this.what === 0 ? [k, v] : this.what === 1 ? k : v) as T;
+  }
+
+  [Symbol.iterator](): IterableIterator<T> {
+    return this;
   }
 }
