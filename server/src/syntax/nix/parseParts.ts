@@ -2,6 +2,7 @@
 // let), function formals, and the three string-like literals. Recovery lives
 // here: a broken binding is skipped to its ';' so the next one still parses.
 import type * as A from './ast';
+import { adopt, adoptAll } from './ast';
 import { errorNode, parseExpr } from './parser';
 import { MAX_DEPTH, type ParserState } from './parserState';
 import { Tok as TokEnum } from './tokens';
@@ -21,7 +22,9 @@ function parseInterp(s: ParserState): A.Interp {
     if (s.k() === Tok.EOF) s.error(start, start + 2, "'${' is never closed: expected '}'");
     else s.unexpected("'}' to close '${'");
   }
-  return { type: 'Interp', expr, span: { start, end: s.lastEnd } };
+  const node: A.Interp = { type: 'Interp', expr, span: { start, end: s.lastEnd }, parent: undefined };
+  expr.parent = node;
+  return node;
 }
 
 export function parseAttrName(s: ParserState): A.AttrName | undefined {
@@ -30,7 +33,7 @@ export function parseAttrName(s: ParserState): A.AttrName | undefined {
     case Tok.ID:
     case Tok.OR_KW:
       s.next();
-      return { type: 'Ident', name: s.text.slice(start, s.lastEnd), span: { start, end: s.lastEnd } };
+      return { type: 'Ident', name: s.text.slice(start, s.lastEnd), span: { start, end: s.lastEnd }, parent: undefined };
     case Tok.DQUOTE_OPEN:
       return parseStr(s);
     case Tok.DOLLAR_CURLY:
@@ -54,7 +57,16 @@ export function parseAttrPath(s: ParserState): A.AttrPath {
     if (s.k() !== Tok.DOT) break;
     s.next();
   }
-  return { type: 'AttrPath', names, span: { start: names.length ? start : s.lastEnd, end: names.length ? s.lastEnd : s.lastEnd } };
+  const node: A.AttrPath = { type: 'AttrPath', names, span: { start: names.length ? start : s.lastEnd, end: names.length ? s.lastEnd : s.lastEnd }, parent: undefined };
+  adoptAll(node, names);
+  return node;
+}
+
+function attrDef(path: A.AttrPath, value: A.Expr, start: number, end: number): A.AttrDef {
+  const node: A.AttrDef = { type: 'AttrDef', path, value, span: { start, end }, parent: undefined };
+  path.parent = node;
+  value.parent = node;
+  return node;
 }
 
 function pathLabel(s: ParserState, path: A.AttrPath): string {
@@ -92,7 +104,10 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
         s.skipTo(stops);
         s.eat(Tok.SEMI);
       }
-      out.push({ type: 'Inherit', from, names, span: { start, end: s.lastEnd } });
+      const inh: A.Inherit = { type: 'Inherit', from, names, span: { start, end: s.lastEnd }, parent: undefined };
+      adopt(inh, from);
+      adoptAll(inh, names);
+      out.push(inh);
       continue;
     }
     if (!startsAttrName(k)) {
@@ -118,7 +133,7 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
       if (s.k() === Tok.EOF) s.error(path.span.start, path.span.end, `'${label}' has no value: expected '=' after it`);
       else s.unexpected(`'=' after '${label}'`);
       const value = errorNode(s);
-      out.push({ type: 'AttrDef', path, value, span: { start, end: s.lastEnd } });
+      out.push(attrDef(path, value, start, s.lastEnd));
       s.skipTo(stops);
       s.eat(Tok.SEMI);
       continue;
@@ -131,7 +146,7 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
       s.depth -= implied;
     }
     if (value.type === 'Error') s.unexpected(`a value after '${pathLabel(s, path)} ='`);
-    out.push({ type: 'AttrDef', path, value, span: { start, end: s.lastEnd } });
+    out.push(attrDef(path, value, start, s.lastEnd));
     if (s.eat(Tok.SEMI)) {
       (out[out.length - 1].span as { end: number }).end = s.lastEnd;
       continue;
@@ -192,10 +207,13 @@ export function parseFormals(s: ParserState, start: number): A.Formals {
     }
     if (s.k() !== Tok.ID) break;
     const i = s.next();
-    const name: A.Ident = { type: 'Ident', name: s.tokText(i), span: { start: s.t.start[i], end: s.t.end[i] } };
+    const name: A.Ident = { type: 'Ident', name: s.tokText(i), span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined };
     let def: A.Expr | undefined;
     if (s.eat(Tok.QUESTION)) def = parseExpr(s);
-    entries.push({ type: 'Formal', name, default: def, span: { start: name.span.start, end: s.lastEnd } });
+    const formal: A.Formal = { type: 'Formal', name, default: def, span: { start: name.span.start, end: s.lastEnd }, parent: undefined };
+    name.parent = formal;
+    adopt(formal, def);
+    entries.push(formal);
     if (!s.eat(Tok.COMMA)) break;
   }
   if (!s.eat(Tok.RBRACE)) {
@@ -204,7 +222,9 @@ export function parseFormals(s: ParserState, start: number): A.Formals {
     s.skipTo([Tok.RBRACE, Tok.COLON]);
     s.eat(Tok.RBRACE);
   }
-  return { type: 'Formals', entries, ellipsis, span: { start, end: s.lastEnd } };
+  const node: A.Formals = { type: 'Formals', entries, ellipsis, span: { start, end: s.lastEnd }, parent: undefined };
+  adoptAll(node, entries);
+  return node;
 }
 
 export function parseStr(s: ParserState): A.Str {
@@ -215,7 +235,7 @@ export function parseStr(s: ParserState): A.Str {
     s.steps++;
     if (s.k() === Tok.STR) {
       const i = s.next();
-      parts.push({ type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] } });
+      parts.push({ type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined });
     } else if (s.k() === Tok.DOLLAR_CURLY) parts.push(parseInterp(s));
     else break;
   }
@@ -223,7 +243,9 @@ export function parseStr(s: ParserState): A.Str {
     if (s.k() === Tok.EOF) s.error(start, start + 1, 'unterminated string: missing closing \'"\'');
     else s.unexpected("'\"' to close the string");
   }
-  return { type: 'Str', parts, span: { start, end: s.lastEnd } };
+  const node: A.Str = { type: 'Str', parts, span: { start, end: s.lastEnd }, parent: undefined };
+  adoptAll(node, parts);
+  return node;
 }
 
 export function parseIndStr(s: ParserState): A.IndStr {
@@ -235,7 +257,7 @@ export function parseIndStr(s: ParserState): A.IndStr {
     if (s.k() === Tok.IND_STR || s.k() === Tok.IND_ESC) {
       const esc = s.k() === Tok.IND_ESC;
       const i = s.next();
-      const text: A.Text = { type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] } };
+      const text: A.Text = { type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined };
       if (esc) text.escape = true;
       parts.push(text);
     } else if (s.k() === Tok.DOLLAR_CURLY) parts.push(parseInterp(s));
@@ -245,7 +267,9 @@ export function parseIndStr(s: ParserState): A.IndStr {
     if (s.k() === Tok.EOF) s.error(start, start + 2, "unterminated indented string: missing closing \"''\"");
     else s.unexpected("\"''\" to close the string");
   }
-  return { type: 'IndStr', parts, span: { start, end: s.lastEnd } };
+  const node: A.IndStr = { type: 'IndStr', parts, span: { start, end: s.lastEnd }, parent: undefined };
+  adoptAll(node, parts);
+  return node;
 }
 
 export function parsePath(s: ParserState): A.Path {
@@ -257,7 +281,7 @@ export function parsePath(s: ParserState): A.Path {
     s.steps++;
     if (s.k() === Tok.PATH_STR) {
       const i = s.next();
-      parts.push({ type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] } });
+      parts.push({ type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined });
     } else if (s.k() === Tok.DOLLAR_CURLY) parts.push(parseInterp(s));
     else break;
   }
@@ -267,5 +291,7 @@ export function parsePath(s: ParserState): A.Path {
     s.error(start, parts[0].span.end, "invalid path: '//' or a trailing '/' is not allowed inside a path");
   }
   s.eat(Tok.PATH_END);
-  return { type: 'Path', first, home, parts, span: { start, end: s.lastEnd } };
+  const node: A.Path = { type: 'Path', first, home, parts, span: { start, end: s.lastEnd }, parent: undefined };
+  adoptAll(node, parts);
+  return node;
 }
