@@ -48,15 +48,16 @@ export function parseAttrName(s: ParserState): A.AttrName | undefined {
 
 export function parseAttrPath(s: ParserState): A.AttrPath {
   const start = s.start;
-  const names: A.AttrName[] = [];
+  const base = s.mark();
   for (;;) {
     s.steps++;
     const n = parseAttrName(s);
     if (!n) break;
-    names.push(n);
+    s.add(n);
     if (s.k() !== Tok.DOT) break;
     s.next();
   }
+  const names = s.take<A.AttrName>(base);
   const node: A.AttrPath = { type: 'AttrPath', names, span: { start: names.length ? start : s.lastEnd, end: names.length ? s.lastEnd : s.lastEnd }, parent: undefined };
   adoptAll(node, names);
   return node;
@@ -75,12 +76,13 @@ function pathLabel(s: ParserState, path: A.AttrPath): string {
 
 /** Bindings up to (not including) `closer` ('}' for sets, 'in' for let). */
 export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
-  const out: A.Binding[] = [];
+  // One frame per nesting level (no helper for the loop): deep input must not overflow the stack.
+  const base = s.mark();
   const stops = [Tok.SEMI, closer, Tok.RBRACE, Tok.IN];
   for (;;) {
     s.steps++;
     const k = s.k();
-    if (k === closer || k === Tok.EOF || k === Tok.RBRACE || k === Tok.IN) return out;
+    if (k === closer || k === Tok.EOF || k === Tok.RBRACE || k === Tok.IN) break;
     const start = s.start;
     if (k === Tok.INHERIT) {
       s.next();
@@ -94,11 +96,12 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
           else s.unexpected("')'");
         }
       }
-      const names: A.AttrName[] = [];
+      const namesBase = s.mark();
       while (startsAttrName(s.k())) {
         const n = parseAttrName(s);
-        if (n) names.push(n);
+        if (n) s.add(n);
       }
+      const names = s.take<A.AttrName>(namesBase);
       if (!s.eat(Tok.SEMI)) {
         s.unexpected("an attribute name or ';' after 'inherit'");
         s.skipTo(stops);
@@ -107,7 +110,7 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
       const inh: A.Inherit = { type: 'Inherit', from, names, span: { start, end: s.lastEnd }, parent: undefined };
       adopt(inh, from);
       adoptAll(inh, names);
-      out.push(inh);
+      s.add(inh);
       continue;
     }
     if (!startsAttrName(k)) {
@@ -126,14 +129,14 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
     const implied = 3 * (path.names.length - 1);
     if (s.depth + implied > MAX_DEPTH) {
       s.stopTooDeep(path.span.start, path.span.end, 'attribute path');
-      return out;
+      break;
     }
     if (!s.eat(Tok.ASSIGN)) {
       const label = pathLabel(s, path);
       if (s.k() === Tok.EOF) s.error(path.span.start, path.span.end, `'${label}' has no value: expected '=' after it`);
       else s.unexpected(`'=' after '${label}'`);
       const value = errorNode(s);
-      out.push(attrDef(path, value, start, s.lastEnd));
+      s.add(attrDef(path, value, start, s.lastEnd));
       s.skipTo(stops);
       s.eat(Tok.SEMI);
       continue;
@@ -146,14 +149,14 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
       s.depth -= implied;
     }
     if (value.type === 'Error') s.unexpected(`a value after '${pathLabel(s, path)} ='`);
-    out.push(attrDef(path, value, start, s.lastEnd));
+    s.add(attrDef(path, value, start, s.lastEnd));
     if (s.eat(Tok.SEMI)) {
-      (out[out.length - 1].span as { end: number }).end = s.lastEnd;
+      (s.last().span as { end: number }).end = s.lastEnd;
       continue;
     }
     if (s.k() === Tok.EOF) {
       s.error(value.span.end, value.span.end, `missing ';' after the value of '${pathLabel(s, path)}'`);
-      return out;
+      break;
     }
     const k2 = s.k();
     if (k2 === closer || k2 === Tok.RBRACE || startsAttrName(k2) || k2 === Tok.INHERIT) {
@@ -173,6 +176,7 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
     s.skipTo(stops);
     s.eat(Tok.SEMI);
   }
+  return s.take<A.Binding>(base);
 }
 
 /** At '{': does a function's argument set start here (rather than an attribute set)? */
@@ -196,7 +200,7 @@ export function looksLikeFormals(s: ParserState): boolean {
 
 /** Formals after the '{' (already consumed; `start` is its offset), through '}'. */
 export function parseFormals(s: ParserState, start: number): A.Formals {
-  const entries: A.Formal[] = [];
+  const base = s.mark();
   let ellipsis = false;
   for (;;) {
     s.steps++;
@@ -213,9 +217,10 @@ export function parseFormals(s: ParserState, start: number): A.Formals {
     const formal: A.Formal = { type: 'Formal', name, default: def, span: { start: name.span.start, end: s.lastEnd }, parent: undefined };
     name.parent = formal;
     adopt(formal, def);
-    entries.push(formal);
+    s.add(formal);
     if (!s.eat(Tok.COMMA)) break;
   }
+  const entries = s.take<A.Formal>(base);
   if (!s.eat(Tok.RBRACE)) {
     if (s.k() === Tok.EOF) s.error(start, start + 1, "'{' is never closed: expected '}'");
     else s.unexpected(ellipsis ? "'}' ('...' must come last)" : "',' or '}' in the function's arguments");
@@ -230,15 +235,16 @@ export function parseFormals(s: ParserState, start: number): A.Formals {
 export function parseStr(s: ParserState): A.Str {
   const start = s.start;
   s.next();
-  const parts: A.StrPart[] = [];
+  const base = s.mark();
   for (;;) {
     s.steps++;
     if (s.k() === Tok.STR) {
       const i = s.next();
-      parts.push({ type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined });
-    } else if (s.k() === Tok.DOLLAR_CURLY) parts.push(parseInterp(s));
+      s.add({ type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined });
+    } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
     else break;
   }
+  const parts = s.take<A.StrPart>(base);
   if (!s.eat(Tok.DQUOTE_CLOSE)) {
     if (s.k() === Tok.EOF) s.error(start, start + 1, 'unterminated string: missing closing \'"\'');
     else s.unexpected("'\"' to close the string");
@@ -251,7 +257,7 @@ export function parseStr(s: ParserState): A.Str {
 export function parseIndStr(s: ParserState): A.IndStr {
   const start = s.start;
   s.next();
-  const parts: A.StrPart[] = [];
+  const base = s.mark();
   for (;;) {
     s.steps++;
     if (s.k() === Tok.IND_STR || s.k() === Tok.IND_ESC) {
@@ -259,10 +265,11 @@ export function parseIndStr(s: ParserState): A.IndStr {
       const i = s.next();
       const text: A.Text = { type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined };
       if (esc) text.escape = true;
-      parts.push(text);
-    } else if (s.k() === Tok.DOLLAR_CURLY) parts.push(parseInterp(s));
+      s.add(text);
+    } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
     else break;
   }
+  const parts = s.take<A.StrPart>(base);
   if (!s.eat(Tok.IND_CLOSE)) {
     if (s.k() === Tok.EOF) s.error(start, start + 2, "unterminated indented string: missing closing \"''\"");
     else s.unexpected("\"''\" to close the string");
@@ -276,15 +283,16 @@ export function parsePath(s: ParserState): A.Path {
   const start = s.start;
   const home = s.k() === Tok.HPATH;
   const first = s.tokText(s.next());
-  const parts: A.StrPart[] = [];
+  const base = s.mark();
   for (;;) {
     s.steps++;
     if (s.k() === Tok.PATH_STR) {
       const i = s.next();
-      parts.push({ type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined });
-    } else if (s.k() === Tok.DOLLAR_CURLY) parts.push(parseInterp(s));
+      s.add({ type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined });
+    } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
     else break;
   }
+  const parts = s.take<A.StrPart>(base);
   // Nix's grammar: what follows the first segment must begin with an interpolation
   // (at most one text piece before it).
   if (parts.length > 0 && parts[0].type === 'Text' && (parts.length < 2 || parts[1].type !== 'Interp')) {

@@ -466,12 +466,12 @@ function parseSimpleInner(s: ParserState): A.Expr {
     }
     case Tok.LBRACKET: {
       s.next();
-      const items: A.Expr[] = [];
+      const base = s.mark();
       // Elements skip parseExpr and parseOp: the rest of a bracket level's cost.
       s.depth += LEVEL_EXTRA;
       for (;;) {
         s.steps++;
-        if (startsSelect(s, s.k())) items.push(parseSelect(s));
+        if (startsSelect(s, s.k())) s.add(parseSelect(s));
         else if (s.k() === Tok.RBRACKET || s.k() === Tok.EOF) break;
         else if (structural(s.k())) break;
         else {
@@ -482,6 +482,7 @@ function parseSimpleInner(s: ParserState): A.Expr {
         }
       }
       s.depth -= LEVEL_EXTRA;
+      const items = s.take<A.Expr>(base);
       if (!s.eat(Tok.RBRACKET)) {
         if (s.k() === Tok.EOF) s.error(start, start + 1, "'[' is never closed: expected ']'");
         else if (structural(s.k())) s.error(start, start + 1, `'[' is not closed: expected ']' before ${s.describe()}`);
