@@ -58,7 +58,11 @@ export function parseAttrPath(s: ParserState): A.AttrPath {
     s.next();
   }
   const names = s.take<A.AttrName>(base);
-  const node: A.AttrPath = { type: 'AttrPath', names, span: { start: names.length ? start : s.lastEnd, end: names.length ? s.lastEnd : s.lastEnd }, parent: undefined };
+  // A path of one name covers what the name covers: the two share one span object (spans
+  // are never changed after parsing, and most paths are one name).
+  const one = names.length === 1 ? names[0].span : undefined;
+  const span = one && one.start === start && one.end === s.lastEnd ? one : { start: names.length ? start : s.lastEnd, end: s.lastEnd };
+  const node: A.AttrPath = { type: 'AttrPath', names, span, parent: undefined };
   adoptAll(node, names);
   return node;
 }
