@@ -40,7 +40,11 @@ export function lex(text: string, strict = false): LexResult {
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let count = 0;
-  const value: (string | undefined)[] = [];
+  // Few tokens have a value (string pieces): the values are kept densely, each token holding
+  // its value's place plus one (0: none). One pointer per token, most of them undefined,
+  // grown by push, was the lexer's costliest line.
+  let valueAt = new Int32Array(cap);
+  const values: string[] = [];
   const comments: Comment[] = [];
   const errors: LexError[] = [];
   const modes: Mode[] = [Mode.INITIAL];
@@ -59,13 +63,16 @@ export function lex(text: string, strict = false): LexResult {
     const e2 = new Int32Array(cap);
     e2.set(end);
     end = e2;
+    const v2 = new Int32Array(cap);
+    v2.set(valueAt);
+    valueAt = v2;
   };
   const push = (k: Tok, s: number, e: number, v?: string) => {
     if (count === cap) grow();
     kind[count] = k;
     start[count] = s;
     end[count] = e;
-    value.push(v);
+    if (v !== undefined) valueAt[count] = values.push(v);
     count++;
   };
   const top = () => modes[modes.length - 1];
@@ -415,8 +422,10 @@ export function lex(text: string, strict = false): LexResult {
         modes.push(text.charCodeAt(tEnd - 1) === 47 ? Mode.INPATH_SLASH : Mode.INPATH);
         break;
       case Tok.INT: {
-        const digits = text.slice(i, tEnd);
-        if (digits.length >= 19 && BigInt(digits) > MAX_INT) errors.push({ start: i, end: tEnd, message: `invalid integer '${digits}' (too large)` });
+        if (tEnd - i >= 19) {
+          const digits = text.slice(i, tEnd);
+          if (BigInt(digits) > MAX_INT) errors.push({ start: i, end: tEnd, message: `invalid integer '${digits}' (too large)` });
+        }
         break;
       }
     }
@@ -433,5 +442,5 @@ export function lex(text: string, strict = false): LexResult {
     push(Tok.PATH_END, n, n);
   }
   push(Tok.EOF, n, n);
-  return { kind: kind.subarray(0, count), start: start.subarray(0, count), end: end.subarray(0, count), value, comments, errors, count, scanned };
+  return { kind: kind.subarray(0, count), start: start.subarray(0, count), end: end.subarray(0, count), valueAt: valueAt.subarray(0, count), values, comments, errors, count, scanned };
 }

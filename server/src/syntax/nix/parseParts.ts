@@ -5,7 +5,7 @@ import type * as A from './ast';
 import { adopt, adoptAll } from './ast';
 import { errorNode, parseExpr } from './parser';
 import { MAX_DEPTH, type ParserState } from './parserState';
-import { Tok as TokEnum } from './tokens';
+import { Tok as TokEnum, tokenValue } from './tokens';
 // A local alias: reading an imported binding goes through a getter (slow in the hot loop).
 const Tok = TokEnum;
 type Tok = TokEnum;
@@ -244,7 +244,7 @@ export function parseStr(s: ParserState): A.Str {
     s.steps++;
     if (s.k() === Tok.STR) {
       const i = s.next();
-      s.add({ type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined });
+      s.add({ type: 'Text', value: tokenValue(s.t, i) as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined });
     } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
     else break;
   }
@@ -267,7 +267,7 @@ export function parseIndStr(s: ParserState): A.IndStr {
     if (s.k() === Tok.IND_STR || s.k() === Tok.IND_ESC) {
       const esc = s.k() === Tok.IND_ESC;
       const i = s.next();
-      const text: A.Text = { type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined };
+      const text: A.Text = { type: 'Text', value: tokenValue(s.t, i) as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined };
       if (esc) text.escape = true;
       s.add(text);
     } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
@@ -292,7 +292,7 @@ export function parsePath(s: ParserState): A.Path {
     s.steps++;
     if (s.k() === Tok.PATH_STR) {
       const i = s.next();
-      s.add({ type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined });
+      s.add({ type: 'Text', value: tokenValue(s.t, i) as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined });
     } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
     else break;
   }
