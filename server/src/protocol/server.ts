@@ -118,6 +118,7 @@ export function startServer(connection: Connection): void {
     progress?.report(50, 'Checking inventory and profiles…');
     await diagnostics.startupCheck();
     progress?.done();
+    topologies.startupDone();
     notifyTopology();
     saveCodeCache((line) => connection.console.log(line));
     void optionIndexes.refresh(ctx.optionSources ?? []);

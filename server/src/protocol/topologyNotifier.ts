@@ -5,10 +5,13 @@
 // computed to find that out is kept for the request that follows. A client
 // that never asked for the topology (an editor without the tree) is not worth
 // building one for: it gets the notification on any model change, as before.
+// During start-up a large fleet is answered names first (topologyBeforeBuild):
+// that answer is not kept, and the end of the start-up check announces the
+// built topology.
 import { createHash } from 'node:crypto';
 import type { ServerContext } from './context';
 import { TopologyChangedNotification, type Topology } from './customMessages';
-import { topology } from './topology';
+import { topology, topologyBeforeBuild } from './topology';
 
 export class TopologyNotifier {
   private cached: { generation: number; topology: Topology; hash: string } | undefined;
@@ -22,10 +25,27 @@ export class TopologyNotifier {
 
   constructor(private readonly ctx: ServerContext) {}
 
+  /** Until the start-up check has built every folder (`startupDone`): folders known by name only are answered names first. */
+  private startingUp = true;
+  /** A names-first answer was given since the last topology announced: the built one must be announced. */
+  private answeredReading = false;
+
   /** The topology of the model as it is now (built once per model generation). */
   current(): Topology {
     this.asked = true;
+    if (this.startingUp) {
+      const early = topologyBeforeBuild(this.ctx);
+      if (early) {
+        this.answeredReading = true;
+        return early;
+      }
+    }
     return this.currentWithHash().topology;
+  }
+
+  /** The start-up check built every folder: from now on the topology is answered built, as the model is. */
+  startupDone(): void {
+    this.startingUp = false;
   }
 
   private currentWithHash(): { topology: Topology; hash: string } {
@@ -40,11 +60,13 @@ export class TopologyNotifier {
   /** Sends `homelab/topologyChanged` if the topology differs from the last one announced. */
   notifyIfChanged(): void {
     const generation = this.ctx.workspace.generation;
-    if (generation === this.announcedGeneration) return;
+    const reading = this.answeredReading;
+    if (generation === this.announcedGeneration && !reading) return;
     this.announcedGeneration = generation;
+    this.answeredReading = false;
     if (this.asked) {
       const { hash } = this.currentWithHash();
-      if (hash === this.announced) return;
+      if (hash === this.announced && !reading) return;
       this.announced = hash;
     }
     this.notified++;

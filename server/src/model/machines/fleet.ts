@@ -23,6 +23,7 @@ import { machineAddress, type NixosMachine, type MachineFinding } from './machin
 import { primaryAddress } from './networkAddresses';
 import type { ModuleLoader } from './moduleSystem';
 import { buildsDarwin, profileSetsIn } from './fromProfileSet';
+import { earlyMachines, mayMarkImages, type EarlyMachine } from './namesFirst';
 
 /** What discovery needs of the workspace: its files as they are now. */
 export interface DiscoveryContext {
@@ -138,6 +139,39 @@ export class FleetDiscovery {
     stopped.push(...unreadAddressStops([...discovery.machines.values()].filter((m) => !m.image)));
     this.merged.set(ctx.root, { deps, listing: ctx.listing, discovery });
     return discovery;
+  }
+
+  /**
+   * The machines of the folder by name before any machine's modules are read
+   * (namesFirst.ts), from the same evaluation of the flake that discovery then
+   * reuses; undefined where only the whole discovery knows the names: a hive
+   * or network file, a folder convention, a framework (snowfall, clan,
+   * lite-config, den), a helper's profile set, or a file that could make a
+   * machine an installer image.
+   */
+  machinesBeforeModules(ctx: DiscoveryContext): EarlyMachine[] | undefined {
+    if (entryFiles(ctx.root, ctx.listing, 'hive.nix').some((u) => ctx.exists(u))) return undefined;
+    if (networkFileCandidates(ctx.root, ctx.listing).some((u) => looksLikeNetwork(ctx.readHost.readText(u)))) return undefined;
+    const flakeUri = joinUri(ctx.root, 'flake.nix');
+    const flakeText = ctx.exists(flakeUri) ? ctx.readHost.readText(flakeUri) : undefined;
+    if (flakeText && !flakeText.includes('\0') && profileSetsIn(flakeUri, flakeText).length) return undefined;
+    const findings: MachineFinding[] = [];
+    const read = new Map<string, number>();
+    for (const entry of entryFiles(ctx.root, ctx.listing, 'flake.nix')) {
+      const r = this.evaluated(ctx, entry, 'flake', read);
+      if (!r) continue;
+      const entryRoot = entry.slice(0, entry.lastIndexOf('/'));
+      const framework = [
+        ...snowfallFindings(r.value, ctx.listing),
+        ...liteConfigFindings(r.value, ctx.listing),
+        ...denFindings(r.value),
+        ...clanFindings(r.value, ctx.readHost.readText(entry), entryRoot, ctx.listing, (u) => ctx.readHost.readText(u)),
+      ];
+      if (framework.length) return undefined;
+      findings.push(...flakeFindings(r.value));
+    }
+    if (ctx.listing.some((u) => /\.(nix|json|toml)$/.test(u) && mayMarkImages(ctx.readHost.readText(u)))) return undefined;
+    return earlyMachines(findings, ctx.exists);
   }
 
   /** A helper's `profiles = { … }` set in flake.nix, and whether the files the flake read build darwin configurations. */
