@@ -424,6 +424,11 @@ export class Workspace {
     return this.discovery.machinesBeforeModules(discoveryContext(this.reads, root));
   }
 
+  /** Whether every folder that holds a homelab has had it built (a start-up check past its builds). */
+  everyHomelabBuilt(): boolean {
+    return this.folderRoots().every((root) => this.engine.peek(this.q.homelab, root) !== undefined || !this.folderBeforeBuild(root));
+  }
+
   /** The homelab a file belongs to. */
   homelabFor(uri: string): Homelab | undefined {
     const f = this.folderOf(normalizeUri(uri));

@@ -116,7 +116,13 @@ export function startServer(connection: Connection): void {
     progress?.begin('Homelab', 0, 'Reading the homelab…');
     await refreshConfiguration(ctx, supportsConfiguration);
     progress?.report(50, 'Checking inventory and profiles…');
+    // A tree answered names first gets the built topology as soon as the homelabs are, before the rules run.
+    diagnostics.whenBuilt = () => {
+      topologies.startupDone();
+      notifyTopology();
+    };
     await diagnostics.startupCheck();
+    diagnostics.whenBuilt = undefined;
     progress?.done();
     topologies.startupDone();
     notifyTopology();
