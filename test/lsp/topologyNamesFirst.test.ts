@@ -1,9 +1,10 @@
 // The tree of a large fleet at once, over a real stdio connection: asked as
 // the extension asks (as soon as `initialize` is answered), a generated
 // flake-parts fleet is answered names first, every machine marked as still
-// being read; `homelab/topologyChanged` follows once the build is done, and
-// the next answer lists the same machines, read (addresses, no mark). A
-// layout whose names only the build knows (a colmena hive) is answered built.
+// being read; `homelab/topologyChanged` follows once the build is done
+// (before the rules' check ends), and the next answer lists the same
+// machines, read (addresses, no mark). A layout whose names only the build
+// knows (a colmena hive) is answered built.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +18,7 @@ const machinesOf = (t: Topology): MachineNode[] => t.homelabs.flatMap((h) => h.m
 const isTopologyChanged = (m: { method?: string }): boolean => m.method === 'homelab/topologyChanged';
 
 /** The first topology answer (asked right after `initialize`) and the one after the next `homelab/topologyChanged`. */
-async function firstThenBuilt(folder: string): Promise<{ first: MachineNode[]; built: MachineNode[] }> {
+async function firstThenBuilt(folder: string): Promise<{ first: MachineNode[]; built: MachineNode[]; changedBeforeEnd: boolean }> {
   const client = new LspClient();
   try {
     await client.initialize(folder);
@@ -26,7 +27,10 @@ async function firstThenBuilt(folder: string): Promise<{ first: MachineNode[]; b
     // Names first promised a notification once the build is done.
     if (first.some((m) => m.reading)) await client.waitForNotification(isTopologyChanged, 60000);
     const built = machinesOf(await client.request<Topology>('homelab/topology', {}));
-    return { first, built };
+    // The built topology is announced once the homelab is built, before the rules' check ends.
+    const changed = client.notifications.findIndex(isTopologyChanged);
+    const end = client.notifications.findIndex((m) => m.method === '$/progress' && (m.params as { value?: { kind?: string } }).value?.kind === 'end');
+    return { first, built, changedBeforeEnd: changed >= 0 && changed < end };
   } finally {
     await client.shutdown();
   }
@@ -36,7 +40,8 @@ test('a generated flake-parts fleet: the first answer lists every machine as rea
   const dir = mkdtempSync(path.join(tmpdir(), 'homelab-names-first-lsp-'));
   try {
     const fleet = generateFlakeParts(120, dir);
-    const { first, built } = await firstThenBuilt(dir);
+    const { first, built, changedBeforeEnd } = await firstThenBuilt(dir);
+    assert.ok(changedBeforeEnd, 'homelab/topologyChanged comes before the start-up check ends');
     const names = [...fleet.machines].sort();
     assert.deepEqual(first.map((m) => m.name).sort(), names);
     assert.ok(first.every((m) => m.reading === true), 'every machine of the first answer is marked reading');
