@@ -1,17 +1,21 @@
-// A folder imported as `./.` from inside it (a common way for a module's
+// Path literals as Nix reads them, with the real Nix as the oracle. A folder
+// imported as `./.` from inside it (a common way for a module's
 // helper file to pull in its folder's default.nix) is the same file as the
 // folder imported by name: Nix's path `./.` has no trailing slash (the real
 // Nix is the oracle), so the machine lists the module once (a
 // `…/k3s//default.nix` spelling listed it twice on a real fleet, and the
-// option rules' findings in it were dropped as not the file's own URI).
+// option rules' findings in it were dropped as not the file's own URI). A
+// path added to a path appends its text (`self + /modules/x.nix`, where a
+// flake's `self` is a set whose outPath is its folder: nixos-unified's
+// configurations import their modules this way).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resolveUri } from '../../../server/src/syntax/nix';
+import { NixEvaluator, resolveUri } from '../../../server/src/syntax/nix';
 import { nodeFsHost } from '../../../server/src/model/host';
 import { Workspace } from '../../../server/src/model/workspace';
 
@@ -54,6 +58,30 @@ test('a folder imported as `./.` and by name is one module of the machine, on di
     assert.ok(web);
     const cluster = web.moduleFiles.filter((u) => u.includes('/modules/cluster/'));
     assert.deepEqual(cluster.map((u) => u.slice(u.indexOf('/modules/'))).sort(), ['/modules/cluster/default.nix', '/modules/cluster/server.nix']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a path added to a path appends its text, as Nix does (`self + /modules/x.nix`), also through a set with outPath', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'homelab-path-add-'));
+  try {
+    const file = join(dir, 'paths.nix');
+    const exprs = ['/srv/lab + /modules/x.nix', './. + /sub/x.nix', '/srv/lab + "/modules/y.nix"'];
+    writeFileSync(file, `[ ${exprs.map((e) => `(${e})`).join(' ')} ]\n`);
+    const ours = new NixEvaluator({ readText: (u) => (u === pathToFileURL(file).href ? readFileSync(file, 'utf8') : undefined) }).evaluateFile(pathToFileURL(file).href);
+    assert.equal(ours.kind, 'list');
+    exprs.forEach((e, i) => {
+      const r = spawnSync('nix-instantiate', ['--eval', '--expr', `toString (${e})`], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      const item = ours.kind === 'list' ? ours.items[i] : undefined;
+      assert.equal(item?.kind, 'path', e);
+      assert.equal(item?.kind === 'path' ? item.value : '', pathToFileURL(JSON.parse(r.stdout.trim()) as string).href, e);
+    });
+    // A flake's `self` is a set whose outPath is the flake's folder: `self + /x` is a path below it.
+    writeFileSync(file, `let self = { outPath = ./.; }; in self + /modules/z.nix\n`);
+    const viaSelf = new NixEvaluator({ readText: (u) => (u === pathToFileURL(file).href ? readFileSync(file, 'utf8') : undefined) }).evaluateFile(pathToFileURL(file).href);
+    assert.equal(viaSelf.kind === 'path' ? viaSelf.value : viaSelf.kind, pathToFileURL(join(dir, 'modules/z.nix')).href);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
