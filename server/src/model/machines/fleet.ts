@@ -58,14 +58,7 @@ export class FleetDiscovery {
       const entryRoot = entry.slice(0, entry.lastIndexOf('/'));
       const inventoryJson = joinUri(entryRoot, 'inventory.json');
       deps.set(inventoryJson, ctx.stamp(inventoryJson));
-      const fromThis = [
-        ...flakeFindings(r.value),
-        ...snowfallFindings(r.value, ctx.listing),
-        ...liteConfigFindings(r.value, ctx.listing),
-        ...denFindings(r.value),
-        ...clanFindings(r.value, ctx.readHost.readText(entry), entryRoot, ctx.listing, (u) => ctx.readHost.readText(u)),
-        ...nixosUnifiedFindings(r.stops, entryRoot, ctx.listing),
-      ];
+      const fromThis = [...flakeFindings(r.value), ...frameworkFindings(ctx, entry, r)];
       findings.push(...fromThis);
       homes.push(...homeFindings(r.value));
       const here: Origin = { uri: entry, span: { start: 0, end: 0 } };
@@ -148,7 +141,7 @@ export class FleetDiscovery {
    * (namesFirst.ts), from the same evaluation of the flake that discovery then
    * reuses; undefined where only the whole discovery knows the names: a hive
    * or network file, a folder convention, a framework (snowfall, clan,
-   * lite-config, den), a helper's profile set, or a file that could make a
+   * lite-config, den, nixos-unified), a helper's profile set, or a file that could make a
    * machine an installer image.
    */
   machinesBeforeModules(ctx: DiscoveryContext): EarlyMachine[] | undefined {
@@ -162,14 +155,7 @@ export class FleetDiscovery {
     for (const entry of entryFiles(ctx.root, ctx.listing, 'flake.nix')) {
       const r = this.evaluated(ctx, entry, 'flake', read);
       if (!r) continue;
-      const entryRoot = entry.slice(0, entry.lastIndexOf('/'));
-      const framework = [
-        ...snowfallFindings(r.value, ctx.listing),
-        ...liteConfigFindings(r.value, ctx.listing),
-        ...denFindings(r.value),
-        ...clanFindings(r.value, ctx.readHost.readText(entry), entryRoot, ctx.listing, (u) => ctx.readHost.readText(u)),
-      ];
-      if (framework.length) return undefined;
+      if (frameworkFindings(ctx, entry, r).length) return undefined;
       findings.push(...flakeFindings(r.value));
     }
     if (ctx.listing.some((u) => /\.(nix|json|toml)$/.test(u) && mayMarkImages(ctx.readHost.readText(u)))) return undefined;
@@ -216,6 +202,18 @@ export class FleetDiscovery {
     for (const [u, st] of deps) read.set(u, st);
     return entry;
   }
+}
+
+/** The machines a framework builds from a flake's evaluation and the folder's files (snowfall, lite-config, den, clan, nixos-unified). */
+function frameworkFindings(ctx: DiscoveryContext, entry: string, r: { value: Value | undefined; stops: DiscoveryStop[] }): MachineFinding[] {
+  const entryRoot = entry.slice(0, entry.lastIndexOf('/'));
+  return [
+    ...snowfallFindings(r.value, ctx.listing),
+    ...liteConfigFindings(r.value, ctx.listing),
+    ...denFindings(r.value),
+    ...clanFindings(r.value, ctx.readHost.readText(entry), entryRoot, ctx.listing, (u) => ctx.readHost.readText(u)),
+    ...nixosUnifiedFindings(r.stops, entryRoot, ctx.listing),
+  ];
 }
 
 /** How deep below the folder a flake.nix or hive.nix is looked for when there is none at its root. */
