@@ -375,7 +375,8 @@ export class Workspace {
 
   /**
    * Before a folder's first build, which has no dependencies to prepare yet:
-   * what the build will read, one file at a time (the catalog, each
+   * what the build will read, one file at a time (discovery a machine at a
+   * time, the catalog, each
    * profile's evaluation, each Nix file's setting reads), so the build itself
    * finds them done and only assembles.
    */
@@ -383,6 +384,8 @@ export class Workspace {
     const folder = this.folderBeforeBuild(root);
     if (!folder) return;
     const { files } = folder;
+    // Discovery first, a machine at a time (the catalog's query reads it whole): its query then finds it done.
+    yield* this.discovery.discoverSteps(discoveryContext(this.reads, root));
     this.engine.query(this.q.catalog, root);
     yield;
     // Profiles first, as the build reads them: a profile's evaluation and its parse then share one

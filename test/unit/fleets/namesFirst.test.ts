@@ -5,7 +5,9 @@
 // (with the same configuration file and deploy method where one is given),
 // and the layouts whose names only the build knows give none. Controls: a
 // file that could make a machine an installer ISO, an inventory, a hive
-// beside the flake each turn names first off.
+// beside the flake each turn names first off. The start-up's steps read
+// discovery a machine at a time, names first is there between them, and the
+// discovery query then finds the result done (computed once).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -95,5 +97,33 @@ test('controls: an ISO marker, an inventory or a hive beside the flake turn name
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+});
+
+test('start-up steps: discovery a machine at a time, names first between the steps, the discovery query computed once', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'homelab-names-first-'));
+  try {
+    const fleet = generateFlakeParts(60, dir);
+    const ws = new Workspace(nodeFsHost());
+    const root = pathToUri(dir);
+    ws.addFolder(root);
+    const steps = ws.homelabSteps();
+    // The flake's evaluation, then a few machines: the build is not done, the names are known.
+    for (let i = 0; i < 5; i++) assert.equal(steps.next().done, false);
+    // Some machines' modules are read, not all, and the discovery query has not run.
+    const early = ws.engine.recomputations();
+    assert.equal(early.discovery, undefined);
+    assert.ok((early.evaluate ?? 0) > 0, 'the first machines are read');
+    assert.deepEqual(ws.machinesBeforeBuild(root)?.map((m) => m.name).sort(), [...fleet.machines].sort());
+    let n = 5;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) n++;
+    assert.ok(n > 60, `a step per machine at least (${n} steps)`);
+    assert.equal(r.value[0].machines.size, 60);
+    assert.equal(ws.engine.recomputations().discovery, 1);
+    assert.ok((early.evaluate ?? 0) < (ws.engine.recomputations().evaluate ?? 0), 'the other machines are read in later steps');
+    assert.equal(ws.machinesBeforeBuild(root), undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -9,7 +9,7 @@ import { markImages } from './images';
 import { isParsed, parseAddress } from '../ip';
 import type { DiscoveryStop, NixLayer, NixReadHost } from '../nixAdapter';
 import { joinUri, normalizeUri } from '../uri';
-import { discoverMachines, type Discovery } from './discover';
+import { discoverMachineSteps, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
 import { flakeFindings, flakeOutputs, homeFindings, type HomeFinding } from './fromFlake';
 import { flakeOutputStops, hintFor, partialOutputStops, unreadAddressStops, type ReadingStop } from './readingStops';
@@ -44,6 +44,20 @@ export class FleetDiscovery {
   private readonly merged = new Map<string, { deps: Map<string, number>; listing: string[]; discovery: Discovery }>();
 
   discover(ctx: DiscoveryContext): Discovery {
+    const steps = this.discoverSteps(ctx);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * `discover` in steps (after each entry file's evaluation, after each
+   * machine), for a start-up that answers requests meanwhile
+   * (Workspace.firstBuildSteps); the discovery query then finds the result
+   * in this cache, checked by the stamps of every file it read.
+   */
+  *discoverSteps(ctx: DiscoveryContext): Generator<void, Discovery> {
     // An edit elsewhere (the inventory, a profile) leaves every machine as it was: no re-merge of their modules.
     const last = this.merged.get(ctx.root);
     if (last && last.listing === ctx.listing && [...last.deps].every(([u, st]) => ctx.stamp(u) === st)) return last.discovery;
@@ -54,6 +68,7 @@ export class FleetDiscovery {
     const flakes = entryFiles(ctx.root, ctx.listing, 'flake.nix');
     for (const entry of flakes) {
       const r = this.evaluated(ctx, entry, 'flake', deps);
+      yield;
       if (!r) continue;
       const entryRoot = entry.slice(0, entry.lastIndexOf('/'));
       const inventoryJson = joinUri(entryRoot, 'inventory.json');
@@ -128,7 +143,8 @@ export class FleetDiscovery {
       : undefined;
     const order: ReadingStop['kind'][] = ['evaluation-budget', 'unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module', 'unread-address', 'unread-include'];
     stopped.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
-    const discovery = { ...(findings.length || homes.length ? discoverMachines(findings, load, homes, callWithArgs) : { machines: new Map(), clashes: [], homes: [] }), stopped, ...this.profileSet(ctx, deps) };
+    const found = findings.length || homes.length ? yield* discoverMachineSteps(findings, load, homes, callWithArgs) : { machines: new Map(), clashes: [], homes: [] };
+    const discovery = { ...found, stopped, ...this.profileSet(ctx, deps) };
     markImages(discovery.machines, [...deps.keys()].filter((u) => u.endsWith('.nix') && ctx.exists(u)), (u) => ctx.readHost.readText(u));
     // Addresses written where they cannot be read are named too (an image's are not the fleet's).
     stopped.push(...unreadAddressStops([...discovery.machines.values()].filter((m) => !m.image)));
