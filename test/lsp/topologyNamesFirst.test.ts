@@ -4,10 +4,11 @@
 // being read; `homelab/topologyChanged` follows once the build is done
 // (before the rules' check ends), and the next answer lists the same
 // machines, read (addresses, no mark). A layout whose names only the build
-// knows (a colmena hive) is answered built.
+// knows (a colmena hive) is answered built, and so is a folder whose
+// settings (read from the client first) name an inventory elsewhere.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LspClient, repoRoot } from './lspClient';
@@ -18,8 +19,9 @@ const machinesOf = (t: Topology): MachineNode[] => t.homelabs.flatMap((h) => h.m
 const isTopologyChanged = (m: { method?: string }): boolean => m.method === 'homelab/topologyChanged';
 
 /** The first topology answer (asked right after `initialize`) and the one after the next `homelab/topologyChanged`. */
-async function firstThenBuilt(folder: string): Promise<{ first: MachineNode[]; built: MachineNode[]; changedBeforeEnd: boolean }> {
+async function firstThenBuilt(folder: string, settings?: unknown): Promise<{ first: MachineNode[]; built: MachineNode[]; changedBeforeEnd: boolean }> {
   const client = new LspClient();
+  if (settings) client.requestHandlers.set('workspace/configuration', (p) => ((p as { items?: unknown[] }).items ?? []).map(() => settings));
   try {
     await client.initialize(folder);
     const first = machinesOf(await client.request<Topology>('homelab/topology', {}));
@@ -67,4 +69,19 @@ test('a colmena hive, whose names only the build knows, is answered built at onc
   assert.ok(first.length > 0);
   assert.ok(first.every((m) => m.reading === undefined));
   assert.deepEqual(first.map((m) => m.name).sort(), built.map((m) => m.name).sort());
+});
+
+test('settings are read before the first answer: an inventory the settings name elsewhere is part of it', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'homelab-names-first-lsp-'));
+  try {
+    cpSync(path.join(repoRoot, 'test', 'fixtures', 'fleets', 'flake-hosts'), dir, { recursive: true });
+    mkdirSync(path.join(dir, 'lab'));
+    writeFileSync(path.join(dir, 'lab', 'inventory.yaml'), 'version: 1\ncontainers:\n  printer:\n    ip: 192.168.8.50\n');
+    const { first, built } = await firstThenBuilt(dir, { inventory: 'lab/inventory.yaml' });
+    assert.deepEqual(first.map((m) => m.name).sort(), ['gateway', 'media', 'monitor', 'printer']);
+    assert.deepEqual(built.map((m) => m.name).sort(), ['gateway', 'media', 'monitor', 'printer']);
+    assert.ok(first.every((m) => m.reading === undefined), 'an inventory: answered built');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -23,12 +23,35 @@ export class TopologyNotifier {
   computed = 0;
   notified = 0;
 
-  constructor(private readonly ctx: ServerContext) {}
+  constructor(private readonly ctx: ServerContext) {
+    let done = (): void => undefined;
+    const read = new Promise<void>((resolve) => (done = resolve));
+    this.settings = { read, done };
+  }
 
   /** Until the start-up check has built every folder (`startupDone`): folders known by name only are answered names first. */
   private startingUp = true;
   /** A names-first answer was given since the last topology announced: the built one must be announced. */
   private answeredReading = false;
+
+  /** Resolved once the folders' settings were read from the client (`settingsRead`). */
+  private readonly settings: { read: Promise<void>; done: () => void };
+
+  /**
+   * The folders' settings were read: the topology may be answered. Before,
+   * the folders have default settings (another profile glob, inventory or
+   * exclusions), and an answer, names first or built, could list other
+   * machines than the build that follows.
+   */
+  settingsRead(): void {
+    this.settings.done();
+  }
+
+  /** The answer to `homelab/topology`: the current topology, once the settings are read. */
+  async answer(): Promise<Topology> {
+    await this.settings.read;
+    return this.current();
+  }
 
   /** The topology of the model as it is now (built once per model generation). */
   current(): Topology {
