@@ -18,6 +18,7 @@ import { LIB_FUNCTIONS, selectedName } from './nixpkgsLib';
 import { applyWithUnknownArgs, flakeOutputs } from './entryPoints';
 import { evalFlakeParts, withSystem } from './flakeParts';
 import type { EvalStop, EvalStopKind } from './types';
+import { ParsedDataFiles } from './dataFiles';
 
 export { resolveUri };
 
@@ -99,7 +100,8 @@ export class NixEvaluator {
   private readonly maxConverted: number | undefined;
   /** Where reading stopped (a flake module from an input, an import that does not resolve), in the order met. */
   readonly stops: EvalStop[] = [];
-  private readonly dataValues = new Map<string, { text: string; value: V }>();
+  /** Data files' values, parsed once per evaluator (dataFiles.ts). */
+  readonly dataValues = new ParsedDataFiles();
 
   constructor(
     private readonly host: EvalHost,
@@ -248,22 +250,6 @@ export class NixEvaluator {
       targets.add(uri);
     }
     return this.host.readText(uri);
-  }
-
-  /**
-   * `fromJSON` / `fromTOML` of a whole data file's text, parsed once per
-   * evaluator: a helper called per machine (a colour palette read in every
-   * host's arguments) would otherwise parse and keep the file once per call.
-   * Values are never changed once built, so every call may share them.
-   */
-  parsedData(format: 'json' | 'toml', s: V, origin: Origin, parse: () => V): V {
-    if (s.kind !== 'string' || s.origin.span.start !== 0 || s.origin.span.end !== s.value.length || !s.origin.uri.startsWith('file:') || s.origin.uri.endsWith('.nix')) return parse();
-    const key = `${format}\0${s.origin.uri}`;
-    const done = this.dataValues.get(key);
-    if (done && done.text === s.value) return done.value;
-    const value = parse();
-    this.dataValues.set(key, { text: s.value, value });
-    return value;
   }
 
   /** A directory's entries through the host, for `builtins.readDir`. */

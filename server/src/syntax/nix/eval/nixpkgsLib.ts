@@ -87,7 +87,7 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
     case 'importJSON':
     case 'importTOML': {
       const text = readFileValue(args[0].force(), origin, (u) => ev.readDataFile(u, origin));
-      return name === 'importJSON' ? ev.parsedData('json', text, origin, () => fromJSON(text, origin)) : ev.parsedData('toml', text, origin, () => fromTOML(text, origin));
+      return ev.dataValues.parsed(name === 'importJSON' ? 'json' : 'toml', text, () => (name === 'importJSON' ? fromJSON(text, origin) : fromTOML(text, origin)));
     }
     case 'mkDefault':
       return tagged('override', origin, [['priority', num(1000, origin)], ['content', args[0]]]);
