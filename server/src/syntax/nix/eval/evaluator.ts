@@ -9,7 +9,7 @@ import { type Entry, type Origin, placeAt, type Value } from '../../value';
 import { parseNixShared } from '../parseCache';
 import { detectUnparseable } from '../detect';
 import { stripIndentation } from '../desugar';
-import { arith, logical, mergeSets, strictBinary } from './ops';
+import { arith, logical, mergeSets, strictBinary, updatedKey } from './ops';
 import { globalEnv } from './builtins';
 import { type Env, type LEntry, selectedFrom, Thunk, type V, unknown } from './types';
 import { callPrimop } from './builtins';
@@ -18,6 +18,7 @@ import { LIB_FUNCTIONS, selectedName } from './nixpkgsLib';
 import { applyWithUnknownArgs, flakeOutputs } from './entryPoints';
 import { evalFlakeParts, withSystem } from './flakeParts';
 import type { EvalStop, EvalStopKind } from './types';
+import { ParsedDataFiles } from './dataFiles';
 
 export { resolveUri };
 
@@ -99,6 +100,8 @@ export class NixEvaluator {
   private readonly maxConverted: number | undefined;
   /** Where reading stopped (a flake module from an input, an import that does not resolve), in the order met. */
   readonly stops: EvalStop[] = [];
+  /** Data files' values, parsed once per evaluator (dataFiles.ts). */
+  readonly dataValues = new ParsedDataFiles();
 
   constructor(
     private readonly host: EvalHost,
@@ -358,6 +361,11 @@ export class NixEvaluator {
             // `self.inputs."nixpkgs${suffix}".lib.nixosSystem`: still named after what is selected next.
             const last = rest.length ? this.attrKey(rest[rest.length - 1], env, uri) : undefined;
             return { kind: 'unknown', reason: 'attribute name not known statically', origin, ...(last !== undefined ? { fn: last } : {}) };
+          }
+          const kept = cur.kind === 'unknown' ? updatedKey(cur, key) : undefined;
+          if (kept) {
+            cur = kept;
+            continue;
           }
           if (cur.kind === 'unknown') {
             if (n.default) return unknown(cur.reason, origin);

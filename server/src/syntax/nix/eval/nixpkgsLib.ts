@@ -6,7 +6,8 @@
 // (`{ _type = "override"; priority; content; }` …) as in nixpkgs, and the
 // attribute-set helpers flakes build `nixosConfigurations` with (`genAttrs`,
 // `mapAttrs'`, `nameValuePair`, `listToAttrs`, `optional(s)`, `optionalAttrs`,
-// `removeSuffix`), and `attrNames` (`types.enum (lib.attrNames keymaps)`).
+// `removeSuffix`), and `attrNames` (`types.enum (lib.attrNames keymaps)`),
+// and the builtins lib hands on under their own names (`elem`, `filter`…).
 // Anything else from `lib` stays unknown. `pkgs.formats.<format>` (formats.ts)
 // is dispatched from here too, as `formats.<format>`.
 import type { Origin } from '../../value';
@@ -14,6 +15,7 @@ import { type LEntry, Thunk, type V, unknown } from './types';
 import type { NixEvaluator } from './evaluator';
 import { callFormat, FORMATS } from './formats';
 import { callPrimop } from './builtins';
+import { strictBinary } from './ops';
 import { fromJSON, fromTOML, readFileValue } from './dataFiles';
 
 export { selectedName } from './formats';
@@ -48,10 +50,23 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   mapAttrsToList: 2,
   "foldl'": 3,
   foldl: 3,
+  mergeAttrs: 2,
+  pipe: 2,
+  listFilesRecursive: 1,
   importJSON: 1,
   importTOML: 1,
   ...Object.fromEntries([...FORMATS].map((f) => [`formats.${f}`, 1])),
+  // Builtins that nixpkgs' lib hands on under the same name (`lib.elem "iso" tags`).
+  elem: 2,
+  head: 1,
+  length: 1,
+  filter: 2,
+  hasAttr: 2,
+  concatStringsSep: 2,
+  readFile: 1,
 };
+
+const FROM_BUILTINS = new Set(['elem', 'head', 'length', 'filter', 'hasAttr', 'concatStringsSep', 'readFile']);
 
 function entry(key: string, v: V | Thunk, origin: Origin): LEntry {
   return { key, keyOrigin: origin, thunk: v instanceof Thunk ? v : Thunk.of(v) };
@@ -68,14 +83,37 @@ function num(value: number, origin: Origin): V {
   return { kind: 'number', value, integer: true, origin };
 }
 
+/** Files listed below a folder at most, and folders deep (`lib.filesystem.listFilesRecursive`). */
+const MAX_LISTED_FILES = 20_000;
+const MAX_LISTED_DEPTH = 32;
+
+/** `lib.filesystem.listFilesRecursive dir`: every file below it, in readDir's (sorted) order. */
+function listFilesRecursive(dir: V, origin: Origin, ev: NixEvaluator): V {
+  if (dir.kind !== 'path') return unknown(dir.kind === 'unknown' ? dir.reason : `listFilesRecursive of a ${dir.kind}`, origin);
+  const items: Thunk[] = [];
+  const walk = (uri: string, depth: number): boolean => {
+    const listing = ev.listDir(uri);
+    if (!listing || depth > MAX_LISTED_DEPTH) return false;
+    for (const [name, type] of [...listing].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+      const child = `${uri}/${encodeURIComponent(name)}`;
+      if (type === 'directory') {
+        if (!walk(child, depth + 1)) return false;
+      } else if (items.push(Thunk.of({ kind: 'path', value: child, origin })) > MAX_LISTED_FILES) return false;
+    }
+    return true;
+  };
+  return walk(dir.value, 0) ? { kind: 'list', items, origin } : unknown(`the files below ${dir.value} are not known (not listed, or too many)`, origin);
+}
+
 /** Calls `lib.<name>` (without the prefix) once all its arguments are there. */
 export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
   if (name.startsWith('formats.')) return callFormat(name.slice('formats.'.length), args[0], origin);
+  if (FROM_BUILTINS.has(name)) return callPrimop(name, args, origin, ev);
   switch (name) {
     case 'importJSON':
     case 'importTOML': {
       const text = readFileValue(args[0].force(), origin, (u) => ev.readDataFile(u, origin));
-      return name === 'importJSON' ? fromJSON(text, origin) : fromTOML(text, origin);
+      return ev.dataValues.parsed(name === 'importJSON' ? 'json' : 'toml', text, () => (name === 'importJSON' ? fromJSON(text, origin) : fromTOML(text, origin)));
     }
     case 'mkDefault':
       return tagged('override', origin, [['priority', num(1000, origin)], ['content', args[0]]]);
@@ -125,6 +163,18 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
     }
     case 'recursiveUpdate':
       return recursiveUpdate(args[0].force(), args[1].force(), origin, 0);
+    case 'pipe': {
+      // `pipe x [ f g ]` is `g (f x)`.
+      const fs = args[1].force();
+      if (fs.kind !== 'list') return unknown(fs.kind === 'unknown' ? fs.reason : 'pipe through a non-list', origin);
+      let acc = args[0];
+      for (const f of fs.items) acc = Thunk.of(ev.call(f.force(), acc, origin));
+      return acc.force();
+    }
+    case 'listFilesRecursive':
+      return listFilesRecursive(args[0].force(), origin, ev);
+    case 'mergeAttrs':
+      return strictBinary('//', args[0].force(), args[1].force(), origin);
     case "foldl'":
     case 'foldl': {
       const list = args[2].force();
