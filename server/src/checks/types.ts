@@ -95,6 +95,12 @@ export interface Rule {
   /** ... or for the whole homelab (homelab rules). */
   check?(ctx: RuleContext): Finding[];
   /**
+   * A homelab rule over every machine or profile of a fleet, in steps: it
+   * yields every so many items (ITEMS_PER_STEP), so the whole check pauses
+   * there for a keystroke. The same findings as a `check` would give.
+   */
+  checkSteps?(ctx: RuleContext): Generator<void, Finding[]>;
+  /**
    * For homelab rules that judge one setting a profile writes against the
    * catalog alone: lets a keystroke re-check just the edited profile's
    * settings against the last built catalog (`check` runs it over all).

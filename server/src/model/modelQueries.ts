@@ -19,7 +19,7 @@ import type { FleetDiscovery } from './machines/fleet';
 import type { NixEvalOutcome } from './machines/fromNixEval';
 import type { Discovery } from './machines/discover';
 import { pipeFeatureInNix, pipeFeatureInNixConf, type PipeFeatureSource } from './pipeOperators';
-import { defineQuery, type QueryDef, type QueryReader } from './query/engine';
+import { defineQuery, defineStepQuery, type QueryDef, type QueryReader } from './query/engine';
 import { homelabPartEquals, type HomelabCore } from './query/homelabParts';
 import { deepEqual, sameArray } from './query/equal';
 import type { Workspace } from './workspace';
@@ -150,16 +150,17 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     },
     (a, b) => a.size === b.size && [...a].every((u) => b.has(u)),
   );
-  const core = defineQuery<HomelabCore | undefined, Workspace>('homelabCore', (r, root) => {
+  // In steps (Engine.update pauses between them); read as a plain query it is built at once.
+  const core = defineStepQuery<HomelabCore | undefined, Workspace>('homelabCore', function* (r, root) {
     const f = m.folderToBuild(root);
     if (!f) return undefined;
     try {
-      return build(r, f);
+      return yield* build(r, f);
     } finally {
       m.evaluationsDone();
     }
   });
-  const build = (r: QueryReader<Workspace>, f: { root: string; settings: HomelabSettings }): HomelabCore | undefined =>
+  const build = (r: QueryReader<Workspace>, f: { root: string; settings: HomelabSettings }): Generator<void, HomelabCore | undefined> =>
     buildHomelab(f.root, f.settings, {
       files: () => r.query(files, f.root),
       layout: () => r.query(layout, f.root),
@@ -196,7 +197,7 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     },
     (a, b) => sameArray(a.sources, b.sources),
   );
-  const addresses = defineQuery<AddressIndex, Workspace>('addresses', (r, root) => buildAddressIndex(m.homelabView(root)), addressesEqual);
+  const addresses = defineStepQuery<AddressIndex, Workspace>('addresses', (r, root) => buildAddressIndex(m.homelabView(root)), addressesEqual);
   return {
     yaml,
     parse,

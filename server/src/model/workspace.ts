@@ -375,7 +375,7 @@ export class Workspace {
    * Before a folder's first build, which has no dependencies to prepare yet:
    * what the build will read, one file at a time (the catalog, each
    * profile's evaluation, each Nix file's setting reads), so the build itself
-   * finds them done and only assembles.
+   * finds them done and only assembles, in steps too.
    */
   private *firstBuildSteps(root: string): Generator<void, void> {
     const folder = this.folderBeforeBuild(root);
@@ -394,6 +394,9 @@ export class Workspace {
       this.settingReads(u);
       yield;
     }
+    // The build and the address index in their own steps (step queries), not in one piece when the homelab is read.
+    yield* this.engine.update(this.q.core, root);
+    if (this.engine.query(this.q.core, root)) yield* this.engine.update(this.q.addresses, root);
   }
 
   /** A folder's settings, files and inventory before its build; undefined where it holds no homelab (as the build decides). */

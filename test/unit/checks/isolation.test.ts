@@ -31,16 +31,19 @@ test('a rule that throws is logged with its name and error, and the other rules 
   const logged: string[] = [];
   ws.logInternalError = (what, error) => logged.push(`${what}: ${(error as Error).message}`);
   const rule = RULES.find((r) => r.id === 'update-not-staggered');
-  assert.ok(rule?.check);
-  const original = rule.check;
+  assert.ok(rule?.check && rule.checkSteps, 'a rule written in steps (the whole check runs its steps)');
+  const original = { check: rule.check, checkSteps: rule.checkSteps };
   rule.check = () => {
+    throw new Error('planted bug');
+  };
+  rule.checkSteps = function* () {
     throw new Error('planted bug');
   };
   try {
     const rules = [...checkAll(ws).values()].flat().map((d) => d.rule);
     assert.ok(rules.includes('ip-duplicate'));
   } finally {
-    rule.check = original;
+    Object.assign(rule, original);
   }
   assert.deepEqual(logged, ['rule update-not-staggered: planted bug']);
 });

@@ -5,7 +5,7 @@ import { isParsed, parseAddress, parseCidr } from '../../model/ip';
 import type { Str } from '../../model/inventory';
 import { lookupSetting } from '../../model/catalog';
 import type { Finding, Rule } from '../types';
-import { at, ownSettings, stringsIn } from '../util';
+import { at, inSteps, ITEMS_PER_STEP, ownSettingsSteps, stringsIn } from '../util';
 
 /** Profile settings whose strings must be addresses (empty = DHCP / unset). */
 const ADDRESS_SETTINGS = new Set(['ipAddress', 'wifiIpAddress', 'defaultGateway', 'nameServers']);
@@ -25,12 +25,12 @@ export function addressError(text: string): string | undefined {
   return isParsed(r) ? undefined : r.error;
 }
 
-export const ipFormat: Rule = {
+export const ipFormat: Rule = inSteps({
   id: 'ip-format',
   defaultSeverity: 'error',
   description: 'A malformed IP address or CIDR network.',
   scope: 'homelab',
-  check({ homelab: h, workspace: ws }) {
+  *checkSteps({ homelab: h, workspace: ws }) {
     const out: Finding[] = [];
     const addr = (s: Str | undefined): void => {
       const e = s && addressError(s.value);
@@ -49,9 +49,15 @@ export const ipFormat: Rule = {
         n.dns.forEach(addr);
       }
       for (const x of inv.hosts.values()) addr(x.ip);
-      for (const c of inv.containers.values()) addr(c.ip);
+      let n = 0;
+      for (const c of inv.containers.values()) {
+        if (++n % (ITEMS_PER_STEP * 4) === 0) yield;
+        addr(c.ip);
+      }
     }
-    for (const s of ownSettings(ws, h)) {
+    let n = 0;
+    for (const s of yield* ownSettingsSteps(ws, h)) {
+      if (++n % (ITEMS_PER_STEP * 4) === 0) yield;
       const entry = lookupSetting(h.catalog, s.block, s.key);
       const strict = ADDRESS_SETTINGS.has(s.key) || entry?.format === 'ip' || entry?.format === 'ip-list';
       for (const str of stringsIn(s.entry.value)) {
@@ -64,4 +70,4 @@ export const ipFormat: Rule = {
     }
     return out;
   },
-};
+});

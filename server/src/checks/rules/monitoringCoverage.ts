@@ -5,7 +5,7 @@ import { isParsed, parseAddress } from '../../model/ip';
 import { setting, settingValue } from '../../model/profiles';
 import type { Origin } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
-import { at } from '../util';
+import { at, inSteps, ITEMS_PER_STEP } from '../util';
 
 /** Addresses scraped by any profile's prometheusRemoteTargets (`host` of each entry) or a machine's `services.prometheus.scrapeConfigs`. */
 export function scrapedAddresses(h: import('../../model/homelab').Homelab): Set<string> | undefined {
@@ -38,16 +38,18 @@ export function scrapedAddresses(h: import('../../model/homelab').Homelab): Set<
   return any ? out : undefined;
 }
 
-export const monitoringCoverage: Rule = {
+export const monitoringCoverage: Rule = inSteps({
   id: 'monitoring-coverage',
   defaultSeverity: 'warning',
   description: 'A container that exports Prometheus metrics which no profile scrapes.',
   scope: 'homelab',
-  check({ homelab: h }) {
+  *checkSteps({ homelab: h }) {
     const out: Finding[] = [];
     const scraped = scrapedAddresses(h);
     if (!scraped) return out; // no monitoring profile in this homelab
+    let n = 0;
     for (const c of h.machines.values()) {
+      if (++n % ITEMS_PER_STEP === 0) yield;
       const exporter = c.nixos?.config?.exporters[0];
       if (exporter && c.ip) {
         const a = parseAddress(c.ip.value);
@@ -79,4 +81,4 @@ export const monitoringCoverage: Rule = {
     }
     return out;
   },
-};
+});

@@ -3,7 +3,7 @@
 import { lookupSetting } from '../../model/catalog';
 import type { Homelab } from '../../model/homelab';
 import type { Finding, Rule, SettingPass } from '../types';
-import { at, didYouMean, inheritedRelated, overOwnSettings, maySuggest, type OwnSetting } from '../util';
+import { at, didYouMean, inheritedRelated, inSteps, overOwnSettings, maySuggest, type OwnSetting } from '../util';
 
 function judge(h: Homelab, s: OwnSetting, pass: SettingPass): Finding | undefined {
   const entry = lookupSetting(h.catalog, s.block, s.key);
@@ -18,11 +18,11 @@ function judge(h: Homelab, s: OwnSetting, pass: SettingPass): Finding | undefine
   });
 }
 
-export const settingEnum: Rule = {
+export const settingEnum: Rule = inSteps({
   id: 'setting-enum',
   defaultSeverity: 'error',
   description: 'A setting value that is not one of the allowed options.',
   scope: 'homelab',
   checkSetting: judge,
-  check: overOwnSettings(judge),
-};
+  checkSteps: overOwnSettings(judge),
+});

@@ -2,22 +2,24 @@
 // hosts, ICMP/SNMP targets, the PVE host...) that belongs to no known host or container.
 import { isParsed, parseAddress } from '../../model/ip';
 import type { Finding, Rule } from '../types';
-import { at, ownSettings, stringsIn } from '../util';
+import { at, inSteps, ITEMS_PER_STEP, ownSettingsSteps, stringsIn } from '../util';
 
 function isTargetSetting(key: string): boolean {
   return /Targets$/.test(key) || /^prometheus\w*Host$/.test(key);
 }
 
-export const unknownScrapeTarget: Rule = {
+export const unknownScrapeTarget: Rule = inSteps({
   id: 'unknown-scrape-target',
   defaultSeverity: 'warning',
   description: 'A scrape or probe target address that belongs to no host or container of the inventory.',
   scope: 'homelab',
-  check({ homelab: h, workspace: ws }) {
+  *checkSteps({ homelab: h, workspace: ws }) {
     const out: Finding[] = [];
     if (!h.inventory) return out; // nothing to compare with
     const known = new Set(h.addresses.places.filter((p) => p.role === 'declares').map((p) => p.key));
-    for (const s of ownSettings(ws, h)) {
+    let n = 0;
+    for (const s of yield* ownSettingsSteps(ws, h)) {
+      if (++n % (ITEMS_PER_STEP * 16) === 0) yield;
       if (!isTargetSetting(s.key)) continue;
       const v = s.entry.value;
       const strings =
@@ -32,4 +34,4 @@ export const unknownScrapeTarget: Rule = {
     }
     return out;
   },
-};
+});

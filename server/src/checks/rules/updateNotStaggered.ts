@@ -6,7 +6,7 @@ import type { Machine, Homelab } from '../../model/homelab';
 import type { Str } from '../../model/inventory';
 import { settingValue } from '../../model/profiles';
 import type { Finding, Rule } from '../types';
-import { at, rel } from '../util';
+import { at, inSteps, ITEMS_PER_STEP, rel } from '../util';
 
 function autoUpdateOff(c: Machine): boolean {
   const enabled = settingValue(c.profile, 'autoSystemUpdateEnable');
@@ -37,10 +37,12 @@ export function updateCalendar(c: Machine): Str | undefined {
   return 'error' in a || 'error' in b || a.normalized === b.normalized ? inv : running;
 }
 
-export function staggerFindings(h: Homelab): Finding[] {
+export function* staggerFindings(h: Homelab): Generator<void, Finding[]> {
   const out: Finding[] = [];
   const groups = new Map<string, { c: Machine; cal: Str; spec: CalendarSpec }[]>();
+  let n = 0;
   for (const c of h.machines.values()) {
+    if (++n % ITEMS_PER_STEP === 0) yield;
     if (autoUpdateOff(c)) continue;
     const cal = updateCalendar(c);
     if (!cal) continue;
@@ -53,6 +55,12 @@ export function staggerFindings(h: Homelab): Finding[] {
   }
   for (const [host, list] of groups) {
     for (let i = 1; i < list.length; i++) {
+      // Each machine is compared with those before it on its host: the steps count comparisons.
+      n += i;
+      if (n > ITEMS_PER_STEP * 64) {
+        n = 0;
+        yield;
+      }
       const cur = list[i];
       const clash = list.slice(0, i).filter((o) => sameMinute(o.spec, cur.spec));
       if (!clash.length) continue;
@@ -70,10 +78,10 @@ export function staggerFindings(h: Homelab): Finding[] {
   return out;
 }
 
-export const updateNotStaggered: Rule = {
+export const updateNotStaggered: Rule = inSteps({
   id: 'update-not-staggered',
   defaultSeverity: 'warning',
   description: 'Two containers of one host whose auto-updates fire in the same minute.',
   scope: 'homelab',
-  check: ({ homelab }) => staggerFindings(homelab),
-};
+  checkSteps: ({ homelab }) => staggerFindings(homelab),
+});
