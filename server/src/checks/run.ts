@@ -10,7 +10,7 @@ import { RULES } from './registry';
 import { isSuppressed } from './suppress';
 import type { Diagnostic, Finding, Rule, RuleContext, SettingPass } from './types';
 import { settingsWrittenIn } from './util';
-import { defineQuery, defineStepQuery } from '../model/query/engine';
+import { defineQuery, defineStepQuery, drain } from '../model/query/engine';
 import { deepEqual } from '../model/query/equal';
 
 /** What the checks remember between runs, owned by one workspace: two workspaces in one process never see each other's findings. */
@@ -110,13 +110,6 @@ function* homelabFindingSteps(ws: Workspace, h: Homelab): Generator<void, Map<st
   const byUri = ws.engine.query(FINDINGS_QUERY, h.root);
   memoryOf(ws).lastHomelabFindings.set(h.root, byUri);
   return byUri;
-}
-
-function drain<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
 }
 
 /** The files of a homelab that document rules look at. */

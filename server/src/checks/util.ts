@@ -1,7 +1,7 @@
 // Helpers shared by the rules: building findings from origins, "did you mean"
 // suggestions, and iterating the settings profiles write in their own text.
 import type { Homelab } from '../model/homelab';
-import { defineStepQuery } from '../model/query/engine';
+import { defineStepQuery, drain } from '../model/query/engine';
 import type { Workspace } from '../model/workspace';
 import { BLOCKS, blockOf, type SettingsBlock } from '../model/profiles';
 import type { Entry, Origin, Value } from '../syntax/value';
@@ -158,13 +158,7 @@ export function* ownSettingsSteps(ws: Workspace, h: Homelab): Generator<void, Ow
 export function inSteps(rule: Omit<Rule, 'check' | 'checkSteps'> & { checkSteps(ctx: RuleContext): Generator<void, Finding[]> }): Rule {
   return {
     ...rule,
-    check: (ctx) => {
-      const steps = rule.checkSteps(ctx);
-      for (;;) {
-        const r = steps.next();
-        if (r.done) return r.value;
-      }
-    },
+    check: (ctx) => drain(rule.checkSteps(ctx)),
   };
 }
 

@@ -70,8 +70,11 @@ export function* buildAddressIndex(h: Omit<Homelab, 'addresses'>): Generator<voi
   if (inv) add(inv.places);
   // Profiles of containers: their own address declares; every other address-valued setting uses.
   const ownerByProfile = new Map<string, string>();
-  for (const c of h.machines.values()) if (c.configUri) ownerByProfile.set(c.configUri, c.name);
   let n = 0;
+  for (const c of h.machines.values()) {
+    if (++n % (ADDRESS_ITEMS_PER_STEP * 4) === 0) yield;
+    if (c.configUri) ownerByProfile.set(c.configUri, c.name);
+  }
   for (const p of h.profiles.values()) {
     if (++n % ADDRESS_ITEMS_PER_STEP === 0) yield;
     add(profileAddresses(p, ownerByProfile.get(p.uri)));

@@ -16,8 +16,12 @@ export const unknownScrapeTarget: Rule = inSteps({
   *checkSteps({ homelab: h, workspace: ws }) {
     const out: Finding[] = [];
     if (!h.inventory) return out; // nothing to compare with
-    const known = new Set(h.addresses.places.filter((p) => p.role === 'declares').map((p) => p.key));
+    const known = new Set<string>();
     let n = 0;
+    for (const p of h.addresses.places) {
+      if (++n % (ITEMS_PER_STEP * 16) === 0) yield;
+      if (p.role === 'declares') known.add(p.key);
+    }
     for (const s of yield* ownSettingsSteps(ws, h)) {
       if (++n % (ITEMS_PER_STEP * 16) === 0) yield;
       if (!isTargetSetting(s.key)) continue;

@@ -45,14 +45,16 @@ export function defineStepQuery<V, O>(
   equals?: (a: V, b: V) => boolean,
   countAs?: (key: string) => string,
 ): QueryDef<V, O> {
-  const compute = (read: QueryReader<O>, key: string): V => {
-    const it = steps(read, key);
-    for (;;) {
-      const r = it.next();
-      if (r.done) return r.value;
-    }
-  };
+  const compute = (read: QueryReader<O>, key: string): V => drain(steps(read, key));
   return Object.freeze({ name, compute, steps, ...(equals ? { equals } : {}), ...(countAs ? { countAs } : {}) });
+}
+
+/** Steps run through at once, for their result. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** What a query's computation reads through (reads are recorded as its dependencies). */
