@@ -143,8 +143,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     const count = (s: string): number => items.filter((i) => i.d.severity === s).length;
     const summary = `${errors} error${errors === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} info, ${count('hint')} hint${count('hint') === 1 ? '' : 's'}`;
     const nixos = [...h.nixosMachines.values()].filter((m) => !m.image).length;
-    const machines = nixos ? `, ${nixos} NixOS machines` : '';
-    out(`homelab-check: ${summary} (${h.machines.size} containers${machines}, ${h.profiles.size} profiles, ${h.nixFiles.length} Nix files${h.inventoryUri ? ', inventory ' + rel(h.inventoryUri) : ', no inventory'})`);
+    const machines = nixos ? `, ${nixos === h.machines.size ? 'all' : nixos} NixOS` : '';
+    out(`homelab-check: ${summary} (${h.machines.size} machine${h.machines.size === 1 ? '' : 's'}${machines}, ${h.profiles.size} profiles, ${h.nixFiles.length} Nix files${h.inventoryUri ? ', inventory ' + rel(h.inventoryUri) : ', no inventory'})`);
   }
   return errors > 0 ? 1 : 0;
 }

@@ -4,7 +4,7 @@
 // .vscode/settings.json, and the machines' pinned nixpkgs), built in this
 // thread or read from the shared cache, all before the rules run. What it
 // could not find is said on stderr, once, so a green run in CI does not hide
-// that options were judged against the workspace's own modules only.
+// that unknown options went unjudged for want of a whole tree.
 import { anyLoaded, findOptionSources, loadOptionSources, NO_TREE, optionCacheDir, OptionIndexStore, OptionScopes, pinRequests } from '../model/options';
 import type { Homelab } from '../model/homelab';
 import type { Workspace } from '../model/workspace';

@@ -72,6 +72,8 @@ export interface DiscoveryStop {
   kind: 'unresolved-import' | 'external-module' | 'external-option' | 'evaluation-budget';
   origin: Origin;
   reason: string;
+  /** An unread module's source text (`inputs.nixos-unified.flakeModules.autoWire`). */
+  module?: string;
 }
 
 export interface NixEvalSession {

@@ -5,7 +5,9 @@
 // folders). A file outside this set is dead (kept, used by nothing), and
 // references in it that do not resolve are worth a warning, not an error.
 // A computed path with a literal start (`self + "/profiles/" + name`,
-// `./. + "/hosts"`) reaches the whole folder it starts in. Undefined (nothing
+// `./. + "/hosts"`) reaches the whole folder it starts in; an interpolated
+// path (`./hosts/${name}`) reaches what the machines' evaluation resolved it
+// to (their module files), not its folder. Undefined (nothing
 // judged dead) when the homelab has no machine, or no flake.nix or hive.nix:
 // then the file that builds the machines is not here (the profile convention's
 // modules are wired by a flake elsewhere), and what uses a module is unknown.
@@ -64,7 +66,13 @@ function compute(h: Homelab, text: (uri: string) => string | undefined): Set<str
       else if (nix.has(`${target}/default.nix`)) queue.push(`${target}/default.nix`);
       else for (const f of byDir.get(target) ?? []) queue.push(f);
     };
-    for (const m of maskNix(t, true).matchAll(PATH)) reach(joinUri(dirnameUri(u), m[1]).replace(/\/$/, ''));
+    const masked = maskNix(t, true);
+    for (const m of masked.matchAll(PATH)) {
+      // `./hosts/${name}` names one machine's folder, which the evaluated machines' module files already hold;
+      // reaching all of `hosts/` would make a template beside them (an installer's configuration.nix) live.
+      if (masked.startsWith('${', (m.index ?? 0) + m[0].length)) continue;
+      reach(joinUri(dirnameUri(u), m[1]).replace(/\/$/, ''));
+    }
     for (const m of maskNix(t).matchAll(COMPUTED)) {
       const base = m[1] === 'self' ? h.root : joinUri(dirnameUri(u), m[1]);
       const target = joinUri(base, m[2].replace(/^\//, '')).replace(/\/$/, '');

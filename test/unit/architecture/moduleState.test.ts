@@ -55,7 +55,6 @@ const ALLOWED: Record<string, string> = {
   'server/src/model/proxmoxDrift.ts#driftCache': `${BY_IMMUTABLE_OBJECT}: the drift items of one live match`,
   'server/src/model/proxmoxLive.ts#cache': `${BY_IMMUTABLE_OBJECT}: an inventory matched with one live state (checked by identity)`,
   'server/src/model/reach.ts#cache': `${BY_IMMUTABLE_OBJECT}: the files some machine of a homelab uses`,
-  'server/src/checks/rules/nixosUnknownOption.ts#rootsOf': `${BY_IMMUTABLE_OBJECT}: the top-level names of an option index`,
   'server/src/checks/rules/unknownSetting.ts#keysOf': `${BY_IMMUTABLE_OBJECT}: the keys of a catalog to suggest from`,
   'server/src/checks/suppress.ts#byText': `${BY_IMMUTABLE_OBJECT}: the ignore comments of one text's line index`,
 };

@@ -38,7 +38,7 @@ for (const layout of readdirSync(FLEETS).sort()) {
         assert.equal(inv.containers[m.name].deploy?.method ?? inv.deploy?.method, m.deployMethod, m.name);
       }
       assert.ok(Object.values(inv.networks).length > 0);
-      assert.match(created.text, /# (flake|colmena|deploy-rs|snowfall|clan|lite-config|den|morph|convention) /);
+      assert.match(created.text, /# (flake|colmena|deploy-rs|snowfall|clan|nixos-unified|lite-config|den|morph|convention) /);
       writeFileSync(join(dir, 'homelab.yaml'), created.text);
       const out: string[] = [];
       await main([dir, '--format', 'json'], (s) => out.push(s));

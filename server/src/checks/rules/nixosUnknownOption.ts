@@ -1,7 +1,9 @@
 // nixos-unknown-option: a module sets an option the option index does not
 // know, where the index covers that prefix and the module system would reject
 // it (not below an option whose value is an attribute set, a submodule with a
-// freeform type, or a `<name>` entry). With "did you mean" among the options
+// freeform type, or a `<name>` entry), below a top-level name a whole tree
+// declares (the workspace's own modules extend namespaces, they never cover
+// one: model/options/union.ts). With "did you mean" among the options
 // that are there. Only when an index is loaded; renamed and removed options
 // are nixos-renamed-option's. Judged against the file's own trees (its
 // machines' nixpkgs, or Home Manager's for a Home Manager module), reported
@@ -12,14 +14,9 @@ import type { OptionLookup } from '../../model/options/union';
 import type { Span } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
 
-/** The top-level names of each view (asked for every definition). */
-const rootsOf = new WeakMap<OptionLookup, Set<string>>();
-
 /** The first segment of `path` a tree covers but does not declare, with a suggestion among the names it has there. */
 function unknownAt(index: OptionLookup, path: string[]): { k: number; suggestion?: string } | undefined {
-  let roots = rootsOf.get(index);
-  if (!roots) rootsOf.set(index, (roots = new Set(index.childrenOf([]).map((c) => c.name))));
-  if (!roots.has(path[0]) || index.renameOf(path)) return undefined;
+  if (!index.coveredRoots().has(path[0]) || index.renameOf(path)) return undefined;
   for (let k = 1; k < path.length; k++) {
     const prefix = path.slice(0, k);
     if (index.lookup(prefix)) return undefined; // below an option: its value's own keys

@@ -36,7 +36,7 @@ export interface Discovery {
   buildsDarwin?: boolean;
 }
 
-const BY_CONVENTION = new Set(['snowfall', 'clan', 'convention']);
+const BY_CONVENTION = new Set(['snowfall', 'clan', 'nixos-unified', 'convention']);
 
 /** colmena's `deployment.*`, from the node's merged modules (the target defaults to the node's name). */
 function colmenaDeploy(f: MachineFinding, closure: ModuleClosure): { deploy?: DeployTarget; tags: Str[] } {
@@ -68,9 +68,11 @@ function colmenaDeploy(f: MachineFinding, closure: ModuleClosure): { deploy?: De
  */
 function conventionDeploy(group: MachineFinding[], closures: Map<MachineFinding, ModuleClosure>, load: ModuleLoader): DeployTarget | undefined {
   for (const f of group) {
-    if (f.source.kind === 'clan') {
+    // clan's `clan.core.networking.targetHost`, nixos-unified's `nixos-unified.sshTarget` (what its `activate` deploys to): `user@host`.
+    const targetOption = f.source.kind === 'clan' ? ['clan', 'core', 'networking', 'targetHost'] : f.source.kind === 'nixos-unified' ? ['nixos-unified', 'sshTarget'] : undefined;
+    if (targetOption) {
       if (f.deploy) return f.deploy;
-      const t = asString(effectiveOption(closures.get(f)?.configs ?? [], ['clan', 'core', 'networking', 'targetHost'])?.value);
+      const t = asString(effectiveOption(closures.get(f)?.configs ?? [], targetOption)?.value);
       if (t) {
         const at = t.value.lastIndexOf('@');
         const host = at < 0 ? t : { value: t.value.slice(at + 1), origin: t.origin };

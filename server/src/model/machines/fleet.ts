@@ -15,6 +15,7 @@ import { flakeFindings, flakeOutputs, homeFindings, type HomeFinding } from './f
 import { flakeOutputStops, hintFor, partialOutputStops, unreadAddressStops, type ReadingStop } from './readingStops';
 import { snowfallFindings } from './fromSnowfall';
 import { clanFindings } from './fromClan';
+import { nixosUnifiedFindings } from './fromNixosUnified';
 import { liteConfigFindings } from './fromLiteConfig';
 import { denFindings, denIncludeStops } from './fromDen';
 import { looksLikeNetwork, morphFindings, networkFileCandidates } from './fromMorph';
@@ -62,6 +63,7 @@ export class FleetDiscovery {
         ...liteConfigFindings(r.value, ctx.listing),
         ...denFindings(r.value),
         ...clanFindings(r.value, ctx.readHost.readText(entry), entryRoot, ctx.listing, (u) => ctx.readHost.readText(u)),
+        ...nixosUnifiedFindings(r.stops, entryRoot, ctx.listing),
       ];
       findings.push(...fromThis);
       homes.push(...homeFindings(r.value));
@@ -237,7 +239,7 @@ export function joinMachines(machines: Map<string, Machine>, discovery: Discover
  */
 export function configurationFile(m: NixosMachine): string | undefined {
   // A folder convention's finding points at the machine's own file (`systems/<arch>/web/default.nix`), not at a shared declaration.
-  const declaring = m.sources.filter((src) => src.kind !== 'snowfall' && src.kind !== 'convention');
+  const declaring = m.sources.filter((src) => src.kind !== 'snowfall' && src.kind !== 'nixos-unified' && src.kind !== 'convention');
   const own = m.moduleFiles.filter((u) => !declaring.some((src) => src.origin.uri === u));
   const named = own.find((u) => u.split('/').some((seg) => seg === m.name || seg === `${m.name}.nix`));
   return named ?? own[0] ?? m.moduleFiles[0];

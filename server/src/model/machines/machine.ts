@@ -17,7 +17,7 @@ import type { Value } from '../../syntax/value';
  * `machines/<name>/configuration.nix` of a repository without a flake or hive.
  * `nix-eval`: listed by the real `nix eval` only (fromNixEval.ts), not found by the static reading.
  */
-export type MachineSourceKind = 'flake' | 'colmena' | 'deploy-rs' | 'snowfall' | 'clan' | 'lite-config' | 'den' | 'morph' | 'convention' | 'nix-eval';
+export type MachineSourceKind = 'flake' | 'colmena' | 'deploy-rs' | 'snowfall' | 'clan' | 'nixos-unified' | 'lite-config' | 'den' | 'morph' | 'convention' | 'nix-eval';
 export type DeployMethod = 'nixos-rebuild' | 'colmena' | 'deploy-rs';
 
 export interface MachineSource {

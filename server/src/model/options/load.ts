@@ -14,7 +14,7 @@ import type { OptionIndexStore } from './store';
 
 /** The one line said when no nixpkgs or Home Manager tree is found (the editor's log, the command line's stderr). */
 export const NO_TREE =
-  "homelab: no option tree found (no nixpkgs or Home Manager in the store for flake.lock, in NIX_PATH, or in homelab.options.sources): options are checked against the workspace's own modules only. For the full index, set homelab.options.sources to a nixpkgs or Home Manager checkout, or NIX_PATH (nixpkgs=…, home-manager=…).";
+  "homelab: no option tree found (no nixpkgs or Home Manager in the store for flake.lock, in NIX_PATH, or in homelab.options.sources): unknown options are not reported and only the workspace's own options are type-checked. For the full index, set homelab.options.sources to a nixpkgs or Home Manager checkout, or NIX_PATH (nixpkgs=…, home-manager=…).";
 
 /** Where indexes are cached between runs (the editor's server and the command line share it). */
 export function optionCacheDir(env: NodeJS.ProcessEnv = process.env): string {

@@ -57,6 +57,7 @@ function newNode(): Node {
 export class OptionIndex {
   private readonly root: Node = newNode();
   private readonly renameRoot = new Map<string, Rename[]>();
+  private roots: ReadonlySet<string> | undefined;
   readonly options: readonly OptionDecl[];
   readonly renames: readonly Rename[];
 
@@ -127,6 +128,11 @@ export class OptionIndex {
   /** Whether the path is an option or lies above options (an option set such as `services`). */
   has(path: readonly string[]): boolean {
     return this.nodes(path).length > 0;
+  }
+
+  /** A whole tree covers every top-level name it declares. */
+  coveredRoots(): ReadonlySet<string> {
+    return (this.roots ??= new Set(this.root.children?.keys() ?? []));
   }
 
   /** The names directly below a prefix, sorted (for completion). */

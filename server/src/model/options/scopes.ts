@@ -146,7 +146,7 @@ export class OptionScopes {
   judgedAgainst(h: Homelab | undefined, uri: string, kind: OptionKind): JudgedAgainst {
     if (this.fixed) return { views: [this.fixed], pending: false };
     const split = this.split(h);
-    if (kind === 'home-manager') return { views: [OptionUnion.of(present([this.loaded.homeManager, split.home, ...this.loaded.extra])) ?? NOTHING], pending: false };
+    if (kind === 'home-manager') return { views: [OptionUnion.of(present([this.loaded.homeManager, split.home, ...this.loaded.extra]), present([split.home])) ?? NOTHING], pending: false };
     const c = h ? classesOf(h) : undefined;
     const keys = c?.nixos.get(normalizeUri(uri)) ?? new Set([DEFAULT_TREE]);
     const byTree = new Map<OptionIndex | undefined, OptionLookup>();
@@ -162,7 +162,7 @@ export class OptionScopes {
         continue;
       }
       const tree = this.loaded.nixos.get(key);
-      if (!byTree.has(tree)) byTree.set(tree, OptionUnion.of(present([tree, split.nixos, ...this.loaded.extra])) ?? NOTHING);
+      if (!byTree.has(tree)) byTree.set(tree, OptionUnion.of(present([tree, split.nixos, ...this.loaded.extra]), present([split.nixos])) ?? NOTHING);
     }
     return { views: [...byTree.values()], pending };
   }

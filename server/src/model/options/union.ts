@@ -4,6 +4,13 @@
 // indexes: a NixOS tree is tens of thousands of options, and several trees
 // each shared by several views would otherwise be joined again per view.
 // The first index that declares a path wins, as in `OptionIndex.combine`.
+//
+// The workspace's own modules are an extension, not a tree: a module that
+// declares `networking.lab-bridge.enable` adds to a `networking` that nixpkgs
+// (or a module from an input that is not read) declares too, so its
+// top-level names say nothing about what else exists there. Only whole trees
+// (nixpkgs, Home Manager, `homelab.options.sources`) cover a top-level name
+// for the question "is this path unknown?" (`coveredRoots`).
 import type { OptionChild, RenameMatch } from './optionIndex';
 import type { Declaration, OptionDecl } from './types';
 
@@ -14,15 +21,34 @@ export interface OptionLookup {
   childrenOf(prefix: readonly string[]): OptionChild[];
   renameOf(path: readonly string[]): RenameMatch | undefined;
   renamesUnder(prefix: readonly string[]): RenameMatch[];
+  /** The top-level names below which a path nothing declares is unknown (those of whole trees, not of extensions). */
+  coveredRoots(): ReadonlySet<string>;
 }
 
 export class OptionUnion implements OptionLookup {
-  constructor(readonly parts: readonly OptionLookup[]) {}
+  private covered: ReadonlySet<string> | undefined;
 
-  /** One part as itself, several as their union. */
-  static of(parts: readonly OptionLookup[]): OptionLookup | undefined {
+  /** `extensions`: the parts (among `parts`) that only extend the others' namespaces. */
+  constructor(
+    readonly parts: readonly OptionLookup[],
+    private readonly extensions: ReadonlySet<OptionLookup> = new Set(),
+  ) {}
+
+  /** One whole part as itself, several (or an extension) as their union. */
+  static of(parts: readonly OptionLookup[], extensions: readonly OptionLookup[] = []): OptionLookup | undefined {
     const distinct = [...new Set(parts)];
-    return distinct.length === 0 ? undefined : distinct.length === 1 ? distinct[0] : new OptionUnion(distinct);
+    const extending = new Set(extensions.filter((e) => distinct.includes(e)));
+    if (distinct.length === 0) return undefined;
+    return distinct.length === 1 && extending.size === 0 ? distinct[0] : new OptionUnion(distinct, extending);
+  }
+
+  coveredRoots(): ReadonlySet<string> {
+    if (!this.covered) {
+      const roots = new Set<string>();
+      for (const p of this.parts) if (!this.extensions.has(p)) for (const r of p.coveredRoots()) roots.add(r);
+      this.covered = roots;
+    }
+    return this.covered;
   }
 
   lookup(path: readonly string[]): OptionDecl | undefined {

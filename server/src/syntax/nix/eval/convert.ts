@@ -4,11 +4,15 @@
 import type { Entry, Origin, Value } from '../../value';
 import { type LEntry, Thunk, type V } from './types';
 
-/** Resolves a path literal against the importing file's URI. */
+/**
+ * Resolves a path literal against the importing file's URI. A Nix path never
+ * ends in `/` (`./.` is the folder itself), so neither does its URI: a folder
+ * imported as `./.` is then the same `…/default.nix` as one imported by name.
+ */
 export function resolveUri(path: string, baseUri: string): string {
   try {
-    if (path.startsWith('/')) return new URL('file://' + path).href;
-    return new URL(path, baseUri).href;
+    const href = path.startsWith('/') ? new URL('file://' + path).href : new URL(path, baseUri).href;
+    return href.length > 'file:///'.length && href.endsWith('/') ? href.slice(0, -1) : href;
   } catch {
     return path;
   }

@@ -221,9 +221,9 @@ export class NixEvaluator {
   }
 
   /** Records where reading stopped, once per place and kind. */
-  stop(origin: Origin, reason: string, kind: EvalStopKind): void {
+  stop(origin: Origin, reason: string, kind: EvalStopKind, module?: string): void {
     if (this.stops.some((s) => s.kind === kind && s.origin.uri === origin.uri && s.origin.span.start === origin.span.start)) return;
-    this.stops.push({ origin, reason, kind });
+    this.stops.push({ origin, reason, kind, ...(module !== undefined ? { module } : {}) });
   }
 
   /** The file an import of `uri` reads (a folder means its default.nix), or undefined when neither exists. */

@@ -81,7 +81,7 @@ export class ModuleSystem {
   private readonly modules: Module[] = [];
   private readonly seen = new Set<string>();
   /** Modules that could not be read: where, and why. */
-  readonly unread: { origin: Origin; reason: string }[] = [];
+  readonly unread: { origin: Origin; reason: string; module?: string }[] = [];
   readonly config: Thunk;
   private readonly merger: Merger;
 
@@ -128,7 +128,8 @@ export class ModuleSystem {
     if (v.kind !== 'attrs') {
       if (v.kind === 'unknown') {
         const text = this.ev.textAt(v.origin);
-        this.unread.push({ origin: v.origin, reason: `the module ${text ? `\`${text}\`` : v.fn ? `\`${v.fn}\`` : ''} is not read (${v.reason})`.replace('  ', ' ') });
+        const module = text ?? v.fn;
+        this.unread.push({ origin: v.origin, reason: `the module ${module ? `\`${module}\`` : ''} is not read (${v.reason})`.replace('  ', ' '), ...(module ? { module } : {}) });
       }
       return;
     }
@@ -240,7 +241,7 @@ export function evalFlakeParts(ev: NixEvaluator, specialArgs: Thunk, module: Thu
   const system = new ModuleSystem(ev, args, origin, true);
   system.add(module, undefined);
   const stops = (): void => {
-    for (const u of system.unread) ev.stop(u.origin, u.reason, u.reason.includes('does not exist') ? 'unresolved-import' : 'external-module');
+    for (const u of system.unread) ev.stop(u.origin, u.reason, u.reason.includes('does not exist') ? 'unresolved-import' : 'external-module', u.module);
     for (const u of system.undeclared()) ev.stop(u.origin, `\`${u.key}\` is an option of a flake module from an input, which is not read`, 'external-option');
   };
   if (!flake) {

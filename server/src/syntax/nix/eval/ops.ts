@@ -23,10 +23,16 @@ export function arith(op: '+' | '-' | '*' | '/', a: V, b: V, origin: Origin): V 
     return { kind: 'number', value, integer, origin };
   }
   if (op === '+') {
+    // A set with `outPath` (a flake's `self`) is its path: `self + /modules/home`. Nix gives the string of it;
+    // its file URI as a path serves every reader here (an import, readDir) alike.
+    const outPath = a.kind === 'attrs' ? a.entries.get('outPath')?.thunk.force() : undefined;
+    if (outPath && (outPath.kind === 'path' || outPath.kind === 'string')) return arith(op, outPath.kind === 'string' && outPath.value.startsWith('file://') ? { ...outPath, kind: 'path' } : outPath, b, origin);
     if (a.kind === 'string' && (b.kind === 'string')) return { kind: 'string', value: a.value + b.value, origin };
     if (a.kind === 'path' && (b.kind === 'string' || b.kind === 'path')) {
       // `./. + "/exporters/x.nix"`: `./.` is a directory URI ending in '/', Nix's path has none.
-      const value = a.value.endsWith('/') && b.value.startsWith('/') ? a.value + b.value.slice(1) : a.value + b.value;
+      // A path's value is its file URI; Nix appends the other path's own text (`self + /modules/x.nix`).
+      const tail = b.kind === 'path' ? b.value.replace(/^file:\/\//, '') : b.value;
+      const value = a.value.endsWith('/') && tail.startsWith('/') ? a.value + tail.slice(1) : a.value + tail;
       return { kind: 'path', value, origin };
     }
     if (a.kind === 'string' && b.kind === 'path') return unknown('a path added to a string is copied to the Nix store', origin);

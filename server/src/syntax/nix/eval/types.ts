@@ -82,6 +82,8 @@ export interface EvalStop {
   origin: Origin;
   reason: string;
   kind: EvalStopKind;
+  /** For a module that is not read: the name it is selected as (`autoWire`), so a framework that wires outputs by convention can be recognised. */
+  module?: string;
 }
 
 /**
