@@ -8,6 +8,7 @@ import type { Workspace } from '../model/workspace';
 import { LineIndex } from '../syntax/lineIndex';
 import { RULES } from './registry';
 import { isSuppressed } from './suppress';
+import { judgesOwnSettings, ownSettingFindings } from './settingShards';
 import type { Diagnostic, Finding, Rule, RuleContext, SettingPass } from './types';
 import { settingsWrittenIn } from './util';
 import { defineQuery, defineStepQuery, drain } from '../model/query/engine';
@@ -49,10 +50,12 @@ const RULE_QUERY = defineStepQuery<Finding[], Workspace>(
     const ws = read.owner;
     const [root, id] = key.split('\0');
     const rule = RULE_BY_ID.get(id as Finding['rule']);
-    if (!rule?.check && !rule?.checkSteps) return [];
+    if (!rule || !runsHomelabWide(rule)) return [];
     const ctx: RuleContext = { workspace: ws, homelab: ws.homelabView(root) };
     const t0 = process.env.HOMELAB_RULE_TIMING ? performance.now() : 0;
     let found: Finding[];
+    // Its findings about the settings written in profiles, per profile file (settingShards.ts), then the rest.
+    const aboutSettings = judgesOwnSettings(rule) ? yield* ownSettingFindings(ws, root, rule.id) : [];
     if (rule.checkSteps) {
       // A rule over every machine of a fleet pauses now and then (see Rule.checkSteps).
       try {
@@ -61,7 +64,8 @@ const RULE_QUERY = defineStepQuery<Finding[], Workspace>(
         ws.logInternalError(`rule ${rule.id}`, e);
         found = [];
       }
-    } else found = runRule(ws, rule, () => rule.check?.(ctx) ?? []);
+    } else found = rule.check ? runRule(ws, rule, () => rule.check?.(ctx) ?? []) : [];
+    if (aboutSettings.length) found = found.length ? [...found, ...aboutSettings] : aboutSettings;
     if (t0) process.stderr.write(`rule ${rule.id}: ${(performance.now() - t0).toFixed(1)} ms\n`);
     return found;
   },
@@ -70,8 +74,13 @@ const RULE_QUERY = defineStepQuery<Finding[], Workspace>(
 );
 
 /** The homelab rules that are on, in registry order. */
+/** Whether a rule runs over a whole homelab (its `check`, its steps, or its judgement of the settings written in profiles). */
+export function runsHomelabWide(rule: Rule): boolean {
+  return rule.scope === 'homelab' && (rule.check !== undefined || rule.checkSteps !== undefined || judgesOwnSettings(rule));
+}
+
 function homelabRules(h: Homelab): Rule[] {
-  return RULES.filter((rule) => rule.scope === 'homelab' && (rule.check || rule.checkSteps) && h.settings.rules[rule.id] !== 'off');
+  return RULES.filter((rule) => runsHomelabWide(rule) && h.settings.rules[rule.id] !== 'off');
 }
 
 /** Every homelab-wide finding of a folder by file, merged from the rules' queries. */
@@ -80,7 +89,7 @@ const FINDINGS_QUERY = defineQuery<Map<string, Finding[]>, Workspace>('homelabFi
   const byUri = new Map<string, Finding[]>();
   const settings = ws.homelabView(root).settings;
   for (const rule of RULES) {
-    if (rule.scope !== 'homelab' || !(rule.check || rule.checkSteps) || settings.rules[rule.id] === 'off') continue;
+    if (!runsHomelabWide(rule) || settings.rules[rule.id] === 'off') continue;
     for (const f of read.query(RULE_QUERY, `${root}\0${rule.id}`)) {
       const list = byUri.get(f.uri);
       if (list) list.push(f);

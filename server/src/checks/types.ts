@@ -106,6 +106,16 @@ export interface Rule {
    * settings against the last built catalog (`check` runs it over all).
    */
   checkSetting?(h: Homelab, s: OwnSetting, pass: SettingPass): Finding | undefined;
+  /**
+   * For homelab rules that judge each setting written in a profile by more
+   * than the catalog (an address's format, a scrape target against the
+   * addresses): the findings about one setting, pushed onto `out`. Run per
+   * profile file (settingShards.ts), as `checkSetting` is in the whole
+   * check, so a profile's edit re-judges that file's settings only; the
+   * rule's `check`/`checkSteps`, when it has one, judges the rest (the
+   * inventory's values).
+   */
+  judgeOwnSetting?(h: Homelab, s: OwnSetting, pass: SettingPass, out: Finding[]): void;
 }
 
 /** State shared by one pass of a `checkSetting` rule over many settings. */

@@ -41,11 +41,19 @@ export interface ModelQueries {
   /** The files a folder's homelab holds as profiles, found without evaluating them (buildHomelab.ts `profileFilesOf`). */
   profileFiles: Q<Set<string>>;
   core: Q<HomelabCore | undefined>;
+  /** A folder's profile files in the build's order, and as a set: cut off while the same files are profiles (a profile's edit changes nothing here). */
+  profileKeys: Q<ProfileKeys>;
   /** One part of a folder's homelab, keyed `root\0field`. */
   part: Q<unknown>;
   catalog: Q<{ sources: unknown[]; catalog: Catalog }>;
   addresses: Q<AddressIndex>;
   homelab: Q<Homelab | undefined>;
+}
+
+/** The files a folder's homelab holds as profiles (see ModelQueries.profileKeys). */
+export interface ProfileKeys {
+  list: readonly string[];
+  set: ReadonlySet<string>;
 }
 
 /** What the queries read from their workspace: tracked reads unless said otherwise. */
@@ -217,6 +225,14 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     files,
     profileFiles,
     core,
+    profileKeys: defineQuery<ProfileKeys, Workspace>(
+      'profileKeys',
+      (r, root) => {
+        const list = [...(r.query(core, root)?.profiles.keys() ?? [])];
+        return { list, set: new Set(list) };
+      },
+      (a, b) => sameArray(a.list, b.list),
+    ),
     part: defineQuery<unknown, Workspace>(
       'homelabPart',
       (r, key) => {

@@ -24,7 +24,7 @@ import { sameOutcome, type NixEvalOutcome } from './machines/fromNixEval';
 import { Engine } from './query/engine';
 import { modelInputs, type FileFacts, type ModelInputs } from './modelInputs';
 import { homelabView } from './query/homelabParts';
-import { defineModelQueries, type ModelQueries } from './modelQueries';
+import { defineModelQueries, type ModelQueries, type ProfileKeys } from './modelQueries';
 import { ProfileEvaluator } from './profileEvaluation';
 import type { YamlParseResult } from '../syntax/yaml';
 
@@ -180,6 +180,11 @@ export class Workspace {
     return homelabView((field) =>
       field === 'addresses' ? this.engine.query(this.q.addresses, root) : field === 'catalog' ? this.engine.query(this.q.catalog, root).catalog : this.engine.query(this.q.part, `${root}\0${field}`),
     );
+  }
+
+  /** The folder's profile files in the build's order (a tracked read, unchanged by a profile's edit). */
+  profileKeys(rootUri: string): ProfileKeys {
+    return this.engine.query(this.q.profileKeys, normalizeUri(rootUri).replace(/\/$/, ''));
   }
 
   /** Increments on every change; lets callers cache results per generation (the engine's revision). */

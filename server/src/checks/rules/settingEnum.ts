@@ -3,7 +3,7 @@
 import { lookupSetting } from '../../model/catalog';
 import type { Homelab } from '../../model/homelab';
 import type { Finding, Rule, SettingPass } from '../types';
-import { at, didYouMean, inheritedRelated, inSteps, overOwnSettings, maySuggest, type OwnSetting } from '../util';
+import { at, didYouMean, inheritedRelated, maySuggest, type OwnSetting } from '../util';
 
 function judge(h: Homelab, s: OwnSetting, pass: SettingPass): Finding | undefined {
   const entry = lookupSetting(h.catalog, s.block, s.key);
@@ -18,11 +18,11 @@ function judge(h: Homelab, s: OwnSetting, pass: SettingPass): Finding | undefine
   });
 }
 
-export const settingEnum: Rule = inSteps({
+export const settingEnum: Rule = {
   id: 'setting-enum',
   defaultSeverity: 'error',
   description: 'A setting value that is not one of the allowed options.',
   scope: 'homelab',
+  // Over every setting written in profiles, one profile file at a time (settingShards.ts).
   checkSetting: judge,
-  checkSteps: overOwnSettings(judge),
-});
+};
