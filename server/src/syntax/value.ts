@@ -64,6 +64,11 @@ export interface Entry {
    * (each node's `name` and `config`), for a per-node result.
    */
   reapply?: (given: Record<string, Value>) => Value | undefined;
+  /**
+   * The entry met first whose value is this very call (`{ system = configs.${active}; }` beside `configs`):
+   * the same configuration under a second name, not another one.
+   */
+  sameAs?: Entry;
 }
 
 /** An attribute set value. */

@@ -52,3 +52,18 @@ test('monitoring-coverage: an exporter nobody scrapes statically is reported, un
   const byName = check({ ...files, 'watcher.nix': WATCHER(`${STATIC} { job_name = "mesh"; static_configs = [ { targets = [ "tunnel.mesh.example:9100" ]; } ]; }`) }).filter((f) => f.rule === 'monitoring-coverage');
   assert.equal(summary(byName), '');
 });
+
+test('monitoring-coverage: a Prometheus scraping 127.0.0.1 covers its own machine\'s exporter, and only its own', () => {
+  // The watcher exports on loopback and scrapes itself there (a real fleet's monitoring machine did this);
+  // the tunnel's exporter is still reported: loopback on the watcher is not the tunnel.
+  const watcher = `{ ... }: {
+  networking.hostName = "watcher";
+  networking.interfaces.eth0.ipv4.addresses = [ { address = "10.60.0.2"; prefixLength = 24; } ];
+  services.prometheus.enable = true;
+  services.prometheus.exporters.node = { enable = true; listenAddress = "127.0.0.1"; };
+  services.prometheus.scrapeConfigs = [ { job_name = "local"; static_configs = [ { targets = [ "127.0.0.1:9100" ]; } ]; } ];
+}
+`;
+  const found = check({ 'flake.nix': flake(''), 'tunnel.nix': TUNNEL, 'watcher.nix': watcher }).filter((f) => f.rule === 'monitoring-coverage');
+  assert.deepEqual(found.map((f) => `${f.file}:${f.line}`), ['tunnel.nix:4'], summary(found));
+});

@@ -27,7 +27,9 @@ function* scrapedAddressSteps(h: import('../../model/homelab').Homelab): Generat
     for (const t of targets) {
       const host = t.value.replace(/:\d+$/, '');
       const a = parseAddress(host);
-      if (isParsed(a)) out.add(a.key);
+      // A Prometheus scraping 127.0.0.1 or localhost scrapes its own machine (an exporter listening on loopback).
+      if ((isParsed(a) && (a.key.startsWith('127.') || a.key === '::1')) || host.toLowerCase() === 'localhost' || host === '[::1]') out.add(`self:${c.name}`);
+      else if (isParsed(a)) out.add(a.key);
       // A host name (`web.tailnet.example`) scrapes the machine of that name.
       else if (/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(host)) out.add(`name:${host.split('.')[0].toLowerCase()}`);
     }
@@ -62,7 +64,7 @@ export const monitoringCoverage: Rule = inSteps({
       const exporter = c.nixos?.config?.exporters[0];
       if (exporter && c.ip) {
         const a = parseAddress(c.ip.value);
-        const byName = [c.name, c.nixos?.config?.hostName?.value].some((n) => n !== undefined && scraped.has(`name:${n.toLowerCase()}`));
+        const byName = scraped.has(`self:${c.name}`) || [c.name, c.nixos?.config?.hostName?.value].some((n) => n !== undefined && scraped.has(`name:${n.toLowerCase()}`));
         if (isParsed(a) && !scraped.has(a.key) && !byName)
           out.push(
             at('monitoring-coverage', exporter.origin, `${c.name} exports metrics (services.prometheus.exporters.${exporter.name}) but no scrape configuration targets ${a.key}`, {

@@ -7,7 +7,7 @@
 // `lib.nixosSystem` builds a machine is its nixpkgs (pins.ts); the
 // `homeConfigurations` built by `homeManagerConfiguration { modules = … }` are
 // Home Manager configurations of their own.
-import { asAttrs, knownAttrParts, type AttrsValue, type Origin, type Value } from '../../syntax/value';
+import { asAttrs, knownAttrParts, type AttrsValue, type Entry, type Origin, type Value } from '../../syntax/value';
 import type { MachineFinding } from './machine';
 import { hiveFindings } from './fromColmena';
 import { deployRsFindings } from './fromDeployRs';
@@ -33,7 +33,11 @@ export function flakeFindings(outputsValue: Value | undefined): MachineFinding[]
   const out: MachineFinding[] = [];
   // `{ web = …; } // inputs.x.lib.mkHosts …`: the known machines are read; the unknown side is a reading stop (readingStops.ts).
   const configurations = outputs.entries.get('nixosConfigurations')?.value;
-  for (const [name, e] of (configurations && knownAttrParts(configurations)?.entries) ?? []) {
+  const entries = (configurations && knownAttrParts(configurations)?.entries) ?? new Map<string, Entry>();
+  const listed = new Set(entries.values());
+  for (const [name, e] of entries) {
+    // `system = configs.${activeProfile}`: another name for a configuration listed here, not another machine.
+    if (e.sameAs && e.sameAs !== e && listed.has(e.sameAs)) continue;
     // Only nixosSystem's own input is the machine's nixpkgs (nixosGenerate comes from nixos-generators).
     const pin = e.value.kind === 'unknown' && e.value.call?.fn === 'nixosSystem' ? pinOf(e.value) : undefined;
     out.push({

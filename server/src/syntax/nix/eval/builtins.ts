@@ -65,9 +65,21 @@ function str(v: V): string | undefined {
   return undefined;
 }
 
+/** The builtins that read a file or folder. */
+const FILE_ARGUMENT = new Set(['import', 'readDir', 'pathExists', 'readFile']);
+
+/**
+ * A string that names a file by its URI (`"${self}/system"`: a path
+ * interpolated at the start of a string, evaluator.ts) is that path here, as
+ * Nix reads an absolute path string where a path is taken.
+ */
+function fileArgument(a: V): V {
+  return a.kind === 'string' && a.value.startsWith('file://') ? { kind: 'path', value: a.value, origin: a.origin } : a;
+}
+
 export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
   if (name.startsWith('lib.')) return callLib(name.slice(4), args, origin, ev);
-  const a = args[0].force();
+  const a = FILE_ARGUMENT.has(name) ? fileArgument(args[0].force()) : args[0].force();
   if (a.kind === 'unknown') return unknown(a.reason, origin);
   switch (name) {
     case 'listToAttrs':

@@ -59,6 +59,8 @@ export function convertOnce(v: V): V {
 export interface Conversion {
   entries: Map<LEntry, Entry>;
   shared: Map<V, Value>;
+  /** The first entry each captured call (`nixosSystem { … }`) was met under (see Entry.sameAs). */
+  callEntries: Map<V, Entry>;
   /** Value nodes built so far (a count the tests read: conversion grows linearly with the fleet). */
   nodes: number;
   /** At most this many nodes: past it every value is unknown, and `exhausted` says where that began. */
@@ -70,7 +72,7 @@ export interface Conversion {
 export const MAX_CONVERTED_NODES = 5_000_000;
 
 export function conversion(limit = MAX_CONVERTED_NODES): Conversion {
-  return { entries: new Map(), shared: new Map(), nodes: 0, limit };
+  return { entries: new Map(), shared: new Map(), callEntries: new Map(), nodes: 0, limit };
 }
 
 const IN_PROGRESS: Value = { kind: 'unknown', reason: 'being converted', origin: { uri: 'builtin:', span: { start: 0, end: 0 } } };
@@ -134,6 +136,11 @@ function toEntry(e: LEntry, depth: number, seen: Conversion, apply: ApplyNested 
   const out: Entry = { key: e.key, keyOrigin: e.keyOrigin, value: IN_PROGRESS };
   seen.entries.set(e, out);
   const forced = e.thunk.force();
+  if (forced.kind === 'unknown' && forced.args) {
+    const first = seen.callEntries.get(forced);
+    if (first) out.sameAs = first;
+    else seen.callEntries.set(forced, out);
+  }
   out.value = toValue(forced, depth, seen, apply, e.key);
   if (forced.kind === 'lambda' && apply)
     out.reapply = (given) => {

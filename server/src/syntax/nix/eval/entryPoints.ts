@@ -57,7 +57,9 @@ export function flakeOutputs(ev: NixEvaluator, flake: Extract<V, { kind: 'attrs'
     entries.set(n, { key: n, keyOrigin: o, thunk: Thunk.of({ kind: 'unknown', reason: `flake input '${n}' is not fetched`, origin: o, fn: n }) });
   }
   const result: Thunk = new Thunk(() => ev.call(outputs, Thunk.of({ kind: 'attrs', entries, origin: outputs.origin }), outputs.origin), outputs.origin);
-  // `self` is the outputs plus what Nix adds to them: `self.inputs`, `self.outputs`.
+  // `self` is the outputs plus what Nix adds to them: `self.inputs`, `self.outputs`, and `outPath`, the flake's
+  // folder (`"${self}/system"`, `self + /modules`).
+  const folder = flake.origin.uri.slice(0, flake.origin.uri.lastIndexOf('/'));
   const inputsSet: V = { kind: 'attrs', entries: new Map([...entries].filter(([k]) => k !== 'self')), origin: outputs.origin };
   const self = new Thunk(() => {
     const r = result.force();
@@ -65,6 +67,7 @@ export function flakeOutputs(ev: NixEvaluator, flake: Extract<V, { kind: 'attrs'
     const withInputs = new Map(r.entries);
     if (!withInputs.has('inputs')) withInputs.set('inputs', { key: 'inputs', keyOrigin: outputs.origin, thunk: Thunk.of(inputsSet) });
     if (!withInputs.has('outputs')) withInputs.set('outputs', { key: 'outputs', keyOrigin: outputs.origin, thunk: result });
+    if (!withInputs.has('outPath')) withInputs.set('outPath', { key: 'outPath', keyOrigin: outputs.origin, thunk: Thunk.of({ kind: 'path', value: folder, origin: outputs.origin }) });
     // Every machine's `inputs.self` is this one value: converted once (convert.ts).
     return convertOnce({ ...r, entries: withInputs });
   }, outputs.origin);

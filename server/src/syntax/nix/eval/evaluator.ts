@@ -440,8 +440,12 @@ export class NixEvaluator {
         s += p;
         continue;
       }
-      const v = this.eval(p, env, uri);
+      let v = this.eval(p, env, uri);
+      // `"${self}/system"`: a set is its outPath, and a path that starts the string is its file URI (Nix copies it
+      // to the store and gives that path; what is below it is the same file here, which is what an import reads).
+      if (v.kind === 'attrs') v = v.entries.get('outPath')?.thunk.force() ?? v;
       if (v.kind === 'string') s += v.value;
+      else if (v.kind === 'path' && p === parts[0]) s += v.value;
       else return unknown(v.kind === 'unknown' ? v.reason : `interpolation of a ${v.kind} not modelled`, origin);
       only = v;
       interpolated++;
