@@ -10,7 +10,7 @@
 // 10,000-machine fleet), as the whole walk did before.
 import type { Homelab } from '../model/homelab';
 import { BLOCKS, blockOf, type Profile } from '../model/profiles';
-import { defineQuery, defineStepQuery } from '../model/query/engine';
+import { defineStepQuery } from '../model/query/engine';
 import { deepEqual, sameArray, sameMap } from '../model/query/equal';
 import type { Workspace } from '../model/workspace';
 import type { Entry } from '../syntax/value';
@@ -61,10 +61,13 @@ const READERS_QUERY = defineStepQuery<Map<string, string[]>, Workspace>(
  * entry through their own `//` merge. The same settings, in the same order,
  * as the whole fleet's walk gave for this file.
  */
-function settingsWrittenInFile(ws: Workspace, file: string, readers: readonly string[]): OwnSetting[] {
+function* settingsWrittenInFile(ws: Workspace, file: string, readers: readonly string[]): Generator<void, OwnSetting[]> {
   const out: OwnSetting[] = [];
   const byStart = new Map<number, OwnSetting>();
+  let n = 0;
   for (const uri of readers) {
+    // A base file is read by every profile of the fleet: its walk pauses now and then.
+    if (++n % ITEMS_PER_STEP === 0) yield;
     const p = ws.evaluate(uri);
     for (const block of BLOCKS) {
       const b = blockOf(p, block);
@@ -94,18 +97,19 @@ function settingsWrittenInFile(ws: Workspace, file: string, readers: readonly st
 }
 
 /** The findings of every setting rule that is on about the settings written in one file (key `root\0file`), by rule. */
-const FILE_QUERY = defineQuery<Map<RuleId, Finding[]>, Workspace>(
+const FILE_QUERY = defineStepQuery<Map<RuleId, Finding[]>, Workspace>(
   'settingFindings',
-  (read, key) => {
+  function* (read, key) {
     const [root, file] = key.split('\0');
     const ws = read.owner;
     const readers = read.query(READERS_QUERY, root).get(file) ?? [];
     const out = new Map<RuleId, Finding[]>();
     if (readers.length === 0) return out;
     const h = ws.homelabView(root);
-    const settings = settingsWrittenInFile(ws, file, readers);
+    const settings = yield* settingsWrittenInFile(ws, file, readers);
     for (const rule of SETTING_RULES) {
       if (h.settings.rules[rule.id] === 'off') continue;
+      yield;
       const found = judgeAll(ws, rule, h, settings);
       if (found.length) out.set(rule.id, found);
     }
