@@ -126,6 +126,60 @@ const nixLarge = nixTime([largeFile]);
 const oursCorpus = stats(corpusRuns).median / loops;
 const nixCorpus = nixTime(corpusFiles);
 
+// Whole process, the way the goal is stated: a fresh Node process that loads the bundled parser,
+// reads the file and parses it, against a fresh nix-instantiate --parse on the same file, runs
+// interleaved. Wall time of each process from spawn to exit; CPU time (all threads: the JIT
+// compiler and the garbage collector's helpers count) as the child reports it (Node) or as
+// /usr/bin/time does (nix-instantiate), since wall time is noisy on a shared machine.
+const runner = join(bundleDir, 'parse-file.cjs');
+writeFileSync(
+  runner,
+  `const t0 = process.hrtime.bigint();
+const { parseNix } = require(${JSON.stringify(join(bundleDir, 'nix.cjs'))});
+const t1 = process.hrtime.bigint();
+const text = require('node:fs').readFileSync(process.argv[2], 'utf8');
+const t2 = process.hrtime.bigint();
+const r = parseNix(text);
+const t3 = process.hrtime.bigint();
+const cpu = process.cpuUsage();
+process.stdout.write(JSON.stringify({ loadMs: Number(t1 - t0) / 1e6, readMs: Number(t2 - t1) / 1e6, parseMs: Number(t3 - t2) / 1e6, cpuS: (cpu.user + cpu.system) / 1e6, errors: r.errors.length }));
+`,
+);
+const haveTime = spawnSync('/usr/bin/time', ['-f', '%U %S', 'true'], { stdio: 'ignore' }).status === 0;
+const nixEnvDir = mkdtempSync(join(tmpdir(), 'nix-bench-'));
+mkdirSync(join(nixEnvDir, 'home'));
+const nixEnv = { ...process.env, HOME: join(nixEnvDir, 'home'), NIX_STATE_DIR: join(nixEnvDir, 'state') };
+const proc = { oursWall: [] as number[], oursCpu: [] as number[], oursParseMs: [] as number[], oursLoadMs: [] as number[], nixWall: [] as number[], nixCpu: [] as number[] };
+for (let i = 0; i < 5; i++) {
+  let t0 = process.hrtime.bigint();
+  const o = spawnSync(process.execPath, [runner, largeFile], { encoding: 'utf8' });
+  proc.oursWall.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  const j = JSON.parse(o.stdout) as { loadMs: number; parseMs: number; cpuS: number; errors: number };
+  if (j.errors) throw new Error('generated benchmark file has syntax errors');
+  proc.oursCpu.push(j.cpuS);
+  proc.oursParseMs.push(j.parseMs);
+  proc.oursLoadMs.push(j.loadMs);
+  t0 = process.hrtime.bigint();
+  const x = haveTime
+    ? spawnSync('/usr/bin/time', ['-f', '%U %S', 'nix-instantiate', '--parse', largeFile], { env: nixEnv, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    : spawnSync('nix-instantiate', ['--parse', largeFile], { env: nixEnv, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  proc.nixWall.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  if (x.error || x.status !== 0) proc.nixWall.pop();
+  else if (haveTime) {
+    const m = /([0-9.]+) ([0-9.]+)\s*$/.exec(x.stderr);
+    if (m) proc.nixCpu.push(Number(m[1]) + Number(m[2]));
+  }
+}
+const med = (xs: number[]) => (xs.length ? stats(xs).median : undefined);
+const procFig = {
+  oursWall: med(proc.oursWall),
+  oursCpu: med(proc.oursCpu),
+  oursParseMs: med(proc.oursParseMs),
+  oursLoadMs: med(proc.oursLoadMs),
+  nixWall: med(proc.nixWall),
+  nixCpu: med(proc.nixCpu),
+};
+
 // Linearity: 10x the input should take about 10x the time and the work.
 const small = generate(MB);
 const big = generate(10 * MB);
@@ -163,6 +217,13 @@ const rows = [
 ];
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
 for (const r of rows) console.log(r.map((x, c) => String(x).padEnd(widths[c])).join('  '));
+if (procFig.oursWall !== undefined) {
+  console.log(
+    `\nwhole process, ${(large.length / MB).toFixed(1)} MB (median of 5, interleaved): ours ${procFig.oursWall.toFixed(3)} s wall, ${procFig.oursCpu?.toFixed(3)} s CPU` +
+      ` (bundle load ${procFig.oursLoadMs?.toFixed(0)} ms, parse ${procFig.oursParseMs?.toFixed(0)} ms); nix-instantiate ${procFig.nixWall?.toFixed(3) ?? 'n/a'} s wall, ${procFig.nixCpu?.toFixed(3) ?? 'n/a'} s CPU` +
+      `; nix/ours ${procFig.nixWall ? (procFig.nixWall / procFig.oursWall).toFixed(2) : 'n/a'}x wall, ${procFig.nixCpu && procFig.oursCpu ? (procFig.nixCpu / procFig.oursCpu).toFixed(2) : 'n/a'}x CPU`,
+  );
+}
 console.log(`\nlinearity: 1 MB ${tSmall.toFixed(3)} s, 10 MB ${tBig.toFixed(3)} s -> time x${(tBig / tSmall).toFixed(1)}, work x${workRatio.toFixed(1)} for 10x input`);
 console.log(`machine baseline (bare character loop with pushes): ${baseline.toFixed(1)} MB/s; parser at ${((largeStats.median / baseline) * 100).toFixed(0)}% of it`);
 console.log(`profile-size input (${(profileText.length / 1024).toFixed(0)} KB): ${profileStats.median.toFixed(1)} MB/s median`);
@@ -187,5 +248,12 @@ const figures = {
   nixProfileSeconds: nixProfile,
   oursProfileSeconds: stats(profileRuns).median,
   allocationMsPerMillionObjects: +allocMsPerMillion.toFixed(0),
+  processOursWallSeconds: procFig.oursWall,
+  processOursCpuSeconds: procFig.oursCpu,
+  processOursParseMs: procFig.oursParseMs,
+  processNixWallSeconds: procFig.nixWall,
+  processNixCpuSeconds: procFig.nixCpu,
+  nixOverOursProcessWall: procFig.nixWall && procFig.oursWall ? +(procFig.nixWall / procFig.oursWall).toFixed(2) : undefined,
+  nixOverOursProcessCpu: procFig.nixCpu && procFig.oursCpu ? +(procFig.nixCpu / procFig.oursCpu).toFixed(2) : undefined,
 };
 console.log(JSON.stringify(figures));

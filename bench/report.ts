@@ -68,6 +68,13 @@ interface NixParseJson {
   nixProfileSeconds?: number;
   oursProfileSeconds?: number;
   allocationMsPerMillionObjects?: number;
+  processOursWallSeconds?: number;
+  processOursCpuSeconds?: number;
+  processOursParseMs?: number;
+  processNixWallSeconds?: number;
+  processNixCpuSeconds?: number;
+  nixOverOursProcessWall?: number;
+  nixOverOursProcessCpu?: number;
 }
 
 interface ParseJson {
@@ -115,6 +122,22 @@ export function nixParseFigures(run: NixParseRun): Figure[] {
         met: j.largeMedianMBps >= 20 && j.largeP95MBps >= 20,
         note: `from bench/nix-parse.ts (p95 column: the slowest-but-5% run's MB/s); ratio = nix-instantiate time / ours on the same file (nix-instantiate includes its process start); machine baseline (bare character loop) ${j.machineBaselineMBps} MB/s${j.allocationMsPerMillionObjects !== undefined ? `; a million retained small objects take ${j.allocationMsPerMillionObjects} ms to allocate here, and a tree of this size is millions of them, copied out of the young generation by the garbage collector` : ''}`,
       },
+      ...(j.processOursWallSeconds !== undefined
+        ? [
+            {
+              id: 'parse-process',
+              label: `Nix parse, whole process, ${j.largeFileMB} MB generated profile file (a fresh Node loading the bundled parser, reading and parsing the file)`,
+              unit: 's',
+              ours: j.processOursWallSeconds,
+              peer: j.processNixWallSeconds,
+              peerName: 'nix-instantiate --parse',
+              ratio: j.nixOverOursProcessWall,
+              target: 'nix-instantiate time / ours ≥ 1.2×',
+              met: j.nixOverOursProcessWall !== undefined ? j.nixOverOursProcessWall >= 1.2 : undefined,
+              note: `median of 5 interleaved runs, wall time from spawn to exit; CPU time (all threads) ours ${j.processOursCpuSeconds?.toFixed(3)} s, nix-instantiate ${j.processNixCpuSeconds?.toFixed(3) ?? 'n/a'} s (ratio ${j.nixOverOursProcessCpu ?? 'n/a'}×); ours parses in ${j.processOursParseMs?.toFixed(0)} ms of it`,
+            } satisfies Figure,
+          ]
+        : []),
       {
         ...base,
         id: 'parse-corpus',

@@ -3,8 +3,10 @@
 // encrypted/binary detection, lossless token coverage.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  parseNix, nodeAt, bindingPath, analyzeScopes, detectUnparseable, type AttrDef, type Node,
+  parseNix, nodeAt, bindingPath, analyzeScopes, detectUnparseable, forEachChild, type AttrDef, type Node,
 } from '../../../server/src/syntax/nix';
 import { LineIndex } from '../../../server/src/syntax/lineIndex';
 
@@ -43,6 +45,33 @@ function bindingAt(text: string, word: string): AttrDef {
   assert.ok(b, `binding at ${word}`);
   return b;
 }
+
+test('parent links: every node points at the node that holds it, in sound and in broken files', () => {
+  const dir = join(__dirname, '../../fixtures/nix');
+  let files = 0;
+  let nodes = 0;
+  for (const sub of ['ok', 'err', 'pipes', 'profiles/lib', 'profiles/profiles']) {
+    for (const f of readdirSync(join(dir, sub)).filter((x) => x.endsWith('.nix'))) {
+      const text = readFileSync(join(dir, sub, f), 'utf8');
+      // The whole file and a cut half-way through (a half-typed file has Error nodes).
+      for (const input of [text, text.slice(0, text.length >> 1)]) {
+        const r = parseNix(input);
+        assert.equal(r.root.parent, undefined, `${sub}/${f}: the root has no parent`);
+        const stack: Node[] = [r.root];
+        while (stack.length) {
+          const node = stack.pop() as Node;
+          nodes++;
+          forEachChild(node, (child) => {
+            assert.equal(child.parent, node, `${sub}/${f}: parent of the ${child.type} at ${child.span.start}`);
+            stack.push(child);
+          });
+        }
+      }
+      files++;
+    }
+  }
+  assert.ok(files > 40 && nodes > 2_000, `${files} files, ${nodes} nodes walked`);
+});
 
 test('nodeAt, parents, binding path and spans', () => {
   const r = parseNix(DEFAULTS);

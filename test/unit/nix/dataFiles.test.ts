@@ -112,3 +112,25 @@ test('a JSON string written in Nix parses too (its values point at the call), an
   assert.match(reason('big'), /larger than 1 MB/);
   assert.match(reason('missing'), /file not found/);
 });
+
+test('a data file is parsed once per evaluator, however many calls read it (a palette read per machine)', () => {
+  const ev = new NixEvaluator(disk);
+  const uri = 'file:///lab/palette.json';
+  const text = '{ "mocha": { "base": "#1e1e2e" } }';
+  const whole = { kind: 'string' as const, value: text, origin: { uri, span: { start: 0, end: text.length } } };
+  const call = { uri: 'file:///lab/flake.nix', span: { start: 3, end: 9 } };
+  let parses = 0;
+  const parse = () => (parses++, { kind: 'null' as const, origin: call });
+  const first = ev.dataValues.parsed('json', whole, parse);
+  for (let i = 0; i < 40; i++) assert.equal(ev.dataValues.parsed('json', whole, parse), first);
+  assert.equal(parses, 1);
+  // The file changed under the same name: parsed again; TOML of the same text is another value.
+  ev.dataValues.parsed('json', { ...whole, value: `${text} `, origin: { uri, span: { start: 0, end: text.length + 1 } } }, parse);
+  ev.dataValues.parsed('toml', whole, parse);
+  assert.equal(parses, 3);
+  // A string that is not a whole data file (built in Nix) points at each call: never shared.
+  const built = { kind: 'string' as const, value: text, origin: call };
+  ev.dataValues.parsed('json', built, parse);
+  ev.dataValues.parsed('json', built, parse);
+  assert.equal(parses, 5);
+});

@@ -3,7 +3,7 @@
 // order the parser met them). This reproduces that order for the normal-form
 // printer; it is an approximation documented in the differential test.
 import { lex } from '../../../server/src/syntax/nix/lexer';
-import { Tok as TokEnum } from '../../../server/src/syntax/nix/tokens';
+import { Tok as TokEnum, tokenValue } from '../../../server/src/syntax/nix/tokens';
 // A local alias: reading an imported binding goes through a getter (slow in the hot loop).
 const Tok = TokEnum;
 type Tok = TokEnum;
@@ -26,7 +26,7 @@ export function letOrder(text: string): (names: string[]) => string[] {
         if (next === Tok.COLON || next === Tok.AT) continue;
         name = text.slice(t.start[i], t.end[i]);
       } else if (k === Tok.STR && t.kind[i - 1] === Tok.DQUOTE_OPEN && t.kind[i + 1] === Tok.DQUOTE_CLOSE) {
-        name = t.value[i];
+        name = tokenValue(t, i);
       }
       if (name !== undefined && !r.has(name)) r.set(name, i);
     }

@@ -165,17 +165,16 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
   }
 }
 
-/** Sets every node's `parent`, iteratively (trees may be deep). */
-export function linkParents(root: Node): void {
-  const stack: Node[] = [root];
-  let cur: Node = root;
-  // One closure for the whole walk (not one per node): less garbage on big files.
-  const visit = (c: Node) => {
-    c.parent = cur;
-    stack.push(c);
-  };
-  while (stack.length) {
-    cur = stack.pop() as Node;
-    forEachChild(cur, visit);
-  }
+// The parser links each node to its parent as it builds the parent (the children
+// are at hand then): no second walk over a tree of a million nodes, and every
+// node is created with its `parent` slot, so no node grows a property later.
+
+/** Makes `parent` the parent of `child`, when there is one. */
+export function adopt(parent: Node, child: Node | undefined): void {
+  if (child) child.parent = parent;
+}
+
+/** Makes `parent` the parent of each of `children`. */
+export function adoptAll(parent: Node, children: readonly Node[]): void {
+  for (let i = 0; i < children.length; i++) children[i].parent = parent;
 }

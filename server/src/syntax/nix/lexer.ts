@@ -2,6 +2,10 @@
 // (longest match wins, ties go to the earlier rule; the same mode stack for
 // strings, indented strings and interpolated paths). Never throws: lexical
 // problems are recorded as errors and lexing goes on.
+//
+// One method per mode (and one for the word-like rules): V8 optimises each hot piece on
+// its own. As one function of a few hundred lines, optimising the lexer took longer than
+// lexing an 8 MB file, and a rarely taken branch threw that work away.
 import { KEYWORDS, Tok as TokEnum, type Comment, type TokenTable } from './tokens';
 import { ID_CHAR, ID_START, PATH_CHAR, URI_CHAR, URI_SCHEME, cls, floatLen, isDigit, unescapeChar } from './lexChars';
 // A local alias: reading an imported binding goes through a getter (slow in the hot loop).
@@ -33,222 +37,302 @@ export interface LexResult extends TokenTable {
 
 /** `strict`: strings may not span lines (used to recover from an unterminated one). */
 export function lex(text: string, strict = false): LexResult {
-  const n = text.length;
+  // Unterminated string. Most are being typed: lex again with strings confined to one
+  // line, so the rest of the file still parses and the error lands on the quote that
+  // was not closed.
+  return new Lexer(text, strict).run() ?? new Lexer(text, true).run() as LexResult;
+}
+
+class Lexer {
+  private readonly n: number;
+  private i = 0;
   // Typed arrays (grown by doubling): millions of tokens without GC pressure.
-  let cap = Math.max(64, (n >> 2) + 16);
-  let kind = new Uint8Array(cap);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let count = 0;
-  const value: (string | undefined)[] = [];
-  const comments: Comment[] = [];
-  const errors: LexError[] = [];
-  const modes: Mode[] = [Mode.INITIAL];
+  private cap: number;
+  private kind: Uint8Array;
+  private start: Int32Array;
+  private end: Int32Array;
+  // Few tokens have a value (string pieces): the values are kept densely, each token holding
+  // its value's place plus one (0: none). One pointer per token, most of them undefined,
+  // grown by push, was the lexer's costliest line.
+  private valueAt: Int32Array;
+  private count = 0;
+  private readonly values: string[] = [];
+  private readonly comments: Comment[] = [];
+  private readonly errors: LexError[] = [];
+  private readonly modes: Mode[] = [Mode.INITIAL];
   // For each open "..." string: token index of its quote and the mode depth.
-  const openStrings: { depth: number; pos: number }[] = [];
-  let i = 0;
-
-  const grow = () => {
-    cap *= 2;
-    const k2 = new Uint8Array(cap);
-    k2.set(kind);
-    kind = k2;
-    const s2 = new Int32Array(cap);
-    s2.set(start);
-    start = s2;
-    const e2 = new Int32Array(cap);
-    e2.set(end);
-    end = e2;
-  };
-  const push = (k: Tok, s: number, e: number, v?: string) => {
-    if (count === cap) grow();
-    kind[count] = k;
-    start[count] = s;
-    end[count] = e;
-    value.push(v);
-    count++;
-  };
-  const top = () => modes[modes.length - 1];
-
-  // Length of {PATH_CHAR}* then /-separated segments from p (0 if no segment), and
-  // whether it ends in a slash; also the PATH_SEG${ form.
+  private readonly openStrings: { depth: number; pos: number }[] = [];
   // Every word-like token start rescans the run of path (or URI scheme) characters after it, and
   // `a.a.a.…` is one such run of many tokens: remembering where the last run ended keeps the
   // lexer linear (inside a known run, the run ends at the same place).
-  let scanned = 0;
-  let pathRunFrom = -1;
-  let pathRunEnd = -1;
-  const pathChars = (p: number) => {
-    if (p >= pathRunFrom && p <= pathRunEnd) return pathRunEnd;
+  private scanned = 0;
+  private pathRunFrom = -1;
+  private pathRunEnd = -1;
+  private schemeRunFrom = -1;
+  private schemeRunEnd = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly strict: boolean,
+  ) {
+    this.n = text.length;
+    this.cap = Math.max(64, (this.n >> 2) + 16);
+    this.kind = new Uint8Array(this.cap);
+    this.start = new Int32Array(this.cap);
+    this.end = new Int32Array(this.cap);
+    this.valueAt = new Int32Array(this.cap);
+  }
+
+  private grow(): void {
+    this.cap *= 2;
+    const k2 = new Uint8Array(this.cap);
+    k2.set(this.kind);
+    this.kind = k2;
+    const s2 = new Int32Array(this.cap);
+    s2.set(this.start);
+    this.start = s2;
+    const e2 = new Int32Array(this.cap);
+    e2.set(this.end);
+    this.end = e2;
+    const v2 = new Int32Array(this.cap);
+    v2.set(this.valueAt);
+    this.valueAt = v2;
+  }
+
+  private push(k: Tok, s: number, e: number, v?: string): void {
+    const c = this.count;
+    if (c === this.cap) this.grow();
+    this.kind[c] = k;
+    this.start[c] = s;
+    this.end[c] = e;
+    if (v !== undefined) this.valueAt[c] = this.values.push(v);
+    this.count = c + 1;
+  }
+
+  private top(): Mode {
+    return this.modes[this.modes.length - 1];
+  }
+
+  /** End of the run of {PATH_CHAR} from p. */
+  private pathChars(p: number): number {
+    if (p >= this.pathRunFrom && p <= this.pathRunEnd) return this.pathRunEnd;
+    const text = this.text;
+    const n = this.n;
     let j = p;
     while (j < n && cls(PATH_CHAR, text.charCodeAt(j))) j++;
-    scanned += j - p;
-    pathRunFrom = p;
-    pathRunEnd = j;
+    this.scanned += j - p;
+    this.pathRunFrom = p;
+    this.pathRunEnd = j;
     return j;
-  };
-  let schemeRunFrom = -1;
-  let schemeRunEnd = -1;
-  const schemeChars = (p: number) => {
-    if (p >= schemeRunFrom && p <= schemeRunEnd) return schemeRunEnd;
+  }
+
+  private schemeChars(p: number): number {
+    if (p >= this.schemeRunFrom && p <= this.schemeRunEnd) return this.schemeRunEnd;
+    const text = this.text;
+    const n = this.n;
     let j = p;
     while (j < n && cls(URI_SCHEME, text.charCodeAt(j))) j++;
-    scanned += j - p;
-    schemeRunFrom = p;
-    schemeRunEnd = j;
+    this.scanned += j - p;
+    this.schemeRunFrom = p;
+    this.schemeRunEnd = j;
     return j;
-  };
+  }
 
-  while (i < n || modes.length > 0) {
-    const mode = top();
-    if (i >= n) break;
+  /** The token table, or undefined when a string is unterminated outside strict mode (lex again, strict). */
+  run(): LexResult | undefined {
+    const n = this.n;
+    while (this.i < n) {
+      const mode = this.top();
+      if (mode === Mode.STRING) {
+        if (!this.string()) return undefined;
+      } else if (mode === Mode.IND) this.indented();
+      else if (mode === Mode.INPATH || mode === Mode.INPATH_SLASH) this.inPath(mode);
+      else this.code();
+    }
+    const top = this.top();
+    if (top === Mode.IND) {
+      let k = this.count - 1;
+      while (k >= 0 && this.kind[k] !== Tok.IND_OPEN) k--;
+      const s = k >= 0 ? this.start[k] : n;
+      this.errors.push({ start: s, end: s + 2, message: "unterminated indented string: missing closing \"''\"" });
+    } else if (top === Mode.INPATH || top === Mode.INPATH_SLASH) {
+      if (top === Mode.INPATH_SLASH) this.errors.push({ start: n - 1, end: n, message: 'path has a trailing slash' });
+      this.push(Tok.PATH_END, n, n);
+    }
+    this.push(Tok.EOF, n, n);
+    const count = this.count;
+    return {
+      kind: this.kind.subarray(0, count),
+      start: this.start.subarray(0, count),
+      end: this.end.subarray(0, count),
+      valueAt: this.valueAt.subarray(0, count),
+      values: this.values,
+      comments: this.comments,
+      errors: this.errors,
+      count,
+      scanned: this.scanned,
+    };
+  }
+
+  /** Inside "...": one token. False when the string is unterminated and lexing must start again, strict. */
+  private string(): boolean {
+    const text = this.text;
+    const n = this.n;
+    const i = this.i;
     const c = text.charCodeAt(i);
-
-    if (mode === Mode.STRING) {
-      if (c === 34 /* " */) {
-        push(Tok.DQUOTE_CLOSE, i, i + 1);
-        modes.pop();
-        openStrings.pop();
-        i++;
+    if (c === 34 /* " */) {
+      this.push(Tok.DQUOTE_CLOSE, i, i + 1);
+      this.modes.pop();
+      this.openStrings.pop();
+      this.i = i + 1;
+      return true;
+    }
+    if (c === 36 /* $ */ && text.charCodeAt(i + 1) === 123) {
+      this.push(Tok.DOLLAR_CURLY, i, i + 2);
+      this.modes.push(Mode.DEFAULT);
+      this.i = i + 2;
+      return true;
+    }
+    const strict = this.strict;
+    let j = i;
+    let seg = i;
+    let out = '';
+    let eof = false;
+    let lineEnd = false;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 34) break;
+      if (strict && (d === 10 || d === 13)) {
+        lineEnd = true;
+        break;
+      }
+      if (d === 92 /* \ */) {
+        if (j + 1 >= n) { eof = true; break; }
+        out += text.slice(seg, j) + unescapeChar(text.charCodeAt(j + 1), text[j + 1]);
+        j += 2;
+        seg = j;
         continue;
       }
-      if (c === 36 /* $ */ && text.charCodeAt(i + 1) === 123) {
-        push(Tok.DOLLAR_CURLY, i, i + 2);
-        modes.push(Mode.DEFAULT);
-        i += 2;
-        continue;
-      }
-      let j = i;
-      let seg = i;
-      let out = '';
-      let eof = false;
-      let lineEnd = false;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === 34) break;
-        if (strict && (d === 10 || d === 13)) {
-          lineEnd = true;
-          break;
-        }
-        if (d === 92 /* \ */) {
-          if (j + 1 >= n) { eof = true; break; }
-          out += text.slice(seg, j) + unescapeChar(text.charCodeAt(j + 1), text[j + 1]);
-          j += 2;
+      if (d === 36) {
+        const e = text.charCodeAt(j + 1);
+        if (e === 123) break;
+        if (j + 1 >= n) { eof = true; break; }
+        if (e === 34) { j++; continue; }
+        if (e === 92) {
+          if (j + 2 >= n) { eof = true; break; }
+          out += text.slice(seg, j) + '$' + unescapeChar(text.charCodeAt(j + 2), text[j + 2]);
+          j += 3;
           seg = j;
           continue;
         }
-        if (d === 36) {
-          const e = text.charCodeAt(j + 1);
-          if (e === 123) break;
-          if (j + 1 >= n) { eof = true; break; }
-          if (e === 34) { j++; continue; }
-          if (e === 92) {
-            if (j + 2 >= n) { eof = true; break; }
-            out += text.slice(seg, j) + '$' + unescapeChar(text.charCodeAt(j + 2), text[j + 2]);
-            j += 3;
-            seg = j;
-            continue;
-          }
-          j += 2;
-          continue;
-        }
-        if (d === 13) {
-          out += text.slice(seg, j) + '\n';
-          j += text.charCodeAt(j + 1) === 10 ? 2 : 1;
-          seg = j;
-          continue;
-        }
-        j++;
+        j += 2;
+        continue;
       }
-      if (j > i) push(Tok.STR, i, j, out + text.slice(seg, j));
-      i = j;
-      if (eof) i = n;
-      if (i >= n || lineEnd) {
-        // Unterminated string. Most are being typed: lex again with strings
-        // confined to one line, so the rest of the file still parses and the
-        // error lands on the quote that was not closed.
-        if (!strict) return lex(text, true);
-        const open = openStrings.pop();
-        const at = open ? open.pos : i;
-        errors.push({ start: at, end: at + 1, message: 'unterminated string: missing closing \'"\'' });
-        push(Tok.DQUOTE_CLOSE, i, i);
-        if (open) modes.length = open.depth;
-        else modes.pop();
+      if (d === 13) {
+        out += text.slice(seg, j) + '\n';
+        j += text.charCodeAt(j + 1) === 10 ? 2 : 1;
+        seg = j;
+        continue;
       }
-      continue;
+      j++;
     }
-
-    if (mode === Mode.IND) {
-      if (c === 39 /* ' */ && text.charCodeAt(i + 1) === 39) {
-        const e = text.charCodeAt(i + 2);
-        if (e === 39) { push(Tok.IND_ESC, i, i + 3, "''"); i += 3; continue; }
-        if (e === 36) { push(Tok.IND_ESC, i, i + 3, '$'); i += 3; continue; }
-        if (e === 92 && i + 3 < n) {
-          push(Tok.IND_ESC, i, i + 4, unescapeChar(text.charCodeAt(i + 3), text[i + 3]));
-          i += 4;
-          continue;
-        }
-        push(Tok.IND_CLOSE, i, i + 2);
-        modes.pop();
-        i += 2;
-        continue;
-      }
-      if (c === 36 && text.charCodeAt(i + 1) === 123) {
-        push(Tok.DOLLAR_CURLY, i, i + 2);
-        modes.push(Mode.DEFAULT);
-        i += 2;
-        continue;
-      }
-      let j = i;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === 36) {
-          const e = text.charCodeAt(j + 1);
-          if (j + 1 >= n || e === 123 || e === 39) break;
-          j += 2;
-        } else if (d === 39) {
-          const e = text.charCodeAt(j + 1);
-          if (j + 1 >= n || e === 39 || e === 36) break;
-          j += 2;
-        } else j++;
-      }
-      if (j > i) {
-        push(Tok.IND_STR, i, j, text.slice(i, j));
-        i = j;
-      } else {
-        push(Tok.IND_ESC, i, i + 1, text[i]);
-        i++;
-      }
-      continue;
+    if (j > i) this.push(Tok.STR, i, j, out + text.slice(seg, j));
+    this.i = eof ? n : j;
+    if (this.i >= n || lineEnd) {
+      if (!strict) return false;
+      const open = this.openStrings.pop();
+      const at = open ? open.pos : this.i;
+      this.errors.push({ start: at, end: at + 1, message: 'unterminated string: missing closing \'"\'' });
+      this.push(Tok.DQUOTE_CLOSE, this.i, this.i);
+      if (open) this.modes.length = open.depth;
+      else this.modes.pop();
     }
+    return true;
+  }
 
-    if (mode === Mode.INPATH || mode === Mode.INPATH_SLASH) {
-      if (c === 36 && text.charCodeAt(i + 1) === 123) {
-        push(Tok.DOLLAR_CURLY, i, i + 2);
-        modes.pop();
-        modes.push(Mode.INPATH, Mode.DEFAULT);
-        i += 2;
-        continue;
+  /** Inside ''...'': one token. */
+  private indented(): void {
+    const text = this.text;
+    const n = this.n;
+    const i = this.i;
+    const c = text.charCodeAt(i);
+    if (c === 39 /* ' */ && text.charCodeAt(i + 1) === 39) {
+      const e = text.charCodeAt(i + 2);
+      if (e === 39) { this.push(Tok.IND_ESC, i, i + 3, "''"); this.i = i + 3; return; }
+      if (e === 36) { this.push(Tok.IND_ESC, i, i + 3, '$'); this.i = i + 3; return; }
+      if (e === 92 && i + 3 < n) {
+        this.push(Tok.IND_ESC, i, i + 4, unescapeChar(text.charCodeAt(i + 3), text[i + 3]));
+        this.i = i + 4;
+        return;
       }
-      let j = pathChars(i);
-      while (j < n && text.charCodeAt(j) === 47) {
-        j++;
-        if (!cls(PATH_CHAR, text.charCodeAt(j))) break;
-        j = pathChars(j);
-      }
-      if (j > i) {
-        push(Tok.PATH_STR, i, j, text.slice(i, j));
-        modes[modes.length - 1] = text.charCodeAt(j - 1) === 47 ? Mode.INPATH_SLASH : Mode.INPATH;
-        i = j;
-        continue;
-      }
-      if (mode === Mode.INPATH_SLASH) errors.push({ start: i - 1, end: i, message: 'path has a trailing slash' });
-      push(Tok.PATH_END, i, i);
-      modes.pop();
-      continue;
+      this.push(Tok.IND_CLOSE, i, i + 2);
+      this.modes.pop();
+      this.i = i + 2;
+      return;
     }
+    if (c === 36 && text.charCodeAt(i + 1) === 123) {
+      this.push(Tok.DOLLAR_CURLY, i, i + 2);
+      this.modes.push(Mode.DEFAULT);
+      this.i = i + 2;
+      return;
+    }
+    let j = i;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 36) {
+        const e = text.charCodeAt(j + 1);
+        if (j + 1 >= n || e === 123 || e === 39) break;
+        j += 2;
+      } else if (d === 39) {
+        const e = text.charCodeAt(j + 1);
+        if (j + 1 >= n || e === 39 || e === 36) break;
+        j += 2;
+      } else j++;
+    }
+    if (j > i) {
+      this.push(Tok.IND_STR, i, j, text.slice(i, j));
+      this.i = j;
+    } else {
+      this.push(Tok.IND_ESC, i, i + 1, text[i]);
+      this.i = i + 1;
+    }
+  }
 
-    // DEFAULT / INITIAL
+  /** After a path's first segment: its further pieces, up to a zero-width PATH_END. */
+  private inPath(mode: Mode): void {
+    const text = this.text;
+    const n = this.n;
+    const i = this.i;
+    if (text.charCodeAt(i) === 36 && text.charCodeAt(i + 1) === 123) {
+      this.push(Tok.DOLLAR_CURLY, i, i + 2);
+      this.modes.pop();
+      this.modes.push(Mode.INPATH, Mode.DEFAULT);
+      this.i = i + 2;
+      return;
+    }
+    let j = this.pathChars(i);
+    while (j < n && text.charCodeAt(j) === 47) {
+      j++;
+      if (!cls(PATH_CHAR, text.charCodeAt(j))) break;
+      j = this.pathChars(j);
+    }
+    if (j > i) {
+      this.push(Tok.PATH_STR, i, j, text.slice(i, j));
+      this.modes[this.modes.length - 1] = text.charCodeAt(j - 1) === 47 ? Mode.INPATH_SLASH : Mode.INPATH;
+      this.i = j;
+      return;
+    }
+    if (mode === Mode.INPATH_SLASH) this.errors.push({ start: i - 1, end: i, message: 'path has a trailing slash' });
+    this.push(Tok.PATH_END, i, i);
+    this.modes.pop();
+  }
+
+  /** Code (DEFAULT / INITIAL): blanks, comments, then one token. */
+  private code(): void {
+    const text = this.text;
+    const n = this.n;
+    let i = this.i;
+    const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13) {
       i++;
       while (i < n) {
@@ -256,7 +340,8 @@ export function lex(text: string, strict = false): LexResult {
         if (d !== 32 && d !== 9 && d !== 10 && d !== 13) break;
         i++;
       }
-      continue;
+      this.i = i;
+      return;
     }
     if (c === 35 /* # */) {
       let j = i + 1;
@@ -265,23 +350,56 @@ export function lex(text: string, strict = false): LexResult {
         if (d === 10 || d === 13) break;
         j++;
       }
-      comments.push({ start: i, end: j, block: false });
-      i = j;
-      continue;
+      this.comments.push({ start: i, end: j, block: false });
+      this.i = j;
+      return;
     }
     if (c === 47 && text.charCodeAt(i + 1) === 42) {
       const close = text.indexOf('*/', i + 2);
       if (close < 0) {
-        errors.push({ start: i, end: i + 2, message: "unterminated comment: missing '*/'" });
-        comments.push({ start: i, end: n, block: true });
-        i = n;
+        this.errors.push({ start: i, end: i + 2, message: "unterminated comment: missing '*/'" });
+        this.comments.push({ start: i, end: n, block: true });
+        this.i = n;
       } else {
-        comments.push({ start: i, end: close + 2, block: true });
-        i = close + 2;
+        this.comments.push({ start: i, end: close + 2, block: true });
+        this.i = close + 2;
       }
-      continue;
+      return;
     }
+    // Punctuation no word-like rule can start (not a name, number or path character): the
+    // token is the character itself. About half the tokens of a file; the rest go through
+    // the longest-match rules.
+    let k: Tok;
+    switch (c) {
+      case 123: k = Tok.LBRACE; this.modes.push(Mode.DEFAULT); break;
+      case 125: k = Tok.RBRACE; if (this.modes.length > 1) this.modes.pop(); break;
+      case 91: k = Tok.LBRACKET; break;
+      case 93: k = Tok.RBRACKET; break;
+      case 40: k = Tok.LPAREN; break;
+      case 41: k = Tok.RPAREN; break;
+      case 59: k = Tok.SEMI; break;
+      case 58: k = Tok.COLON; break;
+      case 44: k = Tok.COMMA; break;
+      case 64: k = Tok.AT; break;
+      case 63: k = Tok.QUESTION; break;
+      case 42: k = Tok.STAR; break;
+      case 34: k = Tok.DQUOTE_OPEN; this.openStrings.push({ depth: this.modes.length, pos: i }); this.modes.push(Mode.STRING); break;
+      case 61:
+        if (text.charCodeAt(i + 1) === 61) return this.token(c);
+        k = Tok.ASSIGN;
+        break;
+      default:
+        return this.token(c);
+    }
+    this.push(k, i, i + 1);
+    this.i = i + 1;
+  }
 
+  /** One token of code by the word-like rules and the operators (longest match). */
+  private token(c: number): void {
+    const text = this.text;
+    const n = this.n;
+    const i = this.i;
     // Longest match among the word-like rules; ties go to the earlier rule.
     let bestLen = 0;
     let bestKind: Tok = Tok.CHAR;
@@ -302,11 +420,11 @@ export function lex(text: string, strict = false): LexResult {
       if (fl > bestLen) { bestLen = fl; bestKind = Tok.FLOAT; }
     }
     if (cls(PATH_CHAR, c) || c === 47) {
-      const j0 = pathChars(i);
+      const j0 = this.pathChars(i);
       let j = j0;
       let segs = 0;
       while (text.charCodeAt(j) === 47 && cls(PATH_CHAR, text.charCodeAt(j + 1))) {
-        j = pathChars(j + 1);
+        j = this.pathChars(j + 1);
         segs++;
       }
       if (segs > 0) {
@@ -320,7 +438,7 @@ export function lex(text: string, strict = false): LexResult {
       let j = i + 1;
       let segs = 0;
       while (text.charCodeAt(j) === 47 && cls(PATH_CHAR, text.charCodeAt(j + 1))) {
-        j = pathChars(j + 1);
+        j = this.pathChars(j + 1);
         segs++;
       }
       if (segs > 0) {
@@ -331,12 +449,12 @@ export function lex(text: string, strict = false): LexResult {
       }
     }
     if (c === 60 /* < */ && cls(PATH_CHAR, text.charCodeAt(i + 1))) {
-      let j = pathChars(i + 1);
-      while (text.charCodeAt(j) === 47 && cls(PATH_CHAR, text.charCodeAt(j + 1))) j = pathChars(j + 1);
+      let j = this.pathChars(i + 1);
+      while (text.charCodeAt(j) === 47 && cls(PATH_CHAR, text.charCodeAt(j + 1))) j = this.pathChars(j + 1);
       if (text.charCodeAt(j) === 62 && j + 1 - i > bestLen) { bestLen = j + 1 - i; bestKind = Tok.SPATH; tokLen = 0; }
     }
     if (c < 128 && ID_START[c] === 1 && c !== 95) {
-      let j = schemeChars(i + 1);
+      let j = this.schemeChars(i + 1);
       if (text.charCodeAt(j) === 58 && cls(URI_CHAR, text.charCodeAt(j + 1))) {
         j += 2;
         while (j < n && cls(URI_CHAR, text.charCodeAt(j))) j++;
@@ -384,54 +502,45 @@ export function lex(text: string, strict = false): LexResult {
     if (bestLen === 0) {
       // Any other character (a whole surrogate pair counts as one).
       const w = c >= 0xd800 && c < 0xdc00 && i + 1 < n ? 2 : 1;
-      push(Tok.CHAR, i, i + w);
-      i += w;
-      continue;
+      this.push(Tok.CHAR, i, i + w);
+      this.i = i + w;
+      return;
     }
     const tEnd = i + (tokLen || bestLen);
     switch (bestKind) {
       case Tok.LBRACE:
       case Tok.DOLLAR_CURLY:
-        modes.push(Mode.DEFAULT);
+        this.modes.push(Mode.DEFAULT);
         break;
       case Tok.RBRACE:
-        if (modes.length > 1) modes.pop();
+        if (this.modes.length > 1) this.modes.pop();
         break;
       case Tok.DQUOTE_OPEN:
-        openStrings.push({ depth: modes.length, pos: i });
-        modes.push(Mode.STRING);
+        this.openStrings.push({ depth: this.modes.length, pos: i });
+        this.modes.push(Mode.STRING);
         break;
       case Tok.IND_OPEN: {
         // ''(\ *\n)? : the opening may swallow spaces and one newline.
         let j = i + 2;
         while (text.charCodeAt(j) === 32) j++;
-        push(Tok.IND_OPEN, i, text.charCodeAt(j) === 10 ? j + 1 : i + 2);
-        i = text.charCodeAt(j) === 10 ? j + 1 : i + 2;
-        modes.push(Mode.IND);
-        continue;
+        this.push(Tok.IND_OPEN, i, text.charCodeAt(j) === 10 ? j + 1 : i + 2);
+        this.i = text.charCodeAt(j) === 10 ? j + 1 : i + 2;
+        this.modes.push(Mode.IND);
+        return;
       }
       case Tok.PATH:
       case Tok.HPATH:
-        modes.push(text.charCodeAt(tEnd - 1) === 47 ? Mode.INPATH_SLASH : Mode.INPATH);
+        this.modes.push(text.charCodeAt(tEnd - 1) === 47 ? Mode.INPATH_SLASH : Mode.INPATH);
         break;
       case Tok.INT: {
-        const digits = text.slice(i, tEnd);
-        if (digits.length >= 19 && BigInt(digits) > MAX_INT) errors.push({ start: i, end: tEnd, message: `invalid integer '${digits}' (too large)` });
+        if (tEnd - i >= 19) {
+          const digits = text.slice(i, tEnd);
+          if (BigInt(digits) > MAX_INT) this.errors.push({ start: i, end: tEnd, message: `invalid integer '${digits}' (too large)` });
+        }
         break;
       }
     }
-    push(bestKind, i, tEnd);
-    i = tEnd;
+    this.push(bestKind, i, tEnd);
+    this.i = tEnd;
   }
-  if (top() === Mode.IND) {
-    let k = count - 1;
-    while (k >= 0 && kind[k] !== Tok.IND_OPEN) k--;
-    const s = k >= 0 ? start[k] : n;
-    errors.push({ start: s, end: s + 2, message: "unterminated indented string: missing closing \"''\"" });
-  } else if (top() === Mode.INPATH || top() === Mode.INPATH_SLASH) {
-    if (top() === Mode.INPATH_SLASH) errors.push({ start: n - 1, end: n, message: 'path has a trailing slash' });
-    push(Tok.PATH_END, n, n);
-  }
-  push(Tok.EOF, n, n);
-  return { kind: kind.subarray(0, count), start: start.subarray(0, count), end: end.subarray(0, count), value, comments, errors, count, scanned };
 }

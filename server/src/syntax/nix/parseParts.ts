@@ -2,9 +2,10 @@
 // let), function formals, and the three string-like literals. Recovery lives
 // here: a broken binding is skipped to its ';' so the next one still parses.
 import type * as A from './ast';
+import { adopt, adoptAll } from './ast';
 import { errorNode, parseExpr } from './parser';
 import { MAX_DEPTH, type ParserState } from './parserState';
-import { Tok as TokEnum } from './tokens';
+import { Tok as TokEnum, tokenValue } from './tokens';
 // A local alias: reading an imported binding goes through a getter (slow in the hot loop).
 const Tok = TokEnum;
 type Tok = TokEnum;
@@ -21,7 +22,9 @@ function parseInterp(s: ParserState): A.Interp {
     if (s.k() === Tok.EOF) s.error(start, start + 2, "'${' is never closed: expected '}'");
     else s.unexpected("'}' to close '${'");
   }
-  return { type: 'Interp', expr, span: { start, end: s.lastEnd } };
+  const node: A.Interp = { type: 'Interp', expr, span: { start, end: s.lastEnd }, parent: undefined };
+  expr.parent = node;
+  return node;
 }
 
 export function parseAttrName(s: ParserState): A.AttrName | undefined {
@@ -30,7 +33,7 @@ export function parseAttrName(s: ParserState): A.AttrName | undefined {
     case Tok.ID:
     case Tok.OR_KW:
       s.next();
-      return { type: 'Ident', name: s.text.slice(start, s.lastEnd), span: { start, end: s.lastEnd } };
+      return { type: 'Ident', name: s.text.slice(start, s.lastEnd), span: { start, end: s.lastEnd }, parent: undefined };
     case Tok.DQUOTE_OPEN:
       return parseStr(s);
     case Tok.DOLLAR_CURLY:
@@ -45,16 +48,30 @@ export function parseAttrName(s: ParserState): A.AttrName | undefined {
 
 export function parseAttrPath(s: ParserState): A.AttrPath {
   const start = s.start;
-  const names: A.AttrName[] = [];
+  const base = s.mark();
   for (;;) {
     s.steps++;
     const n = parseAttrName(s);
     if (!n) break;
-    names.push(n);
+    s.add(n);
     if (s.k() !== Tok.DOT) break;
     s.next();
   }
-  return { type: 'AttrPath', names, span: { start: names.length ? start : s.lastEnd, end: names.length ? s.lastEnd : s.lastEnd } };
+  const names = s.take<A.AttrName>(base);
+  // A path of one name covers what the name covers: the two share one span object (spans
+  // are never changed after parsing, and most paths are one name).
+  const one = names.length === 1 ? names[0].span : undefined;
+  const span = one && one.start === start && one.end === s.lastEnd ? one : { start: names.length ? start : s.lastEnd, end: s.lastEnd };
+  const node: A.AttrPath = { type: 'AttrPath', names, span, parent: undefined };
+  adoptAll(node, names);
+  return node;
+}
+
+function attrDef(path: A.AttrPath, value: A.Expr, start: number, end: number): A.AttrDef {
+  const node: A.AttrDef = { type: 'AttrDef', path, value, span: { start, end }, parent: undefined };
+  path.parent = node;
+  value.parent = node;
+  return node;
 }
 
 function pathLabel(s: ParserState, path: A.AttrPath): string {
@@ -63,12 +80,13 @@ function pathLabel(s: ParserState, path: A.AttrPath): string {
 
 /** Bindings up to (not including) `closer` ('}' for sets, 'in' for let). */
 export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
-  const out: A.Binding[] = [];
+  // One frame per nesting level (no helper for the loop): deep input must not overflow the stack.
+  const base = s.mark();
   const stops = [Tok.SEMI, closer, Tok.RBRACE, Tok.IN];
   for (;;) {
     s.steps++;
     const k = s.k();
-    if (k === closer || k === Tok.EOF || k === Tok.RBRACE || k === Tok.IN) return out;
+    if (k === closer || k === Tok.EOF || k === Tok.RBRACE || k === Tok.IN) break;
     const start = s.start;
     if (k === Tok.INHERIT) {
       s.next();
@@ -82,17 +100,21 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
           else s.unexpected("')'");
         }
       }
-      const names: A.AttrName[] = [];
+      const namesBase = s.mark();
       while (startsAttrName(s.k())) {
         const n = parseAttrName(s);
-        if (n) names.push(n);
+        if (n) s.add(n);
       }
+      const names = s.take<A.AttrName>(namesBase);
       if (!s.eat(Tok.SEMI)) {
         s.unexpected("an attribute name or ';' after 'inherit'");
         s.skipTo(stops);
         s.eat(Tok.SEMI);
       }
-      out.push({ type: 'Inherit', from, names, span: { start, end: s.lastEnd } });
+      const inh: A.Inherit = { type: 'Inherit', from, names, span: { start, end: s.lastEnd }, parent: undefined };
+      adopt(inh, from);
+      adoptAll(inh, names);
+      s.add(inh);
       continue;
     }
     if (!startsAttrName(k)) {
@@ -111,14 +133,14 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
     const implied = 3 * (path.names.length - 1);
     if (s.depth + implied > MAX_DEPTH) {
       s.stopTooDeep(path.span.start, path.span.end, 'attribute path');
-      return out;
+      break;
     }
     if (!s.eat(Tok.ASSIGN)) {
       const label = pathLabel(s, path);
       if (s.k() === Tok.EOF) s.error(path.span.start, path.span.end, `'${label}' has no value: expected '=' after it`);
       else s.unexpected(`'=' after '${label}'`);
       const value = errorNode(s);
-      out.push({ type: 'AttrDef', path, value, span: { start, end: s.lastEnd } });
+      s.add(attrDef(path, value, start, s.lastEnd));
       s.skipTo(stops);
       s.eat(Tok.SEMI);
       continue;
@@ -131,14 +153,14 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
       s.depth -= implied;
     }
     if (value.type === 'Error') s.unexpected(`a value after '${pathLabel(s, path)} ='`);
-    out.push({ type: 'AttrDef', path, value, span: { start, end: s.lastEnd } });
+    s.add(attrDef(path, value, start, s.lastEnd));
     if (s.eat(Tok.SEMI)) {
-      (out[out.length - 1].span as { end: number }).end = s.lastEnd;
+      (s.last().span as { end: number }).end = s.lastEnd;
       continue;
     }
     if (s.k() === Tok.EOF) {
       s.error(value.span.end, value.span.end, `missing ';' after the value of '${pathLabel(s, path)}'`);
-      return out;
+      break;
     }
     const k2 = s.k();
     if (k2 === closer || k2 === Tok.RBRACE || startsAttrName(k2) || k2 === Tok.INHERIT) {
@@ -158,6 +180,7 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
     s.skipTo(stops);
     s.eat(Tok.SEMI);
   }
+  return s.take<A.Binding>(base);
 }
 
 /** At '{': does a function's argument set start here (rather than an attribute set)? */
@@ -181,7 +204,7 @@ export function looksLikeFormals(s: ParserState): boolean {
 
 /** Formals after the '{' (already consumed; `start` is its offset), through '}'. */
 export function parseFormals(s: ParserState, start: number): A.Formals {
-  const entries: A.Formal[] = [];
+  const base = s.mark();
   let ellipsis = false;
   for (;;) {
     s.steps++;
@@ -192,80 +215,95 @@ export function parseFormals(s: ParserState, start: number): A.Formals {
     }
     if (s.k() !== Tok.ID) break;
     const i = s.next();
-    const name: A.Ident = { type: 'Ident', name: s.tokText(i), span: { start: s.t.start[i], end: s.t.end[i] } };
+    const name: A.Ident = { type: 'Ident', name: s.tokText(i), span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined };
     let def: A.Expr | undefined;
     if (s.eat(Tok.QUESTION)) def = parseExpr(s);
-    entries.push({ type: 'Formal', name, default: def, span: { start: name.span.start, end: s.lastEnd } });
+    const formal: A.Formal = { type: 'Formal', name, default: def, span: { start: name.span.start, end: s.lastEnd }, parent: undefined };
+    name.parent = formal;
+    adopt(formal, def);
+    s.add(formal);
     if (!s.eat(Tok.COMMA)) break;
   }
+  const entries = s.take<A.Formal>(base);
   if (!s.eat(Tok.RBRACE)) {
     if (s.k() === Tok.EOF) s.error(start, start + 1, "'{' is never closed: expected '}'");
     else s.unexpected(ellipsis ? "'}' ('...' must come last)" : "',' or '}' in the function's arguments");
     s.skipTo([Tok.RBRACE, Tok.COLON]);
     s.eat(Tok.RBRACE);
   }
-  return { type: 'Formals', entries, ellipsis, span: { start, end: s.lastEnd } };
+  const node: A.Formals = { type: 'Formals', entries, ellipsis, span: { start, end: s.lastEnd }, parent: undefined };
+  adoptAll(node, entries);
+  return node;
 }
 
 export function parseStr(s: ParserState): A.Str {
   const start = s.start;
   s.next();
-  const parts: A.StrPart[] = [];
+  const base = s.mark();
   for (;;) {
     s.steps++;
     if (s.k() === Tok.STR) {
       const i = s.next();
-      parts.push({ type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] } });
-    } else if (s.k() === Tok.DOLLAR_CURLY) parts.push(parseInterp(s));
+      s.add({ type: 'Text', value: tokenValue(s.t, i) as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined });
+    } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
     else break;
   }
+  const parts = s.take<A.StrPart>(base);
   if (!s.eat(Tok.DQUOTE_CLOSE)) {
     if (s.k() === Tok.EOF) s.error(start, start + 1, 'unterminated string: missing closing \'"\'');
     else s.unexpected("'\"' to close the string");
   }
-  return { type: 'Str', parts, span: { start, end: s.lastEnd } };
+  const node: A.Str = { type: 'Str', parts, span: { start, end: s.lastEnd }, parent: undefined };
+  adoptAll(node, parts);
+  return node;
 }
 
 export function parseIndStr(s: ParserState): A.IndStr {
   const start = s.start;
   s.next();
-  const parts: A.StrPart[] = [];
+  const base = s.mark();
   for (;;) {
     s.steps++;
     if (s.k() === Tok.IND_STR || s.k() === Tok.IND_ESC) {
       const esc = s.k() === Tok.IND_ESC;
       const i = s.next();
-      const text: A.Text = { type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] } };
+      const text: A.Text = { type: 'Text', value: tokenValue(s.t, i) as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined };
       if (esc) text.escape = true;
-      parts.push(text);
-    } else if (s.k() === Tok.DOLLAR_CURLY) parts.push(parseInterp(s));
+      s.add(text);
+    } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
     else break;
   }
+  const parts = s.take<A.StrPart>(base);
   if (!s.eat(Tok.IND_CLOSE)) {
     if (s.k() === Tok.EOF) s.error(start, start + 2, "unterminated indented string: missing closing \"''\"");
     else s.unexpected("\"''\" to close the string");
   }
-  return { type: 'IndStr', parts, span: { start, end: s.lastEnd } };
+  const node: A.IndStr = { type: 'IndStr', parts, span: { start, end: s.lastEnd }, parent: undefined };
+  adoptAll(node, parts);
+  return node;
 }
 
 export function parsePath(s: ParserState): A.Path {
   const start = s.start;
   const home = s.k() === Tok.HPATH;
   const first = s.tokText(s.next());
-  const parts: A.StrPart[] = [];
+  const base = s.mark();
   for (;;) {
     s.steps++;
     if (s.k() === Tok.PATH_STR) {
       const i = s.next();
-      parts.push({ type: 'Text', value: s.t.value[i] as string, span: { start: s.t.start[i], end: s.t.end[i] } });
-    } else if (s.k() === Tok.DOLLAR_CURLY) parts.push(parseInterp(s));
+      s.add({ type: 'Text', value: tokenValue(s.t, i) as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined });
+    } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
     else break;
   }
+  const parts = s.take<A.StrPart>(base);
   // Nix's grammar: what follows the first segment must begin with an interpolation
   // (at most one text piece before it).
   if (parts.length > 0 && parts[0].type === 'Text' && (parts.length < 2 || parts[1].type !== 'Interp')) {
     s.error(start, parts[0].span.end, "invalid path: '//' or a trailing '/' is not allowed inside a path");
   }
   s.eat(Tok.PATH_END);
-  return { type: 'Path', first, home, parts, span: { start, end: s.lastEnd } };
+  const node: A.Path = { type: 'Path', first, home, parts, span: { start, end: s.lastEnd }, parent: undefined };
+  adoptAll(node, parts);
+  return node;
 }

@@ -3,7 +3,7 @@
 // pieces become `Error` nodes and are reported once. Nesting is bounded
 // (ParserState.enter), so deeply nested input cannot overflow the stack.
 import type * as A from './ast';
-import { linkParents } from './ast';
+import { adopt, adoptAll } from './ast';
 import { lex } from './lexer';
 import { parseAttrPath, parseBinds, parseFormals, parseIndStr, parsePath, parseStr, looksLikeFormals } from './parseParts';
 import { ParserState, type ParseError } from './parserState';
@@ -71,7 +71,6 @@ export function parseNix(text: string): ParseResult {
   if (s.k() !== Tok.EOF) {
     s.error(s.start, s.end, `unexpected ${s.describe()} after the end of the expression`);
   }
-  linkParents(root);
   const errors = [...t.errors.map((e) => ({ span: { start: e.start, end: e.end }, message: e.message })), ...s.errors];
   errors.sort((a, b) => a.span.start - b.span.start);
   return { root, errors, comments: t.comments, tokens: t, text, work: s.steps + t.count + t.scanned };
@@ -79,7 +78,7 @@ export function parseNix(text: string): ParseResult {
 
 export function errorNode(s: ParserState): A.ErrorExpr {
   const at = s.k() === Tok.EOF ? s.lastEnd : s.start;
-  return { type: 'Error', span: { start: at, end: at } };
+  return { type: 'Error', span: { start: at, end: at }, parent: undefined };
 }
 
 /** expr_function: lambdas, assert, with, let ... in, if, operators. */
@@ -117,7 +116,7 @@ function parseExprInner(s: ParserState): A.Expr {
       const k1 = s.kAt(s.p + 1);
       if (k1 === Tok.COLON || (k1 === Tok.AT && s.kAt(s.p + 2) === Tok.LBRACE)) {
         const i = s.next();
-        const param: A.Ident = { type: 'Ident', name: s.tokText(i), span: { start, end: s.lastEnd } };
+        const param: A.Ident = { type: 'Ident', name: s.tokText(i), span: { start, end: s.lastEnd }, parent: undefined };
         let formals: A.Formals | undefined;
         if (s.eat(Tok.AT)) {
           const open = s.next();
@@ -136,7 +135,7 @@ function parseExprInner(s: ParserState): A.Expr {
           s.next();
           if (s.k() === Tok.ID) {
             const i = s.next();
-            param = { type: 'Ident', name: s.tokText(i), span: { start: s.t.start[i], end: s.t.end[i] } };
+            param = { type: 'Ident', name: s.tokText(i), span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined };
           } else s.unexpected("a name after '@'");
         }
         return finishLambda(s, start, param, formals);
@@ -150,7 +149,10 @@ function parseExprInner(s: ParserState): A.Expr {
       if (!s.eat(Tok.SEMI)) s.unexpected(`';' after the ${isWith ? 'with' : 'assert'} expression`);
       const body = parseLevelDown(s);
       const span = { start, end: s.lastEnd };
-      return isWith ? { type: 'With', env: first, body, span } : { type: 'Assert', cond: first, body, span };
+      const node: A.With | A.Assert = isWith ? { type: 'With', env: first, body, span, parent: undefined } : { type: 'Assert', cond: first, body, span, parent: undefined };
+      first.parent = node;
+      body.parent = node;
+      return node;
     }
     case Tok.LET:
       if (s.kAt(s.p + 1) !== Tok.LBRACE) {
@@ -168,7 +170,10 @@ function parseExprInner(s: ParserState): A.Expr {
           s.unexpected("'in' after the let bindings");
           body = errorNode(s);
         }
-        return { type: 'Let', bindings, body, span: { start, end: s.lastEnd } };
+        const node: A.Let = { type: 'Let', bindings, body, span: { start, end: s.lastEnd }, parent: undefined };
+        adoptAll(node, bindings);
+        body.parent = node;
+        return node;
       }
       break;
     case Tok.IF: {
@@ -186,7 +191,11 @@ function parseExprInner(s: ParserState): A.Expr {
         s.unexpected("'else' (every 'if' needs one)");
         els = errorNode(s);
       }
-      return { type: 'If', cond, then, else: els, span: { start, end: s.lastEnd } };
+      const node: A.If = { type: 'If', cond, then, else: els, span: { start, end: s.lastEnd }, parent: undefined };
+      cond.parent = node;
+      then.parent = node;
+      els.parent = node;
+      return node;
     }
   }
   return parsePipes(s);
@@ -231,13 +240,12 @@ function parsePipes(s: ParserState): A.Expr {
     ends.push(s.lastEnd);
     if (s.chainTooDeep(++chain)) break;
   }
-  const apply = (fn: A.Expr, arg: A.Expr, pipe: A.Pipe, from: number, end: number): A.Apply => ({
-    type: 'Apply',
-    fn,
-    arg,
-    pipe,
-    span: { start: from, end },
-  });
+  const apply = (fn: A.Expr, arg: A.Expr, pipe: A.Pipe, from: number, end: number): A.Apply => {
+    const node: A.Apply = { type: 'Apply', fn, arg, pipe, span: { start: from, end }, parent: undefined };
+    fn.parent = node;
+    arg.parent = node;
+    return node;
+  };
   const last = ends[ends.length - 1];
   if (firstOp === '<|' && !mixed) {
     let acc = operands[operands.length - 1];
@@ -259,7 +267,11 @@ function finishLambda(s: ParserState, start: number, param: A.Ident | undefined,
     s.unexpected("':' after the function's arguments");
     body = errorNode(s);
   }
-  return { type: 'Lambda', param, formals, body, span: { start, end: s.lastEnd } };
+  const node: A.Lambda = { type: 'Lambda', param, formals, body, span: { start, end: s.lastEnd }, parent: undefined };
+  adopt(node, param);
+  adopt(node, formals);
+  body.parent = node;
+  return node;
 }
 
 function parseOp(s: ParserState, minBp: number): A.Expr {
@@ -272,7 +284,8 @@ function parseOp(s: ParserState, minBp: number): A.Expr {
       s.next();
       const operand = parseOp(s, op === '!' ? Bp.NOT : Bp.NEG);
       if (operand.type === 'Error') s.unexpected(`an expression after '${op}'`);
-      lhs = { type: 'Unary', op, operand, span: { start, end: s.lastEnd } };
+      lhs = { type: 'Unary', op, operand, span: { start, end: s.lastEnd }, parent: undefined };
+      operand.parent = lhs;
     } else lhs = parseApp(s);
     let chain = 0;
     for (;;) {
@@ -282,21 +295,28 @@ function parseOp(s: ParserState, minBp: number): A.Expr {
         if (Bp.HAS < minBp) break;
         s.next();
         const path = parseAttrPath(s);
-        lhs = { type: 'HasAttr', target: lhs, path, span: { start, end: s.lastEnd } };
+        const has: A.HasAttr = { type: 'HasAttr', target: lhs, path, span: { start, end: s.lastEnd }, parent: undefined };
+        lhs.parent = has;
+        path.parent = has;
+        lhs = has;
       } else {
         const info = OPS.get(k);
         if (!info || info.lbp < minBp) break;
         const opTok = s.next();
         const right = parseOp(s, info.rbp);
         if (right.type === 'Error') s.unexpected(`an expression after '${info.op}'`);
-        lhs = {
+        const bin: A.Binary = {
           type: 'Binary',
           op: info.op,
           opSpan: { start: s.t.start[opTok], end: s.t.end[opTok] },
           left: lhs,
           right,
           span: { start, end: s.lastEnd },
+          parent: undefined,
         };
+        lhs.parent = bin;
+        right.parent = bin;
+        lhs = bin;
         if (info.nonassoc && OPS.get(s.k())?.lbp === info.lbp) {
           s.error(s.start, s.end, `'${info.op}' and '${s.tokText()}' cannot be chained: add parentheses`);
         }
@@ -358,7 +378,10 @@ function parseApp(s: ParserState): A.Expr {
   let chain = 0;
   while (startsSelect(s, s.k()) && !bindingAhead(s)) {
     const arg = parseSelect(s);
-    fn = { type: 'Apply', fn, arg, span: { start, end: s.lastEnd } };
+    const app: A.Apply = { type: 'Apply', fn, arg, span: { start, end: s.lastEnd }, parent: undefined };
+    fn.parent = app;
+    arg.parent = app;
+    fn = app;
     if (s.chainTooDeep(++chain)) break;
   }
   return fn;
@@ -375,14 +398,21 @@ export function parseSelect(s: ParserState): A.Expr {
       def = parseSelect(s);
       if (def.type === 'Error') s.unexpected("a default value after 'or'");
     }
-    return { type: 'Select', target, path, default: def, span: { start, end: s.lastEnd } };
+    const node: A.Select = { type: 'Select', target, path, default: def, span: { start, end: s.lastEnd }, parent: undefined };
+    target.parent = node;
+    path.parent = node;
+    adopt(node, def);
+    return node;
   }
   if (s.k() === Tok.OR_KW && target.type !== 'Error') {
     // `f or`: Nix reads a bare `or` after a value as a variable named "or" (and
     // reports it, if undefined, at the start of `f`: the span covers both).
     const i = s.next();
-    const arg: A.Var = { type: 'Var', name: 'or', span: { start, end: s.t.end[i] } };
-    return { type: 'Apply', fn: target, arg, span: { start, end: s.lastEnd } };
+    const arg: A.Var = { type: 'Var', name: 'or', span: { start, end: s.t.end[i] }, parent: undefined };
+    const node: A.Apply = { type: 'Apply', fn: target, arg, span: { start, end: s.lastEnd }, parent: undefined };
+    target.parent = node;
+    arg.parent = node;
+    return node;
   }
   return target;
 }
@@ -402,13 +432,13 @@ function parseSimpleInner(s: ParserState): A.Expr {
   switch (s.k()) {
     case Tok.ID:
       s.next();
-      return { type: 'Var', name: s.text.slice(start, end), span: { start, end } };
+      return { type: 'Var', name: s.text.slice(start, end), span: { start, end }, parent: undefined };
     case Tok.INT:
       s.next();
-      return { type: 'Int', raw: s.text.slice(start, end), span: { start, end } };
+      return { type: 'Int', raw: s.text.slice(start, end), span: { start, end }, parent: undefined };
     case Tok.FLOAT:
       s.next();
-      return { type: 'Float', raw: s.text.slice(start, end), span: { start, end } };
+      return { type: 'Float', raw: s.text.slice(start, end), span: { start, end }, parent: undefined };
     case Tok.DQUOTE_OPEN:
       return parseStr(s);
     case Tok.IND_OPEN:
@@ -418,10 +448,10 @@ function parseSimpleInner(s: ParserState): A.Expr {
       return parsePath(s);
     case Tok.SPATH:
       s.next();
-      return { type: 'SPath', name: s.text.slice(start + 1, end - 1), span: { start, end } };
+      return { type: 'SPath', name: s.text.slice(start + 1, end - 1), span: { start, end }, parent: undefined };
     case Tok.URI:
       s.next();
-      return { type: 'Uri', text: s.text.slice(start, end), span: { start, end } };
+      return { type: 'Uri', text: s.text.slice(start, end), span: { start, end }, parent: undefined };
     case Tok.LPAREN: {
       s.next();
       const expr = parseExpr(s);
@@ -430,16 +460,18 @@ function parseSimpleInner(s: ParserState): A.Expr {
         else if (structural(s.k())) s.error(start, start + 1, `'(' is not closed: expected ')' before ${s.describe()}`);
         else s.unexpected("')'");
       }
-      return { type: 'Paren', expr, span: { start, end: s.lastEnd } };
+      const node: A.Paren = { type: 'Paren', expr, span: { start, end: s.lastEnd }, parent: undefined };
+      expr.parent = node;
+      return node;
     }
     case Tok.LBRACKET: {
       s.next();
-      const items: A.Expr[] = [];
+      const base = s.mark();
       // Elements skip parseExpr and parseOp: the rest of a bracket level's cost.
       s.depth += LEVEL_EXTRA;
       for (;;) {
         s.steps++;
-        if (startsSelect(s, s.k())) items.push(parseSelect(s));
+        if (startsSelect(s, s.k())) s.add(parseSelect(s));
         else if (s.k() === Tok.RBRACKET || s.k() === Tok.EOF) break;
         else if (structural(s.k())) break;
         else {
@@ -450,12 +482,15 @@ function parseSimpleInner(s: ParserState): A.Expr {
         }
       }
       s.depth -= LEVEL_EXTRA;
+      const items = s.take<A.Expr>(base);
       if (!s.eat(Tok.RBRACKET)) {
         if (s.k() === Tok.EOF) s.error(start, start + 1, "'[' is never closed: expected ']'");
         else if (structural(s.k())) s.error(start, start + 1, `'[' is not closed: expected ']' before ${s.describe()}`);
         else s.unexpected("']'");
       }
-      return { type: 'List', items, span: { start, end: s.lastEnd } };
+      const node: A.List = { type: 'List', items, span: { start, end: s.lastEnd }, parent: undefined };
+      adoptAll(node, items);
+      return node;
     }
     case Tok.REC:
     case Tok.LET:
@@ -476,8 +511,10 @@ function parseSimpleInner(s: ParserState): A.Expr {
         else s.unexpected("'}' or a binding like 'name = value;'");
       }
       const span = { start, end: s.lastEnd };
-      if (kind === Tok.LET) return { type: 'LegacyLet', bindings, span };
-      return { type: 'AttrSet', rec: kind === Tok.REC, bindings, span };
+      const node: A.LegacyLet | A.AttrSet =
+        kind === Tok.LET ? { type: 'LegacyLet', bindings, span, parent: undefined } : { type: 'AttrSet', rec: kind === Tok.REC, bindings, span, parent: undefined };
+      adoptAll(node, bindings);
+      return node;
     }
     default:
       s.unexpected('an expression');

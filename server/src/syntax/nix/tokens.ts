@@ -140,8 +140,16 @@ export interface TokenTable {
   kind: Uint8Array;
   start: Int32Array;
   end: Int32Array;
-  /** Unescaped value of STR/IND_STR/IND_ESC/PATH_STR tokens, message of ERROR tokens. */
-  value: (string | undefined)[];
+  /** For token i, 1 + the index of its value in `values`, or 0 when it has none (read with tokenValue). */
+  valueAt: Int32Array;
+  /** Unescaped values of the STR/IND_STR/IND_ESC/PATH_STR tokens, in token order. */
+  values: string[];
   comments: Comment[];
   count: number;
+}
+
+/** The unescaped value of token i (a STR, IND_STR, IND_ESC or PATH_STR token), if it has one. */
+export function tokenValue(t: TokenTable, i: number): string | undefined {
+  const at = t.valueAt[i];
+  return at === 0 ? undefined : t.values[at - 1];
 }

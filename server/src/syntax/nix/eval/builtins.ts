@@ -102,9 +102,9 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
     case 'readFile':
       return readFileValue(a, origin, (u) => ev.readDataFile(u, origin));
     case 'fromJSON':
-      return fromJSON(a, origin);
+      return ev.dataValues.parsed('json', a, () => fromJSON(a, origin));
     case 'fromTOML':
-      return fromTOML(a, origin);
+      return ev.dataValues.parsed('toml', a, () => fromTOML(a, origin));
     case 'import':
       if (a.kind !== 'path') return unknown(a.kind === 'string' ? 'import of a string path not modelled' : `cannot import a ${a.kind}`, origin);
       return ev.importFile(a.value, origin);

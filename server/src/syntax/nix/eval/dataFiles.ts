@@ -18,6 +18,26 @@ export const MAX_DATA_FILE = 1024 * 1024;
 /** Reads what `builtins.readFile` would, through the evaluator's host. */
 export type ReadData = (uri: string) => string | undefined;
 
+/**
+ * `fromJSON` / `fromTOML` of a whole data file's text, parsed once per
+ * evaluator: a helper called per machine (a colour palette read in every
+ * host's arguments) would otherwise parse and keep the file once per call.
+ * Values are never changed once built, so every call may share them.
+ */
+export class ParsedDataFiles {
+  private readonly values = new Map<string, { text: string; value: V }>();
+
+  parsed(format: 'json' | 'toml', s: V, parse: () => V): V {
+    if (s.kind !== 'string' || s.origin.span.start !== 0 || s.origin.span.end !== s.value.length || !s.origin.uri.startsWith('file:') || s.origin.uri.endsWith('.nix')) return parse();
+    const key = `${format}\0${s.origin.uri}`;
+    const done = this.values.get(key);
+    if (done && done.text === s.value) return done.value;
+    const value = parse();
+    this.values.set(key, { text: s.value, value });
+    return value;
+  }
+}
+
 /** `builtins.readFile path`: the text, with an origin spanning the whole file (so fromJSON/fromTOML can point into it). */
 export function readFileValue(p: V, origin: Origin, read: ReadData): V {
   if (p.kind === 'unknown') return unknown(p.reason, origin);

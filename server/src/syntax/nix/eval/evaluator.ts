@@ -18,6 +18,7 @@ import { LIB_FUNCTIONS, selectedName } from './nixpkgsLib';
 import { applyWithUnknownArgs, flakeOutputs } from './entryPoints';
 import { evalFlakeParts, withSystem } from './flakeParts';
 import type { EvalStop, EvalStopKind } from './types';
+import { ParsedDataFiles } from './dataFiles';
 
 export { resolveUri };
 
@@ -99,6 +100,8 @@ export class NixEvaluator {
   private readonly maxConverted: number | undefined;
   /** Where reading stopped (a flake module from an input, an import that does not resolve), in the order met. */
   readonly stops: EvalStop[] = [];
+  /** Data files' values, parsed once per evaluator (dataFiles.ts). */
+  readonly dataValues = new ParsedDataFiles();
 
   constructor(
     private readonly host: EvalHost,

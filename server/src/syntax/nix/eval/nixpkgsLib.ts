@@ -6,7 +6,8 @@
 // (`{ _type = "override"; priority; content; }` …) as in nixpkgs, and the
 // attribute-set helpers flakes build `nixosConfigurations` with (`genAttrs`,
 // `mapAttrs'`, `nameValuePair`, `listToAttrs`, `optional(s)`, `optionalAttrs`,
-// `removeSuffix`), and `attrNames` (`types.enum (lib.attrNames keymaps)`).
+// `removeSuffix`), and `attrNames` (`types.enum (lib.attrNames keymaps)`),
+// and the builtins lib hands on under their own names (`elem`, `filter`…).
 // Anything else from `lib` stays unknown. `pkgs.formats.<format>` (formats.ts)
 // is dispatched from here too, as `formats.<format>`.
 import type { Origin } from '../../value';
@@ -51,7 +52,17 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   importJSON: 1,
   importTOML: 1,
   ...Object.fromEntries([...FORMATS].map((f) => [`formats.${f}`, 1])),
+  // Builtins that nixpkgs' lib hands on under the same name (`lib.elem "iso" tags`).
+  elem: 2,
+  head: 1,
+  length: 1,
+  filter: 2,
+  hasAttr: 2,
+  concatStringsSep: 2,
+  readFile: 1,
 };
+
+const FROM_BUILTINS = new Set(['elem', 'head', 'length', 'filter', 'hasAttr', 'concatStringsSep', 'readFile']);
 
 function entry(key: string, v: V | Thunk, origin: Origin): LEntry {
   return { key, keyOrigin: origin, thunk: v instanceof Thunk ? v : Thunk.of(v) };
@@ -71,11 +82,12 @@ function num(value: number, origin: Origin): V {
 /** Calls `lib.<name>` (without the prefix) once all its arguments are there. */
 export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
   if (name.startsWith('formats.')) return callFormat(name.slice('formats.'.length), args[0], origin);
+  if (FROM_BUILTINS.has(name)) return callPrimop(name, args, origin, ev);
   switch (name) {
     case 'importJSON':
     case 'importTOML': {
       const text = readFileValue(args[0].force(), origin, (u) => ev.readDataFile(u, origin));
-      return name === 'importJSON' ? fromJSON(text, origin) : fromTOML(text, origin);
+      return ev.dataValues.parsed(name === 'importJSON' ? 'json' : 'toml', text, () => (name === 'importJSON' ? fromJSON(text, origin) : fromTOML(text, origin)));
     }
     case 'mkDefault':
       return tagged('override', origin, [['priority', num(1000, origin)], ['content', args[0]]]);
