@@ -55,7 +55,13 @@ const RULE_QUERY = defineStepQuery<Finding[], Workspace>(
     const t0 = process.env.HOMELAB_RULE_TIMING ? performance.now() : 0;
     let found: Finding[];
     // Its findings about the settings written in profiles, per profile file (settingShards.ts), then the rest.
-    const aboutSettings = judgesOwnSettings(rule) ? yield* ownSettingFindings(ws, root, rule.id) : [];
+    let aboutSettings: Finding[] = [];
+    try {
+      if (judgesOwnSettings(rule)) aboutSettings = yield* ownSettingFindings(ws, root, rule.id);
+    } catch (e) {
+      ws.logInternalError(`rule ${rule.id}`, e);
+      return [];
+    }
     if (rule.checkSteps) {
       // A rule over every machine of a fleet pauses now and then (see Rule.checkSteps).
       try {
@@ -73,12 +79,12 @@ const RULE_QUERY = defineStepQuery<Finding[], Workspace>(
   (key) => `rule ${key.slice(key.indexOf('\0') + 1)}`,
 );
 
-/** The homelab rules that are on, in registry order. */
 /** Whether a rule runs over a whole homelab (its `check`, its steps, or its judgement of the settings written in profiles). */
 export function runsHomelabWide(rule: Rule): boolean {
   return rule.scope === 'homelab' && (rule.check !== undefined || rule.checkSteps !== undefined || judgesOwnSettings(rule));
 }
 
+/** The homelab rules that are on, in registry order. */
 function homelabRules(h: Homelab): Rule[] {
   return RULES.filter((rule) => runsHomelabWide(rule) && h.settings.rules[rule.id] !== 'off');
 }

@@ -96,30 +96,33 @@ function* settingsWrittenInFile(ws: Workspace, file: string, readers: readonly s
   return out;
 }
 
+/** Findings by rule; a rule that threw gives its error instead (told once per folder by the rule's query, not once per file). */
+type ByRule = Map<RuleId, Finding[] | { error: unknown }>;
+
 /** The findings of every setting rule that is on about the settings written in one file (key `root\0file`), by rule. */
-const FILE_QUERY = defineStepQuery<Map<RuleId, Finding[]>, Workspace>(
+const FILE_QUERY = defineStepQuery<ByRule, Workspace>(
   'settingFindings',
   function* (read, key) {
     const [root, file] = key.split('\0');
     const ws = read.owner;
     const readers = read.query(READERS_QUERY, root).get(file) ?? [];
-    const out = new Map<RuleId, Finding[]>();
+    const out: ByRule = new Map();
     if (readers.length === 0) return out;
     const h = ws.homelabView(root);
     const settings = yield* settingsWrittenInFile(ws, file, readers);
     for (const rule of SETTING_RULES) {
       if (h.settings.rules[rule.id] === 'off') continue;
       yield;
-      const found = judgeAll(ws, rule, h, settings);
-      if (found.length) out.set(rule.id, found);
+      const found = judgeAll(rule, h, settings);
+      if (!Array.isArray(found) || found.length) out.set(rule.id, found);
     }
     return out;
   },
   (a, b) => deepEqual(a, b),
 );
 
-/** One rule over the settings of one file, in their order; a rule that throws is logged and judges nothing here. */
-function judgeAll(ws: Workspace, rule: Rule, h: Homelab, settings: OwnSetting[]): Finding[] {
+/** One rule over the settings of one file, in their order (or the error it threw). */
+function judgeAll(rule: Rule, h: Homelab, settings: OwnSetting[]): Finding[] | { error: unknown } {
   const out: Finding[] = [];
   // Per file, as the suggestions' budget is (maySuggest): the same suggestions as one pass over the fleet.
   const pass: SettingPass = { suggestions: new Map() };
@@ -131,25 +134,27 @@ function judgeAll(ws: Workspace, rule: Rule, h: Homelab, settings: OwnSetting[])
         if (f) out.push(f);
       }
     }
-  } catch (e) {
-    ws.logInternalError(`rule ${rule.id}`, e);
-    return [];
+  } catch (error) {
+    return { error };
   }
   return out;
 }
 
 /** Every profile file's setting findings, merged by rule, in steps of a few hundred files (cut off when equal). */
-const FOLDER_QUERY = defineStepQuery<Map<RuleId, Finding[]>, Workspace>(
+const FOLDER_QUERY = defineStepQuery<ByRule, Workspace>(
   'settingFindingsAll',
   function* (read, root) {
-    const out = new Map<RuleId, Finding[]>();
+    const out: ByRule = new Map();
     let n = 0;
     for (const file of read.query(READERS_QUERY, root).keys()) {
       if (++n % (ITEMS_PER_STEP * 4) === 0) yield;
       for (const [id, found] of read.query(FILE_QUERY, `${root}\0${file}`)) {
         const list = out.get(id);
-        if (list) for (const f of found) list.push(f);
-        else out.set(id, [...found]);
+        // The first error of a rule stands for all of it (as a rule that throws reports nothing).
+        if (!Array.isArray(found)) {
+          if (Array.isArray(list) || !list) out.set(id, found);
+        } else if (Array.isArray(list)) for (const f of found) list.push(f);
+        else if (!list) out.set(id, [...found]);
       }
     }
     return out;
@@ -157,8 +162,14 @@ const FOLDER_QUERY = defineStepQuery<Map<RuleId, Finding[]>, Workspace>(
   (a, b) => deepEqual(a, b),
 );
 
-/** A setting rule's findings about the settings written in the profiles of the folder `root`, brought up to date in steps. */
+/**
+ * A setting rule's findings about the settings written in the profiles of
+ * the folder `root`, brought up to date in steps; when the rule threw on some
+ * file, that error is thrown here (the rule's query logs it once and reports nothing).
+ */
 export function* ownSettingFindings(ws: Workspace, root: string, id: RuleId): Generator<void, Finding[]> {
   yield* ws.engine.update(FOLDER_QUERY, root);
-  return ws.engine.query(FOLDER_QUERY, root).get(id) ?? [];
+  const found = ws.engine.query(FOLDER_QUERY, root).get(id) ?? [];
+  if (!Array.isArray(found)) throw found.error;
+  return found;
 }
