@@ -257,18 +257,23 @@ export async function validateOurs(dir: string, file: string, warmup: number, ru
 const isTopologyChanged = (m: Message): boolean => m.method === 'homelab/topologyChanged';
 
 export interface DiscoveryStart {
-  /** initialize sent → the first `homelab/topology` answer that lists every machine. */
+  /** initialize sent → the first `homelab/topology` answer that lists every machine (names first: marked reading). */
   topologyMs: number;
+  /** initialize sent → the first answer that lists every machine read (none marked reading), and the CPU time then. */
+  readMs: number;
+  readCpuMs: number;
+  /** Whether the first complete answer was names first (its machines marked reading). */
+  namesFirst: boolean;
   /** initialize sent → work-done progress `end` (after the first whole-workspace check). */
   endMs: number;
   initializeMs: number;
-  /** CPU time of the server process when the complete topology had arrived, and at the end. */
+  /** CPU time of the server process when every machine was listed, and at the end. */
   topologyCpuMs: number;
   cpuMs: number;
   rssMb: number;
-  /** `homelab/topology` requests sent until one listed every machine. */
+  /** `homelab/topology` requests sent until one listed every machine read. */
   requests: number;
-  /** Size of the complete topology answer (JSON characters). */
+  /** Size of the answer listing every machine read (JSON characters). */
   answerChars: number;
   published: number;
 }
@@ -277,7 +282,8 @@ export interface DiscoveryStart {
  * Starts a server on a fleet whose machines are `machines` and asks for the
  * topology as the extension does: as soon as `initialize` is answered, and
  * again after each `homelab/topologyChanged`, until an answer lists every
- * machine. Then waits for the work-done progress `end`.
+ * machine read (a names-first answer lists them all first, marked reading).
+ * Then waits for the work-done progress `end`.
  */
 export async function discoveryStart(c: StdioLsp, dir: string, machines: string[], timeoutMs = 120_000): Promise<DiscoveryStart> {
   const end = c.next(isProgressEnd, timeoutMs);
@@ -291,18 +297,27 @@ export async function discoveryStart(c: StdioLsp, dir: string, machines: string[
   let topologyCpuMs = NaN;
   let answerChars = 0;
   let listed = 0;
-  while (topologyAt === undefined) {
+  let readAt: number | undefined;
+  let readCpuMs = NaN;
+  let namesFirst = false;
+  while (readAt === undefined) {
     const left = timeoutMs - (performance.now() - t0);
     if (left <= 0) throw new Error(`homelab/topology listed ${listed} of ${want.size} machines after ${timeoutMs} ms`);
     const mark = c.notifications.length;
     const s = await c.requestStamped('homelab/topology', {}, left);
     requests++;
     if (s.message.error) throw new Error(`homelab/topology: ${s.message.error.message}`);
-    const result = s.message.result as { homelabs?: { machines?: { name: string }[] }[] } | null;
-    listed = (result?.homelabs ?? []).flatMap((h) => h.machines ?? []).filter((m) => want.has(m.name)).length;
-    if (listed === want.size) {
+    const result = s.message.result as { homelabs?: { machines?: { name: string; reading?: true }[] }[] } | null;
+    const wanted = (result?.homelabs ?? []).flatMap((h) => h.machines ?? []).filter((m) => want.has(m.name));
+    listed = wanted.length;
+    if (listed === want.size && topologyAt === undefined) {
       topologyAt = s.at;
       topologyCpuMs = cpuMs(c.pid);
+      namesFirst = wanted.some((m) => m.reading);
+    }
+    if (listed === want.size && !wanted.some((m) => m.reading)) {
+      readAt = s.at;
+      readCpuMs = cpuMs(c.pid);
       answerChars = JSON.stringify(result).length;
       break;
     }
@@ -312,7 +327,10 @@ export async function discoveryStart(c: StdioLsp, dir: string, machines: string[
   const done = await end;
   const published = c.notifications.filter((s) => isPublish(s.message) && s.at <= done.at).length;
   return {
-    topologyMs: topologyAt - t0,
+    topologyMs: (topologyAt ?? readAt) - t0,
+    readMs: readAt - t0,
+    readCpuMs,
+    namesFirst,
     endMs: done.at - t0,
     initializeMs,
     topologyCpuMs,

@@ -132,11 +132,14 @@ async function discovery(f: GeneratedFlake, shape = ''): Promise<void> {
   const topoCpu = stat(all.map((r) => r.topologyCpuMs));
   const endCpu = stat(all.map((r) => r.cpuMs));
   const init = stat(all.map((r) => r.initializeMs));
+  const read = stat(all.map((r) => r.readMs));
+  const readCpu = stat(all.map((r) => r.readCpuMs));
+  const namesFirst = all.some((r) => r.namesFirst) ? `names first (marked reading); every machine read after ${read.median} ms (p95 ${read.p95}), CPU ${readCpu.median} ms` : 'answered read';
   const requests = [...new Set(all.map((r) => r.requests))].sort((a, b) => a - b).join('–');
   const answerKb = all.length ? round(all[all.length - 1].answerChars / 1024) : NaN;
   const published = all[0]?.published ?? 0;
   const what = `${f.files}-file ${shape ? `${shape} ` : ''}flake, ${f.hosts} machines`;
-  log(`discovery ${what}: topology ${topo.median} ms (p95 ${topo.p95}), CPU ${topoCpu.median} ms; progress end ${end.median} ms (p95 ${end.p95}), CPU ${endCpu.median} ms; RSS ${rss.median} MB; ${requests} topology request(s), answer ${answerKb} KB; ${published} files with diagnostics${error ? `; ${error}` : ''}`);
+  log(`discovery ${what}: topology ${topo.median} ms (p95 ${topo.p95}), CPU ${topoCpu.median} ms, ${namesFirst}; progress end ${end.median} ms (p95 ${end.p95}), CPU ${endCpu.median} ms; RSS ${rss.median} MB; ${requests} topology request(s), answer ${answerKb} KB; ${published} files with diagnostics${error ? `; ${error}` : ''}`);
   figures.push({
     id: idOf('discovery-topology'),
     label: `Discovery cold start → topology, ${what}`,
@@ -144,7 +147,7 @@ async function discovery(f: GeneratedFlake, shape = ''): Promise<void> {
     ours: topo,
     target: '≤ 1 s',
     met: all.length > 0 && topo.median <= 1000 && topo.p95 <= 1000,
-    note: `initialize → the first homelab/topology answer listing all ${f.hosts} machines (asked as the extension does: once initialize is answered, again on each homelab/topologyChanged; ${requests} request(s) per run); CPU ${topoCpu.median} ms by then; initialize answered after ${init.median} ms; answer ${answerKb} KB${error ? `; ${error}` : ''}`,
+    note: `initialize → the first homelab/topology answer listing all ${f.hosts} machines (asked as the extension does: once initialize is answered, again on each homelab/topologyChanged; ${requests} request(s) per run); CPU ${topoCpu.median} ms by then; ${namesFirst}; initialize answered after ${init.median} ms; answer ${answerKb} KB${error ? `; ${error}` : ''}`,
   });
   figures.push({
     id: idOf('discovery-cold-start'),

@@ -211,6 +211,12 @@ async function deployMachines(
 ): Promise<WaveRunSummary[] | RunSummary | undefined> {
   if (picked.length === 0) return undefined;
   if (!dryRun && (await refuseUntrusted('Deploying'))) return undefined;
+  // Known by name only (the server is still reading a large fleet): where it deploys is not known yet.
+  const reading = picked.filter((p) => p.machine.reading).map((p) => p.machine.name);
+  if (reading.length) {
+    void vscode.window.showInformationMessage(`Homelab: ${reading.join(', ')} ${reading.length === 1 ? 'is' : 'are'} still being read; deploy once the tree shows ${reading.length === 1 ? 'its' : 'their'} address.`);
+    return undefined;
+  }
   const config = settings();
 
   // Waves per homelab folder: local methods run in their own folder.

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { MachineNode, HostKind } from '../../../server/src/protocol/customMessages';
 import type { Reachability } from '../probes/reachability';
 import type { TopologyStore } from '../store/topologyStore';
-import { childNodes, machineTooltip, Grouping, hostDescription, liveSummary, rootNodes, TreeNode } from './treeModel';
+import { childNodes, machineSummary, machineTooltip, Grouping, hostDescription, liveSummary, rootNodes, TreeNode } from './treeModel';
 
 const STATUS_LABELS: Record<Reachability, string> = { reachable: 'reachable', unreachable: 'no answer', 'not-ssh': 'answers, not SSH', unknown: 'unknown' };
 const hostIcons: Record<HostKind, string> = {
@@ -157,7 +157,7 @@ export class HomelabTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
     const problems = c.configUri ? countProblems(vscode.Uri.parse(c.configUri)) : { errors: 0, warnings: 0 };
     const status = this.store.reachabilityOf(c);
-    const parts = [c.ip ?? 'no IP'];
+    const parts = [machineSummary(c)];
     if (problems.errors) parts.push(`${problems.errors} error${problems.errors > 1 ? 's' : ''}`);
     if (problems.warnings) parts.push(`${problems.warnings} warning${problems.warnings > 1 ? 's' : ''}`);
     if (c.live) parts.push(c.live.status === 'missing' ? 'not on Proxmox' : c.live.status);

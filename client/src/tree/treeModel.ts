@@ -109,8 +109,15 @@ function machinesOf(homelab: HomelabTopology, keep: (c: MachineNode) => boolean,
     .map((machine) => ({ type: 'container', id: `${parentId}/ct:${machine.name}`, homelab, machine }));
 }
 
+/** The machine line's first words: its address, or that the server is still reading it (a large fleet at start-up). */
+export function machineSummary(c: MachineNode): string {
+  return c.reading ? 'reading…' : (c.ip ?? 'no IP');
+}
+
 function machineDetails(homelab: HomelabTopology, c: MachineNode, parentId: string): TreeNode[] {
   const details: TreeNode[] = [];
+  if (c.reading)
+    details.push({ type: 'detail', id: `${parentId}/reading`, label: 'reading…', description: 'its modules are still being read', icon: 'loading~spin' });
   if (c.ip) details.push({ type: 'detail', id: `${parentId}/ip`, label: c.ip, description: c.network ? `network ${c.network}` : 'IP address', icon: 'globe' });
   // Listed by `nix eval` only: its name is all that is known.
   if (c.sources?.includes('nix-eval') && !c.ip && !c.deployTarget)
@@ -198,6 +205,7 @@ export function machineTooltip(c: MachineNode): string {
   if (c.sources?.length) lines.push(`- Found in: ${c.sources.map(groupLabel).join(', ')}`);
   if (c.baseProfiles?.length) lines.push(`- Base profiles: ${c.baseProfiles.map((b) => b.name).join(', ')}`);
   if (c.deployTargets?.length) lines.push(`- Tries in order: ${c.deployTargets.map((t) => `\`${t}\``).join(', ')}`);
-  lines.push(`- Deploy: ${c.deploy.method}${c.deploy.user ? ` as ${c.deploy.user}` : ''}${c.deployTarget ? ` to \`${c.deployTarget}\`` : ''}`);
+  if (c.reading) lines.push('- Still being read: its address, services and deploy target follow');
+  else lines.push(`- Deploy: ${c.deploy.method}${c.deploy.user ? ` as ${c.deploy.user}` : ''}${c.deployTarget ? ` to \`${c.deployTarget}\`` : ''}`);
   return lines.join('\n');
 }

@@ -15,7 +15,7 @@ import { isUnder, joinUri, normalizeUri } from './uri';
 import type { HomelabSettings } from './settings';
 import { buildHomelab, folderLayout, profileFilesOf, type FolderLayout } from './buildHomelab';
 import { listedNames } from './listing';
-import type { FleetDiscovery } from './machines/fleet';
+import type { DiscoveryContext, FleetDiscovery } from './machines/fleet';
 import type { NixEvalOutcome } from './machines/fromNixEval';
 import type { Discovery } from './machines/discover';
 import { pipeFeatureInNix, pipeFeatureInNixConf, type PipeFeatureSource } from './pipeOperators';
@@ -253,7 +253,12 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
 
 /** Discovery reads through tracked inputs, so the query depends on every file it read. */
 function discover(m: ModelReads, root: string): Discovery {
-  return m.discoverer.discover({
+  return m.discoverer.discover(discoveryContext(m, root));
+}
+
+/** What discovery reads of a folder (also read before the build, for the machines' names: Workspace.machinesBeforeBuild). */
+export function discoveryContext(m: ModelReads, root: string): DiscoveryContext {
+  return {
     root,
     listing: m.listing(root),
     exists: (u) => m.exists(u),
@@ -264,7 +269,7 @@ function discover(m: ModelReads, root: string): Discovery {
       const p = m.evaluate(u);
       return { value: p.value, deps: p.deps };
     },
-  });
+  };
 }
 
 /** Address indexes with the same places and networks (an edit that moved no address leaves the rules that read them alone). */

@@ -8,7 +8,8 @@ import { Thunk } from '../syntax/nix/eval/types';
 import { parseNixShared } from '../syntax/nix/parseCache';
 import type { ParseResult } from '../syntax/nix/parser';
 import { analyzeScopes, type ScopeCode } from '../syntax/nix/scopes';
-import { internalErrorDiagnostic, type NixDiagnostic, type NixEvalSession, type NixLayer, type NixReadHost, type NixRuleId } from './nixAdapter';
+import { internalErrorDiagnostic, type MachineModuleArgs, type NixDiagnostic, type NixEvalSession, type NixLayer, type NixReadHost, type NixRuleId } from './nixAdapter';
+import type { Value } from '../syntax/value';
 
 const RULE_OF: Record<ScopeCode, NixRuleId> = {
   'undefined-variable': 'nix-undefined-variable',
@@ -64,6 +65,17 @@ function findings(parsed: Pick<ParseResult, 'root' | 'errors'>, text: string): N
   return diagnostics;
 }
 
+/**
+ * The argument names a module file's function can see: its formals, when the
+ * file is a function of a set of them with no `args@` binding (so nothing else
+ * it is given can reach it); else undefined.
+ */
+function moduleFormals(evaluator: NixEvaluator, uri: string): string[] | undefined {
+  const v = evaluator.importFile(uri, { uri, span: { start: 0, end: 0 } });
+  if (v.kind !== 'lambda' || !v.node.formals || v.node.param) return undefined;
+  return v.node.formals.entries.map((f) => f.name.name);
+}
+
 export const realNixLayer: NixLayer = {
   analyze(text) {
     const unparseable = detectUnparseable(text);
@@ -98,15 +110,41 @@ export const realNixLayer: NixLayer = {
   },
   machineModules(host) {
     const evaluator = new NixEvaluator(host);
+    const evaluateOnce = (uri: string, args: MachineModuleArgs): { value: Value | undefined; deps: string[] } => {
+      const known = new Map<string, Thunk>();
+      const origin = { uri, span: { start: 0, end: 0 } };
+      for (const [k, v] of args.values) known.set(k, new Thunk(() => fromValue(v), v.origin));
+      const config = args.config;
+      if (config) known.set('config', new Thunk(() => configValue(config, origin), origin));
+      const value = evaluator.evaluateModule(uri, known);
+      return { value, deps: evaluator.filesReachedFrom(uri) };
+    };
+    // A module that cannot see `config` gives the same value to every machine whose arguments it can see are
+    // the same (a base module reading `inputs`, a thousand times): called once per distinct set of them.
+    const calls = new Map<string, { value: Value | undefined; deps: string[] }>();
+    const ids = new WeakMap<object, number>();
+    const id = (o: object): number => {
+      let i = ids.get(o);
+      if (i === undefined) ids.set(o, (i = idCount.n++));
+      return i;
+    };
+    const idCount = { n: 0 };
+    // Each machine's `specialArgs` is converted anew, but from the same entries: an attribute set is its place and its entries.
+    const seenAs = (v: Value | undefined): string =>
+      v === undefined
+        ? '-'
+        : v.kind === 'attrs'
+          ? `${v.origin.uri}:${v.origin.span.start}:${v.origin.span.end}{${[...v.entries].map(([k, e]) => `${k}=${id(e)}`).join(',')}}`
+          : `#${id(v)}`;
     return {
       evaluate(uri, args) {
-        const known = new Map<string, Thunk>();
-        const origin = { uri, span: { start: 0, end: 0 } };
-        for (const [k, v] of args.values) known.set(k, new Thunk(() => fromValue(v), v.origin));
-        const config = args.config;
-        if (config) known.set('config', new Thunk(() => configValue(config, origin), origin));
-        const value = evaluator.evaluateModule(uri, known);
-        return { value, deps: evaluator.filesReachedFrom(uri) };
+        const formals = moduleFormals(evaluator, uri);
+        const key = formals && !formals.includes('config') ? `${uri}\0${formals.map((n) => `${n}:${seenAs(args.values.get(n))}`).join('\0')}` : undefined;
+        const done = key === undefined ? undefined : calls.get(key);
+        if (done) return done;
+        const r = evaluateOnce(uri, args);
+        if (key !== undefined) calls.set(key, r);
+        return r;
       },
     };
   },

@@ -14,7 +14,7 @@ import type { SettingRead } from './settingReads';
 import { withDefaults, type HomelabSettings } from './settings';
 import { ignoredFolderTest, readListing, type Listing } from './listing';
 import { isUnder, joinUri, normalizeUri } from './uri';
-import { holdsHomelab, inventoryOf } from './buildHomelab';
+import { folderLayout, holdsHomelab, inventoryOf } from './buildHomelab';
 import { homelabBeforeBuild } from './homelabBeforeBuild';
 import { FleetDiscovery } from './machines/fleet';
 import type { OptionIndex } from './options/optionIndex';
@@ -24,7 +24,8 @@ import { sameOutcome, type NixEvalOutcome } from './machines/fromNixEval';
 import { Engine } from './query/engine';
 import { modelInputs, type FileFacts, type ModelInputs } from './modelInputs';
 import { homelabView } from './query/homelabParts';
-import { defineModelQueries, type ModelQueries, type ProfileKeys } from './modelQueries';
+import { defineModelQueries, discoveryContext, type ModelQueries, type ModelReads, type ProfileKeys } from './modelQueries';
+import type { EarlyMachine } from './machines/namesFirst';
 import { ProfileEvaluator } from './profileEvaluation';
 import type { YamlParseResult } from '../syntax/yaml';
 
@@ -49,6 +50,7 @@ export class Workspace {
   readonly engine: Engine<Workspace>;
   private readonly in: ModelInputs;
   private readonly q: ModelQueries;
+  private readonly reads: ModelReads;
 
   /** What higher layers keep per workspace (see `own`). */
   private readonly owned = new Map<symbol, unknown>();
@@ -146,7 +148,7 @@ export class Workspace {
       hasCode: (u: string) => this.codeOf(u),
     };
     this.evaluator = new ProfileEvaluator(reads);
-    this.q = defineModelQueries({
+    this.q = defineModelQueries((this.reads = {
       ...reads,
       evaluate: (u) => this.evaluate(u),
       settingReads: (u) => this.settingReads(u),
@@ -167,7 +169,7 @@ export class Workspace {
         f?.changedSinceBuild.clear(); // the build about to run covers them (see homelabAround)
         return f;
       },
-    });
+    }));
   }
 
   /**
@@ -378,7 +380,8 @@ export class Workspace {
 
   /**
    * Before a folder's first build, which has no dependencies to prepare yet:
-   * what the build will read, one file at a time (the catalog, each
+   * what the build will read, one file at a time (discovery a machine at a
+   * time, the catalog, each
    * profile's evaluation, each Nix file's setting reads), so the build itself
    * finds them done and only assembles, in steps too.
    */
@@ -386,6 +389,8 @@ export class Workspace {
     const folder = this.folderBeforeBuild(root);
     if (!folder) return;
     const { files } = folder;
+    // Discovery first, a machine at a time (the catalog's query reads it whole): its query then finds it done.
+    yield* this.discovery.discoverSteps(discoveryContext(this.reads, root));
     this.engine.query(this.q.catalog, root);
     yield;
     // Profiles first, as the build reads them: a profile's evaluation and its parse then share one
@@ -411,6 +416,28 @@ export class Workspace {
     const files = this.engine.query(this.q.files, root);
     const inv = inventoryOf(root, settings, (x) => this.exists(x));
     return holdsHomelab(inv.exists, files) ? { settings, files, inv } : undefined;
+  }
+
+  /**
+   * Before the folder's first build (start-up): its machines by name, from
+   * its flake's outputs alone, where they are exactly the machines the build
+   * will list (machines/namesFirst.ts) and nothing else adds any: no
+   * inventory, no profiles by the settings' glob, no deploy list, no `nix
+   * eval` outcome. Undefined once built, and wherever only the build knows.
+   */
+  machinesBeforeBuild(rootUri: string): EarlyMachine[] | undefined {
+    const root = normalizeUri(rootUri).replace(/\/$/, '');
+    if (!this.folders.has(root) || this.engine.peek(this.q.homelab, root)) return undefined;
+    const folder = this.folderBeforeBuild(root);
+    if (!folder || folder.inv.exists || this.engine.input(this.in.nixEval, root)) return undefined;
+    const { nixFiles, globProfiles, deployListFiles } = folderLayout(root, folder.settings, folder.files);
+    if (!nixFiles.length || globProfiles.length || deployListFiles.length) return undefined;
+    return this.discovery.machinesBeforeModules(discoveryContext(this.reads, root));
+  }
+
+  /** Whether every folder that holds a homelab has had it built (a start-up check past its builds). */
+  everyHomelabBuilt(): boolean {
+    return this.folderRoots().every((root) => this.engine.peek(this.q.homelab, root) !== undefined || !this.folderBeforeBuild(root));
   }
 
   /** The homelab a file belongs to. */

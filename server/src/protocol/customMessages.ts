@@ -126,6 +126,12 @@ export interface MachineNode extends Located {
   hostName?: string;
   /** What Proxmox says of it, when its host was read (status `missing` when Proxmox does not have it). */
   live?: ContainerLiveState;
+  /**
+   * Known by name only, its modules still being read (the start-up answer of
+   * a large fleet: `homelab/topologyChanged` follows once the whole homelab is
+   * built). Its address, services and deploy target are not known yet.
+   */
+  reading?: true;
 }
 
 export interface ServiceNode extends Located {

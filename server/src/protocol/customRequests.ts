@@ -24,7 +24,7 @@ import {
 } from './customMessages';
 
 export function registerCustomRequests(ctx: ServerContext, diagnostics: DiagnosticsPublisher, topologies: TopologyNotifier): void {
-  ctx.connection.onRequest(TopologyRequest, (): Topology => topologies.current());
+  ctx.connection.onRequest(TopologyRequest, (): Promise<Topology> => topologies.answer());
   ctx.connection.onRequest(CountersRequest, (): Counters => ({
     fullTextDiffs: diagnostics.fullTextDiffs,
     topologiesBuilt: topologies.computed,

@@ -48,6 +48,13 @@ export class DiagnosticsPublisher {
   /** Identifies the newest whole check; an older one in slices stops at its next pause. */
   private checkToken = 0;
 
+  /**
+   * Called once, when a whole check has found every folder's homelab built:
+   * the tree's topology need not wait for the rules (start-up of a large
+   * fleet answered names first, topologyNotifier.ts).
+   */
+  whenBuilt: (() => void) | undefined;
+
   constructor(
     private readonly ctx: ServerContext,
     private readonly homelabDelayMs = 250,
@@ -160,6 +167,11 @@ export class DiagnosticsPublisher {
       if (step.done) {
         result = step.value;
         break;
+      }
+      if (this.whenBuilt && this.ctx.workspace.everyHomelabBuilt()) {
+        const built = this.whenBuilt;
+        this.whenBuilt = undefined;
+        this.safe(built, undefined);
       }
       // Steps are small (one query recomputed): several make a slice, then whatever came meanwhile goes first.
       if (performance.now() - sliceStart < SLICE_MS) continue;

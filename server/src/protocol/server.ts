@@ -112,12 +112,21 @@ export function startServer(connection: Connection): void {
         void watchFiles();
       });
     }
-    const progress = supportsProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    // A client that fails the progress request still gets its settings read and its topology answered.
+    const progress = supportsProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Homelab', 0, 'Reading the homelab…');
     await refreshConfiguration(ctx, supportsConfiguration);
+    topologies.settingsRead();
     progress?.report(50, 'Checking inventory and profiles…');
+    // A tree answered names first gets the built topology as soon as the homelabs are, before the rules run.
+    diagnostics.whenBuilt = () => {
+      topologies.startupDone();
+      notifyTopology();
+    };
     await diagnostics.startupCheck();
+    diagnostics.whenBuilt = undefined;
     progress?.done();
+    topologies.startupDone();
     notifyTopology();
     saveCodeCache((line) => connection.console.log(line));
     void optionIndexes.refresh(ctx.optionSources ?? []);

@@ -7,6 +7,7 @@ import { networkOf } from '../model/addresses';
 import { BLOCKS, blockOf } from '../model/profiles';
 import { basenameUri, normalizeUri } from '../model/uri';
 import type { Workspace } from '../model/workspace';
+import type { EarlyMachine } from '../model/machines/namesFirst';
 import type { Origin } from '../syntax/value';
 import type { ServerContext } from './context';
 import type { MachineNode, DeploySettings, HomelabTopology, HostKind, Located, Topology } from './customMessages';
@@ -16,6 +17,49 @@ const HOST_KINDS: HostKind[] = ['proxmox', 'nas', 'router', 'switch', 'access-po
 
 export function topology(ctx: ServerContext): Topology {
   return { homelabs: ctx.workspace.homelabs().map((h) => homelabTopology(ctx, h)) };
+}
+
+/**
+ * The topology before the folders are built (start-up): a folder whose
+ * machines are known by name first (Workspace.machinesBeforeBuild) lists them
+ * as still being read; any other folder is built now, as `topology` does.
+ * Undefined when no folder is answered names first.
+ */
+export function topologyBeforeBuild(ctx: ServerContext): Topology | undefined {
+  const early = ctx.workspace.folderRoots().map((root) => ({ root, machines: ctx.workspace.machinesBeforeBuild(root) }));
+  if (!early.some((e) => e.machines)) return undefined;
+  const homelabs: HomelabTopology[] = [];
+  for (const { root, machines } of early) {
+    if (machines) homelabs.push(readingTopology(ctx, root, machines));
+    else {
+      const h = ctx.workspace.homelabFor(root);
+      if (h) homelabs.push(homelabTopology(ctx, h));
+    }
+  }
+  return { homelabs };
+}
+
+/** A folder's machines by name, each marked as still being read: what is known before their modules are (names first). */
+function readingTopology(ctx: ServerContext, root: string, early: EarlyMachine[]): HomelabTopology {
+  const machines = early.map((m): MachineNode => {
+    const kinds = m.sources.map((s) => s.kind);
+    return {
+      name: m.name,
+      configUri: m.configUri,
+      configExists: m.configUri !== undefined,
+      configDependencies: m.configUri ? [m.configUri] : [],
+      services: [],
+      flagsOn: [],
+      deploy: { method: m.method },
+      location: location(ctx, m.sources[0]?.origin),
+      sources: kinds,
+      tags: [],
+      // The build groups by the first colmena tag, not known yet; else by where it was found, as here.
+      ...(kinds.includes('colmena') ? {} : { group: kinds[0] }),
+      reading: true,
+    };
+  });
+  return { rootUri: root, name: basenameUri(normalizeUri(root)), networks: [], hosts: [], machines, stopped: [], services: [] };
 }
 
 function location(ctx: ServerContext, origin: Origin | undefined): Located['location'] {

@@ -5,10 +5,13 @@
 // computed to find that out is kept for the request that follows. A client
 // that never asked for the topology (an editor without the tree) is not worth
 // building one for: it gets the notification on any model change, as before.
+// During start-up a large fleet is answered names first (topologyBeforeBuild):
+// that answer is not kept, and the end of the start-up check announces the
+// built topology.
 import { createHash } from 'node:crypto';
 import type { ServerContext } from './context';
 import { TopologyChangedNotification, type Topology } from './customMessages';
-import { topology } from './topology';
+import { topology, topologyBeforeBuild } from './topology';
 
 export class TopologyNotifier {
   private cached: { generation: number; topology: Topology; hash: string } | undefined;
@@ -20,12 +23,52 @@ export class TopologyNotifier {
   computed = 0;
   notified = 0;
 
-  constructor(private readonly ctx: ServerContext) {}
+  constructor(private readonly ctx: ServerContext) {
+    let done = (): void => undefined;
+    const read = new Promise<void>((resolve) => (done = resolve));
+    this.settings = { read, done };
+  }
+
+  /** Until the start-up check has built every folder (`startupDone`): folders known by name only are answered names first. */
+  private startingUp = true;
+  /** A names-first answer was given since the last topology announced: the built one must be announced. */
+  private answeredReading = false;
+
+  /** Resolved once the folders' settings were read from the client (`settingsRead`). */
+  private readonly settings: { read: Promise<void>; done: () => void };
+
+  /**
+   * The folders' settings were read: the topology may be answered. Before,
+   * the folders have default settings (another profile glob, inventory or
+   * exclusions), and an answer, names first or built, could list other
+   * machines than the build that follows.
+   */
+  settingsRead(): void {
+    this.settings.done();
+  }
+
+  /** The answer to `homelab/topology`: the current topology, once the settings are read. */
+  async answer(): Promise<Topology> {
+    await this.settings.read;
+    return this.current();
+  }
 
   /** The topology of the model as it is now (built once per model generation). */
   current(): Topology {
     this.asked = true;
+    if (this.startingUp) {
+      const early = topologyBeforeBuild(this.ctx);
+      if (early) {
+        this.answeredReading = true;
+        return early;
+      }
+    }
     return this.currentWithHash().topology;
+  }
+
+  /** The start-up check built every folder: from now on the topology is answered built, as the model is. */
+  startupDone(): void {
+    this.startingUp = false;
   }
 
   private currentWithHash(): { topology: Topology; hash: string } {
@@ -40,11 +83,13 @@ export class TopologyNotifier {
   /** Sends `homelab/topologyChanged` if the topology differs from the last one announced. */
   notifyIfChanged(): void {
     const generation = this.ctx.workspace.generation;
-    if (generation === this.announcedGeneration) return;
+    const reading = this.answeredReading;
+    if (generation === this.announcedGeneration && !reading) return;
     this.announcedGeneration = generation;
+    this.answeredReading = false;
     if (this.asked) {
       const { hash } = this.currentWithHash();
-      if (hash === this.announced) return;
+      if (hash === this.announced && !reading) return;
       this.announced = hash;
     }
     this.notified++;

@@ -3,7 +3,7 @@
 // network, container details (IP, profile, services, flags, update).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { childNodes, machineTooltip, hostDescription, rootNodes, TreeNode } from '../../../client/src/tree/treeModel';
+import { childNodes, machineSummary, machineTooltip, hostDescription, rootNodes, TreeNode } from '../../../client/src/tree/treeModel';
 import type { MachineNode, Topology } from '../../../server/src/protocol/customMessages';
 
 const container = (name: string, extra: Partial<MachineNode>): MachineNode => ({
@@ -98,4 +98,19 @@ test('a host row counts its machines in the product’s noun, singular and plura
   assert.equal(hostDescription(pve, 1), '192.168.8.82 · 1 machine');
   assert.equal(hostDescription(pve, 2), '192.168.8.82 · 2 machines');
   assert.equal(hostDescription(pve, 0), '192.168.8.82 · proxmox');
+});
+
+test('a machine known by name only (the server still reading a large fleet) says so in its line, details and tooltip', () => {
+  const reading = container('web-01', { reading: true, sources: ['flake'], group: 'flake', configUri: 'file:///lab/hosts/web-01/configuration.nix', deploy: { method: 'nixos-rebuild' } });
+  const built = container('web-01', { sources: ['flake'], group: 'flake', ip: '10.0.0.5', deployTarget: '10.0.0.5', configUri: 'file:///lab/hosts/web-01/configuration.nix', deploy: { method: 'nixos-rebuild' } });
+  assert.equal(machineSummary(reading), 'reading…');
+  assert.equal(machineSummary(built), '10.0.0.5');
+  assert.equal(machineSummary(container('x', {})), 'no IP');
+  const lab = (m: MachineNode): Topology => ({ homelabs: [{ rootUri: 'file:///lab', name: 'lab', networks: [], hosts: [], machines: [m], services: [] }] });
+  const details = (t: Topology): TreeNode[] => childNodes(childNodes(rootNodes(t, 'host')[0], 'host')[0], 'host');
+  assert.deepEqual(labels(details(lab(reading))), ['reading…', 'web-01/configuration.nix']);
+  assert.deepEqual(labels(details(lab(built))), ['10.0.0.5', '10.0.0.5', 'web-01/configuration.nix']);
+  assert.match(machineTooltip(reading), /Still being read/);
+  assert.doesNotMatch(machineTooltip(reading), /- Deploy:/);
+  assert.doesNotMatch(machineTooltip(built), /Still being read/);
 });

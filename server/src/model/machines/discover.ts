@@ -87,12 +87,14 @@ function conventionDeploy(group: MachineFinding[], closures: Map<MachineFinding,
   return undefined;
 }
 
-export function discoverMachines(findings: MachineFinding[], load: ModuleLoader, homeFindings: HomeFinding[] = [], callWithArgs?: MachineModuleCall): Discovery {
+/** The machines of these findings, merged by name; a step after each machine (its modules read), so a caller may pause. */
+export function* discoverMachineSteps(findings: MachineFinding[], load: ModuleLoader, homeFindings: HomeFinding[] = [], callWithArgs?: MachineModuleCall): Generator<void, Discovery> {
   const byName = new Map<string, MachineFinding[]>();
   for (const f of findings) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
   const machines = new Map<string, NixosMachine>();
   const clashes: NameClash[] = [];
   for (const [name, group] of byName) {
+    yield;
     const closures = new Map<MachineFinding, ModuleClosure>();
     for (const f of group) {
       if (!f.modules) continue;

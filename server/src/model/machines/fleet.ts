@@ -9,7 +9,7 @@ import { markImages } from './images';
 import { isParsed, parseAddress } from '../ip';
 import type { DiscoveryStop, NixLayer, NixReadHost } from '../nixAdapter';
 import { joinUri, normalizeUri } from '../uri';
-import { discoverMachines, type Discovery } from './discover';
+import { discoverMachineSteps, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
 import { flakeFindings, flakeOutputs, homeFindings, type HomeFinding } from './fromFlake';
 import { flakeOutputStops, hintFor, partialOutputStops, unreadAddressStops, type ReadingStop } from './readingStops';
@@ -24,6 +24,7 @@ import { machineAddress, type NixosMachine, type MachineFinding } from './machin
 import { primaryAddress } from './networkAddresses';
 import type { ModuleLoader } from './moduleSystem';
 import { buildsDarwin, profileSetsIn } from './fromProfileSet';
+import { earlyMachines, mayMarkImages, type EarlyMachine } from './namesFirst';
 
 /** What discovery needs of the workspace: its files as they are now. */
 export interface DiscoveryContext {
@@ -43,6 +44,20 @@ export class FleetDiscovery {
   private readonly merged = new Map<string, { deps: Map<string, number>; listing: string[]; discovery: Discovery }>();
 
   discover(ctx: DiscoveryContext): Discovery {
+    const steps = this.discoverSteps(ctx);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * `discover` in steps (after each entry file's evaluation, after each
+   * machine), for a start-up that answers requests meanwhile
+   * (Workspace.firstBuildSteps); the discovery query then finds the result
+   * in this cache, checked by the stamps of every file it read.
+   */
+  *discoverSteps(ctx: DiscoveryContext): Generator<void, Discovery> {
     // An edit elsewhere (the inventory, a profile) leaves every machine as it was: no re-merge of their modules.
     const last = this.merged.get(ctx.root);
     if (last && last.listing === ctx.listing && [...last.deps].every(([u, st]) => ctx.stamp(u) === st)) return last.discovery;
@@ -53,18 +68,12 @@ export class FleetDiscovery {
     const flakes = entryFiles(ctx.root, ctx.listing, 'flake.nix');
     for (const entry of flakes) {
       const r = this.evaluated(ctx, entry, 'flake', deps);
+      yield;
       if (!r) continue;
       const entryRoot = entry.slice(0, entry.lastIndexOf('/'));
       const inventoryJson = joinUri(entryRoot, 'inventory.json');
       deps.set(inventoryJson, ctx.stamp(inventoryJson));
-      const fromThis = [
-        ...flakeFindings(r.value),
-        ...snowfallFindings(r.value, ctx.listing),
-        ...liteConfigFindings(r.value, ctx.listing),
-        ...denFindings(r.value),
-        ...clanFindings(r.value, ctx.readHost.readText(entry), entryRoot, ctx.listing, (u) => ctx.readHost.readText(u)),
-        ...nixosUnifiedFindings(r.stops, entryRoot, ctx.listing),
-      ];
+      const fromThis = [...flakeFindings(r.value), ...frameworkFindings(ctx, entry, r)];
       findings.push(...fromThis);
       homes.push(...homeFindings(r.value));
       const here: Origin = { uri: entry, span: { start: 0, end: 0 } };
@@ -134,12 +143,39 @@ export class FleetDiscovery {
       : undefined;
     const order: ReadingStop['kind'][] = ['evaluation-budget', 'unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module', 'unread-address', 'unread-include'];
     stopped.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
-    const discovery = { ...(findings.length || homes.length ? discoverMachines(findings, load, homes, callWithArgs) : { machines: new Map(), clashes: [], homes: [] }), stopped, ...this.profileSet(ctx, deps) };
+    const found = findings.length || homes.length ? yield* discoverMachineSteps(findings, load, homes, callWithArgs) : { machines: new Map(), clashes: [], homes: [] };
+    const discovery = { ...found, stopped, ...this.profileSet(ctx, deps) };
     markImages(discovery.machines, [...deps.keys()].filter((u) => u.endsWith('.nix') && ctx.exists(u)), (u) => ctx.readHost.readText(u));
     // Addresses written where they cannot be read are named too (an image's are not the fleet's).
     stopped.push(...unreadAddressStops([...discovery.machines.values()].filter((m) => !m.image)));
     this.merged.set(ctx.root, { deps, listing: ctx.listing, discovery });
     return discovery;
+  }
+
+  /**
+   * The machines of the folder by name before any machine's modules are read
+   * (namesFirst.ts), from the same evaluation of the flake that discovery then
+   * reuses; undefined where only the whole discovery knows the names: a hive
+   * or network file, a folder convention, a framework (snowfall, clan,
+   * lite-config, den, nixos-unified), a helper's profile set, or a file that could make a
+   * machine an installer image.
+   */
+  machinesBeforeModules(ctx: DiscoveryContext): EarlyMachine[] | undefined {
+    if (entryFiles(ctx.root, ctx.listing, 'hive.nix').some((u) => ctx.exists(u))) return undefined;
+    if (networkFileCandidates(ctx.root, ctx.listing).some((u) => looksLikeNetwork(ctx.readHost.readText(u)))) return undefined;
+    const flakeUri = joinUri(ctx.root, 'flake.nix');
+    const flakeText = ctx.exists(flakeUri) ? ctx.readHost.readText(flakeUri) : undefined;
+    if (flakeText && !flakeText.includes('\0') && profileSetsIn(flakeUri, flakeText).length) return undefined;
+    const findings: MachineFinding[] = [];
+    const read = new Map<string, number>();
+    for (const entry of entryFiles(ctx.root, ctx.listing, 'flake.nix')) {
+      const r = this.evaluated(ctx, entry, 'flake', read);
+      if (!r) continue;
+      if (frameworkFindings(ctx, entry, r).length) return undefined;
+      findings.push(...flakeFindings(r.value));
+    }
+    if (ctx.listing.some((u) => /\.(nix|json|toml)$/.test(u) && mayMarkImages(ctx.readHost.readText(u)))) return undefined;
+    return earlyMachines(findings, ctx.exists);
   }
 
   /** A helper's `profiles = { … }` set in flake.nix, and whether the files the flake read build darwin configurations. */
@@ -182,6 +218,18 @@ export class FleetDiscovery {
     for (const [u, st] of deps) read.set(u, st);
     return entry;
   }
+}
+
+/** The machines a framework builds from a flake's evaluation and the folder's files (snowfall, lite-config, den, clan, nixos-unified). */
+function frameworkFindings(ctx: DiscoveryContext, entry: string, r: { value: Value | undefined; stops: DiscoveryStop[] }): MachineFinding[] {
+  const entryRoot = entry.slice(0, entry.lastIndexOf('/'));
+  return [
+    ...snowfallFindings(r.value, ctx.listing),
+    ...liteConfigFindings(r.value, ctx.listing),
+    ...denFindings(r.value),
+    ...clanFindings(r.value, ctx.readHost.readText(entry), entryRoot, ctx.listing, (u) => ctx.readHost.readText(u)),
+    ...nixosUnifiedFindings(r.stops, entryRoot, ctx.listing),
+  ];
 }
 
 /** How deep below the folder a flake.nix or hive.nix is looked for when there is none at its root. */

@@ -32,6 +32,9 @@ const PRIMOPS: Record<string, number> = {
   readFile: 1,
   fromJSON: 1,
   fromTOML: 1,
+  "foldl'": 3,
+  baseNameOf: 1,
+  dirOf: 1,
 };
 
 export function globalEnv(): Env {
@@ -79,6 +82,8 @@ function fileArgument(a: V): V {
 
 export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
   if (name.startsWith('lib.')) return callLib(name.slice(4), args, origin, ev);
+  // The same fold as nixpkgs' lib.foldl' (which is this builtin).
+  if (name === "foldl'") return callLib(name, args, origin, ev);
   const a = FILE_ARGUMENT.has(name) ? fileArgument(args[0].force()) : args[0].force();
   if (a.kind === 'unknown') return unknown(a.reason, origin);
   switch (name) {
@@ -101,6 +106,14 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
     }
     case 'readFile':
       return readFileValue(a, origin, (u) => ev.readDataFile(u, origin));
+    case 'baseNameOf':
+    case 'dirOf': {
+      // Of a path or a string, as Nix splits them at the last `/` (a path stays a path for dirOf).
+      if (a.kind !== 'path' && a.kind !== 'string') return unknown(`${name} of a ${a.kind}`, origin);
+      const cut = a.value.replace(/\/+$/, '').lastIndexOf('/');
+      if (name === 'baseNameOf') return { kind: 'string', value: decodeURIComponent(a.value.replace(/\/+$/, '').slice(cut + 1)), origin };
+      return { ...a, value: cut <= 0 ? a.value : a.value.slice(0, cut), origin };
+    }
     case 'fromJSON':
       return ev.dataValues.parsed('json', a, () => fromJSON(a, origin));
     case 'fromTOML':

@@ -9,7 +9,7 @@ import type { Entry, Origin, Value } from '../../value';
 import { parseNixShared } from '../parseCache';
 import { detectUnparseable } from '../detect';
 import { stripIndentation } from '../desugar';
-import { arith, logical, mergeSets, strictBinary } from './ops';
+import { arith, logical, mergeSets, strictBinary, updatedKey } from './ops';
 import { globalEnv } from './builtins';
 import { type Env, type LEntry, selectedFrom, Thunk, type V, unknown } from './types';
 import { callPrimop } from './builtins';
@@ -361,6 +361,11 @@ export class NixEvaluator {
             // `self.inputs."nixpkgs${suffix}".lib.nixosSystem`: still named after what is selected next.
             const last = rest.length ? this.attrKey(rest[rest.length - 1], env, uri) : undefined;
             return { kind: 'unknown', reason: 'attribute name not known statically', origin, ...(last !== undefined ? { fn: last } : {}) };
+          }
+          const kept = cur.kind === 'unknown' ? updatedKey(cur, key) : undefined;
+          if (kept) {
+            cur = kept;
+            continue;
           }
           if (cur.kind === 'unknown') {
             if (n.default) return unknown(cur.reason, origin);

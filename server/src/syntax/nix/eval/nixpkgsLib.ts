@@ -15,6 +15,7 @@ import { type LEntry, Thunk, type V, unknown } from './types';
 import type { NixEvaluator } from './evaluator';
 import { callFormat, FORMATS } from './formats';
 import { callPrimop } from './builtins';
+import { strictBinary } from './ops';
 import { fromJSON, fromTOML, readFileValue } from './dataFiles';
 
 export { selectedName } from './formats';
@@ -49,6 +50,9 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   mapAttrsToList: 2,
   "foldl'": 3,
   foldl: 3,
+  mergeAttrs: 2,
+  pipe: 2,
+  listFilesRecursive: 1,
   importJSON: 1,
   importTOML: 1,
   ...Object.fromEntries([...FORMATS].map((f) => [`formats.${f}`, 1])),
@@ -77,6 +81,28 @@ function tagged(type: string, origin: Origin, fields: [string, V | Thunk][]): V 
 
 function num(value: number, origin: Origin): V {
   return { kind: 'number', value, integer: true, origin };
+}
+
+/** Files listed below a folder at most, and folders deep (`lib.filesystem.listFilesRecursive`). */
+const MAX_LISTED_FILES = 20_000;
+const MAX_LISTED_DEPTH = 32;
+
+/** `lib.filesystem.listFilesRecursive dir`: every file below it, in readDir's (sorted) order. */
+function listFilesRecursive(dir: V, origin: Origin, ev: NixEvaluator): V {
+  if (dir.kind !== 'path') return unknown(dir.kind === 'unknown' ? dir.reason : `listFilesRecursive of a ${dir.kind}`, origin);
+  const items: Thunk[] = [];
+  const walk = (uri: string, depth: number): boolean => {
+    const listing = ev.listDir(uri);
+    if (!listing || depth > MAX_LISTED_DEPTH) return false;
+    for (const [name, type] of [...listing].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+      const child = `${uri}/${encodeURIComponent(name)}`;
+      if (type === 'directory') {
+        if (!walk(child, depth + 1)) return false;
+      } else if (items.push(Thunk.of({ kind: 'path', value: child, origin })) > MAX_LISTED_FILES) return false;
+    }
+    return true;
+  };
+  return walk(dir.value, 0) ? { kind: 'list', items, origin } : unknown(`the files below ${dir.value} are not known (not listed, or too many)`, origin);
 }
 
 /** Calls `lib.<name>` (without the prefix) once all its arguments are there. */
@@ -137,6 +163,18 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
     }
     case 'recursiveUpdate':
       return recursiveUpdate(args[0].force(), args[1].force(), origin, 0);
+    case 'pipe': {
+      // `pipe x [ f g ]` is `g (f x)`.
+      const fs = args[1].force();
+      if (fs.kind !== 'list') return unknown(fs.kind === 'unknown' ? fs.reason : 'pipe through a non-list', origin);
+      let acc = args[0];
+      for (const f of fs.items) acc = Thunk.of(ev.call(f.force(), acc, origin));
+      return acc.force();
+    }
+    case 'listFilesRecursive':
+      return listFilesRecursive(args[0].force(), origin, ev);
+    case 'mergeAttrs':
+      return strictBinary('//', args[0].force(), args[1].force(), origin);
     case "foldl'":
     case 'foldl': {
       const list = args[2].force();

@@ -98,6 +98,18 @@ function onTopOf(e: LEntry, prev: LEntry, depth = 0): LEntry {
   return { ...e, overrides: e.overrides && depth < 32 ? onTopOf(e.overrides, prev, depth + 1) : prev };
 }
 
+/**
+ * `(unknown // { k = …; }).k`: the right side's keys always win, so a key it
+ * has is known whatever the left side is (a library written as
+ * `nixpkgs.lib // rec { hosts = …; }`). Undefined otherwise. The value to
+ * select from when `v` is such a captured `//` and the key is on its right.
+ */
+export function updatedKey(v: V, key: string): V | undefined {
+  if (v.kind !== 'unknown' || v.fn !== '//' || v.args?.length !== 2) return undefined;
+  const right = v.args[1].force();
+  return right.kind === 'attrs' ? right.entries.get(key)?.thunk.force() : updatedKey(right, key);
+}
+
 /** `a // b`: b's entries win, remembering the entry each one replaced. */
 function update(a: V, b: V, origin: Origin): V {
   if (a.kind === 'unknown' || b.kind === 'unknown') {
