@@ -8,9 +8,10 @@ import type { Workspace } from '../model/workspace';
 import { LineIndex } from '../syntax/lineIndex';
 import { RULES } from './registry';
 import { isSuppressed } from './suppress';
+import { judgesOwnSettings, ownSettingFindings } from './settingShards';
 import type { Diagnostic, Finding, Rule, RuleContext, SettingPass } from './types';
 import { settingsWrittenIn } from './util';
-import { defineQuery } from '../model/query/engine';
+import { defineQuery, defineStepQuery, drain } from '../model/query/engine';
 import { deepEqual } from '../model/query/equal';
 
 /** What the checks remember between runs, owned by one workspace: two workspaces in one process never see each other's findings. */
@@ -43,16 +44,34 @@ function runRule(ws: Workspace, rule: Rule, f: () => Finding[]): Finding[] {
  * reads the homelab through a view of tracked parts, so it runs again only
  * when a part it read changed, and its findings cut off when equal.
  */
-const RULE_QUERY = defineQuery<Finding[], Workspace>(
+const RULE_QUERY = defineStepQuery<Finding[], Workspace>(
   'rule',
-  (read, key) => {
+  function* (read, key) {
     const ws = read.owner;
     const [root, id] = key.split('\0');
     const rule = RULE_BY_ID.get(id as Finding['rule']);
-    if (!rule?.check) return [];
+    if (!rule || !runsHomelabWide(rule)) return [];
     const ctx: RuleContext = { workspace: ws, homelab: ws.homelabView(root) };
     const t0 = process.env.HOMELAB_RULE_TIMING ? performance.now() : 0;
-    const found = runRule(ws, rule, () => rule.check?.(ctx) ?? []);
+    let found: Finding[];
+    // Its findings about the settings written in profiles, per profile file (settingShards.ts), then the rest.
+    let aboutSettings: Finding[] = [];
+    try {
+      if (judgesOwnSettings(rule)) aboutSettings = yield* ownSettingFindings(ws, root, rule.id);
+    } catch (e) {
+      ws.logInternalError(`rule ${rule.id}`, e);
+      return [];
+    }
+    if (rule.checkSteps) {
+      // A rule over every machine of a fleet pauses now and then (see Rule.checkSteps).
+      try {
+        found = yield* rule.checkSteps(ctx);
+      } catch (e) {
+        ws.logInternalError(`rule ${rule.id}`, e);
+        found = [];
+      }
+    } else found = rule.check ? runRule(ws, rule, () => rule.check?.(ctx) ?? []) : [];
+    if (aboutSettings.length) found = found.length ? [...found, ...aboutSettings] : aboutSettings;
     if (t0) process.stderr.write(`rule ${rule.id}: ${(performance.now() - t0).toFixed(1)} ms\n`);
     return found;
   },
@@ -60,9 +79,14 @@ const RULE_QUERY = defineQuery<Finding[], Workspace>(
   (key) => `rule ${key.slice(key.indexOf('\0') + 1)}`,
 );
 
+/** Whether a rule runs over a whole homelab (its `check`, its steps, or its judgement of the settings written in profiles). */
+export function runsHomelabWide(rule: Rule): boolean {
+  return rule.scope === 'homelab' && (rule.check !== undefined || rule.checkSteps !== undefined || judgesOwnSettings(rule));
+}
+
 /** The homelab rules that are on, in registry order. */
 function homelabRules(h: Homelab): Rule[] {
-  return RULES.filter((rule) => rule.scope === 'homelab' && rule.check && h.settings.rules[rule.id] !== 'off');
+  return RULES.filter((rule) => runsHomelabWide(rule) && h.settings.rules[rule.id] !== 'off');
 }
 
 /** Every homelab-wide finding of a folder by file, merged from the rules' queries. */
@@ -71,7 +95,7 @@ const FINDINGS_QUERY = defineQuery<Map<string, Finding[]>, Workspace>('homelabFi
   const byUri = new Map<string, Finding[]>();
   const settings = ws.homelabView(root).settings;
   for (const rule of RULES) {
-    if (rule.scope !== 'homelab' || !rule.check || settings.rules[rule.id] === 'off') continue;
+    if (!runsHomelabWide(rule) || settings.rules[rule.id] === 'off') continue;
     for (const f of read.query(RULE_QUERY, `${root}\0${rule.id}`)) {
       const list = byUri.get(f.uri);
       if (list) list.push(f);
@@ -93,21 +117,14 @@ function homelabFindings(ws: Workspace, h: Homelab): Map<string, Finding[]> {
 function* homelabFindingSteps(ws: Workspace, h: Homelab): Generator<void, Map<string, Finding[]>> {
   for (const rule of homelabRules(h)) {
     if (ws.engine.isCurrent(RULE_QUERY, `${h.root}\0${rule.id}`)) continue;
-    // What the rule reads (the settings written in profiles, an index) first, in steps of their own.
-    yield* ws.engine.prepare(RULE_QUERY, `${h.root}\0${rule.id}`);
+    // What the rule reads (the settings written in profiles, an index) first, in steps of their own, then the rule in its steps.
+    yield* ws.engine.update(RULE_QUERY, `${h.root}\0${rule.id}`);
     ws.engine.query(RULE_QUERY, `${h.root}\0${rule.id}`);
     yield;
   }
   const byUri = ws.engine.query(FINDINGS_QUERY, h.root);
   memoryOf(ws).lastHomelabFindings.set(h.root, byUri);
   return byUri;
-}
-
-function drain<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
 }
 
 /** The files of a homelab that document rules look at. */

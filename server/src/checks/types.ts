@@ -95,11 +95,27 @@ export interface Rule {
   /** ... or for the whole homelab (homelab rules). */
   check?(ctx: RuleContext): Finding[];
   /**
+   * A homelab rule over every machine or profile of a fleet, in steps: it
+   * yields every so many items (ITEMS_PER_STEP), so the whole check pauses
+   * there for a keystroke. The same findings as a `check` would give.
+   */
+  checkSteps?(ctx: RuleContext): Generator<void, Finding[]>;
+  /**
    * For homelab rules that judge one setting a profile writes against the
    * catalog alone: lets a keystroke re-check just the edited profile's
    * settings against the last built catalog (`check` runs it over all).
    */
   checkSetting?(h: Homelab, s: OwnSetting, pass: SettingPass): Finding | undefined;
+  /**
+   * For homelab rules that judge each setting written in a profile by more
+   * than the catalog (an address's format, a scrape target against the
+   * addresses): the findings about one setting, pushed onto `out`. Run per
+   * profile file (settingShards.ts), as `checkSetting` is in the whole
+   * check, so a profile's edit re-judges that file's settings only; the
+   * rule's `check`/`checkSteps`, when it has one, judges the rest (the
+   * inventory's values).
+   */
+  judgeOwnSetting?(h: Homelab, s: OwnSetting, pass: SettingPass, out: Finding[]): void;
 }
 
 /** State shared by one pass of a `checkSetting` rule over many settings. */

@@ -1,12 +1,11 @@
 // Helpers shared by the rules: building findings from origins, "did you mean"
 // suggestions, and iterating the settings profiles write in their own text.
 import type { Homelab } from '../model/homelab';
-import { defineQuery } from '../model/query/engine';
-import type { Workspace } from '../model/workspace';
+import { drain } from '../model/query/engine';
 import { BLOCKS, blockOf, type SettingsBlock } from '../model/profiles';
 import type { Entry, Origin, Value } from '../syntax/value';
 import type { Profile } from '../model/profiles';
-import type { Finding, RelatedInfo, RuleContext, RuleId, SettingPass } from './types';
+import type { Finding, RelatedInfo, Rule, RuleContext, RuleId, SettingPass } from './types';
 
 export function at(rule: RuleId, origin: Origin, message: string, extra?: { related?: RelatedInfo[]; data?: unknown }): Finding {
   return { rule, uri: origin.uri, span: origin.span, message, ...extra };
@@ -91,52 +90,19 @@ export function inheritedRelated(s: OwnSetting): RelatedInfo[] {
 }
 
 /**
- * Every setting written in a profile file's own text (the effective entries of
- * each profile whose key lies in that file), once per source place: a query of
- * the folder, shared by the rules that judge settings, re-run when a profile
- * changed. Walks every profile's effective settings afresh each time (a few
- * hundred thousand entries at 10,000 machines): keeping a record per entry
- * between runs cost more memory than the walk costs time.
+ * Items (machines, profiles, settings) a rule or query over a fleet goes
+ * through between two pauses of the whole check (Rule.checkSteps,
+ * defineStepQuery): at 10,000 machines a rule is a few milliseconds per
+ * hundred machines, and a keystroke waits for at most one step.
  */
-const OWN_SETTINGS_QUERY = defineQuery<OwnSetting[], Workspace>('ownSettings', (read, root) => {
-  const h = read.owner.homelabView(root);
-  const out: OwnSetting[] = [];
-  const byPlace = new Map<string, Map<number, OwnSetting>>();
-  for (const p of h.profiles.values()) {
-    for (const block of BLOCKS) {
-      const b = blockOf(p, block);
-      if (!b) continue;
-      // The effective value of p comes from another file through p's own merge: p inherits it.
-      const merges = b.origin.uri === p.uri;
-      // forEach, not for…of: no [key, entry] pair per entry (hundreds of thousands per run).
-      b.entries.forEach((entry, key) => {
-        // Walk the override chain so a value overridden in the profile is still checked in the base.
-        for (let e: Entry | undefined = entry; e; e = e.overrides) {
-          const uri = e.keyOrigin.uri;
-          if (!h.profiles.has(uri)) continue;
-          let inFile = byPlace.get(uri);
-          if (!inFile) byPlace.set(uri, (inFile = new Map()));
-          const start = e.keyOrigin.span.start;
-          let own = inFile.get(start);
-          if (!own) {
-            own = { profileUri: uri, block, key, entry: e, inheritedBy: NONE };
-            inFile.set(start, own);
-            out.push(own);
-          }
-          if (e === entry && merges && uri !== p.uri) {
-            if (own.inheritedBy === NONE) own.inheritedBy = [];
-            (own.inheritedBy as Profile[]).push(p);
-          }
-        }
-      });
-    }
-  }
-  return out;
-});
+export const ITEMS_PER_STEP = 64;
 
-/** The settings written in the profiles of the workspace's homelab `h` (see OWN_SETTINGS_QUERY). */
-export function ownSettings(ws: Workspace, h: Homelab): OwnSetting[] {
-  return ws.engine.query(OWN_SETTINGS_QUERY, h.root);
+/** A homelab rule written as steps (`checkSteps`), with `check` running them through at once (the CLI's way). */
+export function inSteps(rule: Omit<Rule, 'check' | 'checkSteps'> & { checkSteps(ctx: RuleContext): Generator<void, Finding[]> }): Rule {
+  return {
+    ...rule,
+    check: (ctx) => drain(rule.checkSteps(ctx)),
+  };
 }
 
 /**
@@ -157,21 +123,6 @@ export function settingsWrittenIn(p: Profile): OwnSetting[] {
       }
   }
   return out;
-}
-
-/** A homelab rule's `check` made of its `checkSetting`, over every setting of every profile. */
-export function overOwnSettings(judge: (h: Homelab, s: OwnSetting, pass: SettingPass) => Finding | undefined): (ctx: RuleContext) => Finding[] {
-  return ({ homelab: h, workspace: ws }) => {
-    const out: Finding[] = [];
-    const pass: SettingPass = { suggestions: new Map() };
-    const settings = ownSettings(ws, h);
-    // Indexed: a for…of in code not yet optimised allocates an iterator result per setting.
-    for (let i = 0; i < settings.length; i++) {
-      const f = judge(h, settings[i], pass);
-      if (f) out.push(f);
-    }
-    return out;
-  };
 }
 
 /** Suggestions worth computing in one file during one pass; past it, a finding comes without one. */

@@ -53,7 +53,10 @@ export function networkOf(idx: AddressIndex, key: string): NetworkInfo | undefin
  * addresses are parsed again, and the other places are the same objects as
  * before: the index's equality (early cut-off) compares them by identity.
  */
-export function buildAddressIndex(h: Omit<Homelab, 'addresses'>): AddressIndex {
+/** Profiles or machines indexed between two pauses of the whole check (`buildAddressIndex` in steps). */
+const ADDRESS_ITEMS_PER_STEP = 128;
+
+export function* buildAddressIndex(h: Omit<Homelab, 'addresses'>): Generator<void, AddressIndex> {
   const places: AddressPlace[] = [];
   const seen = new Set<string>();
   const add = (list: readonly Placed[]): void => {
@@ -67,12 +70,23 @@ export function buildAddressIndex(h: Omit<Homelab, 'addresses'>): AddressIndex {
   if (inv) add(inv.places);
   // Profiles of containers: their own address declares; every other address-valued setting uses.
   const ownerByProfile = new Map<string, string>();
-  for (const c of h.machines.values()) if (c.configUri) ownerByProfile.set(c.configUri, c.name);
-  for (const p of h.profiles.values()) add(profileAddresses(p, ownerByProfile.get(p.uri)));
+  let n = 0;
+  for (const c of h.machines.values()) {
+    if (++n % (ADDRESS_ITEMS_PER_STEP * 4) === 0) yield;
+    if (c.configUri) ownerByProfile.set(c.configUri, c.name);
+  }
+  for (const p of h.profiles.values()) {
+    if (++n % ADDRESS_ITEMS_PER_STEP === 0) yield;
+    add(profileAddresses(p, ownerByProfile.get(p.uri)));
+  }
   // NixOS machines: interface addresses declare; gateway, name servers, scrape targets and deploy targets use.
-  for (const c of h.machines.values()) if (c.nixos) add(nixosAddresses(c.name, c.nixos));
+  for (const c of h.machines.values()) {
+    if (++n % ADDRESS_ITEMS_PER_STEP === 0) yield;
+    if (c.nixos) add(nixosAddresses(c.name, c.nixos));
+  }
   const byKey = new Map<string, AddressPlace[]>();
   for (const p of places) {
+    if (++n % (ADDRESS_ITEMS_PER_STEP * 16) === 0) yield;
     const list = byKey.get(p.key);
     if (list) list.push(p);
     else byKey.set(p.key, [p]);

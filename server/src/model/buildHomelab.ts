@@ -99,7 +99,11 @@ export function profileFilesOf(root: string, s: HomelabSettings, src: Pick<Homel
   return out;
 }
 
-export function buildHomelab(root: string, s: HomelabSettings, src: HomelabSources): HomelabCore | undefined {
+/** Machines (or Nix files) the build goes through between two pauses: at 10,000 machines the build is one step per few milliseconds. */
+const BUILD_ITEMS_PER_STEP = 128;
+
+/** The build in steps (the `homelabCore` query's): it yields every so many machines and files, so a keystroke waits for one step at most. */
+export function* buildHomelab(root: string, s: HomelabSettings, src: HomelabSources): Generator<void, HomelabCore | undefined> {
   const files = src.files();
   const layout = src.layout();
   const inv = inventoryOf(root, s, src.exists);
@@ -122,12 +126,17 @@ export function buildHomelab(root: string, s: HomelabSettings, src: HomelabSourc
     }
     return p;
   };
-  for (const u of profileUris) profileAt(u);
+  let n = 0;
+  for (const u of profileUris) {
+    if (++n % BUILD_ITEMS_PER_STEP === 0) yield;
+    profileAt(u);
+  }
 
   const machines = new Map<string, Machine>();
   if (inventory) {
     const mayExist = src.mayExist();
     for (const d of inventory.containers.values()) {
+      if (++n % BUILD_ITEMS_PER_STEP === 0) yield;
       const profileUri = machineProfileUri(d, invDir, mayExist, src.exists);
       const profile = profileUri ? profileAt(profileUri) : undefined;
       const ipSetting = profile?.system?.entries.get('ipAddress')?.value;
@@ -172,6 +181,7 @@ export function buildHomelab(root: string, s: HomelabSettings, src: HomelabSourc
   const reads: SettingRead[] = [];
   let hasModules = false;
   for (const u of nixFiles) {
+    if (++n % BUILD_ITEMS_PER_STEP === 0) yield;
     const r = src.settingReads(u);
     for (const x of r) reads.push(x);
     if (r.length && !profileSet.has(u) && u !== defaultsUri) hasModules = true;

@@ -18,6 +18,7 @@ import type { NameClash } from './machines/discover';
 import type { NixEvalView } from './machines/fromNixEval';
 import type { BaseProfile, MachineOs } from './machines/fromProfileSet';
 import type { DeployList } from './deployList';
+import { OverlayMap } from './overlayMap';
 
 export interface Machine {
   name: string;
@@ -106,10 +107,11 @@ export function withProfile(h: Homelab, profile: Profile): Homelab {
   if (h.profiles.get(profile.uri) === profile) return h;
   const cached = withProfileCache.get(h);
   if (cached?.profile === profile) return cached.value;
-  const profiles = new Map(h.profiles);
-  profiles.set(profile.uri, profile);
-  const machines = new Map<string, Machine>();
-  for (const [name, c] of h.machines) machines.set(name, c.configUri === profile.uri ? { ...c, profile } : c);
+  // Overlays, not copies: at 10,000 machines copying both maps was most of a completion's time.
+  const profiles = h.profiles.has(profile.uri) ? new OverlayMap(h.profiles, new Map([[profile.uri, profile]])) : new Map([...h.profiles, [profile.uri, profile]]);
+  const replaced = new Map<string, Machine>();
+  for (const c of h.machines.values()) if (c.configUri === profile.uri) replaced.set(c.name, { ...c, profile });
+  const machines = new OverlayMap(h.machines, replaced);
   const value = { ...h, profiles, machines };
   withProfileCache.set(h, { profile, value });
   return value;

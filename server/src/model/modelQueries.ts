@@ -19,7 +19,7 @@ import type { DiscoveryContext, FleetDiscovery } from './machines/fleet';
 import type { NixEvalOutcome } from './machines/fromNixEval';
 import type { Discovery } from './machines/discover';
 import { pipeFeatureInNix, pipeFeatureInNixConf, type PipeFeatureSource } from './pipeOperators';
-import { defineQuery, type QueryDef, type QueryReader } from './query/engine';
+import { defineQuery, defineStepQuery, type QueryDef, type QueryReader } from './query/engine';
 import { homelabPartEquals, type HomelabCore } from './query/homelabParts';
 import { deepEqual, sameArray } from './query/equal';
 import type { Workspace } from './workspace';
@@ -41,11 +41,19 @@ export interface ModelQueries {
   /** The files a folder's homelab holds as profiles, found without evaluating them (buildHomelab.ts `profileFilesOf`). */
   profileFiles: Q<Set<string>>;
   core: Q<HomelabCore | undefined>;
+  /** A folder's profile files in the build's order, and as a set: cut off while the same files are profiles (a profile's edit changes nothing here). */
+  profileKeys: Q<ProfileKeys>;
   /** One part of a folder's homelab, keyed `root\0field`. */
   part: Q<unknown>;
   catalog: Q<{ sources: unknown[]; catalog: Catalog }>;
   addresses: Q<AddressIndex>;
   homelab: Q<Homelab | undefined>;
+}
+
+/** The files a folder's homelab holds as profiles (see ModelQueries.profileKeys). */
+export interface ProfileKeys {
+  list: readonly string[];
+  set: ReadonlySet<string>;
 }
 
 /** What the queries read from their workspace: tracked reads unless said otherwise. */
@@ -150,16 +158,17 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     },
     (a, b) => a.size === b.size && [...a].every((u) => b.has(u)),
   );
-  const core = defineQuery<HomelabCore | undefined, Workspace>('homelabCore', (r, root) => {
+  // In steps (Engine.update pauses between them); read as a plain query it is built at once.
+  const core = defineStepQuery<HomelabCore | undefined, Workspace>('homelabCore', function* (r, root) {
     const f = m.folderToBuild(root);
     if (!f) return undefined;
     try {
-      return build(r, f);
+      return yield* build(r, f);
     } finally {
       m.evaluationsDone();
     }
   });
-  const build = (r: QueryReader<Workspace>, f: { root: string; settings: HomelabSettings }): HomelabCore | undefined =>
+  const build = (r: QueryReader<Workspace>, f: { root: string; settings: HomelabSettings }): Generator<void, HomelabCore | undefined> =>
     buildHomelab(f.root, f.settings, {
       files: () => r.query(files, f.root),
       layout: () => r.query(layout, f.root),
@@ -196,7 +205,7 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     },
     (a, b) => sameArray(a.sources, b.sources),
   );
-  const addresses = defineQuery<AddressIndex, Workspace>('addresses', (r, root) => buildAddressIndex(m.homelabView(root)), addressesEqual);
+  const addresses = defineStepQuery<AddressIndex, Workspace>('addresses', (r, root) => buildAddressIndex(m.homelabView(root)), addressesEqual);
   return {
     yaml,
     parse,
@@ -216,6 +225,14 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     files,
     profileFiles,
     core,
+    profileKeys: defineQuery<ProfileKeys, Workspace>(
+      'profileKeys',
+      (r, root) => {
+        const list = [...(r.query(core, root)?.profiles.keys() ?? [])];
+        return { list, set: new Set(list) };
+      },
+      (a, b) => sameArray(a.list, b.list),
+    ),
     part: defineQuery<unknown, Workspace>(
       'homelabPart',
       (r, key) => {

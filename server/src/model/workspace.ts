@@ -24,7 +24,7 @@ import { sameOutcome, type NixEvalOutcome } from './machines/fromNixEval';
 import { Engine } from './query/engine';
 import { modelInputs, type FileFacts, type ModelInputs } from './modelInputs';
 import { homelabView } from './query/homelabParts';
-import { defineModelQueries, discoveryContext, type ModelQueries, type ModelReads } from './modelQueries';
+import { defineModelQueries, discoveryContext, type ModelQueries, type ModelReads, type ProfileKeys } from './modelQueries';
 import type { EarlyMachine } from './machines/namesFirst';
 import { ProfileEvaluator } from './profileEvaluation';
 import type { YamlParseResult } from '../syntax/yaml';
@@ -182,6 +182,11 @@ export class Workspace {
     return homelabView((field) =>
       field === 'addresses' ? this.engine.query(this.q.addresses, root) : field === 'catalog' ? this.engine.query(this.q.catalog, root).catalog : this.engine.query(this.q.part, `${root}\0${field}`),
     );
+  }
+
+  /** The folder's profile files in the build's order (a tracked read, unchanged by a profile's edit). */
+  profileKeys(rootUri: string): ProfileKeys {
+    return this.engine.query(this.q.profileKeys, normalizeUri(rootUri).replace(/\/$/, ''));
   }
 
   /** Increments on every change; lets callers cache results per generation (the engine's revision). */
@@ -378,7 +383,7 @@ export class Workspace {
    * what the build will read, one file at a time (discovery a machine at a
    * time, the catalog, each
    * profile's evaluation, each Nix file's setting reads), so the build itself
-   * finds them done and only assembles.
+   * finds them done and only assembles, in steps too.
    */
   private *firstBuildSteps(root: string): Generator<void, void> {
     const folder = this.folderBeforeBuild(root);
@@ -399,6 +404,9 @@ export class Workspace {
       this.settingReads(u);
       yield;
     }
+    // The build and the address index in their own steps (step queries), not in one piece when the homelab is read.
+    yield* this.engine.update(this.q.core, root);
+    if (this.engine.query(this.q.core, root)) yield* this.engine.update(this.q.addresses, root);
   }
 
   /** A folder's settings, files and inventory before its build; undefined where it holds no homelab (as the build decides). */

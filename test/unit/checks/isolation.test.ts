@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkAll, checkDocumentQuick } from '../../../server/src/checks/run';
 import { RULES } from '../../../server/src/checks/registry';
-import { workspaceOf } from './helpers';
+import { join } from 'node:path';
+import { edit, loadTree, workspaceOf } from './helpers';
 
 const PROFILE = (ip: string): string => `{\n  systemSettings = {\n    hostname = "a";\n    ipAddress = "${ip}";\n  };\n}\n`;
 const DUPLICATE = {
@@ -31,16 +32,19 @@ test('a rule that throws is logged with its name and error, and the other rules 
   const logged: string[] = [];
   ws.logInternalError = (what, error) => logged.push(`${what}: ${(error as Error).message}`);
   const rule = RULES.find((r) => r.id === 'update-not-staggered');
-  assert.ok(rule?.check);
-  const original = rule.check;
+  assert.ok(rule?.check && rule.checkSteps, 'a rule written in steps (the whole check runs its steps)');
+  const original = { check: rule.check, checkSteps: rule.checkSteps };
   rule.check = () => {
+    throw new Error('planted bug');
+  };
+  rule.checkSteps = function* () {
     throw new Error('planted bug');
   };
   try {
     const rules = [...checkAll(ws).values()].flat().map((d) => d.rule);
     assert.ok(rules.includes('ip-duplicate'));
   } finally {
-    rule.check = original;
+    Object.assign(rule, original);
   }
   assert.deepEqual(logged, ['rule update-not-staggered: planted bug']);
 });
@@ -102,4 +106,26 @@ test('a document rule and a per-setting rule that throw on a keystroke are logge
   // Restored, the next keystroke judges again (nothing of the failure is kept).
   ws.setDocument(uri, PROFILE('192.168.8.10').replace('hostname = "a";', 'hostname = "a";\n    sshPrt = 23;'), 2);
   assert.ok(checkDocumentQuick(ws, uri, undefined).some((d) => d.rule === 'unknown-setting'));
+});
+
+test('a setting rule that throws (judged per profile file) is logged once, not once per file, and the other setting rules still report', () => {
+  const lab = loadTree(join(__dirname, '../../fixtures/checks/lab'));
+  const web = 'profiles/web-config.nix';
+  const ws = workspaceOf({ ...lab, [web]: edit(lab[web], '    caddyEnable = true;', '    caddyEnabel = true;') });
+  const logged: string[] = [];
+  ws.logInternalError = (what, error) => logged.push(`${what}: ${(error as Error).message}`);
+  const rule = RULES.find((r) => r.id === 'setting-type');
+  assert.ok(rule?.checkSetting);
+  const original = rule.checkSetting;
+  rule.checkSetting = () => {
+    throw new Error('planted bug');
+  };
+  try {
+    const found = [...checkAll(ws).values()].flat().map((d) => d.rule);
+    assert.ok(found.includes('unknown-setting'), 'the typo is still reported');
+    assert.ok(!found.includes('setting-type'));
+  } finally {
+    rule.checkSetting = original;
+  }
+  assert.deepEqual(logged, ['rule setting-type: planted bug']);
 });

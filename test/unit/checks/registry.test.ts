@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../../server/src/checks/registry';
 import { RULE_IDS } from '../../../server/src/checks/types';
+import { runsHomelabWide } from '../../../server/src/checks/run';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -13,7 +14,7 @@ test('every rule id has exactly one rule, and every rule a known id', () => {
   assert.deepEqual([...RULES.map((r) => r.id)].sort(), [...RULE_IDS].sort());
   for (const r of RULES) {
     assert.ok(r.description.length > 10, r.id);
-    assert.ok(r.scope === 'document' ? r.checkFile : r.check, r.id);
+    assert.ok(r.scope === 'document' ? r.checkFile : runsHomelabWide(r), r.id);
   }
 });
 

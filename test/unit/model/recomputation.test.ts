@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { generateHomelab, type GeneratedHomelab } from '../../../bench/generate';
 import { nodeFsHost } from '../../../server/src/model/host';
 import { Workspace } from '../../../server/src/model/workspace';
-import { checkAll } from '../../../server/src/checks/run';
+import { checkAll, runsHomelabWide } from '../../../server/src/checks/run';
 import { RULES } from '../../../server/src/checks/registry';
 
 const dir = path.join(__dirname, '..', '..', '.tmp', 'recomputation-fleet');
@@ -42,7 +42,9 @@ function rulesRun(counts: Record<string, number>): string[] {
     .sort();
 }
 
-const HOMELAB_RULES = RULES.filter((r) => r.scope === 'homelab' && r.check).map((r) => r.id);
+const HOMELAB_RULES = RULES.filter(runsHomelabWide).map((r) => r.id);
+/** The rules that judge each setting written in profiles (settingShards.ts: per profile file). */
+const SETTING_RULES = ['unknown-setting', 'setting-type', 'setting-enum', 'deprecated-setting', 'unused-setting', 'ip-format', 'calendar-format', 'unknown-scrape-target'];
 
 before(() => {
   fleet = generateHomelab(1000, dir);
@@ -64,6 +66,8 @@ test('the first whole check evaluates each profile once and runs each homelab ru
   assert.equal(ws.homelabs()[0].machines.size, 1000);
   for (const id of HOMELAB_RULES) assert.equal(counts[`rule ${id}`] ?? 0, 1, `rule ${id} once`);
   assert.equal(counts.homelabCore, 1);
+  assert.ok(counts.settingFindings <= profiles, `the settings written in profiles judged once per profile file (${counts.settingFindings})`);
+  assert.equal(counts.settingReaders, 1);
 });
 
 test('a second whole check with nothing changed re-runs nothing', () => {
@@ -106,9 +110,31 @@ test('a setting typed in one profile re-runs that profile only, and the rules th
   assert.equal(counts.catalog, undefined, 'the catalog reads no profile');
   const ran = rulesRun(counts);
   assert.ok(ran.length < HOMELAB_RULES.length, `some homelab rules do not read profiles; ran ${ran.join(', ')}`);
+  assert.equal(counts.settingFindings, 2, "the settings of that profile's file and of its base are judged again, no other file's");
+  assert.equal(counts.settingReaders ?? 0, 1);
+  // A valid setting: no setting rule's findings changed, so none of those rules runs again.
+  for (const id of SETTING_RULES) assert.ok(!ran.includes(id), `${id} not run`);
   // No address moved (the index is cut off as equal), and the inventory did not change.
   for (const id of ['ip-duplicate', 'vmid-duplicate', 'network-overlap', 'proxmox-vmid-drift', 'unknown-reference']) assert.ok(!ran.includes(id), `${id} not run`);
   for (const id of ran) assert.equal(counts[`rule ${id}`], 1);
+});
+
+test('a typo in a setting key (the bench\'s keystroke) re-judges the settings of that profile, its base and the scrape targets, not the fleet\'s', () => {
+  const at = profileText.indexOf('defaultGateway =');
+  assert.ok(at > 0);
+  const typo = `${profileText.slice(0, at + 13)}Q${profileText.slice(at + 14)}`;
+  let counts = recountAfter(() => ws.setDocument(profileUri, typo, 6));
+  // That profile's file, its base's, and the monitoring profile's: the address index names the gateway's place by its key, so it
+  // moved, and the scrape targets are judged against it.
+  assert.equal(counts.settingFindings, 3);
+  assert.ok(rulesRun(counts).includes('unknown-setting'), 'the new finding is reported');
+  assert.ok(
+    [...checkAll(ws).get(profileUri) ?? []].some((d) => d.rule === 'unknown-setting' && d.message.includes('defaultGatewaQ')),
+    'the typo is found',
+  );
+  counts = recountAfter(() => ws.setDocument(profileUri, profileText, 7));
+  assert.equal(counts.settingFindings, 3);
+  assert.equal(counts.evaluate, 1);
 });
 
 test('an address changed in one profile re-runs that profile and the address index once', () => {
@@ -116,10 +142,11 @@ test('an address changed in one profile re-runs that profile and the address ind
   assert.ok(match);
   const before = ws.homelabs()[0].addresses;
   const edited = profileText.replace(match[0], 'ipAddress = "10.20.250.7";').replace('grocyEnable = true;', 'grocyEnable = true;\n    timezone = "Europe/Paris";');
-  const counts = recountAfter(() => ws.setDocument(profileUri, edited, 6));
+  const counts = recountAfter(() => ws.setDocument(profileUri, edited, 8));
   assert.equal(counts.parse, 1);
   assert.equal(counts.evaluate, 1);
   assert.equal(counts.addresses, 1, 'the address index is built once');
+  assert.ok(counts.settingFindings <= 3, 'that profile, its base, and the files whose scrape targets are judged against the addresses');
   assert.equal(counts.documentRules, 1);
   assert.notEqual(ws.homelabs()[0].addresses, before, 'and changed');
   const ran = rulesRun(counts);
@@ -141,5 +168,6 @@ test('the inventory edited re-reads it and evaluates no profile', () => {
   assert.equal(counts.catalog, undefined, 'the catalog does not read the inventory');
   assert.ok(rulesRun(counts).includes('vmid-duplicate'));
   for (const id of ['setting-type', 'unknown-setting', 'unused-setting']) assert.ok(!rulesRun(counts).includes(id), `${id} reads profiles, not the inventory`);
+  assert.ok((counts.settingFindings ?? 0) <= 1, 'only a file whose scrape targets are judged against the inventory');
   for (const id of rulesRun(counts)) assert.equal(counts[`rule ${id}`], 1);
 });

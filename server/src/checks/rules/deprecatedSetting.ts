@@ -3,7 +3,7 @@
 import { lookupSetting } from '../../model/catalog';
 import type { Homelab } from '../../model/homelab';
 import type { Finding, Rule } from '../types';
-import { at, inheritedRelated, overOwnSettings, type OwnSetting } from '../util';
+import { at, inheritedRelated, type OwnSetting } from '../util';
 
 function judge(h: Homelab, s: OwnSetting): Finding | undefined {
   const d = lookupSetting(h.catalog, s.block, s.key)?.deprecated;
@@ -17,6 +17,6 @@ export const deprecatedSetting: Rule = {
   defaultSeverity: 'warning',
   description: 'A setting that is deprecated (the message names its replacement).',
   scope: 'homelab',
+  // Over every setting written in profiles, one profile file at a time (settingShards.ts).
   checkSetting: judge,
-  check: overOwnSettings(judge),
 };

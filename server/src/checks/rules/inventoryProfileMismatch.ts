@@ -8,7 +8,7 @@ import type { Str } from '../../model/inventory';
 import { setting } from '../../model/profiles';
 import type { Origin } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
-import { at, rel } from '../util';
+import { at, inSteps, ITEMS_PER_STEP, rel } from '../util';
 import type { NixosMachine } from '../../model/machines/machine';
 
 /**
@@ -45,14 +45,16 @@ function machineMismatch(name: string, ip: Str | undefined, hostname: Str | unde
   return out;
 }
 
-export const inventoryProfileMismatch: Rule = {
+export const inventoryProfileMismatch: Rule = inSteps({
   id: 'inventory-profile-mismatch',
   defaultSeverity: 'warning',
   description: 'The inventory and the profile of a container disagree (address, hostname, update calendar).',
   scope: 'homelab',
-  check({ homelab: h }) {
+  *checkSteps({ homelab: h }) {
     const out: Finding[] = [];
+    let n = 0;
     for (const c of h.machines.values()) {
+      if (++n % ITEMS_PER_STEP === 0) yield;
       const d = c.decl;
       if (d && c.nixos) out.push(...machineMismatch(c.name, d.ip, d.hostname, c.nixos));
       const p = c.profile;
@@ -88,4 +90,4 @@ export const inventoryProfileMismatch: Rule = {
     }
     return out;
   },
-};
+});

@@ -2,7 +2,7 @@
 // place is reported and points at the others as related information.
 import type { AddressPlace } from '../../model/addresses';
 import type { Finding, Rule } from '../types';
-import { at, rel } from '../util';
+import { at, inSteps, ITEMS_PER_STEP, rel } from '../util';
 
 /** Other places named by one finding. */
 const MAX_OTHERS = 20;
@@ -12,14 +12,16 @@ function ownerLabel(p: AddressPlace): string {
   return p.owner.kind === 'profile' ? `profile ${p.owner.name} (no container uses it)` : `${p.owner.kind} ${p.owner.name}`;
 }
 
-export const ipDuplicate: Rule = {
+export const ipDuplicate: Rule = inSteps({
   id: 'ip-duplicate',
   defaultSeverity: 'error',
   description: 'One IP address used by two hosts or containers (both places are reported).',
   scope: 'homelab',
-  check({ homelab: h }) {
+  *checkSteps({ homelab: h }) {
     const out: Finding[] = [];
+    let n = 0;
     for (const [key, places] of h.addresses.byKey) {
+      if (++n % (ITEMS_PER_STEP * 4) === 0) yield;
       const decl = places.filter((p) => p.role === 'declares' && p.owner);
       const owners = new Set(decl.map((p) => `${p.owner?.kind}:${p.owner?.name}`));
       if (owners.size < 2) continue;
@@ -42,4 +44,4 @@ export const ipDuplicate: Rule = {
     }
     return out;
   },
-};
+});

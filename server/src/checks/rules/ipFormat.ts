@@ -5,7 +5,7 @@ import { isParsed, parseAddress, parseCidr } from '../../model/ip';
 import type { Str } from '../../model/inventory';
 import { lookupSetting } from '../../model/catalog';
 import type { Finding, Rule } from '../types';
-import { at, ownSettings, stringsIn } from '../util';
+import { at, inSteps, ITEMS_PER_STEP, stringsIn } from '../util';
 
 /** Profile settings whose strings must be addresses (empty = DHCP / unset). */
 const ADDRESS_SETTINGS = new Set(['ipAddress', 'wifiIpAddress', 'defaultGateway', 'nameServers']);
@@ -25,12 +25,13 @@ export function addressError(text: string): string | undefined {
   return isParsed(r) ? undefined : r.error;
 }
 
-export const ipFormat: Rule = {
+export const ipFormat: Rule = inSteps({
   id: 'ip-format',
   defaultSeverity: 'error',
   description: 'A malformed IP address or CIDR network.',
   scope: 'homelab',
-  check({ homelab: h, workspace: ws }) {
+  // The inventory's values here; the settings written in profiles one profile file at a time (settingShards.ts).
+  *checkSteps({ homelab: h }) {
     const out: Finding[] = [];
     const addr = (s: Str | undefined): void => {
       const e = s && addressError(s.value);
@@ -49,19 +50,23 @@ export const ipFormat: Rule = {
         n.dns.forEach(addr);
       }
       for (const x of inv.hosts.values()) addr(x.ip);
-      for (const c of inv.containers.values()) addr(c.ip);
-    }
-    for (const s of ownSettings(ws, h)) {
-      const entry = lookupSetting(h.catalog, s.block, s.key);
-      const strict = ADDRESS_SETTINGS.has(s.key) || entry?.format === 'ip' || entry?.format === 'ip-list';
-      for (const str of stringsIn(s.entry.value)) {
-        if (str.value === '') continue;
-        const text = looksLikeIpv4(str.value) && str.value.includes(':') ? str.value.slice(0, str.value.indexOf(':')) : str.value;
-        if (!strict && !looksLikeIpv4(str.value)) continue;
-        const e = addressError(text);
-        if (e) out.push(at('ip-format', str.origin, e));
+      let n = 0;
+      for (const c of inv.containers.values()) {
+        if (++n % (ITEMS_PER_STEP * 4) === 0) yield;
+        addr(c.ip);
       }
     }
     return out;
   },
-};
+  judgeOwnSetting(h, s, _pass, out) {
+    const entry = lookupSetting(h.catalog, s.block, s.key);
+    const strict = ADDRESS_SETTINGS.has(s.key) || entry?.format === 'ip' || entry?.format === 'ip-list';
+    for (const str of stringsIn(s.entry.value)) {
+      if (str.value === '') continue;
+      const text = looksLikeIpv4(str.value) && str.value.includes(':') ? str.value.slice(0, str.value.indexOf(':')) : str.value;
+      if (!strict && !looksLikeIpv4(str.value)) continue;
+      const e = addressError(text);
+      if (e) out.push(at('ip-format', str.origin, e));
+    }
+  },
+});

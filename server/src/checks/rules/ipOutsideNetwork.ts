@@ -6,18 +6,20 @@
 import { networkOf } from '../../model/addresses';
 import { isParsed, parseAddress, reservedRole } from '../../model/ip';
 import type { Finding, Rule } from '../types';
-import { at } from '../util';
+import { at, inSteps, ITEMS_PER_STEP } from '../util';
 
-export const ipOutsideNetwork: Rule = {
+export const ipOutsideNetwork: Rule = inSteps({
   id: 'ip-outside-network',
   defaultSeverity: 'error',
   description: 'An address outside every declared network, or the network/broadcast address of its network.',
   scope: 'homelab',
-  check({ homelab: h }) {
+  *checkSteps({ homelab: h }) {
     const out: Finding[] = [];
     const idx = h.addresses;
     if (idx.networks.length === 0) return out;
+    let n = 0;
     for (const p of idx.places) {
+      if (++n % (ITEMS_PER_STEP * 4) === 0) yield;
       if (p.role !== 'declares') continue;
       // A VPS lives on the internet, outside the homelab's networks.
       if (p.owner?.kind === 'host' && h.inventory?.hosts.get(p.owner.name)?.kind?.value === 'vps') continue;
@@ -43,4 +45,4 @@ export const ipOutsideNetwork: Rule = {
     }
     return out;
   },
-};
+});

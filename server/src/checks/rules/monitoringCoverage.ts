@@ -5,13 +5,21 @@ import { isParsed, parseAddress } from '../../model/ip';
 import { setting, settingValue } from '../../model/profiles';
 import type { Origin } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
-import { at } from '../util';
+import { at, inSteps, ITEMS_PER_STEP } from '../util';
+import { drain } from '../../model/query/engine';
 
 /** Addresses scraped by any profile's prometheusRemoteTargets (`host` of each entry) or a machine's `services.prometheus.scrapeConfigs`. */
 export function scrapedAddresses(h: import('../../model/homelab').Homelab): Set<string> | undefined {
+  return drain(scrapedAddressSteps(h));
+}
+
+/** `scrapedAddresses` in steps (the rule's). */
+function* scrapedAddressSteps(h: import('../../model/homelab').Homelab): Generator<void, Set<string> | undefined> {
   let any = false;
   const out = new Set<string>();
+  let n = 0;
   for (const c of h.machines.values()) {
+    if (++n % ITEMS_PER_STEP === 0) yield;
     // Targets found at run time (Tailscale, DNS, Consul…): who is scraped cannot be told statically.
     if (c.nixos?.config?.scrapeDiscovery) return undefined;
     const targets = c.nixos?.config?.scrapeTargets ?? [];
@@ -27,6 +35,7 @@ export function scrapedAddresses(h: import('../../model/homelab').Homelab): Set<
     }
   }
   for (const p of h.profiles.values()) {
+    if (++n % ITEMS_PER_STEP === 0) yield;
     const v = settingValue(p, 'prometheusRemoteTargets');
     if (!v || v.kind !== 'list' || v.items.length === 0) continue;
     any = true;
@@ -40,16 +49,18 @@ export function scrapedAddresses(h: import('../../model/homelab').Homelab): Set<
   return any ? out : undefined;
 }
 
-export const monitoringCoverage: Rule = {
+export const monitoringCoverage: Rule = inSteps({
   id: 'monitoring-coverage',
   defaultSeverity: 'warning',
   description: 'A container that exports Prometheus metrics which no profile scrapes.',
   scope: 'homelab',
-  check({ homelab: h }) {
+  *checkSteps({ homelab: h }) {
     const out: Finding[] = [];
-    const scraped = scrapedAddresses(h);
+    const scraped = yield* scrapedAddressSteps(h);
     if (!scraped) return out; // no monitoring profile in this homelab
+    let n = 0;
     for (const c of h.machines.values()) {
+      if (++n % ITEMS_PER_STEP === 0) yield;
       const exporter = c.nixos?.config?.exporters[0];
       if (exporter && c.ip) {
         const a = parseAddress(c.ip.value);
@@ -81,4 +92,4 @@ export const monitoringCoverage: Rule = {
     }
     return out;
   },
-};
+});

@@ -2,16 +2,18 @@
 // (explicit inventory ports, else the built-in catalog's usual ports).
 import { serviceNamed } from '../../model/homelab';
 import type { Finding, Rule } from '../types';
-import { at, rel } from '../util';
+import { at, inSteps, ITEMS_PER_STEP, rel } from '../util';
 
-export const portConflict: Rule = {
+export const portConflict: Rule = inSteps({
   id: 'port-conflict',
   defaultSeverity: 'warning',
   description: 'Two services on one container that claim the same port.',
   scope: 'homelab',
-  check({ homelab: h }) {
+  *checkSteps({ homelab: h }) {
     const out: Finding[] = [];
+    let n = 0;
     for (const c of h.machines.values()) {
+      if (++n % (ITEMS_PER_STEP * 2) === 0) yield;
       const claimed = new Map<number, { name: string; origin: import('../../syntax/value').Origin }>();
       for (const ref of c.decl?.services ?? []) {
         const port = serviceNamed(h, ref.value)?.port;
@@ -31,4 +33,4 @@ export const portConflict: Rule = {
     }
     return out;
   },
-};
+});

@@ -6,7 +6,7 @@
 import { settingValue, setting } from '../../model/profiles';
 import type { Value } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
-import { at, rel } from '../util';
+import { at, inSteps, ITEMS_PER_STEP, rel } from '../util';
 import type { Homelab } from '../../model/homelab';
 import type { Str } from '../../model/inventory';
 import type { NixosConfig } from '../../model/machines/nixosConfig';
@@ -52,16 +52,18 @@ function machinePortsNotOpen(h: Homelab, name: string, refs: Str[], cfg: NixosCo
   return out;
 }
 
-export const portNotOpen: Rule = {
+export const portNotOpen: Rule = inSteps({
   id: 'port-not-open',
   defaultSeverity: 'warning',
   description: "A service's declared port that the container's firewall (`allowedTCPPorts`) does not open.",
   scope: 'homelab',
-  check({ homelab: h }) {
+  *checkSteps({ homelab: h }) {
     const out: Finding[] = [];
     const inv = h.inventory;
     if (!inv) return out;
+    let n = 0;
     for (const c of h.machines.values()) {
+      if (++n % ITEMS_PER_STEP === 0) yield;
       if (c.decl && c.nixos?.config && !c.profile?.system && !c.profile?.user) {
         out.push(...machinePortsNotOpen(h, c.name, c.decl.services, c.nixos.config));
         continue;
@@ -90,4 +92,4 @@ export const portNotOpen: Rule = {
     }
     return out;
   },
-};
+});

@@ -3,7 +3,7 @@
 import { lookupSetting } from '../../model/catalog';
 import type { Homelab } from '../../model/homelab';
 import type { Finding, Rule, SettingPass } from '../types';
-import { at, didYouMean, inheritedRelated, overOwnSettings, maySuggest, type OwnSetting } from '../util';
+import { at, didYouMean, inheritedRelated, maySuggest, type OwnSetting } from '../util';
 
 function judge(h: Homelab, s: OwnSetting, pass: SettingPass): Finding | undefined {
   const entry = lookupSetting(h.catalog, s.block, s.key);
@@ -23,6 +23,6 @@ export const settingEnum: Rule = {
   defaultSeverity: 'error',
   description: 'A setting value that is not one of the allowed options.',
   scope: 'homelab',
+  // Over every setting written in profiles, one profile file at a time (settingShards.ts).
   checkSetting: judge,
-  check: overOwnSettings(judge),
 };

@@ -3,7 +3,7 @@
 import { describeType, lookupSetting, typeAccepts, typeOfValue } from '../../model/catalog';
 import type { Homelab } from '../../model/homelab';
 import type { Finding, Rule } from '../types';
-import { at, inheritedRelated, overOwnSettings, type OwnSetting } from '../util';
+import { at, inheritedRelated, type OwnSetting } from '../util';
 
 function judge(h: Homelab, s: OwnSetting): Finding | undefined {
   const entry = lookupSetting(h.catalog, s.block, s.key);
@@ -18,6 +18,6 @@ export const settingType: Rule = {
   defaultSeverity: 'error',
   description: 'A profile setting whose value has the wrong type (by its default or schema).',
   scope: 'homelab',
+  // Over every setting written in profiles, one profile file at a time (settingShards.ts).
   checkSetting: judge,
-  check: overOwnSettings(judge),
 };

@@ -1,11 +1,29 @@
 // unknown-scrape-target: a scrape or probe target address (prometheusRemoteTargets
 // hosts, ICMP/SNMP targets, the PVE host...) that belongs to no known host or container.
 import { isParsed, parseAddress } from '../../model/ip';
-import type { Finding, Rule } from '../types';
-import { at, ownSettings, stringsIn } from '../util';
+import type { AddressIndex } from '../../model/addresses';
+import type { Rule } from '../types';
+import { at, stringsIn } from '../util';
 
 function isTargetSetting(key: string): boolean {
   return /Targets$/.test(key) || /^prometheus\w*Host$/.test(key);
+}
+
+/**
+ * The addresses some host or container declares, per address index (a
+ * derivation of an immutable object of one workspace: every profile file
+ * with targets reads the same index, which changes only when an address moved).
+ */
+const declaredOf = new WeakMap<AddressIndex, Set<string>>();
+
+function declared(idx: AddressIndex): Set<string> {
+  let known = declaredOf.get(idx);
+  if (!known) {
+    known = new Set<string>();
+    for (const p of idx.places) if (p.role === 'declares') known.add(p.key);
+    declaredOf.set(idx, known);
+  }
+  return known;
 }
 
 export const unknownScrapeTarget: Rule = {
@@ -13,23 +31,20 @@ export const unknownScrapeTarget: Rule = {
   defaultSeverity: 'warning',
   description: 'A scrape or probe target address that belongs to no host or container of the inventory.',
   scope: 'homelab',
-  check({ homelab: h, workspace: ws }) {
-    const out: Finding[] = [];
-    if (!h.inventory) return out; // nothing to compare with
-    const known = new Set(h.addresses.places.filter((p) => p.role === 'declares').map((p) => p.key));
-    for (const s of ownSettings(ws, h)) {
-      if (!isTargetSetting(s.key)) continue;
-      const v = s.entry.value;
-      const strings =
-        v.kind === 'list'
-          ? v.items.flatMap((i) => (i.kind === 'attrs' ? (i.entries.get('host') ? stringsIn(i.entries.get('host')!.value) : []) : stringsIn(i)))
-          : stringsIn(v);
-      for (const str of strings) {
-        const a = parseAddress(str.value.replace(/:\d+$/, ''));
-        if (!isParsed(a) || known.has(a.key)) continue;
-        out.push(at('unknown-scrape-target', str.origin, `\`${str.value}\` in ${s.key} is not the address of any host or container in the inventory`));
-      }
+  // Each setting written in profiles, one profile file at a time (settingShards.ts).
+  judgeOwnSetting(h, s, _pass, out) {
+    if (!isTargetSetting(s.key)) return;
+    if (!h.inventory) return; // nothing to compare with
+    const known = declared(h.addresses);
+    const v = s.entry.value;
+    const strings =
+      v.kind === 'list'
+        ? v.items.flatMap((i) => (i.kind === 'attrs' ? (i.entries.get('host') ? stringsIn(i.entries.get('host')!.value) : []) : stringsIn(i)))
+        : stringsIn(v);
+    for (const str of strings) {
+      const a = parseAddress(str.value.replace(/:\d+$/, ''));
+      if (!isParsed(a) || known.has(a.key)) continue;
+      out.push(at('unknown-scrape-target', str.origin, `\`${str.value}\` in ${s.key} is not the address of any host or container in the inventory`));
     }
-    return out;
   },
 };

@@ -3,7 +3,7 @@
 import { allEntries, lookupSetting, type Catalog } from '../../model/catalog';
 import type { Homelab } from '../../model/homelab';
 import type { Finding, Rule, SettingPass } from '../types';
-import { at, didYouMean, inheritedRelated, overOwnSettings, maySuggest, type OwnSetting } from '../util';
+import { at, didYouMean, inheritedRelated, maySuggest, type OwnSetting } from '../util';
 
 /** The keys to suggest from, per catalog (not rebuilt for each of thousands of unknown keys). */
 const keysOf = new WeakMap<Catalog, { systemSettings: string[]; userSettings: string[]; all: string[] }>();
@@ -34,6 +34,6 @@ export const unknownSetting: Rule = {
   defaultSeverity: 'warning',
   description: 'A profile setting that is neither declared (lib/defaults.nix, schemas) nor read by any module.',
   scope: 'homelab',
+  // Over every setting written in profiles, one profile file at a time (settingShards.ts).
   checkSetting: judge,
-  check: overOwnSettings(judge),
 };

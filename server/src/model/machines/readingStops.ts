@@ -64,7 +64,7 @@ export function flakeOutputStops(outputs: Value | undefined, flakeOrigin: Origin
   if (!outputs) return [];
   if (outputs.kind !== 'attrs') {
     const kind = outputs.kind === 'unknown' && outputs.call ? 'unknown-builder' : 'unknown-output';
-    return [{ kind, origin: outputs.origin.uri.startsWith('file:') ? outputs.origin : flakeOrigin, reason: `the flake's outputs ${builtBy(outputs)}`, hint: hintFor(kind) }];
+    return [{ kind, origin: outputs.origin.uri.startsWith('file:') ? outputs.origin : flakeOrigin, reason: `the flake's \`outputs\` ${builtBy(outputs)}`, hint: hintFor(kind) }];
   }
   const out: ReadingStop[] = [];
   for (const key of ['nixosConfigurations', 'colmena', 'colmenaHive', 'deploy']) {

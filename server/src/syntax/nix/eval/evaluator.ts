@@ -16,7 +16,7 @@ import { callPrimop } from './builtins';
 import { type Conversion, conversion, resolveUri, toValue } from './convert';
 import { LIB_FUNCTIONS, selectedName } from './nixpkgsLib';
 import { applyWithUnknownArgs, flakeOutputs } from './entryPoints';
-import { evalFlakeParts, withSystem } from './flakeParts';
+import { evalFlakeParts, flakePartsArgs, withSystem } from './flakeParts';
 import type { EvalStop, EvalStopKind } from './types';
 import { ParsedDataFiles } from './dataFiles';
 
@@ -489,7 +489,7 @@ export class NixEvaluator {
   call(fn: V, arg: Thunk, origin: Origin): V {
     if (fn.kind === 'unknown' && fn.fn !== undefined && fn.args?.length === 1) {
       // flake-parts (`mkFlake args module`, `evalFlakeModule args module`) and its `withSystem system f`.
-      if (fn.fn === 'mkFlake' || fn.fn === 'evalFlakeModule') return evalFlakeParts(this, fn.args[0], arg, origin, fn.fn === 'mkFlake');
+      if ((fn.fn === 'mkFlake' && flakePartsArgs(fn.args[0])) || fn.fn === 'evalFlakeModule') return evalFlakeParts(this, fn.args[0], arg, origin, fn.fn === 'mkFlake');
       if (fn.fn === 'withSystem') return withSystem(this, fn.args[0], arg, origin);
       if (fn.fn === 'importApply') {
         const p = fn.args[0].force();

@@ -214,6 +214,16 @@ export class ModuleSystem {
 export const EXTERNAL_OPTIONS = ' flake-parts external options';
 
 /**
+ * Whether `mkFlake a m`'s first argument is flake-parts' (`{ inherit inputs; … }`,
+ * or not known): a repository's own `mkFlake inputs { hosts = …; }` from its
+ * own library takes the inputs themselves and is not flake-parts.
+ */
+export function flakePartsArgs(first: Thunk): boolean {
+  const a = first.force();
+  return a.kind !== 'attrs' || a.entries.has('inputs');
+}
+
+/**
  * `mkFlake args module` (`flake: true`: its value is `config.flake`) or
  * `evalFlakeModule args module` (a set with `config`).
  */

@@ -1,0 +1,175 @@
+// The rules that judge each setting written in a profile file (unknown,
+// type, enum, deprecated, unused, address and calendar format, scrape
+// targets), as one query per profile file: a profile's edit re-judges the
+// settings of that file and of the files it imports (its base), not the
+// settings of every profile of the fleet. Which profiles' settings come from a
+// file is an index of its own (`settingReaders`, from each profile's
+// evaluation's files read), cut off while no profile reads another file.
+// Nothing is kept per setting between runs: a file's settings are walked
+// afresh from the evaluations when its query runs (the memory of a
+// 10,000-machine fleet), as the whole walk did before.
+import type { Homelab } from '../model/homelab';
+import { BLOCKS, blockOf, type Profile } from '../model/profiles';
+import { defineStepQuery } from '../model/query/engine';
+import { deepEqual, sameArray, sameMap } from '../model/query/equal';
+import type { Workspace } from '../model/workspace';
+import type { Entry } from '../syntax/value';
+import { RULES } from './registry';
+import type { Finding, Rule, RuleId, SettingPass } from './types';
+import { ITEMS_PER_STEP, type OwnSetting } from './util';
+
+/** The inheritors of a setting nobody inherits (shared, never written to). */
+const NONE: readonly Profile[] = Object.freeze([]);
+
+/** Whether a rule judges the settings written in profiles (its findings about them come from this file's queries). */
+export function judgesOwnSettings(rule: Rule): boolean {
+  return rule.checkSetting !== undefined || rule.judgeOwnSetting !== undefined;
+}
+
+const SETTING_RULES = RULES.filter((r) => r.scope === 'homelab' && judgesOwnSettings(r));
+
+/**
+ * For each profile file, the profiles whose evaluation read it (itself, and
+ * every profile that imports it), in the build's order: the only profiles
+ * whose effective settings can hold an entry written in that file.
+ */
+const READERS_QUERY = defineStepQuery<Map<string, string[]>, Workspace>(
+  'settingReaders',
+  function* (read, root) {
+    const ws = read.owner;
+    const { list, set } = ws.profileKeys(root);
+    const out = new Map<string, string[]>();
+    let n = 0;
+    for (const uri of list) {
+      if (++n % ITEMS_PER_STEP === 0) yield;
+      for (const f of ws.evaluate(uri).deps) {
+        if (!set.has(f)) continue;
+        const readers = out.get(f);
+        if (readers) readers.push(uri);
+        else out.set(f, [uri]);
+      }
+    }
+    return out;
+  },
+  (a, b) => sameMap(a, b, (x, y) => sameArray(x, y)),
+);
+
+/**
+ * The settings written in `file` (a profile file): the effective entries of
+ * each profile that reads it whose key lies in it, once per place, the first
+ * found in the build's order, each with the profiles that inherit that very
+ * entry through their own `//` merge. The same settings, in the same order,
+ * as the whole fleet's walk gave for this file.
+ */
+function* settingsWrittenInFile(ws: Workspace, file: string, readers: readonly string[]): Generator<void, OwnSetting[]> {
+  const out: OwnSetting[] = [];
+  const byStart = new Map<number, OwnSetting>();
+  let n = 0;
+  for (const uri of readers) {
+    // A base file is read by every profile of the fleet: its walk pauses now and then.
+    if (++n % ITEMS_PER_STEP === 0) yield;
+    const p = ws.evaluate(uri);
+    for (const block of BLOCKS) {
+      const b = blockOf(p, block);
+      if (!b) continue;
+      // The effective value of p comes from another file through p's own merge: p inherits it.
+      const merges = b.origin.uri === p.uri;
+      b.entries.forEach((entry, key) => {
+        // The override chain: a value overridden in the profile is still judged in the base.
+        for (let e: Entry | undefined = entry; e; e = e.overrides) {
+          if (e.keyOrigin.uri !== file) continue;
+          const start = e.keyOrigin.span.start;
+          let own = byStart.get(start);
+          if (!own) {
+            own = { profileUri: file, block, key, entry: e, inheritedBy: NONE };
+            byStart.set(start, own);
+            out.push(own);
+          }
+          if (e === entry && merges && file !== p.uri) {
+            if (own.inheritedBy === NONE) own.inheritedBy = [];
+            (own.inheritedBy as Profile[]).push(p);
+          }
+        }
+      });
+    }
+  }
+  return out;
+}
+
+/** Findings by rule; a rule that threw gives its error instead (told once per folder by the rule's query, not once per file). */
+type ByRule = Map<RuleId, Finding[] | { error: unknown }>;
+
+/** The findings of every setting rule that is on about the settings written in one file (key `root\0file`), by rule. */
+const FILE_QUERY = defineStepQuery<ByRule, Workspace>(
+  'settingFindings',
+  function* (read, key) {
+    const [root, file] = key.split('\0');
+    const ws = read.owner;
+    const readers = read.query(READERS_QUERY, root).get(file) ?? [];
+    const out: ByRule = new Map();
+    if (readers.length === 0) return out;
+    const h = ws.homelabView(root);
+    const settings = yield* settingsWrittenInFile(ws, file, readers);
+    for (const rule of SETTING_RULES) {
+      if (h.settings.rules[rule.id] === 'off') continue;
+      yield;
+      const found = judgeAll(rule, h, settings);
+      if (!Array.isArray(found) || found.length) out.set(rule.id, found);
+    }
+    return out;
+  },
+  (a, b) => deepEqual(a, b),
+);
+
+/** One rule over the settings of one file, in their order (or the error it threw). */
+function judgeAll(rule: Rule, h: Homelab, settings: OwnSetting[]): Finding[] | { error: unknown } {
+  const out: Finding[] = [];
+  // Per file, as the suggestions' budget is (maySuggest): the same suggestions as one pass over the fleet.
+  const pass: SettingPass = { suggestions: new Map() };
+  try {
+    for (let i = 0; i < settings.length; i++) {
+      if (rule.judgeOwnSetting) rule.judgeOwnSetting(h, settings[i], pass, out);
+      else {
+        const f = rule.checkSetting?.(h, settings[i], pass);
+        if (f) out.push(f);
+      }
+    }
+  } catch (error) {
+    return { error };
+  }
+  return out;
+}
+
+/** Every profile file's setting findings, merged by rule, in steps of a few hundred files (cut off when equal). */
+const FOLDER_QUERY = defineStepQuery<ByRule, Workspace>(
+  'settingFindingsAll',
+  function* (read, root) {
+    const out: ByRule = new Map();
+    let n = 0;
+    for (const file of read.query(READERS_QUERY, root).keys()) {
+      if (++n % (ITEMS_PER_STEP * 4) === 0) yield;
+      for (const [id, found] of read.query(FILE_QUERY, `${root}\0${file}`)) {
+        const list = out.get(id);
+        // The first error of a rule stands for all of it (as a rule that throws reports nothing).
+        if (!Array.isArray(found)) {
+          if (Array.isArray(list) || !list) out.set(id, found);
+        } else if (Array.isArray(list)) for (const f of found) list.push(f);
+        else if (!list) out.set(id, [...found]);
+      }
+    }
+    return out;
+  },
+  (a, b) => deepEqual(a, b),
+);
+
+/**
+ * A setting rule's findings about the settings written in the profiles of
+ * the folder `root`, brought up to date in steps; when the rule threw on some
+ * file, that error is thrown here (the rule's query logs it once and reports nothing).
+ */
+export function* ownSettingFindings(ws: Workspace, root: string, id: RuleId): Generator<void, Finding[]> {
+  yield* ws.engine.update(FOLDER_QUERY, root);
+  const found = ws.engine.query(FOLDER_QUERY, root).get(id) ?? [];
+  if (!Array.isArray(found)) throw found.error;
+  return found;
+}
