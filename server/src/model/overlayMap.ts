@@ -26,14 +26,7 @@ export class OverlayMap<K, V> extends Map<K, V> {
   }
 
   override entries(): MapIterator<[K, V]> {
-    const keys = this.base.keys();
-    const values = this.base.values();
-    return iterator(() => {
-      const v = values.next();
-      if (v.done) return v;
-      const k = keys.next().value as K;
-      return { done: false, value: [k, this.over.has(k) ? (this.over.get(k) as V) : v.value] };
-    });
+    return this.walk((k, v) => [k, v]);
   }
 
   override keys(): MapIterator<K> {
@@ -41,7 +34,11 @@ export class OverlayMap<K, V> extends Map<K, V> {
   }
 
   override values(): MapIterator<V> {
-    if (this.over.size === 0) return this.base.values();
+    return this.over.size === 0 ? this.base.values() : this.walk((_k, v) => v);
+  }
+
+  /** Each key with its value (replaced where `over` has one), as `f` shapes it, in `base`'s order. */
+  private walk<T>(f: (key: K, value: V) => T): MapIterator<T> {
     // Keys and values of one map come in the same order: the two native iterators side by side, no pair per entry.
     const keys = this.base.keys();
     const values = this.base.values();
@@ -49,7 +46,7 @@ export class OverlayMap<K, V> extends Map<K, V> {
       const v = values.next();
       if (v.done) return v;
       const k = keys.next().value as K;
-      return this.over.has(k) ? { done: false, value: this.over.get(k) as V } : v;
+      return { done: false, value: f(k, this.over.has(k) ? (this.over.get(k) as V) : v.value) };
     });
   }
 

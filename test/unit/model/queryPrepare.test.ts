@@ -4,18 +4,8 @@
 // computation, and nothing is computed that the plain read would not compute.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine, Input, defineQuery } from '../../../server/src/model/query/engine';
-
-interface Owner {
-  texts: Map<string, string>;
-}
-
-function setup(): { engine: Engine<Owner>; owner: Owner; text: Input<string> } {
-  const owner: Owner = { texts: new Map([['a', 'x'], ['b', 'y'], ['c', 'z']]) };
-  const engine = new Engine<Owner>(owner);
-  const text = new Input<string>(engine, 'text', (k) => owner.texts.get(k) ?? '');
-  return { engine, owner, text };
-}
+import { defineQuery } from '../../../server/src/model/query/engine';
+import { setup, type Owner } from './queryFixture';
 
 test('prepare recomputes the changed leaf and its parents in steps; the read after it computes only the top', () => {
   const { engine, owner, text } = setup();

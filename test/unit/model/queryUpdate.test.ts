@@ -6,18 +6,8 @@
 // dependencies and its early cut-off are those of the plain computation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine, Input, defineQuery, defineStepQuery } from '../../../server/src/model/query/engine';
-
-interface Owner {
-  texts: Map<string, string>;
-}
-
-function setup(): { engine: Engine<Owner>; owner: Owner; text: Input<string> } {
-  const owner: Owner = { texts: new Map([['a', 'x'], ['b', 'y'], ['c', 'z']]) };
-  const engine = new Engine<Owner>(owner);
-  const text = new Input<string>(engine, 'text', (k) => owner.texts.get(k) ?? '');
-  return { engine, owner, text };
-}
+import { defineQuery, defineStepQuery, type Input } from '../../../server/src/model/query/engine';
+import { setup, type Owner } from './queryFixture';
 
 const KEYS = ['a', 'b', 'c'];
 
