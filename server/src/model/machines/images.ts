@@ -13,7 +13,7 @@
 import type { Origin, Value } from '../../syntax/value';
 import type { ImageKind, NixosMachine } from './machine';
 
-const ISO_IMPORT = /installer\/cd-dvd\/|installation-cd-[\w.-]*\.nix|iso-image\.nix/;
+export const ISO_IMPORT = /installer\/cd-dvd\/|installation-cd-[\w.-]*\.nix|iso-image\.nix/;
 /** `nixosConfigurations.<name>.config.system.build.isoImage` (or `."name"`), as another output writes it. */
 const BUILT_AS = /nixosConfigurations\.(?:"([^"]+)"|([A-Za-z_][\w'-]*))\.config\.system\.build\.isoImage\b/g;
 

@@ -12,6 +12,7 @@
 import type { Value } from '../../syntax/value';
 import { normalizeUri } from '../uri';
 import type { MachineFinding, MachineSource } from './machine';
+import { ISO_IMPORT } from './images';
 
 /** A machine known by name before its modules are read. */
 export interface EarlyMachine {
@@ -25,8 +26,8 @@ export interface EarlyMachine {
 
 const CERTAIN = new Set<MachineSource['kind']>(['flake', 'colmena', 'deploy-rs']);
 
-/** What an installer ISO is recognised by (images.ts): its imports, its options, another output building it. */
-const ISO_MARKERS = /isoImage|installer\/cd-dvd\/|installation-cd-|iso-image\.nix/;
+/** What an installer ISO is recognised by (images.ts): its imports, its `isoImage` options, another output building its `isoImage`. */
+const ISO_MARKERS = new RegExp(`isoImage|${ISO_IMPORT.source}`);
 
 /** Whether a file's text could make a machine an installer ISO (images.ts reads modules and outputs for these). */
 export function mayMarkImages(text: string | undefined): boolean {
