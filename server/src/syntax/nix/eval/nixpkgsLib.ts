@@ -64,9 +64,21 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   hasAttr: 2,
   concatStringsSep: 2,
   readFile: 1,
+  isString: 1,
+  isAttrs: 1,
+  isList: 1,
+  isBool: 1,
+  isInt: 1,
+  isFloat: 1,
+  isPath: 1,
+  typeOf: 1,
 };
 
-const FROM_BUILTINS = new Set(['elem', 'head', 'length', 'filter', 'hasAttr', 'concatStringsSep', 'readFile']);
+// Not `isFunction`: lib's also holds for a set with `__functor`, the builtin does not.
+const FROM_BUILTINS = new Set([
+  'elem', 'head', 'length', 'filter', 'hasAttr', 'concatStringsSep', 'readFile',
+  'isString', 'isAttrs', 'isList', 'isBool', 'isInt', 'isFloat', 'isPath', 'typeOf',
+]);
 
 function entry(key: string, v: V | Thunk, origin: Origin): LEntry {
   return { key, keyOrigin: origin, thunk: v instanceof Thunk ? v : Thunk.of(v) };
