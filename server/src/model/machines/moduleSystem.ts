@@ -180,6 +180,8 @@ function merge(all: Def[], path: string[]): Effective {
   const origins = defs.map((d) => d.value.origin);
   const unknownOne = defs.find((d) => d.value.kind === 'unknown' || d.conditional);
   if (unknownOne) {
+    // One plain definition stays itself (a function given as a module argument keeps what calls it: Value's `callable`).
+    if (defs.length === 1 && !unknownOne.conditional && unknownOne.value.kind === 'unknown') return { value: unknownOne.value, defs: origins };
     const reason = unknownOne.value.kind === 'unknown' ? unknownOne.value.reason : `${path.join('.')} is set under a condition that is not known statically`;
     return { value: { kind: 'unknown', reason, origin: unknownOne.value.origin }, defs: origins };
   }

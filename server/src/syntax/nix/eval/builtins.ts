@@ -44,6 +44,10 @@ const PRIMOPS: Record<string, number> = {
   isPath: 1,
   isFunction: 1,
   typeOf: 1,
+  seq: 2,
+  deepSeq: 2,
+  all: 2,
+  any: 2,
 };
 
 /** What `builtins.typeOf` answers for each kind of value the evaluator knows. */
@@ -119,7 +123,9 @@ function fileArgument(a: V): V {
 export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
   if (name.startsWith('lib.')) return callLib(name.slice(4), args, origin, ev);
   // The same fold as nixpkgs' lib.foldl' (which is this builtin).
-  if (name === "foldl'") return callLib(name, args, origin, ev);
+  if (name === "foldl'" || name === 'all' || name === 'any') return callLib(name, args, origin, ev);
+  // What is forced first only matters when it fails, which static reading does not model.
+  if (name === 'seq' || name === 'deepSeq') return args[1].force();
   const a = FILE_ARGUMENT.has(name) ? fileArgument(args[0].force()) : args[0].force();
   if (a.kind === 'unknown') return unknown(a.reason, origin);
   switch (name) {

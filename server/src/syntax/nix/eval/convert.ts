@@ -33,10 +33,17 @@ export function fromValue(v: Value): V {
       return { kind: 'attrs', entries, origin: v.origin };
     }
     case 'unknown':
-      return { kind: 'unknown', reason: v.reason, origin: v.origin };
+      return (v.callable as V | undefined) ?? { kind: 'unknown', reason: v.reason, origin: v.origin };
     default:
       return v;
   }
+}
+
+/** A function as a plain value: unknown, holding the function itself for `fromValue` (see Value's `callable`). */
+function callableValue(fn: Extract<V, { kind: 'lambda' | 'primop' }>): Value {
+  const out: Value = { kind: 'unknown', reason: 'a function', origin: fn.origin };
+  Object.defineProperty(out, 'callable', { value: fn, enumerable: false });
+  return out;
 }
 
 /** How many cycles conversion has cut (a conversion that cut one is not reused). */
@@ -103,7 +110,7 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
     case 'primop': {
       const applied = v.kind === 'lambda' ? apply?.(v, key) : undefined;
       if (applied && applied.kind !== 'lambda') return toValue(applied, depth + 1, seen, apply, key);
-      return { kind: 'unknown', reason: 'a function', origin: v.origin };
+      return callableValue(v);
     }
     case 'list':
       return { kind: 'list', items: v.items.map((t) => toValue(t.force(), depth + 1, seen, apply)), origin: v.origin };
