@@ -231,7 +231,7 @@ function frameworkFindings(ctx: DiscoveryContext, entry: string, r: { value: Val
     ...liteConfigFindings(r.value, ctx.listing),
     ...denFindings(r.value),
     ...clanFindings(r.value, ctx.readHost.readText(entry), entryRoot, ctx.listing, (u) => ctx.readHost.readText(u)),
-    ...nixosUnifiedFindings(r.stops, entryRoot, ctx.listing),
+    ...nixosUnifiedFindings(r.stops, entryRoot, ctx.listing, r.value),
   ];
 }
 
