@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { check, edit, loadTree, summary } from '../checks/helpers';
+import { check, edit, loadTree, summary, workspaceOf } from '../checks/helpers';
 
 const LAB = loadTree(join(__dirname, '../../fixtures/fleets/proxmox-lxc'));
 const MEDIA = 'containers/media.nix';
@@ -208,4 +208,37 @@ test('ip-duplicate: machines of different domains sharing a private address are 
   assert.deepEqual(dup(twoRegions('lon.example.net')).map((f) => f.severity), ['error', 'error']);
   // A public address is one machine's wherever it is written.
   assert.deepEqual(dup(twoRegions('fra.example.net', '203.0.113.7')).map((f) => f.severity), ['error', 'error']);
+});
+
+test("monitoring-coverage: a scrape target naming a machine by its flake alias (`core-lab` for `core.lab`) covers it", () => {
+  const files = (target: string): Record<string, string> => ({
+    'flake.nix': `{
+  outputs = { nixpkgs, ... }:
+    let
+      hosts = {
+        "core.lab" = nixpkgs.lib.nixosSystem { modules = [ ./core.nix ]; };
+        "mon.lab" = nixpkgs.lib.nixosSystem { modules = [ ./mon.nix ]; };
+      };
+    in {
+      nixosConfigurations = hosts // builtins.listToAttrs (map (n: { name = builtins.replaceStrings [ "." ] [ "-" ] n; value = hosts.\${n}; }) (builtins.attrNames hosts));
+    };
+}
+`,
+    'core.nix': `{ ... }: {
+  networking.hostName = "core";
+  networking.interfaces.eth0.ipv4.addresses = [ { address = "10.70.0.2"; prefixLength = 24; } ];
+  services.prometheus.exporters.node.enable = true;
+}
+`,
+    'mon.nix': `{ ... }: {
+  networking.hostName = "mon";
+  services.prometheus.scrapeConfigs = [ { job_name = "node"; static_configs = [ { targets = [ "${target}:9100" ]; } ]; } ];
+}
+`,
+  });
+  const ws = workspaceOf(files('core-lab'));
+  assert.deepEqual([...ws.homelabs()[0].nixosMachines.keys()].sort(), ['core.lab', 'mon.lab']);
+  assert.deepEqual(ws.homelabs()[0].nixosMachines.get('core.lab')?.aliases, ['core-lab']);
+  assert.deepEqual(check(files('core-lab')).filter((f) => f.rule === 'monitoring-coverage').length, 0);
+  assert.deepEqual(check(files('elsewhere')).filter((f) => f.rule === 'monitoring-coverage').length, 1);
 });
