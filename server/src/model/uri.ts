@@ -30,31 +30,21 @@ function isAlreadyNormal(uri: string): boolean {
 
 const normalized = new Map<string, string>();
 
-/**
- * Normalises a URI so that one file always has one key (decoded then re-encoded path).
- * Answers are remembered (asked for every file discovery reads, stamps and evaluates, and for each
- * profile on every rebuild; bounded like joinUri), and one string is given for one file: the model
- * keeps a file's URI in its queries' keys, its profile, its machine and its dependencies, and each
- * caller's own copy (cut from an import, joined from a folder) would otherwise be kept as well (a
- * 10,000-machine fleet kept nine copies of each profile's URI).
- */
+/** Normalises a URI so that one file always has one key (decoded then re-encoded path). */
 export function normalizeUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
+  if (!IS_WINDOWS && isAlreadyNormal(uri)) return uri;
+  // The others (escaped characters, `..`) are remembered: asked for every file discovery reads, stamps and
+  // evaluates, and for each profile on every rebuild; bounded like joinUri.
   let out = normalized.get(uri);
   if (out === undefined) {
-    if (!IS_WINDOWS && isAlreadyNormal(uri)) out = uri;
-    else {
-      try {
-        out = pathToFileURL(fileURLToPath(uri)).href;
-      } catch {
-        out = uri;
-      }
-      // The normal form names the file as well: its own answer is itself, the same string.
-      out = normalized.get(out) ?? out;
+    try {
+      out = pathToFileURL(fileURLToPath(uri)).href;
+    } catch {
+      out = uri;
     }
     if (normalized.size > 100_000) normalized.clear();
     normalized.set(uri, out);
-    if (!normalized.has(out)) normalized.set(out, out);
   }
   return out;
 }
