@@ -181,7 +181,9 @@ function toEntry(e: LEntry, depth: number, seen: Conversion, apply: ApplyNested 
   }
   const before = cycles;
   // The tree stays acyclic: an entry met again inside its own value (a flake's `inputs.self`) is unknown there.
-  const out: Entry = { key: keyName(e.key, seen), keyOrigin: e.keyOrigin, value: IN_PROGRESS };
+  // An entry that overrides one has the field from the start: added later, it took a property array of its own.
+  const key = keyName(e.key, seen);
+  const out: Entry = e.overrides ? { key, keyOrigin: e.keyOrigin, value: IN_PROGRESS, overrides: undefined } : { key, keyOrigin: e.keyOrigin, value: IN_PROGRESS };
   seen.entries.set(e, out);
   const forced = e.thunk.force();
   if (forced.kind === 'unknown' && forced.args) {
