@@ -1,6 +1,6 @@
 // The global scope of the static evaluator: true/false/null, `import`, and a few
 // harmless builtins (toString, map, length, attrNames, concatStringsSep, elem,
-// hasAttr, head, removeAttrs). Every other builtin evaluates to unknown.
+// hasAttr, head, removeAttrs, the type tests). Every other builtin evaluates to unknown.
 import type { Origin } from '../../value';
 import { GLOBAL_NAMES } from '../scopes';
 import { equal } from './ops';
@@ -35,6 +35,47 @@ const PRIMOPS: Record<string, number> = {
   "foldl'": 3,
   baseNameOf: 1,
   dirOf: 1,
+  isString: 1,
+  isAttrs: 1,
+  isList: 1,
+  isBool: 1,
+  isInt: 1,
+  isFloat: 1,
+  isPath: 1,
+  isFunction: 1,
+  typeOf: 1,
+  seq: 2,
+  deepSeq: 2,
+  all: 2,
+  any: 2,
+  replaceStrings: 3,
+};
+
+/** What `builtins.typeOf` answers for each kind of value the evaluator knows. */
+function typeOf(v: V): string | undefined {
+  switch (v.kind) {
+    case 'string':
+    case 'path':
+    case 'list':
+    case 'null':
+      return v.kind;
+    case 'boolean':
+      return 'bool';
+    case 'number':
+      return v.integer ? 'int' : 'float';
+    case 'attrs':
+      return 'set';
+    case 'lambda':
+    case 'primop':
+      return 'lambda';
+    default:
+      return undefined;
+  }
+}
+
+/** `builtins.isString` and its kin, each a test of `typeOf`. */
+const TYPE_TESTS: Record<string, string> = {
+  isString: 'string', isAttrs: 'set', isList: 'list', isBool: 'bool', isInt: 'int', isFloat: 'float', isPath: 'path', isFunction: 'lambda',
 };
 
 export function globalEnv(): Env {
@@ -80,10 +121,51 @@ function fileArgument(a: V): V {
   return a.kind === 'string' && a.value.startsWith('file://') ? { kind: 'path', value: a.value, origin: a.origin } : a;
 }
 
+/** The strings of a list, or why not. */
+function strings(v: V): string[] | string {
+  if (v.kind !== 'list') return v.kind === 'unknown' ? v.reason : `a ${v.kind}, not a list of strings`;
+  const out: string[] = [];
+  for (const t of v.items) {
+    const s = t.force();
+    if (s.kind !== 'string') return s.kind === 'unknown' ? s.reason : `a ${s.kind} among strings`;
+    out.push(s.value);
+  }
+  return out;
+}
+
+/**
+ * `builtins.replaceStrings from to s`, as Nix scans: at each position the
+ * first pattern that matches is replaced; an empty pattern matches between
+ * every two characters.
+ */
+function replaceStrings(args: Thunk[], origin: Origin): V {
+  const from = strings(args[0].force());
+  const to = strings(args[1].force());
+  const s = args[2].force();
+  if (typeof from === 'string') return unknown(from, origin);
+  if (typeof to === 'string') return unknown(to, origin);
+  if (s.kind !== 'string') return unknown(s.kind === 'unknown' ? s.reason : `replaceStrings in a ${s.kind}`, origin);
+  if (from.length !== to.length) return unknown('replaceStrings: the lists differ in length', origin);
+  const text = s.value;
+  let out = '';
+  for (let i = 0; i <= text.length; ) {
+    const k = from.findIndex((f) => text.startsWith(f, i));
+    if (k >= 0) out += to[k];
+    if (k < 0 || from[k].length === 0) {
+      if (i < text.length) out += text[i];
+      i++;
+    } else i += from[k].length;
+  }
+  return { kind: 'string', value: out, origin };
+}
+
 export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
   if (name.startsWith('lib.')) return callLib(name.slice(4), args, origin, ev);
   // The same fold as nixpkgs' lib.foldl' (which is this builtin).
-  if (name === "foldl'") return callLib(name, args, origin, ev);
+  if (name === "foldl'" || name === 'all' || name === 'any') return callLib(name, args, origin, ev);
+  if (name === 'replaceStrings') return replaceStrings(args, origin);
+  // What is forced first only matters when it fails, which static reading does not model.
+  if (name === 'seq' || name === 'deepSeq') return args[1].force();
   const a = FILE_ARGUMENT.has(name) ? fileArgument(args[0].force()) : args[0].force();
   if (a.kind === 'unknown') return unknown(a.reason, origin);
   switch (name) {
@@ -127,6 +209,10 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
     }
     case 'isNull':
       return { kind: 'boolean', value: a.kind === 'null', origin };
+    case 'typeOf': {
+      const t = typeOf(a);
+      return t === undefined ? unknown(`typeOf a ${a.kind}`, origin) : { kind: 'string', value: t, origin };
+    }
     case 'length':
       return a.kind === 'list' ? { kind: 'number', value: a.items.length, integer: true, origin } : unknown('length of a non-list', origin);
     case 'attrNames':
@@ -134,6 +220,11 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
       return { kind: 'list', items: [...a.entries.keys()].sort().map((k) => Thunk.of({ kind: 'string', value: k, origin })), origin };
     case 'head':
       return a.kind === 'list' && a.items.length ? a.items[0].force() : unknown('head of an empty or non-list', origin);
+  }
+  const tested = TYPE_TESTS[name];
+  if (tested !== undefined) {
+    const t = typeOf(a);
+    return t === undefined ? unknown(`${name} of a ${a.kind}`, origin) : { kind: 'boolean', value: t === tested, origin };
   }
   const b = args[1].force();
   if (b.kind === 'unknown') return unknown(b.reason, origin);

@@ -55,6 +55,18 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   listFilesRecursive: 1,
   importJSON: 1,
   importTOML: 1,
+  flatten: 1,
+  mergeAttrsList: 1,
+  // A repository's own library built as nixpkgs builds its lib (`lib.fixedPoints.makeExtensible (final: { … })`).
+  fix: 1,
+  makeExtensible: 1,
+  // flake-utils' `lib.eachSystem systems (system: { packages = …; })` (known by the same last names).
+  eachSystem: 2,
+  eachDefaultSystem: 1,
+  all: 2,
+  any: 2,
+  // `lib.path.append` (lib functions are known by the last name selected).
+  append: 2,
   ...Object.fromEntries([...FORMATS].map((f) => [`formats.${f}`, 1])),
   // Builtins that nixpkgs' lib hands on under the same name (`lib.elem "iso" tags`).
   elem: 2,
@@ -64,9 +76,22 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   hasAttr: 2,
   concatStringsSep: 2,
   readFile: 1,
+  isString: 1,
+  isAttrs: 1,
+  isList: 1,
+  isBool: 1,
+  isInt: 1,
+  isFloat: 1,
+  isPath: 1,
+  typeOf: 1,
+  replaceStrings: 3,
 };
 
-const FROM_BUILTINS = new Set(['elem', 'head', 'length', 'filter', 'hasAttr', 'concatStringsSep', 'readFile']);
+// Not `isFunction`: lib's also holds for a set with `__functor`, the builtin does not.
+const FROM_BUILTINS = new Set([
+  'elem', 'head', 'length', 'filter', 'hasAttr', 'concatStringsSep', 'readFile',
+  'isString', 'isAttrs', 'isList', 'isBool', 'isInt', 'isFloat', 'isPath', 'typeOf', 'replaceStrings',
+]);
 
 function entry(key: string, v: V | Thunk, origin: Origin): LEntry {
   return { key, keyOrigin: origin, thunk: v instanceof Thunk ? v : Thunk.of(v) };
@@ -103,6 +128,75 @@ function listFilesRecursive(dir: V, origin: Origin, ev: NixEvaluator): V {
     return true;
   };
   return walk(dir.value, 0) ? { kind: 'list', items, origin } : unknown(`the files below ${dir.value} are not known (not listed, or too many)`, origin);
+}
+
+/**
+ * `lib.flatten`: nested lists as one. An item not known statically stays one
+ * item (it is most often a module from an input, in an `imports` list).
+ */
+function flatten(v: V, origin: Origin, depth: number): V {
+  if (v.kind !== 'list') return depth === 0 ? (v.kind === 'unknown' ? unknown(v.reason, origin) : { kind: 'list', items: [Thunk.of(v)], origin }) : v;
+  if (depth > MAX_LISTED_DEPTH) return unknown('lists nested too deeply', origin);
+  const items: Thunk[] = [];
+  for (const t of v.items) {
+    const item = t.force();
+    if (item.kind !== 'list') {
+      items.push(t);
+      continue;
+    }
+    const inner = flatten(item, origin, depth + 1);
+    if (inner.kind !== 'list') return inner;
+    items.push(...inner.items);
+  }
+  return { kind: 'list', items, origin };
+}
+
+/** flake-utils' `defaultSystems`. */
+const DEFAULT_SYSTEMS = ['aarch64-linux', 'aarch64-darwin', 'x86_64-darwin', 'x86_64-linux'];
+
+/**
+ * flake-utils' `eachSystem systems f`: each output `f system` gives, under
+ * that system (`{ packages.x86_64-linux = …; }`). The outputs' names are what
+ * matters here (a flake's `{ nixosConfigurations = …; } // eachSystem …`).
+ */
+function eachSystem(systems: V, f: V, origin: Origin, ev: NixEvaluator): V {
+  if (systems.kind !== 'list') return unknown(systems.kind === 'unknown' ? systems.reason : 'eachSystem over a non-list', origin);
+  const outputs = new Map<string, Map<string, LEntry>>();
+  for (const t of systems.items) {
+    const system = t.force();
+    if (system.kind !== 'string') return unknown(system.kind === 'unknown' ? system.reason : 'a system that is not a string', origin);
+    const r = ev.call(f, t, origin);
+    if (r.kind !== 'attrs') return unknown(r.kind === 'unknown' ? r.reason : `eachSystem's function gave a ${r.kind}`, origin);
+    for (const [k, e] of r.entries) {
+      const per = outputs.get(k) ?? new Map<string, LEntry>();
+      per.set(system.value, { key: system.value, keyOrigin: e.keyOrigin, thunk: e.thunk });
+      outputs.set(k, per);
+    }
+  }
+  const entries = new Map<string, LEntry>();
+  for (const [k, per] of outputs) entries.set(k, entry(k, { kind: 'attrs', entries: per, origin }, origin));
+  return { kind: 'attrs', entries, origin };
+}
+
+/**
+ * `lib.fix f`: the value `x` with `x = f x` (a set whose entries read each
+ * other through `final`). `makeExtensible` adds `extend`, which is not read.
+ */
+function fixedPoint(f: Thunk, extensible: boolean, origin: Origin, ev: NixEvaluator): V {
+  const fn = f.force();
+  const result: Thunk = new Thunk(() => {
+    const v = ev.call(fn, result, origin);
+    if (!extensible || v.kind !== 'attrs' || v.entries.has('extend')) return v;
+    const entries = new Map(v.entries);
+    entries.set('extend', entry('extend', unknown("makeExtensible's `extend` is not evaluated statically", origin), origin));
+    return { kind: 'attrs', entries, origin: v.origin };
+  }, origin);
+  return result.force();
+}
+
+/** A string or a path as the string Nix coerces it to (a path's value here is its file URI). */
+function asText(v: Extract<V, { kind: 'string' | 'path' }>): string {
+  return v.kind === 'path' ? decodeURIComponent(v.value.replace(/^file:\/\//, '')) : v.value;
 }
 
 /** Calls `lib.<name>` (without the prefix) once all its arguments are there. */
@@ -175,6 +269,29 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
       return listFilesRecursive(args[0].force(), origin, ev);
     case 'mergeAttrs':
       return strictBinary('//', args[0].force(), args[1].force(), origin);
+    case 'append': {
+      // `lib.path.append ./. "hosts/web.nix"`: the path with the relative one below it.
+      const base = args[0].force();
+      const sub = args[1].force();
+      if (base.kind !== 'path' || sub.kind !== 'string') return unknown(base.kind === 'unknown' ? base.reason : sub.kind === 'unknown' ? sub.reason : 'path.append of a non-path', origin);
+      return strictBinary('+', base, { ...sub, value: `/${sub.value.replace(/^\.\//, '')}` }, origin);
+    }
+    case 'flatten':
+      return flatten(args[0].force(), origin, 0);
+    case 'eachSystem':
+      return eachSystem(args[0].force(), args[1].force(), origin, ev);
+    case 'eachDefaultSystem':
+      return eachSystem({ kind: 'list', items: DEFAULT_SYSTEMS.map((value) => Thunk.of({ kind: 'string', value, origin })), origin }, args[0].force(), origin, ev);
+    case 'fix':
+    case 'makeExtensible':
+      return fixedPoint(args[0], name === 'makeExtensible', origin, ev);
+    case 'mergeAttrsList': {
+      const list = args[0].force();
+      if (list.kind !== 'list') return unknown(list.kind === 'unknown' ? list.reason : 'mergeAttrsList of a non-list', origin);
+      let acc: V = { kind: 'attrs', entries: new Map(), origin };
+      for (const t of list.items) acc = strictBinary('//', acc, t.force(), origin);
+      return acc;
+    }
     case "foldl'":
     case 'foldl': {
       const list = args[2].force();
@@ -226,14 +343,27 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
     case 'filterAttrs':
       return mapAttrs(name, a, b, origin, ev);
     case 'hasPrefix':
+      // `lib.path.hasPrefix ./a ./a/b` (known by the same last name): whole components of two paths.
+      if (a.kind === 'path' && b.kind === 'path') return { kind: 'boolean', value: b.value === a.value || b.value.startsWith(`${a.value}/`), origin };
       if (a.kind !== 'string' || (b.kind !== 'string' && b.kind !== 'path')) return unknown(`${name} of a non-string`, origin);
-      return { kind: 'boolean', value: b.value.startsWith(a.value), origin };
+      return { kind: 'boolean', value: asText(b).startsWith(a.value), origin };
     case 'removeSuffix':
     case 'hasSuffix': {
       if (a.kind !== 'string' || (b.kind !== 'string' && b.kind !== 'path')) return unknown(`${name} of a non-string`, origin);
-      const has = b.value.endsWith(a.value);
+      const text = asText(b);
+      const has = text.endsWith(a.value);
       if (name === 'hasSuffix') return { kind: 'boolean', value: has, origin };
-      return { kind: 'string', value: has ? b.value.slice(0, b.value.length - a.value.length) : b.value, origin };
+      return { kind: 'string', value: has ? text.slice(0, text.length - a.value.length) : text, origin };
+    }
+    case 'all':
+    case 'any': {
+      if (b.kind !== 'list') return unknown(`${name} over a non-list`, origin);
+      for (const t of b.items) {
+        const r = ev.call(a, t, origin);
+        if (r.kind !== 'boolean') return unknown(r.kind === 'unknown' ? r.reason : `${name} predicate is not a boolean`, origin);
+        if (r.value === (name === 'any')) return r;
+      }
+      return { kind: 'boolean', value: name === 'all', origin };
     }
   }
   return unknown(`lib.${name} is not evaluated statically`, origin);
