@@ -188,3 +188,24 @@ test("gateway-outside-network: networkd's GatewayOnLink puts the gateway on the 
   assert.equal(found(files(' GatewayOnLink = "yes";')), 0);
   assert.equal(found(files('')), 1);
 });
+
+test('ip-duplicate: machines of different domains sharing a private address are a warning that says so; of one domain, an error', () => {
+  const twoRegions = (domainB: string, address = '192.168.122.10'): Record<string, string> => ({
+    'flake.nix': `{
+  outputs = { nixpkgs, ... }: {
+    nixosConfigurations.a = nixpkgs.lib.nixosSystem { modules = [ ./a.nix ]; };
+    nixosConfigurations.b = nixpkgs.lib.nixosSystem { modules = [ ./b.nix ]; };
+  };
+}
+`,
+    'a.nix': `{ ... }: { networking.hostName = "a"; networking.domain = "lon.example.net"; networking.interfaces.eth0.ipv4.addresses = [ { address = "${address}"; prefixLength = 24; } ]; }\n`,
+    'b.nix': `{ ... }: { networking.hostName = "b"; networking.domain = "${domainB}"; networking.interfaces.eth0.ipv4.addresses = [ { address = "${address}"; prefixLength = 24; } ]; }\n`,
+  });
+  const dup = (files: Record<string, string>) => check(files).filter((f) => f.rule === 'ip-duplicate');
+  const apart = dup(twoRegions('fra.example.net'));
+  assert.deepEqual(apart.map((f) => f.severity), ['warning', 'warning']);
+  assert.match(apart[0].message, /of domain `(fra|lon)\.example\.net`, this one of `(lon|fra)\.example\.net`: separate networks may reuse a private address/);
+  assert.deepEqual(dup(twoRegions('lon.example.net')).map((f) => f.severity), ['error', 'error']);
+  // A public address is one machine's wherever it is written.
+  assert.deepEqual(dup(twoRegions('fra.example.net', '203.0.113.7')).map((f) => f.severity), ['error', 'error']);
+});
