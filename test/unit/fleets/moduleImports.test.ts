@@ -77,14 +77,47 @@ test('a folder added beside the mixins is read at the next build (the listing is
 test('an imports list that cannot be read is a reading stop naming its place and the machines it hides modules of', () => {
   const unreadable = {
     ...files,
-    'hosts/common.nix': files['hosts/common.nix'].replace('builtins.isString desktop', 'builtins.currentTime > 0'),
+    'hosts/common.nix': files['hosts/common.nix'].replace('[ ./${hostname}.nix ] ++ lib.optional (builtins.isString desktop) ./desktop.nix', 'if builtins.currentTime > 0 then [ ./${hostname}.nix ] else [ ]'),
   };
   const h = workspaceOf(unreadable).homelabs()[0];
   const stops = h.readingStops.filter((s) => s.kind === 'unread-imports');
   assert.equal(stops.length, 1, JSON.stringify(h.readingStops));
   assert.equal(rel(stops[0].origin.uri), 'hosts/common.nix');
-  assert.match(stops[0].reason, /`imports` of `studio`, `vault` is not known statically \(.*currentTime.*\): the modules imported there are not read/);
+  assert.match(stops[0].reason, /^`imports` of `studio`, `vault` is not known statically \(.*currentTime.*\): the modules imported there are not read/);
   // Nothing of that list is read, and the machines are still listed.
   assert.ok(!h.nixosMachines.get('studio')?.moduleFiles.some((u) => u.endsWith('/hosts/studio.nix')));
   assert.deepEqual([...h.nixosMachines.keys()].sort(), ['studio', 'vault']);
+});
+
+test('a list known in part (`[ … ] ++ something not known`): its known modules are read, and the rest is named', () => {
+  const partly = {
+    ...files,
+    'hosts/common.nix': files['hosts/common.nix'].replace('builtins.isString desktop', 'builtins.currentTime > 0'),
+  };
+  const h = workspaceOf(partly).homelabs()[0];
+  const stops = h.readingStops.filter((s) => s.kind === 'unread-imports');
+  assert.equal(stops.length, 1, JSON.stringify(h.readingStops));
+  assert.match(stops[0].reason, /^a part of `imports` of `studio`, `vault` is not known statically \(.*currentTime.*\)/);
+  assert.ok(h.nixosMachines.get('studio')?.moduleFiles.some((u) => u.endsWith('/hosts/studio.nix')));
+  assert.ok(!h.nixosMachines.get('studio')?.moduleFiles.some((u) => u.endsWith('/hosts/desktop.nix')));
+});
+
+test("a machine's `modules` known in part are read, the rest named at the list", () => {
+  const h = workspaceOf({
+    'flake.nix': `{
+  outputs = { nixpkgs, helpers, ... }: {
+    nixosConfigurations.kiln = nixpkgs.lib.nixosSystem {
+      modules = [ ./kiln.nix ] ++ helpers.lib.modulesBelow ./modules;
+    };
+  };
+}
+`,
+    'kiln.nix': `{ ... }: { networking.hostName = "kiln"; }\n`,
+  }).homelabs()[0];
+  assert.deepEqual(h.nixosMachines.get('kiln')?.moduleFiles.map(rel), ['kiln.nix']);
+  assert.equal(h.nixosMachines.get('kiln')?.config?.hostName?.value, 'kiln');
+  const stops = h.readingStops.filter((s) => s.kind === 'unread-imports');
+  assert.equal(stops.length, 1, JSON.stringify(h.readingStops));
+  assert.equal(rel(stops[0].origin.uri), 'flake.nix');
+  assert.match(stops[0].reason, /^a part of `imports` of `kiln` is not known statically/);
 });

@@ -24,7 +24,11 @@ export function flakeOutputs(v: Value | undefined): AttrsValue | undefined {
 export function nixosSystemModules(v: Value | undefined): Value[] | undefined {
   if (v?.kind !== 'unknown' || !v.call || !/^(nixosSystem|nixosGenerate)$/.test(v.call.fn)) return undefined;
   const modules = asAttrs(v.call.args[0])?.entries.get('modules')?.value;
-  return modules?.kind === 'list' ? modules.items : [];
+  if (!modules || modules.kind === 'list') return modules?.items ?? [];
+  // A list not known statically, or known in part (`[ … ] ++ helper.modulesOf ./modules`): read as one module
+  // importing it, so that its known parts are followed and the rest is named where it is written (moduleSystem.ts).
+  const holder: Origin = { uri: 'builtin:', span: { start: 0, end: 0 } };
+  return [{ kind: 'attrs', entries: new Map([['imports', { key: 'imports', keyOrigin: modules.origin, value: modules }]]), origin: holder }];
 }
 
 export function flakeFindings(outputsValue: Value | undefined): MachineFinding[] {

@@ -5,7 +5,7 @@
 // / `lib.mkOverride` priorities (the lowest number wins), `lib.mkIf` with a
 // condition known statically (a condition that is not known makes the value
 // unknown, never false), `lib.mkMerge`, lists concatenated, sets merged by key.
-import type { Entry, Origin, Value } from '../../syntax/value';
+import { knownListParts, type Entry, type Origin, type Value } from '../../syntax/value';
 
 type Attrs = Extract<Value, { kind: 'attrs' }>;
 
@@ -56,8 +56,11 @@ export function moduleClosure(roots: Value[], load: ModuleLoader): ModuleClosure
     }
     const full = value.entries.has('config') || value.entries.has('options');
     const imports = value.entries.get('imports')?.value;
-    if (imports?.kind === 'list') for (let i = imports.items.length - 1; i >= 0; i--) todo.push(imports.items[i]);
-    else if (imports) out.unreadable.push({ reason: `imports ${imports.kind === 'unknown' ? `not known statically (${imports.reason})` : `are a ${imports.kind}, not a list`}`, origin: imports.origin, imports: true });
+    // `[ ./a.nix ] ++ helper ./dir`: the known parts are followed, the part not known is named.
+    const parts = imports && knownListParts(imports);
+    if (parts) for (let i = parts.items.length - 1; i >= 0; i--) todo.push(parts.items[i]);
+    if (imports && parts?.partial) out.unreadable.push({ reason: `imports partly not known statically (${(imports as { reason: string }).reason})`, origin: imports.origin, imports: true });
+    else if (imports && !parts) out.unreadable.push({ reason: `imports ${imports.kind === 'unknown' ? `not known statically (${imports.reason})` : `are a ${imports.kind}, not a list`}`, origin: imports.origin, imports: true });
     if (full) {
       const c = value.entries.get('config')?.value;
       if (c) out.configs.push(c);
@@ -110,6 +113,12 @@ function fieldOf(v: Value, k: string): Value | undefined {
 function expand(v: Value, priority: number, conditional: boolean, out: Def[], depth = 0): void {
   if (depth > 50) return;
   const tag = tagOf(v);
+  // `lib.optionalAttrs cond { … }` with the condition not known (kept as a captured call): like `mkIf` with
+  // such a condition, the set's own names are known, and only what it sets is conditional.
+  if (v.kind === 'unknown' && v.call?.fn === 'optionalAttrs' && v.call.args.length === 2 && v.call.args[1].kind === 'attrs') {
+    expand(v.call.args[1], priority, true, out, depth + 1);
+    return;
+  }
   if (tag === undefined) {
     out.push({ value: v, priority, conditional });
     return;

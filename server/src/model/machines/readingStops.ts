@@ -162,7 +162,7 @@ export function unreadImportStops(machines: Iterable<{ name: string; unreadable:
   return [...byPlace.values()].map((p) => ({
     kind: 'unread-imports' as const,
     origin: p.origin,
-    reason: `\`imports\` of ${p.names.map((n) => `\`${n}\``).join(', ')} ${p.reason.replace(/^imports (are|is) /, 'is ').replace(/^imports /, 'is ')}: the modules imported there are not read`,
+    reason: `${p.reason.startsWith('imports partly') ? 'a part of ' : ''}\`imports\` of ${p.names.map((n) => `\`${n}\``).join(', ')} ${p.reason.replace(/^imports (are|is) /, 'is ').replace(/^imports (partly )?/, 'is ')}: the modules imported there are not read`,
     hint: HINT_IMPORTS,
   }));
 }

@@ -49,6 +49,8 @@ const PRIMOPS: Record<string, number> = {
   all: 2,
   any: 2,
   replaceStrings: 3,
+  concatLists: 1,
+  concatMap: 2,
 };
 
 /** What `builtins.typeOf` answers for each kind of value the evaluator knows. */
@@ -133,6 +135,18 @@ function strings(v: V): string[] | string {
   return out;
 }
 
+/** `concatLists`, and `concatMap f` (each item given by `itemList`): the lists one after another. */
+function concatLists(list: V, itemList: (t: Thunk) => V, origin: Origin): V {
+  if (list.kind !== 'list') return unknown(list.kind === 'unknown' ? list.reason : `concatLists of a ${list.kind}`, origin);
+  const items: Thunk[] = [];
+  for (const t of list.items) {
+    const inner = itemList(t);
+    if (inner.kind !== 'list') return unknown(inner.kind === 'unknown' ? inner.reason : `concatLists of a ${inner.kind} among lists`, origin);
+    items.push(...inner.items);
+  }
+  return { kind: 'list', items, origin };
+}
+
 /**
  * `builtins.replaceStrings from to s`, as Nix scans: at each position the
  * first pattern that matches is replaced; an empty pattern matches between
@@ -164,6 +178,11 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
   // The same fold as nixpkgs' lib.foldl' (which is this builtin).
   if (name === "foldl'" || name === 'all' || name === 'any') return callLib(name, args, origin, ev);
   if (name === 'replaceStrings') return replaceStrings(args, origin);
+  if (name === 'concatLists') return concatLists(args[0].force(), (t) => t.force(), origin);
+  if (name === 'concatMap') {
+    const f = args[0].force();
+    return concatLists(args[1].force(), (t) => ev.call(f, t, origin), origin);
+  }
   // What is forced first only matters when it fails, which static reading does not model.
   if (name === 'seq' || name === 'deepSeq') return args[1].force();
   const a = FILE_ARGUMENT.has(name) ? fileArgument(args[0].force()) : args[0].force();

@@ -85,12 +85,14 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   isPath: 1,
   typeOf: 1,
   replaceStrings: 3,
+  concatLists: 1,
+  concatMap: 2,
 };
 
 // Not `isFunction`: lib's also holds for a set with `__functor`, the builtin does not.
 const FROM_BUILTINS = new Set([
   'elem', 'head', 'length', 'filter', 'hasAttr', 'concatStringsSep', 'readFile',
-  'isString', 'isAttrs', 'isList', 'isBool', 'isInt', 'isFloat', 'isPath', 'typeOf', 'replaceStrings',
+  'isString', 'isAttrs', 'isList', 'isBool', 'isInt', 'isFloat', 'isPath', 'typeOf', 'replaceStrings', 'concatLists', 'concatMap',
 ]);
 
 function entry(key: string, v: V | Thunk, origin: Origin): LEntry {
