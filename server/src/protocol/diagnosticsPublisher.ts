@@ -41,6 +41,8 @@ export class DiagnosticsPublisher {
   private readonly sinceBaseline = new Map<string, EditRegion[] | 'diff'>();
   /** Full-text diffs made to find an edit (a client that sends ranges causes none): read by the tests. */
   fullTextDiffs = 0;
+  /** Steps the whole checks have run: read by the tests (what ran between a message's arrival and its handling). */
+  stepsRun = 0;
   private homelabTimer: NodeJS.Timeout | undefined;
   private readonly documentTimers = new Map<string, () => void>();
   /** Documents just opened: their next set is sent even if unchanged. */
@@ -155,13 +157,14 @@ export class DiagnosticsPublisher {
       return undefined;
     };
     for (;;) {
-      // A message still arriving, or a document waiting for its own check, goes first (a step may be long:
-      // a 160,000-line inventory's parse); then the check goes on, or stops if that changed the workspace.
-      while (this.input.mark !== received || this.documentTimers.size > 0) {
+      // A message still arriving or not yet dispatched, or a document waiting for its own check, goes first (a
+      // step may be long: a 160,000-line inventory's parse); then the check goes on, or stops if that changed the workspace.
+      while (this.input.mark !== received || this.input.waiting() || this.documentTimers.size > 0) {
         received = this.input.mark;
         const stop = await pause();
         if (stop) return stop;
       }
+      this.stepsRun++;
       const step = this.safe(() => steps.next(), undefined);
       if (Array.isArray(step)) return 'done'; // a bug in a step, already logged: keep what is shown until the next check
       if (step.done) {
