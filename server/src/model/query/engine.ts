@@ -246,25 +246,52 @@ export class Engine<O> {
    */
   *prepare<V>(def: QueryDef<V, O>, key: string): Generator<void, void> {
     const s = this.memos.get(def as QueryDef<unknown, O>)?.get(key);
-    if (s?.deps && s.hasValue && s.verifiedAt !== this.rev) yield* this.prepareDeps(s, new Set([s]));
+    if (s?.deps && s.hasValue && s.verifiedAt !== this.rev) yield* this.prepareDeps(s);
   }
 
-  private *prepareDeps(s: Slot, seen: Set<Slot>): Generator<void, void> {
-    for (const d of s.deps ?? []) {
-      if (!d.deps || seen.has(d) || d.verifiedAt === this.rev) continue;
-      seen.add(d);
-      // Re-validating tens of thousands of current dependencies (a fleet's profiles) is work too: a pause now and then.
-      if (seen.size % PREPARE_VISITS_PER_PAUSE === 0) yield;
-      if (d.hasValue) yield* this.prepareDeps(d, seen);
-      const before = this.recomputedTotal;
-      try {
-        if (d.def?.steps) yield* this.stepwise(d);
-        else this.ensure(d);
-      } catch {
+  /**
+   * The walk of `prepare`, depth first with a stack of its own rather than a
+   * generator per level: a whole check walks every dependency of a fleet's
+   * build (tens of thousands), and a generator object for each was most of
+   * what the check allocated.
+   */
+  private *prepareDeps(root: Slot): Generator<void, void> {
+    const seen = new Set<Slot>([root]);
+    const path: Slot[] = [root];
+    const next: number[] = [0];
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const s = path[top];
+      const deps = s.deps ?? [];
+      if (next[top] < deps.length) {
+        const d = deps[next[top]++];
+        if (!d.deps || seen.has(d) || d.verifiedAt === this.rev) continue;
+        seen.add(d);
+        // Re-validating tens of thousands of current dependencies (a fleet's profiles) is work too: a pause now and then.
+        if (seen.size % PREPARE_VISITS_PER_PAUSE === 0) yield;
+        // What it read first (deepest first), then the dependency itself once its own are done.
+        if (d.hasValue) {
+          path.push(d);
+          next.push(0);
+        } else yield* this.prepareOne(d);
         continue;
       }
-      if (this.recomputedTotal !== before) yield;
+      path.pop();
+      next.pop();
+      if (s !== root) yield* this.prepareOne(s);
     }
+  }
+
+  /** One dependency brought up to date; a pause after it if it was recomputed. A dependency whose computation throws is left for its reader to meet. */
+  private *prepareOne(d: Slot): Generator<void, void> {
+    const before = this.recomputedTotal;
+    try {
+      if (d.def?.steps) yield* this.stepwise(d);
+      else this.ensure(d);
+    } catch {
+      return;
+    }
+    if (this.recomputedTotal !== before) yield;
   }
 
   /**
