@@ -251,47 +251,54 @@ export class Engine<O> {
 
   /**
    * The walk of `prepare`, depth first with a stack of its own rather than a
-   * generator per level: a whole check walks every dependency of a fleet's
-   * build (tens of thousands), and a generator object for each was most of
-   * what the check allocated.
+   * generator per level, and no set of the slots seen: a whole check walks
+   * every dependency of a fleet's build (over a hundred thousand at 10,000
+   * machines), and those were most of what the check allocated (17 MB a pass).
+   * A slot is walked once: when met again it is current (brought up to date
+   * when its walk ended), or on the path (a cycle of recorded dependencies:
+   * left to the slot's own re-validation, as a read would), or it threw (kept
+   * aside), or the revision moved (the walk stops: the pass is dropped, and
+   * the next one walks afresh).
    */
   private *prepareDeps(root: Slot): Generator<void, void> {
-    const seen = new Set<Slot>([root]);
+    const rev = this.rev;
     const path: Slot[] = [root];
     const next: number[] = [0];
+    let failed: Set<Slot> | undefined;
+    let visits = 1;
     while (path.length > 0) {
       const top = path.length - 1;
       const s = path[top];
       const deps = s.deps ?? [];
       if (next[top] < deps.length) {
         const d = deps[next[top]++];
-        if (!d.deps || seen.has(d) || d.verifiedAt === this.rev) continue;
-        seen.add(d);
+        if (!d.deps || d.verifiedAt === rev || failed?.has(d) || path.includes(d)) continue;
         // Re-validating tens of thousands of current dependencies (a fleet's profiles) is work too: a pause now and then.
-        if (seen.size % PREPARE_VISITS_PER_PAUSE === 0) yield;
-        // What it read first (deepest first), then the dependency itself once its own are done.
-        if (d.hasValue) {
-          path.push(d);
-          next.push(0);
-        } else yield* this.prepareOne(d);
+        if (++visits % PREPARE_VISITS_PER_PAUSE === 0) {
+          yield;
+          if (this.rev !== rev) return;
+        }
+        // What it read first (deepest first; a slot never computed has nothing to walk), then the slot itself.
+        path.push(d);
+        next.push(d.hasValue ? 0 : Infinity);
         continue;
       }
       path.pop();
       next.pop();
-      if (s !== root) yield* this.prepareOne(s);
+      if (s === root) return;
+      const before = this.recomputedTotal;
+      try {
+        if (s.def?.steps) yield* this.stepwise(s);
+        else this.ensure(s);
+      } catch {
+        // Left for its reader to meet.
+        (failed ??= new Set()).add(s);
+        continue;
+      }
+      if (this.rev !== rev) return;
+      if (this.recomputedTotal !== before) yield;
+      if (this.rev !== rev) return;
     }
-  }
-
-  /** One dependency brought up to date; a pause after it if it was recomputed. A dependency whose computation throws is left for its reader to meet. */
-  private *prepareOne(d: Slot): Generator<void, void> {
-    const before = this.recomputedTotal;
-    try {
-      if (d.def?.steps) yield* this.stepwise(d);
-      else this.ensure(d);
-    } catch {
-      return;
-    }
-    if (this.recomputedTotal !== before) yield;
   }
 
   /**
