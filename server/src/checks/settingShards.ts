@@ -133,8 +133,10 @@ function* judgeAll(rule: Rule, h: Homelab, settings: OwnSetting[]): Generator<vo
   for (let i = 0; i < settings.length; i++) {
     if (i > 0 && i % (ITEMS_PER_STEP * 4) === 0) yield;
     try {
-      if (rule.judgeOwnSetting) rule.judgeOwnSetting(h, settings[i], pass, out);
-      else {
+      if (rule.judgeOwnSetting) {
+        const steps = rule.judgeOwnSetting(h, settings[i], pass, out);
+        if (steps) yield* steps;
+      } else {
         const f = rule.checkSetting?.(h, settings[i], pass);
         if (f) out.push(f);
       }

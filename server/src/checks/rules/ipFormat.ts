@@ -58,10 +58,13 @@ export const ipFormat: Rule = inSteps({
     }
     return out;
   },
-  judgeOwnSetting(h, s, _pass, out) {
+  // In steps: a fleet's monitoring profile lists every machine's address in one setting.
+  *judgeOwnSetting(h, s, _pass, out) {
     const entry = lookupSetting(h.catalog, s.block, s.key);
     const strict = ADDRESS_SETTINGS.has(s.key) || entry?.format === 'ip' || entry?.format === 'ip-list';
+    let n = 0;
     for (const str of stringsIn(s.entry.value)) {
+      if (++n % (ITEMS_PER_STEP * 4) === 0) yield;
       if (str.value === '') continue;
       const text = looksLikeIpv4(str.value) && str.value.includes(':') ? str.value.slice(0, str.value.indexOf(':')) : str.value;
       if (!strict && !looksLikeIpv4(str.value)) continue;
