@@ -38,16 +38,18 @@ export const unknownScrapeTarget: Rule = {
     if (!h.inventory) return; // nothing to compare with
     const known = declared(h.addresses);
     const v = s.entry.value;
-    const strings =
-      v.kind === 'list'
-        ? v.items.flatMap((i) => (i.kind === 'attrs' ? (i.entries.get('host') ? stringsIn(i.entries.get('host')!.value) : []) : stringsIn(i)))
-        : stringsIn(v);
-    let n = 0;
-    for (const str of strings) {
-      if (++n % (ITEMS_PER_STEP * 4) === 0) yield;
-      const a = parseAddress(str.value.replace(/:\d+$/, ''));
-      if (!isParsed(a) || known.has(a.key)) continue;
-      out.push(at('unknown-scrape-target', str.origin, `\`${str.value}\` in ${s.key} is not the address of any host or container in the inventory`));
+    // A list item by item: a target's `host`, or the item's strings.
+    const items = v.kind === 'list' ? v.items : [v];
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0 && i % (ITEMS_PER_STEP * 4) === 0) yield;
+      const item = items[i];
+      const host = v.kind === 'list' && item.kind === 'attrs' ? item.entries.get('host') : undefined;
+      const strings = v.kind === 'list' && item.kind === 'attrs' ? (host ? stringsIn(host.value) : []) : stringsIn(item);
+      for (const str of strings) {
+        const a = parseAddress(str.value.replace(/:\d+$/, ''));
+        if (!isParsed(a) || known.has(a.key)) continue;
+        out.push(at('unknown-scrape-target', str.origin, `\`${str.value}\` in ${s.key} is not the address of any host or container in the inventory`));
+      }
     }
   },
 };
