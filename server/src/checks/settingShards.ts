@@ -113,7 +113,7 @@ const FILE_QUERY = defineStepQuery<ByRule, Workspace>(
     for (const rule of SETTING_RULES) {
       if (h.settings.rules[rule.id] === 'off') continue;
       yield;
-      const found = judgeAll(rule, h, settings);
+      const found = yield* judgeAll(rule, h, settings);
       if (!Array.isArray(found) || found.length) out.set(rule.id, found);
     }
     return out;
@@ -121,33 +121,41 @@ const FILE_QUERY = defineStepQuery<ByRule, Workspace>(
   (a, b) => deepEqual(a, b),
 );
 
-/** One rule over the settings of one file, in their order (or the error it threw). */
-function judgeAll(rule: Rule, h: Homelab, settings: OwnSetting[]): Finding[] | { error: unknown } {
+/**
+ * One rule over the settings of one file, in their order (or the error it
+ * threw), pausing every so many settings: a fleet's monitoring profile writes
+ * one per machine (a rule over them all took 1.5 ms at 1,000 machines).
+ */
+function* judgeAll(rule: Rule, h: Homelab, settings: OwnSetting[]): Generator<void, Finding[] | { error: unknown }> {
   const out: Finding[] = [];
   // Per file, as the suggestions' budget is (maySuggest): the same suggestions as one pass over the fleet.
   const pass: SettingPass = { suggestions: new Map() };
-  try {
-    for (let i = 0; i < settings.length; i++) {
-      if (rule.judgeOwnSetting) rule.judgeOwnSetting(h, settings[i], pass, out);
-      else {
+  for (let i = 0; i < settings.length; i++) {
+    if (i > 0 && i % (ITEMS_PER_STEP * 4) === 0) yield;
+    try {
+      if (rule.judgeOwnSetting) {
+        const steps = rule.judgeOwnSetting(h, settings[i], pass, out);
+        if (steps) yield* steps;
+      } else {
         const f = rule.checkSetting?.(h, settings[i], pass);
         if (f) out.push(f);
       }
+    } catch (error) {
+      return { error };
     }
-  } catch (error) {
-    return { error };
   }
   return out;
 }
 
-/** Every profile file's setting findings, merged by rule, in steps of a few hundred files (cut off when equal). */
+/** Every profile file's setting findings, merged by rule, in steps of a few dozen files (cut off when equal). */
 const FOLDER_QUERY = defineStepQuery<ByRule, Workspace>(
   'settingFindingsAll',
   function* (read, root) {
     const out: ByRule = new Map();
     let n = 0;
     for (const file of read.query(READERS_QUERY, root).keys()) {
-      if (++n % (ITEMS_PER_STEP * 4) === 0) yield;
+      // A file's findings are merged one by one (a fleet's base file has thousands): a pause every few files.
+      if (++n % ITEMS_PER_STEP === 0) yield;
       for (const [id, found] of read.query(FILE_QUERY, `${root}\0${file}`)) {
         const list = out.get(id);
         // The first error of a rule stands for all of it (as a rule that throws reports nothing).

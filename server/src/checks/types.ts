@@ -113,9 +113,11 @@ export interface Rule {
    * profile file (settingShards.ts), as `checkSetting` is in the whole
    * check, so a profile's edit re-judges that file's settings only; the
    * rule's `check`/`checkSteps`, when it has one, judges the rest (the
-   * inventory's values).
+   * inventory's values). A rule that walks a setting's items (a list of a
+   * fleet's scrape targets: a thousand at 1,000 machines) is written as
+   * steps, pausing every so many items.
    */
-  judgeOwnSetting?(h: Homelab, s: OwnSetting, pass: SettingPass, out: Finding[]): void;
+  judgeOwnSetting?(h: Homelab, s: OwnSetting, pass: SettingPass, out: Finding[]): void | Generator<void, void>;
 }
 
 /** State shared by one pass of a `checkSetting` rule over many settings. */

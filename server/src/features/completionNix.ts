@@ -43,6 +43,23 @@ function valueSnippet(e: CatalogEntry): string {
   }
 }
 
+/**
+ * A catalog entry's detail and documentation, made once per entry: the same
+ * for every keystroke while the catalog stands (its entries are not changed
+ * once made), and building them for each of a few hundred keys on every
+ * keystroke was most of what a completion allocated.
+ */
+const entryTexts = new WeakMap<CatalogEntry, { detail: string; doc: string }>();
+
+function textsOf(e: CatalogEntry): { detail: string; doc: string } {
+  let t = entryTexts.get(e);
+  if (!t) {
+    t = { detail: `${typeWords(e)}${e.default !== undefined ? ` · default ${nixText(e.default)}` : ''}`, doc: entryDoc(e) };
+    entryTexts.set(e, t);
+  }
+  return t;
+}
+
 function settingItems(ws: Workspace, h: Homelab, uri: string, text: string, offset: number): CompletionItem[] | undefined {
   const ctx = nixContextAt(uri, text, offset);
   if (ctx.kind === 'settingKey') {
@@ -55,11 +72,12 @@ function settingItems(ws: Workspace, h: Homelab, uri: string, text: string, offs
       const isFlag = /Enable$/.test(e.key) && (e.types.length === 0 || e.types.includes('boolean'));
       const starts = e.key.startsWith(ctx.prefix);
       const rank = e.deprecated ? 5 : flagsFirst ? (isFlag ? (starts ? 0 : 2) : starts ? 1 : 3) : starts ? 1 : 3;
+      const texts = textsOf(e);
       items.push({
         label: e.key,
         kind: isFlag ? 'flag' : 'setting',
-        detail: `${typeWords(e)}${e.default !== undefined ? ` · default ${nixText(e.default)}` : ''}`,
-        documentation: entryDoc(e),
+        detail: texts.detail,
+        documentation: texts.doc,
         deprecated: e.deprecated ? true : undefined,
         insertText: ctx.hasEquals ? e.key : `${e.key} = ${valueSnippet(e)};`,
         snippet: !ctx.hasEquals,

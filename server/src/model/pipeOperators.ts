@@ -84,12 +84,19 @@ export function pipeFeatureInNixConf(uri: string, text: string): PipeFeatureSour
   return undefined;
 }
 
-/** The first place (in file order) among a repository's files that enables the feature. */
-export function pipeFeatureSource(
+/**
+ * The first place (in file order) among a repository's files that enables
+ * the feature, pausing every `every` files (a fleet's build reads every file
+ * of 10,000 when none does).
+ */
+export function* pipeFeatureSource(
   files: readonly string[],
   read: (uri: string) => PipeFeatureSource | undefined,
-): PipeFeatureSource | undefined {
+  every: number,
+): Generator<void, PipeFeatureSource | undefined> {
+  let n = 0;
   for (const u of files) {
+    if (++n % every === 0) yield;
     if (!u.endsWith('.nix') && !u.endsWith('/nix.conf')) continue;
     const found = read(u);
     if (found) return found;

@@ -3,6 +3,7 @@
 // passes on the command line (--node-ipc, --socket=, --pipe=); stdio when none is named.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { InputFlow } from './inputFlow';
 import { isOptionIndexWorker, runOptionIndexWorker } from '../model/options';
 
 // The same bundle runs the option index's worker threads.
@@ -10,5 +11,7 @@ if (isOptionIndexWorker()) runOptionIndexWorker();
 else {
   // Run as `homelab-language-server` with no transport named: stdio, as every editor expects.
   if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) process.argv.push('--stdio');
-  startServer(createConnection(ProposedFeatures.all));
+  // Over stdio, the whole check lets a message that is still arriving, or read and not yet handled, in first (inputFlow.ts).
+  const input = new InputFlow(process.argv.includes('--stdio') ? process.stdin : undefined);
+  startServer(createConnection(ProposedFeatures.all, { messageStrategy: input.strategy }), input);
 }

@@ -37,7 +37,8 @@ import { InputFlow } from './inputFlow';
 export const SERVER_NAME = 'homelab-profiles';
 export const SERVER_VERSION = '0.1.0';
 
-export function startServer(connection: Connection): void {
+/** `input`: what the client sent and the server has not handled yet (inputFlow.ts); its strategy must be the connection's. */
+export function startServer(connection: Connection, input = new InputFlow()): void {
   const workspace = new Workspace(nodeFsHost());
   workspace.logInternalError = (what, error) => connection.console.error(`homelab: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const ctx: ServerContext = {
@@ -52,8 +53,7 @@ export function startServer(connection: Connection): void {
     snippetSupport: true,
     publishedFindings: () => [],
   };
-  // Over stdio, the whole check lets a message that is still arriving in first (inputFlow.ts).
-  const diagnostics = new DiagnosticsPublisher(ctx, undefined, new InputFlow(process.argv.includes('--stdio') ? process.stdin : undefined));
+  const diagnostics = new DiagnosticsPublisher(ctx, undefined, input);
   ctx.publishedFindings = (uri) => diagnostics.findings(uri);
   const topologies = new TopologyNotifier(ctx);
   const optionIndexes = new OptionIndexService(ctx, () => afterChange());

@@ -57,3 +57,46 @@ test('a dependency whose computation throws is left for the read to meet', () =>
   assert.doesNotThrow(() => [...engine.prepare(build, '')]);
   assert.throws(() => engine.query(build, ''), /bad input/);
 });
+
+test('a dependency that throws, met on many paths, is tried once by the walk', () => {
+  const { engine, owner, text } = setup();
+  const parse = defineQuery<string, Owner>('parse', (r, k) => {
+    const t = r.input(text, k);
+    if (t === 'boom') throw new Error('bad input');
+    return t;
+  });
+  // Ten evaluations read the same base parse (a fleet's profiles and their base).
+  const evaluate = defineQuery<string, Owner>('evaluate', (r, k) => {
+    try {
+      return r.query(parse, 'a') + k;
+    } catch {
+      return k;
+    }
+  });
+  const build = defineQuery<string, Owner>('build', (r) => Array.from({ length: 10 }, (_, i) => r.query(evaluate, String(i))).join(''));
+  engine.query(build, '');
+  owner.texts.set('a', 'boom');
+  text.invalidate('a');
+  engine.resetCounts();
+  for (const _ of engine.prepare(build, '')) void _;
+  // A throwing query keeps no value, so each evaluation's re-validation meets it again (10);
+  // the walk itself tries it once, not once more on each of the ten paths to it (20).
+  assert.equal(engine.recomputations().parse, 11);
+});
+
+test('a walk stops when the revision moves under it (the pass that ran it is dropped)', () => {
+  const { engine, owner, text } = setup();
+  const parse = defineQuery<string, Owner>('parse', (r, k) => r.input(text, k).toUpperCase());
+  const build = defineQuery<string, Owner>('build', (r) => ['a', 'b', 'c'].map((k) => r.query(parse, k)).join(''));
+  engine.query(build, '');
+  for (const k of ['a', 'b', 'c']) {
+    owner.texts.set(k, k + k);
+    text.invalidate(k);
+  }
+  engine.resetCounts();
+  const walk = engine.prepare(build, '');
+  walk.next(); // `a` parsed, a pause
+  text.invalidate('c'); // a keystroke: a new revision
+  for (const _ of walk) void _;
+  assert.deepEqual(engine.recomputations(), { parse: 1 }, 'nothing more after the revision moved');
+});

@@ -58,15 +58,22 @@ export const ipFormat: Rule = inSteps({
     }
     return out;
   },
-  judgeOwnSetting(h, s, _pass, out) {
+  // In steps: a fleet's monitoring profile lists every machine's address in one setting.
+  *judgeOwnSetting(h, s, _pass, out) {
     const entry = lookupSetting(h.catalog, s.block, s.key);
     const strict = ADDRESS_SETTINGS.has(s.key) || entry?.format === 'ip' || entry?.format === 'ip-list';
-    for (const str of stringsIn(s.entry.value)) {
-      if (str.value === '') continue;
-      const text = looksLikeIpv4(str.value) && str.value.includes(':') ? str.value.slice(0, str.value.indexOf(':')) : str.value;
-      if (!strict && !looksLikeIpv4(str.value)) continue;
-      const e = addressError(text);
-      if (e) out.push(at('ip-format', str.origin, e));
+    // A list item by item (its strings as stringsIn finds them in the whole list: one level down).
+    const v = s.entry.value;
+    const items = v.kind === 'list' ? v.items : [v];
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0 && i % (ITEMS_PER_STEP * 4) === 0) yield;
+      for (const str of stringsIn(items[i], v.kind === 'list' ? 1 : 0)) {
+        if (str.value === '') continue;
+        const text = looksLikeIpv4(str.value) && str.value.includes(':') ? str.value.slice(0, str.value.indexOf(':')) : str.value;
+        if (!strict && !looksLikeIpv4(str.value)) continue;
+        const e = addressError(text);
+        if (e) out.push(at('ip-format', str.origin, e));
+      }
     }
   },
 });

@@ -39,7 +39,9 @@ function* scrapedAddressSteps(h: import('../../model/homelab').Homelab): Generat
     const v = settingValue(p, 'prometheusRemoteTargets');
     if (!v || v.kind !== 'list' || v.items.length === 0) continue;
     any = true;
+    // A fleet's monitoring profile lists every machine: its items count toward the pauses too.
     for (const t of v.items) {
+      if (++n % (ITEMS_PER_STEP * 4) === 0) yield;
       const host = t.kind === 'attrs' ? t.entries.get('host')?.value : t;
       if (host?.kind !== 'string') continue;
       const a = parseAddress(host.value.replace(/:\d+$/, ''));

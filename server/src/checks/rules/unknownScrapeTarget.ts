@@ -3,7 +3,7 @@
 import { isParsed, parseAddress } from '../../model/ip';
 import type { AddressIndex } from '../../model/addresses';
 import type { Rule } from '../types';
-import { at, stringsIn } from '../util';
+import { at, ITEMS_PER_STEP, stringsIn } from '../util';
 
 function isTargetSetting(key: string): boolean {
   return /Targets$/.test(key) || /^prometheus\w*Host$/.test(key);
@@ -32,19 +32,24 @@ export const unknownScrapeTarget: Rule = {
   description: 'A scrape or probe target address that belongs to no host or container of the inventory.',
   scope: 'homelab',
   // Each setting written in profiles, one profile file at a time (settingShards.ts).
-  judgeOwnSetting(h, s, _pass, out) {
+  // In steps: a fleet's monitoring profile scrapes every machine from one setting.
+  *judgeOwnSetting(h, s, _pass, out) {
     if (!isTargetSetting(s.key)) return;
     if (!h.inventory) return; // nothing to compare with
     const known = declared(h.addresses);
     const v = s.entry.value;
-    const strings =
-      v.kind === 'list'
-        ? v.items.flatMap((i) => (i.kind === 'attrs' ? (i.entries.get('host') ? stringsIn(i.entries.get('host')!.value) : []) : stringsIn(i)))
-        : stringsIn(v);
-    for (const str of strings) {
-      const a = parseAddress(str.value.replace(/:\d+$/, ''));
-      if (!isParsed(a) || known.has(a.key)) continue;
-      out.push(at('unknown-scrape-target', str.origin, `\`${str.value}\` in ${s.key} is not the address of any host or container in the inventory`));
+    // A list item by item: a target's `host`, or the item's strings.
+    const items = v.kind === 'list' ? v.items : [v];
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0 && i % (ITEMS_PER_STEP * 4) === 0) yield;
+      const item = items[i];
+      const host = v.kind === 'list' && item.kind === 'attrs' ? item.entries.get('host') : undefined;
+      const strings = v.kind === 'list' && item.kind === 'attrs' ? (host ? stringsIn(host.value) : []) : stringsIn(item);
+      for (const str of strings) {
+        const a = parseAddress(str.value.replace(/:\d+$/, ''));
+        if (!isParsed(a) || known.has(a.key)) continue;
+        out.push(at('unknown-scrape-target', str.origin, `\`${str.value}\` in ${s.key} is not the address of any host or container in the inventory`));
+      }
     }
   },
 };
