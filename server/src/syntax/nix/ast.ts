@@ -8,8 +8,14 @@ export type BinaryOp =
   | '->' | '||' | '&&' | '==' | '!=' | '<' | '<=' | '>' | '>='
   | '//' | '+' | '-' | '*' | '/' | '++';
 
+/**
+ * Every node holds its offsets itself (a node is a `Span`): no `{ start, end }` object
+ * beside each of a million nodes (see nodes.ts). Keep a node's place with `spanOf(node)`,
+ * not the node: a node keeps its whole tree alive through `parent`.
+ */
 interface Base {
-  span: Span;
+  readonly start: number;
+  readonly end: number;
   parent?: Node;
 }
 
@@ -151,7 +157,7 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       return;
     case 'Lambda':
       // Source order differs between `x@{..}:` and `{..}@x:`.
-      if (node.param && node.formals && node.param.span.start > node.formals.span.start) {
+      if (node.param && node.formals && node.param.start > node.formals.start) {
         f(node.formals);
         f(node.param);
       } else {
