@@ -134,6 +134,6 @@ export function lambdaNode(param: A.Ident | undefined, formals: A.Formals | unde
   return { type: 'Lambda', param, formals, body, start, end, parent: undefined };
 }
 
-export function errorNode(start: number, end: number): A.ErrorExpr {
+export function errorExprNode(start: number, end: number): A.ErrorExpr {
   return { type: 'Error', start, end, parent: undefined };
 }

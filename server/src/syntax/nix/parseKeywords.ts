@@ -4,7 +4,7 @@
 // parseExprInner, on the stack once per nesting level, stays small.
 import type * as A from './ast';
 import { adopt, adoptAll } from './ast';
-import * as N from './nodes';
+import { assertNode, identNode, ifNode, lambdaNode, letNode, withNode } from './nodes';
 import { errorNode, LEVEL_EXTRA, parseLevelDown } from './parser';
 import { parseBinds, parseFormals } from './parseParts';
 import type { ParserState } from './parserState';
@@ -16,7 +16,7 @@ const Tok = TokEnum;
 export function parseNamedLambda(s: ParserState): A.Lambda {
   const start = s.start;
   const i = s.next();
-  const param: A.Ident = N.identNode(s.tokText(i), start, s.lastEnd);
+  const param: A.Ident = identNode(s.tokWord(i), start, s.lastEnd);
   let formals: A.Formals | undefined;
   if (s.eat(Tok.AT)) {
     const open = s.next();
@@ -35,7 +35,7 @@ export function parseFormalsLambda(s: ParserState): A.Lambda {
     s.next();
     if (s.k() === Tok.ID) {
       const i = s.next();
-      param = N.identNode(s.tokText(i), s.t.start[i], s.t.end[i]);
+      param = identNode(s.tokWord(i), s.t.start[i], s.t.end[i]);
     } else s.unexpected("a name after '@'");
   }
   return finishLambda(s, start, param, formals);
@@ -48,7 +48,7 @@ function finishLambda(s: ParserState, start: number, param: A.Ident | undefined,
     s.unexpected("':' after the function's arguments");
     body = errorNode(s);
   }
-  const node: A.Lambda = N.lambdaNode(param, formals, body, start, s.lastEnd);
+  const node: A.Lambda = lambdaNode(param, formals, body, start, s.lastEnd);
   adopt(node, param);
   adopt(node, formals);
   body.parent = node;
@@ -62,7 +62,7 @@ export function parseWithOrAssert(s: ParserState): A.With | A.Assert {
   const first = parseLevelDown(s);
   if (!s.eat(Tok.SEMI)) s.unexpected(`';' after the ${isWith ? 'with' : 'assert'} expression`);
   const body = parseLevelDown(s);
-  const node: A.With | A.Assert = isWith ? N.withNode(first, body, start, s.lastEnd) : N.assertNode(first, body, start, s.lastEnd);
+  const node: A.With | A.Assert = isWith ? withNode(first, body, start, s.lastEnd) : assertNode(first, body, start, s.lastEnd);
   first.parent = node;
   body.parent = node;
   return node;
@@ -85,7 +85,7 @@ export function parseLet(s: ParserState): A.Let {
     s.unexpected("'in' after the let bindings");
     body = errorNode(s);
   }
-  const node: A.Let = N.letNode(bindings, body, start, s.lastEnd);
+  const node: A.Let = letNode(bindings, body, start, s.lastEnd);
   adoptAll(node, bindings);
   body.parent = node;
   return node;
@@ -107,7 +107,7 @@ export function parseIf(s: ParserState): A.If {
     s.unexpected("'else' (every 'if' needs one)");
     els = errorNode(s);
   }
-  const node: A.If = N.ifNode(cond, then, els, start, s.lastEnd);
+  const node: A.If = ifNode(cond, then, els, start, s.lastEnd);
   cond.parent = node;
   then.parent = node;
   els.parent = node;

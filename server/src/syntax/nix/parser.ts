@@ -4,7 +4,7 @@
 // (ParserState.enter), so deeply nested input cannot overflow the stack.
 import type * as A from './ast';
 import { adopt, adoptAll } from './ast';
-import * as N from './nodes';
+import { applyNode, attrSetNode, binaryNode, errorExprNode, floatNode, hasAttrNode, intNode, legacyLetNode, listNode, parenNode, pipeNode, sPathNode, selectNode, unaryNode, uriNode, varNode } from './nodes';
 import { lex } from './lexer';
 import { parseAttrPath, parseBinds, parseIndStr, parsePath, parseStr, looksLikeFormals } from './parseParts';
 import { parseFormalsLambda, parseIf, parseLet, parseNamedLambda, parseWithOrAssert } from './parseKeywords';
@@ -80,7 +80,7 @@ export function parseNix(text: string): ParseResult {
 
 export function errorNode(s: ParserState): A.ErrorExpr {
   const at = s.k() === Tok.EOF ? s.lastEnd : s.start;
-  return N.errorNode(at, at);
+  return errorExprNode(at, at);
 }
 
 /** expr_function: lambdas, assert, with, let ... in, if, operators. */
@@ -179,7 +179,7 @@ function parsePipeChain(s: ParserState, start: number, first: A.Expr, firstOp: A
     if (s.chainTooDeep(++chain)) break;
   }
   const apply = (fn: A.Expr, arg: A.Expr, pipe: A.Pipe, from: number, end: number): A.Apply => {
-    const node: A.Apply = N.pipeNode(fn, arg, pipe, from, end);
+    const node: A.Apply = pipeNode(fn, arg, pipe, from, end);
     fn.parent = node;
     arg.parent = node;
     return node;
@@ -231,7 +231,7 @@ function parseUnary(s: ParserState): A.Unary {
   s.next();
   const operand = parseOp(s, op === '!' ? Bp.NOT : Bp.NEG);
   if (operand.type === 'Error') s.unexpected(`an expression after '${op}'`);
-  const node = N.unaryNode(op, operand, start, s.lastEnd);
+  const node = unaryNode(op, operand, start, s.lastEnd);
   operand.parent = node;
   return node;
 }
@@ -240,7 +240,7 @@ function parseUnary(s: ParserState): A.Unary {
 function parseHasAttr(s: ParserState, lhs: A.Expr, start: number): A.HasAttr {
   s.next();
   const path = parseAttrPath(s);
-  const has = N.hasAttrNode(lhs, path, start, s.lastEnd);
+  const has = hasAttrNode(lhs, path, start, s.lastEnd);
   lhs.parent = has;
   path.parent = has;
   return has;
@@ -251,7 +251,7 @@ function parseBinaryRight(s: ParserState, lhs: A.Expr, start: number, info: OpIn
   const opTok = s.next();
   const right = parseOp(s, info.rbp);
   if (right.type === 'Error') s.unexpected(`an expression after '${info.op}'`);
-  const bin = N.binaryNode(info.op, { start: s.t.start[opTok], end: s.t.end[opTok] }, lhs, right, start, s.lastEnd);
+  const bin = binaryNode(info.op, { start: s.t.start[opTok], end: s.t.end[opTok] }, lhs, right, start, s.lastEnd);
   lhs.parent = bin;
   right.parent = bin;
   if (info.nonassoc && OPS.get(s.k())?.lbp === info.lbp) {
@@ -309,7 +309,7 @@ function parseApp(s: ParserState): A.Expr {
   let chain = 0;
   while (startsSelect(s, s.k()) && !bindingAhead(s)) {
     const arg = parseSelect(s);
-    const app: A.Apply = N.applyNode(fn, arg, start, s.lastEnd);
+    const app: A.Apply = applyNode(fn, arg, start, s.lastEnd);
     fn.parent = app;
     arg.parent = app;
     fn = app;
@@ -335,7 +335,7 @@ function parseSelectPath(s: ParserState, target: A.Expr, start: number): A.Selec
     def = parseSelect(s);
     if (def.type === 'Error') s.unexpected("a default value after 'or'");
   }
-  const node = N.selectNode(target, path, def, start, s.lastEnd);
+  const node = selectNode(target, path, def, start, s.lastEnd);
   target.parent = node;
   path.parent = node;
   adopt(node, def);
@@ -348,8 +348,8 @@ function parseSelectPath(s: ParserState, target: A.Expr, start: number): A.Selec
  */
 function parseOrCall(s: ParserState, target: A.Expr, start: number): A.Apply {
   const i = s.next();
-  const arg = N.varNode('or', start, s.t.end[i]);
-  const node = N.applyNode(target, arg, start, s.lastEnd);
+  const arg = varNode('or', start, s.t.end[i]);
+  const node = applyNode(target, arg, start, s.lastEnd);
   target.parent = node;
   arg.parent = node;
   return node;
@@ -370,13 +370,13 @@ function parseSimpleInner(s: ParserState): A.Expr {
   switch (s.k()) {
     case Tok.ID:
       s.next();
-      return N.varNode(s.text.slice(start, end), start, end);
+      return varNode(s.word(start, end), start, end);
     case Tok.INT:
       s.next();
-      return N.intNode(s.text.slice(start, end), start, end);
+      return intNode(s.word(start, end), start, end);
     case Tok.FLOAT:
       s.next();
-      return N.floatNode(s.text.slice(start, end), start, end);
+      return floatNode(s.text.slice(start, end), start, end);
     case Tok.DQUOTE_OPEN:
       return parseStr(s);
     case Tok.IND_OPEN:
@@ -386,10 +386,10 @@ function parseSimpleInner(s: ParserState): A.Expr {
       return parsePath(s);
     case Tok.SPATH:
       s.next();
-      return N.sPathNode(s.text.slice(start + 1, end - 1), start, end);
+      return sPathNode(s.text.slice(start + 1, end - 1), start, end);
     case Tok.URI:
       s.next();
-      return N.uriNode(s.text.slice(start, end), start, end);
+      return uriNode(s.text.slice(start, end), start, end);
     case Tok.LPAREN: {
       s.next();
       const expr = parseExpr(s);
@@ -398,7 +398,7 @@ function parseSimpleInner(s: ParserState): A.Expr {
         else if (structural(s.k())) s.error(start, start + 1, `'(' is not closed: expected ')' before ${s.describe()}`);
         else s.unexpected("')'");
       }
-      const node: A.Paren = N.parenNode(expr, start, s.lastEnd);
+      const node: A.Paren = parenNode(expr, start, s.lastEnd);
       expr.parent = node;
       return node;
     }
@@ -426,7 +426,7 @@ function parseSimpleInner(s: ParserState): A.Expr {
         else if (structural(s.k())) s.error(start, start + 1, `'[' is not closed: expected ']' before ${s.describe()}`);
         else s.unexpected("']'");
       }
-      const node: A.List = N.listNode(items, start, s.lastEnd);
+      const node: A.List = listNode(items, start, s.lastEnd);
       adoptAll(node, items);
       return node;
     }
@@ -449,7 +449,7 @@ function parseSimpleInner(s: ParserState): A.Expr {
         else s.unexpected("'}' or a binding like 'name = value;'");
       }
       const node: A.LegacyLet | A.AttrSet =
-        kind === Tok.LET ? N.legacyLetNode(bindings, start, s.lastEnd) : N.attrSetNode(kind === Tok.REC, bindings, start, s.lastEnd);
+        kind === Tok.LET ? legacyLetNode(bindings, start, s.lastEnd) : attrSetNode(kind === Tok.REC, bindings, start, s.lastEnd);
       adoptAll(node, bindings);
       return node;
     }
