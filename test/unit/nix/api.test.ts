@@ -9,6 +9,8 @@ import {
   parseNix, nodeAt, bindingPath, analyzeScopes, detectUnparseable, forEachChild, type AttrDef, type Node,
 } from '../../../server/src/syntax/nix';
 import { LineIndex } from '../../../server/src/syntax/lineIndex';
+import { lex } from '../../../server/src/syntax/nix/lexer';
+import { Tok } from '../../../server/src/syntax/nix/tokens';
 
 const DEFAULTS = `{ pkgs, ... }:
 {
@@ -131,4 +133,19 @@ test('lossless: tokens and comments cover every non-blank character; UTF-16 posi
   const b = bindingAt(text, 'b =');
   const pos = new LineIndex(text).positionAt(b.path.start);
   assert.deepEqual(pos, { line: 1, character: text.split('\n')[1].indexOf('b =') });
+});
+
+test('keywords are told from names in place: each keyword, and names one letter off or longer', () => {
+  const kinds: [string, number][] = [
+    ['if', Tok.IF], ['then', Tok.THEN], ['else', Tok.ELSE], ['assert', Tok.ASSERT], ['with', Tok.WITH],
+    ['let', Tok.LET], ['in', Tok.IN], ['rec', Tok.REC], ['inherit', Tok.INHERIT], ['or', Tok.OR_KW],
+  ];
+  for (const [word, kind] of kinds) {
+    const t = lex(`x ${word} y`);
+    assert.equal(t.kind[1], kind, word);
+    for (const near of [word.slice(0, -1), `${word}x`, `x${word}`, word.replace(/.$/, 'q'), word.toUpperCase()]) {
+      if (near.length === 0 || kinds.some(([w]) => w === near)) continue;
+      assert.equal(lex(`x ${near} y`).kind[1], Tok.ID, `${near} is a name`);
+    }
+  }
 });
