@@ -327,45 +327,47 @@ class Lexer {
     this.modes.pop();
   }
 
-  /** Code (DEFAULT / INITIAL): blanks, comments, then one token. */
+  /** Code (DEFAULT / INITIAL): blanks and comments, then one token (they leave the mode as it is). */
   private code(): void {
     const text = this.text;
     const n = this.n;
     let i = this.i;
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) {
-      i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d !== 32 && d !== 9 && d !== 10 && d !== 13) break;
+    let c = text.charCodeAt(i);
+    for (;;) {
+      if (c === 32 || c === 9 || c === 10 || c === 13) {
         i++;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d !== 32 && d !== 9 && d !== 10 && d !== 13) break;
+          i++;
+        }
+      } else if (c === 35 /* # */) {
+        let j = i + 1;
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if (d === 10 || d === 13) break;
+          j++;
+        }
+        this.comments.push({ start: i, end: j, block: false });
+        i = j;
+      } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+        const close = text.indexOf('*/', i + 2);
+        if (close < 0) {
+          this.errors.push({ start: i, end: i + 2, message: "unterminated comment: missing '*/'" });
+          this.comments.push({ start: i, end: n, block: true });
+          i = n;
+        } else {
+          this.comments.push({ start: i, end: close + 2, block: true });
+          i = close + 2;
+        }
+      } else break;
+      if (i >= n) {
+        this.i = i;
+        return;
       }
-      this.i = i;
-      return;
+      c = text.charCodeAt(i);
     }
-    if (c === 35 /* # */) {
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === 10 || d === 13) break;
-        j++;
-      }
-      this.comments.push({ start: i, end: j, block: false });
-      this.i = j;
-      return;
-    }
-    if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      const close = text.indexOf('*/', i + 2);
-      if (close < 0) {
-        this.errors.push({ start: i, end: i + 2, message: "unterminated comment: missing '*/'" });
-        this.comments.push({ start: i, end: n, block: true });
-        this.i = n;
-      } else {
-        this.comments.push({ start: i, end: close + 2, block: true });
-        this.i = close + 2;
-      }
-      return;
-    }
+    this.i = i;
     // Punctuation no word-like rule can start (not a name, number or path character): the
     // token is the character itself. About half the tokens of a file; the rest go through
     // the longest-match rules.
