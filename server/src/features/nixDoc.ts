@@ -21,12 +21,12 @@ export function contains(span: Span, offset: number): boolean {
 
 /** The deepest node whose span holds the offset. */
 export function nodeAt(root: A.Node, offset: number): A.Node | undefined {
-  if (!contains(spanOf(root), offset)) return undefined;
+  if (!contains(root, offset)) return undefined;
   let cur: A.Node = root;
   for (let depth = 0; depth < 500; depth++) {
     let next: A.Node | undefined;
     forEachChild(cur, (c) => {
-      if (!next && contains(spanOf(c), offset) && c.end > c.start) next = c;
+      if (!next && contains(c, offset) && c.end > c.start) next = c;
     });
     if (!next) return cur;
     cur = next;
@@ -187,7 +187,7 @@ export function nixContextAt(uri: string, text: string, offset: number): NixCont
         if (child && child.type === 'AttrDef') {
           const def = child;
           const nameNode = def.path.names[0];
-          if (contains(spanOf(def.path), offset)) {
+          if (contains(def.path, offset)) {
             const keyStart = nameNode.start;
             const prefix = text.slice(keyStart, offset);
             const hasEquals = def.value.type !== 'Error' || /^\s*=/.test(text.slice(def.path.end, def.path.end + 20));
@@ -204,7 +204,7 @@ export function nixContextAt(uri: string, text: string, offset: number): NixCont
         for (const b of [...s.set.bindings].reverse()) {
           if (b.type !== 'AttrDef' || b.path.end > offset) continue;
           const between = text.slice(b.path.end, offset);
-          if (/^\s*=[^;]*$/.test(between) && (b.value.type === 'Error' || contains(spanOf(b.value), offset))) {
+          if (/^\s*=[^;]*$/.test(between) && (b.value.type === 'Error' || contains(b.value, offset))) {
             const key = identName(b.path.names[0]);
             if (key !== undefined) return valueContext(text, offset, s.block, key, b.path.names[0], [], undefined, false);
           }

@@ -176,7 +176,7 @@ export function completeNixosOption(h: Homelab, uri: string, text: string, offse
   const before = text.slice(lineStart, offset);
   // `key = |` on its own line before the set's closing brace parses otherwise: the line says it.
   const typedKey = /^\s*([A-Za-z_][\w'-]*(?:\.[A-Za-z_][\w'-]*)*)\s*=\s*[\w"-]*$/.exec(before)?.[1];
-  const valueOfDef = def && def.parent === set && !contains(spanOf(def.path), offset);
+  const valueOfDef = def && def.parent === set && !contains(def.path, offset);
   if (valueOfDef || typedKey) {
     // `key = |`: values of a boolean or enum option.
     if (valueOfDef && def) {
@@ -261,13 +261,13 @@ export function optionAt(ws: Workspace, h: Homelab, uri: string, offset: number)
   if (text === undefined || !isModuleFile(h, uri)) return undefined;
   const node = nodeAt(parsedNix(uri, text).root, offset);
   let def: A.AttrDef | undefined;
-  for (let n: A.Node | undefined = node; n; n = n.parent) if (n.type === 'AttrDef' && contains(spanOf(n.path), offset)) def = n;
+  for (let n: A.Node | undefined = node; n; n = n.parent) if (n.type === 'AttrDef' && contains(n.path, offset)) def = n;
   if (!def || !def.parent) return undefined;
   const base = setPath(def.parent);
   const keys = bindingKeys(def);
   if (!base || !keys) return undefined;
   const names = def.path.names;
-  const upto = names.findIndex((n) => contains(spanOf(n), offset));
+  const upto = names.findIndex((n) => contains(n, offset));
   const shown = upto >= 0 ? keys.slice(0, upto + 1) : keys;
   const located = locate(ws.optionIndex, h, uri, [...base, ...shown]);
   if (!located || !located.path.length) return undefined;
