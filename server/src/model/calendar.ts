@@ -199,3 +199,29 @@ export function sameMinute(a: CalendarSpec, b: CalendarSpec): boolean {
     intersects(a.minutes, b.minutes)
   );
 }
+
+/** Seconds per unit of a systemd time span (systemd.time(7)). */
+const SPAN_UNITS: Record<string, number> = {
+  us: 1e-6, usec: 1e-6, ms: 1e-3, msec: 1e-3,
+  s: 1, sec: 1, second: 1, seconds: 1,
+  m: 60, min: 60, minute: 60, minutes: 60,
+  h: 3600, hr: 3600, hour: 3600, hours: 3600,
+  d: 86400, day: 86400, days: 86400,
+  w: 604800, week: 604800, weeks: 604800,
+};
+
+/** A systemd time span (`1h`, `45min`, `1h 30m`, `90` for seconds) in seconds; undefined when it is not one. */
+export function timeSpanSeconds(text: string): number | undefined {
+  const t = text.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  const parts = t.match(/\d+(?:\.\d+)?\s*[a-z]+/g);
+  if (!parts || parts.join('').replace(/\s+/g, '') !== t.replace(/\s+/g, '')) return undefined;
+  let total = 0;
+  for (const p of parts) {
+    const m = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/.exec(p);
+    const unit = m ? SPAN_UNITS[m[2]] : undefined;
+    if (!m || unit === undefined) return undefined;
+    total += Number(m[1]) * unit;
+  }
+  return total;
+}

@@ -49,3 +49,28 @@ export function ignoredFolderTest(root: string, files: string[], text: (uri: str
   const ignored = ignoredFiles(root, files, text, exclude);
   return (folderUri) => ignored(`${normalizeUri(folderUri).replace(/\/$/, '')}/`);
 }
+
+/**
+ * The entries of a directory (`builtins.readDir`), from a folder's sorted
+ * listing of files: a folder appears through the files under it. Undefined
+ * when nothing is listed under it.
+ */
+export function directoryEntries(listing: readonly string[], dir: string): Map<string, 'directory' | 'regular'> | undefined {
+  const prefix = `${dir.replace(/\/$/, '')}/`;
+  // The listing is sorted: the files under the folder are one run, found by bisection.
+  let lo = 0;
+  let hi = listing.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (listing[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = new Map<string, 'directory' | 'regular'>();
+  for (let i = lo; i < listing.length && listing[i].startsWith(prefix); i++) {
+    const rest = listing[i].slice(prefix.length);
+    const slash = rest.indexOf('/');
+    if (slash < 0) out.set(decodeURIComponent(rest), 'regular');
+    else out.set(decodeURIComponent(rest.slice(0, slash)), 'directory');
+  }
+  return out.size ? out : undefined;
+}

@@ -22,6 +22,8 @@ export interface EvaluationEnv {
   tooLarge(uri: string): boolean;
   /** Reads the file's parse (its syntax key): the dependency on its code. */
   code(uri: string): void;
+  /** A directory's entries from its folder's listing (`builtins.readDir`); tracked: a file added or removed there changes it. */
+  listDir(uri: string): Map<string, 'directory' | 'regular'> | undefined;
 }
 
 /**
@@ -35,7 +37,13 @@ const EVALUATIONS_PER_SESSION = 256;
 
 /** One per workspace: holds the evaluator session of the current revision. */
 export class ProfileEvaluator {
-  private session: { revision: number; value: NixEvalSession | undefined; evaluations: number } | undefined;
+  /**
+   * `dirs`: the folders the session's evaluator listed. A session keeps what it
+   * evaluated, so a later evaluation may reuse a file's value that listed a
+   * folder without listing it again: each evaluation of the session depends on
+   * every folder listed so far (more than it needs, never less).
+   */
+  private session: { revision: number; value: NixEvalSession | undefined; evaluations: number; dirs: Set<string> } | undefined;
 
   constructor(private readonly env: EvaluationEnv) {}
 
@@ -52,19 +60,26 @@ export class ProfileEvaluator {
 
   private sessionNow(): NixEvalSession | undefined {
     const revision = this.env.revision();
-    if (this.session?.revision !== revision || this.session.evaluations >= EVALUATIONS_PER_SESSION)
-      this.session = { revision, value: this.env.nixLayer.session?.(this.readHost()), evaluations: 0 };
+    if (this.session?.revision !== revision || this.session.evaluations >= EVALUATIONS_PER_SESSION) {
+      const dirs = new Set<string>();
+      this.session = { revision, value: this.env.nixLayer.session?.(this.readHost(undefined, dirs)), evaluations: 0, dirs };
+    }
     this.session.evaluations++;
     return this.session.value;
   }
 
   /** How the Nix layer reads files: open documents first, nothing over the size limit. */
-  readHost(read?: (uri: string) => void): NixReadHost {
+  readHost(read?: (uri: string) => void, dirs?: Set<string>): NixReadHost {
     return {
       readText: (u: string): string | undefined => {
         const n = normalizeUri(u);
         read?.(n);
         return this.env.tooLarge(n) ? undefined : this.env.rawText(n);
+      },
+      listDir: (u: string) => {
+        const n = normalizeUri(u);
+        dirs?.add(n);
+        return this.env.untracked(() => this.env.listDir(n));
       },
     };
   }
@@ -72,6 +87,7 @@ export class ProfileEvaluator {
   evaluate(uri: string): Profile {
     const env = this.env;
     const read = new Set<string>([uri]);
+    let dirs = new Set<string>();
     let value;
     const large = env.tooLarge(uri);
     try {
@@ -81,8 +97,9 @@ export class ProfileEvaluator {
         const r = env.untracked(() => shared.evaluate(uri));
         value = r.value;
         for (const d of r.deps) read.add(normalizeUri(d));
+        dirs = this.session?.dirs ?? dirs;
       } else {
-        value = env.untracked(() => env.nixLayer.evaluate(uri, this.readHost((n) => read.add(n))));
+        value = env.untracked(() => env.nixLayer.evaluate(uri, this.readHost((n) => read.add(n), dirs)));
       }
     } catch {
       value = undefined; // the evaluator must not throw; a bug there must not take the model down
@@ -93,6 +110,7 @@ export class ProfileEvaluator {
       if (d.endsWith('.nix')) env.code(d);
       else env.text(d);
     }
+    for (const d of dirs) env.listDir(d);
     return makeProfile(uri, value, [...read]);
   }
 }

@@ -12,7 +12,7 @@ import { realNixLayer } from './nixBinding';
 import { profileNameOf, type Profile } from './profiles';
 import type { SettingRead } from './settingReads';
 import { withDefaults, type HomelabSettings } from './settings';
-import { ignoredFolderTest, readListing, type Listing } from './listing';
+import { directoryEntries, ignoredFolderTest, readListing, type Listing } from './listing';
 import { isUnder, joinUri, normalizeUri } from './uri';
 import { folderLayout, holdsHomelab, inventoryOf } from './buildHomelab';
 import { homelabBeforeBuild } from './homelabBeforeBuild';
@@ -146,6 +146,10 @@ export class Workspace {
       tooLarge: (u: string) => this.tooLarge(u),
       code: (u: string) => void this.codeOf(u),
       hasCode: (u: string) => this.codeOf(u),
+      listDir: (u: string) => {
+        const f = this.folderOf(u);
+        return f ? directoryEntries(this.listingOf(f.root).files, u) : undefined;
+      },
     };
     this.evaluator = new ProfileEvaluator(reads);
     this.q = defineModelQueries((this.reads = {

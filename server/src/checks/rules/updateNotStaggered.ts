@@ -1,6 +1,8 @@
 // update-not-staggered: two containers of one host whose auto-update calendars
 // fire in the same minute (updates are meant to be staggered so that services
-// do not all restart at once).
+// do not all restart at once). A NixOS upgrade with a randomized delay of
+// five minutes or more (`system.autoUpgrade.randomizedDelaySec`) is spread by
+// systemd itself.
 import { parseCalendar, sameMinute, type CalendarSpec } from '../../model/calendar';
 import type { Machine, Homelab } from '../../model/homelab';
 import type { Str } from '../../model/inventory';
@@ -35,6 +37,15 @@ export function updateCalendar(c: Machine): Str | undefined {
   const a = parseCalendar(inv.value);
   const b = parseCalendar(running.value);
   return 'error' in a || 'error' in b || a.normalized === b.normalized ? inv : running;
+}
+
+/** A random delay at least this long (seconds) spreads a machine's upgrades on its own. */
+const SPREADING_DELAY_SEC = 300;
+
+/** Whether the calendar judged is the machine's NixOS upgrade, which systemd delays at random by enough to stagger it. */
+function spreadByDelay(c: Machine, cal: Str): boolean {
+  const up = c.nixos?.config?.autoUpgrade;
+  return up?.dates === cal && (up.randomizedDelaySec ?? 0) >= SPREADING_DELAY_SEC;
 }
 
 /** Hour-and-minute pairs of a calendar past which it is indexed as firing at any minute. */
@@ -80,7 +91,7 @@ export function* staggerFindings(h: Homelab): Generator<void, Finding[]> {
     if (++n % ITEMS_PER_STEP === 0) yield;
     if (autoUpdateOff(c)) continue;
     const cal = updateCalendar(c);
-    if (!cal) continue;
+    if (!cal || spreadByDelay(c, cal)) continue;
     const spec = parseCalendar(cal.value);
     if ('error' in spec) continue;
     const key = c.hostName ?? '';

@@ -9,10 +9,11 @@ import { markImages } from './images';
 import { isParsed, parseAddress } from '../ip';
 import type { DiscoveryStop, NixLayer, NixReadHost } from '../nixAdapter';
 import { joinUri, normalizeUri } from '../uri';
+import { directoryEntries } from '../listing';
 import { discoverMachineSteps, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
 import { flakeFindings, flakeOutputs, homeFindings, type HomeFinding } from './fromFlake';
-import { flakeOutputStops, hintFor, partialOutputStops, unreadAddressStops, type ReadingStop } from './readingStops';
+import { flakeOutputStops, hintFor, partialOutputStops, unreadAddressStops, unreadImportStops, type ReadingStop } from './readingStops';
 import { snowfallFindings } from './fromSnowfall';
 import { clanFindings } from './fromClan';
 import { nixosUnifiedFindings } from './fromNixosUnified';
@@ -129,7 +130,8 @@ export class FleetDiscovery {
       return { uri: file, value: r.value };
     };
     // Shared modules called again with each machine's own arguments (host tables looked up by its name).
-    const perMachine = ctx.nixLayer.machineModules?.(ctx.readHost);
+    // With the folder's listing, as discovery's own evaluation has it: a module importing every folder beside it (`readDir ./.`) reads the same again.
+    const perMachine = ctx.nixLayer.machineModules?.({ ...ctx.readHost, listDir: (dir) => directoryEntries(ctx.listing, normalizeUri(dir)) });
     const callWithArgs = perMachine
       ? (uri: string, args: Parameters<typeof perMachine.evaluate>[1]): Value | undefined => {
           try {
@@ -141,13 +143,14 @@ export class FleetDiscovery {
           }
         }
       : undefined;
-    const order: ReadingStop['kind'][] = ['evaluation-budget', 'unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module', 'unread-address', 'unread-include'];
+    const order: ReadingStop['kind'][] = ['evaluation-budget', 'unknown-output', 'unknown-builder', 'external-option', 'unresolved-import', 'no-machines', 'external-module', 'unread-imports', 'unread-address', 'unread-include'];
     stopped.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
     const found = findings.length || homes.length ? yield* discoverMachineSteps(findings, load, homes, callWithArgs) : { machines: new Map(), clashes: [], homes: [] };
     const discovery = { ...found, stopped, ...this.profileSet(ctx, deps) };
     markImages(discovery.machines, [...deps.keys()].filter((u) => u.endsWith('.nix') && ctx.exists(u)), (u) => ctx.readHost.readText(u));
     // Addresses written where they cannot be read are named too (an image's are not the fleet's).
-    stopped.push(...unreadAddressStops([...discovery.machines.values()].filter((m) => !m.image)));
+    const fleetMachines = [...discovery.machines.values()].filter((m) => !m.image);
+    stopped.push(...unreadImportStops(fleetMachines), ...unreadAddressStops(fleetMachines));
     this.merged.set(ctx.root, { deps, listing: ctx.listing, discovery });
     return discovery;
   }
@@ -228,7 +231,7 @@ function frameworkFindings(ctx: DiscoveryContext, entry: string, r: { value: Val
     ...liteConfigFindings(r.value, ctx.listing),
     ...denFindings(r.value),
     ...clanFindings(r.value, ctx.readHost.readText(entry), entryRoot, ctx.listing, (u) => ctx.readHost.readText(u)),
-    ...nixosUnifiedFindings(r.stops, entryRoot, ctx.listing),
+    ...nixosUnifiedFindings(r.stops, entryRoot, ctx.listing, r.value),
   ];
 }
 
@@ -291,18 +294,4 @@ export function configurationFile(m: NixosMachine): string | undefined {
   const own = m.moduleFiles.filter((u) => !declaring.some((src) => src.origin.uri === u));
   const named = own.find((u) => u.split('/').some((seg) => seg === m.name || seg === `${m.name}.nix`));
   return named ?? own[0] ?? m.moduleFiles[0];
-}
-
-/** The entries of a directory, from a folder's listing of files (a folder appears through the files under it). */
-function directoryEntries(listing: string[], dir: string): Map<string, 'directory' | 'regular'> | undefined {
-  const prefix = `${dir.replace(/\/$/, '')}/`;
-  const out = new Map<string, 'directory' | 'regular'>();
-  for (const u of listing) {
-    if (!u.startsWith(prefix)) continue;
-    const rest = u.slice(prefix.length);
-    const slash = rest.indexOf('/');
-    if (slash < 0) out.set(decodeURIComponent(rest), 'regular');
-    else out.set(decodeURIComponent(rest.slice(0, slash)), 'directory');
-  }
-  return out.size ? out : undefined;
 }

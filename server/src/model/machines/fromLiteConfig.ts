@@ -4,15 +4,31 @@
 // function) builds `nixosConfigurations.<name>` for every host whose system is
 // not `*-darwin`, from the host's module (`hosts.<name>.hostModule`, else
 // `<hostModuleDir>/<name>`: a folder's default.nix or `<name>.nix`) and the
-// shared modules. The option is kept beside the outputs by the flake-parts
-// evaluation (flakeParts.ts) because no module of the flake declares it.
+// shared modules, each given `hostPlatform` (the platform of the host's
+// system: `hostPlatform.isLinux` chooses the shared modules). The option is
+// kept beside the outputs by the flake-parts evaluation (flakeParts.ts)
+// because no module of the flake declares it.
 import { EXTERNAL_OPTIONS } from '../../syntax/nix/eval/flakeParts';
-import { asAttrs as attrs, valueAt as at, type Value } from '../../syntax/value';
+import { asAttrs as attrs, valueAt as at, type Entry, type Origin, type Value } from '../../syntax/value';
 import { hostNameModule, pathModule } from './folderConvention';
 import type { MachineFinding } from './machine';
 
 function list(v: Value | undefined): Value[] {
   return v?.kind === 'list' ? v.items : [];
+}
+
+/** `hostPlatform` of a system such as `aarch64-linux`: what modules ask of it. */
+function hostPlatform(system: string, origin: Origin): Value {
+  const [cpu = '', kernel = ''] = system.split('-');
+  const fields: [string, Value][] = [
+    ['system', { kind: 'string', value: system, origin }],
+    ['isLinux', { kind: 'boolean', value: kernel === 'linux', origin }],
+    ['isDarwin', { kind: 'boolean', value: kernel === 'darwin', origin }],
+    ['isx86_64', { kind: 'boolean', value: cpu === 'x86_64', origin }],
+    ['isAarch64', { kind: 'boolean', value: cpu === 'aarch64', origin }],
+  ];
+  const entries = new Map<string, Entry>(fields.map(([key, value]) => [key, { key, keyOrigin: origin, value }]));
+  return { kind: 'attrs', entries, origin };
 }
 
 export function liteConfigFindings(flake: Value | undefined, listing: string[]): MachineFinding[] {
@@ -36,6 +52,7 @@ export function liteConfigFindings(flake: Value | undefined, listing: string[]):
       source: { kind: 'lite-config', origin: e.keyOrigin },
       // lite-config names each machine after its host (`networking.hostName = mkDefault name`).
       modules: [...(hostModule ? [hostModule] : []), ...shared, hostNameModule(name, hostModule?.kind === 'path' ? hostModule.value : e.keyOrigin.uri)],
+      ...(system?.kind === 'string' ? { specialArgs: { kind: 'attrs', entries: new Map([['hostPlatform', { key: 'hostPlatform', keyOrigin: system.origin, value: hostPlatform(system.value, system.origin) }]]), origin: system.origin } } : {}),
     });
   }
   return out;

@@ -7,8 +7,10 @@
 // `nixosModules` / `homeModules` / `darwinModules`, which the configurations
 // import as `self.nixosModules.default`. `configurations/darwin` are Macs and
 // `configurations/home` Home Manager configurations: not machines of the fleet.
+// nixos-unified's own `lib.mkFlake { inherit inputs; root = ./.; }` is that
+// flake-parts evaluation with autoWire, written as one call.
 // The flake-parts config (`flake.config.*`) stays unknown.
-import type { Origin, Value } from '../../syntax/value';
+import { asAttrs, type Origin, type Value } from '../../syntax/value';
 import type { DiscoveryStop } from '../nixAdapter';
 import { fileOrigin, pathModule } from './folderConvention';
 import type { MachineFinding } from './machine';
@@ -16,6 +18,13 @@ import type { MachineFinding } from './machine';
 /** Whether reading stopped at nixos-unified's autoWire module (`inputs.nixos-unified.flakeModules.autoWire`, or `autoWire` from a `with`). */
 export function isAutoWire(stop: DiscoveryStop): boolean {
   return stop.kind === 'external-module' && /(^|\.)autoWire$/.test(stop.module ?? '');
+}
+
+/** Where the flake's outputs are nixos-unified's `mkFlake { inputs; root; }` (its reason names the input it comes from). */
+function unifiedMkFlake(outputs: Value | undefined): Origin | undefined {
+  if (outputs?.kind !== 'unknown' || outputs.call?.fn !== 'mkFlake' || outputs.call.args.length !== 1) return undefined;
+  if (!outputs.reason.includes("flake input 'nixos-unified'")) return undefined;
+  return asAttrs(outputs.call.args[0])?.entries.has('root') ? outputs.origin : undefined;
 }
 
 /** nixos-unified's walk of one folder: `<name>.nix` files and `<name>/` folders with a default.nix, by name. */
@@ -36,10 +45,9 @@ function attrs(entries: [string, Value][], origin: Origin): Value {
   return { kind: 'attrs', entries: new Map(entries.map(([k, value]) => [k, { key: k, keyOrigin: origin, value }])), origin };
 }
 
-export function nixosUnifiedFindings(stops: readonly DiscoveryStop[], entryRoot: string, listing: readonly string[]): MachineFinding[] {
-  const at = stops.find(isAutoWire);
-  if (!at) return [];
-  const origin = at.origin;
+export function nixosUnifiedFindings(stops: readonly DiscoveryStop[], entryRoot: string, listing: readonly string[], outputs?: Value): MachineFinding[] {
+  const origin = stops.find(isAutoWire)?.origin ?? unifiedMkFlake(outputs);
+  if (!origin) return [];
   const modules = (dir: string): Value => attrs([...wired(listing, `${entryRoot}/modules/${dir}`)].map(([n, u]) => [n, pathModule(u, fileOrigin(u))]), origin);
   const self = attrs(
     [

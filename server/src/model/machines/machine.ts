@@ -82,7 +82,8 @@ export interface NixosMachine {
   /** The import closure of its modules (file URIs), in the order met. */
   moduleFiles: string[];
   /** Why parts of its configuration could not be read (inputs' modules, computed paths). */
-  unreadable: { reason: string; origin: Origin }[];
+  /** Modules that could not be read; `imports`: a module's imports list itself (every module it names is unread). */
+  unreadable: { reason: string; origin: Origin; imports?: boolean }[];
   /** Its standard NixOS options, when a source configures it. */
   config?: NixosConfig;
   /** The `config` part of each of its modules, for the effective value of any option (hover). */

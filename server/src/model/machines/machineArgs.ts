@@ -34,11 +34,29 @@ const awaitedOf = new WeakMap<Value, ArgsAwaited>();
 function awaited(v: Value): ArgsAwaited {
   let a = awaitedOf.get(v);
   if (!a) {
-    a = { names: new Set(), any: false };
+    a = { names: new Set(), any: givesFunctions(v) };
     collectAwaited(v, a, { n: 20_000 }, 0);
     awaitedOf.set(v, a);
   }
   return a;
+}
+
+/**
+ * Whether a module gives its machine a function as an argument
+ * (`_module.args.hostLib = import ./helpers.nix { name = config.x.name; }`):
+ * what the function closes over is not seen, so the module is called again
+ * with the machine's `config`, and the modules that use the function get the
+ * one it gives then.
+ */
+function givesFunctions(module: Value): boolean {
+  if (module.kind !== 'attrs') return false;
+  const config = module.entries.get('config')?.value ?? module;
+  const moduleArgs = config.kind === 'attrs' ? config.entries.get('_module')?.value : undefined;
+  const args = moduleArgs?.kind === 'attrs' ? moduleArgs.entries.get('args')?.value : undefined;
+  if (args?.kind !== 'attrs') return false;
+  const hasCallable = (v: Value, depth: number): boolean =>
+    v.kind === 'unknown' ? v.callable !== undefined : v.kind === 'attrs' && depth < 3 && [...v.entries.values()].some((e) => hasCallable(e.value, depth + 1));
+  return [...args.entries.values()].some((e) => hasCallable(e.value, 0));
 }
 
 function collectAwaited(v: Value, into: ArgsAwaited, budget: { n: number }, depth: number): void {

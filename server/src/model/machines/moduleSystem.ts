@@ -16,8 +16,8 @@ export interface ModuleClosure {
   options?: Value[];
   /** Every module file read (the import closure), in the order met. */
   files: string[];
-  /** Why some modules could not be read (an input's module, a computed path). */
-  unreadable: { reason: string; origin: Origin }[];
+  /** Why some modules could not be read (an input's module, a computed path); `imports`: a whole imports list. */
+  unreadable: { reason: string; origin: Origin; imports?: boolean }[];
 }
 
 /** Reads a module file: its evaluated value (a function is already applied), or undefined when it does not exist. */
@@ -57,7 +57,7 @@ export function moduleClosure(roots: Value[], load: ModuleLoader): ModuleClosure
     const full = value.entries.has('config') || value.entries.has('options');
     const imports = value.entries.get('imports')?.value;
     if (imports?.kind === 'list') for (let i = imports.items.length - 1; i >= 0; i--) todo.push(imports.items[i]);
-    else if (imports) out.unreadable.push({ reason: 'imports not known statically', origin: imports.origin });
+    else if (imports) out.unreadable.push({ reason: `imports ${imports.kind === 'unknown' ? `not known statically (${imports.reason})` : `are a ${imports.kind}, not a list`}`, origin: imports.origin, imports: true });
     if (full) {
       const c = value.entries.get('config')?.value;
       if (c) out.configs.push(c);
@@ -180,6 +180,8 @@ function merge(all: Def[], path: string[]): Effective {
   const origins = defs.map((d) => d.value.origin);
   const unknownOne = defs.find((d) => d.value.kind === 'unknown' || d.conditional);
   if (unknownOne) {
+    // One plain definition stays itself (a function given as a module argument keeps what calls it: Value's `callable`).
+    if (defs.length === 1 && !unknownOne.conditional && unknownOne.value.kind === 'unknown') return { value: unknownOne.value, defs: origins };
     const reason = unknownOne.value.kind === 'unknown' ? unknownOne.value.reason : `${path.join('.')} is set under a condition that is not known statically`;
     return { value: { kind: 'unknown', reason, origin: unknownOne.value.origin }, defs: origins };
   }

@@ -7,6 +7,7 @@ import { asAttrs, asString, type Origin, type Value } from '../../syntax/value';
 import type { Num, Str } from '../inventory';
 import { effectiveOption, type Effective } from './moduleSystem';
 import { readMachineNetwork, type InterfaceAddress, type UnreadAddresses } from './networkAddresses';
+import { timeSpanSeconds } from '../calendar';
 
 export type { InterfaceAddress };
 
@@ -35,7 +36,8 @@ export interface NixosConfig {
   scrapeTargets: Str[];
   /** A scrape job that finds its targets at run time (`http_sd_configs`, `dns_sd_configs`…, or a job not known statically). */
   scrapeDiscovery: boolean;
-  autoUpgrade?: { dates?: Str; origin: Origin };
+  /** `randomizedDelaySec`: the random delay systemd adds to each run, in seconds (when known). */
+  autoUpgrade?: { dates?: Str; origin: Origin; randomizedDelaySec?: number };
   /** Every option read here, for hover: dotted path → effective value. */
   options: Map<string, Effective>;
 }
@@ -116,7 +118,11 @@ export function readNixosConfig(configs: Value[]): NixosConfig {
   }
   const upgradeOn = opt('system.autoUpgrade.enable');
   const dates = opt('system.autoUpgrade.dates');
-  const autoUpgrade = enabled(upgradeOn) && upgradeOn ? { dates: asString(dates) ?? (dates === undefined ? { value: '04:40', origin: upgradeOn.origin } : undefined), origin: upgradeOn.origin } : undefined;
+  const delay = asString(opt('system.autoUpgrade.randomizedDelaySec'));
+  const randomizedDelaySec = delay ? timeSpanSeconds(delay.value) : undefined;
+  const autoUpgrade = enabled(upgradeOn) && upgradeOn
+    ? { dates: asString(dates) ?? (dates === undefined ? { value: '04:40', origin: upgradeOn.origin } : undefined), origin: upgradeOn.origin, ...(randomizedDelaySec !== undefined ? { randomizedDelaySec } : {}) }
+    : undefined;
 
   return {
     hostName: asString(opt('networking.hostName')),

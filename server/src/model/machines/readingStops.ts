@@ -6,7 +6,7 @@
 // machines` and the `discovery-stopped` information diagnostic all show these.
 import { knownAttrParts, type Origin, type Value } from '../../syntax/value';
 
-export type ReadingStopKind = 'unknown-output' | 'unknown-builder' | 'unresolved-import' | 'external-module' | 'external-option' | 'no-machines' | 'evaluation-budget' | 'unread-address' | 'unread-include';
+export type ReadingStopKind = 'unknown-output' | 'unknown-builder' | 'unresolved-import' | 'external-module' | 'external-option' | 'no-machines' | 'evaluation-budget' | 'unread-address' | 'unread-include' | 'unread-imports';
 
 export interface ReadingStop {
   kind: ReadingStopKind;
@@ -25,12 +25,17 @@ const HINT_EXTERNAL = 'machines declared through a flake module from an input ar
 
 const HINT_ADDRESS = 'write the address where it can be read (a literal, or a host table the module looks up), or declare it in homelab.yaml';
 
+const HINT_IMPORTS =
+  'write `imports` as a list the reader can follow (paths, and conditions on what the flake passes), or declare in homelab.yaml what those modules set that matters here (addresses, services)';
+
 const HINT_INCLUDE = 'declare in homelab.yaml what those aspects set that matters here (addresses, services)';
 
 export function hintFor(kind: ReadingStopKind): string {
   switch (kind) {
     case 'unread-include':
       return HINT_INCLUDE;
+    case 'unread-imports':
+      return HINT_IMPORTS;
     case 'unread-address':
       return HINT_ADDRESS;
     case 'unresolved-import':
@@ -134,5 +139,30 @@ export function unreadAddressStops(machines: Iterable<{ name: string; config?: {
     origin: p.origin,
     reason: `\`${p.option}\` of ${p.names.map((n) => `\`${n}\``).join(', ')} is not known statically (${p.reason}): addresses written there are not read`,
     hint: HINT_ADDRESS,
+  }));
+}
+
+/**
+ * Where a module's whole `imports` list is not known statically (a condition
+ * on a builtin the reader does not model, say): every module it names is
+ * unread, so the machines' addresses and services set there are missing. One
+ * stop per place, naming every machine it hides modules of.
+ */
+export function unreadImportStops(machines: Iterable<{ name: string; unreadable: { reason: string; origin: Origin; imports?: boolean }[] }>): ReadingStop[] {
+  const byPlace = new Map<string, { origin: Origin; reason: string; names: string[] }>();
+  for (const m of machines)
+    for (const u of m.unreadable) {
+      if (!u.imports || !u.origin.uri.startsWith('file:')) continue;
+      const key = `${u.origin.uri}#${u.origin.span.start}`;
+      const seen = byPlace.get(key);
+      if (seen) {
+        if (!seen.names.includes(m.name)) seen.names.push(m.name);
+      } else byPlace.set(key, { origin: u.origin, reason: u.reason, names: [m.name] });
+    }
+  return [...byPlace.values()].map((p) => ({
+    kind: 'unread-imports' as const,
+    origin: p.origin,
+    reason: `\`imports\` of ${p.names.map((n) => `\`${n}\``).join(', ')} ${p.reason.replace(/^imports (are|is) /, 'is ').replace(/^imports /, 'is ')}: the modules imported there are not read`,
+    hint: HINT_IMPORTS,
   }));
 }

@@ -1,6 +1,6 @@
 // The global scope of the static evaluator: true/false/null, `import`, and a few
 // harmless builtins (toString, map, length, attrNames, concatStringsSep, elem,
-// hasAttr, head, removeAttrs). Every other builtin evaluates to unknown.
+// hasAttr, head, removeAttrs, the type tests). Every other builtin evaluates to unknown.
 import type { Origin } from '../../value';
 import { GLOBAL_NAMES } from '../scopes';
 import { equal } from './ops';
@@ -35,6 +35,46 @@ const PRIMOPS: Record<string, number> = {
   "foldl'": 3,
   baseNameOf: 1,
   dirOf: 1,
+  isString: 1,
+  isAttrs: 1,
+  isList: 1,
+  isBool: 1,
+  isInt: 1,
+  isFloat: 1,
+  isPath: 1,
+  isFunction: 1,
+  typeOf: 1,
+  seq: 2,
+  deepSeq: 2,
+  all: 2,
+  any: 2,
+};
+
+/** What `builtins.typeOf` answers for each kind of value the evaluator knows. */
+function typeOf(v: V): string | undefined {
+  switch (v.kind) {
+    case 'string':
+    case 'path':
+    case 'list':
+    case 'null':
+      return v.kind;
+    case 'boolean':
+      return 'bool';
+    case 'number':
+      return v.integer ? 'int' : 'float';
+    case 'attrs':
+      return 'set';
+    case 'lambda':
+    case 'primop':
+      return 'lambda';
+    default:
+      return undefined;
+  }
+}
+
+/** `builtins.isString` and its kin, each a test of `typeOf`. */
+const TYPE_TESTS: Record<string, string> = {
+  isString: 'string', isAttrs: 'set', isList: 'list', isBool: 'bool', isInt: 'int', isFloat: 'float', isPath: 'path', isFunction: 'lambda',
 };
 
 export function globalEnv(): Env {
@@ -83,7 +123,9 @@ function fileArgument(a: V): V {
 export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
   if (name.startsWith('lib.')) return callLib(name.slice(4), args, origin, ev);
   // The same fold as nixpkgs' lib.foldl' (which is this builtin).
-  if (name === "foldl'") return callLib(name, args, origin, ev);
+  if (name === "foldl'" || name === 'all' || name === 'any') return callLib(name, args, origin, ev);
+  // What is forced first only matters when it fails, which static reading does not model.
+  if (name === 'seq' || name === 'deepSeq') return args[1].force();
   const a = FILE_ARGUMENT.has(name) ? fileArgument(args[0].force()) : args[0].force();
   if (a.kind === 'unknown') return unknown(a.reason, origin);
   switch (name) {
@@ -127,6 +169,10 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
     }
     case 'isNull':
       return { kind: 'boolean', value: a.kind === 'null', origin };
+    case 'typeOf': {
+      const t = typeOf(a);
+      return t === undefined ? unknown(`typeOf a ${a.kind}`, origin) : { kind: 'string', value: t, origin };
+    }
     case 'length':
       return a.kind === 'list' ? { kind: 'number', value: a.items.length, integer: true, origin } : unknown('length of a non-list', origin);
     case 'attrNames':
@@ -134,6 +180,11 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
       return { kind: 'list', items: [...a.entries.keys()].sort().map((k) => Thunk.of({ kind: 'string', value: k, origin })), origin };
     case 'head':
       return a.kind === 'list' && a.items.length ? a.items[0].force() : unknown('head of an empty or non-list', origin);
+  }
+  const tested = TYPE_TESTS[name];
+  if (tested !== undefined) {
+    const t = typeOf(a);
+    return t === undefined ? unknown(`${name} of a ${a.kind}`, origin) : { kind: 'boolean', value: t === tested, origin };
   }
   const b = args[1].force();
   if (b.kind === 'unknown') return unknown(b.reason, origin);

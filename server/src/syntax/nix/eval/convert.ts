@@ -33,10 +33,17 @@ export function fromValue(v: Value): V {
       return { kind: 'attrs', entries, origin: v.origin };
     }
     case 'unknown':
-      return { kind: 'unknown', reason: v.reason, origin: v.origin };
+      return (v.callable as V | undefined) ?? { kind: 'unknown', reason: v.reason, origin: v.origin };
     default:
       return v;
   }
+}
+
+/** A function as a plain value: unknown, holding the function itself for `fromValue` (see Value's `callable`). */
+function callableValue(fn: Extract<V, { kind: 'lambda' | 'primop' }>): Value {
+  const out: Value = { kind: 'unknown', reason: 'a function', origin: fn.origin };
+  Object.defineProperty(out, 'callable', { value: fn, enumerable: false });
+  return out;
 }
 
 /** How many cycles conversion has cut (a conversion that cut one is not reused). */
@@ -64,6 +71,8 @@ export interface Conversion {
   shared: Map<V, Value>;
   /** The first entry each captured call (`nixosSystem { … }`) was met under (see Entry.sameAs). */
   callEntries: Map<V, Entry>;
+  /** The sets being converted (see toValue): one met again inside itself is converted as a shared value. */
+  attrsInProgress: Set<V>;
   /** Value nodes built so far (a count the tests read: conversion grows linearly with the fleet). */
   nodes: number;
   /** At most this many nodes: past it every value is unknown, and `exhausted` says where that began. */
@@ -75,7 +84,7 @@ export interface Conversion {
 export const MAX_CONVERTED_NODES = 5_000_000;
 
 export function conversion(limit = MAX_CONVERTED_NODES): Conversion {
-  return { entries: new Map(), maps: new Map(), shared: new Map(), callEntries: new Map(), nodes: 0, limit };
+  return { entries: new Map(), maps: new Map(), shared: new Map(), callEntries: new Map(), attrsInProgress: new Set(), nodes: 0, limit };
 }
 
 const IN_PROGRESS: Value = { kind: 'unknown', reason: 'being converted', origin: { uri: 'builtin:', span: { start: 0, end: 0 } } };
@@ -103,12 +112,22 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
     case 'primop': {
       const applied = v.kind === 'lambda' ? apply?.(v, key) : undefined;
       if (applied && applied.kind !== 'lambda') return toValue(applied, depth + 1, seen, apply, key);
-      return { kind: 'unknown', reason: 'a function', origin: v.origin };
+      return callableValue(v);
     }
     case 'list':
       return { kind: 'list', items: v.items.map((t) => toValue(t.force(), depth + 1, seen, apply)), origin: v.origin };
-    case 'attrs':
-      return { kind: 'attrs', entries: toEntries(v.entries, depth, seen, apply), origin: v.origin };
+    case 'attrs': {
+      // A set met again inside itself (each machine's `specialArgs.nodes` holding every machine, each with its
+      // own `specialArgs.nodes`; `specialArgs.outputs` holding the flake's outputs) is converted there once, as
+      // a shared value is: cut only where it meets itself. Converted in place, every order of the machines would be.
+      if (seen.attrsInProgress.has(v)) return sharedValue(v, seen, apply);
+      seen.attrsInProgress.add(v);
+      try {
+        return { kind: 'attrs', entries: toEntries(v.entries, depth, seen, apply), origin: v.origin };
+      } finally {
+        seen.attrsInProgress.delete(v);
+      }
+    }
     case 'unknown': {
       const from = v.selectedFrom && depth <= CALL_ARG_DEPTH ? toValue(v.selectedFrom.from, depth + 1, seen, apply) : undefined;
       const sel = from?.kind === 'unknown' && from.call ? { selectedFrom: { call: from.call, path: (v.selectedFrom as { path: string[] }).path } } : {};

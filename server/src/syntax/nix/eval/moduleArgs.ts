@@ -26,6 +26,7 @@ export function fromValue(v: Value, depth = 0): V {
       return { kind: 'attrs', entries, origin: v.origin };
     }
     case 'unknown':
+      if (v.callable) return v.callable as V;
       return { kind: 'unknown', reason: v.reason, origin: v.origin, ...(v.ref !== undefined ? { fn: v.ref } : {}) };
     default:
       return v;

@@ -55,6 +55,12 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   listFilesRecursive: 1,
   importJSON: 1,
   importTOML: 1,
+  flatten: 1,
+  mergeAttrsList: 1,
+  all: 2,
+  any: 2,
+  // `lib.path.append` (lib functions are known by the last name selected).
+  append: 2,
   ...Object.fromEntries([...FORMATS].map((f) => [`formats.${f}`, 1])),
   // Builtins that nixpkgs' lib hands on under the same name (`lib.elem "iso" tags`).
   elem: 2,
@@ -64,9 +70,21 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   hasAttr: 2,
   concatStringsSep: 2,
   readFile: 1,
+  isString: 1,
+  isAttrs: 1,
+  isList: 1,
+  isBool: 1,
+  isInt: 1,
+  isFloat: 1,
+  isPath: 1,
+  typeOf: 1,
 };
 
-const FROM_BUILTINS = new Set(['elem', 'head', 'length', 'filter', 'hasAttr', 'concatStringsSep', 'readFile']);
+// Not `isFunction`: lib's also holds for a set with `__functor`, the builtin does not.
+const FROM_BUILTINS = new Set([
+  'elem', 'head', 'length', 'filter', 'hasAttr', 'concatStringsSep', 'readFile',
+  'isString', 'isAttrs', 'isList', 'isBool', 'isInt', 'isFloat', 'isPath', 'typeOf',
+]);
 
 function entry(key: string, v: V | Thunk, origin: Origin): LEntry {
   return { key, keyOrigin: origin, thunk: v instanceof Thunk ? v : Thunk.of(v) };
@@ -103,6 +121,32 @@ function listFilesRecursive(dir: V, origin: Origin, ev: NixEvaluator): V {
     return true;
   };
   return walk(dir.value, 0) ? { kind: 'list', items, origin } : unknown(`the files below ${dir.value} are not known (not listed, or too many)`, origin);
+}
+
+/**
+ * `lib.flatten`: nested lists as one. An item not known statically stays one
+ * item (it is most often a module from an input, in an `imports` list).
+ */
+function flatten(v: V, origin: Origin, depth: number): V {
+  if (v.kind !== 'list') return depth === 0 ? (v.kind === 'unknown' ? unknown(v.reason, origin) : { kind: 'list', items: [Thunk.of(v)], origin }) : v;
+  if (depth > MAX_LISTED_DEPTH) return unknown('lists nested too deeply', origin);
+  const items: Thunk[] = [];
+  for (const t of v.items) {
+    const item = t.force();
+    if (item.kind !== 'list') {
+      items.push(t);
+      continue;
+    }
+    const inner = flatten(item, origin, depth + 1);
+    if (inner.kind !== 'list') return inner;
+    items.push(...inner.items);
+  }
+  return { kind: 'list', items, origin };
+}
+
+/** A string or a path as the string Nix coerces it to (a path's value here is its file URI). */
+function asText(v: Extract<V, { kind: 'string' | 'path' }>): string {
+  return v.kind === 'path' ? decodeURIComponent(v.value.replace(/^file:\/\//, '')) : v.value;
 }
 
 /** Calls `lib.<name>` (without the prefix) once all its arguments are there. */
@@ -175,6 +219,22 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
       return listFilesRecursive(args[0].force(), origin, ev);
     case 'mergeAttrs':
       return strictBinary('//', args[0].force(), args[1].force(), origin);
+    case 'append': {
+      // `lib.path.append ./. "hosts/web.nix"`: the path with the relative one below it.
+      const base = args[0].force();
+      const sub = args[1].force();
+      if (base.kind !== 'path' || sub.kind !== 'string') return unknown(base.kind === 'unknown' ? base.reason : sub.kind === 'unknown' ? sub.reason : 'path.append of a non-path', origin);
+      return strictBinary('+', base, { ...sub, value: `/${sub.value.replace(/^\.\//, '')}` }, origin);
+    }
+    case 'flatten':
+      return flatten(args[0].force(), origin, 0);
+    case 'mergeAttrsList': {
+      const list = args[0].force();
+      if (list.kind !== 'list') return unknown(list.kind === 'unknown' ? list.reason : 'mergeAttrsList of a non-list', origin);
+      let acc: V = { kind: 'attrs', entries: new Map(), origin };
+      for (const t of list.items) acc = strictBinary('//', acc, t.force(), origin);
+      return acc;
+    }
     case "foldl'":
     case 'foldl': {
       const list = args[2].force();
@@ -226,14 +286,27 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
     case 'filterAttrs':
       return mapAttrs(name, a, b, origin, ev);
     case 'hasPrefix':
+      // `lib.path.hasPrefix ./a ./a/b` (known by the same last name): whole components of two paths.
+      if (a.kind === 'path' && b.kind === 'path') return { kind: 'boolean', value: b.value === a.value || b.value.startsWith(`${a.value}/`), origin };
       if (a.kind !== 'string' || (b.kind !== 'string' && b.kind !== 'path')) return unknown(`${name} of a non-string`, origin);
-      return { kind: 'boolean', value: b.value.startsWith(a.value), origin };
+      return { kind: 'boolean', value: asText(b).startsWith(a.value), origin };
     case 'removeSuffix':
     case 'hasSuffix': {
       if (a.kind !== 'string' || (b.kind !== 'string' && b.kind !== 'path')) return unknown(`${name} of a non-string`, origin);
-      const has = b.value.endsWith(a.value);
+      const text = asText(b);
+      const has = text.endsWith(a.value);
       if (name === 'hasSuffix') return { kind: 'boolean', value: has, origin };
-      return { kind: 'string', value: has ? b.value.slice(0, b.value.length - a.value.length) : b.value, origin };
+      return { kind: 'string', value: has ? text.slice(0, text.length - a.value.length) : text, origin };
+    }
+    case 'all':
+    case 'any': {
+      if (b.kind !== 'list') return unknown(`${name} over a non-list`, origin);
+      for (const t of b.items) {
+        const r = ev.call(a, t, origin);
+        if (r.kind !== 'boolean') return unknown(r.kind === 'unknown' ? r.reason : `${name} predicate is not a boolean`, origin);
+        if (r.value === (name === 'any')) return r;
+      }
+      return { kind: 'boolean', value: name === 'all', origin };
     }
   }
   return unknown(`lib.${name} is not evaluated statically`, origin);
