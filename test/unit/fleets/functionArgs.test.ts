@@ -84,3 +84,22 @@ test('an edit to the helper is read at the next build (the function is not kept 
   ws.setDocument(`${ROOT}/helpers.nix`, `{ hostName }: { isHost = hosts: !(builtins.elem hostName hosts); }\n`, 1);
   assert.deepEqual(addresses(ws), { alpha: [], beta: ['10.44.0.2'] });
 });
+
+test('a module choosing by `_class` (what the module system tells it) reads as the NixOS branch', () => {
+  const ws = workspaceOf({
+    'flake.nix': `{
+  outputs = { nixpkgs, ... }: {
+    nixosConfigurations.edge = nixpkgs.lib.nixosSystem { modules = [ ./shared.nix { networking.hostName = "edge"; } ]; };
+  };
+}
+`,
+    // Shared with Home Manager: only the NixOS branch sets the address.
+    'shared.nix': `{ _class, lib, ... }: {
+  config = if _class == "homeManager" then { home.stateVersion = "24.11"; }
+    else { networking.interfaces.eth0.ipv4.addresses = [ { address = "10.61.0.4"; prefixLength = 24; } ]; };
+}
+`,
+  });
+  assert.deepEqual(addresses(ws), { edge: ['10.61.0.4'] });
+  assert.deepEqual(ws.homelabs()[0].readingStops, []);
+});

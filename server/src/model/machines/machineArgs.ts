@@ -1,5 +1,6 @@
 // A machine's modules read again with what is known of that machine: its
 // `specialArgs`, the `_module.args` its modules set, a colmena node's `name`,
+// the module system's `_class` ("nixos"),
 // and `config` (its own option tree as merged so far). A shared module that
 // looks the machine up in a host table — `hosts.${config.networking.hostName}`,
 // a `host` specialArg, `config.<repo's option>.<name>.ip4` — then gives that
@@ -101,6 +102,8 @@ function argsOf(f: MachineFinding, closure: ModuleClosure): MachineModuleArgs {
   knownEntries(f.specialArgs, values);
   knownEntries(effectiveOption(configs, ['_module', 'args'])?.value, values);
   if (f.source.kind === 'colmena' && !values.has('name')) values.set('name', { kind: 'string', value: f.name, origin: f.source.origin });
+  // The module system tells a module which kind of configuration reads it (`if _class == "homeManager" then …`).
+  if (!values.has('_class')) values.set('_class', { kind: 'string', value: 'nixos', origin: f.source.origin });
   return {
     values,
     config: {

@@ -57,6 +57,9 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   importTOML: 1,
   flatten: 1,
   mergeAttrsList: 1,
+  // A repository's own library built as nixpkgs builds its lib (`lib.fixedPoints.makeExtensible (final: { … })`).
+  fix: 1,
+  makeExtensible: 1,
   all: 2,
   any: 2,
   // `lib.path.append` (lib functions are known by the last name selected).
@@ -144,6 +147,22 @@ function flatten(v: V, origin: Origin, depth: number): V {
   return { kind: 'list', items, origin };
 }
 
+/**
+ * `lib.fix f`: the value `x` with `x = f x` (a set whose entries read each
+ * other through `final`). `makeExtensible` adds `extend`, which is not read.
+ */
+function fixedPoint(f: Thunk, extensible: boolean, origin: Origin, ev: NixEvaluator): V {
+  const fn = f.force();
+  const result: Thunk = new Thunk(() => {
+    const v = ev.call(fn, result, origin);
+    if (!extensible || v.kind !== 'attrs' || v.entries.has('extend')) return v;
+    const entries = new Map(v.entries);
+    entries.set('extend', entry('extend', unknown("makeExtensible's `extend` is not evaluated statically", origin), origin));
+    return { kind: 'attrs', entries, origin: v.origin };
+  }, origin);
+  return result.force();
+}
+
 /** A string or a path as the string Nix coerces it to (a path's value here is its file URI). */
 function asText(v: Extract<V, { kind: 'string' | 'path' }>): string {
   return v.kind === 'path' ? decodeURIComponent(v.value.replace(/^file:\/\//, '')) : v.value;
@@ -228,6 +247,9 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
     }
     case 'flatten':
       return flatten(args[0].force(), origin, 0);
+    case 'fix':
+    case 'makeExtensible':
+      return fixedPoint(args[0], name === 'makeExtensible', origin, ev);
     case 'mergeAttrsList': {
       const list = args[0].force();
       if (list.kind !== 'list') return unknown(list.kind === 'unknown' ? list.reason : 'mergeAttrsList of a non-list', origin);

@@ -188,7 +188,8 @@ export function strictBinary(op: Exclude<A.Binary['op'], '&&' | '||' | '->'>, a:
     case '==':
     case '!=': {
       const eq = equal(a, b);
-      if (eq === undefined) return unknown('equality not known statically', origin);
+      // The side not known says why (a module argument not given yet is then asked for again: machineArgs.ts).
+      if (eq === undefined) return unknown(a.kind === 'unknown' ? a.reason : b.kind === 'unknown' ? b.reason : 'equality not known statically', origin);
       return { kind: 'boolean', value: op === '==' ? eq : !eq, origin };
     }
     case '//':
