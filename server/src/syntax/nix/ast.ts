@@ -1,5 +1,5 @@
 // The Nix syntax tree: one node type per construct as written (no desugaring),
-// each with its source span and a parent link, so features can go from an offset
+// each with its source offsets and a parent link, so features can go from an offset
 // to the binding under the cursor and back up. Comments are kept beside the tree
 // (ParseResult.comments) and found by position.
 import type { Span } from '../value';
