@@ -19,8 +19,8 @@ const flake = (first: string): Record<string, string> => ({
       };
 }
 `,
-  // Built with nixpkgs' makeExtensible: nothing in it is known statically.
-  'lib/default.nix': `{ lib }: lib.makeExtensible (self: { mkFlake = inputs: spec: { }; mapHosts = dir: { }; })\n`,
+  // Built with nixpkgs' makeExtensible, then extended: `extend` is not read, so nothing in it is known statically.
+  'lib/default.nix': `{ lib }: (lib.makeExtensible (self: { mkFlake = inputs: spec: { }; mapHosts = dir: { }; })).extend (final: prev: { })\n`,
   'hosts/web/default.nix': `{ ... }: { networking.hostName = "web"; }\n`,
 });
 

@@ -48,6 +48,7 @@ const PRIMOPS: Record<string, number> = {
   deepSeq: 2,
   all: 2,
   any: 2,
+  replaceStrings: 3,
 };
 
 /** What `builtins.typeOf` answers for each kind of value the evaluator knows. */
@@ -120,10 +121,49 @@ function fileArgument(a: V): V {
   return a.kind === 'string' && a.value.startsWith('file://') ? { kind: 'path', value: a.value, origin: a.origin } : a;
 }
 
+/** The strings of a list, or why not. */
+function strings(v: V): string[] | string {
+  if (v.kind !== 'list') return v.kind === 'unknown' ? v.reason : `a ${v.kind}, not a list of strings`;
+  const out: string[] = [];
+  for (const t of v.items) {
+    const s = t.force();
+    if (s.kind !== 'string') return s.kind === 'unknown' ? s.reason : `a ${s.kind} among strings`;
+    out.push(s.value);
+  }
+  return out;
+}
+
+/**
+ * `builtins.replaceStrings from to s`, as Nix scans: at each position the
+ * first pattern that matches is replaced; an empty pattern matches between
+ * every two characters.
+ */
+function replaceStrings(args: Thunk[], origin: Origin): V {
+  const from = strings(args[0].force());
+  const to = strings(args[1].force());
+  const s = args[2].force();
+  if (typeof from === 'string') return unknown(from, origin);
+  if (typeof to === 'string') return unknown(to, origin);
+  if (s.kind !== 'string') return unknown(s.kind === 'unknown' ? s.reason : `replaceStrings in a ${s.kind}`, origin);
+  if (from.length !== to.length) return unknown('replaceStrings: the lists differ in length', origin);
+  const text = s.value;
+  let out = '';
+  for (let i = 0; i <= text.length; ) {
+    const k = from.findIndex((f) => text.startsWith(f, i));
+    if (k >= 0) out += to[k];
+    if (k < 0 || from[k].length === 0) {
+      if (i < text.length) out += text[i];
+      i++;
+    } else i += from[k].length;
+  }
+  return { kind: 'string', value: out, origin };
+}
+
 export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
   if (name.startsWith('lib.')) return callLib(name.slice(4), args, origin, ev);
   // The same fold as nixpkgs' lib.foldl' (which is this builtin).
   if (name === "foldl'" || name === 'all' || name === 'any') return callLib(name, args, origin, ev);
+  if (name === 'replaceStrings') return replaceStrings(args, origin);
   // What is forced first only matters when it fails, which static reading does not model.
   if (name === 'seq' || name === 'deepSeq') return args[1].force();
   const a = FILE_ARGUMENT.has(name) ? fileArgument(args[0].force()) : args[0].force();

@@ -60,6 +60,9 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   // A repository's own library built as nixpkgs builds its lib (`lib.fixedPoints.makeExtensible (final: { … })`).
   fix: 1,
   makeExtensible: 1,
+  // flake-utils' `lib.eachSystem systems (system: { packages = …; })` (known by the same last names).
+  eachSystem: 2,
+  eachDefaultSystem: 1,
   all: 2,
   any: 2,
   // `lib.path.append` (lib functions are known by the last name selected).
@@ -81,12 +84,13 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   isFloat: 1,
   isPath: 1,
   typeOf: 1,
+  replaceStrings: 3,
 };
 
 // Not `isFunction`: lib's also holds for a set with `__functor`, the builtin does not.
 const FROM_BUILTINS = new Set([
   'elem', 'head', 'length', 'filter', 'hasAttr', 'concatStringsSep', 'readFile',
-  'isString', 'isAttrs', 'isList', 'isBool', 'isInt', 'isFloat', 'isPath', 'typeOf',
+  'isString', 'isAttrs', 'isList', 'isBool', 'isInt', 'isFloat', 'isPath', 'typeOf', 'replaceStrings',
 ]);
 
 function entry(key: string, v: V | Thunk, origin: Origin): LEntry {
@@ -145,6 +149,33 @@ function flatten(v: V, origin: Origin, depth: number): V {
     items.push(...inner.items);
   }
   return { kind: 'list', items, origin };
+}
+
+/** flake-utils' `defaultSystems`. */
+const DEFAULT_SYSTEMS = ['aarch64-linux', 'aarch64-darwin', 'x86_64-darwin', 'x86_64-linux'];
+
+/**
+ * flake-utils' `eachSystem systems f`: each output `f system` gives, under
+ * that system (`{ packages.x86_64-linux = …; }`). The outputs' names are what
+ * matters here (a flake's `{ nixosConfigurations = …; } // eachSystem …`).
+ */
+function eachSystem(systems: V, f: V, origin: Origin, ev: NixEvaluator): V {
+  if (systems.kind !== 'list') return unknown(systems.kind === 'unknown' ? systems.reason : 'eachSystem over a non-list', origin);
+  const outputs = new Map<string, Map<string, LEntry>>();
+  for (const t of systems.items) {
+    const system = t.force();
+    if (system.kind !== 'string') return unknown(system.kind === 'unknown' ? system.reason : 'a system that is not a string', origin);
+    const r = ev.call(f, t, origin);
+    if (r.kind !== 'attrs') return unknown(r.kind === 'unknown' ? r.reason : `eachSystem's function gave a ${r.kind}`, origin);
+    for (const [k, e] of r.entries) {
+      const per = outputs.get(k) ?? new Map<string, LEntry>();
+      per.set(system.value, { key: system.value, keyOrigin: e.keyOrigin, thunk: e.thunk });
+      outputs.set(k, per);
+    }
+  }
+  const entries = new Map<string, LEntry>();
+  for (const [k, per] of outputs) entries.set(k, entry(k, { kind: 'attrs', entries: per, origin }, origin));
+  return { kind: 'attrs', entries, origin };
 }
 
 /**
@@ -247,6 +278,10 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
     }
     case 'flatten':
       return flatten(args[0].force(), origin, 0);
+    case 'eachSystem':
+      return eachSystem(args[0].force(), args[1].force(), origin, ev);
+    case 'eachDefaultSystem':
+      return eachSystem({ kind: 'list', items: DEFAULT_SYSTEMS.map((value) => Thunk.of({ kind: 'string', value, origin })), origin }, args[0].force(), origin, ev);
     case 'fix':
     case 'makeExtensible':
       return fixedPoint(args[0], name === 'makeExtensible', origin, ev);
