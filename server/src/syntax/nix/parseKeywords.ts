@@ -4,7 +4,6 @@
 // parseExprInner, on the stack once per nesting level, stays small.
 import type * as A from './ast';
 import { adopt, adoptAll } from './ast';
-import { assertNode, identNode, ifNode, lambdaNode, letNode, withNode } from './nodes';
 import { errorNode, LEVEL_EXTRA, parseLevelDown } from './parser';
 import { parseBinds, parseFormals } from './parseParts';
 import type { ParserState } from './parserState';
@@ -16,7 +15,7 @@ const Tok = TokEnum;
 export function parseNamedLambda(s: ParserState): A.Lambda {
   const start = s.start;
   const i = s.next();
-  const param: A.Ident = identNode(s.tokWord(i), start, s.lastEnd);
+  const param: A.Ident = { type: 'Ident', name: s.tokWord(i), start, end: s.lastEnd, parent: undefined };
   let formals: A.Formals | undefined;
   if (s.eat(Tok.AT)) {
     const open = s.next();
@@ -35,7 +34,7 @@ export function parseFormalsLambda(s: ParserState): A.Lambda {
     s.next();
     if (s.k() === Tok.ID) {
       const i = s.next();
-      param = identNode(s.tokWord(i), s.t.start[i], s.t.end[i]);
+      param = { type: 'Ident', name: s.tokWord(i), start: s.t.start[i], end: s.t.end[i], parent: undefined };
     } else s.unexpected("a name after '@'");
   }
   return finishLambda(s, start, param, formals);
@@ -48,7 +47,7 @@ function finishLambda(s: ParserState, start: number, param: A.Ident | undefined,
     s.unexpected("':' after the function's arguments");
     body = errorNode(s);
   }
-  const node: A.Lambda = lambdaNode(param, formals, body, start, s.lastEnd);
+  const node: A.Lambda = { type: 'Lambda', param, formals, body, start, end: s.lastEnd, parent: undefined };
   adopt(node, param);
   adopt(node, formals);
   body.parent = node;
@@ -62,7 +61,10 @@ export function parseWithOrAssert(s: ParserState): A.With | A.Assert {
   const first = parseLevelDown(s);
   if (!s.eat(Tok.SEMI)) s.unexpected(`';' after the ${isWith ? 'with' : 'assert'} expression`);
   const body = parseLevelDown(s);
-  const node: A.With | A.Assert = isWith ? withNode(first, body, start, s.lastEnd) : assertNode(first, body, start, s.lastEnd);
+  const end = s.lastEnd;
+  const node: A.With | A.Assert = isWith
+    ? { type: 'With', env: first, body, start, end, parent: undefined }
+    : { type: 'Assert', cond: first, body, start, end, parent: undefined };
   first.parent = node;
   body.parent = node;
   return node;
@@ -85,7 +87,7 @@ export function parseLet(s: ParserState): A.Let {
     s.unexpected("'in' after the let bindings");
     body = errorNode(s);
   }
-  const node: A.Let = letNode(bindings, body, start, s.lastEnd);
+  const node: A.Let = { type: 'Let', bindings, body, start, end: s.lastEnd, parent: undefined };
   adoptAll(node, bindings);
   body.parent = node;
   return node;
@@ -107,7 +109,7 @@ export function parseIf(s: ParserState): A.If {
     s.unexpected("'else' (every 'if' needs one)");
     els = errorNode(s);
   }
-  const node: A.If = ifNode(cond, then, els, start, s.lastEnd);
+  const node: A.If = { type: 'If', cond, then, else: els, start, end: s.lastEnd, parent: undefined };
   cond.parent = node;
   then.parent = node;
   els.parent = node;

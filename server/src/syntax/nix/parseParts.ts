@@ -3,7 +3,6 @@
 // here: a broken binding is skipped to its ';' so the next one still parses.
 import type * as A from './ast';
 import { adopt, adoptAll } from './ast';
-import { attrDefNode, attrPathNode, formalNode, formalsNode, identNode, indStrNode, inheritNode, interpNode, pathNode, strNode, textNode } from './nodes';
 import { errorNode, parseExpr } from './parser';
 import { MAX_DEPTH, type ParserState } from './parserState';
 import { Tok as TokEnum, tokenValue } from './tokens';
@@ -23,7 +22,7 @@ function parseInterp(s: ParserState): A.Interp {
     if (s.k() === Tok.EOF) s.error(start, start + 2, "'${' is never closed: expected '}'");
     else s.unexpected("'}' to close '${'");
   }
-  const node: A.Interp = interpNode(expr, start, s.lastEnd);
+  const node: A.Interp = { type: 'Interp', expr, start, end: s.lastEnd, parent: undefined };
   expr.parent = node;
   return node;
 }
@@ -34,7 +33,7 @@ export function parseAttrName(s: ParserState): A.AttrName | undefined {
     case Tok.ID:
     case Tok.OR_KW:
       s.next();
-      return identNode(s.word(start, s.lastEnd), start, s.lastEnd);
+      return { type: 'Ident', name: s.word(start, s.lastEnd), start, end: s.lastEnd, parent: undefined };
     case Tok.DQUOTE_OPEN:
       return parseStr(s);
     case Tok.DOLLAR_CURLY:
@@ -59,13 +58,13 @@ export function parseAttrPath(s: ParserState): A.AttrPath {
     s.next();
   }
   const names = s.take<A.AttrName>(base);
-  const node: A.AttrPath = attrPathNode(names, names.length ? start : s.lastEnd, s.lastEnd);
+  const node: A.AttrPath = { type: 'AttrPath', names, start: names.length ? start : s.lastEnd, end: s.lastEnd, parent: undefined };
   adoptAll(node, names);
   return node;
 }
 
 function attrDef(path: A.AttrPath, value: A.Expr, start: number, end: number): A.AttrDef {
-  const node: A.AttrDef = attrDefNode(path, value, start, end);
+  const node: A.AttrDef = { type: 'AttrDef', path, value, start, end, parent: undefined };
   path.parent = node;
   value.parent = node;
   return node;
@@ -150,7 +149,7 @@ function parseInherit(s: ParserState, stops: readonly Tok[]): A.Inherit {
     s.skipTo(stops);
     s.eat(Tok.SEMI);
   }
-  const inh = inheritNode(from, names, start, s.lastEnd);
+  const inh: A.Inherit = { type: 'Inherit', from, names, start, end: s.lastEnd, parent: undefined };
   adopt(inh, from);
   adoptAll(inh, names);
   return inh;
@@ -236,10 +235,10 @@ export function parseFormals(s: ParserState, start: number): A.Formals {
     }
     if (s.k() !== Tok.ID) break;
     const i = s.next();
-    const name: A.Ident = identNode(s.tokWord(i), s.t.start[i], s.t.end[i]);
+    const name: A.Ident = { type: 'Ident', name: s.tokWord(i), start: s.t.start[i], end: s.t.end[i], parent: undefined };
     let def: A.Expr | undefined;
     if (s.eat(Tok.QUESTION)) def = parseExpr(s);
-    const formal: A.Formal = formalNode(name, def, name.start, s.lastEnd);
+    const formal: A.Formal = { type: 'Formal', name, default: def, start: name.start, end: s.lastEnd, parent: undefined };
     name.parent = formal;
     adopt(formal, def);
     s.add(formal);
@@ -252,7 +251,7 @@ export function parseFormals(s: ParserState, start: number): A.Formals {
     s.skipTo([Tok.RBRACE, Tok.COLON]);
     s.eat(Tok.RBRACE);
   }
-  const node: A.Formals = formalsNode(entries, ellipsis, start, s.lastEnd);
+  const node: A.Formals = { type: 'Formals', entries, ellipsis, start, end: s.lastEnd, parent: undefined };
   adoptAll(node, entries);
   return node;
 }
@@ -265,7 +264,7 @@ export function parseStr(s: ParserState): A.Str {
     s.steps++;
     if (s.k() === Tok.STR) {
       const i = s.next();
-      s.add(textNode(tokenValue(s.t, i) as string, s.t.start[i], s.t.end[i]));
+      s.add({ type: 'Text', value: tokenValue(s.t, i) as string, start: s.t.start[i], end: s.t.end[i], parent: undefined });
     } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
     else break;
   }
@@ -274,7 +273,7 @@ export function parseStr(s: ParserState): A.Str {
     if (s.k() === Tok.EOF) s.error(start, start + 1, 'unterminated string: missing closing \'"\'');
     else s.unexpected("'\"' to close the string");
   }
-  const node: A.Str = strNode(parts, start, s.lastEnd);
+  const node: A.Str = { type: 'Str', parts, start, end: s.lastEnd, parent: undefined };
   adoptAll(node, parts);
   return node;
 }
@@ -288,7 +287,7 @@ export function parseIndStr(s: ParserState): A.IndStr {
     if (s.k() === Tok.IND_STR || s.k() === Tok.IND_ESC) {
       const esc = s.k() === Tok.IND_ESC;
       const i = s.next();
-      const text: A.Text = textNode(tokenValue(s.t, i) as string, s.t.start[i], s.t.end[i]);
+      const text: A.Text = { type: 'Text', value: tokenValue(s.t, i) as string, start: s.t.start[i], end: s.t.end[i], parent: undefined };
       if (esc) text.escape = true;
       s.add(text);
     } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
@@ -299,7 +298,7 @@ export function parseIndStr(s: ParserState): A.IndStr {
     if (s.k() === Tok.EOF) s.error(start, start + 2, "unterminated indented string: missing closing \"''\"");
     else s.unexpected("\"''\" to close the string");
   }
-  const node: A.IndStr = indStrNode(parts, start, s.lastEnd);
+  const node: A.IndStr = { type: 'IndStr', parts, start, end: s.lastEnd, parent: undefined };
   adoptAll(node, parts);
   return node;
 }
@@ -313,7 +312,7 @@ export function parsePath(s: ParserState): A.Path {
     s.steps++;
     if (s.k() === Tok.PATH_STR) {
       const i = s.next();
-      s.add(textNode(tokenValue(s.t, i) as string, s.t.start[i], s.t.end[i]));
+      s.add({ type: 'Text', value: tokenValue(s.t, i) as string, start: s.t.start[i], end: s.t.end[i], parent: undefined });
     } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
     else break;
   }
@@ -324,7 +323,7 @@ export function parsePath(s: ParserState): A.Path {
     s.error(start, parts[0].end, "invalid path: '//' or a trailing '/' is not allowed inside a path");
   }
   s.eat(Tok.PATH_END);
-  const node: A.Path = pathNode(first, home, parts, start, s.lastEnd);
+  const node: A.Path = { type: 'Path', first, home, parts, start, end: s.lastEnd, parent: undefined };
   adoptAll(node, parts);
   return node;
 }

@@ -4,7 +4,6 @@
 // (ParserState.enter), so deeply nested input cannot overflow the stack.
 import type * as A from './ast';
 import { adopt, adoptAll } from './ast';
-import { applyNode, attrSetNode, binaryNode, errorExprNode, floatNode, hasAttrNode, intNode, legacyLetNode, listNode, parenNode, pipeNode, sPathNode, selectNode, unaryNode, uriNode, varNode } from './nodes';
 import { lex } from './lexer';
 import { parseAttrPath, parseBinds, parseIndStr, parsePath, parseStr, looksLikeFormals } from './parseParts';
 import { parseFormalsLambda, parseIf, parseLet, parseNamedLambda, parseWithOrAssert } from './parseKeywords';
@@ -80,7 +79,7 @@ export function parseNix(text: string): ParseResult {
 
 export function errorNode(s: ParserState): A.ErrorExpr {
   const at = s.k() === Tok.EOF ? s.lastEnd : s.start;
-  return errorExprNode(at, at);
+  return { type: 'Error', start: at, end: at, parent: undefined };
 }
 
 /** expr_function: lambdas, assert, with, let ... in, if, operators. */
@@ -179,7 +178,7 @@ function parsePipeChain(s: ParserState, start: number, first: A.Expr, firstOp: A
     if (s.chainTooDeep(++chain)) break;
   }
   const apply = (fn: A.Expr, arg: A.Expr, pipe: A.Pipe, from: number, end: number): A.Apply => {
-    const node: A.Apply = pipeNode(fn, arg, pipe, from, end);
+    const node: A.Apply = { type: 'Apply', fn, arg, pipe, start: from, end, parent: undefined };
     fn.parent = node;
     arg.parent = node;
     return node;
@@ -231,7 +230,7 @@ function parseUnary(s: ParserState): A.Unary {
   s.next();
   const operand = parseOp(s, op === '!' ? Bp.NOT : Bp.NEG);
   if (operand.type === 'Error') s.unexpected(`an expression after '${op}'`);
-  const node = unaryNode(op, operand, start, s.lastEnd);
+  const node: A.Unary = { type: 'Unary', op, operand, start, end: s.lastEnd, parent: undefined };
   operand.parent = node;
   return node;
 }
@@ -240,7 +239,7 @@ function parseUnary(s: ParserState): A.Unary {
 function parseHasAttr(s: ParserState, lhs: A.Expr, start: number): A.HasAttr {
   s.next();
   const path = parseAttrPath(s);
-  const has = hasAttrNode(lhs, path, start, s.lastEnd);
+  const has: A.HasAttr = { type: 'HasAttr', target: lhs, path, start, end: s.lastEnd, parent: undefined };
   lhs.parent = has;
   path.parent = has;
   return has;
@@ -251,7 +250,8 @@ function parseBinaryRight(s: ParserState, lhs: A.Expr, start: number, info: OpIn
   const opTok = s.next();
   const right = parseOp(s, info.rbp);
   if (right.type === 'Error') s.unexpected(`an expression after '${info.op}'`);
-  const bin = binaryNode(info.op, { start: s.t.start[opTok], end: s.t.end[opTok] }, lhs, right, start, s.lastEnd);
+  const opSpan = { start: s.t.start[opTok], end: s.t.end[opTok] };
+  const bin: A.Binary = { type: 'Binary', op: info.op, opSpan, left: lhs, right, start, end: s.lastEnd, parent: undefined };
   lhs.parent = bin;
   right.parent = bin;
   if (info.nonassoc && OPS.get(s.k())?.lbp === info.lbp) {
@@ -309,7 +309,7 @@ function parseApp(s: ParserState): A.Expr {
   let chain = 0;
   while (startsSelect(s, s.k()) && !bindingAhead(s)) {
     const arg = parseSelect(s);
-    const app: A.Apply = applyNode(fn, arg, start, s.lastEnd);
+    const app: A.Apply = { type: 'Apply', fn, arg, start, end: s.lastEnd, parent: undefined };
     fn.parent = app;
     arg.parent = app;
     fn = app;
@@ -335,7 +335,7 @@ function parseSelectPath(s: ParserState, target: A.Expr, start: number): A.Selec
     def = parseSelect(s);
     if (def.type === 'Error') s.unexpected("a default value after 'or'");
   }
-  const node = selectNode(target, path, def, start, s.lastEnd);
+  const node: A.Select = { type: 'Select', target, path, default: def, start, end: s.lastEnd, parent: undefined };
   target.parent = node;
   path.parent = node;
   adopt(node, def);
@@ -348,8 +348,8 @@ function parseSelectPath(s: ParserState, target: A.Expr, start: number): A.Selec
  */
 function parseOrCall(s: ParserState, target: A.Expr, start: number): A.Apply {
   const i = s.next();
-  const arg = varNode('or', start, s.t.end[i]);
-  const node = applyNode(target, arg, start, s.lastEnd);
+  const arg: A.Var = { type: 'Var', name: 'or', start, end: s.t.end[i], parent: undefined };
+  const node: A.Apply = { type: 'Apply', fn: target, arg, start, end: s.lastEnd, parent: undefined };
   target.parent = node;
   arg.parent = node;
   return node;
@@ -370,13 +370,13 @@ function parseSimpleInner(s: ParserState): A.Expr {
   switch (s.k()) {
     case Tok.ID:
       s.next();
-      return varNode(s.word(start, end), start, end);
+      return { type: 'Var', name: s.word(start, end), start, end, parent: undefined };
     case Tok.INT:
       s.next();
-      return intNode(s.word(start, end), start, end);
+      return { type: 'Int', raw: s.word(start, end), start, end, parent: undefined };
     case Tok.FLOAT:
       s.next();
-      return floatNode(s.text.slice(start, end), start, end);
+      return { type: 'Float', raw: s.text.slice(start, end), start, end, parent: undefined };
     case Tok.DQUOTE_OPEN:
       return parseStr(s);
     case Tok.IND_OPEN:
@@ -386,10 +386,10 @@ function parseSimpleInner(s: ParserState): A.Expr {
       return parsePath(s);
     case Tok.SPATH:
       s.next();
-      return sPathNode(s.text.slice(start + 1, end - 1), start, end);
+      return { type: 'SPath', name: s.text.slice(start + 1, end - 1), start, end, parent: undefined };
     case Tok.URI:
       s.next();
-      return uriNode(s.text.slice(start, end), start, end);
+      return { type: 'Uri', text: s.text.slice(start, end), start, end, parent: undefined };
     case Tok.LPAREN: {
       s.next();
       const expr = parseExpr(s);
@@ -398,7 +398,7 @@ function parseSimpleInner(s: ParserState): A.Expr {
         else if (structural(s.k())) s.error(start, start + 1, `'(' is not closed: expected ')' before ${s.describe()}`);
         else s.unexpected("')'");
       }
-      const node: A.Paren = parenNode(expr, start, s.lastEnd);
+      const node: A.Paren = { type: 'Paren', expr, start, end: s.lastEnd, parent: undefined };
       expr.parent = node;
       return node;
     }
@@ -426,7 +426,7 @@ function parseSimpleInner(s: ParserState): A.Expr {
         else if (structural(s.k())) s.error(start, start + 1, `'[' is not closed: expected ']' before ${s.describe()}`);
         else s.unexpected("']'");
       }
-      const node: A.List = listNode(items, start, s.lastEnd);
+      const node: A.List = { type: 'List', items, start, end: s.lastEnd, parent: undefined };
       adoptAll(node, items);
       return node;
     }
@@ -448,8 +448,11 @@ function parseSimpleInner(s: ParserState): A.Expr {
         if (s.k() === Tok.EOF) s.error(open, open + 1, "'{' is never closed: expected '}'");
         else s.unexpected("'}' or a binding like 'name = value;'");
       }
+      const last = s.lastEnd;
       const node: A.LegacyLet | A.AttrSet =
-        kind === Tok.LET ? legacyLetNode(bindings, start, s.lastEnd) : attrSetNode(kind === Tok.REC, bindings, start, s.lastEnd);
+        kind === Tok.LET
+          ? { type: 'LegacyLet', bindings, start, end: last, parent: undefined }
+          : { type: 'AttrSet', rec: kind === Tok.REC, bindings, start, end: last, parent: undefined };
       adoptAll(node, bindings);
       return node;
     }
