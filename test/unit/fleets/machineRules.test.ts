@@ -152,3 +152,39 @@ test('an edit elsewhere keeps the machines as they were; an edit to a module fil
   ws.setDocument(`${ROOT}/${MEDIA}`, CLEAN[MEDIA].replace('"192.168.30.12"', '"192.168.30.42"'), 2);
   assert.equal(ws.homelabs()[0].nixosMachines.get('media')?.config?.addresses[0]?.address.value, '192.168.30.42');
 });
+
+test('gateway-outside-network: a /32 cloud address whose gateway has a host route onto the link is no finding; without the route it is', () => {
+  const cloud = (routes: string): Record<string, string> => ({
+    'flake.nix': `{
+  outputs = { nixpkgs, ... }: {
+    nixosConfigurations.vps = nixpkgs.lib.nixosSystem { modules = [ ./vps.nix ]; };
+  };
+}
+`,
+    'vps.nix': `{ ... }: {
+  networking.hostName = "vps";
+  networking.defaultGateway = { address = "172.31.1.1"; interface = "eth0"; };
+  networking.interfaces.eth0.ipv4 = {
+    addresses = [ { address = "203.0.113.40"; prefixLength = 32; } ];
+    ${routes}
+  };
+}
+`,
+  });
+  const gatewayFindings = (files: Record<string, string>): string[] => check(files).filter((f) => f.rule === 'gateway-outside-network').map((f) => `${f.file}:${f.line}`);
+  assert.deepEqual(gatewayFindings(cloud('routes = [ { address = "172.31.1.1"; prefixLength = 32; } ];')), []);
+  assert.deepEqual(gatewayFindings(cloud('')), ['vps.nix:3']);
+  // A route through another router does not put the gateway on the link.
+  assert.deepEqual(gatewayFindings(cloud('routes = [ { address = "172.31.1.1"; prefixLength = 32; via = "203.0.113.1"; } ];')), ['vps.nix:3']);
+});
+
+test("gateway-outside-network: networkd's GatewayOnLink puts the gateway on the link", () => {
+  const files = (onLink: string): Record<string, string> => ({
+    ...CLEAN,
+    [MEDIA]: edit(CLEAN[MEDIA], '  networking.hostName = "media";', `  networking.hostName = "media";\n  systemd.network.networks."10-lan".routes = [ { Gateway = "192.168.31.1";${onLink} } ];`),
+  });
+  const found = (f: Record<string, string>): number => check(f).filter((x) => x.rule === 'gateway-outside-network').length;
+  assert.equal(found(files(' GatewayOnLink = true;')), 0);
+  assert.equal(found(files(' GatewayOnLink = "yes";')), 0);
+  assert.equal(found(files('')), 1);
+});

@@ -1,6 +1,6 @@
 // gateway-outside-network: a network's `gateway` that does not lie inside its
 // own `cidr`, or a NixOS machine's `networking.defaultGateway` outside the
-// networks of its interface addresses.
+// networks of its interface addresses and of the routes it puts on a link.
 import { contains, isParsed, parseAddress, parseCidr } from '../../model/ip';
 import type { Finding, Rule } from '../types';
 import { at, rel } from '../util';
@@ -25,6 +25,11 @@ export const gatewayOutsideNetwork: Rule = {
         const cidr = a.prefixLength !== undefined ? parseCidr(`${a.address.value}/${a.prefixLength}`) : undefined;
         return cidr && isParsed(cidr) ? [{ cidr, a }] : [];
       });
+      // A host route onto the link (a cloud's /32 address and its gateway's route) makes the gateway reachable.
+      const links = (m.config?.onLink ?? []).flatMap((r) => {
+        const cidr = parseCidr(`${r.address}/${r.prefixLength}`);
+        return isParsed(cidr) ? [cidr] : [];
+      });
       const seen = new Set<string>();
       for (const gw of m.config?.gateways ?? []) {
         const g = parseAddress(gw.value);
@@ -32,7 +37,8 @@ export const gatewayOutsideNetwork: Rule = {
         seen.add(`${gw.origin.uri}#${gw.origin.span.start}#${g.key}`);
         const family = nets.filter((n) => n.cidr.addr.kind() === g.addr.kind());
         // An IPv6 gateway is often link-local (fe80::1), reached without a global address in its network.
-        if (family.length === 0 || family.some((n) => contains(n.cidr, g.addr)) || (g.addr.kind() === 'ipv6' && g.addr.range() === 'linkLocal')) continue;
+        if (family.length === 0 || family.some((n) => contains(n.cidr, g.addr)) || links.some((c) => c.addr.kind() === g.addr.kind() && contains(c, g.addr))) continue;
+        if (g.addr.kind() === 'ipv6' && g.addr.range() === 'linkLocal') continue;
         const first = family[0].a;
         out.push(
           at('gateway-outside-network', gw.origin, `${m.name}'s gateway \`${gw.value}\` is outside the networks of its addresses (${family.map((n) => n.cidr.key).join(', ')})`, {

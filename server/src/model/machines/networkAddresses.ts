@@ -34,6 +34,12 @@ export interface MachineNetworkConfig {
   addresses: InterfaceAddress[];
   gateways: Str[];
   nameservers: Str[];
+  /**
+   * Destinations routed straight onto a link (`networking.interfaces.<if>.ipv4.routes` without `via`,
+   * networkd's routes with `GatewayOnLink`): a gateway there is reachable outside the address's network
+   * (a cloud's /32 address with a host route to its gateway).
+   */
+  onLink: { address: string; prefixLength: number }[];
   /** Options where addresses are written whose value is not known statically: what is written there is not read. */
   unread: UnreadAddresses[];
 }
@@ -67,6 +73,7 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
   const addresses: InterfaceAddress[] = [];
   const gateways: Str[] = [];
   const nameservers: Str[] = [];
+  const onLink: MachineNetworkConfig['onLink'] = [];
   const unread: UnreadAddresses[] = [];
   const unknown = (option: string, v: Value | undefined): void => {
     if (v?.kind === 'unknown') unread.push({ option, origin: v.origin, reason: v.reason });
@@ -93,6 +100,14 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
         if (address?.kind === 'string') add(name, option, { value: address.value, origin: address.origin }, prefix?.kind === 'number' ? prefix.value : undefined);
       }
     }
+    for (const key of ['ipv4', 'ipv6']) {
+      const routes = valueAt(iface.value, key, 'routes');
+      for (const r of routes?.kind === 'list' ? routes.items : []) {
+        const dest = valueAt(r, 'address');
+        const prefix = valueAt(r, 'prefixLength');
+        if (dest?.kind === 'string' && prefix?.kind === 'number' && valueAt(r, 'via') === undefined) onLink.push({ address: dest.value, prefixLength: prefix.value });
+      }
+    }
     for (const [key, prefixKey] of [['ipAddress', 'prefixLength'], ['ipv6Address', 'ipv6PrefixLength']]) {
       const v = valueAt(iface.value, key);
       const p = valueAt(iface.value, prefixKey);
@@ -117,8 +132,12 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
     ips(strings(valueAt(net.value, 'networkConfig', 'Gateway')), gateways);
     const routes = valueAt(net.value, 'routes');
     for (const r of routes?.kind === 'list' ? routes.items : []) {
-      ips(strings(valueAt(r, 'Gateway')), gateways);
-      ips(strings(valueAt(r, 'routeConfig', 'Gateway')), gateways);
+      for (const at of [[], ['routeConfig']]) {
+        ips(strings(valueAt(r, ...at, 'Gateway')), gateways);
+        const onLinkFlag = valueAt(r, ...at, 'GatewayOnLink');
+        if (onLinkFlag?.kind === 'boolean' ? onLinkFlag.value : onLinkFlag?.kind === 'string' && /^(yes|true|on|1)$/.test(onLinkFlag.value))
+          for (const g of strings(valueAt(r, ...at, 'Gateway'))) onLink.push({ address: g.value, prefixLength: g.value.includes(':') ? 128 : 32 });
+      }
     }
     ips(strings(valueAt(net.value, 'dns')), nameservers);
     ips(strings(valueAt(net.value, 'networkConfig', 'DNS')), nameservers);
@@ -135,5 +154,5 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
     for (const m of s.value.matchAll(/--node-(?:external-)?ip[= ]([^\s"']+)/g))
       for (const part of m[1].split(',')) add('k3s', 'services.k3s.extraFlags', { value: part, origin: s.origin });
 
-  return { addresses, gateways, nameservers, unread };
+  return { addresses, gateways, nameservers, onLink, unread };
 }

@@ -18,6 +18,8 @@ export interface NixosConfig {
   gateway?: Str;
   /** Every gateway written: `networking.defaultGateway(6)` and networkd's `gateway`, `Gateway=`, routes' `Gateway`. */
   gateways: Str[];
+  /** Destinations routed straight onto a link (networkAddresses.ts `onLink`). */
+  onLink: { address: string; prefixLength: number }[];
   nameservers: Str[];
   /** Options where addresses are written that are not known statically (networkAddresses.ts). */
   unreadAddresses: UnreadAddresses[];
@@ -129,6 +131,7 @@ export function readNixosConfig(configs: Value[]): NixosConfig {
     addresses,
     gateway,
     gateways,
+    onLink: net.onLink,
     nameservers,
     unreadAddresses: net.unread,
     firewall: fw === undefined ? true : fw.kind === 'boolean' ? fw.value : undefined,
