@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { check, edit, loadTree, summary } from '../checks/helpers';
+import { check, edit, loadTree, summary, workspaceOf } from '../checks/helpers';
 
 const LAB = loadTree(join(__dirname, '../../fixtures/fleets/proxmox-lxc'));
 const MEDIA = 'containers/media.nix';
@@ -187,4 +187,58 @@ test("gateway-outside-network: networkd's GatewayOnLink puts the gateway on the 
   assert.equal(found(files(' GatewayOnLink = true;')), 0);
   assert.equal(found(files(' GatewayOnLink = "yes";')), 0);
   assert.equal(found(files('')), 1);
+});
+
+test('ip-duplicate: machines of different domains sharing a private address are a warning that says so; of one domain, an error', () => {
+  const twoRegions = (domainB: string, address = '192.168.122.10'): Record<string, string> => ({
+    'flake.nix': `{
+  outputs = { nixpkgs, ... }: {
+    nixosConfigurations.a = nixpkgs.lib.nixosSystem { modules = [ ./a.nix ]; };
+    nixosConfigurations.b = nixpkgs.lib.nixosSystem { modules = [ ./b.nix ]; };
+  };
+}
+`,
+    'a.nix': `{ ... }: { networking.hostName = "a"; networking.domain = "lon.example.net"; networking.interfaces.eth0.ipv4.addresses = [ { address = "${address}"; prefixLength = 24; } ]; }\n`,
+    'b.nix': `{ ... }: { networking.hostName = "b"; networking.domain = "${domainB}"; networking.interfaces.eth0.ipv4.addresses = [ { address = "${address}"; prefixLength = 24; } ]; }\n`,
+  });
+  const dup = (files: Record<string, string>) => check(files).filter((f) => f.rule === 'ip-duplicate');
+  const apart = dup(twoRegions('fra.example.net'));
+  assert.deepEqual(apart.map((f) => f.severity), ['warning', 'warning']);
+  assert.match(apart[0].message, /of domain `(fra|lon)\.example\.net`, this one of `(lon|fra)\.example\.net`: separate networks may reuse a private address/);
+  assert.deepEqual(dup(twoRegions('lon.example.net')).map((f) => f.severity), ['error', 'error']);
+  // A public address is one machine's wherever it is written.
+  assert.deepEqual(dup(twoRegions('fra.example.net', '203.0.113.7')).map((f) => f.severity), ['error', 'error']);
+});
+
+test("monitoring-coverage: a scrape target naming a machine by its flake alias (`core-lab` for `core.lab`) covers it", () => {
+  const files = (target: string): Record<string, string> => ({
+    'flake.nix': `{
+  outputs = { nixpkgs, ... }:
+    let
+      hosts = {
+        "core.lab" = nixpkgs.lib.nixosSystem { modules = [ ./core.nix ]; };
+        "mon.lab" = nixpkgs.lib.nixosSystem { modules = [ ./mon.nix ]; };
+      };
+    in {
+      nixosConfigurations = hosts // builtins.listToAttrs (map (n: { name = builtins.replaceStrings [ "." ] [ "-" ] n; value = hosts.\${n}; }) (builtins.attrNames hosts));
+    };
+}
+`,
+    'core.nix': `{ ... }: {
+  networking.hostName = "core";
+  networking.interfaces.eth0.ipv4.addresses = [ { address = "10.70.0.2"; prefixLength = 24; } ];
+  services.prometheus.exporters.node.enable = true;
+}
+`,
+    'mon.nix': `{ ... }: {
+  networking.hostName = "mon";
+  services.prometheus.scrapeConfigs = [ { job_name = "node"; static_configs = [ { targets = [ "${target}:9100" ]; } ]; } ];
+}
+`,
+  });
+  const ws = workspaceOf(files('core-lab'));
+  assert.deepEqual([...ws.homelabs()[0].nixosMachines.keys()].sort(), ['core.lab', 'mon.lab']);
+  assert.deepEqual(ws.homelabs()[0].nixosMachines.get('core.lab')?.aliases, ['core-lab']);
+  assert.deepEqual(check(files('core-lab')).filter((f) => f.rule === 'monitoring-coverage').length, 0);
+  assert.deepEqual(check(files('elsewhere')).filter((f) => f.rule === 'monitoring-coverage').length, 1);
 });

@@ -64,7 +64,7 @@ export const monitoringCoverage: Rule = inSteps({
       const exporter = c.nixos?.config?.exporters[0];
       if (exporter && c.ip) {
         const a = parseAddress(c.ip.value);
-        const byName = scraped.has(`self:${c.name}`) || [c.name, c.nixos?.config?.hostName?.value].some((n) => n !== undefined && scraped.has(`name:${n.toLowerCase()}`));
+        const byName = scraped.has(`self:${c.name}`) || [c.name, c.nixos?.config?.hostName?.value, ...(c.nixos?.aliases ?? [])].some((n) => n !== undefined && scraped.has(`name:${n.toLowerCase()}`));
         if (isParsed(a) && !scraped.has(a.key) && !byName)
           out.push(
             at('monitoring-coverage', exporter.origin, `${c.name} exports metrics (services.prometheus.exporters.${exporter.name}) but no scrape configuration targets ${a.key}`, {

@@ -131,6 +131,7 @@ export function* discoverMachineSteps(findings: MachineFinding[], load: ModuleLo
     // The configuring source's nixpkgs: the one whose modules were read.
     const nixpkgs = chosen?.nixpkgs;
     const image = group.find((f) => f.image)?.image;
+    const aliases = group.flatMap((f) => f.aliases ?? []);
     machines.set(name, {
       name,
       ...(image ? { image } : {}),
@@ -143,6 +144,7 @@ export function* discoverMachineSteps(findings: MachineFinding[], load: ModuleLo
       tags,
       ...(nixpkgs ? { nixpkgs } : {}),
       homeFiles: closure ? homeClosure(homeModuleRoots(closure.configs), load) : [],
+      ...(aliases.length ? { aliases } : {}),
     });
   }
   // An inline module leaves the flake a flake (not a Home Manager module), as for a machine's users.

@@ -35,9 +35,12 @@ export function flakeFindings(outputsValue: Value | undefined): MachineFinding[]
   const configurations = outputs.entries.get('nixosConfigurations')?.value;
   const entries = (configurations && knownAttrParts(configurations)?.entries) ?? new Map<string, Entry>();
   const listed = new Set(entries.values());
+  // `system = configs.${activeProfile}`, `core-lab = hosts."core.lab"`: another name for a configuration listed here, not another machine.
+  const aliases = new Map<Entry, string[]>();
+  for (const [name, e] of entries) if (e.sameAs && e.sameAs !== e && listed.has(e.sameAs)) aliases.set(e.sameAs, [...(aliases.get(e.sameAs) ?? []), name]);
   for (const [name, e] of entries) {
-    // `system = configs.${activeProfile}`: another name for a configuration listed here, not another machine.
     if (e.sameAs && e.sameAs !== e && listed.has(e.sameAs)) continue;
+    const other = aliases.get(e);
     // Only nixosSystem's own input is the machine's nixpkgs (nixosGenerate comes from nixos-generators).
     const pin = e.value.kind === 'unknown' && e.value.call?.fn === 'nixosSystem' ? pinOf(e.value) : undefined;
     out.push({
@@ -47,6 +50,7 @@ export function flakeFindings(outputsValue: Value | undefined): MachineFinding[]
       ...(pin ? { nixpkgs: pin } : {}),
       ...(e.value.kind === 'unknown' && e.value.call?.fn === 'nixosGenerate' ? { image: 'generator' as const } : {}),
       ...(e.value.kind === 'unknown' && e.value.call ? { specialArgs: asAttrs(e.value.call.args[0])?.entries.get('specialArgs')?.value } : {}),
+      ...(other ? { aliases: other } : {}),
     });
   }
   for (const key of ['colmena', 'colmenaHive']) {

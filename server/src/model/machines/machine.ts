@@ -69,6 +69,8 @@ export interface MachineFinding {
   specialArgs?: Value;
   /** `generator` for a `nixosGenerate` output (nixos-generators): an image, not a machine. */
   image?: ImageKind;
+  /** Other names the source gives the same configuration (`core-lab` beside `core.lab`), not other machines. */
+  aliases?: string[];
 }
 
 /** What an image configuration builds: an installer ISO, an SD-card image, a nixos-generators output (images.ts). */
@@ -81,8 +83,7 @@ export interface NixosMachine {
   sources: MachineSource[];
   /** The import closure of its modules (file URIs), in the order met. */
   moduleFiles: string[];
-  /** Why parts of its configuration could not be read (inputs' modules, computed paths). */
-  /** Modules that could not be read; `imports`: a module's imports list itself (every module it names is unread). */
+  /** Why parts of its configuration could not be read (inputs' modules, computed paths); `imports`: a module's whole imports list. */
   unreadable: { reason: string; origin: Origin; imports?: boolean }[];
   /** Its standard NixOS options, when a source configures it. */
   config?: NixosConfig;
@@ -94,6 +95,8 @@ export interface NixosMachine {
   nixpkgs?: NixpkgsPin;
   /** Home Manager module files of its users (`home-manager.users.<u>`, `home-manager.sharedModules`) and their imports. */
   homeFiles: string[];
+  /** Other names its flake gives it (MachineFinding `aliases`): a scrape target or a DNS name may use one. */
+  aliases?: string[];
 }
 
 /** A `homeConfigurations.<name>` output: a Home Manager configuration of its own (no machine). */

@@ -13,6 +13,8 @@ export type { InterfaceAddress };
 
 export interface NixosConfig {
   hostName?: Str;
+  /** `networking.domain`: machines of other domains may sit on other networks. */
+  domain?: Str;
   addresses: InterfaceAddress[];
   /** `networking.defaultGateway`, else the first networkd gateway. */
   gateway?: Str;
@@ -128,6 +130,7 @@ export function readNixosConfig(configs: Value[]): NixosConfig {
 
   return {
     hostName: asString(opt('networking.hostName')),
+    domain: asString(opt('networking.domain')),
     addresses,
     gateway,
     gateways,
