@@ -6,8 +6,9 @@
 // by signal after the start-up and after the edits (--snapshot=settle,end), to
 // be grouped by bench/heapSummary.ts. --bundle= measures another build (an
 // A/B run), --node= passes flags to the server's node (GC flags), --maps
-// prints its memory mappings once settled.
-//   node --import tsx bench/memory.ts [--n=10000] [--edits=50] [--snapshot=settle,end] [--bundle=<server.js>] [--node=--flag,...] [--timeline] [--maps]
+// prints its memory mappings once settled, --gc-log its full collections
+// (bench/gcLog.cjs: when V8 collected, what was live after, the RSS).
+//   node --import tsx bench/memory.ts [--n=10000] [--edits=50] [--snapshot=settle,end] [--bundle=<server.js>] [--node=--flag,...] [--timeline] [--maps] [--gc-log]
 import * as path from 'node:path';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -52,12 +53,17 @@ async function main(): Promise<void> {
   const bundle = arg('bundle');
   if (bundle) useServerBundle(path.resolve(bundle));
   const h = generateHomelab(n, path.join(repoRoot, 'bench', '.generated', `homelab-${n}`));
-  const nodeArgs = [...extraNode, ...(snapshots.size ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : [])];
+  const gcLog = args.includes('--gc-log') ? path.join(repoRoot, 'bench', '.generated', `gc-${process.pid}.log`) : undefined;
+  const nodeArgs = [
+    ...extraNode,
+    ...(snapshots.size ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : []),
+    ...(gcLog ? [`--require=${path.join(repoRoot, 'bench', 'gcLog.cjs')}`] : []),
+  ];
   if (snapshots.size) {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(snapshotDir, { recursive: true });
   }
-  const c = ourServer({ env: process.env, nodeArgs });
+  const c = ourServer({ env: gcLog ? { ...process.env, HOMELAB_GC_LOG: gcLog } : process.env, nodeArgs });
   const samples: { t: number; mb: number }[] = [];
   const t0 = performance.now();
   const timer = setInterval(() => samples.push({ t: performance.now() - t0, mb: rssMb(c.pid) }), 20);
@@ -115,6 +121,13 @@ async function main(): Promise<void> {
   console.log(`peak RSS sampled ${peak.mb.toFixed(0)} MB at ${peak.t.toFixed(0)} ms`);
   const buckets = new Map<number, number>();
   for (const s of samples) if (Number.isFinite(s.mb)) buckets.set(Math.floor(s.t / 250), Math.max(buckets.get(Math.floor(s.t / 250)) ?? 0, s.mb));
+  if (gcLog) {
+    const { existsSync, rmSync } = await import('node:fs');
+    if (existsSync(gcLog)) {
+      console.log(`full collections of the server (${path.relative(repoRoot, gcLog)}):\n${readFileSync(gcLog, 'utf8').trimEnd()}`);
+      rmSync(gcLog);
+    }
+  }
   if (args.includes('--timeline')) for (const [b, mb] of buckets) console.log(`  ${(b * 250).toString().padStart(6)} ms ${mb.toFixed(0).padStart(5)} MB ${'#'.repeat(Math.round(mb / 20))}`);
 }
 

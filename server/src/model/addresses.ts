@@ -2,7 +2,7 @@
 // container's `ip`, a profile's `ipAddress`) and the places that use it
 // (gateways, DNS servers, scrape targets, SMTP relays...), for duplicate and
 // membership rules, hover, references and completion of free addresses.
-import type { Origin, Value } from '../syntax/value';
+import { Place, type Origin, type Value } from '../syntax/value';
 import type { Homelab } from './homelab';
 import type { NixosMachine } from './machines/machine';
 import type { Inventory } from './inventory';
@@ -58,11 +58,17 @@ const ADDRESS_ITEMS_PER_STEP = 128;
 
 export function* buildAddressIndex(h: Omit<Homelab, 'addresses'>): Generator<void, AddressIndex> {
   const places: AddressPlace[] = [];
-  const seen = new Set<string>();
-  const add = (list: readonly Placed[]): void => {
-    for (const { id, place } of list) {
-      if (seen.has(id)) continue;
-      seen.add(id);
+  // A place is indexed once, first come: by its file and start offset (the same place met again, through a
+  // base profile's entry or a second reading of one setting, is often another origin object).
+  const seen = new Map<string, Set<number>>();
+  const add = (list: readonly AddressPlace[]): void => {
+    for (const place of list) {
+      const o = place.origin;
+      const start = o instanceof Place ? o.start : o.span.start;
+      let starts = seen.get(o.uri);
+      if (!starts) seen.set(o.uri, (starts = new Set()));
+      else if (starts.has(start)) continue;
+      starts.add(start);
       places.push(place);
     }
   };
@@ -94,27 +100,21 @@ export function* buildAddressIndex(h: Omit<Homelab, 'addresses'>): Generator<voi
   return { places, byKey, networks: inv?.networks ?? [] };
 }
 
-/** A place with its identity in the index (file and offset: one place is indexed once, first come). */
-interface Placed {
-  id: string;
-  place: AddressPlace;
-}
-
 /** `text` as a place of the index, or nothing when it is no address. */
-function placed(out: Placed[], text: string, origin: Origin, role: AddressPlace['role'], field: string, owner?: AddressOwner): void {
+function placed(out: AddressPlace[], text: string, origin: Origin, role: AddressPlace['role'], field: string, owner?: AddressOwner): void {
   const a = parseAddress(text);
   if (!isParsed(a)) return;
-  out.push({ id: `${origin.uri}#${origin.span.start}`, place: { key: a.key, text, origin, role, owner, field } });
+  out.push({ key: a.key, text, origin, role, owner, field });
 }
 
 /** The inventory's networks and its addresses (gateways, DNS servers, hosts' and containers' `ip`), per inventory object. */
-const inventoryCache = new WeakMap<Inventory, { networks: NetworkInfo[]; places: Placed[] }>();
+const inventoryCache = new WeakMap<Inventory, { networks: NetworkInfo[]; places: AddressPlace[] }>();
 
-function inventoryAddresses(inv: Inventory): { networks: NetworkInfo[]; places: Placed[] } {
+function inventoryAddresses(inv: Inventory): { networks: NetworkInfo[]; places: AddressPlace[] } {
   const cached = inventoryCache.get(inv);
   if (cached) return cached;
   const networks: NetworkInfo[] = [];
-  const places: Placed[] = [];
+  const places: AddressPlace[] = [];
   for (const n of inv.networks.values()) {
     if (n.cidr) {
       const c = parseCidr(n.cidr.value);
@@ -131,12 +131,12 @@ function inventoryAddresses(inv: Inventory): { networks: NetworkInfo[]; places: 
 }
 
 /** A NixOS machine's interface addresses (declared) and the addresses its configuration uses, per machine object. */
-const nixosCache = new WeakMap<NixosMachine, { name: string; places: Placed[] }>();
+const nixosCache = new WeakMap<NixosMachine, { name: string; places: AddressPlace[] }>();
 
-function nixosAddresses(name: string, m: NixosMachine): Placed[] {
+function nixosAddresses(name: string, m: NixosMachine): AddressPlace[] {
   const cached = nixosCache.get(m);
   if (cached && cached.name === name) return cached.places;
-  const places: Placed[] = [];
+  const places: AddressPlace[] = [];
   const cfg = m.config;
   const owner: AddressOwner = { kind: 'container', name };
   for (const a of cfg?.addresses ?? []) placed(places, a.address.value, a.address.origin, 'declares', a.option, owner);
@@ -154,12 +154,12 @@ function nixosAddresses(name: string, m: NixosMachine): Placed[] {
  * object (the workspace keeps it while no file it read changed), so a keystroke
  * in one profile re-walks that profile only, not every profile of the homelab.
  */
-const profileCache = new WeakMap<Profile, { owner: string | undefined; list: Placed[] }>();
+const profileCache = new WeakMap<Profile, { owner: string | undefined; list: AddressPlace[] }>();
 
-function profileAddresses(p: Profile, ownerName: string | undefined): Placed[] {
+function profileAddresses(p: Profile, ownerName: string | undefined): AddressPlace[] {
   const cached = profileCache.get(p);
   if (cached && cached.owner === ownerName) return cached.list;
-  const list: Placed[] = [];
+  const list: AddressPlace[] = [];
   const owner: AddressOwner = ownerName ? { kind: 'container', name: ownerName } : { kind: 'profile', name: p.name };
   // Its own addresses first (a `/24` suffix, a bond's or VLAN's `address`): the places below that repeat them are the same text.
   for (const a of profileOwnAddresses(p)) placed(list, a.address, a.origin, 'declares', a.field, owner);

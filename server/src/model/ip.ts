@@ -23,6 +23,9 @@ const memo = new Map<string, ParsedAddress | { error: string }>();
 
 /** Parses an IPv4/IPv6 address (memoised: the index parses every string of every profile). */
 export function parseAddress(text: string): ParsedAddress | { error: string } {
+  // Most strings of a profile are not addresses: told at once, and not remembered (the memo kept an
+  // error message, and the string itself, for every path, name and calendar of a fleet's profiles).
+  if (!addressLike(text)) return notAnAddress(text);
   let r = memo.get(text);
   if (r === undefined) {
     r = parseAddressUncached(text);
@@ -32,11 +35,18 @@ export function parseAddress(text: string): ParsedAddress | { error: string } {
   return r;
 }
 
-function parseAddressUncached(text: string): ParsedAddress | { error: string } {
+/** Whether `text` is made of the characters of an address (else ipaddr.js, which throws internally, is not asked). */
+function addressLike(text: string): boolean {
   const t = text.trim();
-  // Most strings of a profile are not addresses: reject them before ipaddr.js, which throws internally.
-  if (t.length > 45 || !/^[0-9A-Fa-f:.%/]+$/.test(t) || !/[.:]/.test(t)) return { error: `\`${text}\` is not an IP address` };
-  if (t !== text || t === '') return { error: `\`${text}\` is not an IP address` };
+  return t.length <= 45 && /^[0-9A-Fa-f:.%/]+$/.test(t) && /[.:]/.test(t) && t === text;
+}
+
+function notAnAddress(text: string): { error: string } {
+  return { error: `\`${text}\` is not an IP address` };
+}
+
+function parseAddressUncached(text: string): ParsedAddress | { error: string } {
+  const t = text;
   if (t.includes('/')) return { error: `\`${text}\` is a network, not an address: leave out the \`/${t.split('/')[1]}\` prefix` };
   if (ipaddr.IPv4.isValidFourPartDecimal(t)) {
     const addr = ipaddr.IPv4.parse(t);

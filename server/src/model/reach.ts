@@ -8,8 +8,9 @@
 // `./. + "/hosts"`) reaches the whole folder it starts in; an interpolated
 // path (`./hosts/${name}`) reaches what the machines' evaluation resolved it
 // to (their module files), not its folder. Undefined (nothing
-// judged dead) when the homelab has no machine, or no flake.nix or hive.nix:
-// then the file that builds the machines is not here (the profile convention's
+// judged dead) when the homelab has no machine, or no flake.nix or hive.nix
+// and no other file the machines were found in (a morph network file): then
+// the file that builds the machines is not here (the profile convention's
 // modules are wired by a flake elsewhere), and what uses a module is unknown.
 import type { Homelab } from './homelab';
 import { maskNix } from './nixText';
@@ -33,8 +34,11 @@ export function reachedFiles(h: Homelab, text: (uri: string) => string | undefin
 function compute(h: Homelab, text: (uri: string) => string | undefined): Set<string> | undefined {
   if (h.machines.size === 0 && h.nixosMachines.size === 0) return undefined;
   const nix = new Set(h.nixFiles);
-  if (!nix.has(joinUri(h.root, 'flake.nix')) && !nix.has(joinUri(h.root, 'hive.nix'))) return undefined;
-  const roots: string[] = [];
+  // The files that build the machines: the flake or hive, else the file each machine was found in (a morph network file).
+  const builders = [...h.nixosMachines.values()].map((m) => m.sources.map((src) => src.origin.uri).filter((u) => nix.has(u)));
+  const everyBuilderHere = builders.length > 0 && builders.every((b) => b.length > 0);
+  if (!nix.has(joinUri(h.root, 'flake.nix')) && !nix.has(joinUri(h.root, 'hive.nix')) && !everyBuilderHere) return undefined;
+  const roots: string[] = builders.flat();
   for (const c of h.machines.values()) {
     if (c.configUri) roots.push(c.configUri);
     roots.push(...(c.profile?.deps ?? []), ...(c.nixos?.moduleFiles ?? []), ...(c.nixos?.homeFiles ?? []));

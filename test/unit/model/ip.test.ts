@@ -35,6 +35,16 @@ test('malformed addresses get a specific message', () => {
   }
 });
 
+test('strings that are plainly no address (a path, a name, a calendar, padded, empty) say so whole, every time, as before they were told apart from the memo', () => {
+  for (const s of ['/srv/searxng/c0003', 'Sat *-*-* 01:03:00', 'grafana.local.lab.example.com', ' 10.0.0.1', '10.0.0.1 ', '', 'fe80::1%eth0 x']) {
+    for (let i = 0; i < 2; i++) assert.deepEqual(parseAddress(s), { error: `\`${s}\` is not an IP address` }, JSON.stringify(s));
+  }
+  // Address-like strings are still remembered: the same parse, the same object.
+  assert.equal(parseAddress('10.20.0.13'), parseAddress('10.20.0.13'));
+  assert.deepEqual(parseAddress('10.20.0.13/24'), parseAddress('10.20.0.13/24'));
+  assert.match((parseAddress('10.20.0.13/24') as { error: string }).error, /is a network, not an address: leave out the `\/24` prefix/);
+});
+
 test('networks: containment, broadcast, reserved roles, overlap', () => {
   const n = net('192.168.8.0/24');
   assert.equal(n.key, '192.168.8.0/24');

@@ -71,6 +71,12 @@ export interface Conversion {
   shared: Map<V, Value>;
   /** The first entry each captured call (`nixosSystem { … }`) was met under (see Entry.sameAs). */
   callEntries: Map<V, Entry>;
+  /**
+   * One string per distinct key: each file's keys are cut from its own text,
+   * and a fleet's profiles repeat the same few dozen names (ten thousand
+   * copies of `hostname` kept by the converted values otherwise).
+   */
+  names: Map<string, string>;
   /** The sets being converted (see toValue): one met again inside itself is converted as a shared value. */
   attrsInProgress: Set<V>;
   /** Value nodes built so far (a count the tests read: conversion grows linearly with the fleet). */
@@ -84,7 +90,15 @@ export interface Conversion {
 export const MAX_CONVERTED_NODES = 5_000_000;
 
 export function conversion(limit = MAX_CONVERTED_NODES): Conversion {
-  return { entries: new Map(), maps: new Map(), shared: new Map(), callEntries: new Map(), attrsInProgress: new Set(), nodes: 0, limit };
+  return { entries: new Map(), maps: new Map(), shared: new Map(), callEntries: new Map(), names: new Map(), attrsInProgress: new Set(), nodes: 0, limit };
+}
+
+/** The one copy of key `k` in this conversion (see Conversion.names). */
+function keyName(k: string, seen: Conversion): string {
+  const known = seen.names.get(k);
+  if (known !== undefined) return known;
+  seen.names.set(k, k);
+  return k;
 }
 
 const IN_PROGRESS: Value = { kind: 'unknown', reason: 'being converted', origin: { uri: 'builtin:', span: { start: 0, end: 0 } } };
@@ -154,13 +168,15 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
 function toEntries(m: ReadonlyMap<string, LEntry>, depth: number, seen: Conversion, apply: ApplyNested | undefined): Map<string, Entry> {
   const before = cycles;
   const entries = new Map<string, Entry>();
-  for (const [k, e] of m) entries.set(k, toEntry(e, depth + 1, seen, apply));
+  for (const [k, e] of m) entries.set(keyName(k, seen), toEntry(e, depth + 1, seen, apply));
   if (!(m instanceof LayeredMap) || !m.base || cycles !== before) return entries;
   const base = seen.maps.get(m.base) ?? convertedAlready(m.base, seen);
   if (!base) return entries;
   seen.maps.set(m.base, base);
+  // `base.userSettings // { }`: nothing on top, so the base's own table (read, iterated and sized alike).
+  if (m.size === base.size && m.own.next().done) return base;
   const out = new LayeredMap<string, Entry>(base);
-  for (const [k] of m.own) out.set(k, entries.get(k) as Entry);
+  for (const [k] of m.own) out.set(keyName(k, seen), entries.get(k) as Entry);
   return out;
 }
 
@@ -180,11 +196,13 @@ function toEntry(e: LEntry, depth: number, seen: Conversion, apply: ApplyNested 
   if (done) {
     if (done.value !== IN_PROGRESS) return done;
     cycles++;
-    return { key: e.key, keyOrigin: e.keyOrigin, value: { kind: 'unknown', reason: 'refers to itself', origin: e.keyOrigin } };
+    return { key: keyName(e.key, seen), keyOrigin: e.keyOrigin, value: { kind: 'unknown', reason: 'refers to itself', origin: e.keyOrigin } };
   }
   const before = cycles;
   // The tree stays acyclic: an entry met again inside its own value (a flake's `inputs.self`) is unknown there.
-  const out: Entry = { key: e.key, keyOrigin: e.keyOrigin, value: IN_PROGRESS };
+  // An entry that overrides one has the field from the start: added later, it took a property array of its own.
+  const key = keyName(e.key, seen);
+  const out: Entry = e.overrides ? { key, keyOrigin: e.keyOrigin, value: IN_PROGRESS, overrides: undefined } : { key, keyOrigin: e.keyOrigin, value: IN_PROGRESS };
   seen.entries.set(e, out);
   const forced = e.thunk.force();
   if (forced.kind === 'unknown' && forced.args) {

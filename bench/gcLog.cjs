@@ -1,0 +1,23 @@
+// Preloaded into the server by bench/memory.ts --gc-log (`node --require`): one
+// line per full (and incremental-marking) collection of the main thread, with
+// the heap's spaces and the RSS after it, appended to $HOMELAB_GC_LOG. Never
+// stdout: that is the LSP channel. Scavenges are left out (thousands).
+const { isMainThread } = require('node:worker_threads');
+const { PerformanceObserver, performance, constants } = require('node:perf_hooks');
+const v8 = require('node:v8');
+const fs = require('node:fs');
+
+if (isMainThread && process.env.HOMELAB_GC_LOG) {
+  const fd = fs.openSync(process.env.HOMELAB_GC_LOG, 'a');
+  const mb = (n) => (n / 2 ** 20).toFixed(0);
+  const rss = () => /VmRSS:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] / 1024;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = e.detail?.kind;
+      if (kind !== constants.NODE_PERFORMANCE_GC_MAJOR && kind !== constants.NODE_PERFORMANCE_GC_INCREMENTAL) continue;
+      const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s]));
+      const h = v8.getHeapStatistics();
+      fs.writeSync(fd, `${performance.now().toFixed(0).padStart(6)} ms ${kind === constants.NODE_PERFORMANCE_GC_MAJOR ? 'full' : 'incr'} ${e.duration.toFixed(1)} ms: heap used ${mb(h.used_heap_size)} of ${mb(h.total_heap_size)} MB, old space used ${mb(spaces.old_space.space_used_size)} of ${mb(spaces.old_space.space_size)}, large objects ${mb(spaces.large_object_space.space_used_size)}, new space ${mb(spaces.new_space.space_size)}, RSS ${rss().toFixed(0)} MB\n`);
+    }
+  }).observe({ entryTypes: ['gc'] });
+}
