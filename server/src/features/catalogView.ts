@@ -10,6 +10,7 @@ import type { SettingsBlock } from '../model/profiles';
 import type { Workspace } from '../model/workspace';
 import { nixString, showAttrName } from '../syntax/valueText';
 import { identName, keysOf, literalOf, parsedNix, topSet, unparen } from './nixDoc';
+import { spanOf } from '../syntax/value';
 
 const views = new WeakMap<Catalog, { text: string | undefined; view: Catalog }>();
 
@@ -38,9 +39,9 @@ export function catalogFor(ws: Workspace, h: Homelab): Catalog {
       if (set.type !== 'AttrSet') continue;
       for (const { key, name, def } of keysOf(set)) {
         const lit = literalOf(def.value);
-        const doc = docCommentAt(text, name.span.start);
+        const doc = docCommentAt(text, name.start);
         const cur = view[block].get(key);
-        const definition = { uri: h.defaultsUri, span: name.span };
+        const definition = { uri: h.defaultsUri, span: spanOf(name) };
         if (!cur) {
           view[block].set(key, {
             key,

@@ -157,7 +157,7 @@ function settingItems(ws: Workspace, h: Homelab, uri: string, text: string, offs
     if (kind === 'scrape-targets' && ctx.inList) {
       const scraped = new Set<string>();
       const p = parsedNix(uri, text);
-      for (const s of settingsSets(p.root)) for (const k of keysOf(s.set)) if (k.key === ctx.key) for (const m of text.slice(k.def.span.start, k.def.span.end).matchAll(/host\s*=\s*"([^"]+)"/g)) scraped.add(m[1]);
+      for (const s of settingsSets(p.root)) for (const k of keysOf(s.set)) if (k.key === ctx.key) for (const m of text.slice(k.def.start, k.def.end).matchAll(/host\s*=\s*"([^"]+)"/g)) scraped.add(m[1]);
       let i = 0;
       for (const c of h.machines.values()) {
         if (!c.ip || scraped.has(c.ip.value)) continue;

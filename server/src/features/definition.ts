@@ -14,6 +14,7 @@ import { innerSpan, settingOccurrences } from './references';
 import { settingChain } from './settingChain';
 import { isParsed, parseAddress } from '../model/ip';
 import type { Location } from './types';
+import { spanOf } from '../syntax/value';
 
 export function definition(ws: Workspace, uri: string, offset: number): Location[] {
   const h = ws.homelabFor(uri);
@@ -33,7 +34,7 @@ export function definition(ws: Workspace, uri: string, offset: number): Location
       if (text !== undefined && !text.includes('\0')) {
         const top = topSet(parsedNix(t.file, text).root);
         const k = top ? keysOf(top).find((x) => x.key === t.name) : undefined;
-        if (k) return [{ uri: t.file, span: k.name.span }];
+        if (k) return [{ uri: t.file, span: spanOf(k.name) }];
       }
       return [{ uri: t.file, span: start }];
     }

@@ -7,6 +7,7 @@ import type { Homelab } from '../model/homelab';
 import { keysOf, parsedNix, settingsSets, unparen, type SettingsSet } from './nixDoc';
 import { settingChain } from './settingChain';
 import type { TextEdit } from './types';
+import { spanOf } from '../syntax/value';
 
 function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
@@ -25,13 +26,13 @@ export function ownSet(uri: string, text: string, block: 'systemSettings' | 'use
 
 /** Inserts `line` (without indentation or newline) as the last binding of a settings set. */
 export function addBinding(text: string, set: A.AttrSet, line: string): TextEdit {
-  const close = set.span.end - 1; // the `}`
+  const close = set.end - 1; // the `}`
   const keys = keysOf(set);
-  const indent = keys.length ? indentAt(text, keys[0].def.span.start) : indentAt(text, set.span.start) + '  ';
+  const indent = keys.length ? indentAt(text, keys[0].def.start) : indentAt(text, set.start) + '  ';
   const closeLine = lineStartOf(text, close);
   if (text.slice(closeLine, close).trim() === '') return { span: { start: closeLine, end: closeLine }, newText: `${indent}${line}\n` };
   // `{ }` or `{ a = 1; }` on one line: insert before the brace.
-  const before = text.slice(set.span.start + 1, close);
+  const before = text.slice(set.start + 1, close);
   return { span: { start: close, end: close }, newText: `${before.trim() === '' ? ' ' : before.endsWith(' ') ? '' : ' '}${line} ` };
 }
 
@@ -48,17 +49,17 @@ export function addPortEdit(ws: Workspace, h: Homelab, uri: string, port: number
     const ints = list.items.filter((i): i is A.Int => i.type === 'Int');
     if (ints.some((i) => Number(i.raw) === port)) return undefined;
     const next = ints.find((i) => Number(i.raw) > port);
-    if (next) return { span: { start: next.span.start, end: next.span.start }, newText: `${port} ` };
+    if (next) return { span: { start: next.start, end: next.start }, newText: `${port} ` };
     const last = list.items[list.items.length - 1];
-    if (last) return { span: { start: last.span.end, end: last.span.end }, newText: ` ${port}` };
-    const inner = text.slice(list.span.start + 1, list.span.end - 1);
-    return { span: { start: list.span.start + 1, end: list.span.end - 1 }, newText: inner.trim() === '' ? ` ${port} ` : `${inner}${port} ` };
+    if (last) return { span: { start: last.end, end: last.end }, newText: ` ${port}` };
+    const inner = text.slice(list.start + 1, list.end - 1);
+    return { span: { start: list.start + 1, end: list.end - 1 }, newText: inner.trim() === '' ? ` ${port} ` : `${inner}${port} ` };
   }
   const set = ownSet(uri, text, 'systemSettings');
   if (!set) return undefined;
   const inherited = settingChain(ws, h, uri, 'systemSettings', listKey)[0];
   const hasBase = set.base !== undefined && inherited !== undefined && inherited.uri !== uri;
-  const line = hasBase && set.base ? `${listKey} = ${text.slice(set.base.span.start, set.base.span.end)}.${listKey} ++ [ ${port} ];` : `${listKey} = [ ${port} ];`;
+  const line = hasBase && set.base ? `${listKey} = ${text.slice(set.base.start, set.base.end)}.${listKey} ++ [ ${port} ];` : `${listKey} = [ ${port} ];`;
   return addBinding(text, set.set, line);
 }
 
@@ -87,20 +88,20 @@ export function addListEntryEdit(ws: Workspace, uri: string, key: string, entry:
     const last = list.items[list.items.length - 1];
     if (last && last.type === 'AttrSet') {
       // Same keys and layout as the last entry, with this entry's values.
-      let shape = text.slice(last.span.start, last.span.end);
+      let shape = text.slice(last.start, last.end);
       const lastVals = new Map<string, A.Expr>();
       for (const b of last.bindings) if (b.type === 'AttrDef' && b.path.names[0]?.type === 'Ident') lastVals.set(b.path.names[0].name, b.value);
       const repl: { span: { start: number; end: number }; text: string }[] = [];
-      for (const [name, v] of lastVals) if (entry[name] !== undefined) repl.push({ span: v.span, text: nix(entry[name]) });
+      for (const [name, v] of lastVals) if (entry[name] !== undefined) repl.push({ span: spanOf(v), text: nix(entry[name]) });
       repl.sort((a, b) => b.span.start - a.span.start);
-      for (const r of repl) shape = shape.slice(0, r.span.start - last.span.start) + r.text + shape.slice(r.span.end - last.span.start);
-      const sameLine = text.slice(last.span.end, list.span.end).includes('\n');
-      if (sameLine) return { span: { start: last.span.end, end: last.span.end }, newText: `\n${indentAt(text, last.span.start)}${shape}` };
-      return { span: { start: last.span.end, end: last.span.end }, newText: ` ${shape}` };
+      for (const r of repl) shape = shape.slice(0, r.span.start - last.start) + r.text + shape.slice(r.span.end - last.start);
+      const sameLine = text.slice(last.end, list.end).includes('\n');
+      if (sameLine) return { span: { start: last.end, end: last.end }, newText: `\n${indentAt(text, last.start)}${shape}` };
+      return { span: { start: last.end, end: last.end }, newText: ` ${shape}` };
     }
     const body = `{ ${Object.entries(entry).map(([n, v]) => `${n} = ${nix(v)};`).join(' ')} }`;
-    if (last) return { span: { start: last.span.end, end: last.span.end }, newText: ` ${body}` };
-    return { span: { start: list.span.start + 1, end: list.span.end - 1 }, newText: ` ${body} ` };
+    if (last) return { span: { start: last.end, end: last.end }, newText: ` ${body}` };
+    return { span: { start: list.start + 1, end: list.end - 1 }, newText: ` ${body} ` };
   }
   return undefined;
 }

@@ -36,12 +36,12 @@ export function inlayHints(ws: Workspace, uri: string, range: Span): InlayHint[]
   if (uri.endsWith('.nix')) {
     for (const s of settingsSets(parsedNix(uri, text).root)) {
       for (const k of keysOf(s.set)) {
-        if (k.def.span.end < range.start || k.def.span.start > range.end) continue;
+        if (k.def.end < range.start || k.def.start > range.end) continue;
         const top = settingChain(ws, h, uri, s.block, k.key)[0];
-        if (!top || (top.uri === uri && top.keySpan.start === k.name.span.start)) continue;
-        const shown = text.slice(k.def.value.span.start, k.def.value.span.end);
+        if (!top || (top.uri === uri && top.keySpan.start === k.name.start)) continue;
+        const shown = text.slice(k.def.value.start, k.def.value.end);
         if (top.valueText === shown) continue;
-        out.push({ offset: k.def.span.end, label: ` → ${top.valueText.replace(/\s+/g, ' ').slice(0, 40)}`, tooltip: 'effective value after the `//` merge' });
+        out.push({ offset: k.def.end, label: ` → ${top.valueText.replace(/\s+/g, ' ').slice(0, 40)}`, tooltip: 'effective value after the `//` merge' });
       }
     }
   }

@@ -10,6 +10,7 @@ import type { Span } from '../syntax/value';
 import { isAddress } from './completionYaml';
 import { identName, inComment, letImports, nodeAt, parsedNix, settingsSets, unparen } from './nixDoc';
 import { yamlHitAt } from './yamlDoc';
+import { spanOf } from '../syntax/value';
 
 export type Thing =
   | { kind: 'setting'; block: SettingsBlock; key: string; span: Span }
@@ -34,17 +35,17 @@ function nixThing(uri: string, text: string, offset: number, h?: Homelab): Thing
   const str = node.type === 'Str' ? node : node.type === 'Text' && node.parent?.type === 'Str' ? node.parent : undefined;
   if (str && str.parts.length === 1 && str.parts[0].type === 'Text') {
     const t = str.parts[0];
-    if (isAddress(t.value)) return { kind: 'address', text: t.value, span: t.span };
+    if (isAddress(t.value)) return { kind: 'address', text: t.value, span: spanOf(t) };
     // `"10.0.0.5/24"` (networkd, WireGuard): the address part is the machine's address.
     const cidr = /^([^/\s]+)\/\d{1,3}$/.exec(t.value);
-    if (cidr && isAddress(cidr[1]) && t.span.end - t.span.start === t.value.length)
-      return { kind: 'address', text: cidr[1], span: { start: t.span.start, end: t.span.start + cidr[1].length } };
+    if (cidr && isAddress(cidr[1]) && t.end - t.start === t.value.length)
+      return { kind: 'address', text: cidr[1], span: { start: t.start, end: t.start + cidr[1].length } };
     // A name only `nix eval` lists, written as a string the static reading could not follow (`mkHosts [ "a" ]`).
-    if (h?.nixEval?.added.some((x) => x.name === t.value)) return { kind: 'container', name: t.value, span: t.span, isDeclaration: false };
+    if (h?.nixEval?.added.some((x) => x.name === t.value)) return { kind: 'container', name: t.value, span: spanOf(t), isDeclaration: false };
   }
   if (node.type === 'Path') {
     const imp = node.parts.length === 0 ? node.first : undefined;
-    if (imp) return { kind: 'file', target: joinUri(dirnameUri(uri), imp), span: node.span };
+    if (imp) return { kind: 'file', target: joinUri(dirnameUri(uri), imp), span: spanOf(node) };
   }
   // `secrets.alertEmail`: the name after a variable bound to an import.
   if (node.type === 'Ident' && node.parent?.type === 'AttrPath' && node.parent.parent?.type === 'Select') {
@@ -52,26 +53,26 @@ function nixThing(uri: string, text: string, offset: number, h?: Homelab): Thing
     const target = unparen(sel.target);
     if (target.type === 'Var') {
       const imp = letImports(p.root).get(target.name);
-      if (imp && sel.path.names[0] === node && target.name !== 'base') return { kind: 'secret', file: joinUri(dirnameUri(uri), imp.path), name: node.name, span: node.span };
+      if (imp && sel.path.names[0] === node && target.name !== 'base') return { kind: 'secret', file: joinUri(dirnameUri(uri), imp.path), name: node.name, span: spanOf(node) };
     }
   }
   if (node.type === 'Ident' && node.parent?.type === 'AttrPath' && node.parent.parent?.type === 'AttrDef') {
     const def = node.parent.parent;
     const s = settingsSets(p.root).find((x) => x.set === def.parent);
-    if (s && def.path.names[0] === node) return { kind: 'setting', block: s.block, key: node.name, span: node.span };
+    if (s && def.path.names[0] === node) return { kind: 'setting', block: s.block, key: node.name, span: spanOf(node) };
   }
   // A setting read through `base.systemSettings.x` (e.g. `base.systemSettings.allowedTCPPorts ++ [ … ]`).
   if (node.type === 'Ident' && node.parent?.type === 'AttrPath') {
     const names = node.parent.names;
     const i = names.indexOf(node as A.AttrName);
     const prev = i > 0 ? identName(names[i - 1]) : undefined;
-    if (prev === 'systemSettings' || prev === 'userSettings') return { kind: 'setting', block: prev, key: node.name, span: node.span };
+    if (prev === 'systemSettings' || prev === 'userSettings') return { kind: 'setting', block: prev, key: node.name, span: spanOf(node) };
     // A module's read `systemSettings.x or default`, `systemSettings` being the module's argument.
     const sel = node.parent.parent;
     if (i === 0 && (sel?.type === 'Select' || sel?.type === 'HasAttr')) {
       const target = unparen(sel.target);
       if (target.type === 'Var' && (target.name === 'systemSettings' || target.name === 'userSettings'))
-        return { kind: 'setting', block: target.name, key: node.name, span: node.span };
+        return { kind: 'setting', block: target.name, key: node.name, span: spanOf(node) };
     }
   }
   return undefined;

@@ -8,6 +8,7 @@ import type { ParseResult } from '../syntax/nix/parser';
 import { parseNixShared } from '../syntax/nix/parseCache';
 import type { SettingsBlock } from '../model/profiles';
 import type { Span } from '../syntax/value';
+import { spanOf } from '../syntax/value';
 
 /** The parse of a Nix document (shared with the checks for the same text). */
 export function parsedNix(_uri: string, text: string): ParseResult {
@@ -20,12 +21,12 @@ export function contains(span: Span, offset: number): boolean {
 
 /** The deepest node whose span holds the offset. */
 export function nodeAt(root: A.Node, offset: number): A.Node | undefined {
-  if (!contains(root.span, offset)) return undefined;
+  if (!contains(root, offset)) return undefined;
   let cur: A.Node = root;
   for (let depth = 0; depth < 500; depth++) {
     let next: A.Node | undefined;
     forEachChild(cur, (c) => {
-      if (!next && contains(c.span, offset) && c.span.end > c.span.start) next = c;
+      if (!next && contains(c, offset) && c.end > c.start) next = c;
     });
     if (!next) return cur;
     cur = next;
@@ -186,24 +187,24 @@ export function nixContextAt(uri: string, text: string, offset: number): NixCont
         if (child && child.type === 'AttrDef') {
           const def = child;
           const nameNode = def.path.names[0];
-          if (contains(def.path.span, offset)) {
-            const keyStart = nameNode.span.start;
+          if (contains(def.path, offset)) {
+            const keyStart = nameNode.start;
             const prefix = text.slice(keyStart, offset);
-            const hasEquals = def.value.type !== 'Error' || /^\s*=/.test(text.slice(def.path.span.end, def.path.span.end + 20));
-            return { kind: 'settingKey', block: s.block, set: s.set, prefix, replace: nameNode.span, hasEquals, nameNode };
+            const hasEquals = def.value.type !== 'Error' || /^\s*=/.test(text.slice(def.path.end, def.path.end + 20));
+            return { kind: 'settingKey', block: s.block, set: s.set, prefix, replace: spanOf(nameNode), hasEquals, nameNode };
           }
           const key = identName(nameNode);
           if (key === undefined) return { kind: 'none' };
           subKeys.pop(); // the block's own binding was counted on the way up
-          const eq = text.indexOf('=', def.path.span.end);
+          const eq = text.indexOf('=', def.path.end);
           if (eq >= 0 && offset <= eq) return { kind: 'none' };
           return valueContext(text, offset, s.block, key, nameNode, subKeys.reverse(), str, inList);
         }
         // `key = |` with nothing typed yet: the value is an empty Error node.
         for (const b of [...s.set.bindings].reverse()) {
-          if (b.type !== 'AttrDef' || b.path.span.end > offset) continue;
-          const between = text.slice(b.path.span.end, offset);
-          if (/^\s*=[^;]*$/.test(between) && (b.value.type === 'Error' || contains(b.value.span, offset))) {
+          if (b.type !== 'AttrDef' || b.path.end > offset) continue;
+          const between = text.slice(b.path.end, offset);
+          if (/^\s*=[^;]*$/.test(between) && (b.value.type === 'Error' || contains(b.value, offset))) {
             const key = identName(b.path.names[0]);
             if (key !== undefined) return valueContext(text, offset, s.block, key, b.path.names[0], [], undefined, false);
           }
@@ -233,9 +234,9 @@ function valueContext(
   inList: boolean,
 ): NixContext {
   if (str) {
-    const closed = str.span.end > str.span.start + 1 && text[str.span.end - 1] === '"';
-    const start = str.span.start + 1;
-    const end = closed ? str.span.end - 1 : offset;
+    const closed = str.end > str.start + 1 && text[str.end - 1] === '"';
+    const start = str.start + 1;
+    const end = closed ? str.end - 1 : offset;
     return { kind: 'settingValue', block, key, keyNode, subKeys, str, inList, prefix: text.slice(start, offset), replace: { start, end: Math.max(end, offset) } };
   }
   const m = /[\w.:-]*$/.exec(text.slice(Math.max(0, offset - 60), offset));

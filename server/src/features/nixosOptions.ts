@@ -27,6 +27,7 @@ import { fileLine } from './describe';
 import { declaredOption, isOldName, optionSummary, renameHover, renameItems, valueSnippet } from './nixosOptionRenames';
 import { contains, parsedNix } from './nixDoc';
 import type { CompletionItem, HoverResult } from './types';
+import { spanOf } from '../syntax/value';
 
 const ROOTS = new Set(NIXOS_OPTION_DOCS.map((d) => d.path.split('.')[0]));
 const DOTTED_TAIL = /[A-Za-z_][\w'.-]*$|$/;
@@ -175,11 +176,11 @@ export function completeNixosOption(h: Homelab, uri: string, text: string, offse
   const before = text.slice(lineStart, offset);
   // `key = |` on its own line before the set's closing brace parses otherwise: the line says it.
   const typedKey = /^\s*([A-Za-z_][\w'-]*(?:\.[A-Za-z_][\w'-]*)*)\s*=\s*[\w"-]*$/.exec(before)?.[1];
-  const valueOfDef = def && def.parent === set && !contains(def.path.span, offset);
+  const valueOfDef = def && def.parent === set && !contains(def.path, offset);
   if (valueOfDef || typedKey) {
     // `key = |`: values of a boolean or enum option.
     if (valueOfDef && def) {
-      const eq = text.indexOf('=', def.path.span.end);
+      const eq = text.indexOf('=', def.path.end);
       if (eq < 0 || offset <= eq) return undefined;
     }
     const keys = valueOfDef && def ? bindingKeys(def) : typedKey?.split('.');
@@ -260,17 +261,17 @@ export function optionAt(ws: Workspace, h: Homelab, uri: string, offset: number)
   if (text === undefined || !isModuleFile(h, uri)) return undefined;
   const node = nodeAt(parsedNix(uri, text).root, offset);
   let def: A.AttrDef | undefined;
-  for (let n: A.Node | undefined = node; n; n = n.parent) if (n.type === 'AttrDef' && contains(n.path.span, offset)) def = n;
+  for (let n: A.Node | undefined = node; n; n = n.parent) if (n.type === 'AttrDef' && contains(n.path, offset)) def = n;
   if (!def || !def.parent) return undefined;
   const base = setPath(def.parent);
   const keys = bindingKeys(def);
   if (!base || !keys) return undefined;
   const names = def.path.names;
-  const upto = names.findIndex((n) => contains(n.span, offset));
+  const upto = names.findIndex((n) => contains(n, offset));
   const shown = upto >= 0 ? keys.slice(0, upto + 1) : keys;
   const located = locate(ws.optionIndex, h, uri, [...base, ...shown]);
   if (!located || !located.path.length) return undefined;
-  const span = upto >= 0 ? { start: names[0].span.start, end: names[upto].span.end } : def.path.span;
+  const span = upto >= 0 ? { start: names[0].start, end: names[upto].end } : spanOf(def.path);
   return { ...located, span };
 }
 

@@ -12,6 +12,7 @@ import { thingAt, type Thing } from './locate';
 import { keysOf, parsedNix, settingsSets } from './nixDoc';
 import type { Location } from './types';
 import { neverCancelled, type IsCancelled } from './types';
+import { spanOf } from '../syntax/value';
 
 function dedupe(list: Location[]): Location[] {
   const seen = new Set<string>();
@@ -38,7 +39,7 @@ export function settingOccurrences(ws: Workspace, h: Homelab, block: SettingsBlo
     if (uri === h.defaultsUri) continue;
     const text = ws.text(uri);
     if (text === undefined || text.includes('\0') || !text.includes(key)) continue;
-    for (const s of settingsSets(parsedNix(uri, text).root)) if (s.block === block) for (const k of keysOf(s.set)) if (k.key === key) out.push({ uri, span: k.name.span });
+    for (const s of settingsSets(parsedNix(uri, text).root)) if (s.block === block) for (const k of keysOf(s.set)) if (k.key === key) out.push({ uri, span: spanOf(k.name) });
   }
   for (const r of h.reads) if (r.block === block && r.key === key) out.push(r.origin);
   return dedupe(out);

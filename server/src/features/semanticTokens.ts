@@ -10,6 +10,7 @@ import { catalogFor } from './catalogView';
 import { isAddress } from './completionYaml';
 import { parsedNix, settingsSets } from './nixDoc';
 import { neverCancelled, type IsCancelled } from './types';
+import { spanOf } from '../syntax/value';
 
 export const TOKEN_TYPES = ['property', 'string', 'number', 'comment', 'keyword', 'variable'] as const;
 export const TOKEN_MODIFIERS = ['declaration', 'deprecated', 'defaultLibrary', 'readonly', 'unknown', 'flag', 'address'] as const;
@@ -45,7 +46,7 @@ export function semanticTokens(ws: Workspace, uri: string, cancelled: IsCancelle
           if (!e && cat[block].size) mods.push('unknown');
           if (e?.deprecated) mods.push('deprecated');
           if (/Enable$/.test(n.name)) mods.push('flag');
-          out.push({ span: n.span, type: 'property', modifiers: mods });
+          out.push({ span: spanOf(n), type: 'property', modifiers: mods });
         }
         return;
       }
@@ -53,28 +54,28 @@ export function semanticTokens(ws: Workspace, uri: string, cancelled: IsCancelle
       case 'IndStr': {
         const only = n.parts.length === 1 && n.parts[0].type === 'Text' ? n.parts[0].value : undefined;
         if (only !== undefined && isAddress(only)) {
-          out.push({ span: n.span, type: 'number', modifiers: ['address'] });
+          out.push({ span: spanOf(n), type: 'number', modifiers: ['address'] });
           return;
         }
         // Literal parts as strings; interpolations are walked.
-        let cursor = n.span.start;
+        let cursor = n.start;
         for (const part of n.parts) {
           if (part.type === 'Interp') {
-            if (part.span.start > cursor) out.push({ span: { start: cursor, end: part.span.start }, type: 'string', modifiers: [] });
+            if (part.start > cursor) out.push({ span: { start: cursor, end: part.start }, type: 'string', modifiers: [] });
             walk(part.expr);
-            cursor = part.span.end;
+            cursor = part.end;
           }
         }
-        if (n.span.end > cursor) out.push({ span: { start: cursor, end: n.span.end }, type: 'string', modifiers: [] });
+        if (n.end > cursor) out.push({ span: { start: cursor, end: n.end }, type: 'string', modifiers: [] });
         return;
       }
       case 'Int':
       case 'Float':
-        out.push({ span: n.span, type: 'number', modifiers: [] });
+        out.push({ span: spanOf(n), type: 'number', modifiers: [] });
         return;
       case 'Var':
-        if (n.name === 'true' || n.name === 'false' || n.name === 'null') out.push({ span: n.span, type: 'keyword', modifiers: [] });
-        else if (n.name === 'import' || n.name === 'builtins') out.push({ span: n.span, type: 'variable', modifiers: ['defaultLibrary'] });
+        if (n.name === 'true' || n.name === 'false' || n.name === 'null') out.push({ span: spanOf(n), type: 'keyword', modifiers: [] });
+        else if (n.name === 'import' || n.name === 'builtins') out.push({ span: spanOf(n), type: 'variable', modifiers: ['defaultLibrary'] });
         return;
     }
     forEachChild(n, walk);

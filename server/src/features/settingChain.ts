@@ -9,6 +9,7 @@ import { dirnameUri, joinUri } from '../model/uri';
 import type { Span } from '../syntax/value';
 import { catalogFor } from './catalogView';
 import { identName, keysOf, letImports, parsedNix, settingsSets, unparen } from './nixDoc';
+import { spanOf } from '../syntax/value';
 
 export interface ChainLink {
   uri: string;
@@ -50,7 +51,7 @@ export function settingChain(ws: Workspace, h: Homelab | undefined, uri: string,
     let next: string | undefined;
     for (const s of [...sets].reverse()) {
       const k = keysOf(s.set).find((x) => x.key === key);
-      if (k && !out.some((l) => l.uri === cur && l.keySpan.start === k.name.span.start)) out.push(linkFromText(ws, cur, k.name.span, k.def.value.span));
+      if (k && !out.some((l) => l.uri === cur && l.keySpan.start === k.name.start)) out.push(linkFromText(ws, cur, spanOf(k.name), spanOf(k.def.value)));
     }
     const baseExpr = sets.find((s) => s.base)?.base;
     if (baseExpr) {
@@ -74,7 +75,7 @@ export function settingChain(ws: Workspace, h: Homelab | undefined, uri: string,
       const text = ws.text(def.uri) ?? '';
       const p = parsedNix(def.uri, text);
       let valueSpan: Span = def.span;
-      for (const s of settingsSets(p.root)) for (const k of keysOf(s.set)) if (k.name.span.start === def.span.start) valueSpan = k.def.value.span;
+      for (const s of settingsSets(p.root)) for (const k of keysOf(s.set)) if (k.name.start === def.span.start) valueSpan = spanOf(k.def.value);
       // lib/defaults.nix is not a profile (no settingsSets through `//`); find the key directly.
       if (valueSpan === def.span) {
         const m = /^\s*=\s*/.exec(text.slice(def.span.end));

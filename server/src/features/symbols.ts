@@ -2,7 +2,7 @@
 // of the inventory: sections and their entries) and workspace symbols
 // (containers, hosts, services, networks of every homelab).
 import type { Workspace } from '../model/workspace';
-import type { Entry, Value } from '../syntax/value';
+import { spanOf, type Entry, type Value } from '../syntax/value';
 import { keysOf, parsedNix, settingsSets, topSet } from './nixDoc';
 import type { DocumentSymbol, SymbolKind, WorkspaceSymbol } from './types';
 
@@ -23,38 +23,38 @@ export function documentSymbols(ws: Workspace, uri: string): DocumentSymbol[] {
       for (const s of sets) {
         let sym = byDef.get(s.def);
         if (!sym) {
-          sym = { name: s.block, kind: 'block', span: s.def.span, selection: s.def.path.span, children: [] };
-          if (s.base) sym.detail = `${short(text.slice(s.base.span.start, s.base.span.end))} // { … }`;
+          sym = { name: s.block, kind: 'block', span: spanOf(s.def), selection: spanOf(s.def.path), children: [] };
+          if (s.base) sym.detail = `${short(text.slice(s.base.start, s.base.end))} // { … }`;
           byDef.set(s.def, sym);
           out.push(sym);
         }
         for (const k of keysOf(s.set))
-          sym.children.push({ name: k.key, kind: 'setting', detail: short(text.slice(k.def.value.span.start, k.def.value.span.end)), span: k.def.span, selection: k.name.span, children: [] });
+          sym.children.push({ name: k.key, kind: 'setting', detail: short(text.slice(k.def.value.start, k.def.value.end)), span: spanOf(k.def), selection: spanOf(k.name), children: [] });
       }
       return out;
     }
     const top = topSet(p.root);
-    return top ? keysOf(top).map((k) => ({ name: k.key, kind: 'key' as const, span: k.def.span, selection: k.name.span, children: [] })) : [];
+    return top ? keysOf(top).map((k) => ({ name: k.key, kind: 'key' as const, span: spanOf(k.def), selection: spanOf(k.name), children: [] })) : [];
   }
   const root = ws.yaml(uri)?.value;
   if (!root || root.kind !== 'attrs') return [];
   const kinds: Record<string, SymbolKind> = { networks: 'network', hosts: 'host', containers: 'container', services: 'service' };
   const out: DocumentSymbol[] = [];
   for (const [key, e] of root.entries) {
-    const sym: DocumentSymbol = { name: key, kind: kinds[key] ? 'section' : 'key', span: spanOf(e), selection: e.keyOrigin.span, children: [] };
+    const sym: DocumentSymbol = { name: key, kind: kinds[key] ? 'section' : 'key', span: entrySpan(e), selection: e.keyOrigin.span, children: [] };
     if (e.value.kind !== 'attrs' && e.value.kind !== 'list') sym.detail = short(scalarText(e.value));
     const kind = kinds[key];
     if (kind && e.value.kind === 'attrs')
       for (const [name, c] of e.value.entries) {
         const detail = field(c.value, kind === 'network' ? 'cidr' : kind === 'service' ? 'port' : 'ip');
-        sym.children.push({ name, kind, detail, span: spanOf(c), selection: c.keyOrigin.span, children: [] });
+        sym.children.push({ name, kind, detail, span: entrySpan(c), selection: c.keyOrigin.span, children: [] });
       }
     out.push(sym);
   }
   return out;
 }
 
-function spanOf(e: Entry): { start: number; end: number } {
+function entrySpan(e: Entry): { start: number; end: number } {
   return { start: e.keyOrigin.span.start, end: Math.max(e.keyOrigin.span.end, e.value.origin.span.end) };
 }
 

@@ -7,6 +7,7 @@ import type { Span } from '../syntax/value';
 import * as A from '../syntax/nix/ast';
 import { bindingPath } from '../syntax/nix/navigate';
 import { parseNixShared } from '../syntax/nix/parseCache';
+import { spanOf } from '../syntax/value';
 
 export interface PipeFeatureSource {
   uri: string;
@@ -60,7 +61,7 @@ export function pipeFeatureInNix(uri: string, text: string): PipeFeatureSource |
       const path = bindingPath(n);
       const tail = path && FEATURE_LISTS.find((t) => endsWith(path, t));
       if (tail && mentionsFeature(n.value)) {
-        out = { uri, span: n.path.span, setting: tail.join('.') };
+        out = { uri, span: spanOf(n.path), setting: tail.join('.') };
         return;
       }
     }

@@ -9,6 +9,14 @@ export interface Span {
   end: number;
 }
 
+/**
+ * A span of its own for something that has offsets (a Nix syntax node is a `Span`):
+ * what is kept should not be the node, which keeps its whole tree alive.
+ */
+export function spanOf(s: Span): Span {
+  return { start: s.start, end: s.end };
+}
+
 /** Where a value came from. `uri` identifies the document (a `file://` URI for files on disk). */
 export interface Origin {
   uri: string;

@@ -9,6 +9,8 @@ import {
   parseNix, nodeAt, bindingPath, analyzeScopes, detectUnparseable, forEachChild, type AttrDef, type Node,
 } from '../../../server/src/syntax/nix';
 import { LineIndex } from '../../../server/src/syntax/lineIndex';
+import { lex } from '../../../server/src/syntax/nix/lexer';
+import { Tok } from '../../../server/src/syntax/nix/tokens';
 
 const DEFAULTS = `{ pkgs, ... }:
 {
@@ -62,7 +64,7 @@ test('parent links: every node points at the node that holds it, in sound and in
           const node = stack.pop() as Node;
           nodes++;
           forEachChild(node, (child) => {
-            assert.equal(child.parent, node, `${sub}/${f}: parent of the ${child.type} at ${child.span.start}`);
+            assert.equal(child.parent, node, `${sub}/${f}: parent of the ${child.type} at ${child.start}`);
             stack.push(child);
           });
         }
@@ -82,8 +84,8 @@ test('nodeAt, parents, binding path and spans', () => {
   const b = enclosingBinding(n);
   assert.ok(b);
   assert.deepEqual(bindingPath(b), ['systemSettings', 'hostname']);
-  assert.equal(DEFAULTS.slice(b.path.span.start, b.path.span.end), 'hostname');
-  assert.equal(DEFAULTS.slice(b.value.span.start, b.value.span.end), '"nixos"');
+  assert.equal(DEFAULTS.slice(b.path.start, b.path.end), 'hostname');
+  assert.equal(DEFAULTS.slice(b.value.start, b.value.end), '"nixos"');
   // Through `//`, let and function bodies, and into lists.
   const profile = `let base = import ./b.nix; in { systemSettings = base.systemSettings // { t = [ { name = "x"; } ]; a.b = 1; }; }`;
   assert.deepEqual(bindingPath(bindingAt(profile, 'name')), ['systemSettings', 't', '[]', 'name']);
@@ -129,6 +131,21 @@ test('lossless: tokens and comments cover every non-blank character; UTF-16 posi
   for (const c of r.comments) for (let j = c.start; j < c.end; j++) covered[j] = 1;
   for (let j = 0; j < text.length; j++) if (!/\s/.test(text[j])) assert.equal(covered[j], 1, `offset ${j}`);
   const b = bindingAt(text, 'b =');
-  const pos = new LineIndex(text).positionAt(b.path.span.start);
+  const pos = new LineIndex(text).positionAt(b.path.start);
   assert.deepEqual(pos, { line: 1, character: text.split('\n')[1].indexOf('b =') });
+});
+
+test('keywords are told from names in place: each keyword, and names one letter off or longer', () => {
+  const kinds: [string, number][] = [
+    ['if', Tok.IF], ['then', Tok.THEN], ['else', Tok.ELSE], ['assert', Tok.ASSERT], ['with', Tok.WITH],
+    ['let', Tok.LET], ['in', Tok.IN], ['rec', Tok.REC], ['inherit', Tok.INHERIT], ['or', Tok.OR_KW],
+  ];
+  for (const [word, kind] of kinds) {
+    const t = lex(`x ${word} y`);
+    assert.equal(t.kind[1], kind, word);
+    for (const near of [word.slice(0, -1), `${word}x`, `x${word}`, word.replace(/.$/, 'q'), word.toUpperCase()]) {
+      if (near.length === 0 || kinds.some(([w]) => w === near)) continue;
+      assert.equal(lex(`x ${near} y`).kind[1], Tok.ID, `${near} is a name`);
+    }
+  }
 });

@@ -12,7 +12,7 @@ function bindings(root: Node): AttrDef[] {
     if (n.type === 'AttrDef') out.push(n);
     forEachChild(n, (c) => stack.push(c));
   }
-  return out.sort((a, b) => a.span.start - b.span.start);
+  return out.sort((a, b) => a.start - b.start);
 }
 const paths = (root: Node) => bindings(root).map((b) => (bindingPath(b) ?? []).join('.'));
 /** Marks the expected error position with ⟦⟧ (removed before parsing). */

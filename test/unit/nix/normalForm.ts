@@ -13,11 +13,11 @@ export function canonical(printed: string): string {
     const n = stack.pop() as Node;
     if (n.type === 'Formals') n.entries.sort((a, b) => (a.name.name < b.name.name ? -1 : 1));
     if (n.type === 'Let') {
-      const key = (b: Node) => printed.slice(b.span.start, b.span.end);
+      const key = (b: Node) => printed.slice(b.start, b.end);
       n.bindings.sort((a, b) => (key(a) < key(b) ? -1 : 1));
     }
     forEachChild(n, (c) => stack.push(c));
   }
-  return JSON.stringify(r.root, (k, v) => (k === 'span' || k === 'parent' || k === 'opSpan' ? undefined : v));
+  return JSON.stringify(r.root, (k, v) => (k === 'start' || k === 'end' || k === 'parent' || k === 'opSpan' ? undefined : v));
 }
 

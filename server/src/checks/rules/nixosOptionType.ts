@@ -11,6 +11,7 @@ import { agreed, machineModuleDefinitions } from '../optionDefinitions';
 import { literalMismatch, type Literal } from '../literalFits';
 import type { Finding, Rule } from '../types';
 import { at } from '../util';
+import { spanOf } from '../../syntax/value';
 
 function literal(e: A.Expr): Literal | undefined {
   const v = definedValue(e);
@@ -50,7 +51,7 @@ export const nixosOptionType: Rule = {
           const o = v.lookup(d.path);
           return o && o.type !== 'unknown' ? literalMismatch(o.type, l) : undefined;
         });
-        if (why) out.push(at('nixos-option-type', { uri, span: definedValue(d.def.value).span }, `\`${d.path.join('.')}\` ${why}`));
+        if (why) out.push(at('nixos-option-type', { uri, span: spanOf(definedValue(d.def.value)) }, `\`${d.path.join('.')}\` ${why}`));
       }
     }
     return out;

@@ -34,16 +34,16 @@ type Place = { kind: 'def'; def: A.AttrDef; name: A.AttrName } | { kind: 'item';
 function placeOf(root: A.Node, origin: Origin): Place | undefined {
   let found: Place | undefined;
   const walk = (n: A.Node, depth: number): void => {
-    if (found || depth > 400 || n.span.start > origin.span.start || n.span.end < origin.span.end) return;
+    if (found || depth > 400 || n.start > origin.span.start || n.end < origin.span.end) return;
     if (n.type === 'AttrDef') {
-      const name = n.path.names.find((x) => x.span.start === origin.span.start && x.span.end === origin.span.end);
+      const name = n.path.names.find((x) => x.start === origin.span.start && x.end === origin.span.end);
       if (name) {
         found = { kind: 'def', def: n, name };
         return;
       }
     }
     if (n.type === 'List') {
-      const item = n.items.find((i): i is A.Str => i.type === 'Str' && i.span.start === origin.span.start && i.span.end === origin.span.end);
+      const item = n.items.find((i): i is A.Str => i.type === 'Str' && i.start === origin.span.start && i.end === origin.span.end);
       if (item) {
         found = { kind: 'item', list: n, item };
         return;
@@ -81,29 +81,29 @@ export function flakeEntry(ws: Workspace, root: string, template: Machine, sibli
 
   if (place.kind === 'item') {
     const items = others.filter((p): p is Extract<Place, { kind: 'item' }> => p.kind === 'item' && p.list === place.list).map((p) => p.item);
-    const last = items.reduce((a, b) => (b.span.end > a.span.end ? b : a), place.item);
+    const last = items.reduce((a, b) => (b.end > a.end ? b : a), place.item);
     const i = place.list.items.indexOf(last);
-    const sep = i > 0 ? text.slice(place.list.items[i - 1].span.end, last.span.start) : ' ';
-    return { uri: origin.uri, edit: { span: { start: last.span.end, end: last.span.end }, newText: `${sep}${JSON.stringify(name)}` }, summary: `${file}: ${JSON.stringify(name)} added to the list of machines after ${text.slice(last.span.start, last.span.end)}` };
+    const sep = i > 0 ? text.slice(place.list.items[i - 1].end, last.start) : ' ';
+    return { uri: origin.uri, edit: { span: { start: last.end, end: last.end }, newText: `${sep}${JSON.stringify(name)}` }, summary: `${file}: ${JSON.stringify(name)} added to the list of machines after ${text.slice(last.start, last.end)}` };
   }
 
   const { def } = place;
   const defs = others.filter((p): p is Extract<Place, { kind: 'def' }> => p.kind === 'def' && p.def.parent === def.parent).map((p) => p.def);
-  const sorted = [...new Set([def, ...defs])].sort((a, b) => a.span.start - b.span.start);
+  const sorted = [...new Set([def, ...defs])].sort((a, b) => a.start - b.start);
   const last = sorted[sorted.length - 1];
-  const start = lineStart(text, def.span.start);
-  const ownLine = text.slice(start, def.span.start).trim() === '';
-  const from = ownLine ? start : def.span.start;
+  const start = lineStart(text, def.start);
+  const ownLine = text.slice(start, def.start).trim() === '';
+  const from = ownLine ? start : def.start;
   const nameText = IDENT.test(name) ? name : JSON.stringify(name);
   const words: [string, string][] = [[template.name, name]];
-  const edits = [{ start: place.name.span.start, end: place.name.span.end, text: nameText }, ...substitutions(text, def.value, new Map(), words)]
-    .filter((e) => e.start >= from && e.end <= def.span.end)
+  const edits = [{ start: place.name.start, end: place.name.end, text: nameText }, ...substitutions(text, def.value, new Map(), words)]
+    .filter((e) => e.start >= from && e.end <= def.end)
     .map((e) => ({ start: e.start - from, end: e.end - from, text: e.text }));
-  const copy = applyEdits(text.slice(from, def.span.end), edits);
+  const copy = applyEdits(text.slice(from, def.end), edits);
   const prev = sorted[sorted.length - 2];
-  const blank = prev !== undefined && /\n[ \t]*\r?\n/.test(text.slice(prev.span.end, last.span.start));
-  const at = ownLine ? lineEnd(text, last.span.end) : last.span.end;
+  const blank = prev !== undefined && /\n[ \t]*\r?\n/.test(text.slice(prev.end, last.start));
+  const at = ownLine ? lineEnd(text, last.end) : last.end;
   const newText = ownLine ? `\n${blank ? '\n' : ''}${copy}` : ` ${copy}`;
-  const lastName = text.slice(last.path.span.start, last.path.span.end);
+  const lastName = text.slice(last.path.start, last.path.end);
   return { uri: origin.uri, edit: { span: { start: at, end: at }, newText }, summary: `${file}: an entry for ${name} like ${template.name}'s, after ${lastName}` };
 }

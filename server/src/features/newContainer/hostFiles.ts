@@ -119,7 +119,7 @@ export function writeMachineFiles(ctx: NewContainerContext): MachineFiles | { er
         keepAll: choice.keepAll,
         added: servicePorts(h, ctx.services, proto),
       });
-      return chosen.length ? { kind: 'replace', text: portListText(text.slice(leaf.value.span.start, leaf.value.span.end), chosen) } : { kind: 'drop' };
+      return chosen.length ? { kind: 'replace', text: portListText(text.slice(leaf.value.start, leaf.value.end), chosen) } : { kind: 'drop' };
     };
     const droppedHere = new Set<string>();
     const decide = (leaf: Leaf): Decision => {
@@ -136,7 +136,7 @@ export function writeMachineFiles(ctx: NewContainerContext): MachineFiles | { er
         return ctx.update ? { kind: 'replace', text: JSON.stringify(ctx.update) } : { kind: 'drop' };
       }
       if (isInterfaceAddresses(leaf.path) && leaf.value) {
-        const old = text.slice(leaf.value.span.start, leaf.value.span.end);
+        const old = text.slice(leaf.value.start, leaf.value.end);
         const swapped = (tplAddress ? old.split(JSON.stringify(tplAddress)).join(JSON.stringify(ctx.address)) : old).replace(/(prefixLength\s*=\s*)\d+/g, `$1${ctx.net.cidr.prefix}`);
         return { kind: 'replace', text: swapped };
       }

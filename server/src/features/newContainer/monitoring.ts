@@ -89,8 +89,8 @@ export function profileScrapeEdit(ws: Workspace, ctx: NewContainerContext): Moni
 function listAround(root: A.Node, start: number): A.List | undefined {
   let found: A.List | undefined;
   const walk = (n: A.Node, depth: number): void => {
-    if (found || depth > 400 || n.span.start > start || n.span.end <= start) return;
-    if (n.type === 'List' && n.items.some((i) => i.span.start === start)) found = n;
+    if (found || depth > 400 || n.start > start || n.end <= start) return;
+    if (n.type === 'List' && n.items.some((i) => i.start === start)) found = n;
     else forEachChild(n, (c) => walk(c, depth + 1));
   };
   walk(root, 0);
@@ -111,7 +111,7 @@ export function machineScrapeEdit(ws: Workspace, ctx: NewContainerContext, expor
       const list = listAround(parsedNix(t.origin.uri, text).root, t.origin.span.start);
       if (!list || seen.has(list)) continue;
       seen.add(list);
-      const items = list.items.map((i) => text.slice(i.span.start, i.span.end).replace(/^"|"$/g, ''));
+      const items = list.items.map((i) => text.slice(i.start, i.end).replace(/^"|"$/g, ''));
       const hits = items.filter((i) => siblingKeys.has(keyOf(i) ?? '')).length + (exporterPort !== undefined ? items.filter((i) => i.endsWith(`:${exporterPort}`)).length / 1000 : 0);
       if (!best || hits > best.hits) best = { uri: t.origin.uri, list, hits, text };
     }
@@ -119,13 +119,13 @@ export function machineScrapeEdit(ws: Workspace, ctx: NewContainerContext, expor
   if (!best) return undefined;
   const { list, text } = best;
   const last = list.items[list.items.length - 1];
-  const lastText = text.slice(last.span.start, last.span.end).replace(/^"|"$/g, '');
+  const lastText = text.slice(last.start, last.end).replace(/^"|"$/g, '');
   const port = /:(\d+)$/.exec(lastText)?.[1] ?? (exporterPort !== undefined ? String(exporterPort) : undefined);
   const target = port ? `${ctx.address}:${port}` : ctx.address;
-  const sep = list.items.length >= 2 ? text.slice(list.items[list.items.length - 2].span.end, last.span.start) : ' ';
+  const sep = list.items.length >= 2 ? text.slice(list.items[list.items.length - 2].end, last.start) : ' ';
   return {
     uri: best.uri,
-    edit: { span: { start: last.span.end, end: last.span.end }, newText: `${sep}${JSON.stringify(target)}` },
+    edit: { span: { start: last.end, end: last.end }, newText: `${sep}${JSON.stringify(target)}` },
     summary: `monitoring: ${relativeUri(h.root, best.uri)} scrapes ${target}, like the other containers`,
   };
 }

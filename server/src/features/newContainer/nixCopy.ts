@@ -10,6 +10,7 @@ import type * as A from '../../syntax/nix/ast';
 import { identName, unparen } from '../nixDoc';
 import { dropImportItems, removeUnusedLetBindings, tidyBlankLines, withHeader } from './nixTidy';
 import { applyEdits, Lines, removal, substitutions, type Edit } from './textEdits';
+import { spanOf } from '../../syntax/value';
 
 /** A binding whose value is not a set written in place, with its full attribute path from a root set. */
 export interface Leaf {
@@ -82,7 +83,7 @@ export function leavesOf(set: A.AttrSet, prefix: string[] = []): Leaf[] {
 
 /** Source text of a leaf's value with whitespace runs made one space: what "the same binding" means across siblings. */
 export function normalizedValue(text: string, leaf: Leaf): string {
-  const span = leaf.value?.span ?? leaf.binding.span;
+  const span = leaf.value ?? leaf.binding;
   return text.slice(span.start, span.end).replace(/\s+/g, ' ');
 }
 
@@ -90,24 +91,24 @@ export function normalizedValue(text: string, leaf: Leaf): string {
 function additionEdit(lines: Lines, add: Addition, dropped: Map<A.Binding, Edit & { whole: boolean }>, leafs: Leaf[]): Edit | undefined {
   const { root } = add;
   const text = lines.text;
-  const open = root.span.start;
-  const close = root.span.end - 1;
+  const open = root.start;
+  const close = root.end - 1;
   if (lines.start(open) === lines.start(close)) {
     const inner = text.slice(open + 1, close);
     const body = add.lines.join(' ');
     return inner.trim() === '' ? { start: open + 1, end: close, text: ` ${body} ` } : { start: close, end: close, text: `${inner.endsWith(' ') ? '' : ' '}${body} ` };
   }
   const first = root.bindings[0];
-  const indent = first ? lines.indent(first.span.start) : `${lines.indent(open)}  `;
+  const indent = first ? lines.indent(first.start) : `${lines.indent(open)}  `;
   const block = add.lines.map((l) => `${indent}${l}\n`).join('');
   const topOf = (path: string[] | undefined): A.Binding | undefined => {
     const leaf = path ? leafs.find((l) => l.path.join('.') === path.join('.')) : undefined;
-    return leaf ? root.bindings.find((b) => b.span.start <= leaf.binding.span.start && leaf.binding.span.end <= b.span.end) : undefined;
+    return leaf ? root.bindings.find((b) => b.start <= leaf.binding.start && leaf.binding.end <= b.end) : undefined;
   };
   // Right after a binding, in its paragraph (a port list next to the other one).
   const after = topOf(add.after);
   if (after && !dropped.has(after)) {
-    const at = Math.min(lines.end(after.span.end) + 1, text.length);
+    const at = Math.min(lines.end(after.end) + 1, text.length);
     return { start: at, end: at, text: block };
   }
   // A paragraph of its own in place of the first binding of this set that was removed whole.
@@ -123,7 +124,7 @@ function additionEdit(lines: Lines, add: Addition, dropped: Map<A.Binding, Edit 
   // Else a paragraph before the one holding `before`, else at the end of the set.
   const before = topOf(add.before);
   if (before) {
-    let start = lines.start(before.span.start);
+    let start = lines.start(before.start);
     for (let prev = lines.previous(start); prev && prev.text.trim() !== '' && prev.start > lines.start(open); prev = lines.previous(start)) start = prev.start;
     return { start, end: start, text: `${block}\n` };
   }
@@ -146,10 +147,10 @@ export function copyNixFile(spec: CopySpec): string {
     const d = spec.decide(leaf);
     if (d.kind === 'drop') return true;
     if (d.kind === 'replace' && leaf.value) {
-      changes.push({ start: leaf.value.span.start, end: leaf.value.span.end, text: d.text });
+      changes.push({ start: leaf.value.start, end: leaf.value.end, text: d.text });
       // The comment above a replaced value spoke of the sibling's value.
       const r = removal(lines, leaf.binding);
-      const ls = lines.start(leaf.binding.span.start);
+      const ls = lines.start(leaf.binding.start);
       if (r.whole && r.start < ls) changes.push({ start: r.start, end: ls, text: '' });
     } else if (leaf.binding.type === 'AttrDef') changes.push(...substitutions(text, leaf.binding, spec.strings, spec.words));
     return false;
@@ -180,7 +181,7 @@ export function copyNixFile(spec: CopySpec): string {
   trees.forEach((t, i) => {
     const set = spec.roots[i].set;
     // A set left with nothing and given nothing is written `{ }`, as the siblings write an empty one.
-    if (t.length > 0 && t.every((n) => gone.get(n)) && !spec.additions.some((a) => a.root === set)) changes.push({ start: set.span.start + 1, end: set.span.end - 1, text: ' ' });
+    if (t.length > 0 && t.every((n) => gone.get(n)) && !spec.additions.some((a) => a.root === set)) changes.push({ start: set.start + 1, end: set.end - 1, text: ' ' });
     else mark(t);
   });
   const adds = spec.additions.map((a) => additionEdit(lines, a, dropped, allLeaves)).filter((e): e is Edit => e !== undefined);

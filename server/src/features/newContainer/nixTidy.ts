@@ -47,7 +47,7 @@ export function dropImportItems(text: string, paths: string[]): string {
   const walk = (n: A.Node): void => {
     if (n.type === 'List')
       for (const item of n.items) {
-        if (item.type === 'Path' && paths.includes(text.slice(item.span.start, item.span.end))) edits.push(removal(lines, item));
+        if (item.type === 'Path' && paths.includes(text.slice(item.start, item.end))) edits.push(removal(lines, item));
       }
     forEachChild(n, walk);
   };

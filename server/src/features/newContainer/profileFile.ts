@@ -118,7 +118,7 @@ export function writeProfile(ctx: NewContainerContext): ProfileResult | { error:
       shared: servicePorts(h, choice.shared, proto),
       added: servicePorts(h, ctx.services, proto),
     });
-    return chosen.length ? { kind: 'replace', text: portListText(tpl.text.slice(leaf.value.span.start, leaf.value.span.end), chosen) } : { kind: 'drop' };
+    return chosen.length ? { kind: 'replace', text: portListText(tpl.text.slice(leaf.value.start, leaf.value.end), chosen) } : { kind: 'drop' };
   };
 
   const decideLeaf = (leaf: Leaf, key: string): Decision => {
@@ -211,7 +211,7 @@ export function writeProfile(ctx: NewContainerContext): ProfileResult | { error:
     const ports = servicePorts(h, ctx.services, proto);
     const name = key.split('.')[1];
     if (ports.length === 0 || kept.has(key) || choice.keepAll) continue;
-    const baseList = system?.base && inheritedList(name) ? `${tpl.text.slice(system.base.span.start, system.base.span.end)}.${name} ++ ` : '';
+    const baseList = system?.base && inheritedList(name) ? `${tpl.text.slice(system.base.start, system.base.end)}.${name} ++ ` : '';
     lists.push(`${name} = ${baseList}[ ${[...new Set(ports)].sort((a, b) => a - b).join(' ')} ];`);
   }
   if (system && lists.length) additions.push({ root: system.set, lines: lists, after: kept.has(OWN.tcp) ? OWN.tcp.split('.') : OWN.ip.split('.'), before: OWN.update.split('.') });

@@ -39,8 +39,8 @@ export function commentsAbove(lines: Lines, lineStart: number): number {
 }
 
 /** What removing a binding takes away: its whole lines and the comments above, or only its text when it shares a line. */
-export function removal(lines: Lines, b: { span: { start: number; end: number } }): Edit & { whole: boolean } {
-  const { start, end } = b.span;
+export function removal(lines: Lines, b: { start: number; end: number }): Edit & { whole: boolean } {
+  const { start, end } = b;
   const ls = lines.start(start);
   const le = lines.end(end);
   const rest = lines.text.slice(end, le).trim();
@@ -70,20 +70,20 @@ export function substitutions(text: string, node: A.Node, strings: Map<string, s
     if (n.type === 'Str' && n.parts.every((p) => p.type === 'Text')) {
       const content = n.parts.map((p) => (p as A.Text).value).join('');
       const whole = strings.get(content);
-      if (whole !== undefined && text[n.span.start] === '"') {
-        out.push({ start: n.span.start + 1, end: n.span.end - 1, text: whole });
+      if (whole !== undefined && text[n.start] === '"') {
+        out.push({ start: n.start + 1, end: n.end - 1, text: whole });
         return;
       }
     }
-    if (n.type === 'Text' && text.slice(n.span.start, n.span.end) === n.value) {
+    if (n.type === 'Text' && text.slice(n.start, n.end) === n.value) {
       const t = replaceWords(n.value, words);
-      if (t !== n.value) out.push({ start: n.span.start, end: n.span.end, text: t });
+      if (t !== n.value) out.push({ start: n.start, end: n.end, text: t });
       return;
     }
     if (n.type === 'Path' && n.parts.length === 0) {
-      const raw = text.slice(n.span.start, n.span.end);
+      const raw = text.slice(n.start, n.end);
       const t = replaceWords(raw, words);
-      if (t !== raw) out.push({ start: n.span.start, end: n.span.end, text: t });
+      if (t !== raw) out.push({ start: n.start, end: n.end, text: t });
       return;
     }
     forEachChild(n, (c) => walk(c, depth + 1));

@@ -10,6 +10,7 @@
 import type * as A from '../../syntax/nix/ast';
 import { attrNameText } from '../../syntax/nix/navigate';
 import type { Span } from '../../syntax/value';
+import { spanOf } from '../../syntax/value';
 
 export interface OptionDefinition {
   path: string[];
@@ -79,7 +80,7 @@ export function moduleDefinitions(root: A.Expr): OptionDefinition[] {
       const keys = b.path.names.map(attrNameText);
       if (keys.some((k) => k === undefined)) continue;
       const p = [...path, ...(keys as string[])];
-      const s = [...spans, ...b.path.names.map((n) => n.span)];
+      const s = [...spans, ...b.path.names.map((n) => spanOf(n))];
       const inner = unwrap(b.value);
       const innerCall = inner.type === 'Apply' ? call(inner) : undefined;
       if (isHomeUser(p) && (inner.type === 'Lambda' || (inner.type === 'AttrSet' && !inner.rec))) {
@@ -98,11 +99,11 @@ export function moduleDefinitions(root: A.Expr): OptionDefinition[] {
     if (NOT_CONFIG.has(first)) continue;
     if (first === 'config') {
       if (rest.length === 0) visit(b.value, [], [], 0);
-      else visit({ type: 'AttrSet', rec: false, bindings: [{ ...b, path: { ...b.path, names: b.path.names.slice(1) } }], span: b.span } as unknown as A.Expr, [], [], 0);
+      else visit({ type: 'AttrSet', rec: false, bindings: [{ ...b, path: { ...b.path, names: b.path.names.slice(1) } }], start: b.start, end: b.end }, [], [], 0);
       continue;
     }
     if (full) continue; // a full module's definitions are all under `config`
-    visit({ type: 'AttrSet', rec: false, bindings: [b], span: b.span } as unknown as A.Expr, [], [], 0);
+    visit({ type: 'AttrSet', rec: false, bindings: [b], start: b.start, end: b.end }, [], [], 0);
   }
   return out;
 }

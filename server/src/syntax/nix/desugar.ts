@@ -7,6 +7,7 @@
 import type * as A from './ast';
 import type { Span } from '../value';
 import { LineIndex } from '../lineIndex';
+import { spanOf } from '../value';
 
 export type NAttrName = { name: string; span: Span } | { expr: NExpr; span: Span };
 export interface NAttrDef {
@@ -82,11 +83,11 @@ export class Desugarer {
         if (n.parts.length === 0) return { k: 'path', node: n };
         return { k: 'concat', parts: [{ k: 'path', node: n }, ...n.parts.map((p) => this.part(p))] };
       case 'SPath':
-        return { k: 'call', fn: v('__findFile'), args: [v('__nixPath'), { k: 'string', s: n.name, span: n.span }] };
+        return { k: 'call', fn: v('__findFile'), args: [v('__nixPath'), { k: 'string', s: n.name, span: spanOf(n) }] };
       case 'Uri':
-        return { k: 'string', s: n.text, span: n.span };
+        return { k: 'string', s: n.text, span: spanOf(n) };
       case 'Var':
-        return n.name === '__curPos' ? { k: 'pos' } : v(n.name, n.span);
+        return n.name === '__curPos' ? { k: 'pos' } : v(n.name, spanOf(n));
       case 'Select':
         return { k: 'select', e: this.expr(n.target), path: this.attrPath(n.path), def: n.default && this.expr(n.default) };
       case 'HasAttr':
@@ -133,16 +134,16 @@ export class Desugarer {
       case 'List':
         return { k: 'list', items: n.items.map((e) => this.expr(e)) };
       case 'AttrSet':
-        return this.binds(n.bindings, n.rec, n.span);
+        return this.binds(n.bindings, n.rec, spanOf(n));
       case 'LegacyLet':
-        return { k: 'select', e: this.binds(n.bindings, true, n.span), path: [{ name: 'body', span: n.span }] };
+        return { k: 'select', e: this.binds(n.bindings, true, spanOf(n)), path: [{ name: 'body', span: spanOf(n) }] };
       case 'Let': {
-        const attrs = this.binds(n.bindings, false, n.span);
-        if (attrs.dyn.length) this.err(n.span, 'dynamic attributes are not allowed in let');
+        const attrs = this.binds(n.bindings, false, spanOf(n));
+        if (attrs.dyn.length) this.err(spanOf(n), 'dynamic attributes are not allowed in let');
         return { k: 'let', attrs, body: this.expr(n.body) };
       }
       case 'With':
-        return { k: 'with', env: this.expr(n.env), body: this.expr(n.body), span: n.span };
+        return { k: 'with', env: this.expr(n.env), body: this.expr(n.body), span: spanOf(n) };
       case 'Assert':
         return { k: 'assert', c: this.expr(n.cond), body: this.expr(n.body) };
       case 'If':
@@ -155,20 +156,20 @@ export class Desugarer {
   }
 
   private part(p: A.StrPart): NExpr {
-    return p.type === 'Text' ? { k: 'string', s: p.value, span: p.span } : this.expr(p.expr);
+    return p.type === 'Text' ? { k: 'string', s: p.value, span: spanOf(p) } : this.expr(p.expr);
   }
 
   private str(n: A.Str): NExpr {
-    if (n.parts.length === 0) return { k: 'string', s: '', span: n.span };
-    if (n.parts.length === 1 && n.parts[0].type === 'Text') return { k: 'string', s: n.parts[0].value, span: n.span };
+    if (n.parts.length === 0) return { k: 'string', s: '', span: spanOf(n) };
+    if (n.parts.length === 1 && n.parts[0].type === 'Text') return { k: 'string', s: n.parts[0].value, span: spanOf(n) };
     return { k: 'concat', parts: n.parts.map((p) => this.part(p)) };
   }
 
   /** A name is static when it desugars to a plain string (Nix's `dynamic_cast<ExprString *>`). */
   attrName(a: A.AttrName): NAttrName {
-    if (a.type === 'Ident') return { name: a.name, span: a.span };
+    if (a.type === 'Ident') return { name: a.name, span: spanOf(a) };
     const e = a.type === 'Str' ? this.str(a) : this.expr(a.expr);
-    return e.k === 'string' ? { name: e.s, span: a.span } : { expr: e, span: a.span };
+    return e.k === 'string' ? { name: e.s, span: spanOf(a) } : { expr: e, span: spanOf(a) };
   }
 
   attrPath(p: A.AttrPath): NAttrName[] {
@@ -181,15 +182,15 @@ export class Desugarer {
       const seen = new Set<string>();
       formals = { names: [], ellipsis: n.formals.ellipsis };
       for (const f of n.formals.entries) {
-        if (seen.has(f.name.name)) this.err(f.name.span, `duplicate formal function argument '${f.name.name}'`);
+        if (seen.has(f.name.name)) this.err(spanOf(f.name), `duplicate formal function argument '${f.name.name}'`);
         seen.add(f.name.name);
-        formals.names.push({ name: f.name.name, span: f.name.span, def: f.default && this.expr(f.default) });
+        formals.names.push({ name: f.name.name, span: spanOf(f.name), def: f.default && this.expr(f.default) });
       }
-      if (n.param && seen.has(n.param.name)) this.err(n.param.span, `duplicate formal function argument '${n.param.name}'`);
+      if (n.param && seen.has(n.param.name)) this.err(spanOf(n.param), `duplicate formal function argument '${n.param.name}'`);
     }
     return {
       k: 'lambda',
-      arg: n.param && { name: n.param.name, span: n.param.span },
+      arg: n.param && { name: n.param.name, span: spanOf(n.param) },
       formals,
       body: this.expr(n.body),
     };
@@ -225,17 +226,17 @@ export class Desugarer {
         for (const a of b.names) {
           const name = this.attrName(a);
           if (!('name' in name)) {
-            this.err(a.span, 'dynamic attributes are not allowed in inherit');
+            this.err(spanOf(a), 'dynamic attributes are not allowed in inherit');
             continue;
           }
           const prev = out.attrs.get(name.name);
           if (prev) {
-            this.dup(name.name, a.span, prev);
+            this.dup(name.name, spanOf(a), prev);
             continue;
           }
           out.attrs.set(name.name, from
-            ? { e: { k: 'select', e: from, path: [name] }, inherited: false, keySpan: a.span }
-            : { e: v(name.name, a.span), inherited: true, keySpan: a.span });
+            ? { e: { k: 'select', e: from, path: [name] }, inherited: false, keySpan: spanOf(a) }
+            : { e: v(name.name, spanOf(a)), inherited: true, keySpan: spanOf(a) });
         }
       } else if (b.path.names.length > 0) {
         this.addAttr(out, this.attrPath(b.path), this.expr(b.value), b.path);
@@ -253,15 +254,15 @@ export class Desugarer {
       if ('name' in p) {
         const j = attrs.attrs.get(p.name);
         if (j) {
-          if (j.inherited || j.e.k !== 'attrs') return this.dup(label(), node.span, j);
+          if (j.inherited || j.e.k !== 'attrs') return this.dup(label(), spanOf(node), j);
           attrs = j.e;
         } else {
-          const nested: NAttrs = { k: 'attrs', rec: false, attrs: new Map(), dyn: [], span: node.span };
-          attrs.attrs.set(p.name, { e: nested, inherited: false, keySpan: p.span, defPos: node.span.start });
+          const nested: NAttrs = { k: 'attrs', rec: false, attrs: new Map(), dyn: [], span: spanOf(node) };
+          attrs.attrs.set(p.name, { e: nested, inherited: false, keySpan: p.span, defPos: node.start });
           attrs = nested;
         }
       } else {
-        const nested: NAttrs = { k: 'attrs', rec: false, attrs: new Map(), dyn: [], span: node.span };
+        const nested: NAttrs = { k: 'attrs', rec: false, attrs: new Map(), dyn: [], span: spanOf(node) };
         attrs.dyn.push({ name: p.expr, value: nested });
         attrs = nested;
       }
@@ -273,7 +274,7 @@ export class Desugarer {
     }
     const j = attrs.attrs.get(last.name);
     if (!j) {
-      attrs.attrs.set(last.name, { e, inherited: false, keySpan: last.span, defPos: node.span.start });
+      attrs.attrs.set(last.name, { e, inherited: false, keySpan: last.span, defPos: node.start });
       return;
     }
     if (!j.inherited && j.e.k === 'attrs' && e.k === 'attrs') {
@@ -290,7 +291,7 @@ export class Desugarer {
       }
       return;
     }
-    this.dup(label(), node.span, j);
+    this.dup(label(), spanOf(node), j);
   }
 }
 
@@ -299,9 +300,9 @@ type IndTok = { value: string; indent: boolean; span: Span } | { expr: A.Expr };
 /** Nix's stripIndentation, token by token, so the result prints as Nix prints it. */
 export function stripIndentation(n: A.IndStr, lower: (e: A.Expr) => NExpr): NExpr {
   const es: IndTok[] = n.parts.map((p) =>
-    p.type === 'Text' ? { value: p.value, indent: !p.escape, span: p.span } : { expr: p.expr },
+    p.type === 'Text' ? { value: p.value, indent: !p.escape, span: spanOf(p) } : { expr: p.expr },
   );
-  if (es.length === 0) return { k: 'string', s: '', span: n.span };
+  if (es.length === 0) return { k: 'string', s: '', span: spanOf(n) };
   let atStartOfLine = true;
   let minIndent = 1000000;
   let curIndent = 0;

@@ -6,7 +6,7 @@
 // One method per mode (and one for the word-like rules): V8 optimises each hot piece on
 // its own. As one function of a few hundred lines, optimising the lexer took longer than
 // lexing an 8 MB file, and a rarely taken branch threw that work away.
-import { KEYWORDS, Tok as TokEnum, type Comment, type TokenTable } from './tokens';
+import { Tok as TokEnum, type Comment, type TokenTable } from './tokens';
 import { ID_CHAR, ID_START, PATH_CHAR, URI_CHAR, URI_SCHEME, cls, floatLen, isDigit, unescapeChar } from './lexChars';
 // A local alias: reading an imported binding goes through a getter (slow in the hot loop).
 const Tok = TokEnum;
@@ -327,45 +327,47 @@ class Lexer {
     this.modes.pop();
   }
 
-  /** Code (DEFAULT / INITIAL): blanks, comments, then one token. */
+  /** Code (DEFAULT / INITIAL): blanks and comments, then one token (they leave the mode as it is). */
   private code(): void {
     const text = this.text;
     const n = this.n;
     let i = this.i;
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) {
-      i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d !== 32 && d !== 9 && d !== 10 && d !== 13) break;
+    let c = text.charCodeAt(i);
+    for (;;) {
+      if (c === 32 || c === 9 || c === 10 || c === 13) {
         i++;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d !== 32 && d !== 9 && d !== 10 && d !== 13) break;
+          i++;
+        }
+      } else if (c === 35 /* # */) {
+        let j = i + 1;
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if (d === 10 || d === 13) break;
+          j++;
+        }
+        this.comments.push({ start: i, end: j, block: false });
+        i = j;
+      } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+        const close = text.indexOf('*/', i + 2);
+        if (close < 0) {
+          this.errors.push({ start: i, end: i + 2, message: "unterminated comment: missing '*/'" });
+          this.comments.push({ start: i, end: n, block: true });
+          i = n;
+        } else {
+          this.comments.push({ start: i, end: close + 2, block: true });
+          i = close + 2;
+        }
+      } else break;
+      if (i >= n) {
+        this.i = i;
+        return;
       }
-      this.i = i;
-      return;
+      c = text.charCodeAt(i);
     }
-    if (c === 35 /* # */) {
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === 10 || d === 13) break;
-        j++;
-      }
-      this.comments.push({ start: i, end: j, block: false });
-      this.i = j;
-      return;
-    }
-    if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      const close = text.indexOf('*/', i + 2);
-      if (close < 0) {
-        this.errors.push({ start: i, end: i + 2, message: "unterminated comment: missing '*/'" });
-        this.comments.push({ start: i, end: n, block: true });
-        this.i = n;
-      } else {
-        this.comments.push({ start: i, end: close + 2, block: true });
-        this.i = close + 2;
-      }
-      return;
-    }
+    this.i = i;
     // Punctuation no word-like rule can start (not a name, number or path character): the
     // token is the character itself. About half the tokens of a file; the rest go through
     // the longest-match rules.
@@ -400,6 +402,25 @@ class Lexer {
     const text = this.text;
     const n = this.n;
     const i = this.i;
+    if (c < 128 && ID_START[c] === 1) {
+      // A name, unless a path or a URI goes on further: a path needs a '/' after its run of
+      // path characters, and a URI a ':' after its scheme, which is where that same run ends
+      // (scheme characters are path characters, and ':' is neither). That run goes past the
+      // name only over '.' or '+' (it stops at a name's "'"). Most tokens are names.
+      let j = i + 1;
+      while (j < n && cls(ID_CHAR, text.charCodeAt(j))) j++;
+      const d = text.charCodeAt(j);
+      let name = d !== 46 && d !== 43 && d !== 47 && d !== 58;
+      if (!name) {
+        const after = text.charCodeAt(this.pathChars(i));
+        name = after !== 47 && after !== 58;
+      }
+      if (name) {
+        this.push(keyword(text, i, j - i), i, j);
+        this.i = j;
+        return;
+      }
+    }
     // Longest match among the word-like rules; ties go to the earlier rule.
     let bestLen = 0;
     let bestKind: Tok = Tok.CHAR;
@@ -408,7 +429,7 @@ class Lexer {
       let j = i + 1;
       while (j < n && cls(ID_CHAR, text.charCodeAt(j))) j++;
       bestLen = j - i;
-      bestKind = KEYWORDS.get(text.slice(i, j)) ?? Tok.ID;
+      bestKind = keyword(text, i, j - i);
     }
     if (isDigit(c)) {
       let j = i + 1;
@@ -542,5 +563,28 @@ class Lexer {
     }
     this.push(bestKind, i, tEnd);
     this.i = tEnd;
+  }
+}
+
+/** The keyword written at i (len characters), or ID: compared in place, since a name is not sliced out of the text here. */
+function keyword(text: string, i: number, len: number): Tok {
+  switch (len) {
+    case 2:
+      if (text.charCodeAt(i) === 105 /* i */) {
+        const d = text.charCodeAt(i + 1);
+        if (d === 102) return Tok.IF;
+        if (d === 110) return Tok.IN;
+      } else if (text.startsWith('or', i)) return Tok.OR_KW;
+      return Tok.ID;
+    case 3:
+      return text.startsWith('let', i) ? Tok.LET : text.startsWith('rec', i) ? Tok.REC : Tok.ID;
+    case 4:
+      return text.startsWith('then', i) ? Tok.THEN : text.startsWith('else', i) ? Tok.ELSE : text.startsWith('with', i) ? Tok.WITH : Tok.ID;
+    case 6:
+      return text.startsWith('assert', i) ? Tok.ASSERT : Tok.ID;
+    case 7:
+      return text.startsWith('inherit', i) ? Tok.INHERIT : Tok.ID;
+    default:
+      return Tok.ID;
   }
 }

@@ -6,12 +6,12 @@ import { forEachChild } from './ast';
 
 /** The innermost node whose span contains `offset` (end inclusive, so a cursor right after a word finds it). */
 export function nodeAt(root: A.Node, offset: number): A.Node | undefined {
-  if (offset < root.span.start || offset > root.span.end) return undefined;
+  if (offset < root.start || offset > root.end) return undefined;
   let cur: A.Node = root;
   for (;;) {
     let next: A.Node | undefined;
     forEachChild(cur, (c) => {
-      if (!next && c.span.start <= offset && offset <= c.span.end && c.span.end > c.span.start) next = c;
+      if (!next && c.start <= offset && offset <= c.end && c.end > c.start) next = c;
     });
     if (!next) return cur;
     cur = next;

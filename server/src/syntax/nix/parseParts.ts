@@ -22,7 +22,7 @@ function parseInterp(s: ParserState): A.Interp {
     if (s.k() === Tok.EOF) s.error(start, start + 2, "'${' is never closed: expected '}'");
     else s.unexpected("'}' to close '${'");
   }
-  const node: A.Interp = { type: 'Interp', expr, span: { start, end: s.lastEnd }, parent: undefined };
+  const node: A.Interp = { type: 'Interp', expr, start, end: s.lastEnd, parent: undefined };
   expr.parent = node;
   return node;
 }
@@ -33,7 +33,7 @@ export function parseAttrName(s: ParserState): A.AttrName | undefined {
     case Tok.ID:
     case Tok.OR_KW:
       s.next();
-      return { type: 'Ident', name: s.text.slice(start, s.lastEnd), span: { start, end: s.lastEnd }, parent: undefined };
+      return { type: 'Ident', name: s.word(start, s.lastEnd), start, end: s.lastEnd, parent: undefined };
     case Tok.DQUOTE_OPEN:
       return parseStr(s);
     case Tok.DOLLAR_CURLY:
@@ -58,29 +58,26 @@ export function parseAttrPath(s: ParserState): A.AttrPath {
     s.next();
   }
   const names = s.take<A.AttrName>(base);
-  // A path of one name covers what the name covers: the two share one span object (spans
-  // are never changed after parsing, and most paths are one name).
-  const one = names.length === 1 ? names[0].span : undefined;
-  const span = one && one.start === start && one.end === s.lastEnd ? one : { start: names.length ? start : s.lastEnd, end: s.lastEnd };
-  const node: A.AttrPath = { type: 'AttrPath', names, span, parent: undefined };
+  const node: A.AttrPath = { type: 'AttrPath', names, start: names.length ? start : s.lastEnd, end: s.lastEnd, parent: undefined };
   adoptAll(node, names);
   return node;
 }
 
 function attrDef(path: A.AttrPath, value: A.Expr, start: number, end: number): A.AttrDef {
-  const node: A.AttrDef = { type: 'AttrDef', path, value, span: { start, end }, parent: undefined };
+  const node: A.AttrDef = { type: 'AttrDef', path, value, start, end, parent: undefined };
   path.parent = node;
   value.parent = node;
   return node;
 }
 
 function pathLabel(s: ParserState, path: A.AttrPath): string {
-  return s.text.slice(path.span.start, path.span.end);
+  return s.text.slice(path.start, path.end);
 }
 
 /** Bindings up to (not including) `closer` ('}' for sets, 'in' for let). */
 export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
-  // One frame per nesting level (no helper for the loop): deep input must not overflow the stack.
+  // This frame is on the stack once per nesting level: what is not on the way down to a
+  // binding's value (inherit, recovery, the missing-';' diagnosis) is in functions of its own.
   const base = s.mark();
   const stops = [Tok.SEMI, closer, Tok.RBRACE, Tok.IN];
   for (;;) {
@@ -89,41 +86,11 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
     if (k === closer || k === Tok.EOF || k === Tok.RBRACE || k === Tok.IN) break;
     const start = s.start;
     if (k === Tok.INHERIT) {
-      s.next();
-      let from: A.Expr | undefined;
-      if (s.k() === Tok.LPAREN) {
-        const open = s.start;
-        s.next();
-        from = parseExpr(s);
-        if (!s.eat(Tok.RPAREN)) {
-          if (s.k() === Tok.EOF) s.error(open, open + 1, "'(' is never closed: expected ')'");
-          else s.unexpected("')'");
-        }
-      }
-      const namesBase = s.mark();
-      while (startsAttrName(s.k())) {
-        const n = parseAttrName(s);
-        if (n) s.add(n);
-      }
-      const names = s.take<A.AttrName>(namesBase);
-      if (!s.eat(Tok.SEMI)) {
-        s.unexpected("an attribute name or ';' after 'inherit'");
-        s.skipTo(stops);
-        s.eat(Tok.SEMI);
-      }
-      const inh: A.Inherit = { type: 'Inherit', from, names, span: { start, end: s.lastEnd }, parent: undefined };
-      adopt(inh, from);
-      adoptAll(inh, names);
-      s.add(inh);
+      s.add(parseInherit(s, stops));
       continue;
     }
     if (!startsAttrName(k)) {
-      if (k >= Tok.IF && k <= Tok.REC) parseAttrName(s); // reports the keyword
-      else s.unexpected(closer === Tok.IN ? "a binding like 'name = value;' or 'in'" : "a binding like 'name = value;' or '}'");
-      const before = s.p;
-      s.skipTo(stops);
-      s.eat(Tok.SEMI);
-      if (s.p === before) s.next();
+      skipNonBinding(s, k, closer, stops);
       continue;
     }
     const path = parseAttrPath(s);
@@ -132,17 +99,11 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
     // nesting limit like the braces they stand for (the binding is dropped when over it).
     const implied = 3 * (path.names.length - 1);
     if (s.depth + implied > MAX_DEPTH) {
-      s.stopTooDeep(path.span.start, path.span.end, 'attribute path');
+      s.stopTooDeep(path.start, path.end, 'attribute path');
       break;
     }
     if (!s.eat(Tok.ASSIGN)) {
-      const label = pathLabel(s, path);
-      if (s.k() === Tok.EOF) s.error(path.span.start, path.span.end, `'${label}' has no value: expected '=' after it`);
-      else s.unexpected(`'=' after '${label}'`);
-      const value = errorNode(s);
-      s.add(attrDef(path, value, start, s.lastEnd));
-      s.skipTo(stops);
-      s.eat(Tok.SEMI);
+      s.add(valuelessBinding(s, path, start, stops));
       continue;
     }
     s.depth += implied;
@@ -155,32 +116,91 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
     if (value.type === 'Error') s.unexpected(`a value after '${pathLabel(s, path)} ='`);
     s.add(attrDef(path, value, start, s.lastEnd));
     if (s.eat(Tok.SEMI)) {
-      (s.last().span as { end: number }).end = s.lastEnd;
+      (s.last() as { end: number }).end = s.lastEnd;
       continue;
     }
-    if (s.k() === Tok.EOF) {
-      s.error(value.span.end, value.span.end, `missing ';' after the value of '${pathLabel(s, path)}'`);
-      break;
+    if (noSemicolon(s, path, value, closer, stops)) break;
+  }
+  return s.take<A.Binding>(base);
+}
+
+/** `inherit a b;` and `inherit (e) a b;`, at 'inherit'. */
+function parseInherit(s: ParserState, stops: readonly Tok[]): A.Inherit {
+  const start = s.start;
+  s.next();
+  let from: A.Expr | undefined;
+  if (s.k() === Tok.LPAREN) {
+    const open = s.start;
+    s.next();
+    from = parseExpr(s);
+    if (!s.eat(Tok.RPAREN)) {
+      if (s.k() === Tok.EOF) s.error(open, open + 1, "'(' is never closed: expected ')'");
+      else s.unexpected("')'");
     }
-    const k2 = s.k();
-    if (k2 === closer || k2 === Tok.RBRACE || startsAttrName(k2) || k2 === Tok.INHERIT) {
-      // Most likely a forgotten ';' before the next binding or the closing brace.
-      const at = s.lastEnd;
-      const last = s.errors[s.errors.length - 1];
-      // After an unterminated string (closed by the lexer at its line's end) the
-      // missing ';' is part of the same mistake.
-      const prev = s.p - 1;
-      const recoveredString = s.t.kind[prev] === Tok.DQUOTE_CLOSE && s.t.start[prev] === s.t.end[prev];
-      if (!recoveredString && !(last && last.span.start >= value.span.start)) {
-        s.error(at, at, `missing ';' after the value of '${pathLabel(s, path)}'`);
-      }
-      continue;
-    }
-    s.unexpected(`';' after the value of '${pathLabel(s, path)}'`);
+  }
+  const namesBase = s.mark();
+  while (startsAttrName(s.k())) {
+    const n = parseAttrName(s);
+    if (n) s.add(n);
+  }
+  const names = s.take<A.AttrName>(namesBase);
+  if (!s.eat(Tok.SEMI)) {
+    s.unexpected("an attribute name or ';' after 'inherit'");
     s.skipTo(stops);
     s.eat(Tok.SEMI);
   }
-  return s.take<A.Binding>(base);
+  const inh: A.Inherit = { type: 'Inherit', from, names, start, end: s.lastEnd, parent: undefined };
+  adopt(inh, from);
+  adoptAll(inh, names);
+  return inh;
+}
+
+/** Where a binding should start and something else is: reported, and skipped to the next ';'. */
+function skipNonBinding(s: ParserState, k: Tok, closer: Tok, stops: readonly Tok[]): void {
+  if (k >= Tok.IF && k <= Tok.REC) parseAttrName(s); // reports the keyword
+  else s.unexpected(closer === Tok.IN ? "a binding like 'name = value;' or 'in'" : "a binding like 'name = value;' or '}'");
+  const before = s.p;
+  s.skipTo(stops);
+  s.eat(Tok.SEMI);
+  if (s.p === before) s.next();
+}
+
+/** `name` with no '=' after it: reported, kept with an Error value, skipped to the next ';'. */
+function valuelessBinding(s: ParserState, path: A.AttrPath, start: number, stops: readonly Tok[]): A.AttrDef {
+  const label = pathLabel(s, path);
+  if (s.k() === Tok.EOF) s.error(path.start, path.end, `'${label}' has no value: expected '=' after it`);
+  else s.unexpected(`'=' after '${label}'`);
+  const value = errorNode(s);
+  const def = attrDef(path, value, start, s.lastEnd);
+  s.skipTo(stops);
+  s.eat(Tok.SEMI);
+  return def;
+}
+
+/** A binding's value not followed by ';': reports it and recovers; true when the bindings end here. */
+function noSemicolon(s: ParserState, path: A.AttrPath, value: A.Expr, closer: Tok, stops: readonly Tok[]): boolean {
+  if (s.k() === Tok.EOF) {
+    s.error(value.end, value.end, `missing ';' after the value of '${pathLabel(s, path)}'`);
+    return true;
+  }
+  const k2 = s.k();
+  if (k2 === closer || k2 === Tok.RBRACE || startsAttrName(k2) || k2 === Tok.INHERIT) {
+    // Most likely a forgotten ';' before the next binding or the closing brace.
+    const at = s.lastEnd;
+    const last = s.errors[s.errors.length - 1];
+    // After an unterminated string (closed by the lexer at its line's end) the
+    // missing ';' is part of the same mistake.
+    const prev = s.p - 1;
+    const recoveredString = s.t.kind[prev] === Tok.DQUOTE_CLOSE && s.t.start[prev] === s.t.end[prev];
+    if (!recoveredString && !(last && last.span.start >= value.start)) {
+      s.error(at, at, `missing ';' after the value of '${pathLabel(s, path)}'`);
+    }
+    return false;
+  }
+  s.unexpected(`';' after the value of '${pathLabel(s, path)}'`);
+  s.skipTo(stops);
+  s.eat(Tok.SEMI);
+  return false;
 }
 
 /** At '{': does a function's argument set start here (rather than an attribute set)? */
@@ -215,10 +235,10 @@ export function parseFormals(s: ParserState, start: number): A.Formals {
     }
     if (s.k() !== Tok.ID) break;
     const i = s.next();
-    const name: A.Ident = { type: 'Ident', name: s.tokText(i), span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined };
+    const name: A.Ident = { type: 'Ident', name: s.tokWord(i), start: s.t.start[i], end: s.t.end[i], parent: undefined };
     let def: A.Expr | undefined;
     if (s.eat(Tok.QUESTION)) def = parseExpr(s);
-    const formal: A.Formal = { type: 'Formal', name, default: def, span: { start: name.span.start, end: s.lastEnd }, parent: undefined };
+    const formal: A.Formal = { type: 'Formal', name, default: def, start: name.start, end: s.lastEnd, parent: undefined };
     name.parent = formal;
     adopt(formal, def);
     s.add(formal);
@@ -231,7 +251,7 @@ export function parseFormals(s: ParserState, start: number): A.Formals {
     s.skipTo([Tok.RBRACE, Tok.COLON]);
     s.eat(Tok.RBRACE);
   }
-  const node: A.Formals = { type: 'Formals', entries, ellipsis, span: { start, end: s.lastEnd }, parent: undefined };
+  const node: A.Formals = { type: 'Formals', entries, ellipsis, start, end: s.lastEnd, parent: undefined };
   adoptAll(node, entries);
   return node;
 }
@@ -244,7 +264,7 @@ export function parseStr(s: ParserState): A.Str {
     s.steps++;
     if (s.k() === Tok.STR) {
       const i = s.next();
-      s.add({ type: 'Text', value: tokenValue(s.t, i) as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined });
+      s.add({ type: 'Text', value: tokenValue(s.t, i) as string, start: s.t.start[i], end: s.t.end[i], parent: undefined });
     } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
     else break;
   }
@@ -253,7 +273,7 @@ export function parseStr(s: ParserState): A.Str {
     if (s.k() === Tok.EOF) s.error(start, start + 1, 'unterminated string: missing closing \'"\'');
     else s.unexpected("'\"' to close the string");
   }
-  const node: A.Str = { type: 'Str', parts, span: { start, end: s.lastEnd }, parent: undefined };
+  const node: A.Str = { type: 'Str', parts, start, end: s.lastEnd, parent: undefined };
   adoptAll(node, parts);
   return node;
 }
@@ -267,7 +287,7 @@ export function parseIndStr(s: ParserState): A.IndStr {
     if (s.k() === Tok.IND_STR || s.k() === Tok.IND_ESC) {
       const esc = s.k() === Tok.IND_ESC;
       const i = s.next();
-      const text: A.Text = { type: 'Text', value: tokenValue(s.t, i) as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined };
+      const text: A.Text = { type: 'Text', value: tokenValue(s.t, i) as string, start: s.t.start[i], end: s.t.end[i], parent: undefined };
       if (esc) text.escape = true;
       s.add(text);
     } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
@@ -278,7 +298,7 @@ export function parseIndStr(s: ParserState): A.IndStr {
     if (s.k() === Tok.EOF) s.error(start, start + 2, "unterminated indented string: missing closing \"''\"");
     else s.unexpected("\"''\" to close the string");
   }
-  const node: A.IndStr = { type: 'IndStr', parts, span: { start, end: s.lastEnd }, parent: undefined };
+  const node: A.IndStr = { type: 'IndStr', parts, start, end: s.lastEnd, parent: undefined };
   adoptAll(node, parts);
   return node;
 }
@@ -292,7 +312,7 @@ export function parsePath(s: ParserState): A.Path {
     s.steps++;
     if (s.k() === Tok.PATH_STR) {
       const i = s.next();
-      s.add({ type: 'Text', value: tokenValue(s.t, i) as string, span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined });
+      s.add({ type: 'Text', value: tokenValue(s.t, i) as string, start: s.t.start[i], end: s.t.end[i], parent: undefined });
     } else if (s.k() === Tok.DOLLAR_CURLY) s.add(parseInterp(s));
     else break;
   }
@@ -300,10 +320,10 @@ export function parsePath(s: ParserState): A.Path {
   // Nix's grammar: what follows the first segment must begin with an interpolation
   // (at most one text piece before it).
   if (parts.length > 0 && parts[0].type === 'Text' && (parts.length < 2 || parts[1].type !== 'Interp')) {
-    s.error(start, parts[0].span.end, "invalid path: '//' or a trailing '/' is not allowed inside a path");
+    s.error(start, parts[0].end, "invalid path: '//' or a trailing '/' is not allowed inside a path");
   }
   s.eat(Tok.PATH_END);
-  const node: A.Path = { type: 'Path', first, home, parts, span: { start, end: s.lastEnd }, parent: undefined };
+  const node: A.Path = { type: 'Path', first, home, parts, start, end: s.lastEnd, parent: undefined };
   adoptAll(node, parts);
   return node;
 }

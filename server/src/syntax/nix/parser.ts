@@ -5,7 +5,8 @@
 import type * as A from './ast';
 import { adopt, adoptAll } from './ast';
 import { lex } from './lexer';
-import { parseAttrPath, parseBinds, parseFormals, parseIndStr, parsePath, parseStr, looksLikeFormals } from './parseParts';
+import { parseAttrPath, parseBinds, parseIndStr, parsePath, parseStr, looksLikeFormals } from './parseParts';
+import { parseFormalsLambda, parseIf, parseLet, parseNamedLambda, parseWithOrAssert } from './parseKeywords';
 import { ParserState, type ParseError } from './parserState';
 import { Tok as TokEnum, type Comment, type TokenTable } from './tokens';
 // A local alias: reading an imported binding goes through a getter (slow in the hot loop).
@@ -78,7 +79,7 @@ export function parseNix(text: string): ParseResult {
 
 export function errorNode(s: ParserState): A.ErrorExpr {
   const at = s.k() === Tok.EOF ? s.lastEnd : s.start;
-  return { type: 'Error', span: { start: at, end: at }, parent: undefined };
+  return { type: 'Error', start: at, end: at, parent: undefined };
 }
 
 /** expr_function: lambdas, assert, with, let ... in, if, operators. */
@@ -98,9 +99,9 @@ export function parseExpr(s: ParserState): A.Expr {
  * "500 levels" limit then holds for every construct, and the tree stays as
  * shallow as the recursive later stages (evaluator, walkers) can take.
  */
-const LEVEL_EXTRA = 2;
+export const LEVEL_EXTRA = 2;
 
-function parseLevelDown(s: ParserState): A.Expr {
+export function parseLevelDown(s: ParserState): A.Expr {
   s.depth += LEVEL_EXTRA;
   try {
     return parseExpr(s);
@@ -109,94 +110,27 @@ function parseLevelDown(s: ParserState): A.Expr {
   }
 }
 
+// One small frame per nesting level on the common path: each keyword construct is read by
+// a function of its own (parseKeywords.ts), so deep input does not carry their locals in
+// every frame (a bracket level is nine frames; the 500-level limit must fit the stack).
 function parseExprInner(s: ParserState): A.Expr {
-  const start = s.start;
   switch (s.k()) {
     case Tok.ID: {
       const k1 = s.kAt(s.p + 1);
-      if (k1 === Tok.COLON || (k1 === Tok.AT && s.kAt(s.p + 2) === Tok.LBRACE)) {
-        const i = s.next();
-        const param: A.Ident = { type: 'Ident', name: s.tokText(i), span: { start, end: s.lastEnd }, parent: undefined };
-        let formals: A.Formals | undefined;
-        if (s.eat(Tok.AT)) {
-          const open = s.next();
-          formals = parseFormals(s, s.t.start[open]);
-        }
-        return finishLambda(s, start, param, formals);
-      }
+      if (k1 === Tok.COLON || (k1 === Tok.AT && s.kAt(s.p + 2) === Tok.LBRACE)) return parseNamedLambda(s);
       break;
     }
     case Tok.LBRACE:
-      if (looksLikeFormals(s)) {
-        s.next();
-        const formals = parseFormals(s, start);
-        let param: A.Ident | undefined;
-        if (s.k() === Tok.AT) {
-          s.next();
-          if (s.k() === Tok.ID) {
-            const i = s.next();
-            param = { type: 'Ident', name: s.tokText(i), span: { start: s.t.start[i], end: s.t.end[i] }, parent: undefined };
-          } else s.unexpected("a name after '@'");
-        }
-        return finishLambda(s, start, param, formals);
-      }
+      if (looksLikeFormals(s)) return parseFormalsLambda(s);
       break;
     case Tok.ASSERT:
-    case Tok.WITH: {
-      const isWith = s.k() === Tok.WITH;
-      s.next();
-      const first = parseLevelDown(s);
-      if (!s.eat(Tok.SEMI)) s.unexpected(`';' after the ${isWith ? 'with' : 'assert'} expression`);
-      const body = parseLevelDown(s);
-      const span = { start, end: s.lastEnd };
-      const node: A.With | A.Assert = isWith ? { type: 'With', env: first, body, span, parent: undefined } : { type: 'Assert', cond: first, body, span, parent: undefined };
-      first.parent = node;
-      body.parent = node;
-      return node;
-    }
+    case Tok.WITH:
+      return parseWithOrAssert(s);
     case Tok.LET:
-      if (s.kAt(s.p + 1) !== Tok.LBRACE) {
-        s.next();
-        s.depth += LEVEL_EXTRA;
-        let bindings: A.Binding[];
-        try {
-          bindings = parseBinds(s, Tok.IN);
-        } finally {
-          s.depth -= LEVEL_EXTRA;
-        }
-        let body: A.Expr;
-        if (s.eat(Tok.IN)) body = parseLevelDown(s);
-        else {
-          s.unexpected("'in' after the let bindings");
-          body = errorNode(s);
-        }
-        const node: A.Let = { type: 'Let', bindings, body, span: { start, end: s.lastEnd }, parent: undefined };
-        adoptAll(node, bindings);
-        body.parent = node;
-        return node;
-      }
+      if (s.kAt(s.p + 1) !== Tok.LBRACE) return parseLet(s);
       break;
-    case Tok.IF: {
-      s.next();
-      const cond = parseLevelDown(s);
-      let then: A.Expr;
-      let els: A.Expr;
-      if (s.eat(Tok.THEN)) then = parseLevelDown(s);
-      else {
-        s.unexpected("'then'");
-        then = errorNode(s);
-      }
-      if (s.eat(Tok.ELSE)) els = parseLevelDown(s);
-      else {
-        s.unexpected("'else' (every 'if' needs one)");
-        els = errorNode(s);
-      }
-      const node: A.If = { type: 'If', cond, then, else: els, span: { start, end: s.lastEnd }, parent: undefined };
-      cond.parent = node;
-      then.parent = node;
-      els.parent = node;
-      return node;
-    }
+    case Tok.IF:
+      return parseIf(s);
   }
   return parsePipes(s);
 }
@@ -217,7 +151,10 @@ function parsePipes(s: ParserState): A.Expr {
   const start = s.start;
   const first = parseOp(s, 0);
   const firstOp = PIPE_OPS.get(s.k());
-  if (!firstOp) return first;
+  return firstOp ? parsePipeChain(s, start, first, firstOp) : first;
+}
+
+function parsePipeChain(s: ParserState, start: number, first: A.Expr, firstOp: A.PipeOp): A.Expr {
   const operands: A.Expr[] = [first];
   // Where each operand ends as read (an Error node's span may sit on the next token).
   const ends: number[] = [s.lastEnd];
@@ -241,7 +178,7 @@ function parsePipes(s: ParserState): A.Expr {
     if (s.chainTooDeep(++chain)) break;
   }
   const apply = (fn: A.Expr, arg: A.Expr, pipe: A.Pipe, from: number, end: number): A.Apply => {
-    const node: A.Apply = { type: 'Apply', fn, arg, pipe, span: { start: from, end }, parent: undefined };
+    const node: A.Apply = { type: 'Apply', fn, arg, pipe, start: from, end, parent: undefined };
     fn.parent = node;
     arg.parent = node;
     return node;
@@ -249,7 +186,7 @@ function parsePipes(s: ParserState): A.Expr {
   const last = ends[ends.length - 1];
   if (firstOp === '<|' && !mixed) {
     let acc = operands[operands.length - 1];
-    for (let i = pipes.length - 1; i >= 0; i--) acc = apply(operands[i], acc, pipes[i], i === 0 ? start : operands[i].span.start, last);
+    for (let i = pipes.length - 1; i >= 0; i--) acc = apply(operands[i], acc, pipes[i], i === 0 ? start : operands[i].start, last);
     return acc;
   }
   let acc = first;
@@ -260,66 +197,24 @@ function parsePipes(s: ParserState): A.Expr {
   return acc;
 }
 
-function finishLambda(s: ParserState, start: number, param: A.Ident | undefined, formals: A.Formals | undefined): A.Lambda {
-  let body: A.Expr;
-  if (s.eat(Tok.COLON)) body = parseLevelDown(s);
-  else {
-    s.unexpected("':' after the function's arguments");
-    body = errorNode(s);
-  }
-  const node: A.Lambda = { type: 'Lambda', param, formals, body, span: { start, end: s.lastEnd }, parent: undefined };
-  adopt(node, param);
-  adopt(node, formals);
-  body.parent = node;
-  return node;
-}
-
+// The operand steps below are functions of their own, entered once the operator is there:
+// parseOp's frame is on the stack once per nesting level, theirs only while an operator is read.
 function parseOp(s: ParserState, minBp: number): A.Expr {
   if (!s.enter()) return errorNode(s);
   try {
     const start = s.start;
-    let lhs: A.Expr;
-    if (s.k() === Tok.BANG || s.k() === Tok.MINUS) {
-      const op = s.k() === Tok.BANG ? '!' : '-';
-      s.next();
-      const operand = parseOp(s, op === '!' ? Bp.NOT : Bp.NEG);
-      if (operand.type === 'Error') s.unexpected(`an expression after '${op}'`);
-      lhs = { type: 'Unary', op, operand, span: { start, end: s.lastEnd }, parent: undefined };
-      operand.parent = lhs;
-    } else lhs = parseApp(s);
+    let lhs = s.k() === Tok.BANG || s.k() === Tok.MINUS ? parseUnary(s) : parseApp(s);
     let chain = 0;
     for (;;) {
       s.steps++;
       const k = s.k();
       if (k === Tok.QUESTION) {
         if (Bp.HAS < minBp) break;
-        s.next();
-        const path = parseAttrPath(s);
-        const has: A.HasAttr = { type: 'HasAttr', target: lhs, path, span: { start, end: s.lastEnd }, parent: undefined };
-        lhs.parent = has;
-        path.parent = has;
-        lhs = has;
+        lhs = parseHasAttr(s, lhs, start);
       } else {
         const info = OPS.get(k);
         if (!info || info.lbp < minBp) break;
-        const opTok = s.next();
-        const right = parseOp(s, info.rbp);
-        if (right.type === 'Error') s.unexpected(`an expression after '${info.op}'`);
-        const bin: A.Binary = {
-          type: 'Binary',
-          op: info.op,
-          opSpan: { start: s.t.start[opTok], end: s.t.end[opTok] },
-          left: lhs,
-          right,
-          span: { start, end: s.lastEnd },
-          parent: undefined,
-        };
-        lhs.parent = bin;
-        right.parent = bin;
-        lhs = bin;
-        if (info.nonassoc && OPS.get(s.k())?.lbp === info.lbp) {
-          s.error(s.start, s.end, `'${info.op}' and '${s.tokText()}' cannot be chained: add parentheses`);
-        }
+        lhs = parseBinaryRight(s, lhs, start, info);
       }
       if (s.chainTooDeep(++chain)) break;
     }
@@ -327,6 +222,42 @@ function parseOp(s: ParserState, minBp: number): A.Expr {
   } finally {
     s.leave();
   }
+}
+
+function parseUnary(s: ParserState): A.Unary {
+  const start = s.start;
+  const op = s.k() === Tok.BANG ? '!' : '-';
+  s.next();
+  const operand = parseOp(s, op === '!' ? Bp.NOT : Bp.NEG);
+  if (operand.type === 'Error') s.unexpected(`an expression after '${op}'`);
+  const node: A.Unary = { type: 'Unary', op, operand, start, end: s.lastEnd, parent: undefined };
+  operand.parent = node;
+  return node;
+}
+
+/** `lhs ? a.b`, at the '?'. */
+function parseHasAttr(s: ParserState, lhs: A.Expr, start: number): A.HasAttr {
+  s.next();
+  const path = parseAttrPath(s);
+  const has: A.HasAttr = { type: 'HasAttr', target: lhs, path, start, end: s.lastEnd, parent: undefined };
+  lhs.parent = has;
+  path.parent = has;
+  return has;
+}
+
+/** `lhs op right`, at the operator. */
+function parseBinaryRight(s: ParserState, lhs: A.Expr, start: number, info: OpInfo): A.Binary {
+  const opTok = s.next();
+  const right = parseOp(s, info.rbp);
+  if (right.type === 'Error') s.unexpected(`an expression after '${info.op}'`);
+  const opSpan = { start: s.t.start[opTok], end: s.t.end[opTok] };
+  const bin: A.Binary = { type: 'Binary', op: info.op, opSpan, left: lhs, right, start, end: s.lastEnd, parent: undefined };
+  lhs.parent = bin;
+  right.parent = bin;
+  if (info.nonassoc && OPS.get(s.k())?.lbp === info.lbp) {
+    s.error(s.start, s.end, `'${info.op}' and '${s.tokText()}' cannot be chained: add parentheses`);
+  }
+  return bin;
 }
 
 /** Tokens that end a construct: a bracket left open before one of them is the error. */
@@ -378,7 +309,7 @@ function parseApp(s: ParserState): A.Expr {
   let chain = 0;
   while (startsSelect(s, s.k()) && !bindingAhead(s)) {
     const arg = parseSelect(s);
-    const app: A.Apply = { type: 'Apply', fn, arg, span: { start, end: s.lastEnd }, parent: undefined };
+    const app: A.Apply = { type: 'Apply', fn, arg, start, end: s.lastEnd, parent: undefined };
     fn.parent = app;
     arg.parent = app;
     fn = app;
@@ -390,31 +321,38 @@ function parseApp(s: ParserState): A.Expr {
 export function parseSelect(s: ParserState): A.Expr {
   const start = s.start;
   const target = parseSimple(s);
-  if (s.k() === Tok.DOT) {
-    s.next();
-    const path = parseAttrPath(s);
-    let def: A.Expr | undefined;
-    if (s.eat(Tok.OR_KW)) {
-      def = parseSelect(s);
-      if (def.type === 'Error') s.unexpected("a default value after 'or'");
-    }
-    const node: A.Select = { type: 'Select', target, path, default: def, span: { start, end: s.lastEnd }, parent: undefined };
-    target.parent = node;
-    path.parent = node;
-    adopt(node, def);
-    return node;
-  }
-  if (s.k() === Tok.OR_KW && target.type !== 'Error') {
-    // `f or`: Nix reads a bare `or` after a value as a variable named "or" (and
-    // reports it, if undefined, at the start of `f`: the span covers both).
-    const i = s.next();
-    const arg: A.Var = { type: 'Var', name: 'or', span: { start, end: s.t.end[i] }, parent: undefined };
-    const node: A.Apply = { type: 'Apply', fn: target, arg, span: { start, end: s.lastEnd }, parent: undefined };
-    target.parent = node;
-    arg.parent = node;
-    return node;
-  }
+  if (s.k() === Tok.DOT) return parseSelectPath(s, target, start);
+  if (s.k() === Tok.OR_KW && target.type !== 'Error') return parseOrCall(s, target, start);
   return target;
+}
+
+/** `target.a.b` and `target.a.b or default`, at the '.'. */
+function parseSelectPath(s: ParserState, target: A.Expr, start: number): A.Select {
+  s.next();
+  const path = parseAttrPath(s);
+  let def: A.Expr | undefined;
+  if (s.eat(Tok.OR_KW)) {
+    def = parseSelect(s);
+    if (def.type === 'Error') s.unexpected("a default value after 'or'");
+  }
+  const node: A.Select = { type: 'Select', target, path, default: def, start, end: s.lastEnd, parent: undefined };
+  target.parent = node;
+  path.parent = node;
+  adopt(node, def);
+  return node;
+}
+
+/**
+ * `f or`: Nix reads a bare `or` after a value as a variable named "or" (and
+ * reports it, if undefined, at the start of `f`: the span covers both).
+ */
+function parseOrCall(s: ParserState, target: A.Expr, start: number): A.Apply {
+  const i = s.next();
+  const arg: A.Var = { type: 'Var', name: 'or', start, end: s.t.end[i], parent: undefined };
+  const node: A.Apply = { type: 'Apply', fn: target, arg, start, end: s.lastEnd, parent: undefined };
+  target.parent = node;
+  arg.parent = node;
+  return node;
 }
 
 function parseSimple(s: ParserState): A.Expr {
@@ -432,13 +370,13 @@ function parseSimpleInner(s: ParserState): A.Expr {
   switch (s.k()) {
     case Tok.ID:
       s.next();
-      return { type: 'Var', name: s.text.slice(start, end), span: { start, end }, parent: undefined };
+      return { type: 'Var', name: s.word(start, end), start, end, parent: undefined };
     case Tok.INT:
       s.next();
-      return { type: 'Int', raw: s.text.slice(start, end), span: { start, end }, parent: undefined };
+      return { type: 'Int', raw: s.word(start, end), start, end, parent: undefined };
     case Tok.FLOAT:
       s.next();
-      return { type: 'Float', raw: s.text.slice(start, end), span: { start, end }, parent: undefined };
+      return { type: 'Float', raw: s.text.slice(start, end), start, end, parent: undefined };
     case Tok.DQUOTE_OPEN:
       return parseStr(s);
     case Tok.IND_OPEN:
@@ -448,10 +386,10 @@ function parseSimpleInner(s: ParserState): A.Expr {
       return parsePath(s);
     case Tok.SPATH:
       s.next();
-      return { type: 'SPath', name: s.text.slice(start + 1, end - 1), span: { start, end }, parent: undefined };
+      return { type: 'SPath', name: s.text.slice(start + 1, end - 1), start, end, parent: undefined };
     case Tok.URI:
       s.next();
-      return { type: 'Uri', text: s.text.slice(start, end), span: { start, end }, parent: undefined };
+      return { type: 'Uri', text: s.text.slice(start, end), start, end, parent: undefined };
     case Tok.LPAREN: {
       s.next();
       const expr = parseExpr(s);
@@ -460,7 +398,7 @@ function parseSimpleInner(s: ParserState): A.Expr {
         else if (structural(s.k())) s.error(start, start + 1, `'(' is not closed: expected ')' before ${s.describe()}`);
         else s.unexpected("')'");
       }
-      const node: A.Paren = { type: 'Paren', expr, span: { start, end: s.lastEnd }, parent: undefined };
+      const node: A.Paren = { type: 'Paren', expr, start, end: s.lastEnd, parent: undefined };
       expr.parent = node;
       return node;
     }
@@ -488,7 +426,7 @@ function parseSimpleInner(s: ParserState): A.Expr {
         else if (structural(s.k())) s.error(start, start + 1, `'[' is not closed: expected ']' before ${s.describe()}`);
         else s.unexpected("']'");
       }
-      const node: A.List = { type: 'List', items, span: { start, end: s.lastEnd }, parent: undefined };
+      const node: A.List = { type: 'List', items, start, end: s.lastEnd, parent: undefined };
       adoptAll(node, items);
       return node;
     }
@@ -510,9 +448,11 @@ function parseSimpleInner(s: ParserState): A.Expr {
         if (s.k() === Tok.EOF) s.error(open, open + 1, "'{' is never closed: expected '}'");
         else s.unexpected("'}' or a binding like 'name = value;'");
       }
-      const span = { start, end: s.lastEnd };
+      const last = s.lastEnd;
       const node: A.LegacyLet | A.AttrSet =
-        kind === Tok.LET ? { type: 'LegacyLet', bindings, span, parent: undefined } : { type: 'AttrSet', rec: kind === Tok.REC, bindings, span, parent: undefined };
+        kind === Tok.LET
+          ? { type: 'LegacyLet', bindings, start, end: last, parent: undefined }
+          : { type: 'AttrSet', rec: kind === Tok.REC, bindings, start, end: last, parent: undefined };
       adoptAll(node, bindings);
       return node;
     }

@@ -81,19 +81,6 @@ export const Tok = {
 } as const;
 export type Tok = (typeof Tok)[keyof typeof Tok];
 
-export const KEYWORDS: ReadonlyMap<string, Tok> = new Map([
-  ['if', Tok.IF],
-  ['then', Tok.THEN],
-  ['else', Tok.ELSE],
-  ['assert', Tok.ASSERT],
-  ['with', Tok.WITH],
-  ['let', Tok.LET],
-  ['in', Tok.IN],
-  ['rec', Tok.REC],
-  ['inherit', Tok.INHERIT],
-  ['or', Tok.OR_KW],
-]);
-
 /** What a person reads for each token kind in "expected X, found Y" messages. */
 export function describeTok(kind: Tok, text: string): string {
   switch (kind) {

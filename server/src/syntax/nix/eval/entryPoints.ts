@@ -7,6 +7,7 @@ import type { NixEvaluator } from './evaluator';
 import { type LEntry, Thunk, type V, unknown } from './types';
 import type { Value } from '../../value';
 import { convertOnce, fromValue, SUBMODULE_ARGUMENT } from './convert';
+import { spanOf } from '../../value';
 
 /**
  * Calls `{ a, b, ... }: …` with unknown arguments (`name` = the binding's name
@@ -28,7 +29,7 @@ export function applyWithUnknownArgs(ev: NixEvaluator, v: V, key: string | undef
   }
   const entries = new Map<string, LEntry>();
   for (const f of v.node.formals.entries) {
-    const o = { uri: v.uri, span: f.name.span };
+    const o = { uri: v.uri, span: spanOf(f.name) };
     const g = given?.[f.name.name];
     const k = known?.get(f.name.name) ?? (g ? Thunk.of(fromValue(g)) : undefined);
     if (k) {

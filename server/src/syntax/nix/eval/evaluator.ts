@@ -294,19 +294,19 @@ export class NixEvaluator {
   /** `origin`: the place of `n` in `uri`, when the caller made it already (a thunk's own). */
   eval(n: A.Expr, env: Env, uri: string, origin?: Origin): V {
     if (++this.stats.steps > this.stepLimit) {
-      const origin = placeAt(uri, n.span);
+      const origin = placeAt(uri, n);
       // Once, where it ran out; every later step of this entry point is unknown at once (no hang).
       if (this.stats.steps === this.stepLimit + 1) this.stop(origin, `evaluating took more than ${this.maxSteps} steps (a recursion that does not end, or a value too large to read statically)`, 'evaluation-budget');
       return unknown(`evaluation stopped after ${this.maxSteps} steps`, origin);
     }
     if (++this.depth > this.maxDepth) {
       this.depth--;
-      const origin = placeAt(uri, n.span);
+      const origin = placeAt(uri, n);
       this.stop(origin, `evaluation nested more than ${this.maxDepth} levels deep (a recursion that does not end?)`, 'evaluation-budget');
       return unknown('too deeply nested to evaluate statically', origin);
     }
     try {
-      return this.evalInner(n, env, uri, origin ?? placeAt(uri, n.span));
+      return this.evalInner(n, env, uri, origin ?? placeAt(uri, n));
     } finally {
       this.depth--;
     }
@@ -314,7 +314,7 @@ export class NixEvaluator {
 
   private thunk(n: A.Expr, env: Env, uri: string): Thunk {
     // One origin for the thunk and the value it computes (both name `n`): a fleet's evaluation keeps millions.
-    const origin: Origin = placeAt(uri, n.span);
+    const origin: Origin = placeAt(uri, n);
     return new Thunk(() => this.eval(n, env, uri, origin), origin);
   }
 
@@ -515,7 +515,7 @@ export class NixEvaluator {
       const a = arg.force();
       for (const f of l.formals.entries) {
         const given = a.kind === 'attrs' ? a.entries.get(f.name.name) : undefined;
-        const fo = placeAt(fn.uri, f.name.span);
+        const fo = placeAt(fn.uri, f.name);
         if (given) vars.set(f.name.name, given.thunk);
         else if (f.default) vars.set(f.name.name, this.thunk(f.default, scope, fn.uri));
         else vars.set(f.name.name, Thunk.of(unknown(a.kind === 'unknown' ? a.reason : `argument '${f.name.name}' missing`, fo)));
@@ -541,7 +541,7 @@ export class NixEvaluator {
         for (const a of b.names) {
           const key = this.attrKey(a, env, uri);
           if (key === undefined) continue;
-          const ko = placeAt(uri, a.span);
+          const ko = placeAt(uri, a);
           const from = b.from;
           const t = from
             ? new Thunk(() => {
@@ -571,8 +571,8 @@ export class NixEvaluator {
         if (ev && ev.kind === 'attrs') target = ev.entries;
         else {
           const nested = new Map<string, LEntry>();
-          const ko = placeAt(uri, names[i].span);
-          target.set(key, { key, keyOrigin: ko, thunk: Thunk.of({ kind: 'attrs', entries: nested, origin: placeAt(uri, b.span) }) });
+          const ko = placeAt(uri, names[i]);
+          target.set(key, { key, keyOrigin: ko, thunk: Thunk.of({ kind: 'attrs', entries: nested, origin: placeAt(uri, b) }) });
           target = nested;
         }
       }
@@ -580,7 +580,7 @@ export class NixEvaluator {
       const last = names[names.length - 1];
       const key = this.attrKey(last, scope, uri);
       if (key === undefined) continue;
-      const ko = placeAt(uri, last.span);
+      const ko = placeAt(uri, last);
       const prev = target.get(key)?.thunk.force();
       const t = this.thunk(b.value, scope, uri);
       if (prev && prev.kind === 'attrs' && b.value.type === 'AttrSet') {

@@ -13,6 +13,7 @@ import type { Origin } from '../../value';
 import type { NixEvaluator } from './evaluator';
 import { Merger, type Decl } from './moduleMerge';
 import { type LEntry, Thunk, type V, unknown } from './types';
+import { spanOf } from '../../value';
 
 /** Options flake-parts itself declares (or that its own modules use), never from an unread module. */
 const FLAKE_PARTS_OPTIONS = new Set(['flake', 'perSystem', 'systems', 'imports', '_module', 'debug', 'transposition', 'partitions', 'partitionedAttrs', 'allSystems']);
@@ -148,7 +149,7 @@ export class ModuleSystem {
     const given = new Map(this.args);
     given.set('config', this.config);
     for (const f of fn.node.formals?.entries ?? [])
-      if (!given.has(f.name.name)) given.set(f.name.name, Thunk.of(unknown(`module argument '${f.name.name}' is not known statically`, { uri: fn.uri, span: f.name.span })));
+      if (!given.has(f.name.name)) given.set(f.name.name, Thunk.of(unknown(`module argument '${f.name.name}' is not known statically`, { uri: fn.uri, span: spanOf(f.name) })));
     return this.ev.call(fn, Thunk.of(attrsOf(given, fn.origin)), fn.origin);
   }
 
