@@ -30,6 +30,13 @@ const SLICE_MS = 1;
 /** Edits kept apart between whole checks (each finding is moved past each). */
 const MAX_EDITS_KEPT = 64;
 
+/**
+ * A changed document up to this size (about 2,000 lines) is checked in the
+ * change's own handler; a larger one after the messages queued with it (its
+ * own check takes milliseconds, and a burst of keystrokes is then checked once).
+ */
+const CHECK_AT_ONCE_MAX_CHARS = 64 * 1024;
+
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, string>();
   /** The findings behind each document's published diagnostics (quick fixes are built from these). */
@@ -79,20 +86,22 @@ export class DiagnosticsPublisher {
       // A long run without a whole check between (a paste, a macro): its regions as one, the list stays short.
       this.sinceBaseline.set(uri, all.length > MAX_EDITS_KEPT ? [all.reduce(composeEdits)] : all);
     }
-    this.checkSoon(uri);
+    // A document of ordinary size is checked at once: its check takes a fraction of a millisecond, and its few
+    // diagnostics go out before the completion sent with the keystroke (a large answer to encode and send).
+    const text = this.ctx.workspace.text(uri) ?? '';
+    this.checkSoon(uri, text.length <= CHECK_AT_ONCE_MAX_CHARS);
   }
 
-  private checkSoon(uri: string): void {
+  private checkSoon(uri: string, now = false): void {
     this.documentTimers.get(uri)?.();
-    // After the messages already queued (a completion sent with the keystroke is answered first).
-    this.documentTimers.set(
-      uri,
-      afterQueuedMessages(() => {
-        this.documentTimers.delete(uri);
-        const text = this.ctx.workspace.text(uri) ?? '';
-        this.publish(uri, this.safe(() => checkDocumentQuick(this.ctx.workspace, uri, this.editsSinceBaseline(uri, text)), uri));
-      }),
-    );
+    const check = (): void => {
+      this.documentTimers.delete(uri);
+      const text = this.ctx.workspace.text(uri) ?? '';
+      this.publish(uri, this.safe(() => checkDocumentQuick(this.ctx.workspace, uri, this.editsSinceBaseline(uri, text)), uri));
+    };
+    // A large document: after the messages already queued (a burst of keystrokes is checked once, a completion first).
+    if (now) check();
+    else this.documentTimers.set(uri, afterQueuedMessages(check));
     this.scheduleFullCheck();
   }
 
