@@ -162,7 +162,13 @@ function readModule(v: Value, ctx: ModuleScanContext, options: OptionDecl[], ren
   renames.push(...scanRenames(importsValue, [], ctx.textOf));
   if (depth >= MAX_IMPORT_DEPTH) return;
   for (const item of knownListParts(importsValue)?.items ?? []) {
-    if (item.kind === 'attrs') readModule(item, ctx, options, renames, depth + 1, uri, listed);
+    if (item.kind === 'attrs') {
+      readModule(item, ctx, options, renames, depth + 1, uri, listed);
+      // A module made from a file of the tree (`{ _file = f; options = (import f args).options; }`, stylix's
+      // overlays) names that file: it is a module of the tree too, scanned on its own, not a helper.
+      const made = item.entries.get('_file')?.value;
+      if (made?.kind === 'path' && made.value.endsWith('.nix')) listed.push(made.value);
+    }
     // A file in `imports` is a module of the tree, even where another file also uses it as a submodule.
     else if (item.kind === 'path') listed.push(item.value.endsWith('.nix') ? item.value : `${item.value}/default.nix`);
   }

@@ -51,6 +51,7 @@ const PRIMOPS: Record<string, number> = {
   replaceStrings: 3,
   concatLists: 1,
   concatMap: 2,
+  functionArgs: 1,
 };
 
 /** What `builtins.typeOf` answers for each kind of value the evaluator knows. */
@@ -228,6 +229,14 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
     }
     case 'isNull':
       return { kind: 'boolean', value: a.kind === 'null', origin };
+    case 'functionArgs': {
+      // A function's formals, each saying whether it has a default (`{ }` for `x: …` and builtins).
+      if (a.kind !== 'lambda' && a.kind !== 'primop') return unknown(`functionArgs of a ${a.kind}`, origin);
+      const entries = new Map<string, LEntry>();
+      for (const f of a.kind === 'lambda' ? (a.node.formals?.entries ?? []) : [])
+        entries.set(f.name.name, { key: f.name.name, keyOrigin: origin, thunk: Thunk.of({ kind: 'boolean', value: f.default !== undefined, origin }) });
+      return { kind: 'attrs', entries, origin };
+    }
     case 'typeOf': {
       const t = typeOf(a);
       return t === undefined ? unknown(`typeOf a ${a.kind}`, origin) : { kind: 'string', value: t, origin };

@@ -87,12 +87,13 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   replaceStrings: 3,
   concatLists: 1,
   concatMap: 2,
+  functionArgs: 1,
 };
 
 // Not `isFunction`: lib's also holds for a set with `__functor`, the builtin does not.
 const FROM_BUILTINS = new Set([
   'elem', 'head', 'length', 'filter', 'hasAttr', 'concatStringsSep', 'readFile',
-  'isString', 'isAttrs', 'isList', 'isBool', 'isInt', 'isFloat', 'isPath', 'typeOf', 'replaceStrings', 'concatLists', 'concatMap',
+  'isString', 'isAttrs', 'isList', 'isBool', 'isInt', 'isFloat', 'isPath', 'typeOf', 'replaceStrings', 'concatLists', 'concatMap', 'functionArgs',
 ]);
 
 function entry(key: string, v: V | Thunk, origin: Origin): LEntry {
