@@ -131,7 +131,7 @@ export class FleetDiscovery {
     };
     // Shared modules called again with each machine's own arguments (host tables looked up by its name).
     // With the folder's listing, as discovery's own evaluation has it: a module importing every folder beside it (`readDir ./.`) reads the same again.
-    const perMachine = ctx.nixLayer.machineModules?.({ ...ctx.readHost, listDir: (dir) => directoryEntries(ctx.listing, normalizeUri(dir)) });
+    const perMachine = ctx.nixLayer.machineModules?.(listingHost(ctx));
     const callWithArgs = perMachine
       ? (uri: string, args: Parameters<typeof perMachine.evaluate>[1]): Value | undefined => {
           try {
@@ -204,7 +204,7 @@ export class FleetDiscovery {
       for (const [u, st] of c.deps) read.set(u, st);
       return c;
     }
-    const host: NixReadHost = { ...ctx.readHost, listDir: (dir) => directoryEntries(ctx.listing, normalizeUri(dir)) };
+    const host = listingHost(ctx);
     let value: Value | undefined;
     let stops: DiscoveryStop[] = [];
     const deps = new Map<string, number>([[uri, ctx.stamp(uri)]]);
@@ -294,4 +294,9 @@ export function configurationFile(m: NixosMachine): string | undefined {
   const own = m.moduleFiles.filter((u) => !declaring.some((src) => src.origin.uri === u));
   const named = own.find((u) => u.split('/').some((seg) => seg === m.name || seg === `${m.name}.nix`));
   return named ?? own[0] ?? m.moduleFiles[0];
+}
+
+/** How discovery's evaluations read the folder: its files, and its listing for `builtins.readDir`. */
+function listingHost(ctx: DiscoveryContext): NixReadHost {
+  return { ...ctx.readHost, listDir: (dir) => directoryEntries(ctx.listing, normalizeUri(dir)) };
 }

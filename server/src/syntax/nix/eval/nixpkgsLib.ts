@@ -20,6 +20,16 @@ import { fromJSON, fromTOML, readFileValue } from './dataFiles';
 
 export { selectedName } from './formats';
 
+/**
+ * Builtins that nixpkgs' lib hands on under the same name (`lib.elem "iso" tags`), with their arities.
+ * Not `isFunction`: lib's also holds for a set with `__functor`, the builtin does not.
+ */
+const FROM_BUILTINS: Record<string, number> = {
+  elem: 2, head: 1, length: 1, filter: 2, hasAttr: 2, concatStringsSep: 2, readFile: 1,
+  isString: 1, isAttrs: 1, isList: 1, isBool: 1, isInt: 1, isFloat: 1, isPath: 1, typeOf: 1,
+  replaceStrings: 3, concatLists: 1, concatMap: 2, functionArgs: 1,
+};
+
 /** The modelled functions and how many arguments each takes. */
 export const LIB_FUNCTIONS: Record<string, number> = {
   mkDefault: 1,
@@ -68,33 +78,9 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   // `lib.path.append` (lib functions are known by the last name selected).
   append: 2,
   ...Object.fromEntries([...FORMATS].map((f) => [`formats.${f}`, 1])),
-  // Builtins that nixpkgs' lib hands on under the same name (`lib.elem "iso" tags`).
-  elem: 2,
-  head: 1,
-  length: 1,
-  filter: 2,
-  hasAttr: 2,
-  concatStringsSep: 2,
-  readFile: 1,
-  isString: 1,
-  isAttrs: 1,
-  isList: 1,
-  isBool: 1,
-  isInt: 1,
-  isFloat: 1,
-  isPath: 1,
-  typeOf: 1,
-  replaceStrings: 3,
-  concatLists: 1,
-  concatMap: 2,
-  functionArgs: 1,
+  ...FROM_BUILTINS,
 };
 
-// Not `isFunction`: lib's also holds for a set with `__functor`, the builtin does not.
-const FROM_BUILTINS = new Set([
-  'elem', 'head', 'length', 'filter', 'hasAttr', 'concatStringsSep', 'readFile',
-  'isString', 'isAttrs', 'isList', 'isBool', 'isInt', 'isFloat', 'isPath', 'typeOf', 'replaceStrings', 'concatLists', 'concatMap', 'functionArgs',
-]);
 
 function entry(key: string, v: V | Thunk, origin: Origin): LEntry {
   return { key, keyOrigin: origin, thunk: v instanceof Thunk ? v : Thunk.of(v) };
@@ -205,7 +191,7 @@ function asText(v: Extract<V, { kind: 'string' | 'path' }>): string {
 /** Calls `lib.<name>` (without the prefix) once all its arguments are there. */
 export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
   if (name.startsWith('formats.')) return callFormat(name.slice('formats.'.length), args[0], origin);
-  if (FROM_BUILTINS.has(name)) return callPrimop(name, args, origin, ev);
+  if (Object.hasOwn(FROM_BUILTINS, name)) return callPrimop(name, args, origin, ev);
   switch (name) {
     case 'importJSON':
     case 'importTOML': {
