@@ -53,7 +53,7 @@ test('every fleet fixture: the names given first are the machines the build list
   // The flake layouts whose names the flake's outputs settle; the others (hives, networks, conventions,
   // frameworks, an ISO among the images, a flake with no machine) wait for the build.
   assert.deepEqual(given, [
-    'deploy-rs', 'flake-hosts', 'flake-parts', 'flake-parts-dendritic', 'flake-parts-evalmodule', 'flake-parts-modules',
+    'deploy-rs', 'flake-hosts', 'flake-parts', 'flake-parts-dendritic', 'flake-parts-evalmodule', 'flake-parts-modules', 'flake-parts-own-eval',
     'flake-pipes', 'flake-readdir-helper', 'host-table', 'json-hosts', 'nested-flake', 'networkd', 'pipes-not-enabled', 'toml-devices',
   ]);
 });

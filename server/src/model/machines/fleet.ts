@@ -13,7 +13,7 @@ import { directoryEntries } from '../listing';
 import { discoverMachineSteps, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
 import { flakeFindings, flakeOutputs, homeFindings, type HomeFinding } from './fromFlake';
-import { flakeOutputStops, hintFor, partialOutputStops, unreadAddressStops, unreadImportStops, type ReadingStop } from './readingStops';
+import { flakeOutputStops, hintFor, moduleLessMachineStops, partialOutputStops, unreadAddressStops, unreadImportStops, type ReadingStop } from './readingStops';
 import { snowfallFindings } from './fromSnowfall';
 import { clanFindings } from './fromClan';
 import { nixosUnifiedFindings } from './fromNixosUnified';
@@ -84,6 +84,7 @@ export class FleetDiscovery {
       // A part of an output that is not read is named even beside the machines that were found.
       stopped.push(...partialOutputStops(flakeOutputs(r.value) ?? r.value));
       stopped.push(...denIncludeStops(r.value));
+      stopped.push(...moduleLessMachineStops(flakeOutputs(r.value) ?? r.value, new Set(fromThis.filter((f) => f.modules).map((f) => f.name))));
       // A flake module from an input (treefmt, agenix) is ordinary where machines are found: only a zero is explained by it.
       const evalStops = r.stops.filter((st) => st.kind === 'unresolved-import' || st.kind === 'evaluation-budget' || !fromThis.length);
       stopped.push(...evalStops.map((st) => ({ ...st, hint: hintFor(st.kind) })));

@@ -166,3 +166,36 @@ export function unreadImportStops(machines: Iterable<{ name: string; unreadable:
     hint: HINT_IMPORTS,
   }));
 }
+
+/**
+ * Machines a flake lists by name whose value is not a `nixosSystem` call or a
+ * module (an input's builder, a configuration the repository evaluates with its
+ * own `evalModules`): found, but none of their modules is read. One stop per
+ * place the values come from, naming every machine. `withModules` are the
+ * names another source of the same flake read modules for (a framework).
+ */
+export function moduleLessMachineStops(outputs: Value | undefined, withModules: ReadonlySet<string>): ReadingStop[] {
+  if (outputs?.kind !== 'attrs') return [];
+  const e = outputs.entries.get('nixosConfigurations');
+  const parts = e && knownAttrParts(e.value);
+  if (!e || !parts) return [];
+  const byPlace = new Map<string, { origin: Origin; why: string; builder: boolean; names: string[] }>();
+  for (const [name, m] of parts.entries) {
+    const v = m.value;
+    if (withModules.has(name) || v.kind === 'attrs') continue;
+    if (v.kind === 'unknown' && v.call && /^(nixosSystem|nixosGenerate)$/.test(v.call.fn)) continue;
+    // An alias of a listed machine is that machine (fromFlake.ts).
+    if (m.sameAs && m.sameAs !== m && [...parts.entries.values()].includes(m.sameAs)) continue;
+    const origin = v.origin.uri.startsWith('file:') ? v.origin : m.keyOrigin;
+    const why = builtBy(v);
+    const key = `${origin.uri}#${origin.span.start}#${why}`;
+    const seen = byPlace.get(key);
+    if (seen) seen.names.push(name);
+    else byPlace.set(key, { origin, why, builder: v.kind === 'unknown' && (!!v.call || !!v.selectedFrom), names: [name] });
+  }
+  return [...byPlace.values()].map((p) => {
+    const kind = p.builder ? ('unknown-builder' as const) : ('unknown-output' as const);
+    const subject = p.names.length === 1 ? `\`nixosConfigurations.${p.names[0]}\`` : `each of \`nixosConfigurations\` ${p.names.map((n) => `\`${n}\``).join(', ')}`;
+    return { kind, origin: p.origin, reason: `${subject} ${p.why}: the machine${p.names.length === 1 ? "'s" : "s'"} modules are not read`, hint: hintFor(kind) };
+  });
+}
