@@ -91,6 +91,12 @@ export function machineAddressList(c: Machine): Str[] {
   return addresses;
 }
 
+/** The addresses the machine's own files give it (its profile's and its configuration's), not the inventory's. */
+function ownAddresses(c: Machine): string[] {
+  const fromProfile = c.profile ? profileOwnAddresses(c.profile).map((a) => a.address) : [];
+  return [...fromProfile, ...(c.nixos?.config?.addresses ?? []).map((x) => x.address.value)];
+}
+
 export function effectiveMachine(h: Pick<Homelab, 'inventory' | 'deployList'>, c: Machine): EffectiveMachine {
   const inv = h.inventory;
   const m = c.nixos;
@@ -124,15 +130,26 @@ export function effectiveMachine(h: Pick<Homelab, 'inventory' | 'deployList'>, c
   if (settings.port === undefined && m?.deploy?.port) settings.port = m.deploy.port.value;
 
   const configured = primaryAddress(m?.config?.addresses)?.address;
+  // An inventory `ip` that restates an address the machine's own files give it describes the machine: the
+  // target its own sources choose stays (a deploy list's order, its host name), so writing an inventory moves no
+  // deploy. An address only the inventory knows is the user's say, and wins.
+  const invIp = c.decl?.ip;
+  const restated = invIp !== undefined && ownAddresses(c).includes(invIp.value);
+  const profileIp = c.profile?.system?.entries.get('ipAddress')?.value;
+  const ownIp = invIp ? (profileIp?.kind === 'string' && profileIp.value ? { value: profileIp.value, origin: profileIp.origin } : undefined) : c.ip;
   const candidates: [Str | undefined, TargetSource][] = [
     [methodFrom === 'deploy-list' ? undefined : m?.deploy?.host, 'deploy-target'],
-    [c.decl?.ip, 'inventory'],
+    [restated ? undefined : invIp, 'inventory'],
     [listed?.addresses[0], 'deploy-list'],
-    [c.ip ?? configured, 'configuration'],
+    [ownIp ?? configured, 'configuration'],
     [m?.config?.hostName, 'hostname'],
+    [invIp, 'inventory'],
   ];
-  const local = methodFrom !== 'inventory' && methodFrom !== 'deploy-list' && m?.deploy?.local === true;
-  const chosen = local ? undefined : candidates.find(([s]) => s !== undefined && s.value !== '');
+  // colmena's `targetHost = null` deploys on the machine itself whoever names colmena as the method.
+  const local = method === m?.deploy?.method && methodFrom !== 'deploy-list' && m?.deploy?.local === true;
+  const found = local ? undefined : candidates.find(([s]) => s !== undefined && s.value !== '');
+  // The inventory's own line is where the target is said when it says the same address.
+  const chosen: [Str | undefined, TargetSource] | undefined = found && invIp && found[1] !== 'inventory' && found[0]?.value === invIp.value && found[1] !== 'deploy-list' ? [invIp, 'inventory'] : found;
   // The list's own order when it gives the target; the inventory's ip first when it wins.
   const targets = chosen?.[1] === 'deploy-list' && listed ? listed.addresses : chosen ? [chosen[0] as Str] : [];
   for (const a of listed?.addresses ?? []) {

@@ -17,6 +17,7 @@ import { pathToUri } from '../../../server/src/model/uri';
 import { Workspace } from '../../../server/src/model/workspace';
 import { mapPlaceholders, readDeployList } from '../../../server/src/model/deployList';
 import { profileSetsIn } from '../../../server/src/model/machines/fromProfileSet';
+import { inventoryFromProfiles } from '../../../server/src/model/inventoryFromProfiles';
 
 const FIXTURE = join(__dirname, '../../fixtures/profile-set-homelab');
 const expected = JSON.parse(readFileSync(join(FIXTURE, 'expected.json'), 'utf8')) as {
@@ -151,6 +152,31 @@ test('the inventory wins for what it declares; the list fills the rest', async (
     assert.equal(box.deploy.command, './install.sh {dir} {profile} --switch');
     // The set's other machines are still machines beside the inventory's.
     assert.ok(h.machines.has('ROAM_ONE') && h.machines.has('STUDIO_MAC'));
+  });
+});
+
+test('Create Inventory moves no deploy: with the inventory it writes, every machine deploys by the same method to the same targets, in the same order', async () => {
+  await variant({}, async (dir) => {
+    const deploys = (): string[] => {
+      const ws = new Workspace(nodeFsHost());
+      ws.addFolder(pathToUri(dir));
+      const h = ws.homelabs()[0];
+      return [...h.machines.values()].map((c) => {
+        const d = effectiveMachine(h, c).deploy;
+        return `${c.name} ${d.method} ${d.user ?? ''}@${d.targets.map((t) => t.value).join(',')}`;
+      }).sort();
+    };
+    const before = deploys();
+    const ws = new Workspace(nodeFsHost());
+    ws.addFolder(pathToUri(dir));
+    const created = inventoryFromProfiles(ws, pathToUri(dir));
+    // ROAM_ONE's profile says 127.0.0.31 while the list deploys to 127.0.0.3 first: the written ip restates the profile.
+    assert.match(created.text, /ROAM_ONE:[^\n]*\n\s+ip: 127\.0\.0\.31/);
+    writeFileSync(join(dir, 'homelab.yaml'), created.text);
+    assert.deepEqual(deploys(), before);
+    assert.ok(before.some((d) => d.startsWith('ROAM_ONE ssh-script alex@127.0.0.3,127.0.0.1,roam-one.tail')), before.join('\n'));
+    // The written inventory is valid: no finding in it.
+    assert.deepEqual((await findings(dir)).filter((f) => f.startsWith('homelab.yaml')), []);
   });
 });
 

@@ -6,6 +6,7 @@ import { parseCalendar } from '../../model/calendar';
 import { isParsed, parseAddress } from '../../model/ip';
 import type { Str } from '../../model/inventory';
 import { setting } from '../../model/profiles';
+import { profileOwnAddresses } from '../../model/profileAddresses';
 import type { Origin } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
 import { at, inSteps, ITEMS_PER_STEP, rel } from '../util';
@@ -16,7 +17,7 @@ import type { NixosMachine } from '../../model/machines/machine';
  * of the interface addresses, its `hostname` the `networking.hostName`.
  * Reported on both places (each a line the user may have to change).
  */
-function machineMismatch(name: string, ip: Str | undefined, hostname: Str | undefined, m: NixosMachine): Finding[] {
+function machineMismatch(name: string, ip: Str | undefined, hostname: Str | undefined, m: NixosMachine, profileAddresses: string[]): Finding[] {
   const out: Finding[] = [];
   const both = (inv: Str, conf: Str, label: string, field: string): void => {
     const data = { field, inventory: inv.value, profile: conf.value };
@@ -34,8 +35,10 @@ function machineMismatch(name: string, ip: Str | undefined, hostname: Str | unde
   const addresses = m.config?.addresses ?? [];
   const want = ip ? parseAddress(ip.value) : undefined;
   if (ip && want && isParsed(want) && addresses.length) {
-    const match = addresses.some((a) => {
-      const k = parseAddress(a.address.value);
+    // The profile's own addresses count too: a profile whose `ipAddress` the repository's modules apply in ways
+    // not read (a bridge, a VPN) still says where the machine is, and the profile check below compares them.
+    const match = [...addresses.map((a) => a.address.value), ...profileAddresses].some((a) => {
+      const k = parseAddress(a);
       return isParsed(k) && k.key === want.key;
     });
     if (!match) both(ip, addresses[0].address, 'IP address', 'ip');
@@ -56,7 +59,7 @@ export const inventoryProfileMismatch: Rule = inSteps({
     for (const c of h.machines.values()) {
       if (++n % ITEMS_PER_STEP === 0) yield;
       const d = c.decl;
-      if (d && c.nixos) out.push(...machineMismatch(c.name, d.ip, d.hostname, c.nixos));
+      if (d && c.nixos) out.push(...machineMismatch(c.name, d.ip, d.hostname, c.nixos, c.profile ? profileOwnAddresses(c.profile).map((a) => a.address) : []));
       const p = c.profile;
       if (!d || !p || !c.configUri) continue;
       const compare = (inv: Str | undefined, key: string, label: string, same: (a: string, b: string) => boolean | undefined): void => {
