@@ -124,20 +124,21 @@ export function partialOutputStops(outputs: Value | undefined): ReadingStop[] {
  * place, naming every machine it hides addresses of.
  */
 export function unreadAddressStops(machines: Iterable<{ name: string; config?: { unreadAddresses: { option: string; origin: Origin; reason: string }[] } }>): ReadingStop[] {
-  const byPlace = new Map<string, { option: string; origin: Origin; reason: string; names: string[] }>();
+  // One stop per place and reason: the options it hides (one network per VLAN of a set) and the machines are listed in it.
+  const byPlace = new Map<string, { origin: Origin; reason: string; options: string[]; names: string[] }>();
   for (const m of machines)
     for (const u of m.config?.unreadAddresses ?? []) {
       if (!u.origin.uri.startsWith('file:')) continue;
-      const key = `${u.origin.uri}#${u.origin.span.start}#${u.option}`;
-      const seen = byPlace.get(key);
-      if (seen) {
-        if (!seen.names.includes(m.name)) seen.names.push(m.name);
-      } else byPlace.set(key, { ...u, names: [m.name] });
+      const key = `${u.origin.uri}#${u.origin.span.start}#${u.reason}`;
+      const seen = byPlace.get(key) ?? { origin: u.origin, reason: u.reason, options: [], names: [] };
+      byPlace.set(key, seen);
+      if (!seen.names.includes(m.name)) seen.names.push(m.name);
+      if (!seen.options.includes(u.option)) seen.options.push(u.option);
     }
   return [...byPlace.values()].map((p) => ({
     kind: 'unread-address' as const,
     origin: p.origin,
-    reason: `\`${p.option}\` of ${p.names.map((n) => `\`${n}\``).join(', ')} is not known statically (${p.reason}): addresses written there are not read`,
+    reason: `${p.options.map((o) => `\`${o}\``).join(', ')} of ${p.names.map((n) => `\`${n}\``).join(', ')} ${p.options.length > 1 ? 'are' : 'is'} not known statically (${p.reason}): addresses written there are not read`,
     hint: HINT_ADDRESS,
   }));
 }
