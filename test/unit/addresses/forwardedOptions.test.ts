@@ -2,7 +2,8 @@
 // statically) is still read by the functions the evaluator models: a module
 // that copies option paths from other machines (`setAttrByPath`,
 // `getAttrFromPath`) sets no address and hides none, networkd networks made
-// per VLAN (`flip concatMapAttrs`) give their addresses, and an address list
+// per VLAN (`flip concatMapAttrs`) and an address cut from a CIDR text
+// (`splitString`, `last`, `toInt`) give their addresses, and an address list
 // item that is not known is named where it is written, once per place.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,10 +20,13 @@ test('a module forwarding option paths from other machines names no unread addre
   assert.deepEqual(stops.filter((s) => rel(s.origin.uri) === 'modules/forward.nix'), []);
 });
 
-test('networks made one per VLAN with flip concatMapAttrs give their addresses', () => {
+test('networks made one per VLAN with flip concatMapAttrs, and an address cut from a CIDR text, are read', () => {
   const h = workspaceOf(files).homelabs()[0];
   const larch = h.nixosMachines.get('larch')?.config;
-  assert.deepEqual(larch?.addresses.map((a) => `${a.interface} ${a.address.value}/${a.prefixLength}`), ['vl-cameras 10.64.40.7/24', 'vl-office 10.64.20.7/24']);
+  assert.deepEqual(larch?.addresses.map((a) => `${a.interface} ${a.address.value}/${a.prefixLength}`), ['eno2 10.64.90.7/25', 'vl-cameras 10.64.40.7/24', 'vl-office 10.64.20.7/24']);
+  // The cut address points at the text it was cut from.
+  const cut = larch?.addresses[0].address.origin;
+  assert.equal(cut && files['hosts/larch.nix'].slice(cut.span.start, cut.span.end), '"10.64.90.7/25"');
   assert.equal(larch?.unreadAddresses.length, 0);
 });
 

@@ -110,11 +110,20 @@ function argsOf(f: MachineFinding, closure: ModuleClosure): MachineModuleArgs {
       keys: (path) => {
         const set = optionKeys(configs, path);
         const declared = declaredKeys(closure.options, path);
+        if (set && nodeHostName(f, [...path, 'hostName'])) declared.push('hostName');
         return set || declared.length ? [...new Set([...(set ?? []), ...declared])] : undefined;
       },
-      value: (path) => effectiveOption(configs, path)?.value ?? optionDefault(closure.options, path),
+      value: (path) => effectiveOption(configs, path)?.value ?? optionDefault(closure.options, path) ?? nodeHostName(f, path),
     },
   };
+}
+
+/** Deployment tools whose nodes get their attribute name as host name by default (`networking.hostName = mkDefault name`). */
+const NAMES_NODES = new Set(['colmena', 'morph']);
+
+function nodeHostName(f: MachineFinding, path: string[]): Value | undefined {
+  if (!NAMES_NODES.has(f.source.kind) || path.length !== 2 || path[0] !== 'networking' || path[1] !== 'hostName') return undefined;
+  return { kind: 'string', value: f.name, origin: f.source.origin };
 }
 
 function hostName(configs: Value[]): string | undefined {
