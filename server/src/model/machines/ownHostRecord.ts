@@ -11,6 +11,7 @@
 import type { Origin, Value } from '../../syntax/value';
 import { showAttrPath } from '../../syntax/valueText';
 import { effectiveOption, optionKeys } from './moduleSystem';
+import { inputOptionAddresses } from './inputOptionAddresses';
 import { splitAddress, type InterfaceAddress, type UnreadAddresses } from './networkAddresses';
 
 const ADDRESS_FIELD = /^(address|ip|ip4|ipv4|ip6|ipv6|ipAddress|ipv4Address|ipv6Address)$/;
@@ -91,7 +92,11 @@ export function ownHostRecords(configs: Value[], options: Value[] | undefined, n
   return { addresses, unread };
 }
 
-/** The machine's configuration with its own records' addresses added (each place once), and their unknown ones named. */
+/**
+ * The machine's configuration with the addresses set through options the
+ * reader does not model — its own records, and an input's overlay network
+ * (inputOptionAddresses.ts) — added (each place once), and their unknown ones named.
+ */
 export function withOwnHostRecords<C extends { addresses: InterfaceAddress[]; unreadAddresses: UnreadAddresses[]; hostName?: { value: string } }>(
   cfg: C,
   name: string | undefined,
@@ -100,7 +105,9 @@ export function withOwnHostRecords<C extends { addresses: InterfaceAddress[]; un
 ): C {
   if (!name) return cfg;
   const names = new Set([name, ...(cfg.hostName ? [cfg.hostName.value] : [])]);
-  const own = ownHostRecords(configs, options, names);
+  const records = ownHostRecords(configs, options, names);
+  const overlays = inputOptionAddresses(configs, options);
+  const own = { addresses: [...records.addresses, ...overlays.addresses], unread: [...records.unread, ...overlays.unread] };
   const known = new Set(cfg.addresses.map((a) => originKey(a.address.origin)));
   const extra = own.addresses.filter((a) => !known.has(originKey(a.address.origin)));
   if (!extra.length && !own.unread.length) return cfg;
