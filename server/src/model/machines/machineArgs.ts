@@ -152,11 +152,14 @@ export function withMachineArgs(f: MachineFinding, first: ModuleClosure, load: M
     };
     const next = moduleClosure(f.modules, perMachine);
     if (!changed) return closure;
+    // Modules first reached this round (`imports = [ ./${hostname} ]` with a specialArg) were called with a
+    // `config` that did not hold their own definitions: they are called again with this round's.
+    const grew = next.files.length > closure.files.length;
     closure = next;
     // Another round only while this one learned something a module may still wait for: a value read from
     // `config` that was itself unknown last round (a host name from a specialArg; a list a service module fills).
-    const signature = `${pending}|${hostName(closure.configs) ?? ''}|${[...argsOf(f, closure).values.keys()].join(',')}`;
-    if (pending === 0 || signature === last) break;
+    const signature = `${pending}|${closure.files.length}|${hostName(closure.configs) ?? ''}|${[...argsOf(f, closure).values.keys()].join(',')}`;
+    if ((pending === 0 && !grew) || signature === last) break;
     last = signature;
   }
   return closure;

@@ -167,3 +167,33 @@ export function unreadImportStops(machines: Iterable<{ name: string; unreadable:
     hint: HINT_IMPORTS,
   }));
 }
+
+const ENCRYPTED = / is encrypted \(([^)]+)\)$/;
+const NETWORK_FILE = /net|wg|wireguard|interface|host|ip/i;
+
+const HINT_ENCRYPTED = 'decrypt the modules to read them, or declare the machine\'s address in homelab.yaml';
+
+/**
+ * A machine with no address read whose modules include encrypted ones (sops,
+ * git-crypt, age): its addresses are most likely set there. One stop per
+ * machine, at its first encrypted module, so that its zero is not silent.
+ */
+export function encryptedModuleStops(machines: Iterable<{ name: string; unreadable: { reason: string; origin: Origin }[]; config?: { addresses: unknown[] } }>): ReadingStop[] {
+  const out: ReadingStop[] = [];
+  for (const m of machines) {
+    if (!m.config || m.config.addresses.length) continue;
+    const encrypted = m.unreadable.filter((u) => u.origin.uri.startsWith('file:') && ENCRYPTED.test(u.reason));
+    if (!encrypted.length) continue;
+    // The module most likely to hold the addresses is the one shown (`network.nix` before `users.nix`).
+    const shown = encrypted.find((u) => NETWORK_FILE.test(u.origin.uri.slice(u.origin.uri.lastIndexOf('/') + 1))) ?? encrypted[0];
+    const how = ENCRYPTED.exec(shown.reason)?.[1] ?? 'encrypted';
+    const which = encrypted.length > 1 ? `this module and ${encrypted.length - 1} more of its modules are` : 'this module is';
+    out.push({
+      kind: 'unread-address',
+      origin: shown.origin,
+      reason: `\`${m.name}\` has no address read, and ${which} encrypted (${how}): addresses set there are not read`,
+      hint: HINT_ENCRYPTED,
+    });
+  }
+  return out;
+}
