@@ -124,21 +124,20 @@ export function partialOutputStops(outputs: Value | undefined): ReadingStop[] {
  * place, naming every machine it hides addresses of.
  */
 export function unreadAddressStops(machines: Iterable<{ name: string; config?: { unreadAddresses: { option: string; origin: Origin; reason: string }[] } }>): ReadingStop[] {
-  // One stop per place and reason: the options it hides (one network per VLAN of a set) and the machines are listed in it.
-  const byPlace = new Map<string, { origin: Origin; reason: string; options: string[]; names: string[] }>();
+  // One stop per place: the options it hides (one network per VLAN of a set), the machines and the reasons are listed in it.
+  const byPlace = new Map<string, { origin: Origin; reasons: string[]; options: string[]; names: string[] }>();
   for (const m of machines)
     for (const u of m.config?.unreadAddresses ?? []) {
       if (!u.origin.uri.startsWith('file:')) continue;
-      const key = `${u.origin.uri}#${u.origin.span.start}#${u.reason}`;
-      const seen = byPlace.get(key) ?? { origin: u.origin, reason: u.reason, options: [], names: [] };
+      const key = `${u.origin.uri}#${u.origin.span.start}`;
+      const seen = byPlace.get(key) ?? { origin: u.origin, reasons: [], options: [], names: [] };
       byPlace.set(key, seen);
-      if (!seen.names.includes(m.name)) seen.names.push(m.name);
-      if (!seen.options.includes(u.option)) seen.options.push(u.option);
+      for (const [list, item] of [[seen.names, m.name], [seen.options, u.option], [seen.reasons, u.reason]] as const) if (!list.includes(item)) list.push(item);
     }
   return [...byPlace.values()].map((p) => ({
     kind: 'unread-address' as const,
     origin: p.origin,
-    reason: `${p.options.map((o) => `\`${o}\``).join(', ')} of ${p.names.map((n) => `\`${n}\``).join(', ')} ${p.options.length > 1 ? 'are' : 'is'} not known statically (${p.reason}): addresses written there are not read`,
+    reason: `${p.options.map((o) => `\`${o}\``).join(', ')} of ${p.names.map((n) => `\`${n}\``).join(', ')} ${p.options.length > 1 ? 'are' : 'is'} not known statically (${p.reasons.join('; ')}): addresses written there are not read`,
     hint: HINT_ADDRESS,
   }));
 }
