@@ -20,7 +20,7 @@ const NIXOS_NETWORKING = new Set([
   'openconnect', 'proxy', 'resolvconf', 'rxe', 'search', 'sits', 'stevenblack', 'supplicant', 'tcpcrypt', 'tempAddresses',
   'timeServers', 'useDHCP', 'useHostResolvConf', 'useNetworkd', 'usePredictableInterfaceNames', 'vlans', 'vswitches',
   'wg-quick', 'wireguard', 'wireless', 'wlanInterfaces', 'ucarp', 'enableB43Firmware', 'enableIntel2200BGFirmware', 'dnsExtensionMechanism',
-  'dnsSingleRequest', 'localCommands', 'networkd', 'nameservers',
+  'dnsSingleRequest', 'networkd',
 ]);
 
 const ADDRESS_FIELD = /^(address|addresses|ip|ip4|ip6|ipv4|ipv6|ipAddress|ipv4Address|ipv6Address)$/;

@@ -10,11 +10,10 @@
 // module is not read, a `<root>.<name>` set outside NixOS' namespaces.
 import type { Origin, Value } from '../../syntax/value';
 import { showAttrPath } from '../../syntax/valueText';
+import { ADDRESS_FIELD } from './hostTables';
 import { effectiveOption, optionKeys } from './moduleSystem';
 import { inputOptionAddresses } from './inputOptionAddresses';
 import { splitAddress, type InterfaceAddress, type UnreadAddresses } from './networkAddresses';
-
-const ADDRESS_FIELD = /^(address|ip|ip4|ipv4|ip6|ipv6|ipAddress|ipv4Address|ipv6Address)$/;
 
 /** Declared options looked at, at most (a repository declares a few hundred). */
 const MAX_OPTIONS = 2_000;
@@ -44,7 +43,7 @@ const FOREIGN_ROOTS = new Set([
   'hardware', 'i18n', 'image', 'isoImage', 'lib', 'location', 'meta', 'networking', 'nix', 'nixpkgs', 'power', 'powerManagement',
   'programs', 'qt', 'security', 'services', 'sound', 'specialisation', 'stylix', 'swapDevices', 'system', 'systemd', 'time', 'users',
   'virtualisation', 'warnings', 'xdg', 'zramSwap', 'home-manager', 'sops', 'age', 'disko', 'clan', 'microvm', 'deployment', 'facter',
-  'nixos-hardware', 'catppuccin', 'impermanence', 'environment', 'hjem', 'topology', 'snowfallorg', 'wsl', 'proxmoxLXC', 'proxmox',
+  'nixos-hardware', 'catppuccin', 'impermanence', 'hjem', 'topology', 'snowfallorg', 'wsl', 'proxmoxLXC', 'proxmox',
 ]);
 
 /**
