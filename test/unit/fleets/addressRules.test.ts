@@ -42,6 +42,15 @@ test('an IPv4 deploy target of a machine configured with IPv6 only is not judged
   assert.deepEqual(found, ['flake.nix:7', 'tunnel.nix:3'], summary(v6));
 });
 
+test("an IPv4 deploy target of a machine whose only IPv4 is a tunnel's end is not judged; a LAN IPv4 still is", () => {
+  const overlay = TUNNEL.replace('services.prometheus', 'networking.wireguard.interfaces.wg7.ips = [ "10.77.0.2/24" ];\n  services.prometheus');
+  const tunnelOnly = check({ 'flake.nix': flake('tunnel = { hostname = "100.70.1.9"; profiles.system.path = null; };'), 'tunnel.nix': overlay, 'watcher.nix': WATCHER(STATIC) });
+  assert.equal(summary(tunnelOnly.filter((f) => f.rule === 'deploy-target-mismatch')), '');
+  const lan = overlay.replace('services.prometheus', 'networking.interfaces.eth0.ipv4.addresses = [ { address = "10.60.0.3"; prefixLength = 24; } ];\n  services.prometheus');
+  const withLan = check({ 'flake.nix': flake('tunnel = { hostname = "100.70.1.9"; profiles.system.path = null; };'), 'tunnel.nix': lan, 'watcher.nix': WATCHER(STATIC) });
+  assert.equal(withLan.filter((f) => f.rule === 'deploy-target-mismatch').length, 2, summary(withLan));
+});
+
 test('monitoring-coverage: an exporter nobody scrapes statically is reported, unless a scrape job discovers its targets at run time', () => {
   const files = { 'flake.nix': flake(''), 'tunnel.nix': TUNNEL };
   const only = check({ ...files, 'watcher.nix': WATCHER(STATIC) }).filter((f) => f.rule === 'monitoring-coverage');

@@ -23,9 +23,11 @@ export const deployTargetMismatch: Rule = {
       if (!isParsed(t)) continue; // a DNS name: cannot be compared statically
       const keys = addresses.map((a) => parseAddress(a.address.value));
       if (keys.some((k) => isParsed(k) && k.key === t.key)) continue;
-      // An IPv4 target of a machine configured with IPv6 addresses only (or the reverse): its other address comes from DHCP or a VPN.
-      if (!keys.some((k) => isParsed(k) && k.addr.kind() === t.addr.kind())) continue;
-      const first = addresses.find((a, i) => { const k = keys[i]; return isParsed(k) && k.addr.kind() === t.addr.kind(); }) ?? addresses[0];
+      // An IPv4 target of a machine configured with IPv6 addresses only (or the reverse), or with a tunnel's
+      // address only in that family: its other address comes from DHCP (a tunnel's end is not its link's address).
+      const sameFamily = (a: (typeof addresses)[number], i: number): boolean => { const k = keys[i]; return !a.tunnel && isParsed(k) && k.addr.kind() === t.addr.kind(); };
+      if (!addresses.some(sameFamily)) continue;
+      const first = addresses.find(sameFamily) ?? addresses[0];
       const configured = addresses.map((a) => `\`${a.address.value}\``).join(', ');
       out.push(
         at('deploy-target-mismatch', target.origin, `${m.name} is deployed to \`${t.key}\`, but its configuration gives it ${configured}`, {

@@ -16,6 +16,7 @@ import { readNixosConfig } from './nixosConfig';
 import type { ReadingStop } from './readingStops';
 import { withMachineArgs, type MachineModuleCall } from './machineArgs';
 import { withHostTable } from './hostTables';
+import { withOwnHostRecords } from './ownHostRecord';
 import type { ProfileSet } from './fromProfileSet';
 
 export interface NameClash {
@@ -138,7 +139,7 @@ export function* discoverMachineSteps(findings: MachineFinding[], load: ModuleLo
       sources: group.map((f) => f.source),
       moduleFiles: closure?.files ?? [],
       unreadable: closure?.unreadable ?? [],
-      config: closure ? withHostTable(readNixosConfig(closure.configs), chosen, closure.configs) : undefined,
+      config: closure ? withOwnHostRecords(withHostTable(readNixosConfig(closure.configs), chosen, closure.configs), chosen?.name, closure.configs, closure.options) : undefined,
       configs: closure?.configs ?? [],
       deploy,
       tags,

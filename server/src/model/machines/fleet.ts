@@ -13,7 +13,7 @@ import { directoryEntries } from '../listing';
 import { discoverMachineSteps, type Discovery } from './discover';
 import { hiveFindings } from './fromColmena';
 import { flakeFindings, flakeOutputs, homeFindings, type HomeFinding } from './fromFlake';
-import { flakeOutputStops, hintFor, moduleLessMachineStops, partialOutputStops, unreadAddressStops, unreadImportStops, type ReadingStop } from './readingStops';
+import { encryptedModuleStops, flakeOutputStops, hintFor, moduleLessMachineStops, partialOutputStops, unreadAddressStops, unreadImportStops, type ReadingStop } from './readingStops';
 import { snowfallFindings } from './fromSnowfall';
 import { clanFindings } from './fromClan';
 import { nixosUnifiedFindings } from './fromNixosUnified';
@@ -151,7 +151,7 @@ export class FleetDiscovery {
     markImages(discovery.machines, [...deps.keys()].filter((u) => u.endsWith('.nix') && ctx.exists(u)), (u) => ctx.readHost.readText(u));
     // Addresses written where they cannot be read are named too (an image's are not the fleet's).
     const fleetMachines = [...discovery.machines.values()].filter((m) => !m.image);
-    stopped.push(...unreadImportStops(fleetMachines), ...unreadAddressStops(fleetMachines));
+    stopped.push(...unreadImportStops(fleetMachines), ...unreadAddressStops(fleetMachines), ...encryptedModuleStops(fleetMachines));
     this.merged.set(ctx.root, { deps, listing: ctx.listing, discovery });
     return discovery;
   }

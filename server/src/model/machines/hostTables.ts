@@ -15,7 +15,8 @@ import type { MachineFinding } from './machine';
 import { effectiveOption } from './moduleSystem';
 import { splitAddress, type InterfaceAddress } from './networkAddresses';
 
-const ADDRESS_FIELD = /^(address|ip|ip4|ipv4|ip6|ipv6|ipAddress|ipv4Address|ipv6Address)$/;
+/** The fields of a host entry that hold its address. */
+export const ADDRESS_FIELD = /^(address|ip|ip4|ipv4|ip6|ipv6|ipAddress|ipv4Address|ipv6Address)$/;
 
 /** Lists of `{ address = …; }` sets in an entry (tinc's `hostSettings.<name>.addresses` / `subnets`). */
 const ADDRESS_LIST_FIELD = /^(addresses|subnets)$/;

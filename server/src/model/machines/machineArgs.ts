@@ -110,11 +110,20 @@ function argsOf(f: MachineFinding, closure: ModuleClosure): MachineModuleArgs {
       keys: (path) => {
         const set = optionKeys(configs, path);
         const declared = declaredKeys(closure.options, path);
+        if (set && nodeHostName(f, [...path, 'hostName'])) declared.push('hostName');
         return set || declared.length ? [...new Set([...(set ?? []), ...declared])] : undefined;
       },
-      value: (path) => effectiveOption(configs, path)?.value ?? optionDefault(closure.options, path),
+      value: (path) => effectiveOption(configs, path)?.value ?? optionDefault(closure.options, path) ?? nodeHostName(f, path),
     },
   };
+}
+
+/** Deployment tools whose nodes get their attribute name as host name by default (`networking.hostName = mkDefault name`). */
+const NAMES_NODES = new Set(['colmena', 'morph']);
+
+function nodeHostName(f: MachineFinding, path: string[]): Value | undefined {
+  if (!NAMES_NODES.has(f.source.kind) || path.length !== 2 || path[0] !== 'networking' || path[1] !== 'hostName') return undefined;
+  return { kind: 'string', value: f.name, origin: f.source.origin };
 }
 
 function hostName(configs: Value[]): string | undefined {
@@ -143,11 +152,14 @@ export function withMachineArgs(f: MachineFinding, first: ModuleClosure, load: M
     };
     const next = moduleClosure(f.modules, perMachine);
     if (!changed) return closure;
+    // Modules first reached this round (`imports = [ ./${hostname} ]` with a specialArg) were called with a
+    // `config` that did not hold their own definitions: they are called again with this round's.
+    const grew = next.files.length > closure.files.length;
     closure = next;
     // Another round only while this one learned something a module may still wait for: a value read from
     // `config` that was itself unknown last round (a host name from a specialArg; a list a service module fills).
-    const signature = `${pending}|${hostName(closure.configs) ?? ''}|${[...argsOf(f, closure).values.keys()].join(',')}`;
-    if (pending === 0 || signature === last) break;
+    const signature = `${pending}|${closure.files.length}|${hostName(closure.configs) ?? ''}|${[...argsOf(f, closure).values.keys()].join(',')}`;
+    if ((pending === 0 && !grew) || signature === last) break;
     last = signature;
   }
   return closure;

@@ -88,8 +88,8 @@ function shorthandConfig(value: Attrs): Value {
 interface Def {
   value: Value;
   priority: number;
-  /** Under a `mkIf` whose condition is not known. */
-  conditional: boolean;
+  /** Under a `mkIf` whose condition is not known: why it is not (false when it is not under one). */
+  conditional: false | string;
 }
 
 export interface Effective {
@@ -110,13 +110,13 @@ function fieldOf(v: Value, k: string): Value | undefined {
 }
 
 /** Expands `mkIf` / `mkMerge` / `mkOverride` / `mkOrder` wrappers into plain definitions. */
-function expand(v: Value, priority: number, conditional: boolean, out: Def[], depth = 0): void {
+function expand(v: Value, priority: number, conditional: false | string, out: Def[], depth = 0): void {
   if (depth > 50) return;
   const tag = tagOf(v);
   // `lib.optionalAttrs cond { … }` with the condition not known (kept as a captured call): like `mkIf` with
   // such a condition, the set's own names are known, and only what it sets is conditional.
   if (v.kind === 'unknown' && v.call?.fn === 'optionalAttrs' && v.call.args.length === 2 && v.call.args[1].kind === 'attrs') {
-    expand(v.call.args[1], priority, true, out, depth + 1);
+    expand(v.call.args[1], priority, conditional || v.reason || 'a condition not known', out, depth + 1);
     return;
   }
   if (tag === undefined) {
@@ -132,7 +132,8 @@ function expand(v: Value, priority: number, conditional: boolean, out: Def[], de
     const c = field('condition');
     const content = field('content');
     if (!content || (c?.kind === 'boolean' && !c.value)) return;
-    expand(content, priority, conditional || c?.kind !== 'boolean', out, depth + 1);
+    const why = c?.kind === 'boolean' ? false : (c?.kind === 'unknown' && c.reason) || 'a condition that is not a boolean';
+    expand(content, priority, conditional || why, out, depth + 1);
   } else if (tag === 'merge') {
     const cs = field('contents');
     if (cs?.kind === 'list') for (const c of cs.items) expand(c, priority, conditional, out, depth + 1);
@@ -191,7 +192,7 @@ function merge(all: Def[], path: string[]): Effective {
   if (unknownOne) {
     // One plain definition stays itself (a function given as a module argument keeps what calls it: Value's `callable`).
     if (defs.length === 1 && !unknownOne.conditional && unknownOne.value.kind === 'unknown') return { value: unknownOne.value, defs: origins };
-    const reason = unknownOne.value.kind === 'unknown' ? unknownOne.value.reason : `${path.join('.')} is set under a condition that is not known statically`;
+    const reason = unknownOne.value.kind === 'unknown' ? unknownOne.value.reason : `${path.join('.')} is set under a condition that is not known statically: ${unknownOne.conditional}`;
     return { value: { kind: 'unknown', reason, origin: unknownOne.value.origin }, defs: origins };
   }
   if (defs.every((d) => d.value.kind === 'list')) {

@@ -10,7 +10,7 @@
 // the text that wrote it. Anything that is not an IP address (`dhcp`, a
 // host name, an unknown value) is left out, never guessed; an option where
 // addresses are written whose value is not known is listed as unread.
-import { asAttrs, valueAt, type Origin, type Value } from '../../syntax/value';
+import { knownAttrParts, knownListParts, valueAt, type Entry, type Origin, type Value } from '../../syntax/value';
 import { showAttrPath } from '../../syntax/valueText';
 import type { Str } from '../inventory';
 import { isParsed, parseAddress } from '../ip';
@@ -50,6 +50,16 @@ export interface UnreadAddresses {
   reason: string;
 }
 
+/**
+ * Why a value is not known, for the user: a function the reader does not
+ * evaluate is named (`lib.net.cidr.host`), rather than the unknown argument
+ * it was selected from.
+ */
+function unreadReason(v: Extract<Value, { kind: 'unknown' }>): string {
+  if (v.call && !['++', '//'].includes(v.call.fn)) return `\`${v.call.fn}\` is not evaluated statically`;
+  return v.reason;
+}
+
 /** A string or a list of strings, each with its own origin. */
 function strings(v: Value | undefined): Str[] {
   if (v?.kind === 'string') return [{ value: v.value, origin: v.origin }];
@@ -75,9 +85,22 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
   const nameservers: Str[] = [];
   const onLink: MachineNetworkConfig['onLink'] = [];
   const unread: UnreadAddresses[] = [];
+  // A value not known, an unknown side of a set merged with `//`, or an item of an address list that is not known.
   const unknown = (option: string, v: Value | undefined): void => {
-    if (v?.kind === 'unknown') unread.push({ option, origin: v.origin, reason: v.reason });
+    if (v?.kind !== 'unknown') return;
+    const parts = knownAttrParts(v) ?? knownListParts(v);
+    // One place per option: a list's second unknown item says nothing more.
+    if (!parts) {
+      if (!unread.some((u) => u.option === option)) unread.push({ option, origin: v.origin, reason: unreadReason(v) });
+    }
+    else if ('unknown' in parts) for (const side of parts.unknown) unknown(option, side);
   };
+  const unknownItems = (option: string, v: Value | undefined): void => {
+    if (v?.kind === 'list') for (const i of v.items) unknown(option, i);
+    else unknown(option, v);
+  };
+  /** The entries of a set option, the known sides of a partly known one too. */
+  const entriesOf = (v: Value | undefined): Map<string, Entry> => (v ? (knownAttrParts(v)?.entries ?? new Map()) : new Map());
   for (const path of ['networking.interfaces', 'systemd.network.networks', 'networking.wireguard.interfaces', 'networking.wg-quick.interfaces', 'services.k3s.extraFlags']) unknown(path, opt(path));
   const add = (iface: string, option: string, s: Str, prefixLength?: number, tunnel?: true): void => {
     const a = splitAddress(s);
@@ -89,13 +112,14 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
   };
 
   // networking.interfaces.<if>: ipv4/ipv6 address lists, the older ip4/ip6 lists and ipAddress/prefixLength.
-  for (const [name, iface] of asAttrs(opt('networking.interfaces'))?.entries ?? []) {
+  for (const [name, iface] of entriesOf(opt('networking.interfaces'))) {
     for (const key of ['ipv4', 'ipv6', 'ip4', 'ip6']) {
       const list = key.startsWith('ipv') ? valueAt(iface.value, key, 'addresses') : valueAt(iface.value, key);
       const option = showAttrPath(['networking', 'interfaces', name, ...(key.startsWith('ipv') ? [key, 'addresses'] : [key])]);
-      unknown(option, list);
+      unknownItems(option, list);
       for (const a of list?.kind === 'list' ? list.items : []) {
         const address = valueAt(a, 'address');
+        unknown(option, address);
         const prefix = valueAt(a, 'prefixLength');
         if (address?.kind === 'string') add(name, option, { value: address.value, origin: address.origin }, prefix?.kind === 'number' ? prefix.value : undefined);
       }
@@ -116,11 +140,11 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
   }
 
   // systemd-networkd: the interface is the network's `matchConfig.Name` when it is one name, else the network's name.
-  for (const [name, net] of asAttrs(opt('systemd.network.networks'))?.entries ?? []) {
+  for (const [name, net] of entriesOf(opt('systemd.network.networks'))) {
     const match = valueAt(net.value, 'matchConfig', 'Name');
     const iface = match?.kind === 'string' && /^[^\s*?[]+$/.test(match.value) ? match.value : name;
     const base = ['systemd', 'network', 'networks', name];
-    unknown(showAttrPath([...base, 'address']), valueAt(net.value, 'address'));
+    unknownItems(showAttrPath([...base, 'address']), valueAt(net.value, 'address'));
     for (const s of strings(valueAt(net.value, 'address'))) add(iface, showAttrPath([...base, 'address']), s);
     const list = valueAt(net.value, 'addresses');
     for (const a of list?.kind === 'list' ? list.items : []) {
@@ -144,10 +168,16 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
   }
 
   // WireGuard: the tunnel addresses are the machine's own too (after its LAN addresses).
-  for (const [name, wg] of asAttrs(opt('networking.wireguard.interfaces'))?.entries ?? [])
-    for (const s of strings(valueAt(wg.value, 'ips'))) add(name, showAttrPath(['networking', 'wireguard', 'interfaces', name, 'ips']), s, undefined, true);
-  for (const [name, wg] of asAttrs(opt('networking.wg-quick.interfaces'))?.entries ?? [])
-    for (const s of strings(valueAt(wg.value, 'address'))) add(name, showAttrPath(['networking', 'wg-quick', 'interfaces', name, 'address']), s, undefined, true);
+  for (const [name, wg] of entriesOf(opt('networking.wireguard.interfaces'))) {
+    const option = showAttrPath(['networking', 'wireguard', 'interfaces', name, 'ips']);
+    unknownItems(option, valueAt(wg.value, 'ips'));
+    for (const s of strings(valueAt(wg.value, 'ips'))) add(name, option, s, undefined, true);
+  }
+  for (const [name, wg] of entriesOf(opt('networking.wg-quick.interfaces'))) {
+    const option = showAttrPath(['networking', 'wg-quick', 'interfaces', name, 'address']);
+    unknownItems(option, valueAt(wg.value, 'address'));
+    for (const s of strings(valueAt(wg.value, 'address'))) add(name, option, s, undefined, true);
+  }
 
   // k3s: `--node-ip` / `--node-external-ip` in the service's flags name the node's own addresses (comma-separated).
   for (const s of strings(opt('services.k3s.extraFlags')))

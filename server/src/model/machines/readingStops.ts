@@ -124,20 +124,20 @@ export function partialOutputStops(outputs: Value | undefined): ReadingStop[] {
  * place, naming every machine it hides addresses of.
  */
 export function unreadAddressStops(machines: Iterable<{ name: string; config?: { unreadAddresses: { option: string; origin: Origin; reason: string }[] } }>): ReadingStop[] {
-  const byPlace = new Map<string, { option: string; origin: Origin; reason: string; names: string[] }>();
+  // One stop per place: the options it hides (one network per VLAN of a set), the machines and the reasons are listed in it.
+  const byPlace = new Map<string, { origin: Origin; reasons: string[]; options: string[]; names: string[] }>();
   for (const m of machines)
     for (const u of m.config?.unreadAddresses ?? []) {
       if (!u.origin.uri.startsWith('file:')) continue;
-      const key = `${u.origin.uri}#${u.origin.span.start}#${u.option}`;
-      const seen = byPlace.get(key);
-      if (seen) {
-        if (!seen.names.includes(m.name)) seen.names.push(m.name);
-      } else byPlace.set(key, { ...u, names: [m.name] });
+      const key = `${u.origin.uri}#${u.origin.span.start}`;
+      const seen = byPlace.get(key) ?? { origin: u.origin, reasons: [], options: [], names: [] };
+      byPlace.set(key, seen);
+      for (const [list, item] of [[seen.names, m.name], [seen.options, u.option], [seen.reasons, u.reason]] as const) if (!list.includes(item)) list.push(item);
     }
   return [...byPlace.values()].map((p) => ({
     kind: 'unread-address' as const,
     origin: p.origin,
-    reason: `\`${p.option}\` of ${p.names.map((n) => `\`${n}\``).join(', ')} is not known statically (${p.reason}): addresses written there are not read`,
+    reason: `${p.options.map((o) => `\`${o}\``).join(', ')} of ${p.names.map((n) => `\`${n}\``).join(', ')} ${p.options.length > 1 ? 'are' : 'is'} not known statically (${p.reasons.join('; ')}): addresses written there are not read`,
     hint: HINT_ADDRESS,
   }));
 }
@@ -198,4 +198,34 @@ export function moduleLessMachineStops(outputs: Value | undefined, withModules: 
     const subject = p.names.length === 1 ? `\`nixosConfigurations.${p.names[0]}\`` : `each of \`nixosConfigurations\` ${p.names.map((n) => `\`${n}\``).join(', ')}`;
     return { kind, origin: p.origin, reason: `${subject} ${p.why}: the machine${p.names.length === 1 ? "'s" : "s'"} modules are not read`, hint: hintFor(kind) };
   });
+}
+
+const ENCRYPTED = / is encrypted \(([^)]+)\)$/;
+const NETWORK_FILE = /net|wg|wireguard|interface|host|ip/i;
+
+const HINT_ENCRYPTED = 'decrypt the modules to read them, or declare the machine\'s address in homelab.yaml';
+
+/**
+ * A machine with no address read whose modules include encrypted ones (sops,
+ * git-crypt, age): its addresses are most likely set there. One stop per
+ * machine, at its first encrypted module, so that its zero is not silent.
+ */
+export function encryptedModuleStops(machines: Iterable<{ name: string; unreadable: { reason: string; origin: Origin }[]; config?: { addresses: unknown[] } }>): ReadingStop[] {
+  const out: ReadingStop[] = [];
+  for (const m of machines) {
+    if (!m.config || m.config.addresses.length) continue;
+    const encrypted = m.unreadable.filter((u) => u.origin.uri.startsWith('file:') && ENCRYPTED.test(u.reason));
+    if (!encrypted.length) continue;
+    // The module most likely to hold the addresses is the one shown (`network.nix` before `users.nix`).
+    const shown = encrypted.find((u) => NETWORK_FILE.test(u.origin.uri.slice(u.origin.uri.lastIndexOf('/') + 1))) ?? encrypted[0];
+    const how = ENCRYPTED.exec(shown.reason)?.[1] ?? 'encrypted';
+    const which = encrypted.length > 1 ? `this module and ${encrypted.length - 1} more of its modules are` : 'this module is';
+    out.push({
+      kind: 'unread-address',
+      origin: shown.origin,
+      reason: `\`${m.name}\` has no address read, and ${which} encrypted (${how}): addresses set there are not read`,
+      hint: HINT_ENCRYPTED,
+    });
+  }
+  return out;
 }

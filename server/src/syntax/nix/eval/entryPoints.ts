@@ -20,7 +20,8 @@ export function applyWithUnknownArgs(ev: NixEvaluator, v: V, key: string | undef
   // `types.submodule (args: import ./x.nix { inherit (args) config; … })`: a module written as a
   // function of its whole argument set, called with that set unknown.
   if (!v.node.formals) {
-    if (key === SUBMODULE_ARGUMENT && v.node.param) return ev.call(v, Thunk.of(unknown('the module arguments are not known statically', v.origin)), v.origin);
+    // `_: { … }`: a module that names its argument unused (as linters ask) is its body.
+    if ((key === SUBMODULE_ARGUMENT || v.node.param?.name.startsWith('_')) && v.node.param) return ev.call(v, Thunk.of(unknown('the module arguments are not known statically', v.origin)), v.origin);
     // `mkTarget: { lib, … }: …`: a function of one argument that is a known one, then the module it gives.
     const k = v.node.param ? known?.get(v.node.param.name) : undefined;
     if (!k) return undefined;

@@ -17,6 +17,8 @@ import { callFormat, FORMATS } from './formats';
 import { callPrimop } from './builtins';
 import { strictBinary } from './ops';
 import { fromJSON, fromTOML, readFileValue } from './dataFiles';
+import { concatMapAttrs, getAttrFromPath, setAttrByPath } from './attrSets';
+import { last, splitString, toInt } from './libStrings';
 
 export { selectedName } from './formats';
 
@@ -57,6 +59,13 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   pathExists: 1,
   recursiveUpdate: 2,
   attrByPath: 3,
+  setAttrByPath: 2,
+  getAttrFromPath: 2,
+  concatMapAttrs: 2,
+  flip: 3,
+  splitString: 2,
+  last: 1,
+  toInt: 1,
   mapAttrsToList: 2,
   "foldl'": 3,
   foldl: 3,
@@ -244,6 +253,20 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
       }
       return cur;
     }
+    case 'setAttrByPath':
+      return setAttrByPath(args[0], args[1], origin);
+    case 'getAttrFromPath':
+      return getAttrFromPath(args[0], args[1], origin);
+    case 'concatMapAttrs':
+      return concatMapAttrs(args[0], args[1], origin, ev);
+    case 'splitString':
+      return splitString(args[0].force(), args[1].force(), origin);
+    case 'last':
+      return last(args[0].force(), origin);
+    case 'toInt':
+      return toInt(args[0].force(), origin);
+    case 'flip':
+      return ev.call(ev.call(args[0].force(), args[2], origin), args[1], origin);
     case 'recursiveUpdate':
       return recursiveUpdate(args[0].force(), args[1].force(), origin, 0);
     case 'pipe': {
