@@ -181,11 +181,15 @@ export function maySuggest(pass: SettingPass, uri: string): boolean {
   return n < SUGGESTIONS_PER_FILE;
 }
 
-/** Strings inside a value (lists and sets walked), with their origins. */
-export function stringsIn(v: Value, depth = 0): { value: string; origin: Origin }[] {
-  if (depth > 6) return [];
-  if (v.kind === 'string') return [{ value: v.value, origin: v.origin }];
-  if (v.kind === 'list') return v.items.flatMap((i) => stringsIn(i, depth + 1));
-  if (v.kind === 'attrs') return [...v.entries.values()].flatMap((e) => stringsIn(e.value, depth + 1));
-  return [];
+/**
+ * Each string inside a value (lists and sets walked, six levels deep), with
+ * its origin, without building a list of them: the address rules walk a
+ * fleet's monitoring profile (a target per machine) at every whole check after
+ * an edit that moves an address, and such lists were their garbage.
+ */
+export function forEachString(v: Value, f: (value: string, origin: Origin) => void, depth = 0): void {
+  if (depth > 6) return;
+  if (v.kind === 'string') f(v.value, v.origin);
+  else if (v.kind === 'list') for (let i = 0; i < v.items.length; i++) forEachString(v.items[i], f, depth + 1);
+  else if (v.kind === 'attrs') v.entries.forEach((e) => forEachString(e.value, f, depth + 1));
 }

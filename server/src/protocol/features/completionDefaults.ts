@@ -44,8 +44,8 @@ export interface ItemShape {
 function frequent<T>(items: readonly ItemShape[], of: (i: ItemShape) => T, same: (a: T, b: T) => boolean): T | undefined {
   let candidate: T | undefined;
   let votes = 0;
-  for (const item of items) {
-    const v = of(item);
+  for (let i = 0; i < items.length; i++) {
+    const v = of(items[i]);
     if (votes === 0) {
       candidate = v;
       votes = 1;
