@@ -25,6 +25,9 @@ interface ItemData {
   index?: number;
 }
 
+/** Two texts of an item as a client echoes them (VS Code's drops an empty one). */
+const same = (a: string | undefined, b: string | undefined): boolean => (a || undefined) === (b || undefined);
+
 function isItemData(d: unknown): d is ItemData {
   if (typeof d !== 'object' || d === null || typeof (d as ItemData).homelabCompletion !== 'number') return false;
   const index = (d as ItemData).index;
@@ -36,7 +39,7 @@ export function registerCompletion(ctx: ServerContext): void {
     const d: unknown = item.data;
     // An item of an older list: its documentation is gone, the item stays as it was.
     if (!isItemData(d) || d.homelabCompletion !== lastList.id) return item;
-    const doc = (d.index !== undefined ? lastList.items[d.index] : lastList.items.find((i) => i.label === item.label && i.sortText === item.sortText && i.detail === item.detail))?.documentation;
+    const doc = (d.index !== undefined ? lastList.items[d.index] : lastList.items.find((i) => i.label === item.label && same(i.sortText, item.sortText) && same(i.detail, item.detail)))?.documentation;
     return doc ? { ...item, documentation: { kind: MarkupKind.Markdown, value: doc } } : item;
   });
   ctx.connection.onCompletion((params, token): CompletionList | null => {
