@@ -176,8 +176,12 @@ export class StdioLsp {
         textDocument: {
           synchronization: { didSave: false, dynamicRegistration: false },
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
-          // As VS Code 1.100 announces it: documentation, detail and extra edits may come by completionItem/resolve.
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } },
+          // As VS Code 1.100 announces it (vscode-languageclient 9 to 11): documentation, detail and extra edits may come by
+          // completionItem/resolve, and a list may say its items' shared range and format once (LSP 3.17 item defaults).
+          completion: {
+            completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } },
+            completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           definition: { linkSupport: true },
         },

@@ -139,8 +139,11 @@ export class LspClient {
   }
 
   /** The standard start: initialize with a workspace folder, then initialized. */
-  /** `completionItem`: extra completion-item capabilities (e.g. `resolveSupport`, as VS Code sends). */
-  async initialize(rootPath?: string, initializationOptions: unknown = {}, completionItem: Record<string, unknown> = {}): Promise<InitializeAnswer> {
+  /**
+   * `completionItem`: extra completion-item capabilities (e.g. `resolveSupport`, as VS Code sends); `completion`:
+   * extra completion capabilities (e.g. `completionList.itemDefaults`).
+   */
+  async initialize(rootPath?: string, initializationOptions: unknown = {}, completionItem: Record<string, unknown> = {}, completion: Record<string, unknown> = {}): Promise<InitializeAnswer> {
     const rootUri = rootPath ? pathToFileURL(rootPath).href : null;
     const result = await this.request<InitializeAnswer>('initialize', {
       processId: process.pid,
@@ -149,7 +152,7 @@ export class LspClient {
         workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: {
           publishDiagnostics: { relatedInformation: true },
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], ...completionItem } },
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], ...completionItem }, ...completion },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
         window: { workDoneProgress: true },

@@ -15,23 +15,64 @@ export function rel(origin: Origin, message: string): RelatedInfo {
   return { uri: origin.uri, span: origin.span, message };
 }
 
+/** A character code in lower case: ASCII folded at once, others as `toLowerCase` folds them (when that keeps one code unit). */
+function lower(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  const l = String.fromCharCode(c).toLowerCase();
+  return l.length === 1 ? l.charCodeAt(0) : c;
+}
+
+/** Whether the first `n` characters of `a` and `b` are the same but for case. */
+function sameFolded(a: string, b: string, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i) && lower(a.charCodeAt(i)) !== lower(b.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Whether `a` and `b` are the same word but for case. */
+const equalFolded = (a: string, b: string): boolean => a.length === b.length && sameFolded(a, b, a.length);
+
+/** Whether `word` begins with `prefix`, case aside. */
+const startsFolded = (word: string, prefix: string): boolean => word.length >= prefix.length && sameFolded(word, prefix, prefix.length);
+
 /**
- * Edits between two words, a swap of two neighbouring letters counting as one
- * (optimal string alignment): `gti` is one edit from `git`, as a typist sees it.
+ * Three rows of an edit-distance table, reused for every candidate of one
+ * suggestion (a profile's keystroke compares its keys with hundreds of known
+ * ones: a row array per letter of each was most of that keystroke's garbage).
  */
-function editDistance(a: string, b: string): number {
+class DistanceRows {
+  private rows: Int32Array[] = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+
+  /** Rows of at least `n` cells. */
+  take(n: number): Int32Array[] {
+    if (this.rows[0].length < n) this.rows = [new Int32Array(n * 2), new Int32Array(n * 2), new Int32Array(n * 2)];
+    return this.rows;
+  }
+}
+
+/**
+ * Edits between two words, case aside, a swap of two neighbouring letters
+ * counting as one (optimal string alignment): `gti` is one edit from `git`,
+ * as a typist sees it.
+ */
+function editDistance(a: string, b: string, rows: DistanceRows): number {
   const m = a.length;
   const n = b.length;
-  let before: number[] = [];
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let [before, prev, cur] = rows.take(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
-    const cur = [i];
+    cur[0] = i;
+    const ai = lower(a.charCodeAt(i - 1));
+    const aBefore = i > 1 ? lower(a.charCodeAt(i - 2)) : -1;
     for (let j = 1; j <= n; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], before[j - 2] + 1);
+      const bj = lower(b.charCodeAt(j - 1));
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === lower(b.charCodeAt(j - 2)) && aBefore === bj) d = Math.min(d, before[j - 2] + 1);
+      cur[j] = d;
     }
+    const reused = before;
     before = prev;
     prev = cur;
+    cur = reused;
   }
   return prev[n];
 }
@@ -41,13 +82,13 @@ export function didYouMean(word: string, candidateIterable: Iterable<string>): s
   const candidates = Array.isArray(candidateIterable) ? (candidateIterable as string[]) : [...candidateIterable];
   let best: string | undefined;
   let bestD = Infinity;
-  const lw = word.toLowerCase();
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 4)));
+  const rows = new DistanceRows();
   for (const c of candidates) {
     if (c === word) continue;
     // No closer than their difference in length: most candidates need no distance at all.
     if (Math.abs(c.length - word.length) > Math.min(limit, bestD - 1)) continue;
-    const d = c.toLowerCase() === lw ? 0 : editDistance(lw, c.toLowerCase());
+    const d = equalFolded(c, word) ? 0 : editDistance(word, c, rows);
     if (d < bestD) {
       bestD = d;
       best = c;
@@ -56,8 +97,13 @@ export function didYouMean(word: string, candidateIterable: Iterable<string>): s
   if (best !== undefined && bestD <= limit) return best;
   // A half-typed key (`grafanaEn`) suggests the one it begins (`grafanaEnable`), when only one does.
   if (word.length >= 4) {
-    const starts = candidates.filter((c) => c.toLowerCase().startsWith(lw) && c !== word);
-    if (starts.length === 1) return starts[0];
+    let only: string | undefined;
+    for (const c of candidates) {
+      if (c === word || !startsFolded(c, word)) continue;
+      if (only !== undefined) return undefined;
+      only = c;
+    }
+    return only;
   }
   return undefined;
 }
@@ -135,11 +181,15 @@ export function maySuggest(pass: SettingPass, uri: string): boolean {
   return n < SUGGESTIONS_PER_FILE;
 }
 
-/** Strings inside a value (lists and sets walked), with their origins. */
-export function stringsIn(v: Value, depth = 0): { value: string; origin: Origin }[] {
-  if (depth > 6) return [];
-  if (v.kind === 'string') return [{ value: v.value, origin: v.origin }];
-  if (v.kind === 'list') return v.items.flatMap((i) => stringsIn(i, depth + 1));
-  if (v.kind === 'attrs') return [...v.entries.values()].flatMap((e) => stringsIn(e.value, depth + 1));
-  return [];
+/**
+ * Each string inside a value (lists and sets walked, six levels deep), with
+ * its origin, without building a list of them: the address rules walk a
+ * fleet's monitoring profile (a target per machine) at every whole check after
+ * an edit that moves an address, and such lists were their garbage.
+ */
+export function forEachString(v: Value, f: (value: string, origin: Origin) => void, depth = 0): void {
+  if (depth > 6) return;
+  if (v.kind === 'string') f(v.value, v.origin);
+  else if (v.kind === 'list') for (let i = 0; i < v.items.length; i++) forEachString(v.items[i], f, depth + 1);
+  else if (v.kind === 'attrs') v.entries.forEach((e) => forEachString(e.value, f, depth + 1));
 }

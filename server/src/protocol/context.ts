@@ -5,6 +5,7 @@ import type { Workspace } from '../model/workspace';
 import type { LineIndexes } from './convert';
 import type { Diagnostic } from '../checks/types';
 import type { ClientHomelabSection } from './configuration';
+import type { ItemDefaultsSupport } from './features/completionDefaults';
 
 export interface ServerContext {
   connection: Connection;
@@ -22,6 +23,8 @@ export interface ServerContext {
   lazyCompletionDocs: boolean;
   /** The client declared `snippetSupport` for completion items (else plain text is sent). */
   snippetSupport: boolean;
+  /** The completion item defaults the client takes (LSP 3.17 `completionList.itemDefaults`): the list is sent in the smaller shape. */
+  completionItemDefaults: ItemDefaultsSupport;
   /** `initializationOptions.settings` (the `homelab` section), for clients without `workspace/configuration`. */
   initialSettings?: ClientHomelabSection;
   /** `homelab.watchFiles` is `server`: the server watches the folders itself, whatever the client offers. */

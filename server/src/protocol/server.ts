@@ -32,6 +32,7 @@ import { pathToUri, uriToPath } from '../model/uri';
 import { WATCHED_GLOBS } from './watchedFiles';
 import { saveCodeCache } from './codeCache';
 import { InputFlow } from './inputFlow';
+import { itemDefaultsSupport } from './features/completionDefaults';
 
 
 export const SERVER_NAME = 'homelab-profiles';
@@ -51,6 +52,7 @@ export function startServer(connection: Connection, input = new InputFlow()): vo
     nixEvaluate: new Map(),
     lazyCompletionDocs: false,
     snippetSupport: true,
+    completionItemDefaults: itemDefaultsSupport(undefined),
     publishedFindings: () => [],
   };
   const diagnostics = new DiagnosticsPublisher(ctx, undefined, input);
@@ -85,6 +87,7 @@ export function startServer(connection: Connection, input = new InputFlow()): vo
     ctx.initialSettings = initialSettings(params.initializationOptions);
     ctx.lazyCompletionDocs = params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true;
     ctx.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    ctx.completionItemDefaults = itemDefaultsSupport(params.capabilities.textDocument?.completion?.completionList?.itemDefaults);
     // The first format is the client's preference (LSP); a client that lists no Markdown gets plain text too.
     const hoverFormats = params.capabilities.textDocument?.hover?.contentFormat;
     ctx.plainTextHover = Array.isArray(hoverFormats) && hoverFormats.length > 0 && (hoverFormats[0] === 'plaintext' || !hoverFormats.includes('markdown'));

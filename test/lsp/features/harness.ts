@@ -31,7 +31,7 @@ export class Session {
 
   /** `homelab` is what the client answers for the `homelab` configuration section. */
   /** `files` (relative path → text) are written into the copy before the server starts. */
-  static async start(homelab?: unknown, remove: string[] = [], completionItem: Record<string, unknown> = {}, files: Record<string, string> = {}): Promise<Session> {
+  static async start(homelab?: unknown, remove: string[] = [], completionItem: Record<string, unknown> = {}, files: Record<string, string> = {}, completion: Record<string, unknown> = {}): Promise<Session> {
     const root = mkdtempSync(path.join(tmpdir(), 'homelab-features-'));
     cpSync(path.join(repoRoot, 'examples', 'homelab'), root, { recursive: true });
     for (const f of remove) rmSync(path.join(root, f), { force: true });
@@ -42,7 +42,7 @@ export class Session {
     const s = new Session(root);
     if (homelab !== undefined)
       s.client.requestHandlers.set('workspace/configuration', (params) => ((params as { items?: unknown[] }).items ?? []).map(() => homelab));
-    await s.client.initialize(root, {}, completionItem);
+    await s.client.initialize(root, {}, completionItem, completion);
     // The configuration is read after `initialized`; the first diagnostics, or the topology announced after the
     // start-up check (a workspace with nothing to report publishes no diagnostics), mean it is in place.
     await s.client

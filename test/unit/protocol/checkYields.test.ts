@@ -45,6 +45,7 @@ function server(): { toServer: PassThrough; publisher: DiagnosticsPublisher; con
     nixEvaluate: new Map(),
     lazyCompletionDocs: false,
     snippetSupport: true,
+    completionItemDefaults: { editRange: false, insertTextFormat: false, data: false },
     publishedFindings: () => [],
   };
   return { toServer, publisher: new DiagnosticsPublisher(ctx, 0, input), connection, ws };

@@ -5,7 +5,8 @@ import { isParsed, parseAddress, parseCidr } from '../../model/ip';
 import type { Str } from '../../model/inventory';
 import { lookupSetting } from '../../model/catalog';
 import type { Finding, Rule } from '../types';
-import { at, inSteps, ITEMS_PER_STEP, stringsIn } from '../util';
+import { at, forEachString, inSteps, ITEMS_PER_STEP } from '../util';
+import type { Origin } from '../../syntax/value';
 
 /** Profile settings whose strings must be addresses (empty = DHCP / unset). */
 const ADDRESS_SETTINGS = new Set(['ipAddress', 'wifiIpAddress', 'defaultGateway', 'nameServers']);
@@ -62,18 +63,19 @@ export const ipFormat: Rule = inSteps({
   *judgeOwnSetting(h, s, _pass, out) {
     const entry = lookupSetting(h.catalog, s.block, s.key);
     const strict = ADDRESS_SETTINGS.has(s.key) || entry?.format === 'ip' || entry?.format === 'ip-list';
-    // A list item by item (its strings as stringsIn finds them in the whole list: one level down).
+    // A list item by item (its strings as in the whole list: one level down).
     const v = s.entry.value;
     const items = v.kind === 'list' ? v.items : [v];
+    const judge = (value: string, origin: Origin): void => {
+      if (value === '') return;
+      const ipv4 = looksLikeIpv4(value);
+      if (!strict && !ipv4) return;
+      const e = addressError(ipv4 && value.includes(':') ? value.slice(0, value.indexOf(':')) : value);
+      if (e) out.push(at('ip-format', origin, e));
+    };
     for (let i = 0; i < items.length; i++) {
       if (i > 0 && i % (ITEMS_PER_STEP * 4) === 0) yield;
-      for (const str of stringsIn(items[i], v.kind === 'list' ? 1 : 0)) {
-        if (str.value === '') continue;
-        const text = looksLikeIpv4(str.value) && str.value.includes(':') ? str.value.slice(0, str.value.indexOf(':')) : str.value;
-        if (!strict && !looksLikeIpv4(str.value)) continue;
-        const e = addressError(text);
-        if (e) out.push(at('ip-format', str.origin, e));
-      }
+      forEachString(items[i], judge, v.kind === 'list' ? 1 : 0);
     }
   },
 });

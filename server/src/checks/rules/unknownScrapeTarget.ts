@@ -3,7 +3,11 @@
 import { isParsed, parseAddress } from '../../model/ip';
 import type { AddressIndex } from '../../model/addresses';
 import type { Rule } from '../types';
-import { at, ITEMS_PER_STEP, stringsIn } from '../util';
+import { at, forEachString, ITEMS_PER_STEP } from '../util';
+import type { Origin } from '../../syntax/value';
+
+/** A `:port` at the end of a target. */
+const PORT = /:\d+$/;
 
 function isTargetSetting(key: string): boolean {
   return /Targets$/.test(key) || /^prometheus\w*Host$/.test(key);
@@ -40,16 +44,18 @@ export const unknownScrapeTarget: Rule = {
     const v = s.entry.value;
     // A list item by item: a target's `host`, or the item's strings.
     const items = v.kind === 'list' ? v.items : [v];
+    const judge = (value: string, origin: Origin): void => {
+      const a = parseAddress(PORT.test(value) ? value.replace(PORT, '') : value);
+      if (!isParsed(a) || known.has(a.key)) return;
+      out.push(at('unknown-scrape-target', origin, `\`${value}\` in ${s.key} is not the address of any host or container in the inventory`));
+    };
     for (let i = 0; i < items.length; i++) {
       if (i > 0 && i % (ITEMS_PER_STEP * 4) === 0) yield;
       const item = items[i];
-      const host = v.kind === 'list' && item.kind === 'attrs' ? item.entries.get('host') : undefined;
-      const strings = v.kind === 'list' && item.kind === 'attrs' ? (host ? stringsIn(host.value) : []) : stringsIn(item);
-      for (const str of strings) {
-        const a = parseAddress(str.value.replace(/:\d+$/, ''));
-        if (!isParsed(a) || known.has(a.key)) continue;
-        out.push(at('unknown-scrape-target', str.origin, `\`${str.value}\` in ${s.key} is not the address of any host or container in the inventory`));
-      }
+      if (v.kind === 'list' && item.kind === 'attrs') {
+        const host = item.entries.get('host');
+        if (host) forEachString(host.value, judge);
+      } else forEachString(item, judge);
     }
   },
 };

@@ -81,7 +81,21 @@ const TYPE_TESTS: Record<string, string> = {
   isString: 'string', isAttrs: 'set', isList: 'list', isBool: 'bool', isInt: 'int', isFloat: 'float', isPath: 'path', isFunction: 'lambda',
 };
 
+/** The global scope, built once: it is never written to (scopes below it are new maps), and thunks of values never change. */
+let shared: Env | undefined;
+
+/**
+ * The global scope every evaluation starts from (`true`, `builtins`, the
+ * primops). Shared by all evaluators: each keystroke's evaluation makes an
+ * evaluator, and building this afresh for each was 150 thunks and two maps of
+ * garbage a keystroke.
+ */
 export function globalEnv(): Env {
+  shared ??= buildGlobalEnv();
+  return shared;
+}
+
+function buildGlobalEnv(): Env {
   const vars = new Map<string, Thunk>();
   vars.set('true', Thunk.of({ kind: 'boolean', value: true, origin: NO }));
   vars.set('false', Thunk.of({ kind: 'boolean', value: false, origin: NO }));
