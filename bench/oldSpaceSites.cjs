@@ -42,16 +42,27 @@ function bySite(profile) {
   return sites;
 }
 
+// With HOMELAB_SITES_PROMOTED=1 each report counts what was promoted since the
+// previous one (a first signal sent after the start-up's early full
+// collections gives what fills the old generation before its next one).
+let previous = new Map();
 process.on('SIGUSR2', () => {
-  const before = bySite(post('HeapProfiler.getSamplingProfile').profile);
-  if (global.gc) global.gc();
-  const after = bySite(post('HeapProfiler.getSamplingProfile').profile);
+  const all = bySite(post('HeapProfiler.getSamplingProfile').profile);
+  const before = promoted ? new Map([...all].map(([k, v]) => [k, v - (previous.get(k) ?? 0)])) : all;
+  previous = all;
   const mb = (n) => (n / 2 ** 20).toFixed(1).padStart(7);
-  const total = (m) => [...m.values()].reduce((a, b) => a + b, 0);
-  const rows = [...before].map(([k, v]) => [k, v, after.get(k) ?? 0]).sort((a, b) => (promoted ? b[2] - a[2] : b[1] - b[2] - (a[1] - a[2])));
+  const total = (m) => [...m.values()].reduce((x, y) => x + y, 0);
   const top = Number(process.env.TOP ?? 40);
   const out = [];
-  out.push(`in the heap at exit: ${mb(total(before))} MB, live after a full collection: ${mb(total(after))} MB\n  garbage    live  function\n`);
-  for (const [k, b, a] of rows.slice(0, top)) out.push(`${mb(b - a)} ${mb(a)}  ${k}\n`);
+  if (promoted) {
+    out.push(`promoted to the old generation since the previous report: ${mb(total(before))} MB\n`);
+    for (const [k, v] of [...before].sort((x, y) => y[1] - x[1]).slice(0, top)) out.push(`${mb(v)}  ${k}\n`);
+  } else {
+    if (global.gc) global.gc();
+    const after = bySite(post('HeapProfiler.getSamplingProfile').profile);
+    const rows = [...before].map(([k, v]) => [k, v, after.get(k) ?? 0]).sort((x, y) => y[1] - y[2] - (x[1] - x[2]));
+    out.push(`in the heap: ${mb(total(before))} MB, live after a full collection: ${mb(total(after))} MB\n  garbage    live  function\n`);
+    for (const [k, v, l] of rows.slice(0, top)) out.push(`${mb(v - l)} ${mb(l)}  ${k}\n`);
+  }
   require('node:fs').appendFileSync(process.env.HOMELAB_SITES_OUT, out.join(''));
 });
