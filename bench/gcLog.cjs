@@ -20,4 +20,14 @@ if (isMainThread && process.env.HOMELAB_GC_LOG) {
       fs.writeSync(fd, `${performance.now().toFixed(0).padStart(6)} ms ${kind === constants.NODE_PERFORMANCE_GC_MAJOR ? 'full' : 'incr'} ${e.duration.toFixed(1)} ms: heap used ${mb(h.used_heap_size)} of ${mb(h.total_heap_size)} MB, old space used ${mb(spaces.old_space.space_used_size)} of ${mb(spaces.old_space.space_size)}, large objects ${mb(spaces.large_object_space.space_used_size)}, new space ${mb(spaces.new_space.space_size)}, RSS ${rss().toFixed(0)} MB\n`);
     }
   }).observe({ entryTypes: ['gc'] });
+  // With HOMELAB_GC_LOG_EVERY=<ms>: the heap beside the RSS at that period, so
+  // what is neither V8's heap nor its code (malloc: external buffers, parser
+  // tables) shows between collections too.
+  const every = Number(process.env.HOMELAB_GC_LOG_EVERY ?? 0);
+  if (every > 0)
+    setInterval(() => {
+      const h = v8.getHeapStatistics();
+      const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s]));
+      fs.writeSync(fd, `${performance.now().toFixed(0).padStart(6)} ms      heap used ${mb(h.used_heap_size)} of ${mb(h.total_heap_size)} MB (old ${mb(spaces.old_space.space_used_size)} of ${mb(spaces.old_space.space_size)}, code ${mb(spaces.code_space.space_size)}), external ${mb(h.external_memory)}, malloced ${mb(h.malloced_memory)} (peak ${mb(h.peak_malloced_memory)}), RSS ${rss().toFixed(0)} MB\n`);
+    }, every).unref();
 }

@@ -7,8 +7,10 @@
 // be grouped by bench/heapSummary.ts. --bundle= measures another build (an
 // A/B run), --node= passes flags to the server's node (GC flags), --maps
 // prints its memory mappings once settled, --gc-log its full collections
-// (bench/gcLog.cjs: when V8 collected, what was live after, the RSS).
-//   node --import tsx bench/memory.ts [--n=10000] [--edits=50] [--snapshot=settle,end] [--bundle=<server.js>] [--node=--flag,...] [--timeline] [--maps] [--gc-log]
+// (bench/gcLog.cjs: when V8 collected, what was live after, the RSS), --sites
+// the functions whose allocations fill the old generation at the start-up's
+// end, garbage and live apart (bench/oldSpaceSites.cjs).
+//   node --import tsx bench/memory.ts [--n=10000] [--edits=50] [--snapshot=settle,end] [--snapshot-at=<ms>] [--bundle=<server.js>] [--node=--flag,...] [--timeline] [--maps] [--gc-log] [--sites [--sites-at=<ms>]]
 import * as path from 'node:path';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -53,17 +55,19 @@ async function main(): Promise<void> {
   const bundle = arg('bundle');
   if (bundle) useServerBundle(path.resolve(bundle));
   const h = generateHomelab(n, path.join(repoRoot, 'bench', '.generated', `homelab-${n}`));
+  const sitesOut = args.includes('--sites') ? path.join(repoRoot, 'bench', '.generated', `sites-${process.pid}.txt`) : undefined;
   const gcLog = args.includes('--gc-log') ? path.join(repoRoot, 'bench', '.generated', `gc-${process.pid}.log`) : undefined;
   const nodeArgs = [
     ...extraNode,
-    ...(snapshots.size ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : []),
+    ...(snapshots.size || arg('snapshot-at') ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : []),
     ...(gcLog ? [`--require=${path.join(repoRoot, 'bench', 'gcLog.cjs')}`] : []),
+    ...(sitesOut ? ['--expose-gc', `--require=${path.join(repoRoot, 'bench', 'oldSpaceSites.cjs')}`] : []),
   ];
-  if (snapshots.size) {
+  if (snapshots.size || arg('snapshot-at')) {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(snapshotDir, { recursive: true });
   }
-  const c = ourServer({ env: gcLog ? { ...process.env, HOMELAB_GC_LOG: gcLog } : process.env, nodeArgs });
+  const c = ourServer({ env: { ...process.env, ...(gcLog ? { HOMELAB_GC_LOG: gcLog } : {}), ...(sitesOut ? { HOMELAB_SITES_OUT: sitesOut } : {}) }, nodeArgs });
   const samples: { t: number; mb: number }[] = [];
   const t0 = performance.now();
   const timer = setInterval(() => samples.push({ t: performance.now() - t0, mb: rssMb(c.pid) }), 20);
@@ -79,8 +83,28 @@ async function main(): Promise<void> {
     c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'nix', version: 1, text: typo } });
     await first;
     mark('first diagnostics');
+    const sitesAt = Number(arg('sites-at') ?? NaN);
+    if (sitesOut && Number.isFinite(sitesAt)) {
+      await sleep(Math.max(0, sitesAt - (performance.now() - t0)));
+      process.kill(c.pid, 'SIGUSR2');
+      await c.ping(600_000);
+      mark(`sites counted from`);
+    }
+    const midAt = Number(arg('snapshot-at') ?? NaN);
+    if (Number.isFinite(midAt)) {
+      await sleep(Math.max(0, midAt - (performance.now() - t0)));
+      await snapshot(c, `at ${midAt} ms`);
+    }
     await end;
     mark('start-up end');
+    if (sitesOut) {
+      process.kill(c.pid, 'SIGUSR2');
+      await sleep(500);
+      await c.ping(600_000);
+      console.log(readFileSync(sitesOut, 'utf8').trimEnd().split('\n').slice(-(Number(process.env.TOP ?? 40) + 1)).join('\n'));
+      const { rmSync } = await import('node:fs');
+      rmSync(sitesOut);
+    }
     await sleep(600);
     await c.ping();
     mark('settled');
