@@ -93,7 +93,8 @@ function dependsOn(v: Value, names: Set<string>): boolean {
 
 function knownEntries(v: Value | undefined, into: Map<string, Value>): void {
   if (v?.kind !== 'attrs') return;
-  for (const [k, e] of v.entries) if (e.value.kind !== 'unknown' && !into.has(k)) into.set(k, e.value);
+  // A set known in part (`hey = self // { … }`) is given too: its known names are read from it.
+  for (const [k, e] of v.entries) if ((e.value.kind !== 'unknown' || e.value.call?.fn === '//') && !into.has(k)) into.set(k, e.value);
 }
 
 function argsOf(f: MachineFinding, closure: ModuleClosure): MachineModuleArgs {

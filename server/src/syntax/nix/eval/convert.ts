@@ -146,11 +146,15 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
       const from = v.selectedFrom && depth <= CALL_ARG_DEPTH ? toValue(v.selectedFrom.from, depth + 1, seen, apply) : undefined;
       const sel = from?.kind === 'unknown' && from.call ? { selectedFrom: { call: from.call, path: (v.selectedFrom as { path: string[] }).path } } : {};
       if (v.fn !== undefined && !v.args) return { kind: 'unknown', reason: v.reason, origin: v.origin, ref: v.fn, ...sel };
-      if (v.fn === undefined || !v.args || depth > CALL_ARG_DEPTH) return { kind: 'unknown', reason: v.reason, origin: v.origin, ...sel };
+      if (v.fn === undefined || !v.args || depth > CALL_ARG_DEPTH) return { kind: 'unknown', reason: v.reason, origin: v.origin, ...sel, ...(v.keysWithin ? { keysWithin: v.keysWithin } : {}) };
       // A module given to `submodule` may be a function of its whole argument set (`args: …`).
       const argKey = v.fn === 'submodule' ? SUBMODULE_ARGUMENT : undefined;
       const args = v.args.map((t) => toValue(t.force(), depth + 1, seen, apply, argKey));
-      return { kind: 'unknown', reason: v.reason, origin: v.origin, call: { fn: v.fn, args } };
+      const out: Value = { kind: 'unknown', reason: v.reason, origin: v.origin, call: { fn: v.fn, args } };
+      // A set known in part (`hey = self // { … }` given to every machine) is read again as the evaluator holds it:
+      // its conversion may be cut where it reaches itself.
+      if (v.fn === '//') Object.defineProperty(out, 'callable', { value: v, enumerable: false });
+      return out;
     }
     default:
       return v;

@@ -8,7 +8,7 @@ import type * as A from '../ast';
 import { type Entry, type Origin, placeAt, type Value } from '../../value';
 import { parseNixShared } from '../parseCache';
 import { detectUnparseable } from '../detect';
-import { arith, logical, strictBinary } from './ops';
+import { arith, logical, strictBinary, updatedKey } from './ops';
 import { buildAttrs, hasAttr, select } from './bindings';
 import { indentedString, pathValue, strParts } from './strings';
 import { globalEnv } from './builtins';
@@ -395,7 +395,11 @@ export class NixEvaluator {
     for (let e: Env | undefined = env; e; e = e.parent) {
       if (!e.with) continue;
       const w = e.with.force();
-      if (w.kind === 'unknown') return { kind: 'unknown', reason: `'${name}' may come from a 'with' whose value is not known`, origin, fn: name };
+      // `with (unknown // { mkFlake = …; })`: a name of the known right side is that.
+      const known = w.kind === 'unknown' ? updatedKey(w, name) : undefined;
+      if (known) return known;
+      // Why the `with` is not known is kept: a module argument not given yet is asked for again (machineArgs.ts).
+      if (w.kind === 'unknown') return { kind: 'unknown', reason: `'${name}' may come from a 'with' whose value is not known (${w.reason})`, origin, fn: name };
       const entry = w.kind === 'attrs' ? w.entries.get(name) : undefined;
       if (entry) return entry.thunk.force();
     }
