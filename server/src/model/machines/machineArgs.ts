@@ -15,7 +15,8 @@ import { effectiveOption, moduleClosure, optionKeys, type ModuleClosure, type Mo
 import { declaredKeys, optionDefault } from './optionDefaults';
 
 /** Calls a module file with a machine's arguments; undefined when it cannot. */
-export type MachineModuleCall = (uri: string, args: MachineModuleArgs) => Value | undefined;
+/** A module file (by URI), or an inline module function met before (by its value), called with a machine's arguments. */
+export type MachineModuleCall = (module: string | Value, args: MachineModuleArgs) => Value | undefined;
 
 /** Rounds of calling a machine's modules with what the previous round learned of its `config`. */
 const MAX_ROUNDS = 3;
@@ -142,7 +143,16 @@ export function withMachineArgs(f: MachineFinding, first: ModuleClosure, load: M
       if (dependsOn(again, names)) pending++;
       return { uri: r.uri, value: again };
     };
-    const next = moduleClosure(f.modules, perMachine);
+    // An inline module written as a function (`({ hostPlatform, ... }: { imports = … })` in a flake) likewise.
+    const inline = (m: Value): Value | undefined => {
+      if (!dependsOn(m, names)) return undefined;
+      const again = call(m, args);
+      if (!again) return undefined;
+      changed = true;
+      if (dependsOn(again, names)) pending++;
+      return again;
+    };
+    const next = moduleClosure(f.modules, perMachine, inline);
     if (!changed) return closure;
     closure = next;
     // Another round only while this one learned something a module may still wait for: a value read from

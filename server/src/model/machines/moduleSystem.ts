@@ -27,7 +27,7 @@ export type ModuleLoader = (uri: string) => { uri: string; value: Value | undefi
 const NOT_CONFIG = new Set(['imports', '_file', 'key', 'disabledModules']);
 
 /** Follows `imports` from the given root modules (paths or inline modules). */
-export function moduleClosure(roots: Value[], load: ModuleLoader): ModuleClosure {
+export function moduleClosure(roots: Value[], load: ModuleLoader, inline?: (module: Value) => Value | undefined): ModuleClosure {
   const out: ModuleClosure = { configs: [], files: [], unreadable: [] };
   const seenFiles = new Set<string>();
   const todo = [...roots].reverse();
@@ -45,10 +45,13 @@ export function moduleClosure(roots: Value[], load: ModuleLoader): ModuleClosure
       out.files.push(loaded.uri);
       value = loaded.value;
     }
-    else if (m.origin.uri.startsWith('file:') && !seenFiles.has(m.origin.uri)) {
+    else {
       // An inline module: the file that holds it configures the machine too.
-      seenFiles.add(m.origin.uri);
-      out.files.push(m.origin.uri);
+      if (m.origin.uri.startsWith('file:') && !seenFiles.has(m.origin.uri)) {
+        seenFiles.add(m.origin.uri);
+        out.files.push(m.origin.uri);
+      }
+      value = inline?.(m) ?? m;
     }
     if (!value || value.kind !== 'attrs') {
       if (value?.kind === 'unknown') out.unreadable.push({ reason: value.reason, origin: value.origin });

@@ -173,6 +173,19 @@ export class NixEvaluator {
     }
   }
 
+  /** A module function (an inline module met before) called with these arguments known, the others unknown. */
+  evaluateModuleFunction(fn: V, args: ReadonlyMap<string, Thunk>): Value {
+    const end = this.begin();
+    try {
+      const v = applyWithUnknownArgs(this, fn, undefined, args) ?? fn;
+      return this.convert(v, conversion(this.maxConverted));
+    } catch (e) {
+      return { kind: 'unknown', reason: `evaluation failed: ${String(e)}`, origin: fn.origin };
+    } finally {
+      end();
+    }
+  }
+
   private knownArgs(files: Record<string, string> | undefined): Map<string, Thunk> | undefined {
     if (!files) return undefined;
     const out = new Map<string, Thunk>();

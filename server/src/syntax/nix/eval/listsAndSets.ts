@@ -1,6 +1,6 @@
 // A few more builtins (and the lib functions of the same name) that
 // repositories' own libraries are written with: `tail`, `zipAttrsWith`,
-// `intersectAttrs`, and lib's `last` and `id`. Also `extend` of a library that is not
+// `intersectAttrs`, `match`, and lib's `last` and `id`. Also `extend` of a library that is not
 // known (`nixpkgs.lib.extend (final: prev: { … })`): the extension's own
 // attributes are known, the rest stays nixpkgs' lib (known by name).
 import type { Origin } from '../../value';
@@ -8,7 +8,7 @@ import { type LEntry, Thunk, type V, unknown } from './types';
 import type { NixEvaluator } from './evaluator';
 
 /** Builtins handed on by lib under the same name, with their arities. */
-export const SET_BUILTINS: Record<string, number> = { tail: 1, zipAttrsWith: 2, intersectAttrs: 2 };
+export const SET_BUILTINS: Record<string, number> = { tail: 1, zipAttrsWith: 2, intersectAttrs: 2, match: 2 };
 
 /** Lib functions without a builtin of the name. */
 export const SET_LIB_FUNCTIONS: Record<string, number> = { last: 1, extend: 1, id: 1 };
@@ -40,6 +40,8 @@ export function callListOrSet(name: string, args: Thunk[], origin: Origin, ev: N
     }
     case 'extend':
       return extendUnknown(args[0], origin, ev);
+    case 'match':
+      return match(args[0].force(), args[1].force(), origin);
   }
   return unknown(`lib.${name} is not evaluated statically`, origin);
 }
@@ -111,4 +113,28 @@ function extendUnknown(f: Thunk, origin: Origin, ev: NixEvaluator): V {
 /** The `extend` of `lib.makeExtensible rattrs`: `makeExtensible (final: rattrs final // f final (rattrs final))`, as a primop waiting for `f`. */
 export function extendOf(rattrs: V, origin: Origin): V {
   return { kind: 'primop', name: 'lib.extendExtensible', arity: 2, args: [Thunk.of(rattrs)], origin };
+}
+
+/** POSIX bracket classes as JavaScript writes them inside a bracket expression. */
+const POSIX_CLASSES: Record<string, string> = {
+  alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v', xdigit: '0-9A-Fa-f', punct: '!-\\/:-@\\[-`{-~',
+};
+
+/**
+ * `builtins.match regex s`: the capture groups (null where a group took no
+ * part) when the extended regular expression matches the whole string, else
+ * null. Written as JavaScript reads it (bracket classes translated); an
+ * expression it cannot read is not known.
+ */
+function match(re: V, s: V, origin: Origin): V {
+  if (re.kind !== 'string' || s.kind !== 'string') return unknown(re.kind === 'unknown' ? re.reason : s.kind === 'unknown' ? s.reason : 'match needs two strings', origin);
+  let compiled: RegExp;
+  try {
+    compiled = new RegExp(`^(?:${re.value.replace(/\[:([a-z]+):\]/g, (all, name: string) => POSIX_CLASSES[name] ?? all)})$`);
+  } catch {
+    return unknown(`the regular expression ${JSON.stringify(re.value)} is not read statically`, origin);
+  }
+  const m = compiled.exec(s.value);
+  if (!m) return { kind: 'null', origin };
+  return { kind: 'list', items: m.slice(1).map((g) => Thunk.of(g === undefined ? { kind: 'null', origin } : { kind: 'string', value: g, origin })), origin };
 }
