@@ -67,3 +67,32 @@ test("lite-config's inline shared module is called again with each host's hostPl
   assert.deepEqual(modules('relay'), [...linux, 'hosts/relay/default.nix', 'roles/gateway.nix'].sort());
   assert.deepEqual(h.readingStops.map((s) => s.reason), []);
 });
+
+// A module importing an input's module only when the input has it:
+// `optional (inputs ? agent && inputs.agent ? nixosModules) inputs.agent.nixosModules.default`.
+// Whether the input has it is not known (inputs are not fetched), but either
+// way the import is an input's module, which is not read: not a place where
+// reading stops (it was: "attribute presence not known statically").
+const optionalInputModule: Record<string, string> = {
+  'flake.nix': `{
+  inputs.agent.url = "github:example/agent";
+  outputs = inputs@{ nixpkgs, ... }: {
+    nixosConfigurations.desk = nixpkgs.lib.nixosSystem { specialArgs = { inherit inputs; }; modules = [ ./agent.nix ./local.nix ]; };
+  };
+}
+`,
+  'agent.nix': `{ inputs, lib, ... }: {
+  imports = lib.optional (inputs ? agent && inputs.agent ? nixosModules) inputs.agent.nixosModules.default;
+}
+`,
+  'local.nix': `{ lib, ... }: { imports = lib.optionals (builtins.pathExists ./extra.nix) [ ./extra.nix ]; }\n`,
+};
+
+test("an input's module imported under a condition on that input is not a reading stop; a local file under an unknown condition still is", () => {
+  const h = workspaceOf(optionalInputModule).homelabs()[0];
+  assert.deepEqual([...h.nixosMachines.keys()], ['desk']);
+  assert.deepEqual(h.readingStops, []);
+  const unknownLocal = { ...optionalInputModule, 'local.nix': `{ config, lib, ... }: { imports = lib.optionals config.services.extra.enable [ ./extra.nix ]; }\n`, 'extra.nix': '{ ... }: { }\n' };
+  const stops = workspaceOf(unknownLocal).homelabs()[0].readingStops;
+  assert.deepEqual(stops.map((s) => `${s.kind} ${rel(s.origin.uri)}`), ['unread-imports local.nix']);
+});

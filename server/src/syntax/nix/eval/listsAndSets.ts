@@ -1,8 +1,9 @@
 // A few more builtins (and the lib functions of the same name) that
 // repositories' own libraries are written with: `tail`, `zipAttrsWith`,
-// `intersectAttrs`, `match`, and lib's `last` and `id`. Also `extend` of a library that is not
-// known (`nixpkgs.lib.extend (final: prev: { … })`): the extension's own
-// attributes are known, the rest stays nixpkgs' lib (known by name).
+// `intersectAttrs`, `match`, and lib's `last` and `id`. `nixpkgs.lib.extend`
+// (a library that is not known, extended) stays not known: read, a real
+// fleet's extension walked its module folders a hundred times over the
+// evaluation budget (khanelinix), losing every machine.
 import type { Origin } from '../../value';
 import { type LEntry, Thunk, type V, unknown } from './types';
 import type { NixEvaluator } from './evaluator';
@@ -11,7 +12,7 @@ import type { NixEvaluator } from './evaluator';
 export const SET_BUILTINS: Record<string, number> = { tail: 1, zipAttrsWith: 2, intersectAttrs: 2, match: 2 };
 
 /** Lib functions without a builtin of the name. */
-export const SET_LIB_FUNCTIONS: Record<string, number> = { last: 1, extend: 1, id: 1 };
+export const SET_LIB_FUNCTIONS: Record<string, number> = { last: 1, id: 1 };
 
 function list(v: V, what: string, origin: Origin): Extract<V, { kind: 'list' }> | V {
   return v.kind === 'list' ? v : unknown(v.kind === 'unknown' ? v.reason : `${what} of a ${v.kind}`, origin);
@@ -38,8 +39,6 @@ export function callListOrSet(name: string, args: Thunk[], origin: Origin, ev: N
       if (a.kind !== 'attrs' || b.kind !== 'attrs') return unknown(a.kind === 'unknown' ? a.reason : b.kind === 'unknown' ? b.reason : 'intersectAttrs of a non-set', origin);
       return { kind: 'attrs', entries: new Map([...b.entries].filter(([k]) => a.entries.has(k))), origin };
     }
-    case 'extend':
-      return extendUnknown(args[0], origin, ev);
     case 'match':
       return match(args[0].force(), args[1].force(), origin);
   }
@@ -92,22 +91,6 @@ function zipAttrsWith(f: Thunk, sets: V, origin: Origin, ev: NixEvaluator): V {
   if (!missing || missing.kind !== 'unknown') return zipped;
   const rest: V = { kind: 'unknown', reason: missing.reason, origin, ...(allWithin ? { keysWithin: possible } : {}) };
   return { kind: 'unknown', reason: missing.reason, origin, fn: '//', args: [Thunk.of(rest), Thunk.of(zipped)] };
-}
-
-/**
- * `base.extend (final: prev: { … })` where base is not known (nixpkgs' lib
- * from an input): the fixed point `prev // f final prev` as a captured `//`
- * whose right side is known, so `final.mine` reads the extension and
- * `final.mkIf` stays nixpkgs' (known by its name).
- */
-function extendUnknown(f: Thunk, origin: Origin, ev: NixEvaluator): V {
-  const prev = Thunk.of(unknown('the library being extended is not known statically', origin));
-  const fn = f.force();
-  const result: Thunk = new Thunk(
-    () => ({ kind: 'unknown', reason: 'the library being extended is not known statically', origin, fn: '//', args: [prev, new Thunk(() => ev.call(ev.call(fn, result, origin), prev, origin), origin)] }),
-    origin,
-  );
-  return result.force();
 }
 
 /** The `extend` of `lib.makeExtensible rattrs`: `makeExtensible (final: rattrs final // f final (rattrs final))`, as a primop waiting for `f`. */

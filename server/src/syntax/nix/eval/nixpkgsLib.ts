@@ -310,7 +310,8 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
   }
   const a = libFunction(args[0].force());
   // `optionalAttrs cond { … }` with the condition not known: the set kept as a captured call (options declared on some platforms).
-  if (a.kind === 'unknown' && name === 'optionalAttrs') return { kind: 'unknown', reason: a.reason, origin, fn: 'optionalAttrs', args: [Thunk.of(a), args[1]] };
+  // `optional(s) cond x` likewise: an import from an input under a condition on that input stays an input's module (moduleSystem.ts).
+  if (a.kind === 'unknown' && (name === 'optionalAttrs' || name === 'optional' || name === 'optionals')) return { kind: 'unknown', reason: a.reason, origin, fn: name, args: [Thunk.of(a), args[1]] };
   if (a.kind === 'unknown') return unknown(a.reason, origin);
   switch (name) {
     case 'listToAttrs':
