@@ -5,7 +5,8 @@
 // into `nixosSystem` calls, and outputs `{ nixosConfigurations … } //
 // perSystemOutputs` whose per-system side is not known. The machines get the
 // flake's own outputs as an argument and import every module below a folder
-// through the library. Also a library made with `makeExtensible … .extend`.
+// through the library. Also a library made with `nixpkgs.lib.extend` and
+// `makeExtensible … .extend`.
 // All of these were one reading stop before
 // ("built by `buildFleet`, which is not read"): no machines.
 import { test } from 'node:test';
@@ -126,6 +127,13 @@ const extended = (lib: string): Record<string, string> => ({
 `,
   'hosts/gate/default.nix': `{ ... }: { services.openssh.enable = true; }\n`,
   'hosts/vault/default.nix': `{ ... }: { services.postgresql.enable = true; }\n`,
+});
+
+test("a library made with nixpkgs' `lib.extend`: its own functions are read, nixpkgs' keep their names", () => {
+  const h = workspaceOf(extended('nixpkgs.lib.extend (final: prev: { fleet = import ./lib/fleet.nix { lib = final; }; })')).homelabs()[0];
+  assert.deepEqual([...h.nixosMachines.keys()].sort(), ['gate', 'vault']);
+  assert.deepEqual(h.nixosMachines.get('vault')?.moduleFiles.map(rel), ['hosts/vault/default.nix']);
+  assert.deepEqual(h.readingStops, []);
 });
 
 test('a library made with `makeExtensible` and then `extend`ed: the extension is read over the base', () => {

@@ -1,9 +1,10 @@
 // A few more builtins (and the lib functions of the same name) that
 // repositories' own libraries are written with: `tail`, `zipAttrsWith`,
-// `intersectAttrs`, `match`, and lib's `last` and `id`. `nixpkgs.lib.extend`
-// (a library that is not known, extended) stays not known: read, a real
-// fleet's extension walked its module folders a hundred times over the
-// evaluation budget (khanelinix), losing every machine.
+// `intersectAttrs`, `match`, and lib's `last` and `id`. Also `extend` of a
+// library that is not known (`nixpkgs.lib.extend (final: prev: { … })`): the
+// extension's own attributes are known, the rest stays nixpkgs' lib (known by
+// name); one extension per overlay (a fleet extending each machine's nixpkgs
+// with the same overlay, re-extended at every call, ran past the step budget).
 import type { Origin } from '../../value';
 import { type LEntry, Thunk, type V, unknown } from './types';
 import type { NixEvaluator } from './evaluator';
@@ -12,7 +13,7 @@ import type { NixEvaluator } from './evaluator';
 export const SET_BUILTINS: Record<string, number> = { tail: 1, zipAttrsWith: 2, intersectAttrs: 2, match: 2 };
 
 /** Lib functions without a builtin of the name. */
-export const SET_LIB_FUNCTIONS: Record<string, number> = { last: 1, id: 1 };
+export const SET_LIB_FUNCTIONS: Record<string, number> = { last: 1, id: 1, extend: 1 };
 
 function list(v: V, what: string, origin: Origin): Extract<V, { kind: 'list' }> | V {
   return v.kind === 'list' ? v : unknown(v.kind === 'unknown' ? v.reason : `${what} of a ${v.kind}`, origin);
@@ -39,6 +40,8 @@ export function callListOrSet(name: string, args: Thunk[], origin: Origin, ev: N
       if (a.kind !== 'attrs' || b.kind !== 'attrs') return unknown(a.kind === 'unknown' ? a.reason : b.kind === 'unknown' ? b.reason : 'intersectAttrs of a non-set', origin);
       return { kind: 'attrs', entries: new Map([...b.entries].filter(([k]) => a.entries.has(k))), origin };
     }
+    case 'extend':
+      return extendUnknown(args[0], origin, ev);
     case 'match':
       return match(args[0].force(), args[1].force(), origin);
   }
@@ -121,3 +124,28 @@ function match(re: V, s: V, origin: Origin): V {
   if (!m) return { kind: 'null', origin };
   return { kind: 'list', items: m.slice(1).map((g) => Thunk.of(g === undefined ? { kind: 'null', origin } : { kind: 'string', value: g, origin })), origin };
 }
+
+/**
+ * `base.extend (final: prev: { … })` where base is not known (nixpkgs' lib
+ * from an input): the fixed point `prev // f final prev` as a captured `//`
+ * whose right side is known, so `final.mine` reads the extension and
+ * `final.mkIf` stays nixpkgs' (known by its name).
+ */
+function extendUnknown(f: Thunk, origin: Origin, ev: NixEvaluator): V {
+  const fn = f.force();
+  // Every library not known is nixpkgs' as far as reading goes: one extension per overlay, however many
+  // machines extend their own nixpkgs with it (a fleet's per-machine `nixpkgs.lib.extend self.lib.overlay`).
+  const done = fn.kind === 'lambda' ? EXTENDED.get(fn) : undefined;
+  if (done) return done;
+  const prev = Thunk.of(unknown('the library being extended is not known statically', origin));
+  const result: Thunk = new Thunk(
+    () => ({ kind: 'unknown', reason: 'the library being extended is not known statically', origin, fn: '//', args: [prev, new Thunk(() => ev.call(ev.call(fn, result, origin), prev, origin), origin)] }),
+    origin,
+  );
+  const out = result.force();
+  if (fn.kind === 'lambda') EXTENDED.set(fn, out);
+  return out;
+}
+
+/** `extend`'s result by overlay (see extendUnknown). */
+const EXTENDED = new WeakMap<object, V>();
