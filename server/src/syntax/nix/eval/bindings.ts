@@ -83,49 +83,70 @@ export function buildAttrs(ev: NixEvaluator, bindings: A.Binding[], rec: boolean
 
 /** `e.a.b` and `e.a.b or d`; an unknown target keeps what is selected (`nixpkgs.lib.nixosSystem`). */
 export function select(ev: NixEvaluator, n: A.Select, env: Env, uri: string, origin: Origin): V {
-    let cur = ev.eval(n.target, env, uri);
-    for (const a of n.path.names) {
-      const key = attrKey(ev, a, env, uri);
-      const rest = n.path.names.slice(n.path.names.indexOf(a) + 1);
-      if (key === undefined) {
-        if (n.default) return unknown('attribute name not known statically', origin);
-        // `self.inputs."nixpkgs${suffix}".lib.nixosSystem`: still named after what is selected next.
-        const last = rest.length ? attrKey(ev, rest[rest.length - 1], env, uri) : undefined;
-        return { kind: 'unknown', reason: 'attribute name not known statically', origin, ...(last !== undefined ? { fn: last } : {}) };
-      }
-      const kept = cur.kind === 'unknown' ? updatedKey(cur, key) : undefined;
-      if (kept) {
-        cur = kept;
-        continue;
-      }
-      if (cur.kind === 'unknown') {
-        if (n.default) return unknown(cur.reason, origin);
-        // Named after the last attribute (`nixpkgs.lib.nixosSystem` → nixosSystem), so a call of it can be captured.
-        const keys = n.path.names.slice(n.path.names.indexOf(a) + 1).map((x) => attrKey(ev, x, env, uri));
-        const fn = selectedName(keys.length ? keys.at(-2) ?? key : cur.fn, keys.length ? keys.at(-1) : key);
-        return { kind: 'unknown', reason: cur.reason, origin, ...(fn !== undefined ? { fn } : {}), ...selectedFrom(cur, [key, ...keys]) };
-      }
-      const e = cur.kind === 'attrs' ? cur.entries.get(key) : undefined;
-      if (!e) {
-        if (n.default) return ev.eval(n.default, env, uri);
-        const reason = cur.kind === 'attrs' ? `attribute '${key}' missing` : `cannot select '${key}' from ${cur.kind}`;
-        const last = rest.length ? attrKey(ev, rest[rest.length - 1], env, uri) : undefined;
-        return { kind: 'unknown', reason, origin, ...(last !== undefined ? { fn: last } : {}) };
-      }
-      cur = e.thunk.force();
+  let cur = ev.eval(n.target, env, uri);
+  for (const a of n.path.names) {
+    const key = attrKey(ev, a, env, uri);
+    const rest = n.path.names.slice(n.path.names.indexOf(a) + 1);
+    if (key === undefined) {
+      if (n.default) return unknown('attribute name not known statically', origin);
+      // `self.inputs."nixpkgs${suffix}".lib.nixosSystem`: still named after what is selected next.
+      const last = rest.length ? attrKey(ev, rest[rest.length - 1], env, uri) : undefined;
+      return { kind: 'unknown', reason: 'attribute name not known statically', origin, ...(last !== undefined ? { fn: last } : {}) };
     }
-    return cur;
+    const kept = cur.kind === 'unknown' ? updatedKey(cur, key) : undefined;
+    if (kept) {
+      cur = kept;
+      continue;
+    }
+    if (cur.kind === 'unknown') {
+      if (n.default) return unknown(cur.reason, origin);
+      // Named after the last attribute (`nixpkgs.lib.nixosSystem` → nixosSystem), so a call of it can be captured.
+      const keys = n.path.names.slice(n.path.names.indexOf(a) + 1).map((x) => attrKey(ev, x, env, uri));
+      const fn = selectedName(keys.length ? keys.at(-2) ?? key : cur.fn, keys.length ? keys.at(-1) : key);
+      return { kind: 'unknown', reason: cur.reason, origin, ...(fn !== undefined ? { fn } : {}), ...selectedFrom(cur, [key, ...keys]) };
+    }
+    const e = cur.kind === 'attrs' ? cur.entries.get(key) : undefined;
+    if (!e) {
+      if (n.default) return ev.eval(n.default, env, uri);
+      const reason = cur.kind === 'attrs' ? `attribute '${key}' missing` : `cannot select '${key}' from ${cur.kind}`;
+      const last = rest.length ? attrKey(ev, rest[rest.length - 1], env, uri) : undefined;
+      return { kind: 'unknown', reason, origin, ...(last !== undefined ? { fn: last } : {}) };
+    }
+    cur = e.thunk.force();
+  }
+  return cur;
 }
 
 /** `e ? a.b`. */
 export function hasAttr(ev: NixEvaluator, n: A.HasAttr, env: Env, uri: string, origin: Origin): V {
-    let cur = ev.eval(n.target, env, uri);
-    for (const a of n.path.names) {
-      const key = attrKey(ev, a, env, uri);
-      if (key === undefined || cur.kind === 'unknown') return unknown('attribute presence not known statically', origin);
-      const e = cur.kind === 'attrs' ? cur.entries.get(key) : undefined;
-      if (!e) return { kind: 'boolean', value: false, origin };
-      cur = e.thunk.force();
-    }
-    return { kind: 'boolean', value: true, origin };
+  let cur = ev.eval(n.target, env, uri);
+  for (const a of n.path.names) {
+    const key = attrKey(ev, a, env, uri);
+    if (key === undefined || cur.kind === 'unknown') return unknown('attribute presence not known statically', origin);
+    const e = cur.kind === 'attrs' ? cur.entries.get(key) : undefined;
+    if (!e) return { kind: 'boolean', value: false, origin };
+    cur = e.thunk.force();
+  }
+  return { kind: 'boolean', value: true, origin };
+}
+
+/** A variable: lexically bound, else from the innermost `with` that has it (a set known in part answers for its known names). */
+export function lookupName(name: string, env: Env, origin: Origin): V {
+  for (let e: Env | undefined = env; e; e = e.parent) {
+    const t = e.vars?.get(name);
+    if (t) return t.force();
+  }
+  // Not bound lexically: the innermost `with` that has it.
+  for (let e: Env | undefined = env; e; e = e.parent) {
+    if (!e.with) continue;
+    const w = e.with.force();
+    // `with (unknown // { mkFlake = …; })`: a name of the known right side is that.
+    const known = w.kind === 'unknown' ? updatedKey(w, name) : undefined;
+    if (known) return known;
+    // Why the `with` is not known is kept: a module argument not given yet is asked for again (machineArgs.ts).
+    if (w.kind === 'unknown') return { kind: 'unknown', reason: `'${name}' may come from a 'with' whose value is not known (${w.reason})`, origin, fn: name };
+    const entry = w.kind === 'attrs' ? w.entries.get(name) : undefined;
+    if (entry) return entry.thunk.force();
+  }
+  return unknown(`undefined variable '${name}'`, origin);
 }

@@ -8,8 +8,8 @@ import type * as A from '../ast';
 import { type Entry, type Origin, placeAt, type Value } from '../../value';
 import { parseNixShared } from '../parseCache';
 import { detectUnparseable } from '../detect';
-import { arith, logical, strictBinary, updatedKey } from './ops';
-import { buildAttrs, hasAttr, select } from './bindings';
+import { arith, logical, strictBinary } from './ops';
+import { buildAttrs, hasAttr, lookupName, select } from './bindings';
 import { indentedString, pathValue, strParts } from './strings';
 import { globalEnv } from './builtins';
 import { type Env, Thunk, type V, unknown } from './types';
@@ -399,24 +399,9 @@ export class NixEvaluator {
     }
   }
 
+  /** The value `name` is bound to here: lexically, else by the innermost `with` that has it. */
   lookup(name: string, env: Env, origin: Origin): V {
-    for (let e: Env | undefined = env; e; e = e.parent) {
-      const t = e.vars?.get(name);
-      if (t) return t.force();
-    }
-    // Not bound lexically: the innermost `with` that has it.
-    for (let e: Env | undefined = env; e; e = e.parent) {
-      if (!e.with) continue;
-      const w = e.with.force();
-      // `with (unknown // { mkFlake = …; })`: a name of the known right side is that.
-      const known = w.kind === 'unknown' ? updatedKey(w, name) : undefined;
-      if (known) return known;
-      // Why the `with` is not known is kept: a module argument not given yet is asked for again (machineArgs.ts).
-      if (w.kind === 'unknown') return { kind: 'unknown', reason: `'${name}' may come from a 'with' whose value is not known (${w.reason})`, origin, fn: name };
-      const entry = w.kind === 'attrs' ? w.entries.get(name) : undefined;
-      if (entry) return entry.thunk.force();
-    }
-    return unknown(`undefined variable '${name}'`, origin);
+    return lookupName(name, env, origin);
   }
 
   call(fn: V, arg: Thunk, origin: Origin): V {
