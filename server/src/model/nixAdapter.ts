@@ -65,6 +65,8 @@ export interface MachineModuleArgs {
 /** Module files called per machine (one evaluator shared by the machines of one discovery). */
 export interface MachineModuleEvaluator {
   evaluate(uri: string, args: MachineModuleArgs): { value: Value | undefined; deps: string[] };
+  /** An inline module (a function written in a list of modules, read with its arguments unknown) called again with these; undefined when it was not a function. */
+  recall?(module: Value, args: MachineModuleArgs): { value: Value | undefined; deps: string[] } | undefined;
 }
 
 /** Where the evaluation of a flake stopped following it (an unresolved import, a flake module from an input). */

@@ -3,6 +3,7 @@
 // recognised before parsing; evaluation goes through the static evaluator.
 import { detectUnparseable } from '../syntax/nix/detect';
 import { NixEvaluator } from '../syntax/nix/eval/evaluator';
+import { appliedFrom } from '../syntax/nix/eval/convert';
 import { configValue, fromValue } from '../syntax/nix/eval/moduleArgs';
 import { Thunk } from '../syntax/nix/eval/types';
 import { parseNixShared } from '../syntax/nix/parseCache';
@@ -110,13 +111,16 @@ export const realNixLayer: NixLayer = {
   },
   machineModules(host) {
     const evaluator = new NixEvaluator(host);
-    const evaluateOnce = (uri: string, args: MachineModuleArgs): { value: Value | undefined; deps: string[] } => {
+    const knownOf = (uri: string, args: MachineModuleArgs): Map<string, Thunk> => {
       const known = new Map<string, Thunk>();
       const origin = { uri, span: { start: 0, end: 0 } };
       for (const [k, v] of args.values) known.set(k, new Thunk(() => fromValue(v), v.origin));
       const config = args.config;
       if (config) known.set('config', new Thunk(() => configValue(config, origin), origin));
-      const value = evaluator.evaluateModule(uri, known);
+      return known;
+    };
+    const evaluateOnce = (uri: string, args: MachineModuleArgs): { value: Value | undefined; deps: string[] } => {
+      const value = evaluator.evaluateModule(uri, knownOf(uri, args));
       return { value, deps: evaluator.filesReachedFrom(uri) };
     };
     // A module that cannot see `config` gives the same value to every machine whose arguments it can see are
@@ -145,6 +149,11 @@ export const realNixLayer: NixLayer = {
         const r = evaluateOnce(uri, args);
         if (key !== undefined) calls.set(key, r);
         return r;
+      },
+      recall(module, args) {
+        const fn = appliedFrom(module);
+        if (!fn) return undefined;
+        return { value: evaluator.evaluateModuleFunction(fn, knownOf(fn.uri, args)), deps: [fn.uri] };
       },
     };
   },

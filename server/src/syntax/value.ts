@@ -73,12 +73,14 @@ export type Value =
       /** Selected by `path` from a captured call (`clan.config.nixosConfigurations` of `clan = clan-core.lib.clan { … }`). */
       selectedFrom?: { call: CapturedCall; path: string[] };
       /**
-       * A function as the evaluator holds it (opaque here, and not enumerable:
+       * A function (or a set known in part, a captured `//`) as the evaluator holds it (opaque here, and not enumerable:
        * no copy, comparison or JSON walks into its closure), so that a helper
        * given as a module argument (`specialArgs.configLib`,
        * `_module.args.noughtyLib`) is called again where a module uses it.
        */
       readonly callable?: unknown;
+      /** A set whose names are among these, which ones not known (the evaluator's `keysWithin`). */
+      keysWithin?: ReadonlySet<string>;
     };
 
 /**

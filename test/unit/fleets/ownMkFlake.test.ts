@@ -19,8 +19,8 @@ const flake = (first: string): Record<string, string> => ({
       };
 }
 `,
-  // Built with nixpkgs' makeExtensible, then extended: `extend` is not read, so nothing in it is known statically.
-  'lib/default.nix': `{ lib }: (lib.makeExtensible (self: { mkFlake = inputs: spec: { }; mapHosts = dir: { }; })).extend (final: prev: { })\n`,
+  // Fetched when the flake is evaluated: nothing in it is known statically.
+  'lib/default.nix': `{ lib }: import (builtins.fetchTarball "https://example.invalid/fleet-lib.tar.gz") { inherit lib; }\n`,
   'hosts/web/default.nix': `{ ... }: { networking.hostName = "web"; }\n`,
 });
 

@@ -134,9 +134,10 @@ export class FleetDiscovery {
     // With the folder's listing, as discovery's own evaluation has it: a module importing every folder beside it (`readDir ./.`) reads the same again.
     const perMachine = ctx.nixLayer.machineModules?.(listingHost(ctx));
     const callWithArgs = perMachine
-      ? (uri: string, args: Parameters<typeof perMachine.evaluate>[1]): Value | undefined => {
+      ? (module: string | Value, args: Parameters<typeof perMachine.evaluate>[1]): Value | undefined => {
           try {
-            const r = perMachine.evaluate(uri, args);
+            const r = typeof module === 'string' ? perMachine.evaluate(module, args) : perMachine.recall?.(module, args);
+            if (!r) return undefined;
             for (const d of r.deps) deps.set(normalizeUri(d), ctx.stamp(normalizeUri(d)));
             return r.value;
           } catch {
@@ -229,7 +230,7 @@ function frameworkFindings(ctx: DiscoveryContext, entry: string, r: { value: Val
   const entryRoot = entry.slice(0, entry.lastIndexOf('/'));
   return [
     ...snowfallFindings(r.value, ctx.listing),
-    ...liteConfigFindings(r.value, ctx.listing),
+    ...liteConfigFindings(r.value, ctx.listing, entryRoot),
     ...denFindings(r.value),
     ...clanFindings(r.value, ctx.readHost.readText(entry), entryRoot, ctx.listing, (u) => ctx.readHost.readText(u)),
     ...nixosUnifiedFindings(r.stops, entryRoot, ctx.listing, r.value),

@@ -13,10 +13,20 @@ import { hiveFindings } from './fromColmena';
 import { deployRsFindings } from './fromDeployRs';
 import { pinOf } from './pins';
 
-/** The outputs set, looking through flake-parts' `mkFlake` (its module's `flake` attribute). */
+/** Outputs that hold machines (the part of partly known outputs that is read). */
+const MACHINE_OUTPUTS = ['nixosConfigurations', 'colmena', 'colmenaHive', 'deploy'];
+
+/**
+ * The outputs set, looking through flake-parts' `mkFlake` (its module's `flake`
+ * attribute). Outputs known in part (`{ inherit nixosConfigurations; … } //
+ * perSystemOutputs` with the per-system side not known) are their known part
+ * when it holds the machines' outputs; otherwise reading stops at the outputs.
+ */
 export function flakeOutputs(v: Value | undefined): AttrsValue | undefined {
   if (v?.kind === 'attrs') return v;
   if (v?.kind === 'unknown' && v.call?.fn === 'mkFlake') return asAttrs(asAttrs(v.call.args[1])?.entries.get('flake')?.value);
+  const parts = v && knownAttrParts(v);
+  if (parts && MACHINE_OUTPUTS.some((k) => parts.entries.has(k))) return { kind: 'attrs', entries: parts.entries, origin: v.origin };
   return undefined;
 }
 

@@ -5,13 +5,14 @@
 // not `*-darwin`, from the host's module (`hosts.<name>.hostModule`, else
 // `<hostModuleDir>/<name>`: a folder's default.nix or `<name>.nix`) and the
 // shared modules, each given `hostPlatform` (the platform of the host's
-// system: `hostPlatform.isLinux` chooses the shared modules). The option is
+// system: `hostPlatform.isLinux` chooses the shared modules) and `inputs`. The option is
 // kept beside the outputs by the flake-parts evaluation (flakeParts.ts)
 // because no module of the flake declares it.
 import { EXTERNAL_OPTIONS } from '../../syntax/nix/eval/flakeParts';
 import { asAttrs as attrs, valueAt as at, type Entry, type Origin, type Value } from '../../syntax/value';
 import { hostNameModule, pathModule } from './folderConvention';
 import type { MachineFinding } from './machine';
+import { flakeOutputs } from './fromFlake';
 
 function list(v: Value | undefined): Value[] {
   return v?.kind === 'list' ? v.items : [];
@@ -31,7 +32,21 @@ function hostPlatform(system: string, origin: Origin): Value {
   return { kind: 'attrs', entries, origin };
 }
 
-export function liteConfigFindings(flake: Value | undefined, listing: string[]): MachineFinding[] {
+/**
+ * lite-config's `specialArgs.inputs`: the flake's inputs, of which only `self`
+ * is known here (the outputs read, and its folder: `"${inputs.self}/users"`);
+ * the others stay not known (a set known in part, as the evaluator keeps
+ * `unknown // { self }`).
+ */
+function flakeInputs(outputs: Value | undefined, entryRoot: string, origin: Origin): Value {
+  const outPath: [string, Entry] = ['outPath', { key: 'outPath', keyOrigin: origin, value: { kind: 'path', value: entryRoot, origin } }];
+  const self: Value = { kind: 'attrs', entries: new Map([...(flakeOutputs(outputs)?.entries ?? []), outPath]), origin };
+  const known: Value = { kind: 'attrs', entries: new Map([['self', { key: 'self', keyOrigin: origin, value: self }]]), origin };
+  const reason = "the flake's inputs are not fetched";
+  return { kind: 'unknown', reason, origin, call: { fn: '//', args: [{ kind: 'unknown', reason, origin }, known] } };
+}
+
+export function liteConfigFindings(flake: Value | undefined, listing: string[], entryRoot: string): MachineFinding[] {
   const cfg = attrs(at(flake, EXTERNAL_OPTIONS, 'lite-config'));
   const hosts = attrs(at(cfg, 'hosts'));
   if (!cfg || !hosts) return [];
@@ -52,8 +67,14 @@ export function liteConfigFindings(flake: Value | undefined, listing: string[]):
       source: { kind: 'lite-config', origin: e.keyOrigin },
       // lite-config names each machine after its host (`networking.hostName = mkDefault name`).
       modules: [...(hostModule ? [hostModule] : []), ...shared, hostNameModule(name, hostModule?.kind === 'path' ? hostModule.value : e.keyOrigin.uri)],
-      ...(system?.kind === 'string' ? { specialArgs: { kind: 'attrs', entries: new Map([['hostPlatform', { key: 'hostPlatform', keyOrigin: system.origin, value: hostPlatform(system.value, system.origin) }]]), origin: system.origin } } : {}),
+      specialArgs: { kind: 'attrs', entries: new Map(specialArgs(system, flake, e.keyOrigin, entryRoot).map(([key, value]) => [key, { key, keyOrigin: value.origin, value }])), origin: e.keyOrigin },
     });
   }
   return out;
+}
+
+/** What lite-config gives every host's modules: `inputs`, and `hostPlatform` when its system is known. */
+function specialArgs(system: Value | undefined, outputs: Value | undefined, origin: Origin, entryRoot: string): [string, Value][] {
+  const inputs: [string, Value] = ['inputs', flakeInputs(outputs, entryRoot, origin)];
+  return system?.kind === 'string' ? [['hostPlatform', hostPlatform(system.value, system.origin)], inputs] : [inputs];
 }

@@ -15,7 +15,8 @@ import { effectiveOption, moduleClosure, optionKeys, type ModuleClosure, type Mo
 import { declaredKeys, optionDefault } from './optionDefaults';
 
 /** Calls a module file with a machine's arguments; undefined when it cannot. */
-export type MachineModuleCall = (uri: string, args: MachineModuleArgs) => Value | undefined;
+/** A module file (by URI), or an inline module function met before (by its value), called with a machine's arguments. */
+export type MachineModuleCall = (module: string | Value, args: MachineModuleArgs) => Value | undefined;
 
 /** Rounds of calling a machine's modules with what the previous round learned of its `config`. */
 const MAX_ROUNDS = 3;
@@ -93,7 +94,8 @@ function dependsOn(v: Value, names: Set<string>): boolean {
 
 function knownEntries(v: Value | undefined, into: Map<string, Value>): void {
   if (v?.kind !== 'attrs') return;
-  for (const [k, e] of v.entries) if (e.value.kind !== 'unknown' && !into.has(k)) into.set(k, e.value);
+  // A set known in part (`hey = self // { … }`) is given too: its known names are read from it.
+  for (const [k, e] of v.entries) if ((e.value.kind !== 'unknown' || e.value.call?.fn === '//') && !into.has(k)) into.set(k, e.value);
 }
 
 function argsOf(f: MachineFinding, closure: ModuleClosure): MachineModuleArgs {
@@ -150,7 +152,16 @@ export function withMachineArgs(f: MachineFinding, first: ModuleClosure, load: M
       if (dependsOn(again, names)) pending++;
       return { uri: r.uri, value: again };
     };
-    const next = moduleClosure(f.modules, perMachine);
+    // An inline module written as a function (`({ hostPlatform, ... }: { imports = … })` in a flake) likewise.
+    const inline = (m: Value): Value | undefined => {
+      if (!dependsOn(m, names)) return undefined;
+      const again = call(m, args);
+      if (!again) return undefined;
+      changed = true;
+      if (dependsOn(again, names)) pending++;
+      return again;
+    };
+    const next = moduleClosure(f.modules, perMachine, inline);
     if (!changed) return closure;
     // Modules first reached this round (`imports = [ ./${hostname} ]` with a specialArg) were called with a
     // `config` that did not hold their own definitions: they are called again with this round's.

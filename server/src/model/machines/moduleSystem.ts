@@ -27,7 +27,7 @@ export type ModuleLoader = (uri: string) => { uri: string; value: Value | undefi
 const NOT_CONFIG = new Set(['imports', '_file', 'key', 'disabledModules']);
 
 /** Follows `imports` from the given root modules (paths or inline modules). */
-export function moduleClosure(roots: Value[], load: ModuleLoader): ModuleClosure {
+export function moduleClosure(roots: Value[], load: ModuleLoader, inline?: (module: Value) => Value | undefined): ModuleClosure {
   const out: ModuleClosure = { configs: [], files: [], unreadable: [] };
   const seenFiles = new Set<string>();
   const todo = [...roots].reverse();
@@ -45,17 +45,26 @@ export function moduleClosure(roots: Value[], load: ModuleLoader): ModuleClosure
       out.files.push(loaded.uri);
       value = loaded.value;
     }
-    else if (m.origin.uri.startsWith('file:') && !seenFiles.has(m.origin.uri)) {
+    else {
       // An inline module: the file that holds it configures the machine too.
-      seenFiles.add(m.origin.uri);
-      out.files.push(m.origin.uri);
+      if (m.origin.uri.startsWith('file:') && !seenFiles.has(m.origin.uri)) {
+        seenFiles.add(m.origin.uri);
+        out.files.push(m.origin.uri);
+      }
+      value = inline?.(m) ?? m;
     }
     if (!value || value.kind !== 'attrs') {
       if (value?.kind === 'unknown') out.unreadable.push({ reason: value.reason, origin: value.origin });
       continue;
     }
     const full = value.entries.has('config') || value.entries.has('options');
-    const imports = value.entries.get('imports')?.value;
+    let imports = value.entries.get('imports')?.value;
+    const fromInputs = imports && inputModulesUnderCondition(imports);
+    if (fromInputs) {
+      // Imported or not, such a module is one the reader does not read (as an input's module met in a list).
+      for (const u of fromInputs) out.unreadable.push({ reason: u.reason, origin: u.origin });
+      imports = undefined;
+    }
     // `[ ./a.nix ] ++ helper ./dir`: the known parts are followed, the part not known is named.
     const parts = imports && knownListParts(imports);
     if (parts) for (let i = parts.items.length - 1; i >= 0; i--) todo.push(parts.items[i]);
@@ -70,6 +79,23 @@ export function moduleClosure(roots: Value[], load: ModuleLoader): ModuleClosure
   }
   return out;
 }
+
+/**
+ * `optional (inputs.x ? nixosModules) inputs.x.nixosModules.default` with the
+ * condition not known: the modules it may import, when each is one no reader
+ * knows (an input's module, not fetched), else undefined. Whether imported or
+ * not, nothing more is read, so the imports are not a place reading stops.
+ */
+function inputModulesUnderCondition(v: Value): Extract<Value, { kind: 'unknown' }>[] | undefined {
+  if (v.kind !== 'unknown' || (v.call?.fn !== 'optional' && v.call?.fn !== 'optionals') || v.call.args.length !== 2) return undefined;
+  const content = v.call.args[1];
+  const items = v.call.fn === 'optional' ? [content] : content.kind === 'list' ? content.items : [content];
+  const unknowns = items.filter((i): i is Extract<Value, { kind: 'unknown' }> => i.kind === 'unknown' && !i.call && INPUT_REASON.test(i.reason));
+  return unknowns.length === items.length ? unknowns : undefined;
+}
+
+/** Why an input's value is not known (the evaluator's words for an input not fetched). */
+const INPUT_REASON = /^flake input '[^']+' is not fetched/;
 
 /** A shorthand module's configuration, made once per module value (a shared module is met by every machine that imports it). */
 const shorthand = new WeakMap<Attrs, Value>();

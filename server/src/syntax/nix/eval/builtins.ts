@@ -6,8 +6,9 @@ import { GLOBAL_NAMES } from '../scopes';
 import { equal } from './ops';
 import { type Env, type LEntry, Thunk, type V, unknown } from './types';
 import type { NixEvaluator } from './evaluator';
-import { callLib, listToAttrs, mapAttrs } from './nixpkgsLib';
+import { callLib, libFunction, listToAttrs, mapAttrs } from './nixpkgsLib';
 import { fromJSON, fromTOML, readFileValue } from './dataFiles';
+import { callListOrSet, SET_BUILTINS } from './listsAndSets';
 
 const NO: Origin = { uri: 'builtin:', span: { start: 0, end: 0 } };
 
@@ -52,6 +53,7 @@ const PRIMOPS: Record<string, number> = {
   concatLists: 1,
   concatMap: 2,
   functionArgs: 1,
+  ...SET_BUILTINS,
 };
 
 /** What `builtins.typeOf` answers for each kind of value the evaluator knows. */
@@ -193,6 +195,7 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
   // The same fold as nixpkgs' lib.foldl' (which is this builtin).
   if (name === "foldl'" || name === 'all' || name === 'any') return callLib(name, args, origin, ev);
   if (name === 'replaceStrings') return replaceStrings(args, origin);
+  if (Object.hasOwn(SET_BUILTINS, name)) return callListOrSet(name, args, origin, ev);
   if (name === 'concatLists') return concatLists(args[0].force(), (t) => t.force(), origin);
   if (name === 'concatMap') {
     const f = args[0].force();
@@ -200,7 +203,7 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
   }
   // What is forced first only matters when it fails, which static reading does not model.
   if (name === 'seq' || name === 'deepSeq') return args[1].force();
-  const a = FILE_ARGUMENT.has(name) ? fileArgument(args[0].force()) : args[0].force();
+  const a = FILE_ARGUMENT.has(name) ? fileArgument(args[0].force()) : libFunction(args[0].force());
   if (a.kind === 'unknown') return unknown(a.reason, origin);
   switch (name) {
     case 'listToAttrs':
@@ -238,7 +241,8 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
       if (a.kind !== 'path') return unknown(a.kind === 'string' ? 'import of a string path not modelled' : `cannot import a ${a.kind}`, origin);
       return ev.importFile(a.value, origin);
     case 'toString': {
-      const s = str(a);
+      // A path's string is its absolute name; here its file URI, which the file builtins read back as that path.
+      const s = a.kind === 'path' ? a.value : str(a);
       return s === undefined ? unknown(`toString of a ${a.kind} not modelled`, origin) : { kind: 'string', value: s, origin };
     }
     case 'isNull':
@@ -268,7 +272,7 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
     const t = typeOf(a);
     return t === undefined ? unknown(`${name} of a ${a.kind}`, origin) : { kind: 'boolean', value: t === tested, origin };
   }
-  const b = args[1].force();
+  const b = libFunction(args[1].force());
   if (b.kind === 'unknown') return unknown(b.reason, origin);
   switch (name) {
     case 'mapAttrs':

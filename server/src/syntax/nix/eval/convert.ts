@@ -39,6 +39,18 @@ export function fromValue(v: Value): V {
   }
 }
 
+/**
+ * The function each value made by applying one during conversion came from
+ * (an inline module `{ hostPlatform, ... }: { … }` of a flake, called with its
+ * arguments unknown), so a machine can call it again with its own arguments.
+ */
+const APPLIED_FROM = new WeakMap<object, Extract<V, { kind: 'lambda' }>>();
+
+/** The function `v` was made by calling with unknown arguments, if it was (see APPLIED_FROM). */
+export function appliedFrom(v: Value): Extract<V, { kind: 'lambda' }> | undefined {
+  return APPLIED_FROM.get(v);
+}
+
 /** A function as a plain value: unknown, holding the function itself for `fromValue` (see Value's `callable`). */
 function callableValue(fn: Extract<V, { kind: 'lambda' | 'primop' }>): Value {
   const out: Value = { kind: 'unknown', reason: 'a function', origin: fn.origin };
@@ -125,7 +137,11 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
     case 'lambda':
     case 'primop': {
       const applied = v.kind === 'lambda' ? apply?.(v, key) : undefined;
-      if (applied && applied.kind !== 'lambda') return toValue(applied, depth + 1, seen, apply, key);
+      if (applied && applied.kind !== 'lambda') {
+        const out = toValue(applied, depth + 1, seen, apply, key);
+        if (v.kind === 'lambda' && v.node.formals && typeof out === 'object') APPLIED_FROM.set(out, v);
+        return out;
+      }
       return callableValue(v);
     }
     case 'list':
@@ -146,11 +162,15 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
       const from = v.selectedFrom && depth <= CALL_ARG_DEPTH ? toValue(v.selectedFrom.from, depth + 1, seen, apply) : undefined;
       const sel = from?.kind === 'unknown' && from.call ? { selectedFrom: { call: from.call, path: (v.selectedFrom as { path: string[] }).path } } : {};
       if (v.fn !== undefined && !v.args) return { kind: 'unknown', reason: v.reason, origin: v.origin, ref: v.fn, ...sel };
-      if (v.fn === undefined || !v.args || depth > CALL_ARG_DEPTH) return { kind: 'unknown', reason: v.reason, origin: v.origin, ...sel };
+      if (v.fn === undefined || !v.args || depth > CALL_ARG_DEPTH) return { kind: 'unknown', reason: v.reason, origin: v.origin, ...sel, ...(v.keysWithin ? { keysWithin: v.keysWithin } : {}) };
       // A module given to `submodule` may be a function of its whole argument set (`args: …`).
       const argKey = v.fn === 'submodule' ? SUBMODULE_ARGUMENT : undefined;
       const args = v.args.map((t) => toValue(t.force(), depth + 1, seen, apply, argKey));
-      return { kind: 'unknown', reason: v.reason, origin: v.origin, call: { fn: v.fn, args } };
+      const out: Value = { kind: 'unknown', reason: v.reason, origin: v.origin, call: { fn: v.fn, args } };
+      // A set known in part (`hey = self // { … }` given to every machine) is read again as the evaluator holds it:
+      // its conversion may be cut where it reaches itself.
+      if (v.fn === '//') Object.defineProperty(out, 'callable', { value: v, enumerable: false });
+      return out;
     }
     default:
       return v;

@@ -65,11 +65,15 @@ export function flakeOutputs(ev: NixEvaluator, flake: Extract<V, { kind: 'attrs'
   const inputsSet: V = { kind: 'attrs', entries: new Map([...entries].filter(([k]) => k !== 'self')), origin: outputs.origin };
   const self = new Thunk(() => {
     const r = result.force();
+    const added: [string, Thunk][] = [['inputs', Thunk.of(inputsSet)], ['outputs', result], ['outPath', Thunk.of({ kind: 'path', value: folder, origin: outputs.origin })]];
+    // Outputs known in part (`{ … } // perSystem`): what Nix adds goes over them, as Nix adds it.
+    if (r.kind === 'unknown' && r.fn === '//') {
+      const extra: V = { kind: 'attrs', entries: new Map(added.map(([key, thunk]) => [key, { key, keyOrigin: outputs.origin, thunk }])), origin: outputs.origin };
+      return { ...r, args: [Thunk.of(r), Thunk.of(extra)] };
+    }
     if (r.kind !== 'attrs') return r;
     const withInputs = new Map(r.entries);
-    if (!withInputs.has('inputs')) withInputs.set('inputs', { key: 'inputs', keyOrigin: outputs.origin, thunk: Thunk.of(inputsSet) });
-    if (!withInputs.has('outputs')) withInputs.set('outputs', { key: 'outputs', keyOrigin: outputs.origin, thunk: result });
-    if (!withInputs.has('outPath')) withInputs.set('outPath', { key: 'outPath', keyOrigin: outputs.origin, thunk: Thunk.of({ kind: 'path', value: folder, origin: outputs.origin }) });
+    for (const [key, thunk] of added) if (!withInputs.has(key)) withInputs.set(key, { key, keyOrigin: outputs.origin, thunk });
     // Every machine's `inputs.self` is this one value: converted once (convert.ts).
     return convertOnce({ ...r, entries: withInputs });
   }, outputs.origin);

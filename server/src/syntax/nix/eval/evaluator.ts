@@ -8,13 +8,14 @@ import type * as A from '../ast';
 import { type Entry, type Origin, placeAt, type Value } from '../../value';
 import { parseNixShared } from '../parseCache';
 import { detectUnparseable } from '../detect';
-import { stripIndentation } from '../desugar';
-import { arith, logical, mergeSets, strictBinary, updatedKey } from './ops';
+import { arith, logical, strictBinary } from './ops';
+import { buildAttrs, hasAttr, lookupName, select } from './bindings';
+import { indentedString, pathValue, strParts } from './strings';
 import { globalEnv } from './builtins';
-import { type Env, type LEntry, selectedFrom, Thunk, type V, unknown } from './types';
+import { type Env, Thunk, type V, unknown } from './types';
 import { callPrimop } from './builtins';
 import { type Conversion, conversion, resolveUri, toValue } from './convert';
-import { LIB_FUNCTIONS, selectedName } from './nixpkgsLib';
+import { LIB_FUNCTIONS } from './nixpkgsLib';
 import { applyWithUnknownArgs, flakeOutputs } from './entryPoints';
 import { evalFlakeParts, flakePartsArgs, withSystem } from './flakeParts';
 import type { EvalStop, EvalStopKind } from './types';
@@ -172,6 +173,19 @@ export class NixEvaluator {
     }
   }
 
+  /** A module function (an inline module met before) called with these arguments known, the others unknown. */
+  evaluateModuleFunction(fn: V, args: ReadonlyMap<string, Thunk>): Value {
+    const end = this.begin();
+    try {
+      const v = applyWithUnknownArgs(this, fn, undefined, args) ?? fn;
+      return this.convert(v, conversion(this.maxConverted));
+    } catch (e) {
+      return { kind: 'unknown', reason: `evaluation failed: ${String(e)}`, origin: fn.origin };
+    } finally {
+      end();
+    }
+  }
+
   private knownArgs(files: Record<string, string> | undefined): Map<string, Thunk> | undefined {
     if (!files) return undefined;
     const out = new Map<string, Thunk>();
@@ -312,7 +326,7 @@ export class NixEvaluator {
     }
   }
 
-  private thunk(n: A.Expr, env: Env, uri: string): Thunk {
+  thunk(n: A.Expr, env: Env, uri: string): Thunk {
     // One origin for the thunk and the value it computes (both name `n`): a fleet's evaluation keeps millions.
     const origin: Origin = placeAt(uri, n);
     return new Thunk(() => this.eval(n, env, uri, origin), origin);
@@ -324,24 +338,11 @@ export class NixEvaluator {
       case 'Float':
         return { kind: 'number', value: Number(n.raw), integer: n.type === 'Int', origin };
       case 'Str':
-        return this.strParts(n.parts.map((p) => (p.type === 'Text' ? p.value : p.expr)), env, uri, origin);
-      case 'IndStr': {
-        const exprs: A.Expr[] = [];
-        const lowered = stripIndentation(n, (e) => {
-          exprs.push(e);
-          return { k: 'error' };
-        });
-        const parts = lowered.k === 'concat' ? lowered.parts : [lowered];
-        let i = 0;
-        return this.strParts(parts.map((p) => (p.k === 'string' ? p.s : exprs[i++])), env, uri, origin);
-      }
-      case 'Path': {
-        if (n.home) return unknown('a path relative to the home directory', origin);
-        const parts: (string | A.Expr)[] = [n.first, ...n.parts.map((p) => (p.type === 'Text' ? p.value : p.expr))];
-        const s = this.strParts(parts, env, uri, origin);
-        if (s.kind !== 'string') return s;
-        return { kind: 'path', value: resolveUri(s.value, uri), origin };
-      }
+        return strParts(this, n.parts.map((p) => (p.type === 'Text' ? p.value : p.expr)), env, uri, origin);
+      case 'IndStr':
+        return indentedString(this, n, env, uri, origin);
+      case 'Path':
+        return pathValue(this, n, env, uri, origin);
       case 'SPath':
         return unknown(`search path <${n.name}> (depends on NIX_PATH)`, origin);
       case 'Uri':
@@ -351,51 +352,10 @@ export class NixEvaluator {
         // true/false/null and builtins: the value was produced here.
         return v.origin.uri === 'builtin:' ? { ...v, origin } : v;
       }
-      case 'Select': {
-        let cur = this.eval(n.target, env, uri);
-        for (const a of n.path.names) {
-          const key = this.attrKey(a, env, uri);
-          const rest = n.path.names.slice(n.path.names.indexOf(a) + 1);
-          if (key === undefined) {
-            if (n.default) return unknown('attribute name not known statically', origin);
-            // `self.inputs."nixpkgs${suffix}".lib.nixosSystem`: still named after what is selected next.
-            const last = rest.length ? this.attrKey(rest[rest.length - 1], env, uri) : undefined;
-            return { kind: 'unknown', reason: 'attribute name not known statically', origin, ...(last !== undefined ? { fn: last } : {}) };
-          }
-          const kept = cur.kind === 'unknown' ? updatedKey(cur, key) : undefined;
-          if (kept) {
-            cur = kept;
-            continue;
-          }
-          if (cur.kind === 'unknown') {
-            if (n.default) return unknown(cur.reason, origin);
-            // Named after the last attribute (`nixpkgs.lib.nixosSystem` → nixosSystem), so a call of it can be captured.
-            const keys = n.path.names.slice(n.path.names.indexOf(a) + 1).map((x) => this.attrKey(x, env, uri));
-            const fn = selectedName(keys.length ? keys.at(-2) ?? key : cur.fn, keys.length ? keys.at(-1) : key);
-            return { kind: 'unknown', reason: cur.reason, origin, ...(fn !== undefined ? { fn } : {}), ...selectedFrom(cur, [key, ...keys]) };
-          }
-          const e = cur.kind === 'attrs' ? cur.entries.get(key) : undefined;
-          if (!e) {
-            if (n.default) return this.eval(n.default, env, uri);
-            const reason = cur.kind === 'attrs' ? `attribute '${key}' missing` : `cannot select '${key}' from ${cur.kind}`;
-            const last = rest.length ? this.attrKey(rest[rest.length - 1], env, uri) : undefined;
-            return { kind: 'unknown', reason, origin, ...(last !== undefined ? { fn: last } : {}) };
-          }
-          cur = e.thunk.force();
-        }
-        return cur;
-      }
-      case 'HasAttr': {
-        let cur = this.eval(n.target, env, uri);
-        for (const a of n.path.names) {
-          const key = this.attrKey(a, env, uri);
-          if (key === undefined || cur.kind === 'unknown') return unknown('attribute presence not known statically', origin);
-          const e = cur.kind === 'attrs' ? cur.entries.get(key) : undefined;
-          if (!e) return { kind: 'boolean', value: false, origin };
-          cur = e.thunk.force();
-        }
-        return { kind: 'boolean', value: true, origin };
-      }
+      case 'Select':
+        return select(this, n, env, uri, origin);
+      case 'HasAttr':
+        return hasAttr(this, n, env, uri, origin);
       case 'Apply':
         return this.call(this.eval(n.fn, env, uri), this.thunk(n.arg, env, uri), origin);
       case 'Unary': {
@@ -410,14 +370,14 @@ export class NixEvaluator {
       case 'List':
         return { kind: 'list', items: n.items.map((e) => this.thunk(e, env, uri)), origin };
       case 'AttrSet':
-        return this.attrs(n.bindings, n.rec, env, uri, origin).value;
+        return buildAttrs(this, n.bindings, n.rec, env, uri, origin).value;
       case 'LegacyLet': {
-        const { value } = this.attrs(n.bindings, true, env, uri, origin);
+        const { value } = buildAttrs(this, n.bindings, true, env, uri, origin);
         const body = value.kind === 'attrs' ? value.entries.get('body') : undefined;
         return body ? body.thunk.force() : unknown("legacy let has no 'body'", origin);
       }
       case 'Let': {
-        const { scope } = this.attrs(n.bindings, true, env, uri, origin);
+        const { scope } = buildAttrs(this, n.bindings, true, env, uri, origin);
         return this.eval(n.body, scope, uri);
       }
       case 'With':
@@ -439,51 +399,9 @@ export class NixEvaluator {
     }
   }
 
-  private strParts(parts: (string | A.Expr)[], env: Env, uri: string, origin: Origin): V {
-    let s = '';
-    let only: V | undefined;
-    let interpolated = 0;
-    for (const p of parts) {
-      if (typeof p === 'string') {
-        s += p;
-        continue;
-      }
-      let v = this.eval(p, env, uri);
-      // `"${self}/system"`: a set is its outPath, and a path that starts the string is its file URI (Nix copies it
-      // to the store and gives that path; what is below it is the same file here, which is what an import reads).
-      if (v.kind === 'attrs') v = v.entries.get('outPath')?.thunk.force() ?? v;
-      if (v.kind === 'string') s += v.value;
-      else if (v.kind === 'path' && p === parts[0]) s += v.value;
-      else return unknown(v.kind === 'unknown' ? v.reason : `interpolation of a ${v.kind} not modelled`, origin);
-      only = v;
-      interpolated++;
-    }
-    // `"${host.ip4}"` and `"${host.ip4}/24"` are the table's address: a finding on it points at the table's text.
-    const rest = parts.filter((p): p is string => typeof p === 'string').join('');
-    if (only?.kind === 'string' && interpolated === 1 && parts.length <= 2 && typeof parts[0] !== 'string' && /^(\/\d{1,3})?$/.test(rest)) return { kind: 'string', value: s, origin: only.origin };
-    return { kind: 'string', value: s, origin };
-  }
-
-  private attrKey(a: A.AttrName, env: Env, uri: string): string | undefined {
-    if (a.type === 'Ident') return a.name;
-    const v = a.type === 'Str' ? this.eval(a, env, uri) : this.eval(a.expr, env, uri);
-    return v.kind === 'string' ? v.value : undefined;
-  }
-
+  /** The value `name` is bound to here: lexically, else by the innermost `with` that has it. */
   lookup(name: string, env: Env, origin: Origin): V {
-    for (let e: Env | undefined = env; e; e = e.parent) {
-      const t = e.vars?.get(name);
-      if (t) return t.force();
-    }
-    // Not bound lexically: the innermost `with` that has it.
-    for (let e: Env | undefined = env; e; e = e.parent) {
-      if (!e.with) continue;
-      const w = e.with.force();
-      if (w.kind === 'unknown') return { kind: 'unknown', reason: `'${name}' may come from a 'with' whose value is not known`, origin, fn: name };
-      const entry = w.kind === 'attrs' ? w.entries.get(name) : undefined;
-      if (entry) return entry.thunk.force();
-    }
-    return unknown(`undefined variable '${name}'`, origin);
+    return lookupName(name, env, origin);
   }
 
   call(fn: V, arg: Thunk, origin: Origin): V {
@@ -530,69 +448,5 @@ export class NixEvaluator {
     return strictBinary(n.op, this.eval(n.left, env, uri), this.eval(n.right, env, uri), origin);
   }
 
-  /** Builds a set from bindings (for rec/let the bindings see each other). */
-  private attrs(bindings: A.Binding[], rec: boolean, env: Env, uri: string, origin: Origin): { value: V; scope: Env } {
-    const entries = new Map<string, LEntry>();
-    const vars = new Map<string, Thunk>();
-    const scope: Env = rec ? { vars, parent: env } : env;
-    const value: V = { kind: 'attrs', entries, origin };
-    for (const b of bindings) {
-      if (b.type === 'Inherit') {
-        for (const a of b.names) {
-          const key = this.attrKey(a, env, uri);
-          if (key === undefined) continue;
-          const ko = placeAt(uri, a);
-          const from = b.from;
-          const t = from
-            ? new Thunk(() => {
-                // `inherit (e)` evaluates e inside the set's own scope (for rec/let).
-                const src = this.eval(from, scope, uri);
-                if (src.kind === 'attrs') return src.entries.get(key)?.thunk.force() ?? unknown(`attribute '${key}' missing`, ko);
-                if (src.kind === 'unknown') return { kind: 'unknown', reason: src.reason, origin: ko, fn: key, ...selectedFrom(src, [key]) };
-                return unknown(`cannot inherit from a ${src.kind}`, ko);
-              }, ko)
-            : new Thunk(() => this.lookup(key, env, ko), ko);
-          entries.set(key, { key, keyOrigin: ko, thunk: t });
-        }
-        continue;
-      }
-      const names = b.path.names;
-      if (names.length === 0) continue;
-      let target = entries;
-      let ok = true;
-      for (let i = 0; i < names.length - 1 && ok; i++) {
-        const key = this.attrKey(names[i], scope, uri);
-        if (key === undefined) {
-          ok = false;
-          break;
-        }
-        const existing = target.get(key);
-        const ev = existing?.thunk.force();
-        if (ev && ev.kind === 'attrs') target = ev.entries;
-        else {
-          const nested = new Map<string, LEntry>();
-          const ko = placeAt(uri, names[i]);
-          target.set(key, { key, keyOrigin: ko, thunk: Thunk.of({ kind: 'attrs', entries: nested, origin: placeAt(uri, b) }) });
-          target = nested;
-        }
-      }
-      if (!ok) continue;
-      const last = names[names.length - 1];
-      const key = this.attrKey(last, scope, uri);
-      if (key === undefined) continue;
-      const ko = placeAt(uri, last);
-      const prev = target.get(key)?.thunk.force();
-      const t = this.thunk(b.value, scope, uri);
-      if (prev && prev.kind === 'attrs' && b.value.type === 'AttrSet') {
-        // `a.b = 1; a = { c = 2; };` merge as Nix does; sets that meet again below merge too, as newer Nix and
-        // Lix do (Nix 2.8 rejects that file, and the nix-duplicate-attribute warning says so).
-        const v = t.force();
-        if (v.kind === 'attrs') mergeSets(prev.entries, v.entries, 0);
-        continue;
-      }
-      target.set(key, { key, keyOrigin: ko, thunk: t });
-    }
-    if (rec) for (const [k, e] of entries) vars.set(k, e.thunk);
-    return { value, scope };
-  }
+
 }

@@ -166,7 +166,7 @@ export class ModuleSystem {
           const f = fl.thunk.force();
           if (f.kind !== 'lambda') return f;
           const given = new Map(this.args);
-          given.set('config', new Thunk(() => get(this.config.force(), 'flake') ?? unknown('no flake outputs', f.origin), f.origin));
+          given.set('config', new Thunk(() => this.flakeConfig(f.origin), f.origin));
           for (const x of f.node.formals?.entries ?? []) if (!given.has(x.name.name)) given.set(x.name.name, Thunk.of(unknown(`argument '${x.name.name}' is not known statically`, f.origin)));
           const r = this.ev.call(f, Thunk.of(attrsOf(given, f.origin)), f.origin);
           return r.kind === 'attrs' && r.entries.has('config') ? (get(r, 'config') ?? r) : r;
@@ -174,6 +174,22 @@ export class ModuleSystem {
       });
       return { ...c, entries };
     }, config.origin);
+  }
+
+  /**
+   * The flake's own config as its `flake = { config, ... }:` function sees it.
+   * With a module from an input not read (den, a framework that makes
+   * `nixosConfigurations`), an output it lacks may be that module's: known in
+   * part (`unknown // { … }`), so `config.nixosConfigurations` is not known
+   * rather than missing.
+   */
+  private flakeConfig(origin: Origin): V {
+    const out = get(this.config.force(), 'flake') ?? unknown('no flake outputs', origin);
+    if (this.unread.length === 0 || out.kind !== 'attrs') return out;
+    const named = this.unread.flatMap((u) => (u.module ? [`\`${u.module}\``] : []));
+    const which = named.length ? ` (${named.slice(0, 3).join(', ')}${named.length > 3 ? ', …' : ''})` : '';
+    const reason = `the flake's outputs may also be made by modules from inputs, which are not read${which}`;
+    return { kind: 'unknown', reason, origin, fn: '//', args: [Thunk.of(unknown(reason, origin)), Thunk.of(out)] };
   }
 
   private merged(): V {

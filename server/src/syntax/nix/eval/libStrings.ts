@@ -11,13 +11,6 @@ export function splitString(sep: V, s: V, origin: Origin): V {
   return { kind: 'list', items: s.value.split(sep.value).map((value) => Thunk.of({ kind: 'string', value, origin: s.origin })), origin };
 }
 
-/** `lib.last list`. */
-export function last(list: V, origin: Origin): V {
-  if (list.kind !== 'list') return unknown(list.kind === 'unknown' ? list.reason : 'last of a non-list', origin);
-  const item = list.items[list.items.length - 1];
-  return item ? item.force() : unknown('last of an empty list', origin);
-}
-
 /** `lib.toInt s`: a decimal integer written as a string. */
 export function toInt(s: V, origin: Origin): V {
   if (s.kind === 'number' && s.integer) return s;

@@ -27,6 +27,9 @@ export function fromValue(v: Value, depth = 0): V {
     }
     case 'unknown':
       if (v.callable) return v.callable as V;
+      // A set known in part (`unknown // { self = …; }`) stays one: its known names are read.
+      if (v.call?.fn === '//' && v.call.args.length === 2)
+        return { kind: 'unknown', reason: v.reason, origin: v.origin, fn: '//', args: v.call.args.map((a) => new Thunk(() => fromValue(a, depth + 1), a.origin)) };
       return { kind: 'unknown', reason: v.reason, origin: v.origin, ...(v.ref !== undefined ? { fn: v.ref } : {}) };
     default:
       return v;

@@ -18,7 +18,8 @@ import { callPrimop } from './builtins';
 import { strictBinary } from './ops';
 import { fromJSON, fromTOML, readFileValue } from './dataFiles';
 import { concatMapAttrs, getAttrFromPath, setAttrByPath } from './attrSets';
-import { last, splitString, toInt } from './libStrings';
+import { splitString, toInt } from './libStrings';
+import { callListOrSet, extendOf, SET_BUILTINS, SET_LIB_FUNCTIONS } from './listsAndSets';
 
 export { selectedName } from './formats';
 
@@ -64,7 +65,6 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   concatMapAttrs: 2,
   flip: 3,
   splitString: 2,
-  last: 1,
   toInt: 1,
   mapAttrsToList: 2,
   "foldl'": 3,
@@ -88,6 +88,8 @@ export const LIB_FUNCTIONS: Record<string, number> = {
   append: 2,
   ...Object.fromEntries([...FORMATS].map((f) => [`formats.${f}`, 1])),
   ...FROM_BUILTINS,
+  ...SET_BUILTINS,
+  ...SET_LIB_FUNCTIONS,
 };
 
 
@@ -178,7 +180,8 @@ function eachSystem(systems: V, f: V, origin: Origin, ev: NixEvaluator): V {
 
 /**
  * `lib.fix f`: the value `x` with `x = f x` (a set whose entries read each
- * other through `final`). `makeExtensible` adds `extend`, which is not read.
+ * other through `final`). `makeExtensible` adds `extend`, read as nixpkgs
+ * defines it (`extendExtensible` below).
  */
 function fixedPoint(f: Thunk, extensible: boolean, origin: Origin, ev: NixEvaluator): V {
   const fn = f.force();
@@ -186,7 +189,7 @@ function fixedPoint(f: Thunk, extensible: boolean, origin: Origin, ev: NixEvalua
     const v = ev.call(fn, result, origin);
     if (!extensible || v.kind !== 'attrs' || v.entries.has('extend')) return v;
     const entries = new Map(v.entries);
-    entries.set('extend', entry('extend', unknown("makeExtensible's `extend` is not evaluated statically", origin), origin));
+    entries.set('extend', entry('extend', extendOf(fn, origin), origin));
     return { kind: 'attrs', entries, origin: v.origin };
   }, origin);
   return result.force();
@@ -197,10 +200,23 @@ function asText(v: Extract<V, { kind: 'string' | 'path' }>): string {
   return v.kind === 'path' ? decodeURIComponent(v.value.replace(/^file:\/\//, '')) : v.value;
 }
 
+/** `map lib.id xs`: a lib function passed, not called, as the function it is (when modelled). */
+export function libFunction(v: V): V {
+  if (v.kind !== 'unknown' || v.fn === undefined || v.args || !Object.hasOwn(LIB_FUNCTIONS, v.fn)) return v;
+  return { kind: 'primop', name: `lib.${v.fn}`, arity: LIB_FUNCTIONS[v.fn], args: [], origin: v.origin };
+}
+
 /** Calls `lib.<name>` (without the prefix) once all its arguments are there. */
 export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEvaluator): V {
   if (name.startsWith('formats.')) return callFormat(name.slice('formats.'.length), args[0], origin);
   if (Object.hasOwn(FROM_BUILTINS, name)) return callPrimop(name, args, origin, ev);
+  if (Object.hasOwn(SET_BUILTINS, name) || Object.hasOwn(SET_LIB_FUNCTIONS, name)) return callListOrSet(name, args, origin, ev);
+  // `(makeExtensible rattrs).extend f` is `makeExtensible (final: let prev = rattrs final; in prev // f final prev)`.
+  if (name === 'extendExtensible') return fixedPoint(Thunk.of({ kind: 'primop', name: 'lib.extendedAttrs', arity: 3, args, origin }), true, origin, ev);
+  if (name === 'extendedAttrs') {
+    const prev = new Thunk(() => ev.call(args[0].force(), args[2], origin), origin);
+    return strictBinary('//', prev.force(), ev.call(ev.call(args[1].force(), args[2], origin), prev, origin), origin);
+  }
   switch (name) {
     case 'importJSON':
     case 'importTOML': {
@@ -261,8 +277,6 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
       return concatMapAttrs(args[0], args[1], origin, ev);
     case 'splitString':
       return splitString(args[0].force(), args[1].force(), origin);
-    case 'last':
-      return last(args[0].force(), origin);
     case 'toInt':
       return toInt(args[0].force(), origin);
     case 'flip':
@@ -314,9 +328,10 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
       return acc.force();
     }
   }
-  const a = args[0].force();
+  const a = libFunction(args[0].force());
   // `optionalAttrs cond { … }` with the condition not known: the set kept as a captured call (options declared on some platforms).
-  if (a.kind === 'unknown' && name === 'optionalAttrs') return { kind: 'unknown', reason: a.reason, origin, fn: 'optionalAttrs', args: [Thunk.of(a), args[1]] };
+  // `optional(s) cond x` likewise: an import from an input under a condition on that input stays an input's module (moduleSystem.ts).
+  if (a.kind === 'unknown' && (name === 'optionalAttrs' || name === 'optional' || name === 'optionals')) return { kind: 'unknown', reason: a.reason, origin, fn: name, args: [Thunk.of(a), args[1]] };
   if (a.kind === 'unknown') return unknown(a.reason, origin);
   switch (name) {
     case 'listToAttrs':
@@ -337,7 +352,7 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
       return name === 'optionalAttrs' ? { kind: 'attrs', entries: new Map(), origin } : { kind: 'list', items: [], origin };
     }
   }
-  const b = args[1].force();
+  const b = libFunction(args[1].force());
   if (b.kind === 'unknown') return unknown(b.reason, origin);
   switch (name) {
     case 'genAttrs': {
@@ -410,7 +425,9 @@ export function mapAttrs(name: string, f: V, set: V, origin: Origin, ev: NixEval
     }
     const r = apply(k, e);
     if (name === 'filterAttrs') {
-      if (r.kind !== 'boolean') return unknown(r.kind === 'unknown' ? r.reason : 'filterAttrs predicate is not a boolean', origin);
+      // Which names are kept is not known, but they are among the set's.
+      if (r.kind === 'unknown') return { kind: 'unknown', reason: r.reason, origin, keysWithin: new Set(set.entries.keys()) };
+      if (r.kind !== 'boolean') return unknown('filterAttrs predicate is not a boolean', origin);
       if (r.value) entries.set(k, e);
       continue;
     }

@@ -56,7 +56,11 @@ function compare(op: '<' | '<=' | '>' | '>=', a: V, b: V, origin: Origin): V {
 export function equal(a: V, b: V, depth = 0): boolean | undefined {
   if (depth > 200) return undefined;
   if (a.kind === 'unknown' || b.kind === 'unknown') return undefined;
-  if (a.kind === 'lambda' || b.kind === 'lambda' || a.kind === 'primop' || b.kind === 'primop') return undefined;
+  const aFn = a.kind === 'lambda' || a.kind === 'primop';
+  const bFn = b.kind === 'lambda' || b.kind === 'primop';
+  // Two functions compare as Nix's pointer equality does (not modelled); a function and a value of another type never equal.
+  if (aFn && bFn) return undefined;
+  if (aFn || bFn) return false;
   if (a.kind === 'number' && b.kind === 'number') return a.value === b.value;
   if (a.kind !== b.kind) return false;
   switch (a.kind) {
@@ -107,8 +111,22 @@ function onTopOf(e: LEntry, prev: LEntry, depth = 0): LEntry {
  */
 export function updatedKey(v: V, key: string): V | undefined {
   if (v.kind !== 'unknown' || v.fn !== '//' || v.args?.length !== 2) return undefined;
-  const right = v.args[1].force();
-  return right.kind === 'attrs' ? right.entries.get(key)?.thunk.force() : updatedKey(right, key);
+  const found = partialSelect(v, key, 0);
+  return found === 'absent' ? undefined : found;
+}
+
+/**
+ * A name of a set known in part: its value, 'absent' when the set surely has
+ * no such name, undefined when that is not known. Through captured `//` calls
+ * the right side wins; a side whose names are `keysWithin` others lacks them.
+ */
+function partialSelect(v: V, key: string, depth: number): V | 'absent' | undefined {
+  if (v.kind === 'attrs') return v.entries.get(key)?.thunk.force() ?? 'absent';
+  if (v.kind !== 'unknown' || depth > 100) return undefined;
+  if (v.keysWithin) return v.keysWithin.has(key) ? undefined : 'absent';
+  if (v.fn !== '//' || v.args?.length !== 2) return undefined;
+  const right = partialSelect(v.args[1].force(), key, depth + 1);
+  return right === 'absent' ? partialSelect(v.args[0].force(), key, depth + 1) : right;
 }
 
 /** `a // b`: b's entries win, remembering the entry each one replaced. */
@@ -138,7 +156,7 @@ function update(a: V, b: V, origin: Origin): V {
 
 /** An unknown that still says something: a captured call, or a selection from one. */
 function carries(v: V): boolean {
-  return v.kind === 'unknown' && ((v.fn !== undefined && v.args !== undefined) || v.selectedFrom !== undefined);
+  return v.kind === 'unknown' && ((v.fn !== undefined && v.args !== undefined) || v.selectedFrom !== undefined || v.keysWithin !== undefined);
 }
 
 function concatLists(a: V, b: V, origin: Origin): V {

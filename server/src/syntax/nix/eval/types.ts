@@ -39,6 +39,12 @@ export type V =
        * reachable from the outputs, so discovery can read what built the value.
        */
       selectedFrom?: { from: V; path: string[] };
+      /**
+       * A set whose names are among these, though which ones is not known
+       * (`filterAttrs` with a predicate not known statically): a name outside
+       * them is not there, so `(known // this).name` reads the known side.
+       */
+      keysWithin?: ReadonlySet<string>;
     }
   | { kind: 'list'; items: Thunk[]; origin: Origin }
   | { kind: 'attrs'; entries: Map<string, LEntry>; origin: Origin }
