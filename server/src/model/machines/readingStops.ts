@@ -180,12 +180,13 @@ export function moduleLessMachineStops(outputs: Value | undefined, withModules: 
   const parts = e && knownAttrParts(e.value);
   if (!e || !parts) return [];
   const byPlace = new Map<string, { origin: Origin; why: string; builder: boolean; names: string[] }>();
+  const listed = new Set(parts.entries.values());
   for (const [name, m] of parts.entries) {
     const v = m.value;
     if (withModules.has(name) || v.kind === 'attrs') continue;
     if (v.kind === 'unknown' && v.call && /^(nixosSystem|nixosGenerate)$/.test(v.call.fn)) continue;
     // An alias of a listed machine is that machine (fromFlake.ts).
-    if (m.sameAs && m.sameAs !== m && [...parts.entries.values()].includes(m.sameAs)) continue;
+    if (m.sameAs && m.sameAs !== m && listed.has(m.sameAs)) continue;
     const origin = v.origin.uri.startsWith('file:') ? v.origin : m.keyOrigin;
     const why = builtBy(v);
     const key = `${origin.uri}#${origin.span.start}#${why}`;
