@@ -20,7 +20,7 @@ import type { NixEvalOutcome } from './machines/fromNixEval';
 import type { Discovery } from './machines/discover';
 import { pipeFeatureInNix, pipeFeatureInNixConf, type PipeFeatureSource } from './pipeOperators';
 import { defineQuery, defineStepQuery, type QueryDef, type QueryReader } from './query/engine';
-import { homelabPartEquals, type HomelabCore } from './query/homelabParts';
+import { homelabPartEquals, internMachines, type HomelabCore } from './query/homelabParts';
 import { deepEqual, sameArray } from './query/equal';
 import type { Workspace } from './workspace';
 
@@ -86,6 +86,11 @@ export interface ModelReads {
   readonly discoverer: FleetDiscovery;
   /** A folder's settings (undefined when it is gone). */
   settings(root: string): HomelabSettings | undefined;
+  /**
+   * The folder's last built core, untracked: only to keep the objects of its
+   * unchanged machines (homelabParts.ts `internMachines`), never for what it says.
+   */
+  lastCore(root: string): HomelabCore | undefined;
   /** The folder whose homelab is about to be built (reads its settings; undefined when it is gone). */
   folderToBuild(root: string): { root: string; settings: HomelabSettings } | undefined;
 }
@@ -163,7 +168,9 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     const f = m.folderToBuild(root);
     if (!f) return undefined;
     try {
-      return yield* build(r, f);
+      const built = yield* build(r, f);
+      if (built) internMachines(built.machines, m.lastCore(root)?.machines);
+      return built;
     } finally {
       m.evaluationsDone();
     }

@@ -167,6 +167,7 @@ export class Workspace {
       openUris: () => this.engine.input(this.in.open, ''),
       nixEval: (root) => this.engine.input(this.in.nixEval, root),
       settings: (root) => this.engine.input(this.in.settings, root),
+      lastCore: (root) => this.engine.peek(this.q.core, root),
       folderToBuild: (root) => {
         const f = this.folders.get(root);
         this.engine.input(this.in.settings, root);

@@ -44,6 +44,8 @@ function rulesRun(counts: Record<string, number>): string[] {
 
 const HOMELAB_RULES = RULES.filter(runsHomelabWide).map((r) => r.id);
 /** The rules that judge each setting written in profiles (settingShards.ts: per profile file). */
+/** The rules that keep their judgement of each machine while it is unchanged (checks/machineJudgements.ts). */
+const MACHINE_RULES = ['inventory-profile-mismatch', 'port-not-open', 'monitoring-coverage', 'update-not-staggered'];
 const SETTING_RULES = ['unknown-setting', 'setting-type', 'setting-enum', 'deprecated-setting', 'unused-setting', 'ip-format', 'calendar-format', 'unknown-scrape-target'];
 
 before(() => {
@@ -68,6 +70,7 @@ test('the first whole check evaluates each profile once and runs each homelab ru
   assert.equal(counts.homelabCore, 1);
   assert.ok(counts.settingFindings <= profiles, `the settings written in profiles judged once per profile file (${counts.settingFindings})`);
   assert.equal(counts.settingReaders, 1);
+  for (const id of MACHINE_RULES) assert.equal(counts[`machine ${id}`], 1000, `${id} judges each machine once`);
 });
 
 test('a second whole check with nothing changed re-runs nothing', () => {
@@ -128,6 +131,8 @@ test('a typo in a setting key (the bench\'s keystroke) re-judges the settings of
   // moved, and the scrape targets are judged against it.
   assert.equal(counts.settingFindings, 3);
   assert.ok(rulesRun(counts).includes('unknown-setting'), 'the new finding is reported');
+  // The machine rules run (the machines changed) but judge the edited profile's machine alone: the build kept every other machine's object.
+  for (const id of MACHINE_RULES) assert.equal(counts[`machine ${id}`], 1, `${id} judges one machine`);
   assert.ok(
     [...checkAll(ws).get(profileUri) ?? []].some((d) => d.rule === 'unknown-setting' && d.message.includes('defaultGatewaQ')),
     'the typo is found',
@@ -135,6 +140,19 @@ test('a typo in a setting key (the bench\'s keystroke) re-judges the settings of
   counts = recountAfter(() => ws.setDocument(profileUri, profileText, 7));
   assert.equal(counts.settingFindings, 3);
   assert.equal(counts.evaluate, 1);
+});
+
+test('a port closed in one profile judges that machine alone, and its finding comes and goes', () => {
+  const closed = profileText.replace('allowedTCPPorts = [ 22 8086 8989 9092 9100 9283 ];', 'allowedTCPPorts = [ 22 8086 9092 9100 9283 ];');
+  assert.notEqual(closed, profileText);
+  // Reported on the service's name in the inventory's container entry.
+  const portFindings = (): string[] => [...(checkAll(ws).get(inventoryUri) ?? [])].filter((d) => d.rule === 'port-not-open').map((d) => d.message);
+  let counts = recountAfter(() => ws.setDocument(profileUri, closed, 20));
+  for (const id of MACHINE_RULES) assert.equal(counts[`machine ${id}`], 1, `${id} judges one machine`);
+  assert.deepEqual(portFindings(), ["sonarr-0500 listens on port 8989, but LXC_c0500's allowedTCPPorts does not open it"]);
+  counts = recountAfter(() => ws.setDocument(profileUri, profileText, 21));
+  for (const id of MACHINE_RULES) assert.equal(counts[`machine ${id}`], 1, `${id} judges one machine`);
+  assert.deepEqual(portFindings(), [], 'the port open again: the finding is gone');
 });
 
 test('an address changed in one profile re-runs that profile and the address index once', () => {

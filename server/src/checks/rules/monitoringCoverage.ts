@@ -7,6 +7,8 @@ import type { Origin } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
 import { at, inSteps, ITEMS_PER_STEP } from '../util';
 import { drain } from '../../model/query/engine';
+import type { Machine } from '../../model/homelab';
+import { machineJudgements } from '../machineJudgements';
 
 /** Addresses scraped by any profile's prometheusRemoteTargets (`host` of each entry) or a machine's `services.prometheus.scrapeConfigs`. */
 export function scrapedAddresses(h: import('../../model/homelab').Homelab): Set<string> | undefined {
@@ -51,47 +53,57 @@ function* scrapedAddressSteps(h: import('../../model/homelab').Homelab): Generat
   return any ? out : undefined;
 }
 
+/** Whether a machine that exports metrics goes unscraped (reads the machine and the scraped addresses alone). */
+function machineFindings(c: Machine, scraped: Set<string>): readonly Finding[] {
+  const exporter = c.nixos?.config?.exporters[0];
+  if (exporter && c.ip) {
+    const a = parseAddress(c.ip.value);
+    const byName = scraped.has(`self:${c.name}`) || [c.name, c.nixos?.config?.hostName?.value, ...(c.nixos?.aliases ?? [])].some((n) => n !== undefined && scraped.has(`name:${n.toLowerCase()}`));
+    if (isParsed(a) && !scraped.has(a.key) && !byName)
+      return [
+        at('monitoring-coverage', exporter.origin, `${c.name} exports metrics (services.prometheus.exporters.${exporter.name}) but no scrape configuration targets ${a.key}`, {
+          data: { container: c.name, address: a.key },
+        }),
+      ];
+    return NONE;
+  }
+  const flag = setting(c.profile, 'prometheusExporterEnable');
+  if (!flag || flag.entry.value.kind !== 'boolean' || !flag.entry.value.value || !c.ip) return NONE;
+  const a = parseAddress(c.ip.value);
+  if (!isParsed(a) || scraped.has(a.key)) return NONE;
+  const ownIp = c.profile?.system?.entries.get('ipAddress');
+  const place: Origin =
+    flag.entry.keyOrigin.uri === c.configUri
+      ? flag.entry.keyOrigin
+      : ownIp && ownIp.keyOrigin.uri === c.configUri
+        ? ownIp.keyOrigin
+        : (c.decl?.keyOrigin ?? flag.entry.keyOrigin);
+  return [
+    at('monitoring-coverage', place, `${c.name} exports metrics (prometheusExporterEnable) but no profile's prometheusRemoteTargets scrapes ${a.key}`, {
+      data: { container: c.name, address: a.key },
+    }),
+  ];
+}
+
+const NONE: readonly Finding[] = Object.freeze([]);
+
 export const monitoringCoverage: Rule = inSteps({
   id: 'monitoring-coverage',
   defaultSeverity: 'warning',
   description: 'A container that exports Prometheus metrics which no profile scrapes.',
   scope: 'homelab',
-  *checkSteps({ homelab: h }) {
+  *checkSteps({ workspace, homelab: h }) {
     const out: Finding[] = [];
     const scraped = yield* scrapedAddressSteps(h);
     if (!scraped) return out; // no monitoring profile in this homelab
+    // A machine judged at the last run against the same scraped addresses, unchanged since, is not judged again.
+    const judged = machineJudgements<readonly Finding[]>(workspace, 'monitoring-coverage', [scraped]);
     let n = 0;
     for (const c of h.machines.values()) {
       if (++n % ITEMS_PER_STEP === 0) yield;
-      const exporter = c.nixos?.config?.exporters[0];
-      if (exporter && c.ip) {
-        const a = parseAddress(c.ip.value);
-        const byName = scraped.has(`self:${c.name}`) || [c.name, c.nixos?.config?.hostName?.value, ...(c.nixos?.aliases ?? [])].some((n) => n !== undefined && scraped.has(`name:${n.toLowerCase()}`));
-        if (isParsed(a) && !scraped.has(a.key) && !byName)
-          out.push(
-            at('monitoring-coverage', exporter.origin, `${c.name} exports metrics (services.prometheus.exporters.${exporter.name}) but no scrape configuration targets ${a.key}`, {
-              data: { container: c.name, address: a.key },
-            }),
-          );
-        continue;
-      }
-      const flag = setting(c.profile, 'prometheusExporterEnable');
-      if (!flag || flag.entry.value.kind !== 'boolean' || !flag.entry.value.value || !c.ip) continue;
-      const a = parseAddress(c.ip.value);
-      if (!isParsed(a) || scraped.has(a.key)) continue;
-      const ownIp = c.profile?.system?.entries.get('ipAddress');
-      const place: Origin =
-        flag.entry.keyOrigin.uri === c.configUri
-          ? flag.entry.keyOrigin
-          : ownIp && ownIp.keyOrigin.uri === c.configUri
-            ? ownIp.keyOrigin
-            : (c.decl?.keyOrigin ?? flag.entry.keyOrigin);
-      out.push(
-        at('monitoring-coverage', place, `${c.name} exports metrics (prometheusExporterEnable) but no profile's prometheusRemoteTargets scrapes ${a.key}`, {
-          data: { container: c.name, address: a.key },
-        }),
-      );
+      for (const f of judged.of(c, (m) => machineFindings(m, scraped))) out.push(f);
     }
+    judged.done();
     return out;
   },
 });
