@@ -47,6 +47,8 @@ export interface ModelQueries {
   part: Q<unknown>;
   catalog: Q<{ sources: unknown[]; catalog: Catalog }>;
   addresses: Q<AddressIndex>;
+  /** The addresses some host or container declares (Homelab.declaredAddresses): cut off while the same. */
+  declared: Q<ReadonlySet<string>>;
   homelab: Q<Homelab | undefined>;
 }
 
@@ -213,6 +215,15 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     (a, b) => sameArray(a.sources, b.sources),
   );
   const addresses = defineStepQuery<AddressIndex, Workspace>('addresses', (r, root) => buildAddressIndex(m.homelabView(root)), addressesEqual);
+  const declared = defineQuery<ReadonlySet<string>, Workspace>(
+    'declaredAddresses',
+    (r, root) => {
+      const out = new Set<string>();
+      for (const p of r.query(addresses, root).places) if (p.role === 'declares') out.add(p.key);
+      return out;
+    },
+    (a, b) => a.size === b.size && [...a].every((k) => b.has(k)),
+  );
   return {
     yaml,
     parse,
@@ -251,9 +262,10 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     ),
     catalog,
     addresses,
+    declared,
     homelab: defineQuery<Homelab | undefined, Workspace>('homelab', (r, root) => {
       const c = r.query(core, root);
-      return c ? { ...c, catalog: r.query(catalog, root).catalog, addresses: r.query(addresses, root) } : undefined;
+      return c ? { ...c, catalog: r.query(catalog, root).catalog, addresses: r.query(addresses, root), declaredAddresses: r.query(declared, root) } : undefined;
     }),
   };
 }

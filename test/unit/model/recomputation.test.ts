@@ -122,14 +122,15 @@ test('a setting typed in one profile re-runs that profile only, and the rules th
   for (const id of ran) assert.equal(counts[`rule ${id}`], 1);
 });
 
-test('a typo in a setting key (the bench\'s keystroke) re-judges the settings of that profile, its base and the scrape targets, not the fleet\'s', () => {
+test('a typo in a setting key (the bench\'s keystroke) re-judges the settings of that profile and its base, not the fleet\'s or the scrape targets', () => {
   const at = profileText.indexOf('defaultGateway =');
   assert.ok(at > 0);
   const typo = `${profileText.slice(0, at + 13)}Q${profileText.slice(at + 14)}`;
   let counts = recountAfter(() => ws.setDocument(profileUri, typo, 6));
-  // That profile's file, its base's, and the monitoring profile's: the address index names the gateway's place by its key, so it
-  // moved, and the scrape targets are judged against it.
-  assert.equal(counts.settingFindings, 3);
+  // That profile's file and its base's. The address index moved (it names the gateway's place by its key), but no declared
+  // address did, and the monitoring profile's scrape targets are judged against those alone.
+  assert.equal(counts.settingFindings, 2);
+  assert.equal(counts.declaredAddresses, 1, 'the declared addresses are read again, and cut off');
   assert.ok(rulesRun(counts).includes('unknown-setting'), 'the new finding is reported');
   // The machine rules run (the machines changed) but judge the edited profile's machine alone: the build kept every other machine's object.
   for (const id of MACHINE_RULES) assert.equal(counts[`machine ${id}`], 1, `${id} judges one machine`);
@@ -138,7 +139,7 @@ test('a typo in a setting key (the bench\'s keystroke) re-judges the settings of
     'the typo is found',
   );
   counts = recountAfter(() => ws.setDocument(profileUri, profileText, 7));
-  assert.equal(counts.settingFindings, 3);
+  assert.equal(counts.settingFindings, 2);
   assert.equal(counts.evaluate, 1);
 });
 
@@ -164,11 +165,12 @@ test('an address changed in one profile re-runs that profile and the address ind
   assert.equal(counts.parse, 1);
   assert.equal(counts.evaluate, 1);
   assert.equal(counts.addresses, 1, 'the address index is built once');
-  assert.ok(counts.settingFindings <= 3, 'that profile, its base, and the files whose scrape targets are judged against the addresses');
   assert.equal(counts.documentRules, 1);
   assert.notEqual(ws.homelabs()[0].addresses, before, 'and changed');
   const ran = rulesRun(counts);
   for (const id of ['ip-duplicate', 'ip-outside-network']) assert.ok(ran.includes(id), `${id} judges the new address`);
+  // A new address is declared: the monitoring profile's scrape targets are judged against the declared addresses again.
+  assert.equal(counts.settingFindings, 3, 'that profile, its base, and the monitoring profile');
   for (const id of ['vmid-duplicate', 'proxmox-vmid-drift', 'unknown-reference']) assert.ok(!ran.includes(id), `${id} not run`);
   for (const id of rulesRun(counts)) assert.equal(counts[`rule ${id}`], 1);
 });
@@ -188,4 +190,16 @@ test('the inventory edited re-reads it and evaluates no profile', () => {
   for (const id of ['setting-type', 'unknown-setting', 'unused-setting']) assert.ok(!rulesRun(counts).includes(id), `${id} reads profiles, not the inventory`);
   assert.ok((counts.settingFindings ?? 0) <= 1, 'only a file whose scrape targets are judged against the inventory');
   for (const id of rulesRun(counts)) assert.equal(counts[`rule ${id}`], 1);
+});
+
+test('a scrape target whose address no machine declares any more is reported after the edit that moved it', () => {
+  // The profile declares 10.20.250.7 since the address test; the inventory's `ip` still declares the old address.
+  const match = /ip: (10\.20\.2\.110)\n/.exec(inventoryText);
+  assert.ok(match);
+  const monitoringUri = pathToFileURL(fleet.monitoringProfile).href;
+  const unknownTargets = (): string[] => [...(checkAll(ws).get(monitoringUri) ?? [])].filter((d) => d.rule === 'unknown-scrape-target').map((d) => d.message);
+  assert.deepEqual(unknownTargets(), []);
+  const counts = recountAfter(() => ws.setDocument(inventoryUri, inventoryText.replace(match[0], 'ip: 10.20.2.251\n'), 2));
+  assert.equal(counts.declaredAddresses, 1);
+  assert.ok(unknownTargets().some((m) => m.includes('`10.20.2.110`')), 'the target at the address nobody declares');
 });

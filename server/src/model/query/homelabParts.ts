@@ -5,8 +5,8 @@
 import type { Homelab, Machine } from '../homelab';
 import { sameArray, sameMap, sameShallow } from './equal';
 
-/** What the homelab build itself assembles; the catalog and the address index are queries of their own. */
-export type HomelabCore = Omit<Homelab, 'addresses' | 'catalog'>;
+/** What the homelab build itself assembles; the catalog, the address index and its declared addresses are queries of their own. */
+export type HomelabCore = Omit<Homelab, 'addresses' | 'catalog' | 'declaredAddresses'>;
 
 /** Every field of `Homelab`, checked complete by the compiler. */
 const FIELDS: Record<keyof Homelab, true> = {
@@ -24,6 +24,7 @@ const FIELDS: Record<keyof Homelab, true> = {
   files: true,
   nixFiles: true,
   addresses: true,
+  declaredAddresses: true,
   nixosMachines: true,
   machineClashes: true,
   readingStops: true,
