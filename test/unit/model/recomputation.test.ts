@@ -114,6 +114,7 @@ test('a setting typed in one profile re-runs that profile only, and the rules th
   const ran = rulesRun(counts);
   assert.ok(ran.length < HOMELAB_RULES.length, `some homelab rules do not read profiles; ran ${ran.join(', ')}`);
   assert.equal(counts.settingFindings, 2, "the settings of that profile's file and of its base are judged again, no other file's");
+  assert.equal(counts.settingsShown, 2, "of the base's thousand readers only the edited profile's evaluation is walked again (and its own file's)");
   assert.equal(counts.settingReaders ?? 0, 1);
   // A valid setting: no setting rule's findings changed, so none of those rules runs again.
   for (const id of SETTING_RULES) assert.ok(!ran.includes(id), `${id} not run`);
@@ -131,6 +132,7 @@ test('a typo in a setting key (the bench\'s keystroke) re-judges the settings of
   // address did, and the monitoring profile's scrape targets are judged against those alone.
   assert.equal(counts.settingFindings, 2);
   assert.equal(counts.declaredAddresses, 1, 'the declared addresses are read again, and cut off');
+  assert.equal(counts.settingsShown, 2);
   assert.ok(rulesRun(counts).includes('unknown-setting'), 'the new finding is reported');
   // The machine rules run (the machines changed) but judge the edited profile's machine alone: the build kept every other machine's object.
   for (const id of MACHINE_RULES) assert.equal(counts[`machine ${id}`], 1, `${id} judges one machine`);
