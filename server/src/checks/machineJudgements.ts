@@ -5,15 +5,17 @@
 // `internMachines`). So a judgement is made again only for a machine that is
 // not the same object as at the last run, or when something else it reads
 // (the rule's context: the services, the inventory, the scraped addresses)
-// changed. Each judgement made is counted (`machine <rule>`) for the
-// recomputation gate (test/unit/model/recomputation.test.ts).
+// changed. The same holds for other items the model keeps while unchanged
+// (an address index's places, an evaluated profile). Each judgement made is
+// counted (`machine <rule>`, `place <rule>`...) for the recomputation gate
+// (test/unit/model/recomputation.test.ts).
 import type { Machine } from '../model/homelab';
 import type { Workspace } from '../model/workspace';
 
-/** The last run's judgements of one rule: what its machines were judged against, and the judgement of each. */
+/** The last run's judgements of one rule: what its items were judged against, and the judgement of each. */
 interface Kept {
   context: readonly unknown[];
-  byMachine: Map<Machine, unknown>;
+  byItem: Map<object, unknown>;
 }
 
 const KEPT = Symbol('judgements of machines, per rule');
@@ -41,8 +43,12 @@ function sameContext(a: readonly unknown[], b: readonly unknown[]): boolean {
  * judges it. `done()` keeps this run's judgements for the next (only the
  * machines met in it; a run dropped midway keeps the last complete one's).
  */
-export interface MachineJudgements<T> {
-  of(c: Machine, judge: (c: Machine) => T): T;
+export interface MachineJudgements<T, K extends object = Machine> {
+  of(item: K, judge: (item: K) => T): T;
+  /** The judgement kept for `item` when still good (then kept for the next run too), for a judgement made in steps. */
+  kept(item: K): { value: T } | undefined;
+  /** A judgement made now (counted), kept for the next run. */
+  put(item: K, value: T): void;
   done(): void;
 }
 
@@ -52,25 +58,41 @@ export interface MachineJudgements<T> {
  * nothing else).
  */
 export function machineJudgements<T>(ws: Workspace, rule: string, context: readonly unknown[]): MachineJudgements<T> {
+  return judgementsOf<T, Machine>(ws, `machine ${rule}`, context);
+}
+
+/**
+ * The same for other items kept as the same object while unchanged (`what`
+ * names them and the rule, as counted: `place ip-outside-network`).
+ */
+export function judgementsOf<T, K extends object>(ws: Workspace, what: string, context: readonly unknown[]): MachineJudgements<T, K> {
   const all = keptOf(ws);
-  const last = all.get(rule);
-  const usable = last && sameContext(last.context, context) ? last.byMachine : undefined;
-  const byMachine = new Map<Machine, unknown>();
-  const counted = `machine ${rule}`;
+  const last = all.get(what);
+  const usable = last && sameContext(last.context, context) ? last.byItem : undefined;
+  const byItem = new Map<object, unknown>();
+  const kept = (item: K): { value: T } | undefined => {
+    if (!usable?.has(item)) return undefined;
+    const value = usable.get(item) as T;
+    byItem.set(item, value);
+    return { value };
+  };
+  const put = (item: K, value: T): void => {
+    ws.engine.count(what);
+    byItem.set(item, value);
+  };
   return {
-    of(c, judge) {
-      let v: T;
-      if (usable?.has(c)) v = usable.get(c) as T;
-      else {
-        ws.engine.count(counted);
-        v = judge(c);
-      }
-      byMachine.set(c, v);
+    of(item, judge) {
+      const k = kept(item);
+      if (k) return k.value;
+      const v = judge(item);
+      put(item, v);
       return v;
     },
+    kept,
+    put,
     done() {
       // The context as it was judged against: a set kept equal stays the one compared next time.
-      all.set(rule, { context: last && usable ? last.context : context, byMachine });
+      all.set(what, { context: last && usable ? last.context : context, byItem });
     },
   };
 }

@@ -45,7 +45,7 @@ function rulesRun(counts: Record<string, number>): string[] {
 const HOMELAB_RULES = RULES.filter(runsHomelabWide).map((r) => r.id);
 /** The rules that judge each setting written in profiles (settingShards.ts: per profile file). */
 /** The rules that keep their judgement of each machine while it is unchanged (checks/machineJudgements.ts). */
-const MACHINE_RULES = ['inventory-profile-mismatch', 'port-not-open', 'monitoring-coverage', 'update-not-staggered'];
+const MACHINE_RULES = ['inventory-profile-mismatch', 'port-not-open', 'port-conflict', 'monitoring-coverage', 'monitoring-coverage scrapes', 'update-not-staggered'];
 const SETTING_RULES = ['unknown-setting', 'setting-type', 'setting-enum', 'deprecated-setting', 'unused-setting', 'ip-format', 'calendar-format', 'unknown-scrape-target'];
 
 before(() => {
@@ -71,6 +71,7 @@ test('the first whole check evaluates each profile once and runs each homelab ru
   assert.ok(counts.settingFindings <= profiles, `the settings written in profiles judged once per profile file (${counts.settingFindings})`);
   assert.equal(counts.settingReaders, 1);
   for (const id of MACHINE_RULES) assert.equal(counts[`machine ${id}`], 1000, `${id} judges each machine once`);
+  assert.equal(counts['profile monitoring-coverage'], profiles, "each profile's scrape targets read once");
 });
 
 test('a second whole check with nothing changed re-runs nothing', () => {
@@ -136,6 +137,8 @@ test('a typo in a setting key (the bench\'s keystroke) re-judges the settings of
   assert.ok(rulesRun(counts).includes('unknown-setting'), 'the new finding is reported');
   // The machine rules run (the machines changed) but judge the edited profile's machine alone: the build kept every other machine's object.
   for (const id of MACHINE_RULES) assert.equal(counts[`machine ${id}`], 1, `${id} judges one machine`);
+  assert.equal(counts['profile monitoring-coverage'], 1, "that profile's scrape targets alone are read again, not the monitoring profile's");
+  assert.ok((counts['place ip-outside-network'] ?? 0) <= 1, 'no declared address moved: at most the edited profile\'s own place is judged again');
   assert.ok(
     [...checkAll(ws).get(profileUri) ?? []].some((d) => d.rule === 'unknown-setting' && d.message.includes('defaultGatewaQ')),
     'the typo is found',
@@ -171,6 +174,11 @@ test('an address changed in one profile re-runs that profile and the address ind
   assert.notEqual(ws.homelabs()[0].addresses, before, 'and changed');
   const ran = rulesRun(counts);
   for (const id of ['ip-duplicate', 'ip-outside-network']) assert.ok(ran.includes(id), `${id} judges the new address`);
+  assert.equal(counts['place ip-outside-network'], 1, 'ip-outside-network judges the moved address alone');
+  assert.ok(
+    [...(checkAll(ws).get(profileUri) ?? [])].some((d) => d.rule === 'ip-outside-network' && d.message.includes('`10.20.250.7`')),
+    'and finds it outside every network',
+  );
   // A new address is declared: the monitoring profile's scrape targets are judged against the declared addresses again.
   assert.equal(counts.settingFindings, 3, 'that profile, its base, and the monitoring profile');
   for (const id of ['vmid-duplicate', 'proxmox-vmid-drift', 'unknown-reference']) assert.ok(!ran.includes(id), `${id} not run`);
