@@ -33,6 +33,12 @@ interface ReaderShape {
 interface KeptShapes {
   byProfile: Map<Profile, ReaderShape>;
   placeLists: (readonly PlaceOf[])[];
+  /**
+   * The last shape made with each list: an equal one is that object (a base
+   * file's readers mostly override the same few settings, and a shape and its
+   * list of starts kept per profile were ~100 bytes each, 1 MB at 10,000 machines).
+   */
+  shapeByList: Map<readonly PlaceOf[], ReaderShape>;
 }
 
 /** A file read by more profiles than this keeps its readers' shapes (one profile's own file is walked afresh: one evaluation). */
@@ -52,8 +58,15 @@ function samePlaces(a: readonly PlaceOf[], b: readonly PlaceOf[]): boolean {
   return true;
 }
 
-/** What `p` shows of `file`, its list of places shared with an equal one of `lists` (added there when new). */
-function shapeOf(p: Profile, file: string, lists: (readonly PlaceOf[])[]): ReaderShape {
+function sameStarts(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** What `p` shows of `file`, its list of places shared with an equal one of `kept.placeLists` (added there when new), the shape itself with an equal one made before. */
+function shapeOf(p: Profile, file: string, kept: KeptShapes): ReaderShape {
+  const lists = kept.placeLists;
   const places: PlaceOf[] = [];
   const seen = new Set<number>();
   let inherited: Set<number> | undefined;
@@ -79,9 +92,13 @@ function shapeOf(p: Profile, file: string, lists: (readonly PlaceOf[])[]): Reade
   let shared: readonly PlaceOf[] | undefined;
   for (let i = lists.length - 1; i >= Math.max(0, lists.length - PLACE_LISTS_COMPARED) && !shared; i--) if (samePlaces(lists[i], places)) shared = lists[i];
   if (!shared) lists.push(places);
-  const kept = inherited;
-  const except = kept ? places.filter((x) => !kept.has(x.start)).map((x) => x.start) : NO_STARTS;
-  return { places: shared ?? places, inheritsAny: inherited !== undefined, except: except.length ? except : NO_STARTS };
+  const inheritedStarts = inherited;
+  const except = inheritedStarts ? places.filter((x) => !inheritedStarts.has(x.start)).map((x) => x.start) : NO_STARTS;
+  const shape: ReaderShape = { places: shared ?? places, inheritsAny: inherited !== undefined, except: except.length ? except : NO_STARTS };
+  const before = kept.shapeByList.get(shape.places);
+  if (before && before.inheritsAny === shape.inheritsAny && sameStarts(before.except, shape.except)) return before;
+  kept.shapeByList.set(shape.places, shape);
+  return shape;
 }
 
 /** Distinct lists of places a new one is compared with (the latest): a file shown differently by each reader is not compared pairwise. */
@@ -129,7 +146,7 @@ class WrittenSetting implements OwnSetting {
 export function* settingsWrittenInFile(ws: Workspace, key: string, file: string, readers: readonly string[]): Generator<void, OwnSetting[]> {
   const keep = readers.length >= KEEP_SHAPES_FROM_READERS;
   const last = keep ? keptOf(ws).get(key) : undefined;
-  const next: KeptShapes = { byProfile: new Map(), placeLists: last?.placeLists ?? [] };
+  const next: KeptShapes = { byProfile: new Map(), placeLists: last?.placeLists ?? [], shapeByList: last?.shapeByList ?? new Map() };
   const found = { profiles: [] as Profile[], shapes: [] as ReaderShape[] };
   const out: OwnSetting[] = [];
   const byStart = new Set<number>();
@@ -143,7 +160,7 @@ export function* settingsWrittenInFile(ws: Workspace, key: string, file: string,
     if (!shape) {
       // Counted for the recomputation gate: a profile's edit reads again its own evaluation's shape, not its base's readers'.
       ws.engine.count('settingsShown');
-      shape = shapeOf(p, file, next.placeLists);
+      shape = shapeOf(p, file, next);
     }
     if (keep) next.byProfile.set(p, shape);
     found.profiles.push(p);
@@ -162,6 +179,7 @@ export function* settingsWrittenInFile(ws: Workspace, key: string, file: string,
   if (keep) {
     // Only the lists still shown are kept.
     next.placeLists = next.placeLists.filter((l) => listsMet.has(l));
+    for (const l of next.shapeByList.keys()) if (!listsMet.has(l)) next.shapeByList.delete(l);
     keptOf(ws).set(key, next);
   }
   return out;

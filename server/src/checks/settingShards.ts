@@ -55,6 +55,13 @@ const READERS_QUERY = defineStepQuery<Map<string, string[]>, Workspace>(
 /** Findings by rule; a rule that threw gives its error instead (told once per folder by the rule's query, not once per file). */
 type ByRule = Map<RuleId, Finding[] | { error: unknown }>;
 
+/**
+ * No findings about a file's settings, shared (never mutated): a fleet's
+ * profile files mostly have none, and an empty map of each was ~180 bytes
+ * kept per file (1.8 MB at 10,000 machines).
+ */
+const NO_FINDINGS: ByRule = new Map();
+
 /** The findings of every setting rule that is on about the settings written in one file (key `root\0file`), by rule. */
 const FILE_QUERY = defineStepQuery<ByRule, Workspace>(
   'settingFindings',
@@ -63,7 +70,7 @@ const FILE_QUERY = defineStepQuery<ByRule, Workspace>(
     const ws = read.owner;
     const readers = read.query(READERS_QUERY, root).get(file) ?? [];
     const out: ByRule = new Map();
-    if (readers.length === 0) return out;
+    if (readers.length === 0) return NO_FINDINGS;
     const h = ws.homelabView(root);
     const settings = yield* settingsWrittenInFile(ws, key, file, readers);
     for (const rule of SETTING_RULES) {
@@ -72,7 +79,7 @@ const FILE_QUERY = defineStepQuery<ByRule, Workspace>(
       const found = yield* judgeAll(rule, h, settings);
       if (!Array.isArray(found) || found.length) out.set(rule.id, found);
     }
-    return out;
+    return out.size ? out : NO_FINDINGS;
   },
   (a, b) => deepEqual(a, b),
 );
