@@ -126,8 +126,9 @@ test('git-crypt and binary files are recognised', () => {
 test('lossless: tokens and comments cover every non-blank character; UTF-16 positions', () => {
   const text = `# c\n{ a = "héllo ✓ 𝄞"; /* x */ b = ''\n  y\n''; }\n`;
   const r = parseNix(text);
+  const t = lex(text);
   const covered = new Uint8Array(text.length);
-  for (let i = 0; i < r.tokens.count; i++) for (let j = r.tokens.start[i]; j < r.tokens.end[i]; j++) covered[j] = 1;
+  for (let i = 0; i < t.count; i++) for (let j = t.start[i]; j < t.end[i]; j++) covered[j] = 1;
   for (const c of r.comments) for (let j = c.start; j < c.end; j++) covered[j] = 1;
   for (let j = 0; j < text.length; j++) if (!/\s/.test(text[j])) assert.equal(covered[j], 1, `offset ${j}`);
   const b = bindingAt(text, 'b =');

@@ -248,13 +248,12 @@ export class Desugarer {
   /** Nix's addAttr: nested paths create or extend sets; two literal sets under one key merge. */
   private addAttr(top: NAttrs, path: NAttrName[], e: NExpr, node: A.AttrPath) {
     let attrs = top;
-    const label = () => path.map((p) => ('name' in p ? p.name : '"${..}"')).join('.');
     for (let i = 0; i < path.length - 1; i++) {
       const p = path[i];
       if ('name' in p) {
         const j = attrs.attrs.get(p.name);
         if (j) {
-          if (j.inherited || j.e.k !== 'attrs') return this.dup(label(), spanOf(node), j);
+          if (j.inherited || j.e.k !== 'attrs') return this.dup(pathLabel(path), spanOf(node), j);
           attrs = j.e;
         } else {
           const nested: NAttrs = { k: 'attrs', rec: false, attrs: new Map(), dyn: [], span: spanOf(node) };
@@ -291,8 +290,13 @@ export class Desugarer {
       }
       return;
     }
-    this.dup(label(), spanOf(node), j);
+    this.dup(pathLabel(path), spanOf(node), j);
   }
+}
+
+/** An attribute path as a duplicate's message names it (made only then: addAttr runs for every key of every file). */
+function pathLabel(path: NAttrName[]): string {
+  return path.map((p) => ('name' in p ? p.name : '"${..}"')).join('.');
 }
 
 type IndTok = { value: string; indent: boolean; span: Span } | { expr: A.Expr };

@@ -6,7 +6,7 @@
 // One method per mode (and one for the word-like rules): V8 optimises each hot piece on
 // its own. As one function of a few hundred lines, optimising the lexer took longer than
 // lexing an 8 MB file, and a rarely taken branch threw that work away.
-import { Tok as TokEnum, type Comment, type TokenTable } from './tokens';
+import { Tok as TokEnum, type Comment, type LexScratch, type TokenTable } from './tokens';
 import { ID_CHAR, ID_START, PATH_CHAR, URI_CHAR, URI_SCHEME, cls, floatLen, isDigit, unescapeChar } from './lexChars';
 // A local alias: reading an imported binding goes through a getter (slow in the hot loop).
 const Tok = TokEnum;
@@ -35,12 +35,12 @@ export interface LexResult extends TokenTable {
   scanned: number;
 }
 
-/** `strict`: strings may not span lines (used to recover from an unterminated one). */
-export function lex(text: string, strict = false): LexResult {
+/** `strict`: strings may not span lines (used to recover from an unterminated one). With `scratch` the arrays are its (tokens.ts). */
+export function lex(text: string, strict = false, scratch?: LexScratch): LexResult {
   // Unterminated string. Most are being typed: lex again with strings confined to one
   // line, so the rest of the file still parses and the error lands on the quote that
   // was not closed.
-  return new Lexer(text, strict).run() ?? new Lexer(text, true).run() as LexResult;
+  return new Lexer(text, strict, scratch).run() ?? new Lexer(text, true, scratch).run() as LexResult;
 }
 
 class Lexer {
@@ -74,13 +74,17 @@ class Lexer {
   constructor(
     private readonly text: string,
     private readonly strict: boolean,
+    private readonly scratch?: LexScratch,
   ) {
     this.n = text.length;
-    this.cap = Math.max(64, (this.n >> 2) + 16);
-    this.kind = new Uint8Array(this.cap);
-    this.start = new Int32Array(this.cap);
-    this.end = new Int32Array(this.cap);
-    this.valueAt = new Int32Array(this.cap);
+    const cap = Math.max(64, (this.n >> 2) + 16);
+    const reuse = scratch !== undefined && scratch.kind.length >= cap;
+    this.cap = reuse ? scratch.kind.length : cap;
+    this.kind = reuse ? scratch.kind : new Uint8Array(cap);
+    this.start = reuse ? scratch.start : new Int32Array(cap);
+    this.end = reuse ? scratch.end : new Int32Array(cap);
+    this.valueAt = reuse ? scratch.valueAt : new Int32Array(cap);
+    if (!reuse) scratch?.keep(this.kind, this.start, this.end, this.valueAt);
   }
 
   private grow(): void {
@@ -97,6 +101,7 @@ class Lexer {
     const v2 = new Int32Array(this.cap);
     v2.set(this.valueAt);
     this.valueAt = v2;
+    this.scratch?.keep(this.kind, this.start, this.end, this.valueAt);
   }
 
   private push(k: Tok, s: number, e: number, v?: string): void {
@@ -105,7 +110,7 @@ class Lexer {
     this.kind[c] = k;
     this.start[c] = s;
     this.end[c] = e;
-    if (v !== undefined) this.valueAt[c] = this.values.push(v);
+    this.valueAt[c] = v === undefined ? 0 : this.values.push(v); // a reused array holds another file's
     this.count = c + 1;
   }
 

@@ -8,7 +8,7 @@ import { lex } from './lexer';
 import { parseAttrPath, parseBinds, parseIndStr, parsePath, parseStr, looksLikeFormals } from './parseParts';
 import { parseFormalsLambda, parseIf, parseLet, parseNamedLambda, parseWithOrAssert } from './parseKeywords';
 import { ParserState, type ParseError } from './parserState';
-import { Tok as TokEnum, type Comment, type TokenTable } from './tokens';
+import { LexScratch, Tok as TokEnum, type Comment } from './tokens';
 // A local alias: reading an imported binding goes through a getter (slow in the hot loop).
 const Tok = TokEnum;
 type Tok = TokEnum;
@@ -18,7 +18,6 @@ export interface ParseResult {
   /** Syntax errors, in source order. Semantic ones come from analyzeScopes. */
   errors: ParseError[];
   comments: Comment[];
-  tokens: TokenTable;
   text: string;
   /** Units of work done (tokens + loop iterations); grows linearly with the input. */
   work: number;
@@ -63,8 +62,11 @@ const OPS = new Map<Tok, OpInfo>([
   [Tok.CONCAT, { op: '++', lbp: Bp.CONCAT, rbp: Bp.CONCAT }],
 ]);
 
+/** The parser's token arrays, reused by every parse (lexer.ts LexScratch): the table is not kept with the tree. */
+const scratch = new LexScratch();
+
 export function parseNix(text: string): ParseResult {
-  const t = lex(text);
+  const t = lex(text, false, scratch);
   const s = new ParserState(text, t);
   // A lexer error that runs to the end of file already explains the EOF.
   for (const e of t.errors) if (/^unterminated (indented string|comment)/.test(e.message)) s.eofReported = true;
@@ -74,7 +76,7 @@ export function parseNix(text: string): ParseResult {
   }
   const errors = [...t.errors.map((e) => ({ span: { start: e.start, end: e.end }, message: e.message })), ...s.errors];
   errors.sort((a, b) => a.span.start - b.span.start);
-  return { root, errors, comments: t.comments, tokens: t, text, work: s.steps + t.count + t.scanned };
+  return { root, errors, comments: t.comments, text, work: s.steps + t.count + t.scanned };
 }
 
 export function errorNode(s: ParserState): A.ErrorExpr {
