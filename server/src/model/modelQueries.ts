@@ -171,7 +171,7 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     if (!f) return undefined;
     try {
       const built = yield* build(r, f);
-      if (built) internMachines(built.machines, m.lastCore(root)?.machines);
+      if (built) yield* internMachines(built.machines, m.lastCore(root)?.machines);
       return built;
     } finally {
       m.evaluationsDone();

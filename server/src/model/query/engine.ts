@@ -79,6 +79,13 @@ interface Slot {
   dirty?: boolean;
   computing?: boolean;
   /**
+   * The computation that last recorded this slot as a dependency (its frame's
+   * number), so a computation records a slot once without a set of what it
+   * read: a fleet's build reads ~50,000 slots, and that set grew by rehashing
+   * in one piece (milliseconds a keystroke could wait behind).
+   */
+  recordedBy: number;
+  /**
    * What brings the value up to date: the input it is read from, or the query
    * it is computed by, with its key. Plain fields, not a closure per slot: a
    * 10,000-machine fleet holds tens of thousands of slots, and a bundled
@@ -109,7 +116,7 @@ export class Input<V> {
   slot(key: string): Slot {
     let s = this.slots.get(key);
     if (!s) {
-      s = { name: this.name, value: undefined, hasValue: false, changedAt: this.engine.revision, verifiedAt: this.engine.revision, dirty: true, input: this as Input<unknown>, key };
+      s = { name: this.name, value: undefined, hasValue: false, changedAt: this.engine.revision, verifiedAt: this.engine.revision, dirty: true, input: this as Input<unknown>, key, recordedBy: 0 };
       this.slots.set(key, s);
     }
     return s;
@@ -142,14 +149,30 @@ export class Input<V> {
   }
 }
 
-/** Dependencies visited by `Engine.prepare` between two pauses when none needed recomputing. */
-const PREPARE_VISITS_PER_PAUSE = 256;
+/** The dependencies one computation is collecting; `id` marks the slots it recorded. */
+interface Frame {
+  id: number;
+  deps: Slot[];
+}
+
+/**
+ * The work `Engine.prepare` does between two pauses when nothing needs
+ * recomputing, counted in dependencies looked at: each dependency of a slot
+ * walked is looked at twice (when walked past, then when the slot is
+ * re-validated), and walking into a slot counts as `PREPARE_WORK_PER_VISIT`.
+ * A base profile's setting findings read 10,000 evaluations: counting only
+ * the slots walked into let one step look at hundreds of thousands.
+ */
+const PREPARE_WORK_PER_PAUSE = 4096;
+const PREPARE_WORK_PER_VISIT = 16;
 
 export class Engine<O> {
   private rev = 1;
   private readonly memos = new Map<QueryDef<unknown, O>, Map<string, Slot>>();
   /** The dependencies being collected, one list per computation in progress. */
-  private readonly frames: { deps: Slot[]; seen: Set<Slot> }[] = [];
+  private readonly frames: Frame[] = [];
+  /** The last number given to a frame or to a pass of `exactDeps` (slots are marked with it). */
+  private stamps = 0;
   /**
    * Recomputations per query name. Read by the recomputation-count tests
    * (test/unit/model/recomputation.test.ts): the deterministic gate that fails
@@ -204,7 +227,7 @@ export class Engine<O> {
 
   /** Reads without recording a dependency (the caller records what it means to depend on). */
   untracked<T>(run: () => T): T {
-    this.frames.push({ deps: [], seen: new Set() });
+    this.frames.push(this.frame());
     try {
       return run();
     } finally {
@@ -212,12 +235,49 @@ export class Engine<O> {
     }
   }
 
+  private frame(): Frame {
+    return { id: ++this.stamps, deps: [] };
+  }
+
+  /**
+   * A slot read by the computation under way is its dependency, once: a slot
+   * already marked with this frame is not pushed again. Another computation
+   * may mark it meanwhile (a nested query, a request between two steps), and
+   * a second read then pushes it again: `exactDeps` drops such repeats.
+   */
   private record(s: Slot): void {
     const frame = this.frames[this.frames.length - 1];
-    if (frame && !frame.seen.has(s)) {
-      frame.seen.add(s);
+    if (frame && s.recordedBy !== frame.id) {
+      s.recordedBy = frame.id;
       frame.deps.push(s);
     }
+  }
+
+  /**
+   * What a computation read, once each in the order first read, as an exact
+   * copy (the array pushed to keeps its growth slack: ~110 bytes a query,
+   * 70,000 queries at 10,000 machines). Repeats are found by marking each slot
+   * with a number of this pass's own, no set allocated.
+   */
+  private exactDeps(deps: Slot[]): Slot[] {
+    let stamp = ++this.stamps;
+    let unique = 0;
+    for (let i = 0; i < deps.length; i++) {
+      const d = deps[i];
+      if (d.recordedBy === stamp) continue;
+      d.recordedBy = stamp;
+      unique++;
+    }
+    if (unique === deps.length) return deps.slice();
+    stamp = ++this.stamps;
+    const out: Slot[] = [];
+    for (let i = 0; i < deps.length; i++) {
+      const d = deps[i];
+      if (d.recordedBy === stamp) continue;
+      d.recordedBy = stamp;
+      out.push(d);
+    }
+    return out.slice();
   }
 
   /** The last computed value, not brought up to date (work that must not wait for a rebuild). */
@@ -265,19 +325,21 @@ export class Engine<O> {
     const path: Slot[] = [root];
     const next: number[] = [0];
     let failed: Set<Slot> | undefined;
-    let visits = 1;
+    let work = 0;
     while (path.length > 0) {
       const top = path.length - 1;
       const s = path[top];
       const deps = s.deps ?? [];
       if (next[top] < deps.length) {
-        const d = deps[next[top]++];
-        if (!d.deps || d.verifiedAt === rev || failed?.has(d) || path.includes(d)) continue;
         // Re-validating tens of thousands of current dependencies (a fleet's profiles) is work too: a pause now and then.
-        if (++visits % PREPARE_VISITS_PER_PAUSE === 0) {
+        if (++work >= PREPARE_WORK_PER_PAUSE) {
+          work = 0;
           yield;
           if (this.rev !== rev) return;
         }
+        const d = deps[next[top]++];
+        if (!d.deps || d.verifiedAt === rev || failed?.has(d) || path.includes(d)) continue;
+        work += PREPARE_WORK_PER_VISIT;
         // What it read first (deepest first; a slot never computed has nothing to walk), then the slot itself.
         path.push(d);
         next.push(d.hasValue ? 0 : Infinity);
@@ -286,6 +348,8 @@ export class Engine<O> {
       path.pop();
       next.pop();
       if (s === root) return;
+      // Its re-validation looks at every dependency again.
+      work += deps.length;
       const before = this.recomputedTotal;
       try {
         if (s.def?.steps) yield* this.stepwise(s);
@@ -296,7 +360,10 @@ export class Engine<O> {
         continue;
       }
       if (this.rev !== rev) return;
-      if (this.recomputedTotal !== before) yield;
+      if (this.recomputedTotal !== before) {
+        work = 0;
+        yield;
+      }
       if (this.rev !== rev) return;
     }
   }
@@ -336,7 +403,7 @@ export class Engine<O> {
     const rev = this.rev;
     this.recomputedTotal++;
     this.count(def.countAs ? def.countAs(s.key) : def.name);
-    const frame = { deps: [] as Slot[], seen: new Set<Slot>() };
+    const frame = this.frame();
     const steps = def.steps(this.reader, s.key);
     for (;;) {
       this.frames.push(frame);
@@ -365,7 +432,7 @@ export class Engine<O> {
     if (!byKey) this.memos.set(def, (byKey = new Map()));
     let s = byKey.get(key);
     if (!s) {
-      s = { name: def.name, value: undefined, hasValue: false, changedAt: 0, verifiedAt: 0, def: def as QueryDef<unknown, never>, key };
+      s = { name: def.name, value: undefined, hasValue: false, changedAt: 0, verifiedAt: 0, def: def as QueryDef<unknown, never>, key, recordedBy: 0 };
       byKey.set(key, s);
     }
     return s;
@@ -405,7 +472,7 @@ export class Engine<O> {
   private recompute(def: QueryDef<unknown, O>, key: string, s: Slot): void {
     this.recomputedTotal++;
     this.count(def.countAs ? def.countAs(key) : def.name);
-    const frame = { deps: [] as Slot[], seen: new Set<Slot>() };
+    const frame = this.frame();
     this.frames.push(frame);
     s.computing = true;
     let value: unknown;
@@ -420,8 +487,7 @@ export class Engine<O> {
 
   /** A computed value into its slot, cut off when equal to the old one. */
   private store(def: QueryDef<unknown, O>, s: Slot, deps: Slot[], value: unknown): void {
-    // An exact copy: the array pushed to keeps its growth slack (~110 bytes a query; 70,000 queries at 10,000 machines).
-    s.deps = deps.slice();
+    s.deps = this.exactDeps(deps);
     const same = s.hasValue && (def.equals ? def.equals(s.value, value) : s.value === value);
     if (!same) {
       s.value = value;
