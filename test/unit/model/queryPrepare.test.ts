@@ -130,3 +130,22 @@ test('a slot read by a nested query and again by its reader stays a dependency o
   assert.equal(engine.query(both, ''), '1y1y', 'the text read directly is a dependency though the nested query read it first');
   assert.deepEqual(engine.recomputations(), { both: 1, size: 1 });
 });
+
+test('the re-validation of a slot that read 50,000 others pauses too, and recomputes it once when the last one changed', () => {
+  const { engine, owner, text } = setup();
+  const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}`);
+  const build = defineQuery<number, Owner>('build', (r) => keys.reduce((n, k) => n + r.input(text, k).length, 0));
+  const rule = defineQuery<number, Owner>('rule', (r) => r.query(build, '') * 2);
+  assert.equal(engine.query(rule, ''), 0);
+  owner.texts.set('k49999', 'abc');
+  text.invalidate('k49999');
+  engine.resetCounts();
+  let pauses = 0;
+  for (const _ of engine.prepare(rule, '')) pauses++;
+  assert.deepEqual(engine.recomputations(), { build: 1 });
+  // About as many pauses walking past the 50,000 as re-validating them (the walk alone pauses about half as often).
+  assert.ok(pauses >= 20, `${pauses} pauses`);
+  engine.resetCounts();
+  assert.equal(engine.query(rule, ''), 6);
+  assert.deepEqual(engine.recomputations(), { rule: 1 });
+});

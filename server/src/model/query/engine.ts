@@ -348,11 +348,41 @@ export class Engine<O> {
       path.pop();
       next.pop();
       if (s === root) return;
-      // Its re-validation looks at every dependency again.
-      work += deps.length;
+      // Its re-validation, in steps too: a slot that read 50,000 others (the build) looks at each again.
+      let changed = false;
+      if (s.hasValue && s.verifiedAt !== rev && !s.computing) {
+        let i = 0;
+        try {
+          for (; i < deps.length; i++) {
+            if (++work >= PREPARE_WORK_PER_PAUSE) {
+              work = 0;
+              yield;
+              if (this.rev !== rev) return;
+              // A request computed it meanwhile.
+              if (s.verifiedAt === rev) break;
+            }
+            const d = deps[i];
+            this.ensure(d);
+            if (d.changedAt > s.verifiedAt) {
+              changed = true;
+              break;
+            }
+          }
+        } catch {
+          (failed ??= new Set()).add(s);
+          continue;
+        }
+        if (s.verifiedAt === rev) continue;
+        if (!changed) {
+          // As its own re-validation would find: nothing it read changed.
+          s.verifiedAt = rev;
+          continue;
+        }
+      }
       const before = this.recomputedTotal;
       try {
-        if (s.def?.steps) yield* this.stepwise(s);
+        if (s.def?.steps) yield* this.stepwise(s, changed);
+        else if (changed) this.refresh(s);
         else this.ensure(s);
       } catch {
         // Left for its reader to meet.
@@ -383,14 +413,15 @@ export class Engine<O> {
 
   /**
    * Brings a slot of a step query up to date, its dependencies already
-   * prepared: recomputed only when one changed, in steps. A pause that sees
+   * prepared: recomputed only when one changed (`changed`: the caller found
+   * one), in steps. A pause that sees
    * the revision move drops the computation (what it read may be stale; the
    * next pass starts afresh); one that finds the slot computed meanwhile (a
    * request read it, at once) is done.
    */
-  private *stepwise(s: Slot): Generator<void, void> {
+  private *stepwise(s: Slot, changed = false): Generator<void, void> {
     if (s.verifiedAt === this.rev && s.hasValue) return;
-    if (s.hasValue && s.deps && !this.anyChangedAfter(s.deps, s.verifiedAt)) {
+    if (!changed && s.hasValue && s.deps && !this.anyChangedAfter(s.deps, s.verifiedAt)) {
       s.verifiedAt = this.rev;
       return;
     }
