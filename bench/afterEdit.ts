@@ -95,7 +95,8 @@ function stepwise(): string {
     if (step.done) break;
   }
   const top = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 8);
-  return `  ${timed.length} steps, longest: ${top.map((s) => `${s.ms.toFixed(1)} ms [${s.ran || '-'}]`).join('; ')}`;
+  const over = timed.filter((t) => t.ms > 1).length;
+  return `  ${timed.length} steps, ${over} over 1 ms CPU, longest: ${top.map((s) => `${s.ms.toFixed(1)} ms [${s.ran || '-'}]`).join('; ')}`;
 }
 async function main(): Promise<void> {
   for (let i = 0; i < edits; i++) {

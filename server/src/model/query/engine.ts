@@ -23,6 +23,12 @@ export interface QueryDef<V, O> {
    * holds the event loop for long; `compute` runs it through at once.
    */
   readonly steps?: (read: QueryReader<O>, key: string) => Generator<void, V>;
+  /**
+   * `equals` in steps, for a step query whose value is large (an index of a
+   * fleet's 10,000 files): `Engine.update` compares a recomputed value with
+   * the old one with pauses too.
+   */
+  readonly equalsSteps?: (a: V, b: V) => Generator<void, boolean>;
 }
 
 export function defineQuery<V, O>(
@@ -42,11 +48,12 @@ export function defineQuery<V, O>(
 export function defineStepQuery<V, O>(
   name: string,
   steps: (read: QueryReader<O>, key: string) => Generator<void, V>,
-  equals?: (a: V, b: V) => boolean,
+  equals?: ((a: V, b: V) => boolean) | { inSteps: (a: V, b: V) => Generator<void, boolean> },
   countAs?: (key: string) => string,
 ): QueryDef<V, O> {
   const compute = (read: QueryReader<O>, key: string): V => drain(steps(read, key));
-  return Object.freeze({ name, compute, steps, ...(equals ? { equals } : {}), ...(countAs ? { countAs } : {}) });
+  const same = typeof equals === 'function' ? { equals } : equals ? { equals: (a: V, b: V) => drain(equals.inSteps(a, b)), equalsSteps: equals.inSteps } : {};
+  return Object.freeze({ name, compute, steps, ...same, ...(countAs ? { countAs } : {}) });
 }
 
 /** Steps run through at once, for their result. */
@@ -447,7 +454,17 @@ export class Engine<O> {
         this.frames.pop();
       }
       if (r.done) {
-        this.store(def, s, frame.deps, r.value);
+        if (def.equalsSteps && s.hasValue) {
+          // Compared with the old value in steps too; a pause that finds the revision moved drops it, as above.
+          const compare = def.equalsSteps(s.value, r.value);
+          let c = compare.next();
+          while (!c.done) {
+            yield;
+            if (this.rev !== rev || (s.verifiedAt === this.rev && s.hasValue)) return;
+            c = compare.next();
+          }
+          this.store(def, s, frame.deps, r.value, c.value);
+        } else this.store(def, s, frame.deps, r.value);
         return;
       }
       yield;
@@ -517,9 +534,9 @@ export class Engine<O> {
   }
 
   /** A computed value into its slot, cut off when equal to the old one. */
-  private store(def: QueryDef<unknown, O>, s: Slot, deps: Slot[], value: unknown): void {
+  private store(def: QueryDef<unknown, O>, s: Slot, deps: Slot[], value: unknown, equal?: boolean): void {
     s.deps = this.exactDeps(deps);
-    const same = s.hasValue && (def.equals ? def.equals(s.value, value) : s.value === value);
+    const same = s.hasValue && (equal ?? (def.equals ? def.equals(s.value, value) : s.value === value));
     if (!same) {
       s.value = value;
       s.hasValue = true;
