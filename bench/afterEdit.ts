@@ -8,7 +8,11 @@
 // bench/fleet.ts, without a server, a client or the other helpers' timing
 // noise in the counts.
 //
-// Run: node --import tsx bench/afterEdit.ts [--n=1000] [--edits=20] [--counts] [--cpu-prof-after=<edits>]
+// With --steps the whole check runs in the server's steps (checkAllSteps) and
+// each edit prints its step count and its longest steps with what each
+// recomputed: what a keystroke that lands in the check waits behind.
+//
+// Run: node --import tsx bench/afterEdit.ts [--n=1000] [--edits=20] [--counts] [--steps] [--cpu-prof-after=<edits>]
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +22,7 @@ import { writeFileSync } from 'node:fs';
 import { generateHomelab, generatedRoot } from './generate';
 import { nodeFsHost } from '../server/src/model/host';
 import { Workspace } from '../server/src/model/workspace';
-import { checkAll, checkDocumentQuick } from '../server/src/checks/run';
+import { checkAll, checkAllSteps, checkDocumentQuick } from '../server/src/checks/run';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -64,12 +68,43 @@ const post = (method: string, params?: object): Promise<unknown> =>
   new Promise((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
 
 const cpu: number[] = [];
+/** Each step's start and end (µs, the profiler's clock) with its CPU time, while a profile is taken. */
+const bounds: { from: number; to: number; ms: number }[] = [];
+let profiling = false;
+
+/** The whole check in the server's steps; the step count and the longest steps, each with what it recomputed. */
+function stepwise(): string {
+  const steps = checkAllSteps(ws);
+  const timed: { ms: number; ran: string }[] = [];
+  let before = ws.engine.recomputations();
+  for (;;) {
+    // CPU time, not wall-clock: other processes on a shared machine do not lengthen a step.
+    const t = process.cpuUsage();
+    const from = Number(process.hrtime.bigint() / 1000n);
+    const step = steps.next();
+    const used = process.cpuUsage(t);
+    const ms = (used.user + used.system) / 1000;
+    if (profiling) bounds.push({ from, to: Number(process.hrtime.bigint() / 1000n), ms });
+    const now = ws.engine.recomputations();
+    const ran = Object.keys(now)
+      .filter((k) => now[k] !== (before[k] ?? 0))
+      .map((k) => `${k}×${now[k] - (before[k] ?? 0)}`)
+      .join(' ');
+    before = now;
+    timed.push({ ms, ran });
+    if (step.done) break;
+  }
+  const top = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 8);
+  const over = timed.filter((t) => t.ms > 1).length;
+  return `  ${timed.length} steps, ${over} over 1 ms CPU, longest: ${top.map((s) => `${s.ms.toFixed(1)} ms [${s.ran || '-'}]`).join('; ')}`;
+}
 async function main(): Promise<void> {
   for (let i = 0; i < edits; i++) {
     if (profileAfter !== undefined && i === Number(profileAfter)) {
       await post('Profiler.enable');
       await post('Profiler.setSamplingInterval', { interval: 100 });
       await post('Profiler.start');
+      profiling = true;
     }
     const version = i + 2;
     const next = i % 2 === 0 ? text : typo;
@@ -81,7 +116,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setImmediate(r));
     scavenges = scavengeMs = majors = majorMs = 0;
     const c0 = process.cpuUsage();
-    checkAll(ws);
+    const longest = args.includes('--steps') ? stepwise() : void checkAll(ws);
     const c = process.cpuUsage(c0);
     await new Promise((r) => setImmediate(r));
     const ms = (c.user + c.system) / 1000;
@@ -92,12 +127,14 @@ async function main(): Promise<void> {
       `edit ${i}: check ${ms.toFixed(1)} ms CPU, ${scavenges} scavenges ${scavengeMs.toFixed(1)} ms, ${majors} major ${majorMs.toFixed(1)} ms, ${ran} rules` +
         (args.includes('--counts') ? ` ${JSON.stringify(counts)}` : ''),
     );
+    if (longest) console.log(longest);
   }
   if (profileAfter !== undefined) {
     const { profile } = (await post('Profiler.stop')) as { profile: unknown };
     const out = path.join(generatedRoot, `after-edit-${n}.cpuprofile`);
     writeFileSync(out, JSON.stringify(profile));
     console.log(`profile: ${out}`);
+    if (bounds.length) console.log(longStepsOf(profile as CpuProfile));
   }
   const sorted = [...cpu].slice(2).sort((a, b) => a - b);
   console.log(
@@ -105,3 +142,43 @@ async function main(): Promise<void> {
   );
 }
 void main();
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The longest steps taken while profiling, each with the functions its samples were in (the innermost of our own code, and the innermost). */
+function longStepsOf(profile: CpuProfile): string {
+  const parent = new Map<number, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (id: number): string => {
+    const f = byId.get(id)!.callFrame;
+    return `${f.functionName || '(anon)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+  };
+  const ours = (id: number): string => {
+    const frames: string[] = [];
+    for (let at: number | undefined = id; at !== undefined && frames.length < 4; at = parent.get(at)) {
+      if (!byId.get(at)!.callFrame.url.includes('/bench/afterEdit.ts')) frames.push(name(at));
+    }
+    return frames.join(' < ') || name(id);
+  };
+  const top = [...bounds].sort((a, b) => b.ms - a.ms).slice(0, Number(arg('show-steps') ?? 6));
+  const lines: string[] = [];
+  let t = profile.startTime;
+  const stamps = profile.timeDeltas.map((d) => (t += d));
+  for (const b of top) {
+    const counts = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      if (stamps[i] < b.from || stamps[i] > b.to) return;
+      const key = ours(id);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    });
+    const sorted = [...counts].sort((x, y) => y[1] - x[1]).slice(0, 5);
+    lines.push(`step ${b.ms.toFixed(1)} ms CPU:\n${sorted.map(([k, c]) => `    ${c} ${k}`).join('\n')}`);
+  }
+  return lines.join('\n');
+}

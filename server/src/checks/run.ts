@@ -13,6 +13,7 @@ import type { Diagnostic, Finding, Rule, RuleContext, SettingPass } from './type
 import { settingsWrittenIn } from './util';
 import { defineQuery, defineStepQuery, drain } from '../model/query/engine';
 import { deepEqual } from '../model/query/equal';
+import { checkedUrisInOrder } from './checkedUris';
 
 /** What the checks remember between runs, owned by one workspace: two workspaces in one process never see each other's findings. */
 interface CheckMemory {
@@ -125,13 +126,6 @@ function* homelabFindingSteps(ws: Workspace, h: Homelab): Generator<void, Map<st
   const byUri = ws.engine.query(FINDINGS_QUERY, h.root);
   memoryOf(ws).lastHomelabFindings.set(h.root, byUri);
   return byUri;
-}
-
-/** The files of a homelab that document rules look at. */
-function checkedFiles(h: Homelab): string[] {
-  const set = new Set<string>(h.nixFiles);
-  if (h.inventoryUri) set.add(h.inventoryUri);
-  return [...set];
 }
 
 const SPECIFIC = new Set(['ip-format', 'deploy-unsafe-value', 'calendar-format']);
@@ -396,9 +390,8 @@ export function* checkAllSteps(ws: Workspace): Generator<void, Map<string, Diagn
   for (const h of yield* ws.homelabSteps()) {
     yield;
     const findings = yield* homelabFindingSteps(ws, h);
-    const uris = new Set([...checkedFiles(h), ...findings.keys()]);
     let done = 0;
-    for (const uri of [...uris].sort()) {
+    for (const uri of yield* checkedUrisInOrder(ws, h, findings)) {
       // As checkDocument judges it: by its normalised URI (a finding under another spelling of it is not
       // shown), in its own folder's homelab (a file of a nested folder belongs to that one).
       const u = normalizeUri(uri);

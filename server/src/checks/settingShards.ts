@@ -12,7 +12,7 @@
 // evaluations that changed.
 import type { Homelab } from '../model/homelab';
 import { defineStepQuery } from '../model/query/engine';
-import { deepEqual, sameArray, sameMap } from '../model/query/equal';
+import { deepEqual, sameArray } from '../model/query/equal';
 import type { Workspace } from '../model/workspace';
 import { RULES } from './registry';
 import type { Finding, Rule, RuleId, SettingPass } from './types';
@@ -49,8 +49,22 @@ const READERS_QUERY = defineStepQuery<Map<string, string[]>, Workspace>(
     }
     return out;
   },
-  (a, b) => sameMap(a, b, (x, y) => sameArray(x, y)),
+  { inSteps: sameReaders },
 );
+
+/** Two readers' indexes alike, file by file in the same order, compared in steps (a fleet's index has 10,000 files). */
+function* sameReaders(a: Map<string, string[]>, b: Map<string, string[]>): Generator<void, boolean> {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  const ib = b.entries();
+  let n = 0;
+  for (const [k, v] of a) {
+    if (++n % (ITEMS_PER_STEP * 16) === 0) yield;
+    const e = ib.next();
+    if (e.done || e.value[0] !== k || !sameArray(v, e.value[1])) return false;
+  }
+  return true;
+}
 
 /** Findings by rule; a rule that threw gives its error instead (told once per folder by the rule's query, not once per file). */
 type ByRule = Map<RuleId, Finding[] | { error: unknown }>;

@@ -61,22 +61,27 @@ export function* buildAddressIndex(h: Omit<Homelab, 'addresses'>): Generator<voi
   // A place is indexed once, first come: by its file and start offset (the same place met again, through a
   // base profile's entry or a second reading of one setting, is often another origin object).
   const seen = new Map<string, Set<number>>();
-  const add = (list: readonly AddressPlace[]): void => {
-    for (const place of list) {
-      const o = place.origin;
-      const start = o instanceof Place ? o.start : o.span.start;
-      let starts = seen.get(o.uri);
-      if (!starts) seen.set(o.uri, (starts = new Set()));
-      else if (starts.has(start)) continue;
-      starts.add(start);
-      places.push(place);
-    }
+  const addOne = (place: AddressPlace): void => {
+    const o = place.origin;
+    const start = o instanceof Place ? o.start : o.span.start;
+    let starts = seen.get(o.uri);
+    if (!starts) seen.set(o.uri, (starts = new Set()));
+    else if (starts.has(start)) return;
+    starts.add(start);
+    places.push(place);
   };
+  const add = (list: readonly AddressPlace[]): void => {
+    for (const place of list) addOne(place);
+  };
+  let n = 0;
   const inv = h.inventory ? inventoryAddresses(h.inventory) : undefined;
-  if (inv) add(inv.places);
+  // The inventory's addresses (one per machine of a fleet) in steps too.
+  for (const place of inv?.places ?? []) {
+    if (++n % (ADDRESS_ITEMS_PER_STEP * 8) === 0) yield;
+    addOne(place);
+  }
   // Profiles of containers: their own address declares; every other address-valued setting uses.
   const ownerByProfile = new Map<string, string>();
-  let n = 0;
   for (const c of h.machines.values()) {
     if (++n % (ADDRESS_ITEMS_PER_STEP * 4) === 0) yield;
     if (c.configUri) ownerByProfile.set(c.configUri, c.name);

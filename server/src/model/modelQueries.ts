@@ -171,7 +171,7 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     if (!f) return undefined;
     try {
       const built = yield* build(r, f);
-      if (built) internMachines(built.machines, m.lastCore(root)?.machines);
+      if (built) yield* internMachines(built.machines, m.lastCore(root)?.machines);
       return built;
     } finally {
       m.evaluationsDone();
@@ -215,14 +215,19 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     (a, b) => sameArray(a.sources, b.sources),
   );
   const addresses = defineStepQuery<AddressIndex, Workspace>('addresses', (r, root) => buildAddressIndex(m.homelabView(root)), addressesEqual);
-  const declared = defineQuery<ReadonlySet<string>, Workspace>(
+  const declared = defineStepQuery<ReadonlySet<string>, Workspace>(
     'declaredAddresses',
-    (r, root) => {
+    // In steps: a fleet's index holds tens of thousands of places.
+    function* (r, root) {
       const out = new Set<string>();
-      for (const p of r.query(addresses, root).places) if (p.role === 'declares') out.add(p.key);
+      let n = 0;
+      for (const p of r.query(addresses, root).places) {
+        if (++n % DECLARED_PLACES_PER_STEP === 0) yield;
+        if (p.role === 'declares') out.add(p.key);
+      }
       return out;
     },
-    (a, b) => a.size === b.size && [...a].every((k) => b.has(k)),
+    sameSet,
   );
   return {
     yaml,
@@ -292,6 +297,15 @@ export function discoveryContext(m: ModelReads, root: string): DiscoveryContext 
 }
 
 /** Address indexes with the same places and networks (an edit that moved no address leaves the rules that read them alone). */
+/** Places of the address index read by `declaredAddresses` between two pauses. */
+const DECLARED_PLACES_PER_STEP = 2048;
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const k of a) if (!b.has(k)) return false;
+  return true;
+}
+
 function addressesEqual(a: AddressIndex, b: AddressIndex): boolean {
   return deepEqual(a.places, b.places) && deepEqual(a.networks, b.networks);
 }

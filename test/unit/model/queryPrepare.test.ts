@@ -100,3 +100,52 @@ test('a walk stops when the revision moves under it (the pass that ran it is dro
   for (const _ of walk) void _;
   assert.deepEqual(engine.recomputations(), { parse: 1 }, 'nothing more after the revision moved');
 });
+
+test('a walk over tens of thousands of current dependencies pauses now and then, though nothing is recomputed', () => {
+  const { engine, owner, text } = setup();
+  const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}`);
+  // A build that reads every file's text itself (inputs: nothing below them to walk into).
+  const build = defineQuery<number, Owner>('build', (r) => keys.reduce((n, k) => n + r.input(text, k).length, 0));
+  const rule = defineQuery<number, Owner>('rule', (r) => r.query(build, ''));
+  assert.equal(engine.query(rule, ''), 0);
+  owner.texts.set('unread', 'x');
+  text.invalidate('unread');
+  engine.resetCounts();
+  let pauses = 0;
+  for (const _ of engine.prepare(rule, '')) pauses++;
+  assert.deepEqual(engine.recomputations(), {}, 'nothing read changed');
+  assert.ok(pauses >= 10, `the walk past 50,000 dependencies and their re-validation pause (${pauses} pauses)`);
+  assert.equal(engine.query(rule, ''), 0);
+});
+
+test('a slot read by a nested query and again by its reader stays a dependency of both', () => {
+  const { engine, owner, text } = setup();
+  const size = defineQuery<number, Owner>('size', (r, k) => r.input(text, k).length);
+  // Reads `a` through `size` (which cuts off while the length stays), then `a` itself, then `size` again.
+  const both = defineQuery<string, Owner>('both', (r) => `${r.query(size, 'a')}${r.input(text, 'a')}${r.query(size, 'a')}${r.input(text, 'a')}`);
+  assert.equal(engine.query(both, ''), '1x1x');
+  owner.texts.set('a', 'y');
+  text.invalidate('a');
+  engine.resetCounts();
+  assert.equal(engine.query(both, ''), '1y1y', 'the text read directly is a dependency though the nested query read it first');
+  assert.deepEqual(engine.recomputations(), { both: 1, size: 1 });
+});
+
+test('the re-validation of a slot that read 50,000 others pauses too, and recomputes it once when the last one changed', () => {
+  const { engine, owner, text } = setup();
+  const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}`);
+  const build = defineQuery<number, Owner>('build', (r) => keys.reduce((n, k) => n + r.input(text, k).length, 0));
+  const rule = defineQuery<number, Owner>('rule', (r) => r.query(build, '') * 2);
+  assert.equal(engine.query(rule, ''), 0);
+  owner.texts.set('k49999', 'abc');
+  text.invalidate('k49999');
+  engine.resetCounts();
+  let pauses = 0;
+  for (const _ of engine.prepare(rule, '')) pauses++;
+  assert.deepEqual(engine.recomputations(), { build: 1 });
+  // About as many pauses walking past the 50,000 as re-validating them (the walk alone pauses about half as often).
+  assert.ok(pauses >= 20, `${pauses} pauses`);
+  engine.resetCounts();
+  assert.equal(engine.query(rule, ''), 6);
+  assert.deepEqual(engine.recomputations(), { rule: 1 });
+});

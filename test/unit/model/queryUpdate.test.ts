@@ -6,7 +6,7 @@
 // dependencies and its early cut-off are those of the plain computation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defineQuery, defineStepQuery, type Input } from '../../../server/src/model/query/engine';
+import { defineQuery, defineStepQuery, drain, type Input } from '../../../server/src/model/query/engine';
 import { setup, type Owner } from './queryFixture';
 
 const KEYS = ['a', 'b', 'c'];
@@ -120,4 +120,52 @@ test('a step query that throws is left as it was; the read meets the error', () 
   text.invalidate('a');
   assert.doesNotThrow(() => [...engine.prepare(top, '')]);
   assert.throws(() => engine.query(top, ''), /bad input/);
+});
+
+test('a step query compared in steps: a recomputed value equal to the old one keeps the old one, with pauses in the comparison', () => {
+  const { engine, owner, text } = setup();
+  let comparisons = 0;
+  const index = defineStepQuery<string[], Owner>(
+    'index',
+    function* (r) {
+      yield;
+      return r.input(text, 'a').trim().split('');
+    },
+    {
+      *inSteps(a, b) {
+        comparisons++;
+        if (a.length !== b.length) return false;
+        for (let i = 0; i < a.length; i++) {
+          yield;
+          if (a[i] !== b[i]) return false;
+        }
+        return true;
+      },
+    },
+  );
+  const reader = defineQuery<number, Owner>('reader', (r) => r.query(index, '').length);
+  owner.texts.set('a', 'xyz');
+  let pauses = 0;
+  for (const _ of engine.update(index, '')) pauses++;
+  const first = engine.query(index, '');
+  assert.equal(engine.query(reader, ''), 3);
+  owner.texts.set('a', ' xyz ');
+  text.invalidate('a');
+  engine.resetCounts();
+  pauses = 0;
+  for (const _ of engine.update(index, '')) pauses++;
+  assert.equal(comparisons, 1);
+  assert.equal(pauses, 1 + 3, 'a pause in the computation, one per item compared');
+  assert.equal(engine.query(index, ''), first, 'equal: the old value stands');
+  assert.equal(engine.query(reader, ''), 3);
+  assert.deepEqual(engine.recomputations(), { index: 1 }, 'its reader is not recomputed');
+  owner.texts.set('a', 'xyw');
+  text.invalidate('a');
+  assert.deepEqual(drain(engine.update(index, '')), undefined);
+  const last = engine.query(index, '');
+  assert.deepEqual(last, ['x', 'y', 'w']);
+  // Read plainly, the same comparison runs through at once.
+  owner.texts.set('a', 'xyw ');
+  text.invalidate('a');
+  assert.equal(engine.query(index, ''), last);
 });

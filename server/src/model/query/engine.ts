@@ -23,6 +23,12 @@ export interface QueryDef<V, O> {
    * holds the event loop for long; `compute` runs it through at once.
    */
   readonly steps?: (read: QueryReader<O>, key: string) => Generator<void, V>;
+  /**
+   * `equals` in steps, for a step query whose value is large (an index of a
+   * fleet's 10,000 files): `Engine.update` compares a recomputed value with
+   * the old one with pauses too.
+   */
+  readonly equalsSteps?: (a: V, b: V) => Generator<void, boolean>;
 }
 
 export function defineQuery<V, O>(
@@ -42,11 +48,12 @@ export function defineQuery<V, O>(
 export function defineStepQuery<V, O>(
   name: string,
   steps: (read: QueryReader<O>, key: string) => Generator<void, V>,
-  equals?: (a: V, b: V) => boolean,
+  equals?: ((a: V, b: V) => boolean) | { inSteps: (a: V, b: V) => Generator<void, boolean> },
   countAs?: (key: string) => string,
 ): QueryDef<V, O> {
   const compute = (read: QueryReader<O>, key: string): V => drain(steps(read, key));
-  return Object.freeze({ name, compute, steps, ...(equals ? { equals } : {}), ...(countAs ? { countAs } : {}) });
+  const same = typeof equals === 'function' ? { equals } : equals ? { equals: (a: V, b: V) => drain(equals.inSteps(a, b)), equalsSteps: equals.inSteps } : {};
+  return Object.freeze({ name, compute, steps, ...same, ...(countAs ? { countAs } : {}) });
 }
 
 /** Steps run through at once, for their result. */
@@ -79,6 +86,13 @@ interface Slot {
   dirty?: boolean;
   computing?: boolean;
   /**
+   * The computation that last recorded this slot as a dependency (its frame's
+   * number), so a computation records a slot once without a set of what it
+   * read: a fleet's build reads ~50,000 slots, and that set grew by rehashing
+   * in one piece (milliseconds a keystroke could wait behind).
+   */
+  recordedBy: number;
+  /**
    * What brings the value up to date: the input it is read from, or the query
    * it is computed by, with its key. Plain fields, not a closure per slot: a
    * 10,000-machine fleet holds tens of thousands of slots, and a bundled
@@ -109,7 +123,7 @@ export class Input<V> {
   slot(key: string): Slot {
     let s = this.slots.get(key);
     if (!s) {
-      s = { name: this.name, value: undefined, hasValue: false, changedAt: this.engine.revision, verifiedAt: this.engine.revision, dirty: true, input: this as Input<unknown>, key };
+      s = { name: this.name, value: undefined, hasValue: false, changedAt: this.engine.revision, verifiedAt: this.engine.revision, dirty: true, input: this as Input<unknown>, key, recordedBy: 0 };
       this.slots.set(key, s);
     }
     return s;
@@ -142,14 +156,30 @@ export class Input<V> {
   }
 }
 
-/** Dependencies visited by `Engine.prepare` between two pauses when none needed recomputing. */
-const PREPARE_VISITS_PER_PAUSE = 256;
+/** The dependencies one computation is collecting; `id` marks the slots it recorded. */
+interface Frame {
+  id: number;
+  deps: Slot[];
+}
+
+/**
+ * The work `Engine.prepare` does between two pauses when nothing needs
+ * recomputing, counted in dependencies looked at: each dependency of a slot
+ * walked is looked at twice (when walked past, then when the slot is
+ * re-validated), and walking into a slot counts as `PREPARE_WORK_PER_VISIT`.
+ * A base profile's setting findings read 10,000 evaluations: counting only
+ * the slots walked into let one step look at hundreds of thousands.
+ */
+const PREPARE_WORK_PER_PAUSE = 4096;
+const PREPARE_WORK_PER_VISIT = 16;
 
 export class Engine<O> {
   private rev = 1;
   private readonly memos = new Map<QueryDef<unknown, O>, Map<string, Slot>>();
   /** The dependencies being collected, one list per computation in progress. */
-  private readonly frames: { deps: Slot[]; seen: Set<Slot> }[] = [];
+  private readonly frames: Frame[] = [];
+  /** The last number given to a frame or to a pass of `exactDeps` (slots are marked with it). */
+  private stamps = 0;
   /**
    * Recomputations per query name. Read by the recomputation-count tests
    * (test/unit/model/recomputation.test.ts): the deterministic gate that fails
@@ -204,7 +234,7 @@ export class Engine<O> {
 
   /** Reads without recording a dependency (the caller records what it means to depend on). */
   untracked<T>(run: () => T): T {
-    this.frames.push({ deps: [], seen: new Set() });
+    this.frames.push(this.frame());
     try {
       return run();
     } finally {
@@ -212,12 +242,49 @@ export class Engine<O> {
     }
   }
 
+  private frame(): Frame {
+    return { id: ++this.stamps, deps: [] };
+  }
+
+  /**
+   * A slot read by the computation under way is its dependency, once: a slot
+   * already marked with this frame is not pushed again. Another computation
+   * may mark it meanwhile (a nested query, a request between two steps), and
+   * a second read then pushes it again: `exactDeps` drops such repeats.
+   */
   private record(s: Slot): void {
     const frame = this.frames[this.frames.length - 1];
-    if (frame && !frame.seen.has(s)) {
-      frame.seen.add(s);
+    if (frame && s.recordedBy !== frame.id) {
+      s.recordedBy = frame.id;
       frame.deps.push(s);
     }
+  }
+
+  /**
+   * What a computation read, once each in the order first read, as an exact
+   * copy (the array pushed to keeps its growth slack: ~110 bytes a query,
+   * 70,000 queries at 10,000 machines). Repeats are found by marking each slot
+   * with a number of this pass's own, no set allocated.
+   */
+  private exactDeps(deps: Slot[]): Slot[] {
+    let stamp = ++this.stamps;
+    let unique = 0;
+    for (let i = 0; i < deps.length; i++) {
+      const d = deps[i];
+      if (d.recordedBy === stamp) continue;
+      d.recordedBy = stamp;
+      unique++;
+    }
+    if (unique === deps.length) return deps.slice();
+    stamp = ++this.stamps;
+    const out: Slot[] = [];
+    for (let i = 0; i < deps.length; i++) {
+      const d = deps[i];
+      if (d.recordedBy === stamp) continue;
+      d.recordedBy = stamp;
+      out.push(d);
+    }
+    return out.slice();
   }
 
   /** The last computed value, not brought up to date (work that must not wait for a rebuild). */
@@ -265,19 +332,21 @@ export class Engine<O> {
     const path: Slot[] = [root];
     const next: number[] = [0];
     let failed: Set<Slot> | undefined;
-    let visits = 1;
+    let work = 0;
     while (path.length > 0) {
       const top = path.length - 1;
       const s = path[top];
       const deps = s.deps ?? [];
       if (next[top] < deps.length) {
-        const d = deps[next[top]++];
-        if (!d.deps || d.verifiedAt === rev || failed?.has(d) || path.includes(d)) continue;
         // Re-validating tens of thousands of current dependencies (a fleet's profiles) is work too: a pause now and then.
-        if (++visits % PREPARE_VISITS_PER_PAUSE === 0) {
+        if (++work >= PREPARE_WORK_PER_PAUSE) {
+          work = 0;
           yield;
           if (this.rev !== rev) return;
         }
+        const d = deps[next[top]++];
+        if (!d.deps || d.verifiedAt === rev || failed?.has(d) || path.includes(d)) continue;
+        work += PREPARE_WORK_PER_VISIT;
         // What it read first (deepest first; a slot never computed has nothing to walk), then the slot itself.
         path.push(d);
         next.push(d.hasValue ? 0 : Infinity);
@@ -286,9 +355,41 @@ export class Engine<O> {
       path.pop();
       next.pop();
       if (s === root) return;
+      // Its re-validation, in steps too: a slot that read 50,000 others (the build) looks at each again.
+      let changed = false;
+      if (s.hasValue && s.verifiedAt !== rev && !s.computing) {
+        let i = 0;
+        try {
+          for (; i < deps.length; i++) {
+            if (++work >= PREPARE_WORK_PER_PAUSE) {
+              work = 0;
+              yield;
+              if (this.rev !== rev) return;
+              // A request computed it meanwhile.
+              if (s.verifiedAt === rev) break;
+            }
+            const d = deps[i];
+            this.ensure(d);
+            if (d.changedAt > s.verifiedAt) {
+              changed = true;
+              break;
+            }
+          }
+        } catch {
+          (failed ??= new Set()).add(s);
+          continue;
+        }
+        if (s.verifiedAt === rev) continue;
+        if (!changed) {
+          // As its own re-validation would find: nothing it read changed.
+          s.verifiedAt = rev;
+          continue;
+        }
+      }
       const before = this.recomputedTotal;
       try {
-        if (s.def?.steps) yield* this.stepwise(s);
+        if (s.def?.steps) yield* this.stepwise(s, changed);
+        else if (changed) this.refresh(s);
         else this.ensure(s);
       } catch {
         // Left for its reader to meet.
@@ -296,7 +397,10 @@ export class Engine<O> {
         continue;
       }
       if (this.rev !== rev) return;
-      if (this.recomputedTotal !== before) yield;
+      if (this.recomputedTotal !== before) {
+        work = 0;
+        yield;
+      }
       if (this.rev !== rev) return;
     }
   }
@@ -316,14 +420,15 @@ export class Engine<O> {
 
   /**
    * Brings a slot of a step query up to date, its dependencies already
-   * prepared: recomputed only when one changed, in steps. A pause that sees
+   * prepared: recomputed only when one changed (`changed`: the caller found
+   * one), in steps. A pause that sees
    * the revision move drops the computation (what it read may be stale; the
    * next pass starts afresh); one that finds the slot computed meanwhile (a
    * request read it, at once) is done.
    */
-  private *stepwise(s: Slot): Generator<void, void> {
+  private *stepwise(s: Slot, changed = false): Generator<void, void> {
     if (s.verifiedAt === this.rev && s.hasValue) return;
-    if (s.hasValue && s.deps && !this.anyChangedAfter(s.deps, s.verifiedAt)) {
+    if (!changed && s.hasValue && s.deps && !this.anyChangedAfter(s.deps, s.verifiedAt)) {
       s.verifiedAt = this.rev;
       return;
     }
@@ -336,7 +441,7 @@ export class Engine<O> {
     const rev = this.rev;
     this.recomputedTotal++;
     this.count(def.countAs ? def.countAs(s.key) : def.name);
-    const frame = { deps: [] as Slot[], seen: new Set<Slot>() };
+    const frame = this.frame();
     const steps = def.steps(this.reader, s.key);
     for (;;) {
       this.frames.push(frame);
@@ -349,7 +454,17 @@ export class Engine<O> {
         this.frames.pop();
       }
       if (r.done) {
-        this.store(def, s, frame.deps, r.value);
+        if (def.equalsSteps && s.hasValue) {
+          // Compared with the old value in steps too; a pause that finds the revision moved drops it, as above.
+          const compare = def.equalsSteps(s.value, r.value);
+          let c = compare.next();
+          while (!c.done) {
+            yield;
+            if (this.rev !== rev || (s.verifiedAt === this.rev && s.hasValue)) return;
+            c = compare.next();
+          }
+          this.store(def, s, frame.deps, r.value, c.value);
+        } else this.store(def, s, frame.deps, r.value);
         return;
       }
       yield;
@@ -365,7 +480,7 @@ export class Engine<O> {
     if (!byKey) this.memos.set(def, (byKey = new Map()));
     let s = byKey.get(key);
     if (!s) {
-      s = { name: def.name, value: undefined, hasValue: false, changedAt: 0, verifiedAt: 0, def: def as QueryDef<unknown, never>, key };
+      s = { name: def.name, value: undefined, hasValue: false, changedAt: 0, verifiedAt: 0, def: def as QueryDef<unknown, never>, key, recordedBy: 0 };
       byKey.set(key, s);
     }
     return s;
@@ -405,7 +520,7 @@ export class Engine<O> {
   private recompute(def: QueryDef<unknown, O>, key: string, s: Slot): void {
     this.recomputedTotal++;
     this.count(def.countAs ? def.countAs(key) : def.name);
-    const frame = { deps: [] as Slot[], seen: new Set<Slot>() };
+    const frame = this.frame();
     this.frames.push(frame);
     s.computing = true;
     let value: unknown;
@@ -419,10 +534,9 @@ export class Engine<O> {
   }
 
   /** A computed value into its slot, cut off when equal to the old one. */
-  private store(def: QueryDef<unknown, O>, s: Slot, deps: Slot[], value: unknown): void {
-    // An exact copy: the array pushed to keeps its growth slack (~110 bytes a query; 70,000 queries at 10,000 machines).
-    s.deps = deps.slice();
-    const same = s.hasValue && (def.equals ? def.equals(s.value, value) : s.value === value);
+  private store(def: QueryDef<unknown, O>, s: Slot, deps: Slot[], value: unknown, equal?: boolean): void {
+    s.deps = this.exactDeps(deps);
+    const same = s.hasValue && (equal ?? (def.equals ? def.equals(s.value, value) : s.value === value));
     if (!same) {
       s.value = value;
       s.hasValue = true;
