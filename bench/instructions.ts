@@ -7,42 +7,55 @@
 //
 //   git worktree add /tmp/base <commit> --detach && ln -s $PWD/node_modules /tmp/base/
 //   node --import tsx bench/instructions.ts --base=/tmp/base [--runs=2] [--jobs=2]
-//        [--only=noop,edit,options,hm] [--edits=4] [--node-flags=--single-threaded]
+//        [--only=edit,cold,flake-parts,options,lib,hm] [--machines=1000] [--edits=6]
+//        [--node-flags=--single-threaded] [--out=<dir; default bench/.generated/instructions>]
 //
 // Each worktree's server sources are bundled with bench/instructionWorkloads.ts
 // (esbuild, minified, as the server ships) and every workload runs as its own
-// `valgrind --tool=callgrind node bundle.js …` process; the figure is callgrind's
-// "Collected" total (instructions executed in user space, V8's JIT code and
-// its compiler and GC included). The workloads (same inputs for both, written
-// by this worktree's generators into bench/.generated/instructions):
-//   - noop: loading the bundle (subtracted nowhere, printed for scale);
-//   - edit: the edit-large figure's model work at 1,000 machines: "setup" (first
-//     whole check, profile opened), "+ quick ×K" (K keystrokes, each the
-//     document check sent at once; setup subtracted) and "+ full ×K" (the
-//     same with the whole check after each keystroke; the quick run subtracted);
-//   - options: the option index build of the generated 20,000-option tree,
-//     scanned on this thread, cache written;
+// `valgrind --tool=callgrind node bundle.js …` process. Only the measured
+// sections are counted (--collect-atstart=no and --toggle-collect on the V8
+// functions that call the section's callback, see instructionWorkloads.ts):
+// loading the bundle and a workload's setup are not. Node runs with
+// --single-threaded by default: V8's background compiler and concurrent GC
+// then run on the main thread inside the section and are counted, which makes
+// a count repeat to ~0.1% (with the background threads, whose instructions
+// callgrind leaves out, two runs of the same commit differ by ~3%).
+// The workloads (same inputs for both, written by this worktree's generators
+// into --out; --machines sets the fleets' size):
+//   - edit: the edit-large figure's model work: a fleet's first whole check and
+//     the monitoring profile opened (not counted), then --edits one-character
+//     edits: per keystroke, its document check (what the diagnostics wait for)
+//     and the whole check the server runs a moment later;
+//   - cold: a profiles fleet's first whole check (discovery's progress end);
+//   - flake-parts: the first whole check of the generated flake-parts fleet
+//     (machines declared in imported modules);
+//   - options: the option index build of the generated 20,000-option tree
+//     (scan on this thread, assemble, index, cache text; listing not counted);
+//   - lib: the same for nixpkgs' lib/ (HOMELAB_BENCH_NIXPKGS_LIB, else
+//     /work/trees/nixpkgs.lib when present);
 //   - hm: the same for Home Manager's modules/ (HOMELAB_BENCH_HM, else
 //     /work/trees/home-manager when present).
-// Under valgrind node runs ~40× slower: a whole default run is ~15 min per
-// worktree and run on this machine. Asserts nothing; prints a table.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+// Under valgrind node runs ~30-50× slower: at --machines=200 a run of every
+// workload takes a few minutes per worktree. Asserts nothing; prints a table.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { generatedRoot, generateHomelab, repoRoot } from './generate';
 import { generateOptionTree } from './options';
+import { generateFlakeParts } from './generateFlakeParts';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const runs = Number(arg('runs') ?? 2);
 const jobs = Number(arg('jobs') ?? 2);
-const edits = Number(arg('edits') ?? 4);
+const edits = Number(arg('edits') ?? 6);
+const machines = Number(arg('machines') ?? 1000);
 const only = arg('only')?.split(',');
-const nodeFlags = arg('node-flags')?.split(' ').filter(Boolean) ?? [];
+const nodeFlags = (arg('node-flags') ?? '--single-threaded').split(' ').filter(Boolean);
 const wants = (w: string): boolean => !only || only.includes(w);
 
-const out = path.join(generatedRoot, 'instructions');
+const out = path.resolve(arg('out') ?? path.join(generatedRoot, 'instructions'));
 const EDIT_KEY = 'prometheusRetention';
 
 interface Build {
@@ -65,26 +78,63 @@ function bundle(worktree: string, label: string): Build {
   return { label, bundle: file };
 }
 
-/** One workload under callgrind: its "Collected" instruction count. */
-function count(b: Build, workload: string[]): Promise<number> {
+/** The C++ functions that call back each measured section (bench/instructionWorkloads.ts). */
+const SECTIONS = {
+  A: 'v8::internal::JsonParseInternalizer::Internalize(',
+  B: 'v8::internal::JsonStringifier::ApplyReplacerFunction(',
+};
+
+interface Counts {
+  A: number;
+  B: number;
+}
+
+let runId = 0;
+
+/** One workload under callgrind, collecting only inside its sections: each section's instructions (inclusive). */
+function count(b: Build, workload: string[]): Promise<Counts> {
+  const file = path.join(out, `callgrind.${process.pid}.${runId++}.out`);
+  const toggles = Object.values(SECTIONS).map((f) => `--toggle-collect=${f}*`);
   return new Promise((resolve, reject) => {
-    const p = spawn('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...nodeFlags, b.bundle, ...workload], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn('valgrind', ['--tool=callgrind', `--callgrind-out-file=${file}`, '--collect-atstart=no', ...toggles, process.execPath, ...nodeFlags, b.bundle, ...workload], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let stdout = '';
     p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     p.on('close', (code) => {
-      const m = /Collected : (\d+)/.exec(stderr);
-      if (code !== 0 || !m) reject(new Error(`${b.label} ${workload.join(' ')}: exit ${code}\n${stdout}\n${stderr.slice(-2000)}`));
-      else resolve(Number(m[1]));
+      const total = /Collected : (\d+)/.exec(stderr);
+      if (code !== 0 || !total) return reject(new Error(`${b.label} ${workload.join(' ')}: exit ${code}\n${stdout}\n${stderr.slice(-2000)}`));
+      try {
+        const annotated = execFileSync('callgrind_annotate', ['--inclusive=yes', '--threshold=100', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+        const inclusive = (fn: string): number => {
+          const line = annotated.split('\n').find((l) => l.includes(fn));
+          return line ? Number(line.trim().split(/\s+/)[0].replace(/,/g, '')) : 0;
+        };
+        const counts = { A: inclusive(SECTIONS.A), B: inclusive(SECTIONS.B) };
+        // The sections are all that was collected: anything else means the toggles did not hold.
+        const off = Math.abs(counts.A + counts.B - Number(total[1]));
+        if (off > Number(total[1]) * 0.001) return reject(new Error(`${b.label} ${workload.join(' ')}: sections ${counts.A} + ${counts.B} but ${total[1]} collected`));
+        resolve(counts);
+      } catch (e) {
+        reject(e);
+      } finally {
+        rmSync(file, { force: true });
+      }
     });
   });
 }
 
 interface Job {
   build: Build;
-  name: string;
-  workload: string[];
+  workload: Workload;
+}
+
+/** A workload and the figures its sections give (a section without a name is not reported). */
+interface Workload {
+  args: string[];
+  /** Figure names of sections A and B, and what each is divided by (per keystroke). */
+  sections: Partial<Record<keyof Counts, string>>;
+  per?: number;
 }
 
 async function runAll(list: Job[]): Promise<Map<string, number[]>> {
@@ -93,10 +143,13 @@ async function runAll(list: Job[]): Promise<Map<string, number[]>> {
   const worker = async (): Promise<void> => {
     while (next < list.length) {
       const j = list[next++];
-      const ir = await count(j.build, j.workload);
-      const key = `${j.build.label} ${j.name}`;
-      results.set(key, [...(results.get(key) ?? []), ir]);
-      console.log(`  ${key}: ${(ir / 1e6).toFixed(1)} M`);
+      const counts = await count(j.build, j.workload.args);
+      for (const [section, name] of Object.entries(j.workload.sections) as [keyof Counts, string][]) {
+        const key = `${j.build.label} ${name}`;
+        const ir = counts[section] / (j.workload.per ?? 1);
+        results.set(key, [...(results.get(key) ?? []), ir]);
+        console.log(`  ${key}: ${(ir / 1e6).toFixed(1)} M`);
+      }
     }
   };
   await Promise.all(Array.from({ length: jobs }, worker));
@@ -107,39 +160,43 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const base = arg('base');
   const builds = [bundle(repoRoot, 'head'), ...(base ? [bundle(path.resolve(base), 'base')] : [])];
-  const fleet = generateHomelab(1000, path.join(out, 'fleet-1000'));
-  const tree = wants('options') ? generateOptionTree(path.join(out, 'options-20k')).dir : '';
-  const hm = process.env.HOMELAB_BENCH_HM ?? (existsSync('/work/trees/home-manager') ? '/work/trees/home-manager' : undefined);
-  const workloads: { name: string; workload: (b: Build) => string[] }[] = [];
-  if (wants('noop')) workloads.push({ name: 'noop', workload: () => ['noop'] });
+  const tree = (env: string, fallback: string): string | undefined => process.env[env] ?? (existsSync(fallback) ? fallback : undefined);
+  const hm = tree('HOMELAB_BENCH_HM', '/work/trees/home-manager');
+  const lib = tree('HOMELAB_BENCH_NIXPKGS_LIB', '/work/trees/nixpkgs.lib');
+  const n = machines.toLocaleString('en');
+  const workloads: Workload[] = [];
   if (wants('edit')) {
-    const edit = (k: number, mode: string) => (): string[] => ['edit', fleet.dir, fleet.monitoringProfile, EDIT_KEY, String(k), mode];
-    workloads.push({ name: 'edit setup', workload: edit(0, 'quick') }, { name: `edit quick ×${edits}`, workload: edit(edits, 'quick') }, { name: `edit full ×${edits}`, workload: edit(edits, 'full') });
+    const fleet = generateHomelab(machines, path.join(out, `fleet-${machines}`));
+    workloads.push({
+      args: ['edit', fleet.dir, fleet.monitoringProfile, EDIT_KEY, String(edits)],
+      sections: { A: `edit-large ${n}: keystroke (document check)`, B: `edit-large ${n}: whole check after it` },
+      per: edits,
+    });
   }
-  if (wants('options')) workloads.push({ name: 'options-20k', workload: (b) => ['options', tree, path.join(out, `cache-${b.label}`)] });
-  if (wants('hm') && hm) workloads.push({ name: 'options-hm', workload: (b) => ['options', path.join(hm, 'modules'), path.join(out, `cache-hm-${b.label}`)] });
+  if (wants('flake-parts')) {
+    const parts = generateFlakeParts(machines, path.join(out, `flake-parts-${machines}`));
+    workloads.push({ args: ['check', parts.dir], sections: { A: `flake-parts ${n}: first whole check` } });
+  }
+  if (wants('cold')) {
+    const fleet = generateHomelab(machines, path.join(out, `cold-${machines}`));
+    workloads.push({ args: ['check', fleet.dir], sections: { A: `profiles ${n}: first whole check` } });
+  }
+  if (wants('options')) workloads.push({ args: ['options', generateOptionTree(path.join(out, 'options-20k')).dir], sections: { A: 'options-20k: index build' } });
+  if (wants('lib') && lib) workloads.push({ args: ['options', path.join(lib, 'lib')], sections: { A: 'nixpkgs lib/: index build' } });
+  if (wants('hm') && hm) workloads.push({ args: ['options', path.join(hm, 'modules')], sections: { A: 'Home Manager modules/: index build' } });
   const list: Job[] = [];
-  for (let r = 0; r < runs; r++) for (const w of workloads) for (const b of builds) list.push({ build: b, name: w.name, workload: w.workload(b) });
+  for (let r = 0; r < runs; r++) for (const w of workloads) for (const b of builds) list.push({ build: b, workload: w });
   console.log(`${list.length} valgrind runs (${builds.map((b) => b.label).join(', ')}; ${runs} each; node ${nodeFlags.join(' ') || 'without flags'})`);
   const results = await runAll(list);
 
   const mean = (xs: number[] | undefined): number => (xs?.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
-  const rows: [string, ...number[][]][] = workloads.map((w) => [w.name, ...builds.map((b) => results.get(`${b.label} ${w.name}`) ?? [])]);
-  // The derived rows: a phase alone, as the difference of two workloads' means.
-  const derived = (name: string, of: string, minus: string): void => {
-    const get = (n: string): number[][] => rows.find((r) => r[0] === n)?.slice(1) as number[][];
-    if (!get(of) || !get(minus)) return;
-    rows.push([name, ...builds.map((_, i) => [(mean(get(of)[i]) - mean(get(minus)[i])) / edits])]);
-  };
-  derived('  per keystroke, quick check', `edit quick ×${edits}`, 'edit setup');
-  derived('  per keystroke, whole check', `edit full ×${edits}`, `edit quick ×${edits}`);
   const mi = (x: number): string => (x / 1e6).toFixed(1);
-  console.log(`\n| workload | ${builds.map((b) => `${b.label} (M instructions)`).join(' | ')}${builds.length > 1 ? ' | head / base |' : ''}`);
+  console.log(`\n| workload (M instructions${wants('edit') ? `; edits per keystroke, mean of ${edits}` : ''}) | ${builds.map((b) => b.label).join(' | ')}${builds.length > 1 ? ' | head / base |' : ''}`);
   console.log(`|---|${builds.map(() => '---|').join('')}${builds.length > 1 ? '---|' : ''}`);
-  for (const [name, ...per] of rows) {
-    const cells = per.map((xs) => xs.map(mi).join(' / '));
+  for (const name of workloads.flatMap((w) => Object.values(w.sections))) {
+    const per = builds.map((b) => results.get(`${b.label} ${name}`) ?? []);
     const ratio = builds.length > 1 ? ` | ${(mean(per[0]) / mean(per[1])).toFixed(3)}` : '';
-    console.log(`| ${name} | ${cells.join(' | ')}${ratio} |`);
+    console.log(`| ${name} | ${per.map((xs) => xs.map(mi).join(' / ')).join(' | ')}${ratio} |`);
   }
 }
 
