@@ -5,21 +5,19 @@
 // settings of every profile of the fleet. Which profiles' settings come from a
 // file is an index of its own (`settingReaders`, from each profile's
 // evaluation's files read), cut off while no profile reads another file.
-// Nothing is kept per setting between runs: a file's settings are walked
-// afresh from the evaluations when its query runs (the memory of a
-// 10,000-machine fleet), as the whole walk did before.
+// Nothing is kept per setting between runs: a file's settings are found
+// afresh when its query runs (the memory of a 10,000-machine fleet), from
+// what each reader shows of the file, kept per evaluation for a file with
+// many readers (settingPlaces.ts): a base file's walk reads again only the
+// evaluations that changed.
 import type { Homelab } from '../model/homelab';
-import { BLOCKS, blockOf, type Profile } from '../model/profiles';
 import { defineStepQuery } from '../model/query/engine';
 import { deepEqual, sameArray, sameMap } from '../model/query/equal';
 import type { Workspace } from '../model/workspace';
-import type { Entry } from '../syntax/value';
 import { RULES } from './registry';
 import type { Finding, Rule, RuleId, SettingPass } from './types';
 import { ITEMS_PER_STEP, type OwnSetting } from './util';
-
-/** The inheritors of a setting nobody inherits (shared, never written to). */
-const NONE: readonly Profile[] = Object.freeze([]);
+import { settingsWrittenInFile } from './settingPlaces';
 
 /** Whether a rule judges the settings written in profiles (its findings about them come from this file's queries). */
 export function judgesOwnSettings(rule: Rule): boolean {
@@ -54,48 +52,6 @@ const READERS_QUERY = defineStepQuery<Map<string, string[]>, Workspace>(
   (a, b) => sameMap(a, b, (x, y) => sameArray(x, y)),
 );
 
-/**
- * The settings written in `file` (a profile file): the effective entries of
- * each profile that reads it whose key lies in it, once per place, the first
- * found in the build's order, each with the profiles that inherit that very
- * entry through their own `//` merge. The same settings, in the same order,
- * as the whole fleet's walk gave for this file.
- */
-function* settingsWrittenInFile(ws: Workspace, file: string, readers: readonly string[]): Generator<void, OwnSetting[]> {
-  const out: OwnSetting[] = [];
-  const byStart = new Map<number, OwnSetting>();
-  let n = 0;
-  for (const uri of readers) {
-    // A base file is read by every profile of the fleet: its walk pauses now and then.
-    if (++n % ITEMS_PER_STEP === 0) yield;
-    const p = ws.evaluate(uri);
-    for (const block of BLOCKS) {
-      const b = blockOf(p, block);
-      if (!b) continue;
-      // The effective value of p comes from another file through p's own merge: p inherits it.
-      const merges = b.origin.uri === p.uri;
-      b.entries.forEach((entry, key) => {
-        // The override chain: a value overridden in the profile is still judged in the base.
-        for (let e: Entry | undefined = entry; e; e = e.overrides) {
-          if (e.keyOrigin.uri !== file) continue;
-          const start = e.keyOrigin.span.start;
-          let own = byStart.get(start);
-          if (!own) {
-            own = { profileUri: file, block, key, entry: e, inheritedBy: NONE };
-            byStart.set(start, own);
-            out.push(own);
-          }
-          if (e === entry && merges && file !== p.uri) {
-            if (own.inheritedBy === NONE) own.inheritedBy = [];
-            (own.inheritedBy as Profile[]).push(p);
-          }
-        }
-      });
-    }
-  }
-  return out;
-}
-
 /** Findings by rule; a rule that threw gives its error instead (told once per folder by the rule's query, not once per file). */
 type ByRule = Map<RuleId, Finding[] | { error: unknown }>;
 
@@ -109,7 +65,7 @@ const FILE_QUERY = defineStepQuery<ByRule, Workspace>(
     const out: ByRule = new Map();
     if (readers.length === 0) return out;
     const h = ws.homelabView(root);
-    const settings = yield* settingsWrittenInFile(ws, file, readers);
+    const settings = yield* settingsWrittenInFile(ws, key, file, readers);
     for (const rule of SETTING_RULES) {
       if (h.settings.rules[rule.id] === 'off') continue;
       yield;

@@ -70,9 +70,9 @@ export function holdsHomelab(hasInventory: boolean, files: readonly string[]): b
 
 /** The profile file of an inventory machine: its `profile:`, else `profiles/<name>-config.nix` when that file exists. */
 function machineProfileUri(d: ContainerDecl, invDir: string, mayExist: (uri: string) => boolean, exists: (uri: string) => boolean): string | undefined {
-  const explicit = d.profile ? joinUri(invDir, d.profile.value) : undefined;
+  if (d.profile) return joinUri(invDir, d.profile.value);
   const implicit = joinUri(invDir, `profiles/${d.name}-config.nix`);
-  return explicit ?? (mayExist(implicit) && exists(implicit) ? implicit : undefined);
+  return mayExist(implicit) && exists(implicit) ? implicit : undefined;
 }
 
 /**

@@ -69,6 +69,8 @@ export interface Homelab {
   files: string[];
   nixFiles: string[];
   addresses: AddressIndex;
+  /** The addresses some host or container declares (`addresses`' places that declare), a query of its own: unchanged while only used addresses move (a gateway), so what reads it alone is not re-run. */
+  declaredAddresses: ReadonlySet<string>;
   /** Every machine found in a flake, a colmena hive or deploy-rs nodes (also in `machines`, by name). */
   nixosMachines: Map<string, NixosMachine>;
   /** Names that two sources configure from different files. */

@@ -45,6 +45,7 @@ export function homelabBeforeBuild(k: KnownBeforeBuild): Homelab {
     files: k.files,
     nixFiles: k.files.filter((u) => u.endsWith('.nix')),
     addresses: { places: [], byKey: new Map(), networks: [] },
+    declaredAddresses: new Set(),
     nixosMachines: new Map(),
     machineClashes: [],
     readingStops: [],

@@ -20,7 +20,7 @@ import type { NixEvalOutcome } from './machines/fromNixEval';
 import type { Discovery } from './machines/discover';
 import { pipeFeatureInNix, pipeFeatureInNixConf, type PipeFeatureSource } from './pipeOperators';
 import { defineQuery, defineStepQuery, type QueryDef, type QueryReader } from './query/engine';
-import { homelabPartEquals, type HomelabCore } from './query/homelabParts';
+import { homelabPartEquals, internMachines, type HomelabCore } from './query/homelabParts';
 import { deepEqual, sameArray } from './query/equal';
 import type { Workspace } from './workspace';
 
@@ -47,6 +47,8 @@ export interface ModelQueries {
   part: Q<unknown>;
   catalog: Q<{ sources: unknown[]; catalog: Catalog }>;
   addresses: Q<AddressIndex>;
+  /** The addresses some host or container declares (Homelab.declaredAddresses): cut off while the same. */
+  declared: Q<ReadonlySet<string>>;
   homelab: Q<Homelab | undefined>;
 }
 
@@ -86,6 +88,11 @@ export interface ModelReads {
   readonly discoverer: FleetDiscovery;
   /** A folder's settings (undefined when it is gone). */
   settings(root: string): HomelabSettings | undefined;
+  /**
+   * The folder's last built core, untracked: only to keep the objects of its
+   * unchanged machines (homelabParts.ts `internMachines`), never for what it says.
+   */
+  lastCore(root: string): HomelabCore | undefined;
   /** The folder whose homelab is about to be built (reads its settings; undefined when it is gone). */
   folderToBuild(root: string): { root: string; settings: HomelabSettings } | undefined;
 }
@@ -163,7 +170,9 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     const f = m.folderToBuild(root);
     if (!f) return undefined;
     try {
-      return yield* build(r, f);
+      const built = yield* build(r, f);
+      if (built) internMachines(built.machines, m.lastCore(root)?.machines);
+      return built;
     } finally {
       m.evaluationsDone();
     }
@@ -206,6 +215,15 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     (a, b) => sameArray(a.sources, b.sources),
   );
   const addresses = defineStepQuery<AddressIndex, Workspace>('addresses', (r, root) => buildAddressIndex(m.homelabView(root)), addressesEqual);
+  const declared = defineQuery<ReadonlySet<string>, Workspace>(
+    'declaredAddresses',
+    (r, root) => {
+      const out = new Set<string>();
+      for (const p of r.query(addresses, root).places) if (p.role === 'declares') out.add(p.key);
+      return out;
+    },
+    (a, b) => a.size === b.size && [...a].every((k) => b.has(k)),
+  );
   return {
     yaml,
     parse,
@@ -244,9 +262,10 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     ),
     catalog,
     addresses,
+    declared,
     homelab: defineQuery<Homelab | undefined, Workspace>('homelab', (r, root) => {
       const c = r.query(core, root);
-      return c ? { ...c, catalog: r.query(catalog, root).catalog, addresses: r.query(addresses, root) } : undefined;
+      return c ? { ...c, catalog: r.query(catalog, root).catalog, addresses: r.query(addresses, root), declaredAddresses: r.query(declared, root) } : undefined;
     }),
   };
 }

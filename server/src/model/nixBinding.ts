@@ -60,7 +60,7 @@ function findings(parsed: Pick<ParseResult, 'root' | 'errors'>, text: string): N
   try {
     for (const d of analyzeScopes(parsed.root, text).diagnostics) diagnostics.push({ rule: RULE_OF[d.code] ?? 'nix-syntax', span: d.span, message: d.message, ...(d.severity === 'warning' ? { severity: 'warning' as const } : {}) });
   } catch (e) {
-    // Asked for later than the parse query ran, so its guard is not around it: the same message as there.
+    // A failing scope analysis costs its findings only: the syntax errors and the syntax key (what evaluation reads) stay.
     diagnostics.push(internalErrorDiagnostic(e));
   }
   return diagnostics;
@@ -82,22 +82,11 @@ export const realNixLayer: NixLayer = {
     const unparseable = detectUnparseable(text);
     if (unparseable) return { diagnostics: [], unparseable };
     const parsed = parseNixShared(text);
-    // The syntax key is what an evaluation depends on; the findings are asked for when the file is checked.
-    // Discovery evaluates every module of a fleet (thousands of files) before anything is checked, and the
-    // scope analysis is a walk of its own over each tree: the machines are listed without waiting for it.
-    // The tree is not kept for it (a fleet's trees are tens of megabytes): the evaluator keeps most of them
-    // alive while its revision lasts (a module's function holds its body), and one that is gone is parsed again.
-    let diagnostics: NixDiagnostic[] | undefined;
-    const errors = parsed.errors;
-    const root = new WeakRef(parsed.root);
-    return {
-      get diagnostics(): NixDiagnostic[] {
-        const kept = root.deref();
-        diagnostics ??= findings(kept ? { root: kept, errors } : parseNixShared(text), text);
-        return diagnostics;
-      },
-      syntaxKey: syntaxKey(text, parsed.comments),
-    };
+    // The findings are worked out now, while the tree is at hand, and the tree is not kept (a fleet's trees are
+    // tens of megabytes). Asked for later (the check of each file, after the fleet is built), they would need the
+    // tree parsed again once the evaluator has let it go: ten thousand parses of garbage allocated straight into
+    // the old generation (the parser's nodes are pretenured), which sets the server's peak memory.
+    return { diagnostics: findings(parsed, text), syntaxKey: syntaxKey(text, parsed.comments) };
   },
   evaluate(uri, host) {
     // One evaluator per evaluation: it caches parsed files, and the model's own

@@ -167,6 +167,7 @@ export class Workspace {
       openUris: () => this.engine.input(this.in.open, ''),
       nixEval: (root) => this.engine.input(this.in.nixEval, root),
       settings: (root) => this.engine.input(this.in.settings, root),
+      lastCore: (root) => this.engine.peek(this.q.core, root),
       folderToBuild: (root) => {
         const f = this.folders.get(root);
         this.engine.input(this.in.settings, root);
@@ -184,7 +185,13 @@ export class Workspace {
   homelabView(rootUri: string): Homelab {
     const root = normalizeUri(rootUri).replace(/\/$/, '');
     return homelabView((field) =>
-      field === 'addresses' ? this.engine.query(this.q.addresses, root) : field === 'catalog' ? this.engine.query(this.q.catalog, root).catalog : this.engine.query(this.q.part, `${root}\0${field}`),
+      field === 'addresses'
+        ? this.engine.query(this.q.addresses, root)
+        : field === 'declaredAddresses'
+          ? this.engine.query(this.q.declared, root)
+          : field === 'catalog'
+            ? this.engine.query(this.q.catalog, root).catalog
+            : this.engine.query(this.q.part, `${root}\0${field}`),
     );
   }
 

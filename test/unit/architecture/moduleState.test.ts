@@ -56,7 +56,6 @@ const ALLOWED: Record<string, string> = {
   'server/src/model/proxmoxLive.ts#cache': `${BY_IMMUTABLE_OBJECT}: an inventory matched with one live state (checked by identity)`,
   'server/src/model/reach.ts#cache': `${BY_IMMUTABLE_OBJECT}: the files some machine of a homelab uses`,
   'server/src/checks/rules/unknownSetting.ts#keysOf': `${BY_IMMUTABLE_OBJECT}: the keys of a catalog to suggest from`,
-  'server/src/checks/rules/unknownScrapeTarget.ts#declaredOf': `${BY_IMMUTABLE_OBJECT}: the addresses an address index says are declared (one per index, read by each profile file with targets)`,
   'server/src/checks/suppress.ts#byText': `${BY_IMMUTABLE_OBJECT}: the ignore comments of one text's line index`,
 };
 

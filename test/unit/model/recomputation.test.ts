@@ -44,6 +44,8 @@ function rulesRun(counts: Record<string, number>): string[] {
 
 const HOMELAB_RULES = RULES.filter(runsHomelabWide).map((r) => r.id);
 /** The rules that judge each setting written in profiles (settingShards.ts: per profile file). */
+/** The rules that keep their judgement of each machine while it is unchanged (checks/machineJudgements.ts). */
+const MACHINE_RULES = ['inventory-profile-mismatch', 'port-not-open', 'port-conflict', 'monitoring-coverage', 'monitoring-coverage scrapes', 'update-not-staggered'];
 const SETTING_RULES = ['unknown-setting', 'setting-type', 'setting-enum', 'deprecated-setting', 'unused-setting', 'ip-format', 'calendar-format', 'unknown-scrape-target'];
 
 before(() => {
@@ -68,6 +70,8 @@ test('the first whole check evaluates each profile once and runs each homelab ru
   assert.equal(counts.homelabCore, 1);
   assert.ok(counts.settingFindings <= profiles, `the settings written in profiles judged once per profile file (${counts.settingFindings})`);
   assert.equal(counts.settingReaders, 1);
+  for (const id of MACHINE_RULES) assert.equal(counts[`machine ${id}`], 1000, `${id} judges each machine once`);
+  assert.equal(counts['profile monitoring-coverage'], profiles, "each profile's scrape targets read once");
 });
 
 test('a second whole check with nothing changed re-runs nothing', () => {
@@ -111,6 +115,7 @@ test('a setting typed in one profile re-runs that profile only, and the rules th
   const ran = rulesRun(counts);
   assert.ok(ran.length < HOMELAB_RULES.length, `some homelab rules do not read profiles; ran ${ran.join(', ')}`);
   assert.equal(counts.settingFindings, 2, "the settings of that profile's file and of its base are judged again, no other file's");
+  assert.equal(counts.settingsShown, 2, "of the base's thousand readers only the edited profile's evaluation is walked again (and its own file's)");
   assert.equal(counts.settingReaders ?? 0, 1);
   // A valid setting: no setting rule's findings changed, so none of those rules runs again.
   for (const id of SETTING_RULES) assert.ok(!ran.includes(id), `${id} not run`);
@@ -119,22 +124,41 @@ test('a setting typed in one profile re-runs that profile only, and the rules th
   for (const id of ran) assert.equal(counts[`rule ${id}`], 1);
 });
 
-test('a typo in a setting key (the bench\'s keystroke) re-judges the settings of that profile, its base and the scrape targets, not the fleet\'s', () => {
+test('a typo in a setting key (the bench\'s keystroke) re-judges the settings of that profile and its base, not the fleet\'s or the scrape targets', () => {
   const at = profileText.indexOf('defaultGateway =');
   assert.ok(at > 0);
   const typo = `${profileText.slice(0, at + 13)}Q${profileText.slice(at + 14)}`;
   let counts = recountAfter(() => ws.setDocument(profileUri, typo, 6));
-  // That profile's file, its base's, and the monitoring profile's: the address index names the gateway's place by its key, so it
-  // moved, and the scrape targets are judged against it.
-  assert.equal(counts.settingFindings, 3);
+  // That profile's file and its base's. The address index moved (it names the gateway's place by its key), but no declared
+  // address did, and the monitoring profile's scrape targets are judged against those alone.
+  assert.equal(counts.settingFindings, 2);
+  assert.equal(counts.declaredAddresses, 1, 'the declared addresses are read again, and cut off');
+  assert.equal(counts.settingsShown, 2);
   assert.ok(rulesRun(counts).includes('unknown-setting'), 'the new finding is reported');
+  // The machine rules run (the machines changed) but judge the edited profile's machine alone: the build kept every other machine's object.
+  for (const id of MACHINE_RULES) assert.equal(counts[`machine ${id}`], 1, `${id} judges one machine`);
+  assert.equal(counts['profile monitoring-coverage'], 1, "that profile's scrape targets alone are read again, not the monitoring profile's");
+  assert.ok((counts['place ip-outside-network'] ?? 0) <= 1, 'no declared address moved: at most the edited profile\'s own place is judged again');
   assert.ok(
     [...checkAll(ws).get(profileUri) ?? []].some((d) => d.rule === 'unknown-setting' && d.message.includes('defaultGatewaQ')),
     'the typo is found',
   );
   counts = recountAfter(() => ws.setDocument(profileUri, profileText, 7));
-  assert.equal(counts.settingFindings, 3);
+  assert.equal(counts.settingFindings, 2);
   assert.equal(counts.evaluate, 1);
+});
+
+test('a port closed in one profile judges that machine alone, and its finding comes and goes', () => {
+  const closed = profileText.replace('allowedTCPPorts = [ 22 8086 8989 9092 9100 9283 ];', 'allowedTCPPorts = [ 22 8086 9092 9100 9283 ];');
+  assert.notEqual(closed, profileText);
+  // Reported on the service's name in the inventory's container entry.
+  const portFindings = (): string[] => [...(checkAll(ws).get(inventoryUri) ?? [])].filter((d) => d.rule === 'port-not-open').map((d) => d.message);
+  let counts = recountAfter(() => ws.setDocument(profileUri, closed, 20));
+  for (const id of MACHINE_RULES) assert.equal(counts[`machine ${id}`], 1, `${id} judges one machine`);
+  assert.deepEqual(portFindings(), ["sonarr-0500 listens on port 8989, but LXC_c0500's allowedTCPPorts does not open it"]);
+  counts = recountAfter(() => ws.setDocument(profileUri, profileText, 21));
+  for (const id of MACHINE_RULES) assert.equal(counts[`machine ${id}`], 1, `${id} judges one machine`);
+  assert.deepEqual(portFindings(), [], 'the port open again: the finding is gone');
 });
 
 test('an address changed in one profile re-runs that profile and the address index once', () => {
@@ -146,11 +170,17 @@ test('an address changed in one profile re-runs that profile and the address ind
   assert.equal(counts.parse, 1);
   assert.equal(counts.evaluate, 1);
   assert.equal(counts.addresses, 1, 'the address index is built once');
-  assert.ok(counts.settingFindings <= 3, 'that profile, its base, and the files whose scrape targets are judged against the addresses');
   assert.equal(counts.documentRules, 1);
   assert.notEqual(ws.homelabs()[0].addresses, before, 'and changed');
   const ran = rulesRun(counts);
   for (const id of ['ip-duplicate', 'ip-outside-network']) assert.ok(ran.includes(id), `${id} judges the new address`);
+  assert.equal(counts['place ip-outside-network'], 1, 'ip-outside-network judges the moved address alone');
+  assert.ok(
+    [...(checkAll(ws).get(profileUri) ?? [])].some((d) => d.rule === 'ip-outside-network' && d.message.includes('`10.20.250.7`')),
+    'and finds it outside every network',
+  );
+  // A new address is declared: the monitoring profile's scrape targets are judged against the declared addresses again.
+  assert.equal(counts.settingFindings, 3, 'that profile, its base, and the monitoring profile');
   for (const id of ['vmid-duplicate', 'proxmox-vmid-drift', 'unknown-reference']) assert.ok(!ran.includes(id), `${id} not run`);
   for (const id of rulesRun(counts)) assert.equal(counts[`rule ${id}`], 1);
 });
@@ -170,4 +200,16 @@ test('the inventory edited re-reads it and evaluates no profile', () => {
   for (const id of ['setting-type', 'unknown-setting', 'unused-setting']) assert.ok(!rulesRun(counts).includes(id), `${id} reads profiles, not the inventory`);
   assert.ok((counts.settingFindings ?? 0) <= 1, 'only a file whose scrape targets are judged against the inventory');
   for (const id of rulesRun(counts)) assert.equal(counts[`rule ${id}`], 1);
+});
+
+test('a scrape target whose address no machine declares any more is reported after the edit that moved it', () => {
+  // The profile declares 10.20.250.7 since the address test; the inventory's `ip` still declares the old address.
+  const match = /ip: (10\.20\.2\.110)\n/.exec(inventoryText);
+  assert.ok(match);
+  const monitoringUri = pathToFileURL(fleet.monitoringProfile).href;
+  const unknownTargets = (): string[] => [...(checkAll(ws).get(monitoringUri) ?? [])].filter((d) => d.rule === 'unknown-scrape-target').map((d) => d.message);
+  assert.deepEqual(unknownTargets(), []);
+  const counts = recountAfter(() => ws.setDocument(inventoryUri, inventoryText.replace(match[0], 'ip: 10.20.2.251\n'), 2));
+  assert.equal(counts.declaredAddresses, 1);
+  assert.ok(unknownTargets().some((m) => m.includes('`10.20.2.110`')), 'the target at the address nobody declares');
 });

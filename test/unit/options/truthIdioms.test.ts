@@ -6,7 +6,8 @@
 // (a part under another unknown condition left out); a theming target given
 // `mkTarget` by its loader (stylix's idiom: `stylix.targets.<name>.enable`,
 // each settings argument's `enable` and `override`, its own options and
-// renames; named by `name = "…"` or its directory; `mkTarget: { … }: …` too);
+// renames; named by `name = "…"` or its directory; `mkTarget: { … }: …` too;
+// the older `extraOptions` / `configElements` form, `lib.singleton` in imports);
 // Home Manager's mkSettingsRenamedOptionModules behind `++`, the old names
 // options of their own; `submodule (args: import ./helper.nix { … })`; a file
 // both a submodule and imported as a module; `attrTag`. Types worded as the
@@ -109,12 +110,15 @@ test('a theming target given mkTarget: its enable, each argument\'s enable and o
     'stylix.targets.texteditor.palette.override : anything',
     'stylix.targets.texteditor.typefaces.enable : boolean',
     'stylix.targets.texteditor.typefaces.override : anything',
+    'stylix.targets.ticker.enable : boolean',
+    'stylix.targets.ticker.marquee : unspecified value',
+    'stylix.targets.ticker.rowCount : signed integer',
   ]);
   // Declared where mkTarget is called, also through `importApply`.
   assert.equal(path.basename(d.options.find((o) => o.path.join('.') === 'stylix.targets.slides.palette.enable')?.declaredAt.uri ?? ''), 'slides.nix');
   assert.deepEqual(
-    d.renames.map((r) => `${r.from.join('.')} -> ${r.to?.join('.')}`),
-    ['stylix.targets.pager.boldHeadings -> stylix.targets.pager.headings.bold'],
+    d.renames.map((r) => `${r.from.join('.')} -> ${r.to?.join('.') ?? 'removed'}`),
+    ['stylix.targets.pager.boldHeadings -> stylix.targets.pager.headings.bold', 'stylix.targets.ticker.marquee -> removed'],
   );
 });
 

@@ -1,7 +1,9 @@
 // deploy-target-mismatch: a machine's deploy target (colmena's
 // `deployment.targetHost`, deploy-rs's `hostname`) is an address that none of
 // its configured interfaces has: the deploy would go to another machine, or
-// nowhere. Reported on the target and on the configured address.
+// nowhere. Reported on the target and on the configured address. A machine
+// whose only address of the target's family is its record in an option of
+// the repository's own (not an interface) is not compared.
 import { isParsed, parseAddress } from '../../model/ip';
 import type { Finding, Rule } from '../types';
 import { at, rel } from '../util';
@@ -27,6 +29,9 @@ export const deployTargetMismatch: Rule = {
       // address only in that family: its other address comes from DHCP (a tunnel's end is not its link's address).
       const sameFamily = (a: (typeof addresses)[number], i: number): boolean => { const k = keys[i]; return !a.tunnel && isParsed(k) && k.addr.kind() === t.addr.kind(); };
       if (!addresses.some(sameFamily)) continue;
+      // Only a record in the repository's own option gives an address of that family: it names one address of the
+      // machine, not every one (its interfaces may take the target by DHCP).
+      if (addresses.every((a, i) => !sameFamily(a, i) || a.record)) continue;
       const first = addresses.find(sameFamily) ?? addresses[0];
       const configured = addresses.map((a) => `\`${a.address.value}\``).join(', ');
       out.push(

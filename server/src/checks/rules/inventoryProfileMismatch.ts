@@ -11,6 +11,8 @@ import type { Origin } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
 import { at, inSteps, ITEMS_PER_STEP, rel } from '../util';
 import type { NixosMachine } from '../../model/machines/machine';
+import type { Machine } from '../../model/homelab';
+import { machineJudgements } from '../machineJudgements';
 
 /**
  * The inventory against a NixOS machine's configuration: its `ip` must be one
@@ -48,49 +50,61 @@ function machineMismatch(name: string, ip: Str | undefined, hostname: Str | unde
   return out;
 }
 
+/** Where one machine's inventory entry and configuration disagree (reads the machine alone). */
+function machineFindings(c: Machine): readonly Finding[] {
+  const out: Finding[] = [];
+  const d = c.decl;
+  if (d && c.nixos) out.push(...machineMismatch(c.name, d.ip, d.hostname, c.nixos, c.profile ? profileOwnAddresses(c.profile).map((a) => a.address) : []));
+  const p = c.profile;
+  if (!d || !p || !c.configUri) return out.length ? out : NONE;
+  const compare = (inv: Str | undefined, key: string, label: string, same: (a: string, b: string) => boolean | undefined): void => {
+    const hit = setting(p, key);
+    const v = hit?.entry.value;
+    if (!inv || !v || v.kind !== 'string' || v.value === '') return;
+    const eq = same(inv.value, v.value);
+    if (eq !== false) return;
+    const inProfile = v.origin.uri === c.configUri;
+    const place: Origin = inProfile ? v.origin : inv.origin;
+    const other: Origin = inProfile ? inv.origin : v.origin;
+    const msg = `${label} disagrees: the inventory says \`${inv.value}\` for ${c.name}, its profile says \`${v.value}\``;
+    out.push(
+      at('inventory-profile-mismatch', place, msg, {
+        related: [rel(other, inProfile ? `the inventory's ${label}` : `the profile's ${label}`)],
+        data: { field: key, inventory: inv.value, profile: v.value },
+      }),
+    );
+  };
+  compare(d.ip, 'ipAddress', 'IP address', (a, b) => {
+    const x = parseAddress(a);
+    const y = parseAddress(b);
+    return isParsed(x) && isParsed(y) ? x.key === y.key : undefined;
+  });
+  compare(d.hostname, 'hostname', 'hostname', (a, b) => a === b);
+  compare(d.update, 'autoSystemUpdateOnCalendar', 'update calendar', (a, b) => {
+    const x = parseCalendar(a);
+    const y = parseCalendar(b);
+    return 'error' in x || 'error' in y ? undefined : x.normalized === y.normalized;
+  });
+  return out.length ? out : NONE;
+}
+
+const NONE: readonly Finding[] = Object.freeze([]);
+
 export const inventoryProfileMismatch: Rule = inSteps({
   id: 'inventory-profile-mismatch',
   defaultSeverity: 'warning',
   description: 'The inventory and the profile of a container disagree (address, hostname, update calendar).',
   scope: 'homelab',
-  *checkSteps({ homelab: h }) {
+  *checkSteps({ workspace, homelab: h }) {
     const out: Finding[] = [];
+    // A machine judged at the last run and unchanged since is not judged again.
+    const judged = machineJudgements<readonly Finding[]>(workspace, 'inventory-profile-mismatch', []);
     let n = 0;
     for (const c of h.machines.values()) {
       if (++n % ITEMS_PER_STEP === 0) yield;
-      const d = c.decl;
-      if (d && c.nixos) out.push(...machineMismatch(c.name, d.ip, d.hostname, c.nixos, c.profile ? profileOwnAddresses(c.profile).map((a) => a.address) : []));
-      const p = c.profile;
-      if (!d || !p || !c.configUri) continue;
-      const compare = (inv: Str | undefined, key: string, label: string, same: (a: string, b: string) => boolean | undefined): void => {
-        const hit = setting(p, key);
-        const v = hit?.entry.value;
-        if (!inv || !v || v.kind !== 'string' || v.value === '') return;
-        const eq = same(inv.value, v.value);
-        if (eq !== false) return;
-        const inProfile = v.origin.uri === c.configUri;
-        const place: Origin = inProfile ? v.origin : inv.origin;
-        const other: Origin = inProfile ? inv.origin : v.origin;
-        const msg = `${label} disagrees: the inventory says \`${inv.value}\` for ${c.name}, its profile says \`${v.value}\``;
-        out.push(
-          at('inventory-profile-mismatch', place, msg, {
-            related: [rel(other, inProfile ? `the inventory's ${label}` : `the profile's ${label}`)],
-            data: { field: key, inventory: inv.value, profile: v.value },
-          }),
-        );
-      };
-      compare(d.ip, 'ipAddress', 'IP address', (a, b) => {
-        const x = parseAddress(a);
-        const y = parseAddress(b);
-        return isParsed(x) && isParsed(y) ? x.key === y.key : undefined;
-      });
-      compare(d.hostname, 'hostname', 'hostname', (a, b) => a === b);
-      compare(d.update, 'autoSystemUpdateOnCalendar', 'update calendar', (a, b) => {
-        const x = parseCalendar(a);
-        const y = parseCalendar(b);
-        return 'error' in x || 'error' in y ? undefined : x.normalized === y.normalized;
-      });
+      for (const f of judged.of(c, machineFindings)) out.push(f);
     }
+    judged.done();
     return out;
   },
 });

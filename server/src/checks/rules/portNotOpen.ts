@@ -7,7 +7,8 @@ import { settingValue, setting } from '../../model/profiles';
 import type { Value } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
 import { at, inSteps, ITEMS_PER_STEP, rel } from '../util';
-import type { Homelab } from '../../model/homelab';
+import type { Homelab, Machine } from '../../model/homelab';
+import { machineJudgements } from '../machineJudgements';
 import type { Str } from '../../model/inventory';
 import type { NixosConfig } from '../../model/machines/nixosConfig';
 
@@ -52,44 +53,57 @@ function machinePortsNotOpen(h: Homelab, name: string, refs: Str[], cfg: NixosCo
   return out;
 }
 
+/** The ports a machine's services need that its firewall does not open (reads the machine, the services and the inventory). */
+function machineFindings(h: Homelab, c: Machine): readonly Finding[] {
+  const inv = h.inventory;
+  if (!inv) return NONE;
+  if (c.decl && c.nixos?.config && !c.profile?.system && !c.profile?.user) {
+    const found = machinePortsNotOpen(h, c.name, c.decl.services, c.nixos.config);
+    return found.length ? found : NONE;
+  }
+  if (!c.decl || !c.profile) return NONE;
+  const fw = settingValue(c.profile, 'firewallEnable');
+  if (fw?.kind === 'boolean' && !fw.value) return NONE;
+  let out: Finding[] | undefined;
+  for (const ref of c.decl.services) {
+    const s = h.services.get(ref.value)?.decl;
+    if (!s?.port) continue;
+    const udp = str(s.node, 'protocol') === 'udp';
+    const listName = udp ? 'allowedUDPPorts' : 'allowedTCPPorts';
+    const hit = setting(c.profile, listName);
+    const ports = knownPorts(hit?.entry.value);
+    if (!hit || !ports) continue;
+    if (s.expose?.value === 'none') continue;
+    if (s.proxy && (inv.containers.has(s.proxy.value) || inv.hosts.has(s.proxy.value))) continue;
+    if (ports.includes(s.port.value)) continue;
+    (out ??= []).push(
+      at('port-not-open', ref.origin, `${ref.value} listens on port ${s.port.value}, but ${c.name}'s ${listName} does not open it`, {
+        related: [rel(hit.entry.value.origin, `${listName} of ${c.name}`), rel(s.port.origin, `port of ${ref.value}`)],
+        data: { port: s.port.value, profileUri: c.configUri, container: c.name },
+      }),
+    );
+  }
+  return out ?? NONE;
+}
+
+const NONE: readonly Finding[] = Object.freeze([]);
+
 export const portNotOpen: Rule = inSteps({
   id: 'port-not-open',
   defaultSeverity: 'warning',
   description: "A service's declared port that the container's firewall (`allowedTCPPorts`) does not open.",
   scope: 'homelab',
-  *checkSteps({ homelab: h }) {
+  *checkSteps({ workspace, homelab: h }) {
     const out: Finding[] = [];
-    const inv = h.inventory;
-    if (!inv) return out;
+    if (!h.inventory) return out;
+    // A machine judged at the last run, unchanged since (nor the services or the inventory), is not judged again.
+    const judged = machineJudgements<readonly Finding[]>(workspace, 'port-not-open', [h.services, h.inventory]);
     let n = 0;
     for (const c of h.machines.values()) {
       if (++n % ITEMS_PER_STEP === 0) yield;
-      if (c.decl && c.nixos?.config && !c.profile?.system && !c.profile?.user) {
-        out.push(...machinePortsNotOpen(h, c.name, c.decl.services, c.nixos.config));
-        continue;
-      }
-      if (!c.decl || !c.profile) continue;
-      const fw = settingValue(c.profile, 'firewallEnable');
-      if (fw?.kind === 'boolean' && !fw.value) continue;
-      for (const ref of c.decl.services) {
-        const s = h.services.get(ref.value)?.decl;
-        if (!s?.port) continue;
-        const udp = str(s.node, 'protocol') === 'udp';
-        const listName = udp ? 'allowedUDPPorts' : 'allowedTCPPorts';
-        const hit = setting(c.profile, listName);
-        const ports = knownPorts(hit?.entry.value);
-        if (!hit || !ports) continue;
-        if (s.expose?.value === 'none') continue;
-        if (s.proxy && (inv.containers.has(s.proxy.value) || inv.hosts.has(s.proxy.value))) continue;
-        if (ports.includes(s.port.value)) continue;
-        out.push(
-          at('port-not-open', ref.origin, `${ref.value} listens on port ${s.port.value}, but ${c.name}'s ${listName} does not open it`, {
-            related: [rel(hit.entry.value.origin, `${listName} of ${c.name}`), rel(s.port.origin, `port of ${ref.value}`)],
-            data: { port: s.port.value, profileUri: c.configUri, container: c.name },
-          }),
-        );
-      }
+      for (const f of judged.of(c, (m) => machineFindings(h, m))) out.push(f);
     }
+    judged.done();
     return out;
   },
 });

@@ -1,7 +1,6 @@
 // unknown-scrape-target: a scrape or probe target address (prometheusRemoteTargets
 // hosts, ICMP/SNMP targets, the PVE host...) that belongs to no known host or container.
 import { isParsed, parseAddress } from '../../model/ip';
-import type { AddressIndex } from '../../model/addresses';
 import type { Rule } from '../types';
 import { at, forEachString, ITEMS_PER_STEP } from '../util';
 import type { Origin } from '../../syntax/value';
@@ -11,23 +10,6 @@ const PORT = /:\d+$/;
 
 function isTargetSetting(key: string): boolean {
   return /Targets$/.test(key) || /^prometheus\w*Host$/.test(key);
-}
-
-/**
- * The addresses some host or container declares, per address index (a
- * derivation of an immutable object of one workspace: every profile file
- * with targets reads the same index, which changes only when an address moved).
- */
-const declaredOf = new WeakMap<AddressIndex, Set<string>>();
-
-function declared(idx: AddressIndex): Set<string> {
-  let known = declaredOf.get(idx);
-  if (!known) {
-    known = new Set<string>();
-    for (const p of idx.places) if (p.role === 'declares') known.add(p.key);
-    declaredOf.set(idx, known);
-  }
-  return known;
 }
 
 export const unknownScrapeTarget: Rule = {
@@ -40,7 +22,8 @@ export const unknownScrapeTarget: Rule = {
   *judgeOwnSetting(h, s, _pass, out) {
     if (!isTargetSetting(s.key)) return;
     if (!h.inventory) return; // nothing to compare with
-    const known = declared(h.addresses);
+    // The declared addresses alone (a query of their own): a gateway or DNS server moved re-judges no target.
+    const known = h.declaredAddresses;
     const v = s.entry.value;
     // A list item by item: a target's `host`, or the item's strings.
     const items = v.kind === 'list' ? v.items : [v];

@@ -9,6 +9,8 @@ import type { Str } from '../../model/inventory';
 import { settingValue } from '../../model/profiles';
 import type { Finding, Rule } from '../types';
 import { at, inSteps, ITEMS_PER_STEP, rel } from '../util';
+import type { Workspace } from '../../model/workspace';
+import { machineJudgements } from '../machineJudgements';
 
 function autoUpdateOff(c: Machine): boolean {
   const enabled = settingValue(c.profile, 'autoSystemUpdateEnable');
@@ -83,22 +85,37 @@ class MinuteIndex {
   }
 }
 
-export function* staggerFindings(h: Homelab): Generator<void, Finding[]> {
+/** A machine's update slot: the calendar it is judged by, parsed (reads the machine alone). */
+interface Slot {
+  c: Machine;
+  cal: Str;
+  spec: CalendarSpec;
+}
+
+function slotOf(c: Machine): Slot | undefined {
+  if (autoUpdateOff(c)) return undefined;
+  const cal = updateCalendar(c);
+  if (!cal || spreadByDelay(c, cal)) return undefined;
+  const spec = parseCalendar(cal.value);
+  return 'error' in spec ? undefined : { c, cal, spec };
+}
+
+export function* staggerFindings(h: Homelab, ws?: Workspace): Generator<void, Finding[]> {
   const out: Finding[] = [];
-  const groups = new Map<string, { c: Machine; cal: Str; spec: CalendarSpec }[]>();
+  const groups = new Map<string, Slot[]>();
+  // A machine's slot read at the last run, the machine unchanged since, is not read again (a calendar's parse is most of this walk).
+  const slots = ws ? machineJudgements<Slot | undefined>(ws, 'update-not-staggered', []) : undefined;
   let n = 0;
   for (const c of h.machines.values()) {
     if (++n % ITEMS_PER_STEP === 0) yield;
-    if (autoUpdateOff(c)) continue;
-    const cal = updateCalendar(c);
-    if (!cal || spreadByDelay(c, cal)) continue;
-    const spec = parseCalendar(cal.value);
-    if ('error' in spec) continue;
+    const slot = slots ? slots.of(c, slotOf) : slotOf(c);
+    if (!slot) continue;
     const key = c.hostName ?? '';
-    const list = groups.get(key) ?? [];
-    list.push({ c, cal, spec });
-    groups.set(key, list);
+    const list = groups.get(key);
+    if (list) list.push(slot);
+    else groups.set(key, [slot]);
   }
+  slots?.done();
   for (const [host, list] of groups) {
     const earlier = new MinuteIndex();
     for (let i = 0; i < list.length; i++) {
@@ -126,5 +143,5 @@ export const updateNotStaggered: Rule = inSteps({
   defaultSeverity: 'warning',
   description: 'Two containers of one host whose auto-updates fire in the same minute.',
   scope: 'homelab',
-  checkSteps: ({ homelab }) => staggerFindings(homelab),
+  checkSteps: ({ workspace, homelab }) => staggerFindings(homelab, workspace),
 });

@@ -287,15 +287,17 @@ export function joinMachines(machines: Map<string, Machine>, discovery: Discover
 
 /**
  * The file a machine's configuration is best opened at: one of its own module
- * files named after it (`hosts/web/…`, `web.nix`), else its first module file
- * that is not the flake or hive declaring every machine.
+ * files named after it (`hosts/web/…`, `web.nix`; the file declaring it when
+ * only that one is), else its first module file that is not the flake or hive
+ * declaring every machine.
  */
 export function configurationFile(m: NixosMachine): string | undefined {
   // A folder convention's finding points at the machine's own file (`systems/<arch>/web/default.nix`), not at a shared declaration.
   const declaring = m.sources.filter((src) => src.kind !== 'snowfall' && src.kind !== 'nixos-unified' && src.kind !== 'convention');
   const own = m.moduleFiles.filter((u) => !declaring.some((src) => src.origin.uri === u));
-  const named = own.find((u) => u.split('/').some((seg) => seg === m.name || seg === `${m.name}.nix`));
-  return named ?? own[0] ?? m.moduleFiles[0];
+  const isNamed = (u: string): boolean => u.split('/').some((seg) => seg === m.name || seg === `${m.name}.nix`);
+  // A declaring file named after the machine (flake-parts' one file per machine, `machines/web.nix`) is its own too.
+  return own.find(isNamed) ?? m.moduleFiles.find(isNamed) ?? own[0] ?? m.moduleFiles[0];
 }
 
 /** How discovery's evaluations read the folder: its files, and its listing for `builtins.readDir`. */

@@ -23,6 +23,9 @@ export function clanSet(flake: Value | undefined): Attrs | undefined {
   // flake-parts evaluated: clan-core's flake module is from an input, its `clan` option kept beside the outputs.
   const kept = attrs(at(flake, EXTERNAL_OPTIONS, 'clan'));
   if (kept) return kept;
+  // The clan set written as the flake's own `clan` output (`flake.clan = { inventory = …; specialArgs = …; }`).
+  const output = attrs(at(flake, 'clan'));
+  if (output && ['inventory', 'machines', 'meta'].some((k) => output.entries.has(k))) return output;
   let found: Attrs | undefined;
   const walk = (v: Value | undefined, depth: number): void => {
     if (!v || found || depth > 6) return;
@@ -103,6 +106,8 @@ export function clanFindings(flake: Value | undefined, flakeText: string | undef
   const inline = attrs(at(clan, 'machines'));
   const names = new Set([...folders.keys(), ...(inline?.entries.keys() ?? []), ...inventory.keys()]);
   const listed = new Set(listing);
+  // clan gives its `specialArgs` to every machine's modules (`specialArgs = { inherit self; }`, as nixosSystem does).
+  const specialArgs = attrs(at(clan, 'specialArgs'));
   const out: MachineFinding[] = [];
   for (const name of [...names].sort()) {
     const inv = inventory.get(name);
@@ -125,6 +130,7 @@ export function clanFindings(flake: Value | undefined, flakeText: string | undef
       name,
       source: { kind: 'clan', origin },
       modules,
+      ...(specialArgs ? { specialArgs } : {}),
       ...(target ? { deploy: { method: 'nixos-rebuild', host: target.host, user: target.user, origin: inv?.origin ?? origin } } : {}),
     });
   }

@@ -30,9 +30,17 @@ export function flakeOutputs(v: Value | undefined): AttrsValue | undefined {
   return undefined;
 }
 
-/** The `modules` of a `nixosSystem { … }` call, if the value is one. */
+/**
+ * Builders whose `modules` are the machine's modules: nixpkgs' `nixosSystem`
+ * (also as `nixos/lib/eval-config.nix` imported from the input), nixos-generators'
+ * `nixosGenerate`, and `lib.evalModules` when a repository's own wrapper builds a
+ * `nixosConfigurations` entry with it.
+ */
+export const MODULE_BUILDER = /^(nixosSystem|nixosGenerate|evalModules)$/;
+
+/** The `modules` of a `nixosSystem { … }` call (or another MODULE_BUILDER's), if the value is one. */
 export function nixosSystemModules(v: Value | undefined): Value[] | undefined {
-  if (v?.kind !== 'unknown' || !v.call || !/^(nixosSystem|nixosGenerate)$/.test(v.call.fn)) return undefined;
+  if (v?.kind !== 'unknown' || !v.call || !MODULE_BUILDER.test(v.call.fn)) return undefined;
   const modules = asAttrs(v.call.args[0])?.entries.get('modules')?.value;
   if (!modules || modules.kind === 'list') return modules?.items ?? [];
   // A list not known statically, or known in part (`[ … ] ++ helper.modulesOf ./modules`): read as one module

@@ -23,6 +23,12 @@ export interface InterfaceAddress {
   option: string;
   /** A tunnel's own end (WireGuard): the machine's address, but not where it is reached for a deploy. */
   tunnel?: true;
+  /**
+   * Read from the machine's own record in an option of its repository
+   * (ownHostRecord.ts), not from an interface: one address of the machine,
+   * not all of them (its interfaces may take others by DHCP).
+   */
+  record?: true;
 }
 
 /** The address a machine is reached at: its first address that is not a tunnel's. */

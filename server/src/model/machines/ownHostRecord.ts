@@ -85,7 +85,7 @@ export function ownHostRecords(configs: Value[], options: Value[] | undefined, n
       if (v?.kind === 'unknown') unread.push({ option, origin: v.origin, reason: v.reason });
       if (v?.kind !== 'string') continue;
       const a = splitAddress({ value: v.value, origin: v.origin });
-      if (a) addresses.push({ interface: path[path.length - 1], address: a.address, prefixLength: a.prefixLength, option });
+      if (a) addresses.push({ interface: path[path.length - 1], address: a.address, prefixLength: a.prefixLength, option, record: true });
     }
   }
   return { addresses, unread };

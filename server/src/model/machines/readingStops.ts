@@ -5,6 +5,7 @@
 // never ends in a silent zero: the tree's empty state, `homelab-check
 // machines` and the `discovery-stopped` information diagnostic all show these.
 import { knownAttrParts, type Origin, type Value } from '../../syntax/value';
+import { MODULE_BUILDER } from './fromFlake';
 
 export type ReadingStopKind = 'unknown-output' | 'unknown-builder' | 'unresolved-import' | 'external-module' | 'external-option' | 'no-machines' | 'evaluation-budget' | 'unread-address' | 'unread-include' | 'unread-imports';
 
@@ -184,7 +185,7 @@ export function moduleLessMachineStops(outputs: Value | undefined, withModules: 
   for (const [name, m] of parts.entries) {
     const v = m.value;
     if (withModules.has(name) || v.kind === 'attrs') continue;
-    if (v.kind === 'unknown' && v.call && /^(nixosSystem|nixosGenerate)$/.test(v.call.fn)) continue;
+    if (v.kind === 'unknown' && v.call && MODULE_BUILDER.test(v.call.fn)) continue;
     // An alias of a listed machine is that machine (fromFlake.ts).
     if (m.sameAs && m.sameAs !== m && listed.has(m.sameAs)) continue;
     const origin = v.origin.uri.startsWith('file:') ? v.origin : m.keyOrigin;

@@ -4,7 +4,8 @@
 // what it declares follows from its arguments: `stylix.targets.<target>.enable`,
 // for each argument a function of its `config` or `options` takes (other than
 // `cfg`) `<argument>.enable` and `<argument>.override`, and its `options` below
-// `stylix.targets.<target>`. The scan gives such a file a stand-in `mkTarget`
+// `stylix.targets.<target>` (the older form names them `extraOptions`, with
+// `configElements` whose arguments add nothing). The scan gives such a file a stand-in `mkTarget`
 // that hands back the `options` it is given; the arguments are read from the
 // syntax (an applied function no longer has them).
 import { parseNixShared } from '../../syntax/nix/parseCache';
@@ -16,7 +17,7 @@ export const STYLIX_TARGET_URI = 'file:///homelab-builtin/stylix/mk-target.nix';
 
 /** The stand-in: `mkTarget { options = o; imports = i; … }` is a module whose options hold `o` under a marker, importing `i`. */
 export const STYLIX_TARGET_TEXT =
-  'target: { options = { __homelabStylixTarget = target.options or { }; __homelabStylixName = target.name or null; __homelabStylixConfig = target.config or null; }; imports = target.imports or [ ]; }';
+  'target: { options = { __homelabStylixTarget = target.options or target.extraOptions or { }; __homelabStylixName = target.name or null; __homelabStylixConfig = target.config or null; }; imports = target.imports or [ ]; }';
 
 /** The marker key the stand-in puts the target's own options under, and the one of the `name` it is given. */
 export const STYLIX_TARGET_KEY = '__homelabStylixTarget';

@@ -5,8 +5,8 @@
 import type { Homelab, Machine } from '../homelab';
 import { sameArray, sameMap, sameShallow } from './equal';
 
-/** What the homelab build itself assembles; the catalog and the address index are queries of their own. */
-export type HomelabCore = Omit<Homelab, 'addresses' | 'catalog'>;
+/** What the homelab build itself assembles; the catalog, the address index and its declared addresses are queries of their own. */
+export type HomelabCore = Omit<Homelab, 'addresses' | 'catalog' | 'declaredAddresses'>;
 
 /** Every field of `Homelab`, checked complete by the compiler. */
 const FIELDS: Record<keyof Homelab, true> = {
@@ -24,6 +24,7 @@ const FIELDS: Record<keyof Homelab, true> = {
   files: true,
   nixFiles: true,
   addresses: true,
+  declaredAddresses: true,
   nixosMachines: true,
   machineClashes: true,
   readingStops: true,
@@ -72,7 +73,7 @@ for (const f of HOMELAB_FIELDS)
  * Machines rebuilt by the homelab build: equal when every part is the same
  * object (the parts come from memoised queries), the address by its text and origin.
  */
-function sameMachine(a: Machine, b: Machine): boolean {
+export function sameMachine(a: Machine, b: Machine): boolean {
   if (a === b) return true;
   const { ip: ipa, ...ra } = a;
   const { ip: ipb, ...rb } = b;
@@ -85,6 +86,22 @@ export function homelabPartEquals(a: unknown, b: unknown): boolean {
   if (a instanceof Map && b instanceof Map) return sameMap(a, b, (x, y) => Object.is(x, y) || (isMachine(x) && isMachine(y) && sameMachine(x, y)) || sameShallow(x as object, y as object));
   if (Array.isArray(a) && Array.isArray(b)) return sameArray(a, b, (x, y) => Object.is(x, y) || (typeof x === 'object' && typeof y === 'object' && sameShallow(x as object, y as object)));
   return false;
+}
+
+/**
+ * The build's machines, each unchanged one replaced by the object the last
+ * build made for it (an equal machine keeps its identity): the `machines`
+ * part is then compared by identity for the most part, and a rule that
+ * judges machine by machine can keep its judgement of a machine while it is
+ * the same object (checks/machineJudgements.ts). Only equal objects are
+ * swapped, so what the build returns is the same value either way.
+ */
+export function internMachines(built: Map<string, Machine>, last: ReadonlyMap<string, Machine> | undefined): void {
+  if (!last) return;
+  for (const [name, c] of built) {
+    const before = last.get(name);
+    if (before && before !== c && sameMachine(before, c)) built.set(name, before);
+  }
 }
 
 function isMachine(x: unknown): x is Machine {

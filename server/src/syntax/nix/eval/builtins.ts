@@ -9,6 +9,7 @@ import type { NixEvaluator } from './evaluator';
 import { callLib, libFunction, listToAttrs, mapAttrs } from './nixpkgsLib';
 import { fromJSON, fromTOML, readFileValue } from './dataFiles';
 import { callListOrSet, SET_BUILTINS } from './listsAndSets';
+import { evalConfigImport } from './nixosBuilder';
 
 const NO: Origin = { uri: 'builtin:', span: { start: 0, end: 0 } };
 
@@ -204,7 +205,7 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
   // What is forced first only matters when it fails, which static reading does not model.
   if (name === 'seq' || name === 'deepSeq') return args[1].force();
   const a = FILE_ARGUMENT.has(name) ? fileArgument(args[0].force()) : libFunction(args[0].force());
-  if (a.kind === 'unknown') return unknown(a.reason, origin);
+  if (a.kind === 'unknown') return (name === 'import' && evalConfigImport(ev, a, origin)) || unknown(a.reason, origin);
   switch (name) {
     case 'listToAttrs':
       return listToAttrs(a, origin);

@@ -85,6 +85,8 @@ export class ModuleSystem {
   readonly unread: { origin: Origin; reason: string; module?: string }[] = [];
   readonly config: Thunk;
   private readonly merger: Merger;
+  /** Depth of `add`: the modules are still being collected. */
+  private collecting = 0;
 
   constructor(
     private readonly ev: NixEvaluator,
@@ -104,6 +106,15 @@ export class ModuleSystem {
 
   /** Adds a module (a path, a function, a set, an import-tree call) and what it imports. */
   add(m: Thunk, file: string | undefined): void {
+    this.collecting++;
+    try {
+      this.collect(m, file);
+    } finally {
+      this.collecting--;
+    }
+  }
+
+  private collect(m: Thunk, file: string | undefined): void {
     if (this.modules.length >= MAX_MODULES) return;
     const v = m.force();
     if (v.kind === 'path' || (v.kind === 'string' && v.value.startsWith('file://'))) {
@@ -148,9 +159,23 @@ export class ModuleSystem {
   private call(fn: Extract<V, { kind: 'lambda' }>): V {
     const given = new Map(this.args);
     given.set('config', this.config);
-    for (const f of fn.node.formals?.entries ?? [])
-      if (!given.has(f.name.name)) given.set(f.name.name, Thunk.of(unknown(`module argument '${f.name.name}' is not known statically`, { uri: fn.uri, span: spanOf(f.name) })));
+    for (const f of fn.node.formals?.entries ?? []) if (!given.has(f.name.name)) given.set(f.name.name, this.moduleArg(f.name.name, { uri: fn.uri, span: spanOf(f.name) }));
     return this.ev.call(fn, Thunk.of(attrsOf(given, fn.origin)), fn.origin);
+  }
+
+  /**
+   * An argument no caller gives: as in nixpkgs' module system, the one some
+   * module sets in `_module.args.<name>`. Imports are collected before any
+   * config is merged (Nix cannot take them from `_module.args` either), so
+   * while collecting it is not known.
+   */
+  private moduleArg(name: string, place: Origin): Thunk {
+    return new Thunk(() => {
+      const missing = unknown(`module argument '${name}' is not known statically`, place);
+      if (this.collecting > 0) return missing;
+      const moduleArgs = get(get(this.config.force(), '_module') ?? missing, 'args');
+      return (moduleArgs && get(moduleArgs, name)) ?? missing;
+    }, place);
   }
 
   /** `flake = { lib, config, ... }: { … }`: the flake's submodule written as a function of the flake's config. */

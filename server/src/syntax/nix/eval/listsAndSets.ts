@@ -1,6 +1,7 @@
 // A few more builtins (and the lib functions of the same name) that
 // repositories' own libraries are written with: `tail`, `zipAttrsWith`,
-// `intersectAttrs`, `match`, and lib's `last` and `id`. Also `extend` of a
+// `intersectAttrs`, `match`, and lib's `last`, `id`, `concat` and
+// `singleton`. Also `extend` of a
 // library that is not known (`nixpkgs.lib.extend (final: prev: { … })`): the
 // extension's own attributes are known, the rest stays nixpkgs' lib (known by
 // name); one extension per overlay (a fleet extending each machine's nixpkgs
@@ -13,7 +14,7 @@ import type { NixEvaluator } from './evaluator';
 export const SET_BUILTINS: Record<string, number> = { tail: 1, zipAttrsWith: 2, intersectAttrs: 2, match: 2 };
 
 /** Lib functions without a builtin of the name. */
-export const SET_LIB_FUNCTIONS: Record<string, number> = { last: 1, id: 1, extend: 1 };
+export const SET_LIB_FUNCTIONS: Record<string, number> = { last: 1, id: 1, extend: 1, concat: 2, singleton: 1 };
 
 function list(v: V, what: string, origin: Origin): Extract<V, { kind: 'list' }> | V {
   return v.kind === 'list' ? v : unknown(v.kind === 'unknown' ? v.reason : `${what} of a ${v.kind}`, origin);
@@ -30,6 +31,15 @@ export function callListOrSet(name: string, args: Thunk[], origin: Origin, ev: N
       if (l.kind !== 'list') return l;
       if (l.items.length === 0) return unknown(`${name} of an empty list`, origin);
       return name === 'tail' ? { kind: 'list', items: l.items.slice(1), origin } : (l.items.at(-1) as Thunk).force();
+    }
+    case 'singleton':
+      return { kind: 'list', items: [args[0]], origin };
+    case 'concat': {
+      // `lib.concat a b` is `a ++ b`.
+      const a = list(args[0].force(), name, origin);
+      const b = list(args[1].force(), name, origin);
+      if (a.kind !== 'list') return a;
+      return b.kind === 'list' ? { kind: 'list', items: [...a.items, ...b.items], origin } : b;
     }
     case 'zipAttrsWith':
       return zipAttrsWith(args[0], args[1].force(), origin, ev);

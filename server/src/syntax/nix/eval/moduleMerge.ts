@@ -18,7 +18,7 @@ import { type LEntry, Thunk, type V, unknown } from './types';
 export type Def = Thunk;
 
 /** What is declared at a path: option namespaces from modules' `options`, one option, a type, or nothing. */
-export type Decl = { kind: 'namespace'; trees: V[] } | { kind: 'option'; opt: V } | { kind: 'type'; type: V } | { kind: 'free' };
+export type Decl = { kind: 'namespace'; trees: V[] } | { kind: 'option'; opt: V; /** The type of several declarations merged (submodules' modules together). */ type?: V } | { kind: 'type'; type: V } | { kind: 'free' };
 
 /** Evaluates a list of modules as a module system of its own (a submodule); given by the caller. */
 export type SubmoduleEval = (modules: Thunk[], name: string, origin: Origin) => V;
@@ -85,15 +85,16 @@ export function optionArgs(v: V | undefined): Extract<V, { kind: 'attrs' }> | un
 function child(decl: Decl, key: string): Decl {
   if (decl.kind !== 'namespace') return { kind: 'free' };
   const trees: V[] = [];
-  let opt: V | undefined;
+  const opts: V[] = [];
   for (const t of decl.trees) {
     if (t.kind !== 'attrs') continue;
     const sub = t.entries.get(key)?.thunk.force();
     if (!sub) continue;
-    if (optionArgs(sub)) opt ??= sub;
+    if (optionArgs(sub)) opts.push(sub);
     else if (sub.kind === 'attrs') trees.push(sub);
   }
-  if (opt) return { kind: 'option', opt };
+  if (opts.length === 1) return { kind: 'option', opt: opts[0] };
+  if (opts.length > 1) return { kind: 'option', opt: opts[0], type: mergedType(opts.map((o) => optionArgs(o)?.entries.get('type')?.thunk.force())) };
   return trees.length ? { kind: 'namespace', trees } : { kind: 'free' };
 }
 
@@ -108,7 +109,7 @@ export class Merger {
     if (depth > 60) return unknown('nested too deeply to merge statically', origin);
     if (decl.kind === 'option') {
       const args = optionArgs(decl.opt);
-      const type = args?.entries.get('type')?.thunk.force();
+      const type = decl.type ?? args?.entries.get('type')?.thunk.force();
       const dflt = args?.entries.get('default')?.thunk;
       const all = dflt ? [new Thunk(() => ({ kind: 'attrs', entries: new Map([['_type', ent('_type', str('override', origin), origin)], ['priority', ent('priority', { kind: 'number', value: 1500, integer: true, origin }, origin)], ['content', { key: 'content', keyOrigin: origin, thunk: dflt }]]), origin }), origin), ...defs] : defs;
       return type ? this.byType(all, type, origin, depth) : this.free(all, origin, depth);
@@ -130,7 +131,7 @@ export class Merger {
         return this.submodule([...this.submoduleModules(t), ...strip(defs).map((s) => Thunk.of(s.value))], '', origin);
       case 'deferredModule':
       case 'deferredModuleWith':
-        return { kind: 'attrs', entries: new Map([['imports', ent('imports', { kind: 'list', items: strip(defs).map((s) => Thunk.of(s.value)), origin }, origin)]]), origin };
+        return { kind: 'attrs', entries: new Map([['imports', ent('imports', { kind: 'list', items: strip(defs).map((s) => this.deferred(s.value)), origin }, origin)]]), origin };
       case 'listOf':
         return this.leaf(defs, origin);
       case 'nullOr':
@@ -140,16 +141,20 @@ export class Merger {
     }
   }
 
-  /** The modules of a `submodule m` / `submoduleWith { modules = [ … ]; }` type. */
+  /**
+   * A deferred module as its machines will read it. A function of its whole
+   * argument set (`module = args: { … }`) is a module by its type, though
+   * nothing else says so: it is called here with that set not known, so its
+   * body is read (`{ config, ... }:` modules are left to the machines' rounds,
+   * which call them with each machine's arguments).
+   */
+  private deferred(v: V): Thunk {
+    if (v.kind !== 'lambda' || v.node.formals || !v.node.param) return Thunk.of(v);
+    return new Thunk(() => this.ev.call(v, Thunk.of(unknown('the module arguments are not known statically', v.origin)), v.origin), v.origin);
+  }
+
   private submoduleModules(t: V & { kind: 'unknown' }): Thunk[] {
-    const a = t.args?.[0];
-    if (!a) return [];
-    const v = a.force();
-    if (t.fn === 'submoduleWith') {
-      const ms = v.kind === 'attrs' ? v.entries.get('modules')?.thunk.force() : undefined;
-      return ms?.kind === 'list' ? ms.items : [];
-    }
-    return v.kind === 'list' ? v.items : [a];
+    return submoduleModulesOf(t);
   }
 
   private attrsOf(defs: Def[], elemType: V, origin: Origin, depth: number): V {
@@ -230,4 +235,38 @@ function str(value: string, origin: Origin): V {
 
 function ent(key: string, v: V, origin: Origin): LEntry {
   return { key, keyOrigin: origin, thunk: Thunk.of(v) };
+}
+
+/**
+ * The type of an option declared in several modules, as nixpkgs merges them:
+ * submodules (also as the elements of the same `attrsOf`/`lazyAttrsOf`) take
+ * the modules of every declaration; otherwise the first declaration's type.
+ */
+function mergedType(types: (V | undefined)[]): V | undefined {
+  const first = types[0];
+  if (first?.kind !== 'unknown' || types.length < 2) return first;
+  const calls = types.map((t) => captured(t, 'attrsOf', 'lazyAttrsOf', 'submodule', 'submoduleWith'));
+  if (calls.some((c) => !c)) return first;
+  const all = calls as (V & { kind: 'unknown' })[];
+  if (all.every((c) => c.fn === 'submodule' || c.fn === 'submoduleWith')) {
+    const modules = all.flatMap((c) => submoduleModulesOf(c));
+    return { kind: 'unknown', reason: first.reason, origin: first.origin, fn: 'submodule', args: [Thunk.of({ kind: 'list', items: modules, origin: first.origin })] };
+  }
+  if (all.every((c) => c.fn === all[0].fn && c.args?.length)) {
+    const elem = mergedType(all.map((c) => c.args?.[0]?.force()));
+    return elem ? { kind: 'unknown', reason: first.reason, origin: first.origin, fn: all[0].fn, args: [Thunk.of(elem)] } : first;
+  }
+  return first;
+}
+
+/** The modules of a `submodule m` / `submoduleWith { modules = [ … ]; }` type. */
+function submoduleModulesOf(t: V & { kind: 'unknown' }): Thunk[] {
+  const a = t.args?.[0];
+  if (!a) return [];
+  const v = a.force();
+  if (t.fn === 'submoduleWith') {
+    const ms = v.kind === 'attrs' ? v.entries.get('modules')?.thunk.force() : undefined;
+    return ms?.kind === 'list' ? ms.items : [];
+  }
+  return v.kind === 'list' ? v.items : [a];
 }

@@ -1,0 +1,98 @@
+// A rule's judgement of each machine kept from its last run: a rule over the
+// fleet (port-not-open, inventory-profile-mismatch...) runs again when any
+// machine changed, but a profile's edit changes one machine, and the build
+// keeps the object of every unchanged machine (homelabParts.ts
+// `internMachines`). So a judgement is made again only for a machine that is
+// not the same object as at the last run, or when something else it reads
+// (the rule's context: the services, the inventory, the scraped addresses)
+// changed. The same holds for other items the model keeps while unchanged
+// (an address index's places, an evaluated profile). Each judgement made is
+// counted (`machine <rule>`, `place <rule>`...) for the recomputation gate
+// (test/unit/model/recomputation.test.ts).
+import type { Machine } from '../model/homelab';
+import type { Workspace } from '../model/workspace';
+
+/** The last run's judgements of one rule: what its items were judged against, and the judgement of each. */
+interface Kept {
+  context: readonly unknown[];
+  byItem: Map<object, unknown>;
+}
+
+const KEPT = Symbol('judgements of machines, per rule');
+
+function keptOf(ws: Workspace): Map<string, Kept> {
+  return ws.own(KEPT, () => new Map<string, Kept>());
+}
+
+/** The same context: each part the same object, or a set with the same members (rebuilt equal by a rule's own walk). */
+function sameContext(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (Object.is(x, y)) continue;
+    if (!(x instanceof Set && y instanceof Set) || x.size !== y.size) return false;
+    for (const v of x) if (!y.has(v)) return false;
+  }
+  return true;
+}
+
+/**
+ * The judgements of one run of a rule over the machines: `of(c, judge)` gives
+ * the judgement kept for `c` when `c` and the context are unchanged, else
+ * judges it. `done()` keeps this run's judgements for the next (only the
+ * machines met in it; a run dropped midway keeps the last complete one's).
+ */
+export interface MachineJudgements<T, K extends object = Machine> {
+  of(item: K, judge: (item: K) => T): T;
+  /** The judgement kept for `item` when still good (then kept for the next run too), for a judgement made in steps. */
+  kept(item: K): { value: T } | undefined;
+  /** A judgement made now (counted), kept for the next run. */
+  put(item: K, value: T): void;
+  done(): void;
+}
+
+/**
+ * Judgements of machines by `rule`, against `context` (every homelab part or
+ * value the judgement reads besides the machine itself: a judgement must read
+ * nothing else).
+ */
+export function machineJudgements<T>(ws: Workspace, rule: string, context: readonly unknown[]): MachineJudgements<T> {
+  return judgementsOf<T, Machine>(ws, `machine ${rule}`, context);
+}
+
+/**
+ * The same for other items kept as the same object while unchanged (`what`
+ * names them and the rule, as counted: `place ip-outside-network`).
+ */
+export function judgementsOf<T, K extends object>(ws: Workspace, what: string, context: readonly unknown[]): MachineJudgements<T, K> {
+  const all = keptOf(ws);
+  const last = all.get(what);
+  const usable = last && sameContext(last.context, context) ? last.byItem : undefined;
+  const byItem = new Map<object, unknown>();
+  const kept = (item: K): { value: T } | undefined => {
+    if (!usable?.has(item)) return undefined;
+    const value = usable.get(item) as T;
+    byItem.set(item, value);
+    return { value };
+  };
+  const put = (item: K, value: T): void => {
+    ws.engine.count(what);
+    byItem.set(item, value);
+  };
+  return {
+    of(item, judge) {
+      const k = kept(item);
+      if (k) return k.value;
+      const v = judge(item);
+      put(item, v);
+      return v;
+    },
+    kept,
+    put,
+    done() {
+      // The context as it was judged against: a set kept equal stays the one compared next time.
+      all.set(what, { context: last && usable ? last.context : context, byItem });
+    },
+  };
+}
