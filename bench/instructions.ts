@@ -23,7 +23,8 @@
 // The workloads (same inputs for both, written by this worktree's generators
 // into --out; --machines sets the fleets' size):
 //   - edit: the edit-large figure's model work: a fleet's first whole check and
-//     the monitoring profile opened (not counted), then --edits one-character
+//     the monitoring profile (padded to the 5,000 lines of edit-large at any
+//     --machines) opened (not counted), then --edits one-character
 //     edits: per keystroke, its document check (what the diagnostics wait for)
 //     and the whole check the server runs a moment later;
 //   - cold: a profiles fleet's first whole check (discovery's progress end);
@@ -41,7 +42,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
-import { generatedRoot, generateHomelab, repoRoot } from './generate';
+import { generatedRoot, generateHomelab, LARGE_PROFILE_LINES, repoRoot } from './generate';
 import { generateOptionTree } from './options';
 import { generateFlakeParts } from './generateFlakeParts';
 
@@ -166,7 +167,7 @@ async function main(): Promise<void> {
   const n = machines.toLocaleString('en');
   const workloads: Workload[] = [];
   if (wants('edit')) {
-    const fleet = generateHomelab(machines, path.join(out, `fleet-${machines}`));
+    const fleet = generateHomelab(machines, path.join(out, `fleet-${machines}`), { monitoringLines: LARGE_PROFILE_LINES });
     workloads.push({
       args: ['edit', fleet.dir, fleet.monitoringProfile, EDIT_KEY, String(edits)],
       sections: { A: `edit-large ${n}: keystroke (document check)`, B: `edit-large ${n}: whole check after it` },
