@@ -6,7 +6,7 @@
 // this VM.
 //
 //   git worktree add /tmp/base <commit> --detach && ln -s $PWD/node_modules /tmp/base/
-//   node --import tsx bench/instructions.ts --base=/tmp/base [--runs=2] [--jobs=2]
+//   node --import tsx bench/instructions.ts --base=/tmp/base[,/tmp/base2…] [--runs=2] [--jobs=2]
 //        [--only=edit,cold,flake-parts,options,lib,hm] [--machines=1000] [--edits=6]
 //        [--node-flags=--single-threaded] [--out=<dir; default bench/.generated/instructions>]
 //
@@ -65,7 +65,7 @@ interface Build {
 }
 
 function bundle(worktree: string, label: string): Build {
-  const file = path.join(out, `${label}.js`);
+  const file = path.join(out, `${label.replace(/\s+/g, '-')}.js`);
   buildSync({
     stdin: { contents: readFileSync(path.join(repoRoot, 'bench', 'instructionWorkloads.ts'), 'utf8'), resolveDir: path.join(worktree, 'bench'), loader: 'ts' },
     bundle: true,
@@ -159,8 +159,10 @@ async function runAll(list: Job[]): Promise<Map<string, number[]>> {
 
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
-  const base = arg('base');
-  const builds = [bundle(repoRoot, 'head'), ...(base ? [bundle(path.resolve(base), 'base')] : [])];
+  // Each worktree labelled by its HEAD commit (several bases: `--base=/a,/b`).
+  const commitOf = (dir: string): string => execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  const bases = arg('base')?.split(',').filter(Boolean).map((b) => path.resolve(b)) ?? [];
+  const builds = [bundle(repoRoot, `head ${commitOf(repoRoot)}`), ...bases.map((b) => bundle(b, commitOf(b)))];
   const tree = (env: string, fallback: string): string | undefined => process.env[env] ?? (existsSync(fallback) ? fallback : undefined);
   const hm = tree('HOMELAB_BENCH_HM', '/work/trees/home-manager');
   const lib = tree('HOMELAB_BENCH_NIXPKGS_LIB', '/work/trees/nixpkgs.lib');
@@ -192,12 +194,13 @@ async function main(): Promise<void> {
 
   const mean = (xs: number[] | undefined): number => (xs?.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
   const mi = (x: number): string => (x / 1e6).toFixed(1);
-  console.log(`\n| workload (M instructions${wants('edit') ? `; edits per keystroke, mean of ${edits}` : ''}) | ${builds.map((b) => b.label).join(' | ')}${builds.length > 1 ? ' | head / base |' : ''}`);
-  console.log(`|---|${builds.map(() => '---|').join('')}${builds.length > 1 ? '---|' : ''}`);
+  const others = builds.slice(1);
+  console.log(`\n| workload (M instructions${wants('edit') ? `; edits per keystroke, mean of ${edits}` : ''}) | ${builds.map((b) => b.label).join(' | ')} |${others.map((b) => ` head / ${b.label} |`).join('')}`);
+  console.log(`|---|${builds.map(() => '---|').join('')}${others.map(() => '---|').join('')}`);
   for (const name of workloads.flatMap((w) => Object.values(w.sections))) {
     const per = builds.map((b) => results.get(`${b.label} ${name}`) ?? []);
-    const ratio = builds.length > 1 ? ` | ${(mean(per[0]) / mean(per[1])).toFixed(3)}` : '';
-    console.log(`| ${name} | ${per.map((xs) => xs.map(mi).join(' / ')).join(' | ')}${ratio} |`);
+    const ratios = per.slice(1).map((xs) => ` ${(mean(per[0]) / mean(xs)).toFixed(3)} |`).join('');
+    console.log(`| ${name} | ${per.map((xs) => xs.map(mi).join(' / ')).join(' | ')} |${ratios}`);
   }
 }
 
