@@ -8,7 +8,7 @@
 //   git worktree add /tmp/base <commit> --detach && ln -s $PWD/node_modules /tmp/base/
 //   node --import tsx bench/instructions.ts --base=/tmp/base[,/tmp/base2…] [--runs=2] [--jobs=2]
 //        [--only=edit,cold,flake-parts,options,lib,hm] [--machines=1000] [--edits=6]
-//        [--node-flags=--single-threaded] [--out=<dir; default bench/.generated/instructions>]
+//        [--node-flags='--single-threaded --predictable-gc-schedule'] [--out=<dir; default bench/.generated/instructions>]
 //
 // Each worktree's server sources are bundled with bench/instructionWorkloads.ts
 // (esbuild, minified, as the server ships) and every workload runs as its own
@@ -16,10 +16,13 @@
 // sections are counted (--collect-atstart=no and --toggle-collect on the V8
 // functions that call the section's callback, see instructionWorkloads.ts):
 // loading the bundle and a workload's setup are not. Node runs with
-// --single-threaded by default: V8's background compiler and concurrent GC
-// then run on the main thread inside the section and are counted, which makes
-// a count repeat to ~0.1% (with the background threads, whose instructions
-// callgrind leaves out, two runs of the same commit differ by ~3%).
+// --single-threaded --predictable-gc-schedule by default: V8's background
+// compiler and concurrent GC then run on the main thread inside the section
+// and are counted, and when the GC runs does not depend on wall time (V8
+// grows the heap by the allocation rate it measures in time otherwise), so a
+// count repeats to ~0.1%. Without them two runs of one commit differed by
+// 3% (a first whole check) to 18% (a keystroke, which one GC more or less
+// swings).
 // The workloads (same inputs for both, written by this worktree's generators
 // into --out; --machines sets the fleets' size):
 //   - edit: the edit-large figure's model work: a fleet's first whole check and
@@ -53,7 +56,7 @@ const jobs = Number(arg('jobs') ?? 2);
 const edits = Number(arg('edits') ?? 6);
 const machines = Number(arg('machines') ?? 1000);
 const only = arg('only')?.split(',');
-const nodeFlags = (arg('node-flags') ?? '--single-threaded').split(' ').filter(Boolean);
+const nodeFlags = (arg('node-flags') ?? '--single-threaded --predictable-gc-schedule').split(' ').filter(Boolean);
 const wants = (w: string): boolean => !only || only.includes(w);
 
 const out = path.resolve(arg('out') ?? path.join(generatedRoot, 'instructions'));
