@@ -7,7 +7,7 @@
 //
 //   git worktree add /tmp/base <commit> --detach && ln -s $PWD/node_modules /tmp/base/
 //   node --import tsx bench/instructions.ts --base=/tmp/base[,/tmp/base2…] [--runs=2] [--jobs=2]
-//        [--only=edit,cold,flake-parts,options,lib,hm] [--machines=1000] [--edits=6]
+//        [--only=edit,cold,flake-parts,options,lib,hm] [--machines=1000] [--edits=12]
 //        [--work-only] [--node-flags='--single-threaded --predictable-gc-schedule'] [--out=<dir; default bench/.generated/instructions>]
 //
 // Each worktree's server sources are bundled with bench/instructionWorkloads.ts
@@ -54,7 +54,7 @@ const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const runs = Number(arg('runs') ?? 2);
 const jobs = Number(arg('jobs') ?? 2);
-const edits = Number(arg('edits') ?? 6);
+const edits = Number(arg('edits') ?? 12);
 const machines = Number(arg('machines') ?? 1000);
 const workOnly = args.includes('--work-only');
 const only = arg('only')?.split(',');
