@@ -40,8 +40,8 @@
 //     /work/trees/nixpkgs.lib when present);
 //   - hm: the same for Home Manager's modules/ (HOMELAB_BENCH_HM, else
 //     /work/trees/home-manager when present).
-// Under valgrind node runs ~30-50× slower: at --machines=200 a run of every
-// workload takes a few minutes per worktree. Asserts nothing; prints a table.
+// Under valgrind node runs ~30-50× slower: at --machines=200 one workload
+// takes 1-5 minutes per worktree (hm 5-10). Asserts nothing; prints a table.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
