@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { nodeFsHost } from '../model/host';
 import { Workspace } from '../model/workspace';
+import { forgetSharedParses } from '../syntax/nix/parseCache';
 import { LineIndexes } from './convert';
 import type { EditRegion } from '../checks';
 import type { ServerContext } from './context';
@@ -123,11 +124,13 @@ export function startServer(connection: Connection, input = new InputFlow()): vo
     progress?.report(50, 'Checking inventory and profiles…');
     // A tree answered names first gets the built topology as soon as the homelabs are, before the rules run.
     diagnostics.whenBuilt = () => {
+      forgetSharedParses();
       topologies.startupDone();
       notifyTopology();
     };
     await diagnostics.startupCheck();
     diagnostics.whenBuilt = undefined;
+    forgetSharedParses();
     progress?.done();
     topologies.startupDone();
     notifyTopology();
