@@ -14,10 +14,12 @@ import { codeCacheDir, runWithCodeCache, SAVE_CODE_CACHE, type LaunchedWith } fr
 // - V8 lets the old generation grow to up to four times its live size before
 //   a full collection; with ~220 MB live at 10,000 machines that peaked near
 //   500 MB of RSS. Half the live size again is the bound here.
-// Measured (bench/memory.ts, 10,000 machines, 3 interleaved runs): peak RSS
-// 490 → ~390 MB, for ~20% more CPU in the start-up's background check
-// (first diagnostics and typing unchanged). The CLI keeps V8's defaults: it
-// exits when done, so its speed counts more than its peak.
+// Measured (bench/memory.ts, 10,000 machines, 3 interleaved runs, load ~5):
+// peak RSS 477–497 → 397–409 MB at the same start-up CPU (7.3–8.0 s vs
+// 7.6–8.4 s). Either flag alone costs: growth bounded with pretenuring on is
+// 1 s more CPU in full collections; pretenuring off alone only gets to ~445.
+// A tighter bound (20–30%) gained ~15 MB more for ~1 s of CPU. The CLI keeps
+// V8's defaults: it exits when done, so its speed counts more than its peak.
 v8.setFlagsFromString('--no-allocation-site-pretenuring');
 v8.setFlagsFromString('--heap-growing-percent=50');
 
