@@ -157,6 +157,7 @@ test('the topology is announced only when it changed', async () => {
     edit({ ...flag, character: flag.character + 'uptimeKumaEnable = '.length }, 'true'.length, 'false');
     after = await settled(client, before.topologiesBuilt);
     assert.equal(after.topologyNotifications, before.topologyNotifications + 1);
+    assert.equal(after.topologyMachineNodesMade, before.topologyMachineNodesMade + 1, "the tree's node of this machine only is made again");
     assert.equal(topologyNotices(client), noticesBefore + 1);
     const topology = await client.request<Topology>('homelab/topology', {});
     const mailer = topology.homelabs[0].machines.find((m) => m.name === 'LXC_mailer');

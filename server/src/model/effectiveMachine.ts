@@ -10,7 +10,7 @@ import { listDotfilesDir } from './deployList';
 import { isParsed, parseAddress } from './ip';
 import type { MachineSourceKind } from './machines/machine';
 import { primaryAddress } from './machines/networkAddresses';
-import { profileOwnAddresses } from './profileAddresses';
+import { profileOwnAddresses, type ProfileAddress } from './profileAddresses';
 
 export type DeployMethodName = 'ssh-script' | 'nixos-rebuild' | 'colmena' | 'deploy-rs' | 'command';
 const METHODS: readonly DeployMethodName[] = ['ssh-script', 'nixos-rebuild', 'colmena', 'deploy-rs', 'command'];
@@ -78,10 +78,10 @@ function merged(defaults: DeploySpec | undefined, own: DeploySpec | undefined): 
 }
 
 /** Every address a machine's sources give it: the inventory's or profile's first, the profile's other own addresses, then its configured interfaces. */
-export function machineAddressList(c: Machine): Str[] {
+export function machineAddressList(c: Machine, profileAddresses: readonly ProfileAddress[] = c.profile ? profileOwnAddresses(c.profile) : []): Str[] {
   const addresses: Str[] = [];
   const seen = new Set<string>();
-  const fromProfile = c.profile ? profileOwnAddresses(c.profile).map((a) => ({ value: a.address, origin: a.origin })) : [];
+  const fromProfile = profileAddresses.map((a) => ({ value: a.address, origin: a.origin }));
   for (const a of [c.ip, ...fromProfile, ...(c.nixos?.config?.addresses ?? []).map((x) => x.address)]) {
     if (a && !seen.has(a.value)) {
       seen.add(a.value);
@@ -92,15 +92,16 @@ export function machineAddressList(c: Machine): Str[] {
 }
 
 /** The addresses the machine's own files give it (its profile's and its configuration's), not the inventory's. */
-function ownAddresses(c: Machine): string[] {
-  const fromProfile = c.profile ? profileOwnAddresses(c.profile).map((a) => a.address) : [];
-  return [...fromProfile, ...(c.nixos?.config?.addresses ?? []).map((x) => x.address.value)];
+function ownAddresses(c: Machine, profileAddresses: readonly ProfileAddress[]): string[] {
+  return [...profileAddresses.map((a) => a.address), ...(c.nixos?.config?.addresses ?? []).map((x) => x.address.value)];
 }
 
 export function effectiveMachine(h: Pick<Homelab, 'inventory' | 'deployList'>, c: Machine): EffectiveMachine {
   const inv = h.inventory;
   const m = c.nixos;
-  const addresses = machineAddressList(c);
+  // Read once: the profile's settings are walked by name patterns, and the tree asks this for every machine.
+  const profileAddresses = c.profile ? profileOwnAddresses(c.profile) : [];
+  const addresses = machineAddressList(c, profileAddresses);
 
   const invMethod = c.decl?.deploy?.method ?? inv?.deploy?.method;
   const settings = merged(inv?.deploy, c.decl?.deploy);
@@ -134,7 +135,7 @@ export function effectiveMachine(h: Pick<Homelab, 'inventory' | 'deployList'>, c
   // target its own sources choose stays (a deploy list's order, its host name), so writing an inventory moves no
   // deploy. An address only the inventory knows is the user's say, and wins.
   const invIp = c.decl?.ip;
-  const restated = invIp !== undefined && ownAddresses(c).includes(invIp.value);
+  const restated = invIp !== undefined && ownAddresses(c, profileAddresses).includes(invIp.value);
   const profileIp = c.profile?.system?.entries.get('ipAddress')?.value;
   const ownIp = invIp ? (profileIp?.kind === 'string' && profileIp.value ? { value: profileIp.value, origin: profileIp.origin } : undefined) : c.ip;
   const candidates: [Str | undefined, TargetSource][] = [

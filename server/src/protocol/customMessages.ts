@@ -16,6 +16,8 @@ export interface Counters {
   fullTextDiffs: number;
   topologiesBuilt: number;
   topologyNotifications: number;
+  /** Machine nodes of the tree made anew (a built topology reuses an unchanged machine's node). */
+  topologyMachineNodesMade: number;
 }
 /**
  * The client's workspace trust (`{ trusted: boolean }`), sent when it changes;

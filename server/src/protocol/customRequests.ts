@@ -29,6 +29,7 @@ export function registerCustomRequests(ctx: ServerContext, diagnostics: Diagnost
     fullTextDiffs: diagnostics.fullTextDiffs,
     topologiesBuilt: topologies.computed,
     topologyNotifications: topologies.notified,
+    topologyMachineNodesMade: topologies.machineNodes.made,
   }));
 
   ctx.connection.onRequest(CheckWorkspaceRequest, (): CheckWorkspaceResult => {

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { ServerContext } from './context';
 import { TopologyChangedNotification, type Topology } from './customMessages';
-import { topology, topologyBeforeBuild } from './topology';
+import { MachineNodeMemo, topology, topologyBeforeBuild } from './topology';
 
 export class TopologyNotifier {
   private cached: { generation: number; topology: Topology; hash: string } | undefined;
@@ -22,6 +22,10 @@ export class TopologyNotifier {
   /** Topologies built and notifications sent (read by the tests through `homelab/counters`). */
   computed = 0;
   notified = 0;
+  /** Each machine's node kept while the machine is unchanged (`machineNodes.made` counts the nodes made). */
+  readonly machineNodes = new MachineNodeMemo();
+  /** Each kept node's own hash: the topology's hash is made from these, not from its whole JSON (20 MB at 10,000 machines). */
+  private readonly nodeHashes = new WeakMap<object, string>();
 
   constructor(private readonly ctx: ServerContext) {
     let done = (): void => undefined;
@@ -74,10 +78,29 @@ export class TopologyNotifier {
   private currentWithHash(): { topology: Topology; hash: string } {
     const generation = this.ctx.workspace.generation;
     if (this.cached?.generation === generation) return this.cached;
-    const t = topology(this.ctx);
+    const t = topology(this.ctx, this.machineNodes);
+    this.machineNodes.keepOnly(new Set(t.homelabs.map((h) => h.rootUri)));
     this.computed++;
-    this.cached = { generation, topology: t, hash: createHash('sha1').update(JSON.stringify(t)).digest('hex') };
+    this.cached = { generation, topology: t, hash: this.hashOf(t) };
     return this.cached;
+  }
+
+  /** The topology's hash: each homelab's own fields in full, its machines by their kept nodes' hashes. */
+  private hashOf(t: Topology): string {
+    const all = createHash('sha1');
+    for (const h of t.homelabs) {
+      const { machines, ...rest } = h;
+      all.update(JSON.stringify(rest));
+      for (const node of machines) {
+        let own = this.nodeHashes.get(node);
+        if (own === undefined) {
+          own = createHash('sha1').update(JSON.stringify(node)).digest('hex');
+          this.nodeHashes.set(node, own);
+        }
+        all.update(own);
+      }
+    }
+    return all.digest('hex');
   }
 
   /** Sends `homelab/topologyChanged` if the topology differs from the last one announced. */
