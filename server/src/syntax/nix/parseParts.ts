@@ -113,12 +113,8 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
       continue;
     }
     s.depth += implied;
-    let value: A.Expr;
-    try {
-      value = parseExpr(s);
-    } finally {
-      s.depth -= implied;
-    }
+    const value = parseExpr(s);
+    s.depth -= implied;
     if (value.type === 'Error') s.unexpected(`a value after '${pathLabel(s, path)} ='`);
     s.add(attrDef(path, value, start, s.lastEnd));
     if (s.eat(Tok.SEMI)) {
