@@ -60,8 +60,9 @@ class Lexer {
   private readonly comments: Comment[] = [];
   private readonly errors: LexError[] = [];
   private readonly modes: Mode[] = [Mode.INITIAL];
-  // For each open "..." string: token index of its quote and the mode depth.
-  private readonly openStrings: { depth: number; pos: number }[] = [];
+  // For each open "..." string: the offset of its quote and the mode depth, as pairs of numbers
+  // (an object per string was garbage for every string of a file).
+  private readonly openStrings: number[] = [];
   // Every word-like token start rescans the run of path (or URI scheme) characters after it, and
   // `a.a.a.…` is one such run of many tokens: remembering where the last run ended keeps the
   // lexer linear (inside a known run, the run ends at the same place).
@@ -189,6 +190,7 @@ class Lexer {
       this.push(Tok.DQUOTE_CLOSE, i, i + 1);
       this.modes.pop();
       this.openStrings.pop();
+      this.openStrings.pop();
       this.i = i + 1;
       return true;
     }
@@ -245,11 +247,12 @@ class Lexer {
     this.i = eof ? n : j;
     if (this.i >= n || lineEnd) {
       if (!strict) return false;
-      const open = this.openStrings.pop();
-      const at = open ? open.pos : this.i;
+      const known = this.openStrings.length > 0;
+      const at = known ? (this.openStrings.pop() as number) : this.i;
+      const depth = known ? (this.openStrings.pop() as number) : 0;
       this.errors.push({ start: at, end: at + 1, message: 'unterminated string: missing closing \'"\'' });
       this.push(Tok.DQUOTE_CLOSE, this.i, this.i);
-      if (open) this.modes.length = open.depth;
+      if (known) this.modes.length = depth;
       else this.modes.pop();
     }
     return true;
@@ -390,7 +393,7 @@ class Lexer {
       case 64: k = Tok.AT; break;
       case 63: k = Tok.QUESTION; break;
       case 42: k = Tok.STAR; break;
-      case 34: k = Tok.DQUOTE_OPEN; this.openStrings.push({ depth: this.modes.length, pos: i }); this.modes.push(Mode.STRING); break;
+      case 34: k = Tok.DQUOTE_OPEN; this.openStrings.push(this.modes.length, i); this.modes.push(Mode.STRING); break;
       case 61:
         if (text.charCodeAt(i + 1) === 61) return this.token(c);
         k = Tok.ASSIGN;
@@ -542,7 +545,7 @@ class Lexer {
         if (this.modes.length > 1) this.modes.pop();
         break;
       case Tok.DQUOTE_OPEN:
-        this.openStrings.push({ depth: this.modes.length, pos: i });
+        this.openStrings.push(this.modes.length, i);
         this.modes.push(Mode.STRING);
         break;
       case Tok.IND_OPEN: {

@@ -75,12 +75,8 @@ export function parseLet(s: ParserState): A.Let {
   const start = s.start;
   s.next();
   s.depth += LEVEL_EXTRA;
-  let bindings: A.Binding[];
-  try {
-    bindings = parseBinds(s, Tok.IN);
-  } finally {
-    s.depth -= LEVEL_EXTRA;
-  }
+  const bindings = parseBinds(s, Tok.IN);
+  s.depth -= LEVEL_EXTRA;
   let body: A.Expr;
   if (s.eat(Tok.IN)) body = parseLevelDown(s);
   else {

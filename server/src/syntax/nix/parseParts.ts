@@ -74,12 +74,18 @@ function pathLabel(s: ParserState, path: A.AttrPath): string {
   return s.text.slice(path.start, path.end);
 }
 
+/**
+ * Where recovery inside bindings stops: the next ';', or the end of the bindings ('}' or 'in',
+ * whichever `closer` is). One array for every call: made per call, it was garbage for every set.
+ */
+const BIND_STOPS: readonly Tok[] = [Tok.SEMI, Tok.RBRACE, Tok.IN];
+
 /** Bindings up to (not including) `closer` ('}' for sets, 'in' for let). */
 export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
   // This frame is on the stack once per nesting level: what is not on the way down to a
   // binding's value (inherit, recovery, the missing-';' diagnosis) is in functions of its own.
   const base = s.mark();
-  const stops = [Tok.SEMI, closer, Tok.RBRACE, Tok.IN];
+  const stops = BIND_STOPS;
   for (;;) {
     s.steps++;
     const k = s.k();
@@ -107,12 +113,8 @@ export function parseBinds(s: ParserState, closer: Tok): A.Binding[] {
       continue;
     }
     s.depth += implied;
-    let value: A.Expr;
-    try {
-      value = parseExpr(s);
-    } finally {
-      s.depth -= implied;
-    }
+    const value = parseExpr(s);
+    s.depth -= implied;
     if (value.type === 'Error') s.unexpected(`a value after '${pathLabel(s, path)} ='`);
     s.add(attrDef(path, value, start, s.lastEnd));
     if (s.eat(Tok.SEMI)) {

@@ -87,11 +87,9 @@ export function errorNode(s: ParserState): A.ErrorExpr {
 /** expr_function: lambdas, assert, with, let ... in, if, operators. */
 export function parseExpr(s: ParserState): A.Expr {
   if (!s.enter()) return errorNode(s);
-  try {
-    return parseExprInner(s);
-  } finally {
-    s.leave();
-  }
+  const e = parseExprInner(s);
+  s.leave();
+  return e;
 }
 
 /**
@@ -105,11 +103,9 @@ export const LEVEL_EXTRA = 2;
 
 export function parseLevelDown(s: ParserState): A.Expr {
   s.depth += LEVEL_EXTRA;
-  try {
-    return parseExpr(s);
-  } finally {
-    s.depth -= LEVEL_EXTRA;
-  }
+  const e = parseExpr(s);
+  s.depth -= LEVEL_EXTRA;
+  return e;
 }
 
 // One small frame per nesting level on the common path: each keyword construct is read by
@@ -203,27 +199,24 @@ function parsePipeChain(s: ParserState, start: number, first: A.Expr, firstOp: A
 // parseOp's frame is on the stack once per nesting level, theirs only while an operator is read.
 function parseOp(s: ParserState, minBp: number): A.Expr {
   if (!s.enter()) return errorNode(s);
-  try {
-    const start = s.start;
-    let lhs = s.k() === Tok.BANG || s.k() === Tok.MINUS ? parseUnary(s) : parseApp(s);
-    let chain = 0;
-    for (;;) {
-      s.steps++;
-      const k = s.k();
-      if (k === Tok.QUESTION) {
-        if (Bp.HAS < minBp) break;
-        lhs = parseHasAttr(s, lhs, start);
-      } else {
-        const info = OPS.get(k);
-        if (!info || info.lbp < minBp) break;
-        lhs = parseBinaryRight(s, lhs, start, info);
-      }
-      if (s.chainTooDeep(++chain)) break;
+  const start = s.start;
+  let lhs = s.k() === Tok.BANG || s.k() === Tok.MINUS ? parseUnary(s) : parseApp(s);
+  let chain = 0;
+  for (;;) {
+    s.steps++;
+    const k = s.k();
+    if (k === Tok.QUESTION) {
+      if (Bp.HAS < minBp) break;
+      lhs = parseHasAttr(s, lhs, start);
+    } else {
+      const info = OPS.get(k);
+      if (!info || info.lbp < minBp) break;
+      lhs = parseBinaryRight(s, lhs, start, info);
     }
-    return lhs;
-  } finally {
-    s.leave();
+    if (s.chainTooDeep(++chain)) break;
   }
+  s.leave();
+  return lhs;
 }
 
 function parseUnary(s: ParserState): A.Unary {
@@ -359,11 +352,9 @@ function parseOrCall(s: ParserState, target: A.Expr, start: number): A.Apply {
 
 function parseSimple(s: ParserState): A.Expr {
   if (!s.enter()) return errorNode(s);
-  try {
-    return parseSimpleInner(s);
-  } finally {
-    s.leave();
-  }
+  const e = parseSimpleInner(s);
+  s.leave();
+  return e;
 }
 
 function parseSimpleInner(s: ParserState): A.Expr {

@@ -159,7 +159,13 @@ export class ParserState {
     this.error(this.start, Math.max(this.end, this.start), `${what}: expected ${expected}`);
   }
 
-  /** Enters one nesting unit; false (after reporting once) when too deep. */
+  /**
+   * Enters one nesting unit; false (after reporting once) when too deep. Callers pair it with
+   * `leave` (and `depth +=` with `depth -=`) without try/finally: the parser never throws, and a
+   * parse that did would throw its state away. The finally blocks in the recursive functions
+   * were optimising-compiler work paid in every fresh process (~2% of its instructions on a
+   * 2 MB file).
+   */
   enter(): boolean {
     if (this.tooDeep) return false;
     if (++this.depth > MAX_DEPTH) {
