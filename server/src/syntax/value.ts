@@ -264,7 +264,7 @@ export function placedEntry(key: string, keyOrigin: Origin, value: Value, overri
 }
 
 /** `e` on top of `below` (a copy naming its key's origin: a spread of a `KeyEntry` would leave it behind). */
-export function onTopOf(e: Entry, below: Entry | undefined): Entry {
+function withOverrides(e: Entry, below: Entry | undefined): Entry {
   const out: Entry = { key: e.key, keyOrigin: e.keyOrigin, value: e.value, overrides: below };
   if (e.reapply) out.reapply = e.reapply;
   if (e.sameAs) out.sameAs = e.sameAs;
@@ -377,7 +377,7 @@ export function knownAttrParts(v: Value, depth = 0): { entries: Map<string, Entr
       unknown.push(side);
       continue;
     }
-    for (const [k, e] of part.entries) entries.set(k, entries.has(k) ? onTopOf(e, entries.get(k)) : e);
+    for (const [k, e] of part.entries) entries.set(k, entries.has(k) ? withOverrides(e, entries.get(k)) : e);
     unknown.push(...part.unknown);
   }
   return { entries, partial: true, unknown };

@@ -56,13 +56,17 @@ export class Thunk {
   private value: V | undefined;
   constructor(
     private compute: (() => V) | undefined,
-    readonly origin: Origin,
+    /** Undefined for a value given already (`Thunk.of`): its origin, read when asked (made when read, see value.ts's `Placed`). */
+    private readonly at: Origin | undefined,
   ) {}
   static of(v: V): Thunk {
-    const t = new Thunk(undefined, v.origin);
+    const t = new Thunk(undefined, undefined);
     t.state = 2;
     t.value = v;
     return t;
+  }
+  get origin(): Origin {
+    return this.at ?? (this.value as V).origin;
   }
   force(): V {
     if (this.state === 2) return this.value as V;
