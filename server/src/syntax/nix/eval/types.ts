@@ -56,17 +56,13 @@ export class Thunk {
   private value: V | undefined;
   constructor(
     private compute: (() => V) | undefined,
-    /** Undefined for a value given already (`Thunk.of`): its origin, read when asked (made when read, see value.ts's `Placed`). */
-    private readonly at: Origin | undefined,
+    readonly origin: Origin,
   ) {}
   static of(v: V): Thunk {
-    const t = new Thunk(undefined, undefined);
+    const t = new Thunk(undefined, v.origin);
     t.state = 2;
     t.value = v;
     return t;
-  }
-  get origin(): Origin {
-    return this.at ?? (this.value as V).origin;
   }
   force(): V {
     if (this.state === 2) return this.value as V;
