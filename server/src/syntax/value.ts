@@ -25,10 +25,9 @@ export interface Origin {
 
 /**
  * An origin in one object: the document and the two offsets, with `span` made
- * on demand. The parsers and the evaluator make one per value and key (a
- * 10,000-machine fleet keeps ~850,000), and an `Origin` literal is two objects
- * (the span is the AST node's own, kept alive with it): this one is 48 bytes
- * where those were 80. Read it as any `Origin`; it prints as one in JSON.
+ * on demand (48 bytes, where an `Origin` literal and its span were 80). Read
+ * it as any `Origin`; it prints as one in JSON. The nodes of the tree do not
+ * keep one (see `Placed`): it is made when their `origin` is read.
  */
 export class Place implements Origin {
   constructor(
@@ -51,6 +50,126 @@ export function placeAt(uri: string, span: Span): Origin {
   return new Place(uri, span.start, span.end);
 }
 
+/** An origin's start offset, without making a span when it is a `Place`. */
+export function startOf(o: Origin): number {
+  return o instanceof Place ? o.start : o.span.start;
+}
+
+/** An origin's end offset, without making a span when it is a `Place`. */
+export function endOf(o: Origin): number {
+  return o instanceof Place ? o.end : o.span.end;
+}
+
+/**
+ * The same place: origins are made when read (see `Placed`), so two reads of
+ * one value's origin are equal objects, not the same one.
+ */
+export function samePlace(a: Origin, b: Origin): boolean {
+  return a === b || (a.uri === b.uri && startOf(a) === startOf(b) && endOf(a) === endOf(b));
+}
+
+/**
+ * A node of the tree as the two front ends make it, with its origin in its
+ * own fields (the document and the two offsets) and an `Origin` made when
+ * `origin` is read. A 10,000-machine fleet keeps ~850,000 values and keys:
+ * a `Place` each was 48 bytes on top of the node's 8-byte field (Node has no
+ * pointer compression), three fields in the node are 24. A class, not an
+ * object literal with a getter (that would be a closure per object). The
+ * other places that make values (rarer) write literals with an `origin`
+ * field: a reader sees the same shape either way, but a spread (`{ ...v }`)
+ * of one of these leaves its origin behind (the getter is not copied), so a
+ * copy names its origin (`withOrigin`). Compare origins with `samePlace`.
+ */
+abstract class Placed {
+  constructor(
+    readonly uri: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get origin(): Origin {
+    return new Place(this.uri, this.start, this.end);
+  }
+}
+
+class StringNode extends Placed {
+  readonly kind = 'string';
+  constructor(
+    readonly value: string,
+    o: Origin,
+  ) {
+    super(o.uri, startOf(o), endOf(o));
+  }
+}
+
+class PathNode extends Placed {
+  readonly kind = 'path';
+  constructor(
+    readonly value: string,
+    o: Origin,
+  ) {
+    super(o.uri, startOf(o), endOf(o));
+  }
+}
+
+class NumberNode extends Placed {
+  readonly kind = 'number';
+  constructor(
+    readonly value: number,
+    readonly integer: boolean,
+    o: Origin,
+  ) {
+    super(o.uri, startOf(o), endOf(o));
+  }
+}
+
+class BooleanNode extends Placed {
+  readonly kind = 'boolean';
+  constructor(
+    readonly value: boolean,
+    o: Origin,
+  ) {
+    super(o.uri, startOf(o), endOf(o));
+  }
+}
+
+class NullNode extends Placed {
+  readonly kind = 'null';
+  constructor(o: Origin) {
+    super(o.uri, startOf(o), endOf(o));
+  }
+}
+
+class ListNode extends Placed {
+  readonly kind = 'list';
+  constructor(
+    readonly items: Value[],
+    o: Origin,
+  ) {
+    super(o.uri, startOf(o), endOf(o));
+  }
+}
+
+class AttrsNode extends Placed {
+  readonly kind = 'attrs';
+  constructor(
+    readonly entries: Map<string, Entry>,
+    o: Origin,
+  ) {
+    super(o.uri, startOf(o), endOf(o));
+  }
+}
+
+/** Values that keep their origin as offsets (see `Placed`). */
+export const placed = {
+  string: (value: string, o: Origin): ValueOf<'string'> => new StringNode(value, o),
+  path: (value: string, o: Origin): ValueOf<'path'> => new PathNode(value, o),
+  number: (value: number, integer: boolean, o: Origin): ValueOf<'number'> => new NumberNode(value, integer, o),
+  boolean: (value: boolean, o: Origin): ValueOf<'boolean'> => new BooleanNode(value, o),
+  null: (o: Origin): ValueOf<'null'> => new NullNode(o),
+  list: (items: Value[], o: Origin): ValueOf<'list'> => new ListNode(items, o),
+  attrs: (entries: Map<string, Entry>, o: Origin): ValueOf<'attrs'> => new AttrsNode(entries, o),
+};
 export type Value =
   | { kind: 'string'; value: string; origin: Origin }
   | { kind: 'number'; value: number; integer: boolean; origin: Origin }
@@ -115,6 +234,67 @@ export interface Entry {
    */
   sameAs?: Entry;
 }
+
+/** An entry that keeps its key's origin as offsets (see `Placed`). */
+class KeyEntry implements Entry {
+  declare overrides?: Entry;
+  declare reapply?: Entry['reapply'];
+  declare sameAs?: Entry;
+  constructor(
+    readonly key: string,
+    public value: Value,
+    readonly uri: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get keyOrigin(): Origin {
+    return new Place(this.uri, this.start, this.end);
+  }
+}
+
+/** One that overrides another (`a // b`), with the field from the start (added later, it takes a property array of its own). */
+class OverridingKeyEntry extends KeyEntry {
+  override overrides: Entry | undefined = undefined;
+}
+
+/** An entry that keeps its key's origin as offsets (see `Placed`); `overriding`: it will be given `overrides`. */
+export function placedEntry(key: string, keyOrigin: Origin, value: Value, overriding = false): Entry {
+  return new (overriding ? OverridingKeyEntry : KeyEntry)(key, value, keyOrigin.uri, startOf(keyOrigin), endOf(keyOrigin));
+}
+
+/** `e` on top of `below` (a copy naming its key's origin: a spread of a `KeyEntry` would leave it behind). */
+function withOverrides(e: Entry, below: Entry | undefined): Entry {
+  const out: Entry = { key: e.key, keyOrigin: e.keyOrigin, value: e.value, overrides: below };
+  if (e.reapply) out.reapply = e.reapply;
+  if (e.sameAs) out.sameAs = e.sameAs;
+  return out;
+}
+
+/** `v` as written at `o` (a copy naming its origin: a spread of a `Placed` node would leave it behind). */
+export function withOrigin(v: Value, o: Origin): Value {
+  switch (v.kind) {
+    case 'string':
+      return placed.string(v.value, o);
+    case 'path':
+      return placed.path(v.value, o);
+    case 'number':
+      return placed.number(v.value, v.integer, o);
+    case 'boolean':
+      return placed.boolean(v.value, o);
+    case 'null':
+      return placed.null(o);
+    case 'list':
+      return placed.list(v.items, o);
+    case 'attrs':
+      return placed.attrs(v.entries, o);
+    case 'unknown':
+      return { ...v, origin: o };
+  }
+}
+
+/** The value of one kind. */
+export type ValueOf<K extends Value['kind']> = Extract<Value, { kind: K }>;
 
 /** An attribute set value. */
 export type AttrsValue = Extract<Value, { kind: 'attrs' }>;
@@ -197,7 +377,7 @@ export function knownAttrParts(v: Value, depth = 0): { entries: Map<string, Entr
       unknown.push(side);
       continue;
     }
-    for (const [k, e] of part.entries) entries.set(k, entries.has(k) ? { ...e, overrides: entries.get(k) } : e);
+    for (const [k, e] of part.entries) entries.set(k, entries.has(k) ? withOverrides(e, entries.get(k)) : e);
     unknown.push(...part.unknown);
   }
   return { entries, partial: true, unknown };

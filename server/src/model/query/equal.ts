@@ -2,6 +2,8 @@
 // the old one keeps the old value, so what read it is not re-run. Cheap,
 // shallow where the parts are themselves memoised (same object when unchanged).
 
+import { Place, samePlace } from '../../syntax/value';
+
 export function sameArray<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
@@ -21,7 +23,7 @@ export function sameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>, same: 
   return true;
 }
 
-/** Objects with the same own keys whose values are identical (one level deep). */
+/** Objects with the same own keys whose values are identical (one level deep), origins equal (made when read: see value.ts's `Placed`). */
 export function sameShallow(a: object | undefined, b: object | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
@@ -30,7 +32,12 @@ export function sameShallow(a: object | undefined, b: object | undefined): boole
   if (ka.length !== kb.length) return false;
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  return ka.every((k) => Object.is(ra[k], rb[k]));
+  return ka.every((k) => sameField(ra[k], rb[k]));
+}
+
+/** The same object, or equal origins (made when read: see value.ts's `Placed`). */
+export function sameField(x: unknown, y: unknown): boolean {
+  return Object.is(x, y) || (x instanceof Place && y instanceof Place && samePlace(x, y));
 }
 
 /** Structural equality of plain data (arrays, maps, sets, plain objects, primitives). */

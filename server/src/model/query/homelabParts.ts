@@ -3,7 +3,8 @@
 // getters read those queries, so a computation (a rule) depends only on the
 // parts it touched.
 import type { Homelab, Machine } from '../homelab';
-import { sameArray, sameMap, sameShallow } from './equal';
+import { sameArray, sameField, sameMap, sameShallow } from './equal';
+import { samePlace } from '../../syntax/value';
 
 /** What the homelab build itself assembles; the catalog, the address index and its declared addresses are queries of their own. */
 export type HomelabCore = Omit<Homelab, 'addresses' | 'catalog' | 'declaredAddresses'>;
@@ -71,20 +72,20 @@ for (const f of HOMELAB_FIELDS)
 
 /**
  * Machines rebuilt by the homelab build: equal when every part is the same
- * object (the parts come from memoised queries), the address by its text and origin.
+ * object (the parts come from memoised queries) or an equal origin, the address by its text and origin.
  */
 export function sameMachine(a: Machine, b: Machine): boolean {
   if (a === b) return true;
   const ipa = a.ip;
   const ipb = b.ip;
-  if (!(ipa === ipb || (ipa !== undefined && ipb !== undefined && ipa.value === ipb.value && ipa.origin === ipb.origin))) return false;
+  if (!(ipa === ipb || (ipa !== undefined && ipb !== undefined && ipa.value === ipb.value && samePlace(ipa.origin, ipb.origin)))) return false;
   // Every other field the same object, key by key, with no copy of either (the build compares 10,000 machines a keystroke).
   const ra = a as unknown as Record<string, unknown>;
   const rb = b as unknown as Record<string, unknown>;
   let na = 0;
   for (const k in ra) {
     if (k === 'ip') continue;
-    if (!Object.is(ra[k], rb[k]) || !Object.prototype.hasOwnProperty.call(rb, k)) return false;
+    if (!sameField(ra[k], rb[k]) || !Object.prototype.hasOwnProperty.call(rb, k)) return false;
     na++;
   }
   let nb = 0;

@@ -12,7 +12,7 @@
 //   than any text the parser read.
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Scalar } from 'yaml';
-import { type Entry, type Origin, Place, placeAt, type Span, type Value } from '../value';
+import { type Entry, type Origin, Place, placeAt, placed, placedEntry, type Span, type Value, withOrigin } from '../value';
 import type { YamlError } from './parseYaml';
 
 /** Nodes that alias expansions may add in one document, before the per-character allowance. */
@@ -111,7 +111,7 @@ class Converter {
     if (isSeq(node)) {
       const items: Value[] = [];
       for (const it of node.items) items.push(this.convert(it as YamlNode, depth + 1));
-      return { kind: 'list', items, origin };
+      return placed.list(items, origin);
     }
     if (isMap(node)) return this.map(node.items, origin, depth);
     return { kind: 'unknown', reason: 'unsupported YAML node', origin };
@@ -129,7 +129,7 @@ class Converter {
     // An expansion cut short would leave a half-read value; the outermost alias reads as unknown instead.
     if (this.budget < 0 && outermost) return this.tooMuch(node, origin);
     // The alias itself is where the value is used; keep the use site as origin.
-    return { ...v, origin } as Value;
+    return withOrigin(v, origin);
   }
 
   private tooMuch(node: Alias, origin: Origin): Value {
@@ -163,15 +163,15 @@ class Converter {
       const valueNode = pair.value as YamlNode | null;
       const v: Value = valueNode
         ? this.convert(valueNode, depth + 1)
-        : { kind: 'null', origin: new Place(this.uri, keyOrigin.span.end, keyOrigin.span.end) };
+        : placed.null(new Place(this.uri, keyOrigin.span.end, keyOrigin.span.end));
       if (key === '<<' && v.kind === 'attrs') {
         // Merge key: copy entries that are not set explicitly.
         for (const [k, e] of v.entries) if (!entries.has(k)) entries.set(k, e);
         continue;
       }
-      entries.set(key, { key, keyOrigin, value: v });
+      entries.set(key, placedEntry(key, keyOrigin, v));
     }
-    return { kind: 'attrs', entries, origin };
+    return placed.attrs(entries, origin);
   }
 
   /** A scalar key's value as text; any other key (collection, alias) is named by its source text, cut. */
@@ -191,11 +191,11 @@ function spanAtLeastOne(span: Span): Span {
 
 function scalar(node: Scalar, origin: Origin): Value {
   const v = node.value;
-  if (v === null || v === undefined) return { kind: 'null', origin };
-  if (typeof v === 'string') return { kind: 'string', value: v, origin };
-  if (typeof v === 'number') return { kind: 'number', value: v, integer: Number.isInteger(v), origin };
-  if (typeof v === 'bigint') return { kind: 'number', value: Number(v), integer: true, origin };
-  if (typeof v === 'boolean') return { kind: 'boolean', value: v, origin };
-  if (v instanceof Date) return { kind: 'string', value: node.source ?? v.toISOString(), origin };
-  return { kind: 'string', value: String(v), origin };
+  if (v === null || v === undefined) return placed.null(origin);
+  if (typeof v === 'string') return placed.string(v, origin);
+  if (typeof v === 'number') return placed.number(v, Number.isInteger(v), origin);
+  if (typeof v === 'bigint') return placed.number(Number(v), true, origin);
+  if (typeof v === 'boolean') return placed.boolean(v, origin);
+  if (v instanceof Date) return placed.string(node.source ?? v.toISOString(), origin);
+  return placed.string(String(v), origin);
 }

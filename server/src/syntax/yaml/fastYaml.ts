@@ -8,7 +8,7 @@
 // duplicate keys, documents markers, tabs, CR, any error) makes it give up and return undefined, and
 // the general path reads the file: it never guesses. test/unit/yaml/fastYaml
 // compares the two on every repository file and on generated documents.
-import { type Entry, type Origin, Place, type Value } from '../value';
+import { type Entry, type Origin, Place, placed, placedEntry, type Value } from '../value';
 import { ESCAPES, NotSimple, plainValue, scalarValue } from './yamlScalars';
 
 /** Flow collections nested deeper than this on one line are left to the general path. */
@@ -151,7 +151,7 @@ class Reader {
       const keyOrigin = this.origin(at, colon);
       this.i++;
       const valueNode = this.valueAfter(line, colon + 1, indent);
-      entries.set(name, { key: name, keyOrigin, value: valueNode.value });
+      entries.set(name, placedEntry(name, keyOrigin, valueNode.value));
       last = valueNode;
       const next = this.lines[this.i];
       if (!next || next.indent < indent) break;
@@ -161,7 +161,7 @@ class Reader {
       at = next.start + indent;
     }
     const end1 = last.end2;
-    return { value: { kind: 'attrs', entries, origin: this.origin(firstAt, end1) }, end2: this.claimTrailingComments(end1, indent) };
+    return { value: placed.attrs(entries, this.origin(firstAt, end1)), end2: this.claimTrailingComments(end1, indent) };
   }
 
   /** A block sequence whose dashes are at column `indent`. */
@@ -196,7 +196,7 @@ class Reader {
       if (!this.isSeqItem(next, next.start + indent)) break; // the parent mapping's next key, at the same column
     }
     const end1 = last.end2;
-    return { value: { kind: 'list', items, origin: this.origin(firstAt, end1) }, end2: this.claimTrailingComments(end1, indent) };
+    return { value: placed.list(items, this.origin(firstAt, end1)), end2: this.claimTrailingComments(end1, indent) };
   }
 
   /** Whether a `key:` starts at `at` (a plain or quoted scalar followed by `: ` or `:` at the end). */
@@ -263,7 +263,7 @@ class Reader {
     } else if (c === '"' || c === "'") {
       end = this.quotedEnd(line, p);
       if (end > line.end) throw new NotSimple();
-      value = { kind: 'string', value: this.unquote(p, end), origin: this.origin(p, end) };
+      value = placed.string(this.unquote(p, end), this.origin(p, end));
     } else {
       if (BAD_PLAIN_START.has(c) && !(c === '-' && this.text[p + 1] !== ' ' && p + 1 < line.end)) throw new NotSimple();
       end = this.plainEnd(line, p);
@@ -363,7 +363,7 @@ class Reader {
     };
     const done = (): { value: Value; end: number } => {
       const origin = this.origin(open, p + 1);
-      return { value: isMap ? { kind: 'attrs', entries, origin } : { kind: 'list', items, origin }, end: p + 1 };
+      return { value: isMap ? placed.attrs(entries, origin) : placed.list(items, origin), end: p + 1 };
     };
     skip();
     if (this.text[p] === close) return done();
@@ -376,7 +376,7 @@ class Reader {
         p = key.end + 1;
         skip();
         const item = this.flowItem(line, p, depth, close);
-        entries.set(key.name, { key: key.name, keyOrigin: this.origin(key.start, key.end), value: item.value });
+        entries.set(key.name, placedEntry(key.name, this.origin(key.start, key.end), item.value));
         p = item.end;
       } else {
         const item = this.flowItem(line, p, depth, close);
@@ -416,7 +416,7 @@ class Reader {
     if (c === '[' || c === '{') return this.flow(line, p, depth + 1);
     if (c === '"' || c === "'") {
       const end = this.quotedEnd(line, p);
-      return { value: { kind: 'string', value: this.unquote(p, end), origin: this.origin(p, end) }, end };
+      return { value: placed.string(this.unquote(p, end), this.origin(p, end)), end };
     }
     if (BAD_PLAIN_START.has(c) && !(c === '-' && /[^\s,\]}]/.test(this.text[p + 1] ?? ''))) throw new NotSimple();
     let end = p;

@@ -2,7 +2,7 @@
 // `yaml` package resolves them; anything outside the common cases (special
 // floats, escapes beyond the simple ones) is not simple: the fast reader
 // gives the file to the general path.
-import type { Origin, Value } from '../value';
+import { type Origin, placed, type Value } from '../value';
 
 /** Thrown to give up; caught by the fast reader, never escapes it. */
 export class NotSimple extends Error {}
@@ -40,8 +40,8 @@ export function plainValue(raw: string): string | number | boolean | null {
 }
 
 export function scalarValue(v: string | number | boolean | null, origin: Origin): Value {
-  if (v === null) return { kind: 'null', origin };
-  if (typeof v === 'string') return { kind: 'string', value: v, origin };
-  if (typeof v === 'number') return { kind: 'number', value: v, integer: Number.isInteger(v), origin };
-  return { kind: 'boolean', value: v, origin };
+  if (v === null) return placed.null(origin);
+  if (typeof v === 'string') return placed.string(v, origin);
+  if (typeof v === 'number') return placed.number(v, Number.isInteger(v), origin);
+  return placed.boolean(v, origin);
 }

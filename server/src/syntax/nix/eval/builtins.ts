@@ -1,7 +1,7 @@
 // The global scope of the static evaluator: true/false/null, `import`, and a few
 // harmless builtins (toString, map, length, attrNames, concatStringsSep, elem,
 // hasAttr, head, removeAttrs, the type tests). Every other builtin evaluates to unknown.
-import type { Origin } from '../../value';
+import { type Origin, placed } from '../../value';
 import { GLOBAL_NAMES } from '../scopes';
 import { equal } from './ops';
 import { type Env, type LEntry, Thunk, type V, unknown } from './types';
@@ -232,7 +232,7 @@ export function callPrimop(name: string, args: Thunk[], origin: Origin, ev: NixE
       if (a.kind !== 'path' && a.kind !== 'string') return unknown(`${name} of a ${a.kind}`, origin);
       const cut = a.value.replace(/\/+$/, '').lastIndexOf('/');
       if (name === 'baseNameOf') return { kind: 'string', value: decodeURIComponent(a.value.replace(/\/+$/, '').slice(cut + 1)), origin };
-      return { ...a, value: cut <= 0 ? a.value : a.value.slice(0, cut), origin };
+      return (a.kind === 'path' ? placed.path : placed.string)(cut <= 0 ? a.value : a.value.slice(0, cut), origin);
     }
     case 'fromJSON':
       return ev.dataValues.parsed('json', a, () => fromJSON(a, origin));

@@ -1,7 +1,7 @@
 // Conversions at the evaluator's edges: path literals to file:// URIs, and the
 // lazy internal values to the shared Value tree (forcing everything; functions
 // become unknown; `//` override chains become Entry.overrides).
-import type { Entry, Origin, Value } from '../../value';
+import { type Entry, type Origin, placed, placedEntry, type Value } from '../../value';
 import { LayeredMap } from '../../layeredMap';
 import { type LEntry, Thunk, type V } from './types';
 
@@ -145,7 +145,7 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
       return callableValue(v);
     }
     case 'list':
-      return { kind: 'list', items: v.items.map((t) => toValue(t.force(), depth + 1, seen, apply)), origin: v.origin };
+      return placed.list(v.items.map((t) => toValue(t.force(), depth + 1, seen, apply)), v.origin);
     case 'attrs': {
       // A set met again inside itself (each machine's `specialArgs.nodes` holding every machine, each with its
       // own `specialArgs.nodes`; `specialArgs.outputs` holding the flake's outputs) is converted there once, as
@@ -153,7 +153,7 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
       if (seen.attrsInProgress.has(v)) return sharedValue(v, seen, apply);
       seen.attrsInProgress.add(v);
       try {
-        return { kind: 'attrs', entries: toEntries(v.entries, depth, seen, apply), origin: v.origin };
+        return placed.attrs(toEntries(v.entries, depth, seen, apply), v.origin);
       } finally {
         seen.attrsInProgress.delete(v);
       }
@@ -216,13 +216,11 @@ function toEntry(e: LEntry, depth: number, seen: Conversion, apply: ApplyNested 
   if (done) {
     if (done.value !== IN_PROGRESS) return done;
     cycles++;
-    return { key: keyName(e.key, seen), keyOrigin: e.keyOrigin, value: { kind: 'unknown', reason: 'refers to itself', origin: e.keyOrigin } };
+    return placedEntry(keyName(e.key, seen), e.keyOrigin, { kind: 'unknown', reason: 'refers to itself', origin: e.keyOrigin });
   }
   const before = cycles;
   // The tree stays acyclic: an entry met again inside its own value (a flake's `inputs.self`) is unknown there.
-  // An entry that overrides one has the field from the start: added later, it took a property array of its own.
-  const key = keyName(e.key, seen);
-  const out: Entry = e.overrides ? { key, keyOrigin: e.keyOrigin, value: IN_PROGRESS, overrides: undefined } : { key, keyOrigin: e.keyOrigin, value: IN_PROGRESS };
+  const out = placedEntry(keyName(e.key, seen), e.keyOrigin, IN_PROGRESS, !!e.overrides);
   seen.entries.set(e, out);
   const forced = e.thunk.force();
   if (forced.kind === 'unknown' && forced.args) {
@@ -267,7 +265,7 @@ function sharedValue(v: Extract<V, { kind: 'attrs' }>, seen: Conversion, apply: 
   }
   // Its own cuts (`self` inside `self`) are the same wherever it is met: they do not make the meeting place unique.
   cycles = before;
-  const out: Value = { kind: 'attrs', entries, origin: v.origin };
+  const out = placed.attrs(entries, v.origin);
   seen.shared.set(v, out);
   return out;
 }

@@ -5,14 +5,14 @@
 // span that produced it. Files are read through the injected host (no I/O here),
 // parsed once per URI, and imports are cycle-safe. Never throws.
 import type * as A from '../ast';
-import { type Entry, type Origin, placeAt, type Value } from '../../value';
+import { type Entry, type Origin, placeAt, placed, type Value } from '../../value';
 import { parseNixShared } from '../parseCache';
 import { detectUnparseable } from '../detect';
 import { arith, logical, strictBinary } from './ops';
 import { buildAttrs, hasAttr, lookupName, select } from './bindings';
 import { indentedString, pathValue, strParts } from './strings';
 import { globalEnv } from './builtins';
-import { type Env, Thunk, type V, unknown } from './types';
+import { type Env, producedAt, Thunk, type V, unknown } from './types';
 import { callPrimop } from './builtins';
 import { type Conversion, conversion, resolveUri, toValue } from './convert';
 import { LIB_FUNCTIONS } from './nixpkgsLib';
@@ -336,7 +336,7 @@ export class NixEvaluator {
     switch (n.type) {
       case 'Int':
       case 'Float':
-        return { kind: 'number', value: Number(n.raw), integer: n.type === 'Int', origin };
+        return placed.number(Number(n.raw), n.type === 'Int', origin);
       case 'Str':
         return strParts(this, n.parts.map((p) => (p.type === 'Text' ? p.value : p.expr)), env, uri, origin);
       case 'IndStr':
@@ -346,11 +346,11 @@ export class NixEvaluator {
       case 'SPath':
         return unknown(`search path <${n.name}> (depends on NIX_PATH)`, origin);
       case 'Uri':
-        return { kind: 'string', value: n.text, origin };
+        return placed.string(n.text, origin);
       case 'Var': {
         const v = this.lookup(n.name, env, origin);
         // true/false/null and builtins: the value was produced here.
-        return v.origin.uri === 'builtin:' ? { ...v, origin } : v;
+        return v.origin.uri === 'builtin:' ? producedAt(v, origin) : v;
       }
       case 'Select':
         return select(this, n, env, uri, origin);

@@ -10,7 +10,7 @@
 // and the builtins lib hands on under their own names (`elem`, `filter`…).
 // Anything else from `lib` stays unknown. `pkgs.formats.<format>` (formats.ts)
 // is dispatched from here too, as `formats.<format>`.
-import type { Origin } from '../../value';
+import { type Origin, placed } from '../../value';
 import { type LEntry, Thunk, type V, unknown } from './types';
 import type { NixEvaluator } from './evaluator';
 import { callFormat, FORMATS } from './formats';
@@ -300,7 +300,7 @@ export function callLib(name: string, args: Thunk[], origin: Origin, ev: NixEval
       const base = args[0].force();
       const sub = args[1].force();
       if (base.kind !== 'path' || sub.kind !== 'string') return unknown(base.kind === 'unknown' ? base.reason : sub.kind === 'unknown' ? sub.reason : 'path.append of a non-path', origin);
-      return strictBinary('+', base, { ...sub, value: `/${sub.value.replace(/^\.\//, '')}` }, origin);
+      return strictBinary('+', base, placed.string(`/${sub.value.replace(/^\.\//, '')}`, sub.origin), origin);
     }
     case 'flatten':
       return flatten(args[0].force(), origin, 0);

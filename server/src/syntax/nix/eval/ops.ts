@@ -2,7 +2,7 @@
 // equality, boolean logic, string/path concatenation, `//` and `++`); anything
 // not known or not valid in Nix gives an unknown value.
 import { layerOver } from '../../layeredMap';
-import type { Origin } from '../../value';
+import { type Origin, placed } from '../../value';
 import type * as A from '../ast';
 import { type LEntry, Thunk, type V, unknown } from './types';
 
@@ -27,7 +27,7 @@ export function arith(op: '+' | '-' | '*' | '/', a: V, b: V, origin: Origin): V 
     // A set with `outPath` (a flake's `self`) is its path: `self + /modules/home`. Nix gives the string of it;
     // its file URI as a path serves every reader here (an import, readDir) alike.
     const outPath = a.kind === 'attrs' ? a.entries.get('outPath')?.thunk.force() : undefined;
-    if (outPath && (outPath.kind === 'path' || outPath.kind === 'string')) return arith(op, outPath.kind === 'string' && outPath.value.startsWith('file://') ? { ...outPath, kind: 'path' } : outPath, b, origin);
+    if (outPath && (outPath.kind === 'path' || outPath.kind === 'string')) return arith(op, outPath.kind === 'string' && outPath.value.startsWith('file://') ? placed.path(outPath.value, outPath.origin) : outPath, b, origin);
     if (a.kind === 'string' && (b.kind === 'string')) return { kind: 'string', value: a.value + b.value, origin };
     if (a.kind === 'path' && (b.kind === 'string' || b.kind === 'path')) {
       // `./. + "/exporters/x.nix"`: `./.` is a directory URI ending in '/', Nix's path has none.

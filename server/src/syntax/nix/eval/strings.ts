@@ -1,6 +1,6 @@
 // String and path interpolation: `"a${b}c"`, `''…''`, `./x/${y}`.
 import type * as A from '../ast';
-import type { Origin } from '../../value';
+import { type Origin, placed } from '../../value';
 import type { NixEvaluator } from './evaluator';
 import type { Env, V } from './types';
 import { unknown } from './types';
@@ -29,8 +29,8 @@ export function strParts(ev: NixEvaluator, parts: (string | A.Expr)[], env: Env,
   }
   // `"${host.ip4}"` and `"${host.ip4}/24"` are the table's address: a finding on it points at the table's text.
   const rest = parts.filter((p): p is string => typeof p === 'string').join('');
-  if (only?.kind === 'string' && interpolated === 1 && parts.length <= 2 && typeof parts[0] !== 'string' && /^(\/\d{1,3})?$/.test(rest)) return { kind: 'string', value: s, origin: only.origin };
-  return { kind: 'string', value: s, origin };
+  if (only?.kind === 'string' && interpolated === 1 && parts.length <= 2 && typeof parts[0] !== 'string' && /^(\/\d{1,3})?$/.test(rest)) return placed.string(s, only.origin);
+  return placed.string(s, origin);
 }
 
 /** `''…''`: indentation stripped as Nix does, then joined. */
@@ -51,5 +51,5 @@ export function pathValue(ev: NixEvaluator, n: A.Path, env: Env, uri: string, or
   const parts: (string | A.Expr)[] = [n.first, ...n.parts.map((p) => (p.type === 'Text' ? p.value : p.expr))];
   const s = strParts(ev, parts, env, uri, origin);
   if (s.kind !== 'string') return s;
-  return { kind: 'path', value: resolveUri(s.value, uri), origin };
+  return placed.path(resolveUri(s.value, uri), origin);
 }

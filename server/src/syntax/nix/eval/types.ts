@@ -3,7 +3,7 @@
 // `rec`, `let` and calls of `{ pkgs, ... }: { ... }` files work. Converted to
 // plain `Value`s (functions become unknown) at the end.
 import type * as A from '../ast';
-import type { Origin, Value } from '../../value';
+import { type Origin, placed, type Value } from '../../value';
 
 export interface Env {
   vars: Map<string, Thunk> | undefined;
@@ -79,6 +79,13 @@ export class Thunk {
 
 export function unknown(reason: string, origin: Origin): V {
   return { kind: 'unknown', reason, origin };
+}
+
+/** A builtin (`true`, `null`, `builtins.map`) as the value produced where it is named. */
+export function producedAt(v: V, origin: Origin): V {
+  if (v.kind === 'boolean') return placed.boolean(v.value, origin);
+  if (v.kind === 'null') return placed.null(origin);
+  return { ...v, origin };
 }
 
 /** Why reading stopped at a place: an import that does not resolve, a module or option from an input, an evaluation past its budget. */
