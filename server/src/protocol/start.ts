@@ -12,16 +12,19 @@ import { codeCacheDir, runWithCodeCache, SAVE_CODE_CACHE, type LaunchedWith } fr
 //   trees straight in the old generation ("pretenuring"); then every later
 //   file's tree is garbage there, freed only by a full collection.
 // - V8 lets the old generation grow to up to four times its live size before
-//   a full collection; with ~220 MB live at 10,000 machines that peaked near
-//   500 MB of RSS. Half the live size again is the bound here.
-// Measured (bench/memory.ts, 10,000 machines, 3 interleaved runs, load ~5):
-// peak RSS 477–497 → 397–409 MB at the same start-up CPU (7.3–8.0 s vs
-// 7.6–8.4 s). Either flag alone costs: growth bounded with pretenuring on is
-// 1 s more CPU in full collections; pretenuring off alone only gets to ~445.
-// A tighter bound (20–30%) gained ~15 MB more for ~1 s of CPU. The CLI keeps
-// V8's defaults: it exits when done, so its speed counts more than its peak.
+//   a full collection; with ~200 MB live at 10,000 machines that peaked near
+//   500 MB of RSS. A fifth of the live size again is the bound here.
+// Measured (bench/memory.ts, 10,000 machines, interleaved runs): pretenuring
+// off and a bound of 50% took the peak RSS from 477–497 to 397–409 MB at the
+// same start-up CPU (7.3–8.0 s vs 7.6–8.4 s, load ~5); either flag alone
+// costs (a bounded growth with pretenuring on is 1 s more CPU in full
+// collections, pretenuring off alone gets to ~445 MB). Once the value trees
+// kept their origins as offsets (a smaller live set), a bound of 20% against
+// 50% gave 334–337 vs 354–390 MB at about the same CPU (9.0–10.9 s vs
+// 8.8–9.6 s, load ~1). The CLI keeps V8's defaults: it exits when done, so
+// its speed counts more than its peak.
 v8.setFlagsFromString('--no-allocation-site-pretenuring');
-v8.setFlagsFromString('--heap-growing-percent=50');
+v8.setFlagsFromString('--heap-growing-percent=20');
 
 const dir = codeCacheDir();
 const loaded = runWithCodeCache(path.join(__dirname, 'serverMain.js'), dir);
