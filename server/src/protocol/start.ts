@@ -20,9 +20,11 @@ import { codeCacheDir, runWithCodeCache, SAVE_CODE_CACHE, type LaunchedWith } fr
 // costs (a bounded growth with pretenuring on is 1 s more CPU in full
 // collections, pretenuring off alone gets to ~445 MB). Once the value trees
 // kept their origins as offsets (a smaller live set), a bound of 20% against
-// 50% gave 334–337 vs 354–390 MB at about the same CPU (9.0–10.9 s vs
-// 8.8–9.6 s, load ~1). The CLI keeps V8's defaults: it exits when done, so
-// its speed counts more than its peak.
+// 50% gave 334–337 vs 354–390 MB for a little more CPU (9.0–10.9 s vs
+// 8.8–9.6 s, load ~1); in the fleet bench the start-up's end came ~1 s later
+// (7.5–8.6 vs 6.0–6.9 s, quick bench, two alternating rounds), with first
+// diagnostics, typing and completion alike. The CLI keeps V8's defaults: it
+// exits when done, so its speed counts more than its peak.
 v8.setFlagsFromString('--no-allocation-site-pretenuring');
 v8.setFlagsFromString('--heap-growing-percent=20');
 
