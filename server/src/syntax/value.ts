@@ -81,11 +81,15 @@ export function samePlace(a: Origin, b: Origin): boolean {
  * copy names its origin (`withOrigin`). Compare origins with `samePlace`.
  */
 abstract class Placed {
-  constructor(
-    readonly uri: string,
-    readonly start: number,
-    readonly end: number,
-  ) {}
+  readonly uri: string;
+  readonly start: number;
+  readonly end: number;
+
+  constructor(o: Origin) {
+    this.uri = o.uri;
+    this.start = startOf(o);
+    this.end = endOf(o);
+  }
 
   get origin(): Origin {
     return new Place(this.uri, this.start, this.end);
@@ -98,7 +102,7 @@ class StringNode extends Placed {
     readonly value: string,
     o: Origin,
   ) {
-    super(o.uri, startOf(o), endOf(o));
+    super(o);
   }
 }
 
@@ -108,7 +112,7 @@ class PathNode extends Placed {
     readonly value: string,
     o: Origin,
   ) {
-    super(o.uri, startOf(o), endOf(o));
+    super(o);
   }
 }
 
@@ -119,7 +123,7 @@ class NumberNode extends Placed {
     readonly integer: boolean,
     o: Origin,
   ) {
-    super(o.uri, startOf(o), endOf(o));
+    super(o);
   }
 }
 
@@ -129,14 +133,14 @@ class BooleanNode extends Placed {
     readonly value: boolean,
     o: Origin,
   ) {
-    super(o.uri, startOf(o), endOf(o));
+    super(o);
   }
 }
 
 class NullNode extends Placed {
   readonly kind = 'null';
   constructor(o: Origin) {
-    super(o.uri, startOf(o), endOf(o));
+    super(o);
   }
 }
 
@@ -146,7 +150,7 @@ class ListNode extends Placed {
     readonly items: Value[],
     o: Origin,
   ) {
-    super(o.uri, startOf(o), endOf(o));
+    super(o);
   }
 }
 
@@ -156,7 +160,7 @@ class AttrsNode extends Placed {
     readonly entries: Map<string, Entry>,
     o: Origin,
   ) {
-    super(o.uri, startOf(o), endOf(o));
+    super(o);
   }
 }
 
