@@ -126,7 +126,11 @@ export function num(v: Value | undefined): Num | undefined {
 
 export function strList(v: Value | undefined): Str[] {
   if (!v) return [];
-  if (v.kind === 'list') return v.items.map(str).filter((s): s is Str => s !== undefined);
+  if (v.kind === 'list') {
+    // `map` makes an array of exactly the list's length; `filter` pushes, leaving room for 17 (a fleet's containers keep one each).
+    const all = v.items.map(str);
+    return all.includes(undefined) ? all.filter((s): s is Str => s !== undefined) : (all as Str[]);
+  }
   const one = str(v);
   return one ? [one] : [];
 }
