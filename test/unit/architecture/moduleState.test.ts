@@ -44,6 +44,7 @@ const ALLOWED: Record<string, string> = {
   'server/src/model/knownServices.ts#index': LAZY_CONSTANT,
   'server/src/model/addresses.ts#profileCache': `${BY_IMMUTABLE_OBJECT}: a profile's addresses, checked against its owner's name`,
   'server/src/model/addresses.ts#inventoryCache': `${BY_IMMUTABLE_OBJECT}: an inventory's networks and addresses`,
+  'server/src/model/addresses.ts#inheritedUsesCache': `${BY_IMMUTABLE_OBJECT}: the addresses a setting set in another file uses, checked against its key`,
   'server/src/model/addresses.ts#nixosCache': `${BY_IMMUTABLE_OBJECT}: a discovered NixOS machine's addresses, checked against its name`,
   'server/src/model/homelab.ts#withProfileCache': `${BY_IMMUTABLE_OBJECT}: a built homelab with one profile evaluated afresh (homelabAround)`,
   'server/src/model/machines/hostTables.ts#tablesOf': `${BY_IMMUTABLE_OBJECT}: an evaluated module's host tables`,
