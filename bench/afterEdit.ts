@@ -12,7 +12,7 @@
 // each edit prints its step count and its longest steps with what each
 // recomputed: what a keystroke that lands in the check waits behind.
 //
-// Run: node --import tsx bench/afterEdit.ts [--n=1000] [--edits=20] [--counts] [--steps] [--cpu-prof-after=<edits>]
+// Run: node --import tsx bench/afterEdit.ts [--n=1000] [--edits=20] [--counts] [--steps] [--cpu-prof-after=<edits>] [--alloc-prof-after=<edits>]
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,6 +29,7 @@ const arg = (name: string): string | undefined => args.find((a) => a.startsWith(
 const n = Number(arg('n') ?? 1000);
 const edits = Number(arg('edits') ?? 20);
 const profileAfter = arg('cpu-prof-after');
+const allocAfter = arg('alloc-prof-after');
 
 const fleet = generateHomelab(n, path.join(generatedRoot, `after-edit-${n}`));
 const ws = new Workspace(nodeFsHost());
@@ -106,6 +107,11 @@ async function main(): Promise<void> {
       await post('Profiler.start');
       profiling = true;
     }
+    if (allocAfter !== undefined && i === Number(allocAfter)) {
+      // Every object sampled, collected or not: what an edit's check allocates, where the young generation's collections come from.
+      await post('HeapProfiler.enable');
+      await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    }
     const version = i + 2;
     const next = i % 2 === 0 ? text : typo;
     ws.setDocument(uri, next, version);
@@ -128,6 +134,10 @@ async function main(): Promise<void> {
         (args.includes('--counts') ? ` ${JSON.stringify(counts)}` : ''),
     );
     if (longest) console.log(longest);
+  }
+  if (allocAfter !== undefined) {
+    const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: { head: AllocNode } };
+    console.log(allocationsOf(profile.head, edits - Number(allocAfter)));
   }
   if (profileAfter !== undefined) {
     const { profile } = (await post('Profiler.stop')) as { profile: unknown };
@@ -181,4 +191,31 @@ function longStepsOf(profile: CpuProfile): string {
     lines.push(`step ${b.ms.toFixed(1)} ms CPU:\n${sorted.map(([k, c]) => `    ${c} ${k}`).join('\n')}`);
   }
   return lines.join('\n');
+}
+
+interface AllocNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: AllocNode[];
+}
+
+/** The functions that allocated most per edit (self, and with what they called), from a sampling heap profile. */
+function allocationsOf(head: AllocNode, editCount: number): string {
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  const name = (n: AllocNode): string => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+  // A builtin (Map.set, an iterator's next) is named with its caller: where the allocation is.
+  const walk = (n: AllocNode, path: Set<string>, caller = ''): number => {
+    const k = n.callFrame.url ? name(n) : `${name(n)} < ${caller}`;
+    let total = n.selfSize;
+    self.set(k, (self.get(k) ?? 0) + n.selfSize);
+    const inner = new Set(path).add(k);
+    for (const c of n.children) total += walk(c, inner, k);
+    if (!path.has(k)) inclusive.set(k, (inclusive.get(k) ?? 0) + total);
+    return total;
+  };
+  const all = walk(head, new Set());
+  const mb = (b: number): string => (b / editCount / 2 ** 20).toFixed(2).padStart(7);
+  const top = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, b]) => `  ${mb(b)} MB  ${k}`).join('\n');
+  return `allocated per edit ${mb(all)} MB (sampled); by function, self:\n${top(self)}\nwith callees:\n${top(inclusive)}`;
 }

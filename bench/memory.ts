@@ -10,7 +10,7 @@
 // (bench/gcLog.cjs: when V8 collected, what was live after, the RSS), --sites
 // the functions whose allocations fill the old generation at the start-up's
 // end, garbage and live apart (bench/oldSpaceSites.cjs).
-//   node --import tsx bench/memory.ts [--n=10000] [--edits=50] [--snapshot=settle,end] [--snapshot-at=<ms>] [--bundle=<server.js>] [--node=--flag,...] [--timeline] [--maps] [--gc-log] [--sites [--sites-at=<ms>]]
+//   node --import tsx bench/memory.ts [--n=10000] [--edits=50] [--snapshot=settle,end] [--snapshot-at=<ms>] [--bundle=<server.js>] [--node=--flag,...] [--timeline] [--peak-window] [--maps] [--gc-log] [--sites [--sites-at=<ms>]]
 import * as path from 'node:path';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -150,6 +150,15 @@ async function main(): Promise<void> {
     if (existsSync(gcLog)) {
       console.log(`full collections of the server (${path.relative(repoRoot, gcLog)}):\n${readFileSync(gcLog, 'utf8').trimEnd()}`);
       rmSync(gcLog);
+    }
+  }
+  if (args.includes('--peak-window')) {
+    // Every sample within 400 ms of the peak, with what the server sent meanwhile: a spike's cause.
+    const near = (t: number): boolean => Math.abs(t - peak.t) <= 400;
+    const sent = c.notifications.filter((n) => near(n.at - t0));
+    for (const s of samples.filter((x) => near(x.t))) {
+      const msgs = sent.filter((n) => n.at - t0 <= s.t && n.at - t0 > s.t - 20).map((n) => n.message.method);
+      console.log(`  ${s.t.toFixed(0).padStart(6)} ms ${s.mb.toFixed(0).padStart(5)} MB ${msgs.length ? `${msgs.length} messages: ${[...new Set(msgs)].join(', ')}` : ''}`);
     }
   }
   if (args.includes('--timeline')) for (const [b, mb] of buckets) console.log(`  ${(b * 250).toString().padStart(6)} ms ${mb.toFixed(0).padStart(5)} MB ${'#'.repeat(Math.round(mb / 20))}`);

@@ -16,7 +16,17 @@ import type { Workspace } from '../model/workspace';
 interface Kept {
   context: readonly unknown[];
   byItem: Map<object, unknown>;
+  /** Runs since `byItem` was last made afresh from the items of one run (see `judgementsOf`). */
+  runsSinceFresh: number;
 }
+
+/**
+ * Judgements of items no longer met (a machine replaced by its edited self)
+ * kept in the map past which it is made afresh, and runs after which it is
+ * anyway (an item met twice in a run would hide as many stale ones).
+ */
+const MAX_STALE = 64;
+const MAX_RUNS_KEPT = 32;
 
 const KEPT = Symbol('judgements of machines, per rule');
 
@@ -40,8 +50,9 @@ function sameContext(a: readonly unknown[], b: readonly unknown[]): boolean {
 /**
  * The judgements of one run of a rule over the machines: `of(c, judge)` gives
  * the judgement kept for `c` when `c` and the context are unchanged, else
- * judges it. `done()` keeps this run's judgements for the next (only the
- * machines met in it; a run dropped midway keeps the last complete one's).
+ * judges it. `done()` keeps this run's judgements for the next (with at most
+ * a few of items no longer met; a run dropped midway keeps what it judged too,
+ * as good as the last complete run's against the same context).
  */
 export interface MachineJudgements<T, K extends object = Machine> {
   of(item: K, judge: (item: K) => T): T;
@@ -69,15 +80,19 @@ export function judgementsOf<T, K extends object>(ws: Workspace, what: string, c
   const all = keptOf(ws);
   const last = all.get(what);
   const usable = last && sameContext(last.context, context) ? last.byItem : undefined;
-  const byItem = new Map<object, unknown>();
+  // Against the same context the last run's map is added to in place (its judgements stay good: an item
+  // is judged by itself and the context), rather than copied into a new one: a fleet's map of 10,000
+  // judgements per rule after each edit was much of what a keystroke's whole check allocated.
+  const byItem = usable ?? new Map<object, unknown>();
+  const met: object[] = [];
   const kept = (item: K): { value: T } | undefined => {
     if (!usable?.has(item)) return undefined;
-    const value = usable.get(item) as T;
-    byItem.set(item, value);
-    return { value };
+    met.push(item);
+    return { value: usable.get(item) as T };
   };
   const put = (item: K, value: T): void => {
     ws.engine.count(what);
+    met.push(item);
     byItem.set(item, value);
   };
   return {
@@ -91,8 +106,16 @@ export function judgementsOf<T, K extends object>(ws: Workspace, what: string, c
     kept,
     put,
     done() {
+      const runs = usable && last ? last.runsSinceFresh + 1 : 0;
+      if (usable && (byItem.size - met.length > MAX_STALE || runs >= MAX_RUNS_KEPT)) {
+        // Only this run's items, so a replaced machine's judgement (and the machine) is not kept for ever.
+        const fresh = new Map<object, unknown>();
+        for (const item of met) fresh.set(item, byItem.get(item));
+        all.set(what, { context: last?.context ?? context, byItem: fresh, runsSinceFresh: 0 });
+        return;
+      }
       // The context as it was judged against: a set kept equal stays the one compared next time.
-      all.set(what, { context: last && usable ? last.context : context, byItem });
+      all.set(what, { context: last && usable ? last.context : context, byItem, runsSinceFresh: runs });
     },
   };
 }

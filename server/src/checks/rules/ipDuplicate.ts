@@ -32,6 +32,22 @@ function separateDomains(h: Homelab, key: string, decl: AddressPlace[]): Map<str
   return new Set(domains.values()).size > 1 ? domains : undefined;
 }
 
+/**
+ * Whether two different owners declare one of these places: most addresses of
+ * a fleet are declared by one machine (its profile and its inventory entry),
+ * and this rule looks at every address after each edit, so it tells that
+ * without building the lists it builds for a finding.
+ */
+function twoOwnersDeclare(places: readonly AddressPlace[]): boolean {
+  let first: AddressPlace['owner'];
+  for (const p of places) {
+    if (p.role !== 'declares' || !p.owner) continue;
+    if (!first) first = p.owner;
+    else if (p.owner.kind !== first.kind || p.owner.name !== first.name) return true;
+  }
+  return false;
+}
+
 export const ipDuplicate: Rule = inSteps({
   id: 'ip-duplicate',
   defaultSeverity: 'error',
@@ -42,6 +58,7 @@ export const ipDuplicate: Rule = inSteps({
     let n = 0;
     for (const [key, places] of h.addresses.byKey) {
       if (++n % (ITEMS_PER_STEP * 4) === 0) yield;
+      if (!twoOwnersDeclare(places)) continue;
       const decl = places.filter((p) => p.role === 'declares' && p.owner);
       const owners = new Set(decl.map((p) => `${p.owner?.kind}:${p.owner?.name}`));
       if (owners.size < 2) continue;
