@@ -116,7 +116,8 @@ export function relativeUri(root: string, child: string): string {
 }
 
 export function isUnder(root: string, child: string): boolean {
-  return child.startsWith(root.replace(/\/$/, '') + '/');
+  // `child` starts with the root and a slash, without making that string: a whole check asks for every file of a fleet.
+  return root.endsWith('/') ? child.startsWith(root) : child.charCodeAt(root.length) === 47 && child.startsWith(root);
 }
 
 /** encodeURIComponent that never throws: a lone UTF-16 surrogate (half-typed or corrupt text) becomes U+FFFD. */
