@@ -1,7 +1,7 @@
 // Preloaded into the server by bench/memory.ts --gc-log (`node --require`): one
 // line per full (and incremental-marking) collection of the main thread, with
 // the heap's spaces and the RSS after it, appended to $HOMELAB_GC_LOG. Never
-// stdout: that is the LSP channel. Scavenges are left out (thousands).
+// stdout: that is the LSP channel. Scavenges only on request (thousands).
 const { isMainThread } = require('node:worker_threads');
 const { PerformanceObserver, performance, constants } = require('node:perf_hooks');
 const v8 = require('node:v8');
@@ -9,11 +9,17 @@ const fs = require('node:fs');
 
 if (isMainThread && process.env.HOMELAB_GC_LOG) {
   const fd = fs.openSync(process.env.HOMELAB_GC_LOG, 'a');
+  // With HOMELAB_GC_LOG_MINOR=1 the scavenges too, one short line each (their pauses, behind a keystroke's tail).
+  const minor = process.env.HOMELAB_GC_LOG_MINOR === '1';
   const mb = (n) => (n / 2 ** 20).toFixed(0);
   const rss = () => /VmRSS:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] / 1024;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       const kind = e.detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MINOR && minor) {
+        fs.writeSync(fd, `${e.startTime.toFixed(0).padStart(6)} ms minor ${e.duration.toFixed(2)} ms\n`);
+        continue;
+      }
       if (kind !== constants.NODE_PERFORMANCE_GC_MAJOR && kind !== constants.NODE_PERFORMANCE_GC_INCREMENTAL) continue;
       const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s]));
       const h = v8.getHeapStatistics();

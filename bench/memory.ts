@@ -10,7 +10,7 @@
 // (bench/gcLog.cjs: when V8 collected, what was live after, the RSS), --sites
 // the functions whose allocations fill the old generation at the start-up's
 // end, garbage and live apart (bench/oldSpaceSites.cjs).
-//   node --import tsx bench/memory.ts [--n=10000] [--edits=50] [--snapshot=settle,end] [--snapshot-at=<ms>] [--bundle=<server.js>] [--node=--flag,...] [--timeline] [--peak-window] [--maps] [--gc-log] [--sites [--sites-at=<ms>]]
+//   node --import tsx bench/memory.ts [--n=10000] [--edits=50] [--snapshot=settle,end] [--snapshot-at=<ms>] [--bundle=<server.js>] [--node=--flag,...] [--timeline] [--peak-window] [--scavenges] [--maps] [--gc-log] [--sites [--sites-at=<ms>]]
 import * as path from 'node:path';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -56,7 +56,8 @@ async function main(): Promise<void> {
   if (bundle) useServerBundle(path.resolve(bundle));
   const h = generateHomelab(n, path.join(repoRoot, 'bench', '.generated', `homelab-${n}`));
   const sitesOut = args.includes('--sites') ? path.join(repoRoot, 'bench', '.generated', `sites-${process.pid}.txt`) : undefined;
-  const gcLog = args.includes('--gc-log') ? path.join(repoRoot, 'bench', '.generated', `gc-${process.pid}.log`) : undefined;
+  const scavenges = args.includes('--scavenges');
+  const gcLog = args.includes('--gc-log') || scavenges ? path.join(repoRoot, 'bench', '.generated', `gc-${process.pid}.log`) : undefined;
   const nodeArgs = [
     ...extraNode,
     ...(snapshots.size || arg('snapshot-at') ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : []),
@@ -67,8 +68,9 @@ async function main(): Promise<void> {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(snapshotDir, { recursive: true });
   }
-  const c = ourServer({ env: { ...process.env, ...(gcLog ? { HOMELAB_GC_LOG: gcLog } : {}), ...(sitesOut ? { HOMELAB_SITES_OUT: sitesOut } : {}) }, nodeArgs });
+  const c = ourServer({ env: { ...process.env, ...(gcLog ? { HOMELAB_GC_LOG: gcLog } : {}), ...(scavenges ? { HOMELAB_GC_LOG_MINOR: '1' } : {}), ...(sitesOut ? { HOMELAB_SITES_OUT: sitesOut } : {}) }, nodeArgs });
   const samples: { t: number; mb: number }[] = [];
+  let editsFrom = Infinity;
   const t0 = performance.now();
   const timer = setInterval(() => samples.push({ t: performance.now() - t0, mb: rssMb(c.pid) }), 20);
   const mark = (label: string): void => console.log(`${label.padEnd(22)} ${(performance.now() - t0).toFixed(0).padStart(6)} ms  RSS ${rssMb(c.pid).toFixed(0)} MB, peak so far ${peakRssMb(c.pid)} MB, CPU ${cpuMs(c.pid)} ms`);
@@ -108,6 +110,7 @@ async function main(): Promise<void> {
     await sleep(600);
     await c.ping();
     mark('settled');
+    editsFrom = performance.now() - t0;
     if (args.includes('--maps')) {
       const { execSync } = await import('node:child_process');
       console.log(execSync(`ls /proc/${c.pid}/task | wc -l; cat /proc/${c.pid}/smaps_rollup | head -12; awk '/^[0-9a-f]+-/{name=$6} /^Rss/{rss[name]+=$2} END{for(n in rss) if (rss[n]>4000) print rss[n]" kB", n}' /proc/${c.pid}/smaps | sort -rn | head`).toString());
@@ -147,10 +150,16 @@ async function main(): Promise<void> {
   for (const s of samples) if (Number.isFinite(s.mb)) buckets.set(Math.floor(s.t / 250), Math.max(buckets.get(Math.floor(s.t / 250)) ?? 0, s.mb));
   if (gcLog) {
     const { existsSync, rmSync } = await import('node:fs');
-    if (existsSync(gcLog)) {
-      console.log(`full collections of the server (${path.relative(repoRoot, gcLog)}):\n${readFileSync(gcLog, 'utf8').trimEnd()}`);
-      rmSync(gcLog);
+    if (existsSync(gcLog) && scavenges) {
+      // The scavenges while typing: how often one lands and how long it holds the main thread.
+      const pauses = [...readFileSync(gcLog, 'utf8').matchAll(/^\s*(\d+) ms minor ([\d.]+) ms$/gm)].filter((m) => Number(m[1]) >= editsFrom).map((m) => Number(m[2]));
+      const s = stat(pauses);
+      console.log(`scavenges while typing: ${pauses.length}, pause median ${s.median} ms, p95 ${s.p95} ms, max ${Math.max(0, ...pauses).toFixed(1)} ms, total ${pauses.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
     }
+    if (existsSync(gcLog) && args.includes('--gc-log')) {
+      console.log(`full collections of the server (${path.relative(repoRoot, gcLog)}):\n${readFileSync(gcLog, 'utf8').trimEnd()}`);
+    }
+    if (existsSync(gcLog)) rmSync(gcLog);
   }
   if (args.includes('--peak-window')) {
     // Every sample within 400 ms of the peak, with what the server sent meanwhile: a spike's cause.

@@ -9,7 +9,8 @@
 // (an address index's places, an evaluated profile). Each judgement made is
 // counted (`machine <rule>`, `place <rule>`...) for the recomputation gate
 // (test/unit/model/recomputation.test.ts).
-import type { Machine } from '../model/homelab';
+import type { Homelab, Machine } from '../model/homelab';
+import type { Finding } from './types';
 import type { Workspace } from '../model/workspace';
 
 /** The last run's judgements of one rule: what its items were judged against, and the judgement of each. */
@@ -97,8 +98,11 @@ export function judgementsOf<T, K extends object>(ws: Workspace, what: string, c
   };
   return {
     of(item, judge) {
-      const k = kept(item);
-      if (k) return k.value;
+      // Not through `kept`: its wrapper object per item kept was garbage of every run.
+      if (usable?.has(item)) {
+        met.push(item);
+        return usable.get(item) as T;
+      }
       const v = judge(item);
       put(item, v);
       return v;
@@ -118,4 +122,31 @@ export function judgementsOf<T, K extends object>(ws: Workspace, what: string, c
       all.set(what, { context: last && usable ? last.context : context, byItem, runsSinceFresh: runs });
     },
   };
+}
+
+/**
+ * Every machine's findings by `rule`, each judged by `judge` or kept from the
+ * last run (see `machineJudgements`), with a pause every `perStep` machines:
+ * the loop of the rules that judge machine by machine. Indexed, not iterated:
+ * an iterator in a generator left an object per machine and step, a fleet's
+ * worth of garbage after each edit.
+ */
+export function* judgeEachMachine(
+  ws: Workspace,
+  rule: string,
+  context: readonly unknown[],
+  h: Homelab,
+  judge: (m: Machine) => readonly Finding[],
+  perStep: number,
+): Generator<void, Finding[]> {
+  const judged = machineJudgements<readonly Finding[]>(ws, rule, context);
+  const out: Finding[] = [];
+  const machines = [...h.machines.values()];
+  for (let i = 0; i < machines.length; i++) {
+    if ((i + 1) % perStep === 0) yield;
+    const found = judged.of(machines[i], judge);
+    for (let j = 0; j < found.length; j++) out.push(found[j]);
+  }
+  judged.done();
+  return out;
 }

@@ -390,14 +390,16 @@ export function* checkAllSteps(ws: Workspace): Generator<void, Map<string, Diagn
   for (const h of yield* ws.homelabSteps()) {
     yield;
     const findings = yield* homelabFindingSteps(ws, h);
-    let done = 0;
-    for (const uri of yield* checkedUrisInOrder(ws, h, findings)) {
+    const uris = yield* checkedUrisInOrder(ws, h, findings);
+    // Indexed: an iterator in a generator leaves an object per file and step.
+    for (let i = 0; i < uris.length; i++) {
+      const uri = uris[i];
       // As checkDocument judges it: by its normalised URI (a finding under another spelling of it is not
       // shown), in its own folder's homelab (a file of a nested folder belongs to that one).
       const u = normalizeUri(uri);
       const d = ws.homelabFor(u) === h ? checkDocumentIn(ws, h, u, findings) : checkDocument(ws, uri);
       if (d.length) out.set(uri, d);
-      if (++done % 20 === 0) yield;
+      if ((i + 1) % 20 === 0) yield;
     }
   }
   return out;

@@ -74,30 +74,37 @@ export function* buildAddressIndex(h: Omit<Homelab, 'addresses'>): Generator<voi
     for (const place of list) addOne(place);
   };
   let n = 0;
+  // Indexed loops, not iterators: in a generator each step of an iterator left an object, a fleet's worth after each edit.
   const inv = h.inventory ? inventoryAddresses(h.inventory) : undefined;
   // The inventory's addresses (one per machine of a fleet) in steps too.
-  for (const place of inv?.places ?? []) {
+  const invPlaces = inv?.places ?? [];
+  for (let i = 0; i < invPlaces.length; i++) {
     if (++n % (ADDRESS_ITEMS_PER_STEP * 8) === 0) yield;
-    addOne(place);
+    addOne(invPlaces[i]);
   }
   // Profiles of containers: their own address declares; every other address-valued setting uses.
+  const machines = [...h.machines.values()];
   const ownerByProfile = new Map<string, string>();
-  for (const c of h.machines.values()) {
+  for (let i = 0; i < machines.length; i++) {
     if (++n % (ADDRESS_ITEMS_PER_STEP * 4) === 0) yield;
+    const c = machines[i];
     if (c.configUri) ownerByProfile.set(c.configUri, c.name);
   }
-  for (const p of h.profiles.values()) {
+  const profiles = [...h.profiles.values()];
+  for (let i = 0; i < profiles.length; i++) {
     if (++n % ADDRESS_ITEMS_PER_STEP === 0) yield;
-    add(profileAddresses(p, ownerByProfile.get(p.uri)));
+    add(profileAddresses(profiles[i], ownerByProfile.get(profiles[i].uri)));
   }
   // NixOS machines: interface addresses declare; gateway, name servers, scrape targets and deploy targets use.
-  for (const c of h.machines.values()) {
+  for (let i = 0; i < machines.length; i++) {
     if (++n % ADDRESS_ITEMS_PER_STEP === 0) yield;
+    const c = machines[i];
     if (c.nixos) add(nixosAddresses(c.name, c.nixos));
   }
   const byKey = new Map<string, AddressPlace[]>();
-  for (const p of places) {
+  for (let i = 0; i < places.length; i++) {
     if (++n % (ADDRESS_ITEMS_PER_STEP * 16) === 0) yield;
+    const p = places[i];
     const list = byKey.get(p.key);
     if (list) list.push(p);
     else byKey.set(p.key, [p]);

@@ -220,10 +220,11 @@ export function defineModelQueries(m: ModelReads): ModelQueries {
     // In steps: a fleet's index holds tens of thousands of places.
     function* (r, root) {
       const out = new Set<string>();
-      let n = 0;
-      for (const p of r.query(addresses, root).places) {
-        if (++n % DECLARED_PLACES_PER_STEP === 0) yield;
-        if (p.role === 'declares') out.add(p.key);
+      const places = r.query(addresses, root).places;
+      // Indexed: an iterator in a generator leaves an object per place and step.
+      for (let i = 0; i < places.length; i++) {
+        if ((i + 1) % DECLARED_PLACES_PER_STEP === 0) yield;
+        if (places[i].role === 'declares') out.add(places[i].key);
       }
       return out;
     },

@@ -12,7 +12,7 @@ import type { Finding, Rule } from '../types';
 import { at, inSteps, ITEMS_PER_STEP, rel } from '../util';
 import type { NixosMachine } from '../../model/machines/machine';
 import type { Machine } from '../../model/homelab';
-import { machineJudgements } from '../machineJudgements';
+import { judgeEachMachine } from '../machineJudgements';
 
 /**
  * The inventory against a NixOS machine's configuration: its `ip` must be one
@@ -96,15 +96,7 @@ export const inventoryProfileMismatch: Rule = inSteps({
   description: 'The inventory and the profile of a container disagree (address, hostname, update calendar).',
   scope: 'homelab',
   *checkSteps({ workspace, homelab: h }) {
-    const out: Finding[] = [];
     // A machine judged at the last run and unchanged since is not judged again.
-    const judged = machineJudgements<readonly Finding[]>(workspace, 'inventory-profile-mismatch', []);
-    let n = 0;
-    for (const c of h.machines.values()) {
-      if (++n % ITEMS_PER_STEP === 0) yield;
-      for (const f of judged.of(c, machineFindings)) out.push(f);
-    }
-    judged.done();
-    return out;
+    return yield* judgeEachMachine(workspace, 'inventory-profile-mismatch', [], h, machineFindings, ITEMS_PER_STEP);
   },
 });

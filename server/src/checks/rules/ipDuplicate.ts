@@ -55,9 +55,13 @@ export const ipDuplicate: Rule = inSteps({
   scope: 'homelab',
   *checkSteps({ homelab: h }) {
     const out: Finding[] = [];
-    let n = 0;
-    for (const [key, places] of h.addresses.byKey) {
-      if (++n % (ITEMS_PER_STEP * 4) === 0) yield;
+    const byKey = h.addresses.byKey;
+    // Keys first, then an indexed loop: an entry iterator in a generator leaves two objects per address and step.
+    const keys = [...byKey.keys()];
+    for (let i = 0; i < keys.length; i++) {
+      if ((i + 1) % (ITEMS_PER_STEP * 4) === 0) yield;
+      const key = keys[i];
+      const places = byKey.get(key) as AddressPlace[];
       if (!twoOwnersDeclare(places)) continue;
       const decl = places.filter((p) => p.role === 'declares' && p.owner);
       const owners = new Set(decl.map((p) => `${p.owner?.kind}:${p.owner?.name}`));

@@ -43,8 +43,10 @@ export const ipOutsideNetwork: Rule = inSteps({
     // same networks and inventory is not judged again.
     const judged = judgementsOf<Finding | undefined, AddressPlace>(workspace, 'place ip-outside-network', [idx.networks, h.inventory]);
     let n = 0;
-    for (const p of idx.places) {
+    // Indexed: an iterator in a generator leaves an object per place and step.
+    for (let i = 0; i < idx.places.length; i++) {
       if (++n % (ITEMS_PER_STEP * 4) === 0) yield;
+      const p = idx.places[i];
       if (p.role !== 'declares') continue;
       const f = judged.of(p, (x) => placeFinding(h, idx, x));
       if (f) out.push(f);

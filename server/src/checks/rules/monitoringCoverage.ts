@@ -8,7 +8,7 @@ import type { Finding, Rule } from '../types';
 import { at, inSteps, ITEMS_PER_STEP } from '../util';
 import { drain } from '../../model/query/engine';
 import type { Machine } from '../../model/homelab';
-import { judgementsOf, machineJudgements } from '../machineJudgements';
+import { judgeEachMachine, judgementsOf, machineJudgements } from '../machineJudgements';
 import type { Profile } from '../../model/profiles';
 import type { Workspace } from '../../model/workspace';
 
@@ -143,17 +143,9 @@ export const monitoringCoverage: Rule = inSteps({
   description: 'A container that exports Prometheus metrics which no profile scrapes.',
   scope: 'homelab',
   *checkSteps({ workspace, homelab: h }) {
-    const out: Finding[] = [];
     const scraped = yield* scrapedAddressSteps(h, workspace);
-    if (!scraped) return out; // no monitoring profile in this homelab
+    if (!scraped) return []; // no monitoring profile in this homelab
     // A machine judged at the last run against the same scraped addresses, unchanged since, is not judged again.
-    const judged = machineJudgements<readonly Finding[]>(workspace, 'monitoring-coverage', [scraped]);
-    let n = 0;
-    for (const c of h.machines.values()) {
-      if (++n % ITEMS_PER_STEP === 0) yield;
-      for (const f of judged.of(c, (m) => machineFindings(m, scraped))) out.push(f);
-    }
-    judged.done();
-    return out;
+    return yield* judgeEachMachine(workspace, 'monitoring-coverage', [scraped], h, (m) => machineFindings(m, scraped), ITEMS_PER_STEP);
   },
 });

@@ -2,7 +2,7 @@
 // (explicit inventory ports, else the built-in catalog's usual ports).
 import { serviceNamed, type Homelab, type Machine } from '../../model/homelab';
 import type { Origin } from '../../syntax/value';
-import { machineJudgements } from '../machineJudgements';
+import { judgeEachMachine } from '../machineJudgements';
 import type { Finding, Rule } from '../types';
 import { at, inSteps, ITEMS_PER_STEP, rel } from '../util';
 
@@ -36,15 +36,7 @@ export const portConflict: Rule = inSteps({
   description: 'Two services on one container that claim the same port.',
   scope: 'homelab',
   *checkSteps({ workspace, homelab: h }) {
-    const out: Finding[] = [];
     // A machine judged at the last run, unchanged since (nor the services), is not judged again.
-    const judged = machineJudgements<readonly Finding[]>(workspace, 'port-conflict', [h.services]);
-    let n = 0;
-    for (const c of h.machines.values()) {
-      if (++n % (ITEMS_PER_STEP * 2) === 0) yield;
-      for (const f of judged.of(c, (m) => machineFindings(h, m))) out.push(f);
-    }
-    judged.done();
-    return out;
+    return yield* judgeEachMachine(workspace, 'port-conflict', [h.services], h, (m) => machineFindings(h, m), ITEMS_PER_STEP * 2);
   },
 });

@@ -8,7 +8,7 @@ import type { Value } from '../../syntax/value';
 import type { Finding, Rule } from '../types';
 import { at, inSteps, ITEMS_PER_STEP, rel } from '../util';
 import type { Homelab, Machine } from '../../model/homelab';
-import { machineJudgements } from '../machineJudgements';
+import { judgeEachMachine } from '../machineJudgements';
 import type { Str } from '../../model/inventory';
 import type { NixosConfig } from '../../model/machines/nixosConfig';
 
@@ -94,16 +94,8 @@ export const portNotOpen: Rule = inSteps({
   description: "A service's declared port that the container's firewall (`allowedTCPPorts`) does not open.",
   scope: 'homelab',
   *checkSteps({ workspace, homelab: h }) {
-    const out: Finding[] = [];
-    if (!h.inventory) return out;
+    if (!h.inventory) return [];
     // A machine judged at the last run, unchanged since (nor the services or the inventory), is not judged again.
-    const judged = machineJudgements<readonly Finding[]>(workspace, 'port-not-open', [h.services, h.inventory]);
-    let n = 0;
-    for (const c of h.machines.values()) {
-      if (++n % ITEMS_PER_STEP === 0) yield;
-      for (const f of judged.of(c, (m) => machineFindings(h, m))) out.push(f);
-    }
-    judged.done();
-    return out;
+    return yield* judgeEachMachine(workspace, 'port-not-open', [h.services, h.inventory], h, (m) => machineFindings(h, m), ITEMS_PER_STEP);
   },
 });
