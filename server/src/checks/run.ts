@@ -272,8 +272,11 @@ export function checkDocument(ws: Workspace, documentUri: string): Diagnostic[] 
 
 /** A document's diagnostics in its homelab `h`, whose homelab-wide findings are `all`. */
 function checkDocumentIn(ws: Workspace, h: Homelab, uri: string, all: Map<string, Finding[]>): Diagnostic[] {
-  const cross = ws.tooLarge(uri) ? [] : (all.get(uri) ?? []);
-  return combine(judgedDocument(ws, h, uri), judge(ws, h, uri, cross));
+  const cross = ws.tooLarge(uri) ? undefined : all.get(uri);
+  const own = judgedDocument(ws, h, uri);
+  // Most files of a fleet have nothing to show: no arrays made for them (a whole check looks at every file).
+  if (own.length === 0 && !cross?.length) return [];
+  return combine(own, cross ? judge(ws, h, uri, cross) : []);
 }
 
 /** A text edit as offsets: [start, oldEnd) of the old text became [start, newEnd). Edits in a list apply in order. */

@@ -114,8 +114,11 @@ export function* staggerFindings(h: Homelab, ws?: Workspace): Generator<void, Fi
   // A machine's slot read at the last run, the machine unchanged since, is not read again (a calendar's parse is most of this walk).
   const slots = ws ? machineJudgements<Slot | undefined>(ws, 'update-not-staggered', []) : undefined;
   let n = 0;
-  for (const c of h.machines.values()) {
+  // Indexed: an iterator in a generator leaves an object per machine and step.
+  const machines = [...h.machines.values()];
+  for (let i = 0; i < machines.length; i++) {
     if (++n % ITEMS_PER_STEP === 0) yield;
+    const c = machines[i];
     const slot = slots ? slots.of(c, slotOf) : slotOf(c);
     if (!slot) continue;
     const key = c.hostName ?? '';
@@ -129,7 +132,13 @@ export function* staggerFindings(h: Homelab, ws?: Workspace): Generator<void, Fi
     for (let i = 0; i < list.length; i++) {
       if (++n % ITEMS_PER_STEP === 0) yield;
       const cur = list[i];
-      const clash = earlier.candidates(cur.spec).filter((j) => sameMinute(list[j].spec, cur.spec)).map((j) => list[j]);
+      const candidates = earlier.candidates(cur.spec);
+      if (!candidates.length) {
+        earlier.add(i, cur.spec);
+        continue;
+      }
+      // Filtered before `add`: the candidates may be the index's own list, which `add` extends.
+      const clash = candidates.filter((j) => sameMinute(list[j].spec, cur.spec)).map((j) => list[j]);
       earlier.add(i, cur.spec);
       if (!clash.length) continue;
       const names = clash.map((o) => o.c.name).join(', ');
