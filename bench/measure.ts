@@ -11,6 +11,7 @@ import { RULE_IDS } from '../server/src/checks/types';
 import { StdioLsp, fileUri, Message, PublishParams } from './lsp';
 import { cpuMs, peakRssMb, sleep } from './stats';
 import { repoRoot } from './generate';
+import { SERVER_NODE_FLAGS } from '../server/src/protocol/serverNodeFlags';
 
 /** The server bundle measured; run.ts points it at a snapshot so a rebuild mid-run cannot change it. */
 export let serverBundle = path.join(repoRoot, 'dist', 'server.js');
@@ -27,7 +28,8 @@ export interface Options {
 }
 
 export function ourServer(opts: Options): StdioLsp {
-  return new StdioLsp(process.execPath, [...opts.nodeArgs, serverBundle, '--stdio'], opts.env);
+  // Started as the editors start it: with the server's V8 flags (serverNodeFlags.ts), then any a bench adds.
+  return new StdioLsp(process.execPath, [...SERVER_NODE_FLAGS, ...opts.nodeArgs, serverBundle, '--stdio'], opts.env);
 }
 
 const isPublish = (m: Message): boolean => m.method === 'textDocument/publishDiagnostics';

@@ -10,6 +10,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { WATCHED_GLOBS } from '../../server/src/protocol/watchedFiles';
+import { SERVER_NODE_FLAGS } from '../../server/src/protocol/serverNodeFlags';
 import { settings } from './settings';
 import { workspaceTrusted } from './trust';
 
@@ -18,11 +19,12 @@ export const NIX_IDE_EXTENSION_ID = 'jnoortheen.nix-ide';
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.stdio },
+    // V8's heap flags (serverNodeFlags.ts): set when the process starts, or not at all.
+    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS] } },
     debug: {
       module: serverModule,
       transport: TransportKind.stdio,
-      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] },
     },
   };
   const clientOptions: LanguageClientOptions = {

@@ -29,6 +29,14 @@ test('the bundles are built into dist/', () => {
   assert.match(extension, /require\("vscode"\)/);
 });
 
+test("the language server's launcher starts node with the server's V8 flags, for editors that run it as a command", () => {
+  const flags = JSON.parse(readFileSync(path.join(root, 'server', 'src', 'protocol', 'serverNodeFlags.json'), 'utf8')) as string[];
+  const launcher = path.join(root, 'dist', 'server.js');
+  const firstLine = readFileSync(launcher, 'utf8').split('\n')[0];
+  assert.equal(firstLine, flags.length ? `#!/usr/bin/env -S node ${flags.join(' ')}` : '#!/usr/bin/env node');
+  assert.ok((statSync(launcher).mode & 0o111) !== 0, 'executable, as `homelab-language-server` is');
+});
+
 test('npm run package produces a small .vsix with only what runs', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'homelab-vsix-'));
   try {
@@ -95,7 +103,7 @@ test('npm pack: a tarball for other editors and CI with the language server and 
   assert.deepEqual(files.filter((f) => /^(server|client|test|bench|examples)\//.test(f) || f.endsWith('.ts')), []);
   const bin = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin;
   assert.equal(bin['homelab-language-server'], './dist/server.js');
-  assert.match(readFileSync(path.join(root, 'dist', 'server.js'), 'utf8'), /^#!\/usr\/bin\/env node/);
+  assert.match(readFileSync(path.join(root, 'dist', 'server.js'), 'utf8'), /^#!\/usr\/bin\/env (-S )?node/);
 });
 
 /** The answer to `initialize` of `node <server> --stdio` started in a folder of its own (no cache written). */
