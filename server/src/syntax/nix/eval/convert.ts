@@ -189,8 +189,18 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
  */
 function toEntries(m: ReadonlyMap<string, LEntry>, depth: number, seen: Conversion, apply: ApplyNested | undefined): ReadonlyMap<string, Entry> {
   const before = cycles;
-  const entries = new Map<string, Entry>();
-  for (const [k, e] of m) entries.set(keyName(k, seen), toEntry(e, depth + 1, seen, apply));
+  // Straight into a table's array (a Map first would be built to be thrown away: a keystroke converts its file again).
+  const items = new Array<Entry>(m.size);
+  let n = 0;
+  let renamed = false;
+  for (const [k, e] of m) {
+    const name = keyName(k, seen);
+    const out = toEntry(e, depth + 1, seen, apply);
+    if (out.key !== name) renamed = true;
+    items[n++] = out;
+  }
+  if (n !== items.length) items.length = n;
+  const entries = renamed ? keyedAs(m, items, seen) : new EntryTable(items);
   if (!(m instanceof LayeredMap) || !m.base || cycles !== before) return entries;
   let base = seen.maps.get(m.base);
   if (!base) {
@@ -204,6 +214,14 @@ function toEntries(m: ReadonlyMap<string, LEntry>, depth: number, seen: Conversi
   const top = new Map<string, Entry>();
   for (const [k] of m.own) top.set(keyName(k, seen), entries.get(k) as Entry);
   return LayeredEntries.over(base, top) ?? entries;
+}
+
+/** `items` (the conversions of `m`'s entries, in its order) under `m`'s keys: for a set with an entry kept under a name other than its own key (a table keys each by its own). */
+function keyedAs(m: ReadonlyMap<string, LEntry>, items: readonly Entry[], seen: Conversion): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  let i = 0;
+  for (const [k] of m) out.set(keyName(k, seen), items[i++]);
+  return out;
 }
 
 /** The entries of `m` as converted already in this conversion, or undefined if one is not (or is being converted). */
