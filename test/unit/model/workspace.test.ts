@@ -10,6 +10,7 @@ import type { NixLayer } from '../../../server/src/model/nixAdapter';
 import { realNixLayer } from '../../../server/src/model/nixBinding';
 import { Workspace } from '../../../server/src/model/workspace';
 import { settingValue } from '../../../server/src/model/profiles';
+import { EntryTable } from '../../../server/src/syntax/entryTable';
 
 const R = 'file:///lab';
 
@@ -210,7 +211,7 @@ test('a model build evaluates its profiles in one session: the same values as al
   const alone = new Workspace(memoryHost(files, R), { analyze: realNixLayer.analyze, evaluate: realNixLayer.evaluate });
   alone.addFolder(R);
   const plain = (ws: Workspace): unknown =>
-    [...ws.homelabs()[0].profiles.values()].map((p) => [p.name, JSON.stringify(p.value, (k, v: unknown) => (v instanceof Map ? [...v] : v)), [...p.deps].sort()]);
+    [...ws.homelabs()[0].profiles.values()].map((p) => [p.name, JSON.stringify(p.value, (k, v: unknown) => (v instanceof Map || v instanceof EntryTable ? [...(v as ReadonlyMap<unknown, unknown>)] : v && typeof v === 'object' && 'kind' in v && !Object.hasOwn(v, 'kind') ? { ...v, kind: v.kind } : v)), [...p.deps].sort()]);
   assert.deepEqual(plain(shared), plain(alone));
   // Each profile depends on the base it imports, though the session read the base only once.
   for (const name of ['a', 'b', 'c']) assert.ok(shared.homelabs()[0].profiles.get(`${R}/profiles/${name}-config.nix`)?.deps.includes(`${R}/profiles/base-config.nix`), name);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { asAttrs, toPlain, type AttrsValue } from '../../../server/src/syntax/value';
-import { LayeredMap } from '../../../server/src/syntax/layeredMap';
+import { LayeredEntries } from '../../../server/src/syntax/layeredEntries';
 import { realNixLayer } from '../../../server/src/model/nixBinding';
 import { nixEvalJson, requireNix } from './nixCli';
 
@@ -48,11 +48,11 @@ test('profiles of one session: `base.userSettings // { }` is the base table itse
   const sysB = attrs('b.nix', 'systemSettings');
   // Shared: nothing on top is the base's converted table (one per session), not a layer per profile.
   assert.equal(userA.entries, userB.entries);
-  assert.ok(!(userA.entries instanceof LayeredMap));
+  assert.ok(!(userA.entries instanceof LayeredEntries));
   // A layer over the same table as b's, holding only its own keys.
-  assert.ok(sysA.entries instanceof LayeredMap && sysB.entries instanceof LayeredMap);
+  assert.ok(sysA.entries instanceof LayeredEntries && sysB.entries instanceof LayeredEntries);
   assert.equal(sysA.entries.base, sysB.entries.base);
-  assert.deepEqual([...sysA.entries.own].map(([k]) => k), ['hostname', 'webPort']);
+  assert.deepEqual(sysA.entries.own.map((e) => e.key), ['hostname', 'webPort']);
   for (const f of ['a.nix', 'b.nix']) {
     for (const key of ['userSettings', 'systemSettings']) {
       const ours = attrs(f, key);

@@ -13,14 +13,19 @@ import { join } from 'node:path';
 import { readSimpleYaml } from '../../../server/src/syntax/yaml/fastYaml';
 import { parseYaml, parseYamlGeneral } from '../../../server/src/syntax/yaml/parseYaml';
 import type { Value } from '../../../server/src/syntax/value';
+import { EntryTable } from '../../../server/src/syntax/entryTable';
 
 const root = join(__dirname, '../../..');
 const URI = 'file:///lab/homelab.yaml';
 
 
-/** A plain, comparable form of a value tree: maps become ordered entry lists. */
+/** A plain, comparable form of a value tree: maps (and entry tables) become ordered entry lists, and a node names its kind (its class's: not an own field). */
 function plain(v: Value | undefined): unknown {
-  return JSON.parse(JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? { entries: [...x] } : x)));
+  return JSON.parse(
+    JSON.stringify(v, (_k, x: unknown) =>
+      x instanceof Map || x instanceof EntryTable ? { entries: [...(x as ReadonlyMap<unknown, unknown>)] } : x && typeof x === 'object' && 'kind' in x && !Object.hasOwn(x, 'kind') ? { ...x, kind: x.kind } : x,
+    ),
+  );
 }
 
 /** Compares the two readers on one text; returns whether the fast reader answered. */

@@ -29,6 +29,7 @@ export function looksLikeNetwork(text: string | undefined): boolean {
 
 export function morphFindings(network: Value | undefined): MachineFinding[] {
   if (network?.kind !== 'attrs' || !network.entries.has('network')) return [];
-  const nodes: Value = { ...network, entries: new Map([...network.entries].filter(([k]) => !NOT_NODES.has(k))) };
+  // A spread leaves behind what a value node keeps on its prototype (syntax/value.ts's `Placed`): its kind is named.
+  const nodes: Value = { ...network, kind: network.kind, entries: new Map([...network.entries].filter(([k]) => !NOT_NODES.has(k))) };
   return hiveFindings(nodes).map((f) => ({ name: f.name, source: { kind: 'morph', origin: f.source.origin }, modules: f.modules, ...(f.refine ? { refine: f.refine } : {}) }));
 }

@@ -227,7 +227,7 @@ function merge(all: Def[], path: string[]): Effective {
   }
   if (defs.every((d) => d.value.kind === 'attrs')) {
     const keys = new Set(defs.flatMap((d) => (d.value.kind === 'attrs' ? [...d.value.entries.keys()] : [])));
-    const entries: Attrs['entries'] = new Map();
+    const entries = new Map<string, Entry>();
     for (const k of keys) {
       const sub = defs.flatMap((d) => {
         const e = d.value.kind === 'attrs' ? d.value.entries.get(k) : undefined;

@@ -106,7 +106,7 @@ export function readMachineNetwork(opt: (path: string) => Value | undefined): Ma
     else unknown(option, v);
   };
   /** The entries of a set option, the known sides of a partly known one too. */
-  const entriesOf = (v: Value | undefined): Map<string, Entry> => (v ? (knownAttrParts(v)?.entries ?? new Map()) : new Map());
+  const entriesOf = (v: Value | undefined): ReadonlyMap<string, Entry> => (v ? (knownAttrParts(v)?.entries ?? new Map()) : new Map());
   for (const path of ['networking.interfaces', 'systemd.network.networks', 'networking.wireguard.interfaces', 'networking.wg-quick.interfaces', 'services.k3s.extraFlags']) unknown(path, opt(path));
   const add = (iface: string, option: string, s: Str, prefixLength?: number, tunnel?: true): void => {
     const a = splitAddress(s);

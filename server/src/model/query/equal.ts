@@ -2,6 +2,7 @@
 // the old one keeps the old value, so what read it is not re-run. Cheap,
 // shallow where the parts are themselves memoised (same object when unchanged).
 
+import { EntryTable } from '../../syntax/entryTable';
 import { Place, samePlace } from '../../syntax/value';
 
 export function sameArray<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is): boolean {
@@ -32,7 +33,8 @@ export function sameShallow(a: object | undefined, b: object | undefined): boole
   if (ka.length !== kb.length) return false;
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  return ka.every((k) => sameField(ra[k], rb[k]));
+  // A value node's kind is its class's, not an own key (see value.ts's `Placed`).
+  return ra.kind === rb.kind && ka.every((k) => sameField(ra[k], rb[k]));
 }
 
 /** The same object, or equal origins (made when read: see value.ts's `Placed`). */
@@ -45,7 +47,7 @@ export function deepEqual(a: unknown, b: unknown, depth = 0): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > 64) return false;
   if (Array.isArray(a)) return Array.isArray(b) && sameArray(a, b, (x, y) => deepEqual(x, y, depth + 1));
-  if (a instanceof Map) return b instanceof Map && sameMap(a, b, (x, y) => deepEqual(x, y, depth + 1));
+  if (a instanceof Map || a instanceof EntryTable) return (b instanceof Map || b instanceof EntryTable) && sameMap(a, b, (x, y) => deepEqual(x, y, depth + 1));
   if (a instanceof Set) return b instanceof Set && sameArray([...a], [...b]);
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
   // The own enumerable keys (as Object.keys), walked without a key array per

@@ -2,6 +2,8 @@
 // lazy internal values to the shared Value tree (forcing everything; functions
 // become unknown; `//` override chains become Entry.overrides).
 import { type Entry, type Origin, placed, placedEntry, type Value } from '../../value';
+import { EntryTable } from '../../entryTable';
+import { LayeredEntries } from '../../layeredEntries';
 import { LayeredMap } from '../../layeredMap';
 import { type LEntry, Thunk, type V } from './types';
 
@@ -79,7 +81,7 @@ export function convertOnce(v: V): V {
 export interface Conversion {
   entries: Map<LEntry, Entry>;
   /** The left sides of `//` converted (see `toEntries`). */
-  maps: Map<ReadonlyMap<string, LEntry>, Map<string, Entry>>;
+  maps: Map<ReadonlyMap<string, LEntry>, ReadonlyMap<string, Entry>>;
   shared: Map<V, Value>;
   /** The first entry each captured call (`nixosSystem { … }`) was met under (see Entry.sameAs). */
   callEntries: Map<V, Entry>;
@@ -185,18 +187,40 @@ export function toValue(v: V, depth: number, seen: Conversion, apply?: ApplyNest
  * of every base entry. Only when nothing was cut by a cycle (then every entry
  * of the left side has its one conversion, as `toEntry` keeps it).
  */
-function toEntries(m: ReadonlyMap<string, LEntry>, depth: number, seen: Conversion, apply: ApplyNested | undefined): Map<string, Entry> {
+function toEntries(m: ReadonlyMap<string, LEntry>, depth: number, seen: Conversion, apply: ApplyNested | undefined): ReadonlyMap<string, Entry> {
   const before = cycles;
-  const entries = new Map<string, Entry>();
-  for (const [k, e] of m) entries.set(keyName(k, seen), toEntry(e, depth + 1, seen, apply));
+  // Straight into a table's array (a Map first would be built to be thrown away: a keystroke converts its file again).
+  const items = new Array<Entry>(m.size);
+  let n = 0;
+  let renamed = false;
+  for (const [k, e] of m) {
+    const name = keyName(k, seen);
+    const out = toEntry(e, depth + 1, seen, apply);
+    if (out.key !== name) renamed = true;
+    items[n++] = out;
+  }
+  if (n !== items.length) items.length = n;
+  const entries = renamed ? keyedAs(m, items, seen) : new EntryTable(items);
   if (!(m instanceof LayeredMap) || !m.base || cycles !== before) return entries;
-  const base = seen.maps.get(m.base) ?? convertedAlready(m.base, seen);
-  if (!base) return entries;
-  seen.maps.set(m.base, base);
+  let base = seen.maps.get(m.base);
+  if (!base) {
+    const converted = convertedAlready(m.base, seen);
+    if (!converted) return entries;
+    base = EntryTable.of(converted);
+    seen.maps.set(m.base, base);
+  }
   // `base.userSettings // { }`: nothing on top, so the base's own table (read, iterated and sized alike).
   if (m.size === base.size && m.own.next().done) return base;
-  const out = new LayeredMap<string, Entry>(base);
-  for (const [k] of m.own) out.set(keyName(k, seen), entries.get(k) as Entry);
+  const top = new Map<string, Entry>();
+  for (const [k] of m.own) top.set(keyName(k, seen), entries.get(k) as Entry);
+  return LayeredEntries.over(base, top) ?? entries;
+}
+
+/** `items` (the conversions of `m`'s entries, in its order) under `m`'s keys: for a set with an entry kept under a name other than its own key (a table keys each by its own). */
+function keyedAs(m: ReadonlyMap<string, LEntry>, items: readonly Entry[], seen: Conversion): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  let i = 0;
+  for (const [k] of m) out.set(keyName(k, seen), items[i++]);
   return out;
 }
 

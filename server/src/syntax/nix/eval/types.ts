@@ -85,7 +85,8 @@ export function unknown(reason: string, origin: Origin): V {
 export function producedAt(v: V, origin: Origin): V {
   if (v.kind === 'boolean') return placed.boolean(v.value, origin);
   if (v.kind === 'null') return placed.null(origin);
-  return { ...v, origin };
+  // A spread leaves behind what a value node keeps on its prototype (value.ts's `Placed`): its kind is named.
+  return { ...v, kind: v.kind, origin } as V;
 }
 
 /** Why reading stopped at a place: an import that does not resolve, a module or option from an input, an evaluation past its budget. */
