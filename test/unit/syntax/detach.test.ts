@@ -60,3 +60,10 @@ test("a YAML file's keys and strings are not slices of its text (fast path and g
     for (const s of found) assert.ok(isFlat(s), JSON.stringify(s));
   }
 });
+
+test("a YAML file's modeline schema is not a slice of its text", () => {
+  const yaml = '# yaml-language-server: $schema=../schemas/inventory.schema.json\nmachines: {}\n';
+  const schema = parseYaml(yaml, 'file:///detach/homelab.yaml').modelineSchema;
+  assert.equal(schema, '../schemas/inventory.schema.json');
+  assert.ok(isFlat(schema));
+});
