@@ -112,7 +112,6 @@ class Lexer {
     this.kind[c] = k;
     this.start[c] = s;
     this.end[c] = e;
-    // A value may outlive the parse in the evaluated model: its own copy, not a slice of the file's text.
     this.valueAt[c] = v === undefined ? 0 : this.values.push(detached(v)); // a reused array holds another file's
     this.count = c + 1;
   }
