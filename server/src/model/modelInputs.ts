@@ -50,3 +50,22 @@ export function modelInputs<O>(engine: Engine<O>, read: InputReaders): ModelInpu
     nixEval: new Input(engine, 'nixEval', read.nixEval),
   };
 }
+
+/**
+ * What the `text` input holds for a file that is not open: its length and two
+ * 32-bit hashes, not the text (read from the document store when a query
+ * needs it), so the model keeps no copy of the fleet's texts and a re-read
+ * equal to the old text still changes nothing. Starts with a NUL, which no
+ * readable text does that a query would take for code.
+ */
+export function fingerprint(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9e3779b1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 0x01000193);
+    h2 = Math.imul(h2 ^ ch, 0x85ebca6b) ^ (h2 >>> 13);
+  }
+  return `\0${text.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
+}
