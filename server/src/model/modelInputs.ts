@@ -17,6 +17,7 @@ export interface FileFacts {
 
 /** Keys: a file's URI (text, facts, stamp), a folder's root (listing, settings, live, nixEval), '' (open, roots, options). */
 export interface ModelInputs {
+  /** A file's fingerprint (`fingerprint`), not its text: read that from the document store. */
   text: Input<string | undefined>;
   facts: Input<FileFacts>;
   /** The file's modification stamp (discovery's cache key for files it reads whole). */
@@ -52,11 +53,10 @@ export function modelInputs<O>(engine: Engine<O>, read: InputReaders): ModelInpu
 }
 
 /**
- * What the `text` input holds for a file that is not open: its length and two
- * 32-bit hashes, not the text (read from the document store when a query
- * needs it), so the model keeps no copy of the fleet's texts and a re-read
- * equal to the old text still changes nothing. Starts with a NUL, which no
- * readable text does that a query would take for code.
+ * What the `text` input holds for a file: its length and two 32-bit hashes,
+ * not the text (read from the document store when a query needs it), so the
+ * model keeps no copy of the fleet's texts, a re-read equal to the old text
+ * still changes nothing, and neither does opening a file as it is on disk.
  */
 export function fingerprint(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;

@@ -121,7 +121,7 @@ export class Workspace {
     this.docs = new DocumentStore(host);
     const e = (this.engine = new Engine<Workspace>(this));
     this.in = modelInputs(e, {
-      text: (u) => (this.docs.isOpen(u) ? this.docs.text(u) : fingerprint(this.docs.text(u))),
+      text: (u) => fingerprint(this.docs.text(u)),
       facts: (u) => this.readFacts(u),
       stamp: (u) => this.docs.stamp(u),
       open: () => this.docs.openUris().sort(),
@@ -313,9 +313,8 @@ export class Workspace {
   }
 
   text(uri: string): string | undefined {
-    // Tracked through the input (an unopened file's is its fingerprint), read from the store.
-    const tracked = this.engine.input(this.in.text, uri);
-    return tracked === undefined || this.docs.isOpen(uri) ? tracked : this.docs.text(uri);
+    // Tracked through the input (the text's fingerprint: a file opened as it is on disk changes nothing), read from the store.
+    return this.engine.input(this.in.text, uri) === undefined ? undefined : this.docs.text(uri);
   }
 
   /** Whether a file exists (open, or on disk). */
