@@ -25,8 +25,14 @@ import { codeCacheDir, runWithCodeCache, SAVE_CODE_CACHE, type LaunchedWith } fr
 // (7.5–8.6 vs 6.0–6.9 s, quick bench, two alternating rounds), with first
 // diagnostics, typing and completion alike. The CLI keeps V8's defaults: it
 // exits when done, so its speed counts more than its peak.
+// A tenth, since (with a young generation of 2 × 8 MB, serverNodeFlags.ts,
+// and the smaller value trees of that round): 10,000 machines, interleaved
+// runs at load ~1, a peak of 285–297 MB in five runs of six (one 308)
+// against 303–322 with a fifth, the start-up's background check ~1 s more
+// CPU (9.5–10.8 s vs 8.7–8.9 s), first diagnostics and typing alike (edit
+// p95 2.7–6.1 vs 4.1–5.4 ms). A twentieth gave no lower peak (292–293 MB).
 v8.setFlagsFromString('--no-allocation-site-pretenuring');
-v8.setFlagsFromString('--heap-growing-percent=20');
+v8.setFlagsFromString('--heap-growing-percent=10');
 
 const dir = codeCacheDir();
 const loaded = runWithCodeCache(path.join(__dirname, 'serverMain.js'), dir);
