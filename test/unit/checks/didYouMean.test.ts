@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { didYouMean } from '../../../server/src/checks/util';
+import { seededRandom } from '../seededRandom';
 
 /** Optimal string alignment distance on lower-cased words, as directly as it is defined. */
 function referenceDistance(x: string, y: string): number {
@@ -44,18 +45,8 @@ function reference(word: string, candidates: string[]): string | undefined {
   return undefined;
 }
 
-/** A small seeded generator (mulberry32): the same words on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test('suggests as the plain definition does, over seeded near misses', () => {
-  const r = random(25);
+  const r = seededRandom(25);
   const letters = 'abcdeEfgGhiklmnNoprsStuvwxyzé';
   const pick = (s: string): string => s[Math.floor(r() * s.length)];
   const wordOf = (n: number): string => Array.from({ length: n }, () => pick(letters)).join('');

@@ -3,44 +3,21 @@ import assert from 'node:assert/strict';
 import { EntryTable, INDEXED_FROM } from '../../../server/src/syntax/entryTable';
 import { LayeredEntries } from '../../../server/src/syntax/layeredEntries';
 import { placed, placedEntry, type Entry } from '../../../server/src/syntax/value';
+import { seededRandom } from '../seededRandom';
+import { assertSameAsMap } from './sameAsMap';
 
 interface E {
   key: string;
   n: number;
 }
 
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function mapOf(keys: string[], n = 0): Map<string, E> {
   return new Map(keys.map((key, i) => [key, { key, n: n + i }]));
 }
 
-/** Every read the code makes of an entries map gives what the plain map gives. */
+/** Every read the code makes of an entries map gives what the plain map gives, and its iterators behave. */
 function same(table: ReadonlyMap<string, E>, plain: ReadonlyMap<string, E>, probes: string[], where: string): void {
-  assert.deepEqual([...table], [...plain], `${where}: entries in order`);
-  assert.deepEqual([...table.entries()], [...plain.entries()], `${where}: entries()`);
-  assert.deepEqual([...table.keys()], [...plain.keys()], `${where}: keys`);
-  assert.deepEqual([...table.values()], [...plain.values()], `${where}: values`);
-  const each: [string, E][] = [];
-  table.forEach((v, k, m) => {
-    assert.equal(m, table);
-    each.push([k, v]);
-  });
-  assert.deepEqual(each, [...plain], `${where}: forEach`);
-  assert.equal(table.size, plain.size, `${where}: size`);
-  for (const k of probes) {
-    assert.equal(table.get(k), plain.get(k), `${where}: get ${k}`);
-    assert.equal(table.has(k), plain.has(k), `${where}: has ${k}`);
-  }
-  assert.deepEqual([...new Map(table)], [...plain], `${where}: copied by new Map`);
+  assertSameAsMap(table, plain, probes, where);
   // An iterator is its own iterable, and stays done once done.
   const it = table.keys();
   assert.equal(it[Symbol.iterator](), it);
@@ -112,7 +89,7 @@ test('layered entries read as the copy `base // top` would, in the copy\'s order
 });
 
 test('layered entries agree with the copy on random bases and tops, small and past the threshold', () => {
-  const next = random(17);
+  const next = seededRandom(17);
   const pick = (n: number): number => Math.floor(next() * n);
   for (let round = 0; round < 300; round++) {
     const names = Array.from({ length: 1 + pick(3 * INDEXED_FROM) }, (_, i) => `s${i}`);

@@ -1,33 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LayeredMap, layerOver } from '../../../server/src/syntax/layeredMap';
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../seededRandom';
+import { assertSameAsMap } from './sameAsMap';
 
 function same(layered: Map<string, number>, plain: Map<string, number>, where: string): void {
-  assert.deepEqual([...layered], [...plain], `${where}: entries in order`);
-  assert.deepEqual([...layered.keys()], [...plain.keys()], `${where}: keys`);
-  assert.deepEqual([...layered.values()], [...plain.values()], `${where}: values`);
-  const each: [string, number][] = [];
-  layered.forEach((v, k, m) => {
-    assert.equal(m, layered);
-    each.push([k, v]);
-  });
-  assert.deepEqual(each, [...plain], `${where}: forEach`);
-  assert.equal(layered.size, plain.size, `${where}: size`);
-  for (const k of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'zz']) {
-    assert.equal(layered.get(k), plain.get(k), `${where}: get ${k}`);
-    assert.equal(layered.has(k), plain.has(k), `${where}: has ${k}`);
-  }
-  assert.deepEqual([...new Map(layered)], [...plain], `${where}: copied by new Map`);
+  assertSameAsMap(layered, plain, ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'zz'], where);
 }
 
 test('a layered map reads as the copy `base // top` would, in the copy\'s order', () => {
@@ -63,7 +41,7 @@ test('a layered map reads as the copy `base // top` would, in the copy\'s order'
 test('2,000 random sequences of set, delete and clear over layers agree with a plain map', () => {
   const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
   for (let run = 0; run < 2000; run++) {
-    const r = random(run + 1);
+    const r = seededRandom(run + 1);
     const pick = (): string => keys[Math.floor(r() * keys.length)];
     // A chain of layers (as `a // b // c` builds it), each over the last, then operations on the top one.
     let layered: Map<string, number> = new Map();
