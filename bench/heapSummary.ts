@@ -240,33 +240,6 @@ for (const v of post) {
 console.log('\nstrings by content (copies, self size):');
 for (const [k, s] of [...strings].sort((a, b) => b[1].size - a[1].size).slice(0, top)) console.log(`${mb(s.size)} MB ${String(s.n).padStart(8)}  ${JSON.stringify(k)}`);
 
-// Sliced strings keep their whole parent alive: those whose parent is a text of 256 bytes or more
-// (a file's, mostly) say which texts stay only because a piece of them does, and which pieces.
-{
-  let sliced = 0;
-  let ofLarge = 0;
-  const parents = new Map<number, number>();
-  const pieces = new Map<string, number>();
-  for (const v of post) {
-    if (nodeTypes[nodes[v * NF + nType]] !== 'sliced string') continue;
-    sliced++;
-    for (let e = firstEdge[v]; e < firstEdge[v + 1]; e++) {
-      if (snap.strings[edgeName[e]] !== 'parent') continue;
-      const p = edgeTo[e];
-      if (nodes[p * NF + nSize] < 256) continue;
-      ofLarge++;
-      parents.set(p, (parents.get(p) ?? 0) + 1);
-      const owner = preds[predCount[v]] ?? -1;
-      const k = owner >= 0 ? group(owner) : '?';
-      pieces.set(k, (pieces.get(k) ?? 0) + 1);
-    }
-  }
-  let parentBytes = 0;
-  for (const p of parents.keys()) parentBytes += nodes[p * NF + nSize];
-  console.log(`\nsliced strings: ${sliced}; ${ofLarge} of them into ${parents.size} parents of ≥256 B (${mb(parentBytes)} MB); held by:`);
-  for (const [k, c] of [...pieces].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`${String(c).padStart(8)}  ${k}`);
-}
-
 // Memory claimed by each query's values in turn (first claim wins): what the rest of the server holds
 // without any memo first, then each query name in the order given (--order=a,b,c; the rest by size).
 {

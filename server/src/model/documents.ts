@@ -82,16 +82,6 @@ export class DocumentStore {
     this.bump(uri);
   }
 
-  /**
-   * Lets go of the texts read from disk but those of `keep`, which are read
-   * now if they are not at hand (a pass over the files is over): a file not
-   * open is read again when next asked for.
-   */
-  releaseUnopened(keep: ReadonlySet<string>): void {
-    for (const uri of this.disk.keys()) if (!keep.has(uri)) this.disk.delete(uri);
-    for (const uri of keep) this.text(uri);
-  }
-
   /** A file changed, appeared or disappeared on disk. */
   fileChanged(uri: string): void {
     this.disk.delete(uri);

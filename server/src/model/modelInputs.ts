@@ -17,7 +17,6 @@ export interface FileFacts {
 
 /** Keys: a file's URI (text, facts, stamp), a folder's root (listing, settings, live, nixEval), '' (open, roots, options). */
 export interface ModelInputs {
-  /** A file's fingerprint (`fingerprint`), not its text: read that from the document store. */
   text: Input<string | undefined>;
   facts: Input<FileFacts>;
   /** The file's modification stamp (discovery's cache key for files it reads whole). */
@@ -50,22 +49,4 @@ export function modelInputs<O>(engine: Engine<O>, read: InputReaders): ModelInpu
     live: new Input(engine, 'live', read.live),
     nixEval: new Input(engine, 'nixEval', read.nixEval),
   };
-}
-
-/**
- * What the `text` input holds for a file: its length and two 32-bit hashes,
- * not the text (read from the document store when a query needs it), so the
- * model keeps no copy of the fleet's texts, a re-read equal to the old text
- * still changes nothing, and neither does opening a file as it is on disk.
- */
-export function fingerprint(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9e3779b1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 0x01000193);
-    h2 = Math.imul(h2 ^ ch, 0x85ebca6b) ^ (h2 >>> 13);
-  }
-  return `\0${text.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }

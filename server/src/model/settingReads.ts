@@ -3,7 +3,6 @@
 // declares still enter the catalog, and so unused settings can be told apart.
 import type { Origin, Span } from '../syntax/value';
 import { maskNix } from './nixText';
-import { detached } from '../syntax/detach';
 import type { SettingsBlock } from './profiles';
 
 export interface SettingRead {
@@ -26,9 +25,6 @@ const NULL_AFTER = /^[\w'.-]*\s*\)?\s*(==|!=)\s*null\b/;
 /** Before the read: `null ==` / `null !=`. */
 const NULL_BEFORE = /\bnull\s*(==|!=)\s*\(?\s*$/;
 
-/** The block a match names, as the constant (not a slice of the text). */
-const blockNamed = (name: string): SettingsBlock => (name === 'systemSettings' ? 'systemSettings' : 'userSettings');
-
 export function scanSettingReads(text: string, uri: string): SettingRead[] {
   // Both patterns name a block literally, and masking only blanks text: a file that names neither reads
   // nothing (every module of a flake fleet), and is not masked for it.
@@ -37,17 +33,16 @@ export function scanSettingReads(text: string, uri: string): SettingRead[] {
   const out: SettingRead[] = [];
   for (const m of masked.matchAll(READ)) {
     const keyStart = (m.index ?? 0) + m[1].length + 1;
-    // Copies of their own: a match is a slice of the masked copy, which the kept reads would keep whole.
-    const key = detached(m[2]);
+    const key = m[2];
     const after = keyStart + key.length;
-    const read: SettingRead = { block: blockNamed(m[1]), key, origin: { uri, span: { start: keyStart, end: after } } };
+    const read: SettingRead = { block: m[1] as SettingsBlock, key, origin: { uri, span: { start: keyStart, end: after } } };
     // `a.b.c` reads of nested settings still count as a read of `b`.
     const orm = /^\s+or\s+/.exec(masked.slice(after, after + 40));
     let tail = after;
     if (orm) {
       const start = after + orm[0].length;
       const end = literalEnd(masked, start);
-      if (end > start) read.orDefault = { text: detached(text.slice(start, end)), span: { start, end } };
+      if (end > start) read.orDefault = { text: text.slice(start, end), span: { start, end } };
       tail = end;
     }
     const readStart = m.index ?? 0;
@@ -57,7 +52,7 @@ export function scanSettingReads(text: string, uri: string): SettingRead[] {
   }
   for (const m of masked.matchAll(HAS)) {
     const keyStart = (m.index ?? 0) + m[0].length - m[2].length;
-    out.push({ block: blockNamed(m[1]), key: detached(m[2]), origin: { uri, span: { start: keyStart, end: keyStart + m[2].length } }, guarded: true });
+    out.push({ block: m[1] as SettingsBlock, key: m[2], origin: { uri, span: { start: keyStart, end: keyStart + m[2].length } }, guarded: true });
   }
   return out;
 }

@@ -22,7 +22,7 @@ import { OptionScopes } from './options/scopes';
 import { ProxmoxLiveStore, type FolderLiveState, type LiveHostState } from './proxmoxLive';
 import { sameOutcome, type NixEvalOutcome } from './machines/fromNixEval';
 import { Engine } from './query/engine';
-import { fingerprint, modelInputs, type FileFacts, type ModelInputs } from './modelInputs';
+import { modelInputs, type FileFacts, type ModelInputs } from './modelInputs';
 import { homelabView } from './query/homelabParts';
 import { defineModelQueries, discoveryContext, type ModelQueries, type ModelReads, type ProfileKeys } from './modelQueries';
 import type { EarlyMachine } from './machines/namesFirst';
@@ -121,7 +121,7 @@ export class Workspace {
     this.docs = new DocumentStore(host);
     const e = (this.engine = new Engine<Workspace>(this));
     this.in = modelInputs(e, {
-      text: (u) => fingerprint(this.docs.text(u)),
+      text: (u) => this.docs.text(u),
       facts: (u) => this.readFacts(u),
       stamp: (u) => this.docs.stamp(u),
       open: () => this.docs.openUris().sort(),
@@ -301,20 +301,8 @@ export class Workspace {
     return best;
   }
 
-  /**
-   * After a whole check: the texts of files not open go (the model holds their
-   * fingerprints), but those the open documents' evaluations read (kept, or read
-   * now): typing in an open profile evaluates it again, and reads no file from disk.
-   */
-  releaseUnopenedTexts(): void {
-    const keep = new Set<string>();
-    for (const uri of this.docs.openUris()) for (const d of this.engine.peek(this.q.evaluate, uri)?.deps ?? []) keep.add(d);
-    this.docs.releaseUnopened(keep);
-  }
-
   text(uri: string): string | undefined {
-    // Tracked through the input (the text's fingerprint: a file opened as it is on disk changes nothing), read from the store.
-    return this.engine.input(this.in.text, uri) === undefined ? undefined : this.docs.text(uri);
+    return this.engine.input(this.in.text, uri);
   }
 
   /** Whether a file exists (open, or on disk). */

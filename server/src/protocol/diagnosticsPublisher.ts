@@ -219,8 +219,6 @@ export class DiagnosticsPublisher {
     this.baseline.clear();
     this.sinceBaseline.clear();
     for (const uri of this.ctx.workspace.docs.openUris()) this.baseline.set(uri, this.ctx.workspace.text(uri) ?? '');
-    // The pass over the files is over: their texts need not stay (the model keeps fingerprints).
-    this.ctx.workspace.releaseUnopenedTexts();
     return byUri;
   }
 

@@ -8,7 +8,6 @@
 // missing import is a warning: the file is dead, its path broke when it moved.
 import { serviceNamed } from '../../model/homelab';
 import { maskNix } from '../../model/nixText';
-import { detached } from '../../syntax/detach';
 import { dirnameUri, joinUri } from '../../model/uri';
 import { reachedFiles } from '../../model/reach';
 import { defineQuery } from '../../model/query/engine';
@@ -75,9 +74,9 @@ const IMPORTS_QUERY = defineQuery<Imported[], Workspace>(
       imports.push({ path, start: (m.index ?? 0) + m[0].length - path.length });
     }
     for (const p of importListPaths(masked)) if (!p.path.includes('${')) imports.push(p);
-    // Each path taken again from the text itself, same offsets, as a copy of its own: a match is a slice of
-    // the masked copy, a slice of the text would keep the text; either kept whole with the memo (10,000 files).
-    for (const i of imports) i.path = detached(text.slice(i.start, i.start + i.path.length));
+    // Each path taken again from the text itself (kept anyway by its input), same offsets: a match is a slice
+    // of the masked copy, and would keep that whole copy alive with the memo (10,000 files: ~10 MB).
+    for (const i of imports) i.path = text.slice(i.start, i.start + i.path.length);
     return imports;
   },
   (a, b) => deepEqual(a, b),

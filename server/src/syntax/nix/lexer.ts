@@ -8,7 +8,6 @@
 // lexing an 8 MB file, and a rarely taken branch threw that work away.
 import { Tok as TokEnum, type Comment, type LexScratch, type TokenTable } from './tokens';
 import { ID_CHAR, ID_START, PATH_CHAR, URI_CHAR, URI_SCHEME, cls, floatLen, isDigit, unescapeChar } from './lexChars';
-import { detached } from '../detach';
 // A local alias: reading an imported binding goes through a getter (slow in the hot loop).
 const Tok = TokEnum;
 type Tok = TokEnum;
@@ -112,7 +111,7 @@ class Lexer {
     this.kind[c] = k;
     this.start[c] = s;
     this.end[c] = e;
-    this.valueAt[c] = v === undefined ? 0 : this.values.push(detached(v)); // a reused array holds another file's
+    this.valueAt[c] = v === undefined ? 0 : this.values.push(v); // a reused array holds another file's
     this.count = c + 1;
   }
 

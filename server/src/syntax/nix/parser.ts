@@ -5,7 +5,6 @@
 import type * as A from './ast';
 import { adopt, adoptAll } from './ast';
 import { lex } from './lexer';
-import { detached } from '../detach';
 import { parseAttrPath, parseBinds, parseIndStr, parsePath, parseStr, looksLikeFormals } from './parseParts';
 import { parseFormalsLambda, parseIf, parseLet, parseNamedLambda, parseWithOrAssert } from './parseKeywords';
 import { ParserState, type ParseError } from './parserState';
@@ -380,10 +379,10 @@ function parseSimpleInner(s: ParserState): A.Expr {
       return parsePath(s);
     case Tok.SPATH:
       s.next();
-      return { type: 'SPath', name: detached(s.text.slice(start + 1, end - 1)), start, end, parent: undefined };
+      return { type: 'SPath', name: s.text.slice(start + 1, end - 1), start, end, parent: undefined };
     case Tok.URI:
       s.next();
-      return { type: 'Uri', text: detached(s.text.slice(start, end)), start, end, parent: undefined };
+      return { type: 'Uri', text: s.text.slice(start, end), start, end, parent: undefined };
     case Tok.LPAREN: {
       s.next();
       const expr = parseExpr(s);

@@ -2,7 +2,6 @@
 // policy: one error per position, one error at end of file, nothing after the
 // nesting limit, so a half-typed file gets a few useful errors, not a cascade.
 import type { Span } from '../value';
-import { detached } from '../detach';
 import type { Node } from './ast';
 import type { LexResult } from './lexer';
 import { Tok as TokEnum, describeTok } from './tokens';
@@ -97,12 +96,11 @@ export class ParserState {
   word(start: number, end: number): string {
     const text = this.text;
     const len = end - start;
-    if (len > 32) return detached(text.slice(start, end));
+    if (len > 32) return text.slice(start, end);
     const h = (text.charCodeAt(start) * 31 + text.charCodeAt(start + (len >> 1)) * 7 + text.charCodeAt(end - 1) + len * 131) & (WORDS - 1);
     const w = this.words[h];
     if (w !== undefined && w.length === len && text.startsWith(w, start)) return w;
-    // A name may outlive the parse as a key of the evaluated model: its own copy, not a slice of the text.
-    const v = detached(text.slice(start, end));
+    const v = text.slice(start, end);
     this.words[h] = v;
     return v;
   }

@@ -14,7 +14,6 @@ import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Scalar } from 'yaml';
 import { type Entry, type Origin, Place, placeAt, placed, placedEntry, type Span, type Value, withOrigin } from '../value';
 import type { YamlError } from './parseYaml';
-import { detached } from '../detach';
 
 /** Nodes that alias expansions may add in one document, before the per-character allowance. */
 export const ALIAS_EXPANSION_BASE = 10_000;
@@ -178,7 +177,7 @@ class Converter {
   /** A scalar key's value as text; any other key (collection, alias) is named by its source text, cut. */
   private keyName(keyNode: YamlNode | null): string {
     if (!keyNode) return '';
-    if (isScalar(keyNode)) return detached(String(keyNode.value));
+    if (isScalar(keyNode)) return String(keyNode.value);
     const r = (keyNode as { range?: [number, number, number] | null }).range;
     if (!r) return '';
     const end = Math.min(r[1], r[0] + MAX_COMPLEX_KEY_LENGTH);
@@ -193,7 +192,7 @@ function spanAtLeastOne(span: Span): Span {
 function scalar(node: Scalar, origin: Origin): Value {
   const v = node.value;
   if (v === null || v === undefined) return placed.null(origin);
-  if (typeof v === 'string') return placed.string(detached(v), origin); // not a slice keeping the file's text
+  if (typeof v === 'string') return placed.string(v, origin);
   if (typeof v === 'number') return placed.number(v, Number.isInteger(v), origin);
   if (typeof v === 'bigint') return placed.number(Number(v), true, origin);
   if (typeof v === 'boolean') return placed.boolean(v, origin);

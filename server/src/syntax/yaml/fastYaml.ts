@@ -10,7 +10,6 @@
 // compares the two on every repository file and on generated documents.
 import { type Entry, type Origin, Place, placed, placedEntry, type Value } from '../value';
 import { ESCAPES, NotSimple, plainValue, scalarValue } from './yamlScalars';
-import { detached } from '../detach';
 
 /** Flow collections nested deeper than this on one line are left to the general path. */
 const MAX_FLOW_DEPTH = 64;
@@ -85,10 +84,8 @@ class Reader {
   private keyName(name: string): string {
     const known = this.keyNames.get(name);
     if (known !== undefined) return known;
-    // Its own copy: a slice would keep the whole inventory's text alive as long as the key is.
-    const own = detached(name);
-    this.keyNames.set(own, own);
-    return own;
+    this.keyNames.set(name, name);
+    return name;
   }
 
   private origin(start: number, end: number): Origin {
@@ -339,7 +336,7 @@ class Reader {
   }
 
   private unquote(p: number, end: number): string {
-    const body = detached(this.text.slice(p + 1, end - 1));
+    const body = this.text.slice(p + 1, end - 1);
     if (this.text[p] === "'") return body.replace(/''/g, "'");
     if (!body.includes('\\')) return body;
     return body.replace(/\\(.)/g, (_m, e: string) => {
@@ -410,7 +407,7 @@ class Reader {
     let end = p;
     while (end < line.end && !',[]{}#:'.includes(this.text[end])) end++;
     if (this.text[end] !== ':' || this.text[end + 1] !== ' ' || this.text[end - 1] === ' ') throw new NotSimple();
-    return { name: detached(String(plainValue(this.text.slice(p, end)))), start: p, end };
+    return { name: String(plainValue(this.text.slice(p, end))), start: p, end };
   }
 
   /** A flow collection's item (a map's value) at `p`: a scalar or a nested collection. */

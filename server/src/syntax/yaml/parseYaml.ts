@@ -6,7 +6,6 @@ import { parseDocument } from 'yaml';
 import type { Span, Value } from '../value';
 import { convertDocument } from './convertYaml';
 import { readSimpleYaml } from './fastYaml';
-import { detached } from '../detach';
 
 export interface YamlError {
   span: Span;
@@ -27,12 +26,6 @@ export interface YamlParseResult {
 
 const MODELINE = /^#\s*yaml-language-server\s*:.*\$schema=(\S+)/m;
 
-/** The schema a modeline names: a copy of its own (a slice would keep the whole file's text with the parse). */
-function modelineSchema(text: string): string | undefined {
-  const named = MODELINE.exec(text.slice(0, 2000))?.[1];
-  return named === undefined ? undefined : detached(named);
-}
-
 /**
  * The fast reader for plain block YAML first (the usual inventory, read
  * several times faster); the general path for everything else, and for
@@ -40,7 +33,7 @@ function modelineSchema(text: string): string | undefined {
  */
 export function parseYaml(text: string, uri: string): YamlParseResult {
   const fast = readSimpleYaml(text, uri);
-  if (fast) return { value: fast.value, errors: [], modelineSchema: modelineSchema(text), nodeCount: fast.nodeCount };
+  if (fast) return { value: fast.value, errors: [], modelineSchema: MODELINE.exec(text.slice(0, 2000))?.[1], nodeCount: fast.nodeCount };
   return parseYamlGeneral(text, uri);
 }
 
@@ -74,7 +67,8 @@ export function parseYamlGeneral(text: string, uri: string): YamlParseResult {
     if (err instanceof RangeError) errors.push({ span, message: 'YAML nested too deeply to be read; nothing in this file is read', code: 'NESTED_TOO_DEEPLY' });
     else errors.push({ span, message: `YAML could not be read: ${String(err)}`, code: 'INTERNAL' });
   }
-  return { value, errors, modelineSchema: modelineSchema(text), nodeCount };
+  const modeline = MODELINE.exec(text.slice(0, 2000));
+  return { value, errors, modelineSchema: modeline?.[1], nodeCount };
 }
 
 /** A repeated key, reported on the whole (later) key. */

@@ -3,7 +3,6 @@
 // floats, escapes beyond the simple ones) is not simple: the fast reader
 // gives the file to the general path.
 import { type Origin, placed, type Value } from '../value';
-import { detached } from '../detach';
 
 /** Thrown to give up; caught by the fast reader, never escapes it. */
 export class NotSimple extends Error {}
@@ -42,8 +41,7 @@ export function plainValue(raw: string): string | number | boolean | null {
 
 export function scalarValue(v: string | number | boolean | null, origin: Origin): Value {
   if (v === null) return placed.null(origin);
-  // Its own copy: a plain scalar is cut from the file's text, which a slice would keep whole.
-  if (typeof v === 'string') return placed.string(detached(v), origin);
+  if (typeof v === 'string') return placed.string(v, origin);
   if (typeof v === 'number') return placed.number(v, Number.isInteger(v), origin);
   return placed.boolean(v, origin);
 }

@@ -20,7 +20,6 @@ import { applyWithUnknownArgs, flakeOutputs } from './entryPoints';
 import { evalFlakeParts, flakePartsArgs, withSystem } from './flakeParts';
 import type { EvalStop, EvalStopKind } from './types';
 import { ParsedDataFiles } from './dataFiles';
-import { detached } from '../../detach';
 
 export { resolveUri };
 
@@ -251,10 +250,10 @@ export class NixEvaluator {
     return undefined;
   }
 
-  /** The source text at a place (for messages naming what was written, which are kept: a copy, not a slice of the file), bounded. */
+  /** The source text at a place (for messages naming what was written), bounded. */
   textAt(origin: Origin): string | undefined {
     const t = this.host.readText(origin.uri)?.slice(origin.span.start, origin.span.end);
-    return t && t.length <= 120 ? detached(t.replace(/\s+/g, ' ')) : undefined;
+    return t && t.length <= 120 ? t.replace(/\s+/g, ' ') : undefined;
   }
 
   /** A data file's text for `builtins.readFile` (a dependency of the file that reads it). */
