@@ -14,6 +14,20 @@
 // and the resident set is 16 MB smaller. Measured (bench/memory.ts, 10,000
 // machines, interleaved runs): see CHANGELOG.md and the closing note of the
 // round that set it.
+//
+// `--v8-pool-size=1`: one thread for V8's background work (compilation,
+// concurrent marking and sweeping) instead of four. On a machine with few
+// cores, four of them take cores from the thread that answers the editor:
+// typing into 1,000 machines on 2 cores, a keystroke's main thread waited on
+// the run queue (/proc/<pid>/task/<tid>/schedstat) about as long as V8's
+// background threads ran meanwhile, often longer than it ran itself.
+// Measured (bench/run.ts --quick, alternating rounds at load 0.3–2): edit
+// p95 at 1,000 machines 5.5–6.7 → 3.7–6.1 ms (four runs), at 10,000
+// 4.2–4.9 → 3.5–4.5; peak RSS at 10,000 285–295 → 282–289 MB; first
+// diagnostics and the inventory's opening alike or faster. Lowering that
+// one thread's priority as well (nice 19) helped at 1,000 machines but, its
+// concurrent marking falling behind, slowed 10,000 (first diagnostics
+// 750–820 → 960 ms, edit p95 3.5–4.3 → 5.3 ms): not done.
 import flags from './serverNodeFlags.json';
 
 export const SERVER_NODE_FLAGS: readonly string[] = flags;
