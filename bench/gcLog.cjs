@@ -11,13 +11,15 @@ if (isMainThread && process.env.HOMELAB_GC_LOG) {
   const fd = fs.openSync(process.env.HOMELAB_GC_LOG, 'a');
   // With HOMELAB_GC_LOG_MINOR=1 the scavenges too, one short line each (their pauses, behind a keystroke's tail).
   const minor = process.env.HOMELAB_GC_LOG_MINOR === '1';
+  // The times are the server's performance.now(); this first line lets another process place them (bench/editWaits.ts).
+  fs.writeSync(fd, `origin ${performance.timeOrigin}\n`);
   const mb = (n) => (n / 2 ** 20).toFixed(0);
   const rss = () => /VmRSS:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] / 1024;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       const kind = e.detail?.kind;
       if (kind === constants.NODE_PERFORMANCE_GC_MINOR && minor) {
-        fs.writeSync(fd, `${e.startTime.toFixed(0).padStart(6)} ms minor ${e.duration.toFixed(2)} ms\n`);
+        fs.writeSync(fd, `${e.startTime.toFixed(1).padStart(8)} ms minor ${e.duration.toFixed(2)} ms\n`);
         continue;
       }
       if (kind !== constants.NODE_PERFORMANCE_GC_MAJOR && kind !== constants.NODE_PERFORMANCE_GC_INCREMENTAL) continue;

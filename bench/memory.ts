@@ -152,7 +152,7 @@ async function main(): Promise<void> {
     const { existsSync, rmSync } = await import('node:fs');
     if (existsSync(gcLog) && scavenges) {
       // The scavenges while typing: how often one lands and how long it holds the main thread.
-      const pauses = [...readFileSync(gcLog, 'utf8').matchAll(/^\s*(\d+) ms minor ([\d.]+) ms$/gm)].filter((m) => Number(m[1]) >= editsFrom).map((m) => Number(m[2]));
+      const pauses = [...readFileSync(gcLog, 'utf8').matchAll(/^\s*([\d.]+) ms minor ([\d.]+) ms$/gm)].filter((m) => Number(m[1]) >= editsFrom).map((m) => Number(m[2]));
       const s = stat(pauses);
       console.log(`scavenges while typing: ${pauses.length}, pause median ${s.median} ms, p95 ${s.p95} ms, max ${Math.max(0, ...pauses).toFixed(1)} ms, total ${pauses.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
     }
